@@ -1,0 +1,122 @@
+"""The relation vocabulary: names, CAMEO codes, PLOVER categories and quad classes.
+
+The vocabulary is data (``kg/resources/relations.yaml``); this module reads it once.
+Every relation is declared as an object property in ``ontology/kg.ttl`` with the same
+annotations (a test checks that the two agree).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from kg.types import KGError
+
+#: The quad class of each CAMEO root (GDELT scheme).
+QUAD_NAMES = {
+    1: "verbalCooperation",
+    2: "materialCooperation",
+    3: "verbalConflict",
+    4: "materialConflict",
+}
+
+PLOVER_CATEGORIES = (
+    "AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT",
+    "INVESTIGATE", "DEMAND", "DISAPPROVE", "REJECT", "THREATEN", "PROTEST",
+    "MOBILIZE", "SANCTION", "FIGHT", "COERCE", "ASSAULT",
+)
+
+
+def quad_class(cameo: str) -> int:
+    """Return the quad class of a CAMEO code (GDELT scheme).
+
+    Examples:
+        >>> quad_class("064"), quad_class("110"), quad_class("190")
+        (2, 3, 4)
+    """
+    try:
+        root = int(str(cameo)[:2])
+    except ValueError:
+        raise KGError(f"bad CAMEO code {cameo!r}; expected digits such as '064'") from None
+    if not 1 <= root <= 20:
+        raise KGError(f"bad CAMEO code {cameo!r}; the root must be 01 to 20")
+    return 1 if root <= 5 else 2 if root <= 9 else 3 if root <= 14 else 4
+
+
+@dataclass(frozen=True)
+class Relation:
+    """One relation of the vocabulary.
+
+    Attributes:
+        name: lowerCamel property name (``sharesIntelligenceWith``).
+        label: English label ("shares intelligence with").
+        definition: One-sentence definition.
+        cameo: CAMEO event code (``"064"``).
+        plover: PLOVER category (``"COOPERATE"``).
+        quad_class: 1 to 4, from the CAMEO root.
+        symmetric: "A and B <verb>" means both A→B and B→A.
+    """
+
+    name: str
+    label: str
+    definition: str
+    cameo: str
+    plover: str
+    quad_class: int
+    symmetric: bool = False
+
+    @property
+    def root(self) -> str:
+        """The two-digit CAMEO root."""
+        return self.cameo[:2]
+
+
+def parse_vocabulary(data: dict) -> dict[str, Relation]:
+    """Turn the parsed YAML mapping into ``Relation`` records.
+
+    Raises:
+        KGError: when an entry lacks a field or names an unknown PLOVER category.
+
+    Examples:
+        >>> v = parse_vocabulary({"relations": {"opposes": {"cameo": "110",
+        ...     "plover": "DISAPPROVE", "label": "opposes", "definition": "."}}})
+        >>> v["opposes"].quad_class
+        3
+    """
+    out: dict[str, Relation] = {}
+    for name, entry in (data.get("relations") or {}).items():
+        missing = {"cameo", "plover", "label"} - set(entry)
+        if missing:
+            raise KGError(f"relation {name!r} lacks {sorted(missing)}")
+        if entry["plover"] not in PLOVER_CATEGORIES:
+            raise KGError(
+                f"relation {name!r} has unknown PLOVER category {entry['plover']!r}; "
+                f"expected one of {sorted(PLOVER_CATEGORIES)}"
+            )
+        cameo = str(entry["cameo"])
+        out[name] = Relation(
+            name=name,
+            label=entry["label"],
+            definition=entry.get("definition", ""),
+            cameo=cameo,
+            plover=entry["plover"],
+            quad_class=quad_class(cameo),
+            symmetric=bool(entry.get("symmetric", False)),
+        )
+    return out
+
+
+@lru_cache(maxsize=1)
+def load_vocabulary() -> dict[str, Relation]:
+    """Load the packaged relation vocabulary.
+
+    Examples:
+        >>> v = load_vocabulary()
+        >>> v["sharesIntelligenceWith"].cameo, v["sharesIntelligenceWith"].quad_class
+        ('064', 2)
+    """
+    text = resources.files("kg.resources").joinpath("relations.yaml").read_text("utf-8")
+    return parse_vocabulary(yaml.safe_load(text))
