@@ -24,14 +24,18 @@ log = logging.getLogger("kg")
 DEFAULT_STORE = "kg-store"
 
 
-def _store_argument(parser: argparse.ArgumentParser, *, graph_file: bool = True) -> None:
+def _store_argument(
+    parser: argparse.ArgumentParser, *, graph_file: bool = True
+) -> None:
     help_text = (
         "where the graph lives: a directory (embedded Oxigraph, default "
         f"./{DEFAULT_STORE}), 'memory', or a SPARQL endpoint URL"
     )
     if graph_file:
         help_text += "; an RDF file (.ttl, .trig, .nq, .nt, .jsonld) is read in memory"
-    parser.add_argument("--store", default=DEFAULT_STORE, metavar="DIR|URL", help=help_text)
+    parser.add_argument(
+        "--store", default=DEFAULT_STORE, metavar="DIR|URL", help=help_text
+    )
 
 
 def _model_arguments(parser: argparse.ArgumentParser) -> None:
@@ -82,7 +86,8 @@ def _add_build(sub) -> None:
     p = sub.add_parser(
         "build",
         help="extract relations from articles into the graph store",
-        description="Read articles (.txt, .md, .html, .jsonl files or folders), extract "
+        description="Read articles (.txt, .md, .html, .jsonl files or folders), "
+        "extract "
         "actors and relations, and write one named graph per article into the store. "
         "Re-building an unchanged article changes nothing; a changed article replaces "
         "its graph.",
@@ -93,8 +98,11 @@ def _add_build(sub) -> None:
     p.add_argument("--validate", action="store_true", help="validate with SHACL after")
     p.add_argument("--batch-size", type=int, default=32, help="nlp.pipe batch size")
     p.add_argument("--processes", type=int, default=1, help="nlp.pipe n_process")
-    p.add_argument("--summary", action="store_true",
-                   help="print actors, relations and the top edges with evidence")
+    p.add_argument(
+        "--summary",
+        action="store_true",
+        help="print actors, relations and the top edges with evidence",
+    )
     p.add_argument("--ttl", metavar="OUT.ttl", help="also export the graph as Turtle")
     p.add_argument("--html", metavar="OUT.html", help="also write the interactive view")
     p.add_argument("--force", action="store_true", help="overwrite --ttl/--html files")
@@ -113,11 +121,16 @@ def _add_extract(sub) -> None:
         "extract",
         help="write the extracted events as JSON Lines (no store)",
         description="Extract events from articles and write one JSON object per "
-        "article: {\"id\": …, \"events\": [...]} (the contract in PRODUCT.md).",
+        'article: {"id": …, "events": [...]} (the contract in PRODUCT.md).',
     )
     p.add_argument("articles", nargs="+", metavar="ARTICLES", help="files or folders")
-    p.add_argument("-o", "--output", required=True, metavar="OUT.jsonl",
-                   help="output file ('-' for stdout)")
+    p.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="OUT.jsonl",
+        help="output file ('-' for stdout)",
+    )
     _model_arguments(p)
     p.add_argument("--batch-size", type=int, default=32, help="nlp.pipe batch size")
     p.add_argument("--processes", type=int, default=1, help="nlp.pipe n_process")
@@ -141,10 +154,14 @@ def _add_evaluate(sub) -> None:
     )
     p.add_argument("gold", metavar="GOLD.jsonl")
     _model_arguments(p)
-    p.add_argument("--predictions", metavar="PRED.jsonl",
-                   help="score these predictions instead of running the extractor")
-    p.add_argument("--save-predictions", metavar="OUT.jsonl",
-                   help="also write the predictions")
+    p.add_argument(
+        "--predictions",
+        metavar="PRED.jsonl",
+        help="score these predictions instead of running the extractor",
+    )
+    p.add_argument(
+        "--save-predictions", metavar="OUT.jsonl", help="also write the predictions"
+    )
     p.add_argument("--format", choices=["table", "json"], default="table")
     p.set_defaults(func=_cmd_evaluate)
 
@@ -213,12 +230,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"kg {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log more")
-    parser.add_argument("-q", "--quiet", action="store_true",
-                        help="no progress bar, only errors")
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress bar, only errors"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
-    for add in (_add_build, _add_extract, _add_evaluate, _add_query, _add_analyze,
-                _add_view, _add_export, _add_validate):
+    for add in (
+        _add_build,
+        _add_extract,
+        _add_evaluate,
+        _add_query,
+        _add_analyze,
+        _add_view,
+        _add_export,
+        _add_validate,
+    ):
         add(sub)
     return parser
 
@@ -228,7 +254,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.ERROR if args.quiet
+        level=logging.DEBUG
+        if args.verbose
+        else logging.ERROR
+        if args.quiet
         else logging.INFO,
         format="%(message)s",
         stream=sys.stderr,

