@@ -221,9 +221,16 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 
 # ---------------------------------------------------------------------------- main
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line and exit status 2."""
+
+    def error(self, message: str):  # type: ignore[override]
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of the ``kg`` command."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="kg",
         description="Turn English news articles into a knowledge graph of political "
         "actors and their relations, then query, analyse, view and export it.",

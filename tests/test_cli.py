@@ -1,0 +1,200 @@
+"""End to end, as a new user runs it: kg build, query, export, view on data/articles."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from rdflib import Dataset, Graph
+from rdflib.compare import isomorphic
+
+from kg.cli import main
+from tests.conftest import ROOT
+
+ARTICLES = ROOT / "data" / "articles"
+KG = "https://w3id.org/kg-news/ontology#"
+ACTOR = "https://w3id.org/kg-news/actor/"
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """Build the sample articles once into an on-disk store, with Turtle and HTML."""
+    tmp = tmp_path_factory.mktemp("built")
+    store, ttl, html = tmp / "store", tmp / "out" / "graph.ttl", tmp / "out" / "graph.html"
+    code = main(["-q", "build", str(ARTICLES), "--store", str(store), "--ttl", str(ttl),
+                 "--html", str(html), "--summary"])
+    assert code == 0
+    return store, ttl, html
+
+
+def ask(capsys, store, query: str) -> list[dict]:
+    code, out, err = run(capsys, "query", "--store", store, "--format", "json", query)
+    assert code == 0, err
+    data = json.loads(out)
+    return [{k: v["value"] for k, v in b.items()} for b in data["results"]["bindings"]]
+
+
+PREFIXES = f"PREFIX kg: <{KG}> PREFIX actor: <{ACTOR}> "
+
+
+@pytest.mark.parametrize(
+    "source, relation, target",
+    [
+        ("US", "sharesIntelligenceWith", "SYR"),
+        ("US", "designates", "HTS"),
+        ("US", "opposes", "ISIS"),
+        ("HTS", "opposes", "ISIS"),
+    ],
+)
+def test_seed_relations_are_asserted(built, capsys, source, relation, target):
+    store, _, _ = built
+    rows = ask(
+        capsys,
+        store,
+        PREFIXES + f"SELECT ?e ?ev WHERE {{ actor:{source} kg:{relation} actor:{target} . "
+        f"?e kg:source actor:{source} ; kg:relation kg:{relation} ; "
+        f"kg:target actor:{target} ; kg:negated false ; kg:evidence ?ev }}",
+    )
+    assert rows, f"no asserted {source} {relation} {target}"
+
+
+def test_reluctance_to_recognise_is_negated_not_asserted(built, capsys):
+    store, _, _ = built
+    negated = ask(
+        capsys,
+        store,
+        PREFIXES + "SELECT ?e WHERE { ?e kg:source actor:US ; kg:relation kg:recognises ; "
+        "kg:target actor:SYR ; kg:negated true }",
+    )
+    assert negated
+    asserted = ask(
+        capsys, store, PREFIXES + "SELECT * WHERE { actor:US kg:recognises actor:SYR }"
+    )
+    assert asserted == []
+
+
+def test_turtle_export_round_trips(built):
+    store, ttl, _ = built
+    from kg.store import open_store
+
+    ds = open_store(str(store), read_only=True, create=False)
+    union = Graph()
+    for t in ds.quads((None, None, None, None)):
+        union.add(t[:3])
+    back = Graph().parse(ttl, format="turtle")
+    assert len(back) == len(union) > 0
+    assert isomorphic(back, union)
+
+
+def test_building_twice_gives_the_same_triples(built, tmp_path, capsys):
+    store, ttl, _ = built
+    copy = tmp_path / "store"
+    shutil.copytree(store, copy)
+    assert run(capsys, "-q", "build", ARTICLES, "--store", copy)[0] == 0
+    out1, out2 = tmp_path / "a.nq", tmp_path / "b.nq"
+    assert run(capsys, "export", "--store", store, "-o", out1, "--format", "nquads")[0] == 0
+    assert run(capsys, "export", "--store", copy, "-o", out2, "--format", "nquads")[0] == 0
+    a, b = Dataset(), Dataset()
+    a.parse(out1, format="nquads")
+    b.parse(out2, format="nquads")
+    assert len(a) == len(b)
+    assert sorted(a.quads()) == sorted(b.quads())
+
+
+def test_html_view_is_self_contained(built):
+    _, _, html = built
+    text = html.read_text(encoding="utf-8")
+    assert "vis.Network" in text or "new vis" in text
+    assert "cdn" not in text.lower().replace("cdn_resources", "")
+    assert "src=\"http" not in text and "href=\"http" not in text
+
+
+def test_summary_lists_top_edges(tmp_path, capsys):
+    code, out, err = run(capsys, "-q", "build", ARTICLES / "seed.txt", "--store", "memory",
+                         "--summary")
+    assert code == 0, err
+    assert "actors" in out and "relation events" in out
+    assert "sharesIntelligenceWith" in out
+
+
+def test_extract_writes_the_contract(tmp_path, capsys):
+    out = tmp_path / "events.jsonl"
+    code, _, err = run(capsys, "-q", "extract", ARTICLES / "seed.txt", "-o", out)
+    assert code == 0, err
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [r["id"] for r in records] == ["seed"]
+    events = records[0]["events"]
+    assert events
+    keys = {"source", "target", "relation", "plover", "cameo", "quad_class", "negated",
+            "modality", "date", "sentence", "start", "end", "evidence"}
+    for e in events:
+        assert keys <= set(e)
+        for side in ("source", "target"):
+            assert {"id", "label", "country", "sector", "code", "text"} <= set(e[side])
+    seed_text = (ARTICLES / "seed.txt").read_text(encoding="utf-8")
+    assert any(e["evidence"] in seed_text for e in events)
+
+
+# ------------------------------------------------------------------ bad input
+def test_missing_path(tmp_path, capsys):
+    code, out, err = run(capsys, "build", tmp_path / "nope.txt", "--store", "memory")
+    assert code == 1
+    assert err.startswith("kg: error:") and "nope.txt" in err
+    assert len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    "name, content",
+    [("empty.txt", b""), ("binary.txt", b"\x00\x01\x02abc"), ("latin.txt", b"caf\xe9 au lait")],
+)
+def test_bad_article_files_leave_the_store_as_it_was(tmp_path, capsys, name, content):
+    store = tmp_path / "store"
+    good = tmp_path / "good.txt"
+    good.write_text("Iran condemned Israel\n\nIran condemned Israel on Monday.\n")
+    assert run(capsys, "-q", "build", good, "--store", store)[0] == 0
+    before = tmp_path / "before.nq"
+    assert run(capsys, "export", "--store", store, "-o", before, "--format", "nquads")[0] == 0
+    bad = tmp_path / name
+    bad.write_bytes(content)
+    other = tmp_path / "other.txt"
+    other.write_text("Russia attacked Ukraine\n\nRussia attacked Ukraine.\n")
+    code, _, err = run(capsys, "build", other, bad, "--store", store)
+    assert code == 1
+    assert name in err and len(err.strip().splitlines()) == 1
+    after = tmp_path / "after.nq"
+    assert run(capsys, "export", "--store", store, "-o", after, "--format", "nquads")[0] == 0
+    assert sorted(before.read_text().splitlines()) == sorted(after.read_text().splitlines())
+
+
+def test_unknown_export_format(built, tmp_path, capsys):
+    store, _, _ = built
+    code, _, err = run(capsys, "export", "--store", store, "-o", tmp_path / "x.out",
+                       "--format", "yaml")
+    assert code != 0
+    assert "yaml" in err
+    assert not (tmp_path / "x.out").exists()
+
+
+def test_sparql_syntax_error(built, capsys):
+    store, _, _ = built
+    code, _, err = run(capsys, "query", "--store", store, "SELEC ?x WHERE { ?x ?y ?z }")
+    assert code == 1
+    assert err.startswith("kg: error:") and len(err.strip().splitlines()) == 1
+
+
+def test_existing_output_is_not_overwritten(built, tmp_path, capsys):
+    store, _, _ = built
+    out = tmp_path / "graph.ttl"
+    out.write_text("keep me")
+    code, _, err = run(capsys, "export", "--store", store, "-o", out)
+    assert code == 1 and "--force" in err
+    assert out.read_text() == "keep me"
+    code, _, err = run(capsys, "view", "--store", store, "-o", out)
+    assert code == 1 and out.read_text() == "keep me"
