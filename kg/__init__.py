@@ -1,5 +1,63 @@
-"""kg: turn English news articles into a knowledge graph of political actors."""
+"""kg: turn English news articles into a knowledge graph of political actors.
+
+The public API (everything in ``__all__``)::
+
+    from kg import (Article, Mention, Assertion, load_articles, load_nlp, mentions,
+                    extract, extract_articles, event_record, build, open_store,
+                    run_query, actor_graph, centrality, to_html, load_graph,
+                    save_graph, validate, KG, ACTOR)
+
+Names are imported lazily, so ``import kg`` is cheap and the command line starts
+fast; the first use of a name loads its module.
+"""
 
 from __future__ import annotations
 
+import importlib
+from typing import Any
+
 __version__ = "0.1.0"
+
+_EXPORTS = {
+    "Article": "kg.types",
+    "Actor": "kg.types",
+    "Mention": "kg.types",
+    "Assertion": "kg.types",
+    "KGError": "kg.types",
+    "load_articles": "kg.articles",
+    "load_nlp": "kg.nlp",
+    "load_registry": "kg.actors",
+    "mentions": "kg.actors",
+    "extract": "kg.relations",
+    "extract_articles": "kg.relations",
+    "event_record": "kg.relations",
+    "load_vocabulary": "kg.vocabulary",
+    "build": "kg.graph",
+    "open_store": "kg.store",
+    "run_query": "kg.query",
+    "actor_graph": "kg.analysis",
+    "signed_graph": "kg.analysis",
+    "centrality": "kg.analysis",
+    "to_html": "kg.viz",
+    "load_graph": "kg.export",
+    "save_graph": "kg.export",
+    "validate": "kg.ontology",
+    "KG": "kg.ontology",
+    "ACTOR": "kg.ontology",
+    "evaluate": "kg.evaluate",
+}
+
+__all__ = sorted(_EXPORTS) + ["__version__"]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'kg' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_EXPORTS))
