@@ -1,0 +1,538 @@
+"""Read news articles from .txt, .md, .html and .jsonl files into ``Article`` records.
+
+``load_articles`` streams: a folder is walked lazily, a JSON Lines file is read line
+by line (a 10 GB corpus never sits in memory), and every article is yielded as soon
+as it is read. Bad input raises ``KGError`` with a one-line message that names the
+file (and line) and the problem; nothing is skipped silently.
+
+Formats:
+
+- ``.txt`` / ``.md``: optional YAML front matter between ``---`` lines (``id``,
+  ``title``, ``date``, ``url``, ``source``); the first non-empty line of the body is
+  the title (a Markdown heading's ``#`` marks are stripped) and a repeated title line
+  right after it is dropped. ``Article.text`` is the title, a blank line, then the body.
+- ``.html`` / ``.htm``: the headline from ``<h1>`` (else ``og:title``, else
+  ``<title>``), the text from the ``<p>`` paragraphs outside ``script``, ``style``,
+  ``nav``, ``header``, ``footer``, ``aside``, ``form``; metadata from ``<meta>``
+  (``article:published_time``, ``og:url``, ``og:site_name``, ...).
+- ``.jsonl``: one object per line with ``id`` and ``text`` and optional ``title``,
+  ``date``, ``url``, ``source``. A text that does not start with its title gets the
+  title prepended; a text that does is kept exactly as given.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import re
+from collections.abc import Iterable, Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+
+import yaml
+
+from kg.types import Article, KGError
+
+#: File extensions read by ``load_articles`` and the reader used for each.
+SUFFIXES = {
+    ".txt": "text",
+    ".md": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".jsonl": "jsonl",
+}
+
+_DATE_HINT = "expected YYYY-MM-DD, '25 January 2025' or YYYYMMDD"
+
+
+# --------------------------------------------------------------------------- dates
+def normalise_date(value: object) -> str | None:
+    """Return a date as ISO ``YYYY-MM-DD`` (None for an empty value).
+
+    Accepts ISO dates and timestamps, compact ``YYYYMMDD`` and written dates
+    ("25 January 2025", "January 25, 2025"; numeric ``dd/mm/yyyy`` is read day
+    first). A date without a day, month or year is refused.
+
+    Raises:
+        KGError: when the value is not a complete date.
+
+    Examples:
+        >>> normalise_date("25 January 2025"), normalise_date("20250125")
+        ('2025-01-25', '2025-01-25')
+        >>> normalise_date("2025-01-25T23:10:00-05:00")
+        '2025-01-25'
+    """
+    if value is None:
+        return None
+    if isinstance(value, _dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise KGError(f"bad date {value!r}; {_DATE_HINT}")
+    text = str(value).strip()
+    if not text:
+        return None
+    try:
+        if re.fullmatch(r"\d{8}", text):
+            return _dt.date(int(text[:4]), int(text[4:6]), int(text[6:])).isoformat()
+        if re.match(r"\d{4}-\d{2}-\d{2}(?:$|[T ])", text):
+            return _dt.date.fromisoformat(text[:10]).isoformat()
+    except ValueError:
+        raise KGError(f"bad date {text!r}; {_DATE_HINT}") from None
+    from dateutil import parser as dateparser
+
+    results = set()
+    # Parse twice with different defaults: a part missing from the text (no day,
+    # no year) takes the default, so the two results differ.
+    for default in (_dt.datetime(2000, 1, 1), _dt.datetime(2004, 2, 2)):
+        try:
+            parsed = dateparser.parse(text, default=default, dayfirst=True)
+        except (ValueError, OverflowError):
+            raise KGError(f"bad date {text!r}; {_DATE_HINT}") from None
+        results.add(parsed.date())
+    if len(results) != 1:
+        raise KGError(f"incomplete date {text!r}; {_DATE_HINT}")
+    return results.pop().isoformat()
+
+
+# --------------------------------------------------------------------------- bytes
+def _decode(data: bytes, encoding: str, where: str, offset: int = 0) -> str:
+    """Decode bytes, refusing binary data (NUL bytes) and undecodable bytes."""
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise KGError(f"{where}: binary file (NUL byte at offset {offset + nul})")
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as e:
+        raise KGError(
+            f"{where}: not {encoding} text (byte 0x{data[e.start]:02x} at offset "
+            f"{offset + e.start}); convert it or pass the right encoding"
+        ) from None
+    except LookupError:
+        raise KGError(f"unknown encoding {encoding!r}") from None
+    return text
+
+
+def _read_text(path: Path, encoding: str) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise KGError(f"{path}: cannot read ({e.strerror})") from None
+    text = _decode(data, encoding, str(path))
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise KGError(f"{path}: empty file")
+    return text
+
+
+# --------------------------------------------------------------------------- titles
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def _starts_with(text: str, title: str) -> bool:
+    """True when the text begins with the title (ignoring case and spacing)."""
+    head = " ".join(text[: 2 * len(title) + 16].split()).casefold()
+    return head.startswith(" ".join(title.split()).casefold())
+
+
+def _md_heading(line: str) -> str:
+    return re.sub(r"^\s*#+\s*", "", line).rstrip().rstrip("#").rstrip()
+
+
+def _compose(
+    title: str | None, body: str, *, markdown: bool = False
+) -> tuple[str | None, str]:
+    """Return ``(title, text)`` with the title line once at the top of the text.
+
+    The first non-empty body line is the title line; when it repeats the given
+    title (or right after itself) the repetition is dropped.
+    """
+    lines = body.splitlines()
+
+    def clean(line: str) -> str:
+        return _md_heading(line) if markdown else line.strip()
+
+    def skip_blank(i: int) -> int:
+        while i < len(lines) and not lines[i].strip():
+            i += 1
+        return i
+
+    def skip_underline(i: int) -> int:
+        # A Markdown setext heading: "Title" then "=====" or "-----".
+        if markdown and i < len(lines) and re.fullmatch(r"\s*(=+|-+)\s*", lines[i]):
+            return i + 1
+        return i
+
+    i = skip_blank(0)
+    if i == len(lines):
+        return title, title or ""
+    first = clean(lines[i])
+    if title is None or _same(first, title):
+        title = title or first
+        i = skip_blank(skip_underline(i + 1))
+        if i < len(lines) and _same(clean(lines[i]), title):
+            i = skip_blank(skip_underline(i + 1))
+    rest = "\n".join(lines[i:]).rstrip()
+    return title, f"{title}\n\n{rest}" if rest else title
+
+
+# --------------------------------------------------------------------------- .txt .md
+_FRONT_KEYS = ("id", "title", "date", "url", "source")
+
+
+def _front_matter(text: str, path: Path) -> tuple[dict, str]:
+    lines = text.split("\n")
+    if lines[0].strip() != "---":
+        return {}, text
+    for n in range(1, len(lines)):
+        if lines[n].strip() in ("---", "..."):
+            break
+    else:
+        raise KGError(f"{path}: front matter opened with '---' on line 1 is not closed")
+    try:
+        meta = yaml.safe_load("\n".join(lines[1:n])) or {}
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        line = f":{mark.line + 2}" if mark is not None else ""
+        problem = _first_line(e)
+        raise KGError(f"{path}{line}: bad YAML front matter ({problem})") from None
+    if not isinstance(meta, dict):
+        raise KGError(f"{path}: front matter must be a mapping of key: value lines")
+    return meta, "\n".join(lines[n + 1 :])
+
+
+def _first_line(e: BaseException) -> str:
+    return str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+
+
+def _meta_str(meta: dict, key: str, where: str) -> str | None:
+    value = meta.get(key)
+    if value is None:
+        return None
+    if isinstance(value, dict | list):
+        raise KGError(f"{where}: {key!r} must be text, not {type(value).__name__}")
+    value = str(value).strip()
+    return value or None
+
+
+def _read_plain(path: Path, encoding: str, *, markdown: bool) -> dict:
+    text = _read_text(path, encoding).replace("\r\n", "\n").replace("\r", "\n")
+    meta, body = _front_matter(text, path)
+    where = str(path)
+    title, text = _compose(_meta_str(meta, "title", where), body, markdown=markdown)
+    if not text.strip():
+        raise KGError(f"{path}: no article text after the front matter")
+    return {
+        "id": _meta_str(meta, "id", where),
+        "title": title,
+        "text": text,
+        "date": _date(meta.get("date"), where),
+        "url": _meta_str(meta, "url", where),
+        "source": _meta_str(meta, "source", where),
+    }
+
+
+def _date(value: object, where: str) -> str | None:
+    try:
+        return normalise_date(value)
+    except KGError as e:
+        raise KGError(f"{where}: {e}") from None
+
+
+# --------------------------------------------------------------------------- .html
+class _HTMLArticle(HTMLParser):
+    """Collect the headline, paragraphs and metadata of a news page."""
+
+    SKIP = {
+        "script", "style", "nav", "header", "footer", "aside", "form", "noscript",
+        "template", "svg", "button", "select",
+    }
+    VOID = {"meta", "link", "br", "img", "hr", "input", "source", "wbr", "area", "base"}
+    META = {
+        "article:published_time": "date",
+        "og:published_time": "date",
+        "date": "date",
+        "pubdate": "date",
+        "publish-date": "date",
+        "dc.date": "date",
+        "dcterms.date": "date",
+        "og:url": "url",
+        "og:site_name": "source",
+        "og:title": "og_title",
+    }
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.skip = 0  # inside an element whose paragraphs are not article text
+        self.hard = 0  # ... and not a <header> (where the headline may be)
+        self.stack: list[str] = []
+        self.meta: dict[str, str] = {}
+        self.title_tag: list[str] = []
+        self.h1: list[str] = []
+        self.paragraphs: list[str] = []
+        self.buf: list[str] | None = None
+        self.in_title = False
+        self.in_h1 = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k.lower(): (v or "") for k, v in attrs}
+        if tag == "meta":
+            key = a.get("property") or a.get("name") or a.get("itemprop") or ""
+            key = key.lower()
+            field = self.META.get(key)
+            if field and a.get("content", "").strip() and field not in self.meta:
+                self.meta[field] = a["content"].strip()
+            return
+        if tag == "link" and "canonical" in a.get("rel", "").lower().split():
+            self.meta.setdefault("canonical", a.get("href", "").strip())
+            return
+        if tag == "br" and self.buf is not None:
+            self.buf.append(" ")
+        if tag in self.VOID:
+            return
+        self.stack.append(tag)
+        if tag in self.SKIP:
+            self.skip += 1
+            self.hard += tag != "header"
+        elif tag == "title":
+            self.in_title = True
+        elif tag == "h1" and not self.hard and not self.h1:
+            # the headline often sits in the page <header>
+            self.in_h1 = True
+        elif tag == "p" and not self.skip:
+            self._flush()
+            self.buf = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.VOID or tag not in self.stack:
+            return
+        while self.stack:  # close unclosed children too
+            top = self.stack.pop()
+            if top in self.SKIP:
+                self.skip -= 1
+                self.hard -= top != "header"
+            elif top == "title":
+                self.in_title = False
+            elif top == "h1":
+                self.in_h1 = False
+            elif top == "p":
+                self._flush()
+            if top == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title_tag.append(data)
+        if self.in_h1 and not self.hard:
+            self.h1.append(data)
+        elif self.buf is not None and not self.skip:
+            self.buf.append(data)
+
+    def _flush(self) -> None:
+        if self.buf is not None:
+            text = " ".join("".join(self.buf).split())
+            if text:
+                self.paragraphs.append(text)
+        self.buf = None
+
+    def close(self) -> None:
+        super().close()
+        self._flush()
+
+
+def _read_html(path: Path, encoding: str) -> dict:
+    page = _HTMLArticle()
+    page.feed(_read_text(path, encoding))
+    page.close()
+    where = str(path)
+    title = (
+        " ".join("".join(page.h1).split())
+        or page.meta.get("og_title")
+        or " ".join("".join(page.title_tag).split())
+        or None
+    )
+    if not page.paragraphs:
+        raise KGError(f"{path}: no <p> paragraphs with article text found")
+    title, text = _compose(title, "\n\n".join(page.paragraphs))
+    return {
+        "id": None,
+        "title": title,
+        "text": text,
+        "date": _date(page.meta.get("date"), where),
+        "url": page.meta.get("url") or page.meta.get("canonical") or None,
+        "source": page.meta.get("source"),
+    }
+
+
+# --------------------------------------------------------------------------- .jsonl
+def _read_jsonl(path: Path, encoding: str) -> Iterator[tuple[dict, int]]:
+    records = 0
+    offset = 0
+    try:
+        f = path.open("rb")
+    except OSError as e:
+        raise KGError(f"{path}: cannot read ({e.strerror})") from None
+    with f:
+        for lineno, raw in enumerate(f, start=1):
+            where = f"{path}:{lineno}"
+            line = _decode(raw, encoding, where, offset)
+            offset += len(raw)
+            if lineno == 1:
+                line = line.removeprefix("\ufeff")
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as e:
+                problem = f"{e.msg} at column {e.colno}"
+                raise KGError(f"{where}: bad JSON ({problem})") from None
+            if not isinstance(obj, dict):
+                raise KGError(
+                    f"{where}: expected a JSON object with 'id' and 'text', "
+                    f"got {type(obj).__name__}"
+                )
+            yield _jsonl_record(obj, where), lineno
+            records += 1
+    if not records:
+        raise KGError(f"{path}: empty file (no JSON records)")
+
+
+def _jsonl_record(obj: dict, where: str) -> dict:
+    rid = obj.get("id")
+    if rid is None or isinstance(rid, bool) or not isinstance(rid, str | int):
+        raise KGError(f"{where}: missing 'id' (a string or an integer)")
+    rid = str(rid).strip()
+    if not rid:
+        raise KGError(f"{where}: empty 'id'")
+    text = obj.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise KGError(f"{where}: missing 'text' (a non-empty string) for id {rid!r}")
+    title = _meta_str(obj, "title", where)
+    if title is not None and not _starts_with(text, title):
+        text = f"{title}\n\n{text.lstrip()}"
+    return {
+        "id": rid,
+        "title": title,
+        "text": text,
+        "date": _date(obj.get("date"), where),
+        "url": _meta_str(obj, "url", where),
+        "source": _meta_str(obj, "source", where),
+    }
+
+
+# --------------------------------------------------------------------------- walking
+def _is_doc_file(path: Path) -> bool:
+    """Folder members that are documentation about the articles, not articles."""
+    return path.stem.upper() in {"README", "LICENSE", "LICENCE", "CHANGELOG", "NOTICE"}
+
+
+def _walk(path: Path) -> Iterator[Path]:
+    """Yield the article files of a folder recursively, in sorted order."""
+    entries = sorted(path.iterdir(), key=lambda p: p.name)
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir():
+            yield from _walk(entry)
+        elif entry.suffix.lower() in SUFFIXES and not _is_doc_file(entry):
+            yield entry
+
+
+def article_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Yield the files ``load_articles`` reads, in order.
+
+    Folders are walked recursively in sorted order, keeping files with a known
+    extension (``.txt``, ``.md``, ``.html``, ``.htm``, ``.jsonl``) and skipping
+    hidden files and ``README``/``LICENSE`` files. A file named explicitly must
+    have a known extension.
+
+    Raises:
+        KGError: for a missing path, an unknown extension or a folder without articles.
+    """
+    if isinstance(paths, str | Path):
+        paths = [paths]
+    for p in paths:
+        path = Path(p)
+        if not path.exists():
+            raise KGError(f"no such file or folder: {str(p)!r}")
+        if path.is_dir():
+            found = False
+            for f in _walk(path):
+                found = True
+                yield f
+            if not found:
+                raise KGError(
+                    f"no article files in folder {str(p)!r}; expected "
+                    f"{', '.join(sorted(SUFFIXES))} files"
+                )
+        elif path.suffix.lower() not in SUFFIXES:
+            raise KGError(
+                f"unknown article file type {path.suffix or '(none)'!r} of {str(p)!r}; "
+                f"expected one of {sorted(SUFFIXES)}"
+            )
+        else:
+            yield path
+
+
+def load_articles(
+    paths: Iterable[str | Path], *, encoding: str = "utf-8"
+) -> Iterator[Article]:
+    """Read articles from files and folders, one at a time.
+
+    Args:
+        paths: Files (``.txt``, ``.md``, ``.html``, ``.htm``, ``.jsonl``) or
+            folders (read recursively in sorted order; other files are skipped,
+            as are hidden files and ``README``/``LICENSE`` files).
+        encoding: Text encoding of the files.
+
+    Yields:
+        One ``Article`` per text file, per HTML page, per JSON Lines record. The
+        id is the record's or front matter's ``id``, else the file stem (made
+        unique within the run by a ``-2``, ``-3``... suffix).
+
+    Raises:
+        KGError: for a missing path, an unknown extension, an empty, binary or
+            undecodable file, bad JSON or a record without ``id``/``text`` (with
+            the line number), a bad date, or an id used twice.
+
+    Examples:
+        >>> import tempfile, pathlib
+        >>> d = pathlib.Path(tempfile.mkdtemp())
+        >>> _ = (d / "a.txt").write_text("Iran condemns Israel\\n\\nTehran said...")
+        >>> [(a.id, a.title, a.text) for a in load_articles([d])]
+        [('a', 'Iran condemns Israel', 'Iran condemns Israel\\n\\nTehran said...')]
+    """
+    seen: dict[str, str] = {}
+    for path in article_files(paths):
+        kind = SUFFIXES[path.suffix.lower()]
+        if kind == "jsonl":
+            records: Iterable[tuple[dict, int | None]] = _read_jsonl(path, encoding)
+        elif kind == "html":
+            records = [(_read_html(path, encoding), None)]
+        else:
+            records = [(_read_plain(path, encoding, markdown=kind == "markdown"), None)]
+        for rec, lineno in records:
+            where = f"{path}:{lineno}" if lineno else str(path)
+            aid = rec["id"]
+            if aid is None:
+                aid = base = path.stem
+                n = 1
+                while aid in seen:
+                    n += 1
+                    aid = f"{base}-{n}"
+            elif aid in seen:
+                raise KGError(
+                    f"{where}: duplicate article id {aid!r} (first seen in {seen[aid]})"
+                )
+            seen[aid] = where
+            yield Article(
+                id=aid,
+                text=rec["text"],
+                title=rec["title"],
+                date=rec["date"],
+                url=rec["url"],
+                source=rec["source"],
+                path=str(path),
+            )
