@@ -163,11 +163,38 @@ def _add_evaluate(sub) -> None:
         "--save-predictions", metavar="OUT.jsonl", help="also write the predictions"
     )
     p.add_argument("--format", choices=["table", "json"], default="table")
+    p.add_argument("--batch-size", type=int, default=32, help="nlp.pipe batch size")
+    p.add_argument(
+        "--force", action="store_true", help="overwrite the --save-predictions file"
+    )
     p.set_defaults(func=_cmd_evaluate)
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
-    raise KGError("kg evaluate is not wired yet")
+    import json
+
+    from kg.evaluate import format_table, predict, read_jsonl, score
+
+    gold = read_jsonl(args.gold, what="gold")
+    out = Path(args.save_predictions) if args.save_predictions else None
+    if out is not None and out.exists() and not args.force:
+        raise KGError(f"{out} exists; pass --force to overwrite it")
+    if args.predictions:
+        predictions = read_jsonl(args.predictions, what="predictions")
+    else:
+        from kg.nlp import load_nlp
+
+        nlp = load_nlp(args.model, actors=args.actors)
+        predictions = predict(gold, nlp, batch_size=args.batch_size)
+    if out is not None:
+        text = "".join(json.dumps(p, ensure_ascii=False) + "\n" for p in predictions)
+        _write_text_atomic(out, text, force=args.force)
+    result = score(gold, predictions)
+    if args.format == "json":
+        print(json.dumps(result, indent=1))
+    else:
+        print(format_table(result, title=f"{args.gold} ({result['records']} records)"))
+    return 0
 
 
 # --------------------------------------------------------------------------- query
