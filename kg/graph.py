@@ -17,7 +17,6 @@ import hashlib
 import logging
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime, timezone
-from decimal import Decimal
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
@@ -225,11 +224,21 @@ def _add_event(
         add((ev, KG.quadClass, Literal(int(quad))))
     if a.trigger:
         add((ev, KG.trigger, Literal(a.trigger)))
-    confidence = Decimal(str(round(float(a.confidence), 4))).normalize()
-    add((ev, KG.confidence, Literal(confidence, datatype=XSD.decimal)))
+    add((ev, KG.confidence, Literal(_decimal(a.confidence), datatype=XSD.decimal)))
     add((ev, PROV.wasDerivedFrom, art))
     if a.asserted:
         add((src, prop, tgt))
+
+
+def _decimal(value: float) -> str:
+    """Canonical ``xsd:decimal`` lexical form with 4 digits at most.
+
+    Examples:
+        >>> _decimal(1), _decimal(0.8), _decimal(0.123456)
+        ('1.0', '0.8', '0.1235')
+    """
+    text = f"{float(value):.4f}".rstrip("0")
+    return text + "0" if text.endswith(".") else text
 
 
 def graph_digest(graph: Graph) -> str:
