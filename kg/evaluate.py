@@ -301,9 +301,9 @@ def read_jsonl(path: str | Path, *, what: str = "gold") -> list[dict]:
                 raise KGError(f"{where}: {what} record without an 'id'")
             if what == "gold" and not isinstance(rec.get("text"), str):
                 raise KGError(f"{where}: gold record {rec['id']!r} without a 'text'")
-            if what == "gold" and not isinstance(rec.get("expected") or [], list):
+            if what == "gold" and not isinstance(rec.get("expected", []), list | None):
                 raise KGError(f"{where}: 'expected' of {rec['id']!r} is not a list")
-            if what != "gold" and not isinstance(rec.get("events") or [], list):
+            if what != "gold" and not isinstance(rec.get("events", []), list | None):
                 raise KGError(f"{where}: 'events' of {rec['id']!r} is not a list")
             records.append(rec)
     if not records:
