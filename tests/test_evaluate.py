@@ -408,6 +408,40 @@ def test_cli_bad_gold(tmp_path, capsys):
     assert err.startswith("kg: error: no such gold file") and err.count("\n") == 1
 
 
+# ------------------------------------------------------------ predict (mechanics)
+def test_predict_builds_articles_and_event_records(monkeypatch):
+    relations = pytest.importorskip("kg.relations")
+    from kg.evaluate import predict
+
+    seen = []
+
+    def fake_extract(articles, nlp, *, batch_size=32, n_process=1):
+        for article in articles:
+            seen.append((article.id, article.date, article.text, batch_size, nlp))
+            yield article, [f"{article.id}-a", f"{article.id}-b"]
+
+    def fake_record(assertion):
+        plover = "ACCUSE" if assertion.endswith("a") else "FIGHT"
+        return {"source": {"code": "USA"}, "target": {"code": "IRN"},
+                "plover": plover, "cameo": "112", "negated": False, "x": assertion}
+
+    monkeypatch.setattr(relations, "extract_articles", fake_extract)
+    monkeypatch.setattr(relations, "event_record", fake_record)
+    gold = [
+        {"id": 7, "text": "A.", "date": "19950101"},
+        {"id": "b", "text": "B.", "date": "2025-01-25", "valid_flag": False},
+        {"id": "c", "text": "C."},
+    ]
+    preds = predict(gold, "NLP", batch_size=5)
+    assert seen == [("7", "1995-01-01", "A.", 5, "NLP"), ("c", None, "C.", 5, "NLP")]
+    assert [p["id"] for p in preds] == ["7", "c"]
+    # the newer PLOVER names are mapped to the gold's 18 categories
+    assert [e["plover"] for e in preds[0]["events"]] == ["DISAPPROVE", "FIGHT"]
+    assert preds[0]["events"][0]["x"] == "7-a"
+    with pytest.raises(KGError, match="gold record 'z': bad date 'soon'"):
+        predict([{"id": "z", "text": "Z.", "date": "soon"}], "NLP")
+
+
 # ------------------------------------------------------- predict (needs kg.relations)
 def _relations_ready() -> bool:
     try:
