@@ -199,12 +199,90 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 
 # --------------------------------------------------------------------------- query
 def _add_query(sub) -> None:
-    p = sub.add_parser("query", help="run a SPARQL query")
+    p = sub.add_parser(
+        "query",
+        help="run a SPARQL query (text, -f file.rq or --named NAME)",
+        description="Run a SPARQL query on the store (or an RDF file given as "
+        "--store). Read-only unless --update; SERVICE and LOAD are refused unless "
+        "--allow-network. Parameters are bound as RDF terms: --param actor=HTS binds "
+        "?actor to actor:HTS. `kg query --list` describes the named queries.",
+    )
+    _store_argument(p)
+    what = p.add_mutually_exclusive_group()
+    what.add_argument("query", nargs="?", metavar="QUERY", help="SPARQL text")
+    what.add_argument("-f", "--file", metavar="Q.rq", help="read the query from a file")
+    what.add_argument("--named", metavar="NAME", help="run a named query")
+    what.add_argument(
+        "--list", action="store_true", help="list the named queries and their params"
+    )
+    p.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="K=V",
+        help="bind ?K to V (actor ids, relation names, <iri>, prefix:name, "
+        "literals); repeatable",
+    )
+    p.add_argument(
+        "--format",
+        choices=["table", "csv", "json", "turtle"],
+        default="table",
+        help="output format (turtle for CONSTRUCT/DESCRIBE)",
+    )
+    p.add_argument("--update", action="store_true", help="allow SPARQL Update")
+    p.add_argument(
+        "--allow-network", action="store_true", help="allow SERVICE and LOAD"
+    )
     p.set_defaults(func=_cmd_query)
 
 
 def _cmd_query(args: argparse.Namespace) -> int:
-    raise KGError("kg query is not wired yet")
+    from kg.query import (
+        format_result,
+        named_queries,
+        named_query,
+        read_query_file,
+        run_query,
+    )
+
+    if args.list:
+        for q in named_queries().values():
+            print(f"{q.name}\n    {q.description}\n    params: {q.params or '(none)'}")
+        return 0
+    if args.named:
+        text = named_query(args.named)
+    elif args.file:
+        text = read_query_file(args.file)
+    elif args.query:
+        text = args.query
+    else:
+        raise KGError("no query given; pass QUERY, -f FILE.rq, --named NAME or --list")
+    params = {}
+    for item in args.param:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise KGError(f"bad --param {item!r}; expected NAME=VALUE")
+        params[key.strip()] = value
+    if args.update and Path(args.store).is_file():
+        raise KGError(f"--update needs a store, not the file {args.store!r}")
+    dataset = _open_graph(args.store, read_only=not args.update)
+    try:
+        result = run_query(
+            dataset,
+            text,
+            params=params,
+            allow_update=args.update,
+            allow_network=args.allow_network,
+        )
+        if result is None:
+            log.info("update applied to %s", args.store)
+            return 0
+        sys.stdout.write(format_result(result, args.format, dataset=dataset))
+    finally:
+        close = getattr(dataset, "close", None)
+        if close is not None:
+            close()
+    return 0
 
 
 # ------------------------------------------------------------------------- analyze
@@ -229,22 +307,78 @@ def _cmd_view(args: argparse.Namespace) -> int:
 
 # -------------------------------------------------------------------------- export
 def _add_export(sub) -> None:
-    p = sub.add_parser("export", help="export the graph to a file")
+    from kg.export import FORMATS
+
+    p = sub.add_parser(
+        "export",
+        help="export the graph to a file (RDF, GraphML/GEXF, CSV, event table)",
+        description="Export the graph: turtle, trig, nt, nquads, json-ld (RDF; TriG "
+        "and N-Quads keep one named graph per article), graphml and gexf (actor "
+        "network for Gephi), csv (edge list with article and mention counts) or "
+        "events (tab-separated CAMEO/GDELT-style event table). The format is "
+        "guessed from the extension when --format is omitted.",
+    )
+    _store_argument(p)
+    p.add_argument("-o", "--output", required=True, metavar="OUT", help="output file")
+    p.add_argument("--format", choices=list(FORMATS), help="output format")
+    p.add_argument("--force", action="store_true", help="overwrite OUT")
+    p.add_argument(
+        "--include-ontology",
+        action="store_true",
+        help="also export the ontology graph kept in the store",
+    )
     p.set_defaults(func=_cmd_export)
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    raise KGError("kg export is not wired yet")
+    from kg.export import guess_format, save_graph
+
+    fmt = args.format or guess_format(args.output)
+    out = Path(args.output)
+    if out.exists() and not args.force:
+        raise KGError(f"{out} exists; pass --force to overwrite it")
+    dataset = _open_graph(args.store)
+    try:
+        save_graph(
+            dataset,
+            out,
+            format=fmt,
+            force=args.force,
+            include_ontology=args.include_ontology,
+        )
+    finally:
+        close = getattr(dataset, "close", None)
+        if close is not None:
+            close()
+    log.info("wrote %s (%s)", out, fmt)
+    return 0
 
 
 # ------------------------------------------------------------------------ validate
 def _add_validate(sub) -> None:
-    p = sub.add_parser("validate", help="validate the graph against the SHACL shapes")
+    p = sub.add_parser(
+        "validate",
+        help="validate the graph against the SHACL shapes",
+        description="Check the graph against ontology/shapes.ttl (with the "
+        "ontology, so actor subclasses count as actors). Prints one line per "
+        "problem; exits 1 when the graph does not conform.",
+    )
+    _store_argument(p)
     p.set_defaults(func=_cmd_validate)
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    raise KGError("kg validate is not wired yet")
+    from kg.ontology import validate
+
+    dataset = _open_graph(args.store)
+    try:
+        conforms, report = validate(dataset)
+    finally:
+        close = getattr(dataset, "close", None)
+        if close is not None:
+            close()
+    print(report)
+    return 0 if conforms else 1
 
 
 # ---------------------------------------------------------------------------- main
