@@ -173,6 +173,21 @@ def _syntax_error(exc: Exception) -> KGError:
     return KGError(f"SPARQL syntax error{where}: {msg}{snippet}")
 
 
+def _oxigraph_syntax_error(query: str) -> str | None:
+    """Oxigraph's (precise) parser message for a bad query, if it has one."""
+    try:
+        import pyoxigraph as ox
+
+        ox.Store().query(query)
+    except SyntaxError as exc:
+        text = str(exc).strip().splitlines()[0]
+        m = re.match(r"error at (\d+):(\d+): (.*)", text)
+        return f"at line {m[1]}, column {m[2]}: {m[3]}" if m else text
+    except Exception:  # noqa: BLE001 - only the syntax message matters here
+        return None
+    return None
+
+
 def analyse(query: str) -> tuple[str, set[str]]:
     """Parse a SPARQL query or update and return its kind and grammar rule names.
 
@@ -204,6 +219,10 @@ def analyse(query: str) -> tuple[str, set[str]]:
             looks_update = re.search(
                 r"\b(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY)\b", query, re.I
             ) and not re.search(r"\b(SELECT|CONSTRUCT|ASK|DESCRIBE)\b", query, re.I)
+            if not looks_update:
+                message = _oxigraph_syntax_error(query)
+                if message:
+                    raise KGError(f"SPARQL syntax error {message}") from None
             raise _syntax_error(uexc if looks_update else qexc) from None
     names: set[str] = set()
     _walk(tree, names)
