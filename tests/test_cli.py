@@ -27,9 +27,25 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 def built(tmp_path_factory):
     """Build the sample articles once into an on-disk store, with Turtle and HTML."""
     tmp = tmp_path_factory.mktemp("built")
-    store, ttl, html = tmp / "store", tmp / "out" / "graph.ttl", tmp / "out" / "graph.html"
-    code = main(["-q", "build", str(ARTICLES), "--store", str(store), "--ttl", str(ttl),
-                 "--html", str(html), "--summary"])
+    store, ttl, html = (
+        tmp / "store",
+        tmp / "out" / "graph.ttl",
+        tmp / "out" / "graph.html",
+    )
+    code = main(
+        [
+            "-q",
+            "build",
+            str(ARTICLES),
+            "--store",
+            str(store),
+            "--ttl",
+            str(ttl),
+            "--html",
+            str(html),
+            "--summary",
+        ]
+    )
     assert code == 0
     return store, ttl, html
 
@@ -58,7 +74,8 @@ def test_seed_relations_are_asserted(built, capsys, source, relation, target):
     rows = ask(
         capsys,
         store,
-        PREFIXES + f"SELECT ?e ?ev WHERE {{ actor:{source} kg:{relation} actor:{target} . "
+        PREFIXES
+        + f"SELECT ?e ?ev WHERE {{ actor:{source} kg:{relation} actor:{target} . "
         f"?e kg:source actor:{source} ; kg:relation kg:{relation} ; "
         f"kg:target actor:{target} ; kg:negated false ; kg:evidence ?ev }}",
     )
@@ -70,7 +87,8 @@ def test_reluctance_to_recognise_is_negated_not_asserted(built, capsys):
     negated = ask(
         capsys,
         store,
-        PREFIXES + "SELECT ?e WHERE { ?e kg:source actor:US ; kg:relation kg:recognises ; "
+        PREFIXES
+        + "SELECT ?e WHERE { ?e kg:source actor:US ; kg:relation kg:recognises ; "
         "kg:target actor:SYR ; kg:negated true }",
     )
     assert negated
@@ -99,8 +117,13 @@ def test_building_twice_gives_the_same_triples(built, tmp_path, capsys):
     shutil.copytree(store, copy)
     assert run(capsys, "-q", "build", ARTICLES, "--store", copy)[0] == 0
     out1, out2 = tmp_path / "a.nq", tmp_path / "b.nq"
-    assert run(capsys, "export", "--store", store, "-o", out1, "--format", "nquads")[0] == 0
-    assert run(capsys, "export", "--store", copy, "-o", out2, "--format", "nquads")[0] == 0
+    assert (
+        run(capsys, "export", "--store", store, "-o", out1, "--format", "nquads")[0]
+        == 0
+    )
+    assert (
+        run(capsys, "export", "--store", copy, "-o", out2, "--format", "nquads")[0] == 0
+    )
     a, b = Dataset(), Dataset()
     a.parse(out1, format="nquads")
     b.parse(out2, format="nquads")
@@ -113,12 +136,13 @@ def test_html_view_is_self_contained(built):
     text = html.read_text(encoding="utf-8")
     assert "vis.Network" in text or "new vis" in text
     assert "cdn" not in text.lower().replace("cdn_resources", "")
-    assert "src=\"http" not in text and "href=\"http" not in text
+    assert 'src="http' not in text and 'href="http' not in text
 
 
 def test_summary_lists_top_edges(tmp_path, capsys):
-    code, out, err = run(capsys, "-q", "build", ARTICLES / "seed.txt", "--store", "memory",
-                         "--summary")
+    code, out, err = run(
+        capsys, "-q", "build", ARTICLES / "seed.txt", "--store", "memory", "--summary"
+    )
     assert code == 0, err
     assert "actors" in out and "relation events" in out
     assert "sharesIntelligenceWith" in out
@@ -132,8 +156,21 @@ def test_extract_writes_the_contract(tmp_path, capsys):
     assert [r["id"] for r in records] == ["seed"]
     events = records[0]["events"]
     assert events
-    keys = {"source", "target", "relation", "plover", "cameo", "quad_class", "negated",
-            "modality", "date", "sentence", "start", "end", "evidence"}
+    keys = {
+        "source",
+        "target",
+        "relation",
+        "plover",
+        "cameo",
+        "quad_class",
+        "negated",
+        "modality",
+        "date",
+        "sentence",
+        "start",
+        "end",
+        "evidence",
+    }
     for e in events:
         assert keys <= set(e)
         for side in ("source", "target"):
@@ -152,7 +189,11 @@ def test_missing_path(tmp_path, capsys):
 
 @pytest.mark.parametrize(
     "name, content",
-    [("empty.txt", b""), ("binary.txt", b"\x00\x01\x02abc"), ("latin.txt", b"caf\xe9 au lait")],
+    [
+        ("empty.txt", b""),
+        ("binary.txt", b"\x00\x01\x02abc"),
+        ("latin.txt", b"caf\xe9 au lait"),
+    ],
 )
 def test_bad_article_files_leave_the_store_as_it_was(tmp_path, capsys, name, content):
     store = tmp_path / "store"
@@ -160,7 +201,10 @@ def test_bad_article_files_leave_the_store_as_it_was(tmp_path, capsys, name, con
     good.write_text("Iran condemned Israel\n\nIran condemned Israel on Monday.\n")
     assert run(capsys, "-q", "build", good, "--store", store)[0] == 0
     before = tmp_path / "before.nq"
-    assert run(capsys, "export", "--store", store, "-o", before, "--format", "nquads")[0] == 0
+    assert (
+        run(capsys, "export", "--store", store, "-o", before, "--format", "nquads")[0]
+        == 0
+    )
     bad = tmp_path / name
     bad.write_bytes(content)
     other = tmp_path / "other.txt"
@@ -169,14 +213,20 @@ def test_bad_article_files_leave_the_store_as_it_was(tmp_path, capsys, name, con
     assert code == 1
     assert name in err and len(err.strip().splitlines()) == 1
     after = tmp_path / "after.nq"
-    assert run(capsys, "export", "--store", store, "-o", after, "--format", "nquads")[0] == 0
-    assert sorted(before.read_text().splitlines()) == sorted(after.read_text().splitlines())
+    assert (
+        run(capsys, "export", "--store", store, "-o", after, "--format", "nquads")[0]
+        == 0
+    )
+    assert sorted(before.read_text().splitlines()) == sorted(
+        after.read_text().splitlines()
+    )
 
 
 def test_unknown_export_format(built, tmp_path, capsys):
     store, _, _ = built
-    code, _, err = run(capsys, "export", "--store", store, "-o", tmp_path / "x.out",
-                       "--format", "yaml")
+    code, _, err = run(
+        capsys, "export", "--store", store, "-o", tmp_path / "x.out", "--format", "yaml"
+    )
     assert code != 0
     assert "yaml" in err
     assert not (tmp_path / "x.out").exists()

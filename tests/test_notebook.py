@@ -15,12 +15,18 @@ NOTEBOOK = ROOT / "notebooks" / "quickstart.ipynb"
 def test_quickstart_notebook_runs():
     nb = nbformat.read(NOTEBOOK, as_version=4)
     client = NotebookClient(
-        nb, timeout=600, kernel_name="python3",
+        nb,
+        timeout=600,
+        kernel_name="python3",
         resources={"metadata": {"path": str(NOTEBOOK.parent)}},
     )
     client.execute()
-    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
+    outputs = [
+        o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
+    ]
     assert not [o for o in outputs if o.get("output_type") == "error"]
-    text = "".join(o.get("text", "") for o in outputs if o.get("output_type") == "stream")
+    text = "".join(
+        o.get("text", "") for o in outputs if o.get("output_type") == "stream"
+    )
     assert "articles;" in text and "triples" in text
     assert any("image/png" in o.get("data", {}) for o in outputs)
