@@ -1,0 +1,1151 @@
+"""Relations between actors: dependency-parse patterns -> ``Assertion`` records.
+
+The ``kg_relations`` spaCy component reads the actor mentions of
+``doc.spans["kg_actors"]`` (set by ``kg.actors``) and writes
+``doc._.kg_assertions``: one :class:`kg.types.Assertion` per (source, relation,
+target) stated in a sentence.
+
+How a sentence is coded (the patterns are data, ``kg/resources/patterns.yaml``):
+
+1. **Triggers.** A verb whose lemma is in the verb lexicon (the object, particle or
+   preposition may refine it: "withdraw troops" vs "withdraw aid", "call on"), a light
+   verb whose object is an event noun ("held talks", "imposed sanctions", "launched
+   strikes"), an event noun with its own arguments ("X's attack on Y", "the sharing of
+   intelligence with Y"), or a copula predicate ("X is against Y", "opposed to").
+2. **Main event of the clause.** A trigger under a control word is folded into one
+   event: intent ("will", "ready to", "vowed to") turns cooperative events into intents
+   to cooperate (CAMEO 03, PLOVER AGREE) and hostile ones into threats (CAMEO 13);
+   "threatened to X" is a threat; "agreed to X" an agreement; "refused to X" a
+   rejection with X kept as a negated event; "failed to X" / "reluctance to X" negate
+   X; "urged Y to X" is a demand of Y. "X said Y must Z" is a demand of Y by X.
+3. **Arguments.** Subject (or the "by" agent of a passive) -> source; direct object,
+   dative, attribute or prepositional object -> target; the subject of a passive ->
+   target; possessor / "by" -> source of a nominal event. Each argument is the actor
+   mention found first (breadth first) in its phrase ("representatives from HTS" ->
+   HTS), and conjuncts expand to one event per pair ("A and B agreed" gives A->B and
+   B->A). An unresolved pronoun subject falls back to the speaker of the reporting
+   clause ("Syria says it will ...") or the nearest preceding actor.
+4. **Qualifiers.** Negation ("not", "never", "no"), modality (asserted, reported,
+   intended, planned, hypothetical), attribution ("according to X", "X said"), and the
+   event date (a date phrase of the clause normalised against the article date; the
+   article date otherwise, with ``extra["date_explicit"] = "false"``).
+
+Confidence is a documented heuristic: 0.85 for a verb trigger, 0.8 for a light verb
+with its noun, 0.7 for a nominal event or copula predicate; minus 0.15 when the source
+or target came from a fallback (speaker or nearest actor), minus 0.1 for a coreferent
+mention (a pronoun or "the group"), minus 0.1 for a hypothetical event.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date as Date
+from datetime import timedelta
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from kg.types import Article, Assertion, KGError, Mention
+from kg.vocabulary import Relation, load_vocabulary
+
+__all__ = [
+    "Patterns",
+    "RelationExtractor",
+    "event_record",
+    "extract",
+    "extract_articles",
+    "load_patterns",
+    "normalise_date",
+]
+
+Doc.set_extension("kg_assertions", default=None, force=True)
+Doc.set_extension("kg_article_id", default="", force=True)
+Doc.set_extension("kg_article_date", default=None, force=True)
+
+MODALITIES = ("asserted", "reported", "intended", "planned", "hypothetical")
+
+_PRONOUNS = frozenset(
+    "it they he she we its their his her our them him us i you this that which who".split()
+)
+_COREF_HEADS = frozenset(
+    "group militants organisation organization movement government regime country "
+    "state army rebels guerrillas alliance party authorities officials".split()
+)
+# Prepositions whose object can be the target of an event.
+_TARGET_PREPS = frozenset(
+    "with against to on upon at into in from over toward towards for between of "
+    "onto across around near within inside outside about".split()
+)
+# Dependents that open a new clause: searched last for targets.
+_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj"})
+# Dependents never searched for a target.
+_SKIP_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "punct", "aux", "auxpass",
+                        "neg", "mark", "cc", "npadvmod", "expl", "csubjpass"})
+_SUBJ_DEPS = frozenset({"nsubj", "csubj"})
+_OBJ_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "obj"})
+# Purely verbal cooperation that "will"/"would" leaves as intent (CAMEO 03).
+_INTENT_RELATIONS = {"AID": "offersAidTo"}
+
+
+# --------------------------------------------------------------------------- patterns
+@dataclass(frozen=True)
+class VerbEntry:
+    """One verb of the lexicon: default relation and refinements."""
+
+    default: str | None
+    obj: dict[str, str | None] = field(default_factory=dict)
+    prep: dict[str, str | None] = field(default_factory=dict)
+    prt: dict[str, str | None] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """The pattern data of ``patterns.yaml``, checked against the vocabulary.
+
+    Attributes:
+        verbs: Verb lemma -> :class:`VerbEntry`.
+        light_verbs: Verbs that take their relation from an event-noun object.
+        nouns: Event noun -> relation (light-verb objects and nominal events).
+        light_overrides: Light verb -> noun -> relation ("lift" + "curfew").
+        copula: Predicate adjective or preposition after "be" -> relation.
+        control: Control class (intent, agree, threat, refusal, negator, demand,
+            hypothetical, obligation) -> words.
+        reporting: Reporting verbs ("say", "report").
+        reported_markers: Adverbs marking a claim as reported.
+        negations: Negation words.
+    """
+
+    verbs: dict[str, VerbEntry]
+    light_verbs: frozenset[str]
+    nouns: dict[str, str]
+    light_overrides: dict[str, dict[str, str]]
+    copula: dict[str, str]
+    control: dict[str, frozenset[str]]
+    reporting: frozenset[str]
+    reported_markers: frozenset[str]
+    negations: frozenset[str]
+
+    def control_class(self, word: str) -> str | None:
+        """Return the control class of a lemma ("intent", "threat", ...) or None."""
+        for name in ("threat", "refusal", "agree", "negator", "demand", "intent"):
+            if word in self.control.get(name, ()):
+                return name
+        return None
+
+
+def _check(rel: Any, where: str, vocab: dict[str, Relation]) -> str | None:
+    if rel is None:
+        return None
+    if rel not in vocab:
+        raise KGError(
+            f"pattern {where} names unknown relation {rel!r}; "
+            f"expected one of kg/resources/relations.yaml"
+        )
+    return str(rel)
+
+
+def parse_patterns(data: dict, vocab: dict[str, Relation] | None = None) -> Patterns:
+    """Turn the parsed ``patterns.yaml`` mapping into :class:`Patterns`.
+
+    Raises:
+        KGError: when an entry names a relation absent from the vocabulary.
+
+    Examples:
+        >>> p = parse_patterns({"verbs": {"slam": "condemns"}})
+        >>> p.verbs["slam"].default
+        'condemns'
+    """
+    vocab = vocab if vocab is not None else load_vocabulary()
+    verbs: dict[str, VerbEntry] = {}
+    for lemma, entry in (data.get("verbs") or {}).items():
+        lemma = str(lemma)
+        if not isinstance(entry, dict):
+            verbs[lemma] = VerbEntry(_check(entry, f"verbs.{lemma}", vocab))
+            continue
+        verbs[lemma] = VerbEntry(
+            _check(entry.get("default"), f"verbs.{lemma}", vocab),
+            **{
+                k: {str(w): _check(r, f"verbs.{lemma}.{k}.{w}", vocab)
+                    for w, r in (entry.get(k) or {}).items()}
+                for k in ("obj", "prep", "prt")
+            },
+        )
+    nouns = {str(n): str(_check(r, f"nouns.{n}", vocab))
+             for n, r in (data.get("nouns") or {}).items()}
+    overrides = {
+        str(v): {str(n): str(_check(r, f"light_overrides.{v}.{n}", vocab))
+                 for n, r in m.items()}
+        for v, m in (data.get("light_overrides") or {}).items()
+    }
+    copula = {str(w): str(_check(r, f"copula.{w}", vocab))
+              for w, r in (data.get("copula") or {}).items()}
+    control = {str(k): frozenset(map(str, v or ()))
+               for k, v in (data.get("control") or {}).items()}
+    return Patterns(
+        verbs=verbs,
+        light_verbs=frozenset(map(str, data.get("light_verbs") or ())),
+        nouns=nouns,
+        light_overrides=overrides,
+        copula=copula,
+        control=control,
+        reporting=frozenset(map(str, data.get("reporting") or ())),
+        reported_markers=frozenset(map(str, data.get("reported_markers") or ())),
+        negations=frozenset(map(str, data.get("negations") or ())),
+    )
+
+
+def _merge(base: dict, extra: dict) -> dict:
+    out = dict(base)
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = {**out[key], **value}
+        elif isinstance(value, list) and isinstance(out.get(key), list):
+            out[key] = list(out[key]) + value
+        else:
+            out[key] = value
+    return out
+
+
+@lru_cache(maxsize=8)
+def load_patterns(extra: tuple[str, ...] = ()) -> Patterns:
+    """Load the packaged patterns, merged with user files of the same shape.
+
+    Args:
+        extra: Paths of YAML files whose entries override or extend the packaged ones.
+
+    Raises:
+        KGError: when a file is missing or not valid pattern data.
+
+    Examples:
+        >>> load_patterns().verbs["condemn"].default
+        'condemns'
+    """
+    text = resources.files("kg.resources").joinpath("patterns.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    for path in extra:
+        try:
+            user = yaml.safe_load(Path(path).read_text("utf-8")) or {}
+        except (OSError, yaml.YAMLError) as exc:
+            raise KGError(f"cannot read patterns file {path!r}: {exc}") from None
+        if not isinstance(user, dict):
+            raise KGError(f"patterns file {path!r} is not a mapping")
+        data = _merge(data, user)
+    return parse_patterns(data)
+
+
+# ------------------------------------------------------------------------------ dates
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+_MONTHS["sept"] = 9
+_WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+_UNITS = {"day": 1, "week": 7, "month": 30, "year": 365}
+
+
+def _past_month(month: int, day: int, ref: Date) -> Date:
+    year = ref.year
+    day = min(day, calendar.monthrange(year, month)[1])
+    out = Date(year, month, day)
+    if out > ref + timedelta(days=7):  # news leans to the past
+        out = Date(year - 1, month, min(day, calendar.monthrange(year - 1, month)[1]))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def normalise_date(text: str, ref: str | None) -> tuple[str | None, str]:
+    """Normalise a date phrase against the article date, leaning to the past.
+
+    Args:
+        text: The phrase ("on Tuesday", "11 January", "last month", "yesterday").
+        ref: The article date (ISO ``YYYY-MM-DD``) or None.
+
+    Returns:
+        ``(iso_date_or_None, granularity)`` with granularity ``day``, ``month``,
+        ``year`` or ``none``.
+
+    Examples:
+        >>> normalise_date("on Tuesday", "2025-01-25")
+        ('2025-01-21', 'day')
+        >>> normalise_date("on 11 January", "2025-01-25")
+        ('2025-01-11', 'day')
+        >>> normalise_date("in December", "2025-01-25")
+        ('2024-12-01', 'month')
+        >>> normalise_date("last month", "2025-01-25")
+        ('2024-12-01', 'month')
+        >>> normalise_date("8 December 2024", None)
+        ('2024-12-08', 'day')
+    """
+    s = re.sub(r"[^\w\s-]", " ", text.lower())
+    s = re.sub(r"\b(on|in|at|since|by|of|the|early|late|mid|this past)\b", " ", s)
+    words = s.split()
+    reference = None
+    if ref:
+        try:
+            reference = Date.fromisoformat(ref[:10])
+        except ValueError:
+            reference = None
+    iso = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", text)
+    if iso:
+        return f"{iso.group(1)}-{iso.group(2)}-{iso.group(3)}", "day"
+    year_m = re.search(r"\b(1[89]\d\d|20\d\d)\b", s)
+    year = int(year_m.group(1)) if year_m else None
+    month = next((_MONTHS[w] for w in words if w in _MONTHS and w != "may"
+                  or w == "may" and len(words) <= 3), None)
+    day_m = re.search(r"\b(\d{1,2})(st|nd|rd|th)?\b", s)
+    day = int(day_m.group(1)) if day_m and int(day_m.group(1)) <= 31 else None
+    if month:
+        if year:
+            if day:
+                day = min(day, calendar.monthrange(year, month)[1])
+                return Date(year, month, day).isoformat(), "day"
+            return Date(year, month, 1).isoformat(), "month"
+        if reference is None:
+            return None, "none"
+        if day:
+            return _past_month(month, day, reference).isoformat(), "day"
+        return _past_month(month, 1, reference).replace(day=1).isoformat(), "month"
+    if year and not reference:
+        return Date(year, 1, 1).isoformat(), "year"
+    if reference is None:
+        return None, "none"
+    if "today" in words or "tonight" in words:
+        return reference.isoformat(), "day"
+    if "yesterday" in words:
+        return (reference - timedelta(days=1)).isoformat(), "day"
+    if "tomorrow" in words:
+        return (reference + timedelta(days=1)).isoformat(), "day"
+    for w in words:
+        if w in _WEEKDAYS:
+            delta = (reference.weekday() - _WEEKDAYS[w]) % 7
+            if "next" in words:
+                return (reference + timedelta(days=(7 - delta) % 7 or 7)).isoformat(), "day"
+            return (reference - timedelta(days=delta)).isoformat(), "day"
+    for unit, days in _UNITS.items():
+        if unit in words or unit + "s" in words:
+            if "last" in words or "past" in words or "ago" in words:
+                n = 1
+                num = re.search(r"\b(\d+)\b", s)
+                if num and "ago" in words:
+                    n = int(num.group(1))
+                back = reference - timedelta(days=days * n)
+                if unit == "month":
+                    return back.replace(day=1).isoformat(), "month"
+                if unit == "year":
+                    return Date(back.year, 1, 1).isoformat(), "year"
+                return back.isoformat(), "day" if unit == "day" else "week"
+            if "this" in text.lower() or "current" in words:
+                if unit == "month":
+                    return reference.replace(day=1).isoformat(), "month"
+                if unit == "year":
+                    return Date(reference.year, 1, 1).isoformat(), "year"
+                return reference.isoformat(), "week"
+            if "next" in words:
+                return (reference + timedelta(days=days)).isoformat(), unit
+    if year:
+        return Date(year, 1, 1).isoformat(), "year"
+    return None, "none"
+
+
+# ---------------------------------------------------------------------------- helpers
+@dataclass
+class _Event:
+    """A relation event under construction."""
+
+    trigger: Token
+    relation: str
+    kind: str  # verb, light, noun, copula
+    words: list[Token]
+    sources: list[Span] = field(default_factory=list)
+    targets: list[Span] = field(default_factory=list)
+    negated: bool = False
+    modality: str = "asserted"
+    attribution: str | None = None
+    fallback: bool = False
+    top: Token | None = None  # highest token of the clause chain
+    extra: dict[str, str] = field(default_factory=dict)
+    secondary: list[tuple[str, bool]] = field(default_factory=list)
+
+
+def _is_pronoun(tok: Token) -> bool:
+    return tok.lower_ in _PRONOUNS or tok.pos_ == "PRON"
+
+
+def _has_neg(tok: Token, negs: frozenset[str]) -> bool:
+    for c in tok.children:
+        if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in negs):
+            if c.lower_ not in ("without",):
+                return True
+    return False
+
+
+class RelationExtractor:
+    """Extract assertions from a parsed ``Doc`` with actor mentions.
+
+    Args:
+        patterns: The pattern data (default: the packaged ``patterns.yaml``).
+        vocabulary: The relation vocabulary (default: the packaged one).
+    """
+
+    def __init__(
+        self,
+        patterns: Patterns | None = None,
+        vocabulary: dict[str, Relation] | None = None,
+    ) -> None:
+        self.p = patterns or load_patterns()
+        self.vocab = vocabulary or load_vocabulary()
+        ctl = self.p.control
+        self._intent = ctl.get("intent", frozenset())
+        self._hypo = ctl.get("hypothetical", frozenset())
+        self._oblig = ctl.get("obligation", frozenset())
+
+    # --------------------------------------------------------------- relation logic
+    def _hostile(self, rel: str) -> bool:
+        return self.vocab[rel].quad_class >= 3
+
+    def _threat(self, rel: str) -> str:
+        plover = self.vocab[rel].plover
+        return "threatensForceAgainst" if plover in ("FIGHT", "ASSAULT") else "threatens"
+
+    def _intent_of(self, rel: str) -> str:
+        if rel in ("agreesWith", "promisesTo", "offersAidTo", "intendsToCooperateWith"):
+            return rel
+        return _INTENT_RELATIONS.get(self.vocab[rel].plover, "intendsToCooperateWith")
+
+    # ------------------------------------------------------------------- triggers
+    def _noun_relation(self, tok: Token) -> str | None:
+        nouns = self.p.nouns
+        return nouns.get(tok.lower_) or nouns.get(tok.lemma_.lower())
+
+    def _verb_relation(self, tok: Token) -> tuple[str | None, str, list[Token]]:
+        """Relation of a verb token: (relation, kind, trigger words)."""
+        lemma = tok.lemma_.lower()
+        entry = self.p.verbs.get(lemma)
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "obj", "attr")]
+        if not objs and tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
+            # "the aid deliveries suspended by X" -> the head noun is the object
+            if any(c.dep_ == "agent" for c in tok.children):
+                objs = [tok.head]
+        if entry is not None:
+            for c in tok.children:
+                if c.dep_ == "prt" and c.lower_ in entry.prt:
+                    return entry.prt[c.lower_], "verb", [tok, c]
+            for o in objs:
+                for key in (o.lower_, o.lemma_.lower()):
+                    if key in entry.obj:
+                        return entry.obj[key], "light", [tok, o]
+        over = self.p.light_overrides.get(lemma, {})
+        for o in objs:
+            for key in (o.lower_, o.lemma_.lower()):
+                if key in over:
+                    return over[key], "light", [tok, o]
+        if lemma in self.p.light_verbs:
+            for o in objs:
+                rel = self._noun_relation(o)
+                if rel:
+                    return rel, "light", [tok, o]
+            for c in tok.children:  # "put under investigation", "called for sanctions"
+                if c.dep_ == "prep":
+                    for o in c.children:
+                        if o.dep_ == "pobj":
+                            rel = over.get(o.lemma_.lower()) or self._noun_relation(o)
+                            if rel and (entry is None or entry.default is None
+                                        or c.lower_ in ("under", "for")):
+                                return rel, "light", [tok, o]
+        if entry is not None:
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in entry.prep:
+                    return entry.prep[c.lower_], "verb", [tok, c]
+            return entry.default, "verb", [tok]
+        return None, "verb", [tok]
+
+    def _triggers(self, sent: Span) -> list[_Event]:
+        events: list[_Event] = []
+        consumed: set[int] = set()
+        for tok in sent:
+            if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+                if tok.lemma_ == "be":
+                    ev = self._copula(tok)
+                    if ev:
+                        events.append(ev)
+                    continue
+                rel, kind, words = self._verb_relation(tok)
+                if rel:
+                    events.append(_Event(tok, rel, kind, words))
+                    consumed.update(w.i for w in words)
+            elif tok.pos_ == "ADJ" and tok.lower_ in self.p.copula and tok.dep_ in (
+                "acomp", "amod"
+            ) and tok.head.lemma_ == "be":
+                continue
+        for tok in sent:
+            if tok.i in consumed or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            rel = self._noun_relation(tok)
+            if rel:
+                events.append(_Event(tok, rel, "noun", [tok]))
+        return events
+
+    def _copula(self, tok: Token) -> _Event | None:
+        for c in tok.children:
+            key = c.lower_
+            if c.dep_ in ("prep", "acomp") and key in self.p.copula:
+                return _Event(tok, self.p.copula[key], "copula", [tok, c])
+        return None
+
+    # ------------------------------------------------------------------ arguments
+    def _mention(self, tok: Token, index: dict[int, Span]) -> Span | None:
+        return index.get(tok.i)
+
+    def _find(self, tok: Token, index: dict[int, Span], exclude: set[str],
+              *, clauses: bool = True, conj: bool = False) -> list[Span]:
+        """Actor mentions for the phrase headed by ``tok`` (breadth first)."""
+        found: list[Span] = []
+        heads = [tok] + (list(tok.conjuncts) if conj else [])
+        for head in heads:
+            queue = [head]
+            seen = 0
+            while queue and seen < 60:
+                t = queue.pop(0)
+                seen += 1
+                m = index.get(t.i)
+                if m is not None and m.id_ not in exclude:
+                    if all((m.start, m.end) != (f.start, f.end) for f in found):
+                        found.append(m)
+                    break
+                for c in t.children:
+                    if c.dep_ in ("punct", "cc", "mark", "case"):
+                        continue
+                    if c.dep_ == "conj" and t.i == head.i:
+                        continue
+                    if not clauses and c.dep_ in _CLAUSE_DEPS:
+                        continue
+                    if c.dep_ == "prep" and c.lower_ == "according":
+                        continue
+                    queue.append(c)
+        return found
+
+    def _subject(self, tok: Token, depth: int = 0) -> tuple[Token | None, str]:
+        """The subject token of a predicate, climbing control and coordination.
+
+        Returns (token, how) with how in {"subj", "agent", "poss", "relcl", ""}.
+        """
+        if depth > 6:
+            return None, ""
+        for c in tok.children:
+            if c.dep_ in _SUBJ_DEPS:
+                return c, "subj"
+        for c in tok.children:
+            if c.dep_ == "agent":
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        return o, "agent"
+        if tok.pos_ in ("NOUN", "PROPN"):
+            for c in tok.children:
+                if c.dep_ == "poss":
+                    return c, "poss"
+        dep = tok.dep_
+        head = tok.head
+        if head.i == tok.i:
+            return None, ""
+        if dep == "relcl":
+            return head, "relcl"
+        if dep in ("xcomp", "conj", "advcl", "pcomp", "acomp", "ccomp", "prep",
+                   "pobj", "dobj", "acl", "oprd", "attr", "nsubjpass", "compound",
+                   "amod", "appos", "npadvmod", "advmod"):
+            if dep == "conj" and any(c.dep_ == "nsubjpass" for c in head.children):
+                # "X was indicted ... and will resign": the passive subject acts
+                for c in head.children:
+                    if c.dep_ == "nsubjpass":
+                        return c, "subj"
+            return self._subject(head, depth + 1)
+        return None, ""
+
+    def _passive(self, tok: Token) -> Token | None:
+        for c in tok.children:
+            if c.dep_ in ("nsubjpass", "csubjpass"):
+                return c
+        return None
+
+    def _target_heads(self, tok: Token, skip: set[int]) -> list[Token]:
+        """Candidate target phrases of a predicate, best first."""
+        first: list[Token] = []
+        later: list[Token] = []
+        for c in tok.children:
+            if c.i in skip:
+                continue
+            if c.dep_ in _OBJ_DEPS or c.dep_ == "nsubjpass":
+                first.append(c)
+            elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
+                first.append(c)
+            elif c.dep_ in ("xcomp", "prt", "acomp", "pcomp", "pobj"):
+                first.append(c)
+            elif c.dep_ in _CLAUSE_DEPS or c.dep_ == "conj":
+                later.append(c)
+        return first + later
+
+    # ------------------------------------------------------------------ clauses
+    def _chain(self, ev: _Event) -> None:
+        """Fold control verbs, modals and negation over the event (in place)."""
+        p = self.p
+        tok = ev.trigger
+        negs = p.negations
+        ev.negated = _has_neg(tok, negs)
+        for c in tok.children:
+            if c.dep_ in ("aux", "auxpass"):
+                w = c.lower_
+                if w in self._hypo:
+                    ev.modality = "hypothetical"
+                elif w in self._intent or c.lemma_ in self._intent:
+                    self._apply_intent(ev, c)
+                elif w in self._oblig:
+                    ev.extra["obligation"] = w
+            if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
+                ev.modality = "hypothetical"
+        top = tok
+        steps = 0
+        while steps < 6:
+            steps += 1
+            head = top.head
+            if head.i == top.i:
+                break
+            dep = top.dep_
+            if dep == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in top.children
+            ):
+                ev.modality = "hypothetical"
+                break
+            if dep not in ("xcomp", "ccomp", "acl", "acomp", "pcomp", "prep", "pobj",
+                           "conj"):
+                break
+            if dep == "conj":
+                # coordinated verbs share the modal context of the first verb
+                for c in head.children:
+                    if c.dep_ == "aux" and c.lower_ in self._intent and not any(
+                        a.dep_ == "aux" for a in top.children
+                    ):
+                        self._apply_intent(ev, c)
+                break
+            hl = head.lemma_.lower()
+            if dep in ("prep", "pobj"):
+                top = head
+                continue
+            cls = p.control_class(hl)
+            if dep == "ccomp" and hl in p.reporting:
+                ev.top = top
+                self._reporting(ev, head)
+                return
+            if dep == "ccomp" and cls not in ("demand", "agree", "intent", "refusal", "threat"):
+                break
+            if cls is None and dep == "acomp":
+                top = head
+                continue
+            if cls is None:
+                if head.pos_ == "AUX" or hl == "be":
+                    top = head
+                    continue
+                break
+            if _has_neg(head, negs):
+                ev.negated = not ev.negated
+            self._apply_control(ev, cls, head)
+            top = head
+            if cls == "demand":
+                break
+        ev.top = top
+        # "X said (that) ...": reporting verb above the clause
+        head = top.head
+        if top.dep_ in ("ccomp", "parataxis", "conj") and head.lemma_.lower() in p.reporting:
+            self._reporting(ev, head)
+
+    def _apply_intent(self, ev: _Event, word: Token) -> None:
+        rel = ev.relation
+        if ev.extra.get("control"):
+            return
+        if self._hostile(rel):
+            if rel not in ("threatens", "threatensForceAgainst"):
+                ev.extra["embedded"] = rel
+                ev.relation = self._threat(rel)
+        else:
+            if rel != self._intent_of(rel):
+                ev.extra["embedded"] = rel
+            ev.relation = self._intent_of(rel)
+        ev.modality = "intended" if ev.modality == "asserted" else ev.modality
+        ev.extra["control"] = "intent"
+        ev.words.append(word)
+
+    def _apply_control(self, ev: _Event, cls: str, head: Token) -> None:
+        rel = ev.relation
+        ev.words.append(head)
+        if cls == "intent":
+            self._apply_intent(ev, head)
+            if head.lemma_.lower() in ("vow", "pledge", "promise", "swear", "offer",
+                                        "commit"):
+                ev.modality = "asserted"
+        elif cls == "agree":
+            if not self._hostile(rel):
+                if rel != "agreesWith":
+                    ev.extra["embedded"] = rel
+                ev.relation = "agreesWith"
+            else:
+                ev.modality = "planned"
+            ev.extra["control"] = "agree"
+        elif cls == "threat":
+            ev.extra.setdefault("embedded", rel)
+            ev.relation = self._threat(rel) if self._hostile(rel) else "threatens"
+            ev.extra["control"] = "threat"
+        elif cls == "refusal":
+            if not ev.negated:
+                ev.secondary.append((rel, True))
+                ev.extra["embedded"] = rel
+                ev.relation = "rejects"
+            ev.extra["control"] = "refusal"
+        elif cls == "negator":
+            ev.negated = not ev.negated
+            ev.extra["control"] = "negator"
+        elif cls == "demand":
+            ev.extra["embedded"] = rel
+            ev.relation = "demands" if head.lemma_.lower() != "urge" else "urges"
+            ev.extra["control"] = "demand"
+            ev.extra["demand_head"] = str(head.i)
+
+    def _reporting(self, ev: _Event, verb: Token) -> None:
+        subj, _ = self._subject(verb)
+        if subj is not None:
+            ev.extra["speaker"] = str(subj.i)
+            phrase = subj.doc[subj.left_edge.i: subj.right_edge.i + 1].text
+            ev.attribution = ev.attribution or phrase
+        ev.extra["reporting"] = verb.lemma_.lower()
+
+    # ------------------------------------------------------------------ the core
+    def sentence_events(self, sent: Span, index: dict[int, Span]) -> list[_Event]:
+        """All events of one sentence with their arguments resolved."""
+        out: list[_Event] = []
+        events = self._triggers(sent)
+        if not events:
+            return out
+        trig_ids = {ev.trigger.i for ev in events}
+        # drop triggers that are control verbs of another trigger in the chain
+        governed: set[int] = set()
+        for ev in events:
+            t = ev.trigger
+            steps = 0
+            while t.head.i != t.i and t.dep_ in ("xcomp", "ccomp", "acl", "acomp",
+                                                    "prep", "pobj", "pcomp") and steps < 6:
+                steps += 1
+                t = t.head
+                if t.i in trig_ids and self.p.control_class(t.lemma_.lower()):
+                    governed.add(t.i)
+        for ev in events:
+            if ev.trigger.i in governed:
+                continue
+            self._chain(ev)
+            if self._arguments(ev, sent, index):
+                out.append(ev)
+        self._attribution(sent, out)
+        return out
+
+    def _actors(self, tok: Token | None, index: dict[int, Span], exclude: set[str],
+                *, conj: bool = True) -> list[Span]:
+        if tok is None:
+            return []
+        return self._find(tok, index, exclude, clauses=False, conj=conj)
+
+    def _arguments(self, ev: _Event, sent: Span, index: dict[int, Span]) -> bool:
+        tok = ev.trigger
+        doc = tok.doc
+        skip: set[int] = set()
+        # --- source
+        subj, how = self._subject(tok)
+        passive = self._passive(tok) if ev.kind != "noun" else None
+        if passive is not None:
+            agent = subj if how == "agent" else None
+            sources = self._actors(agent, index, set())
+            skip.add(passive.i)
+            targets = self._actors(passive, index, {m.id_ for m in sources})
+        else:
+            if ev.kind == "noun":
+                subj, how = self._noun_source(tok)
+            sources = self._actors(subj, index, set()) if subj is not None else []
+            if subj is not None and how == "subj":
+                skip.add(subj.i)
+            targets = []
+        # speaker / nearest-actor fallback for pronoun or empty subjects
+        if not sources and (subj is None or _is_pronoun(subj) or how == "relcl"):
+            speaker = ev.extra.get("speaker")
+            if speaker is not None:
+                sources = self._actors(doc[int(speaker)], index, set())
+                ev.fallback = bool(sources)
+            if not sources and subj is not None and _is_pronoun(subj):
+                prior = [m for m in index_values(index, sent) if m.end <= subj.i]
+                if prior:
+                    sources = [prior[-1]]
+                    ev.fallback = True
+        if not sources:
+            return False
+        src_ids = {m.id_ for m in sources}
+        # --- target
+        if not targets:
+            demand_head = ev.extra.get("demand_head")
+            chain = [tok]
+            t = tok
+            while (ev.top is None or t.i != ev.top.i) and t.head.i != t.i:
+                t = t.head
+                chain.append(t)
+            if demand_head is not None:
+                dh = doc[int(demand_head)]
+                for c in dh.children:
+                    if c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ in ("on", "upon", "to")):
+                        targets = self._actors(c, index, src_ids)
+                        if targets:
+                            break
+                if not targets:
+                    s2, how2 = self._subject(tok)
+                    if s2 is not None and how2 == "subj" and s2.i not in {m.start for m in sources}:
+                        targets = self._actors(s2, index, src_ids)
+            for t in chain:
+                if targets:
+                    break
+                for head in self._target_heads(t, skip | {c.i for c in chain}):
+                    if subj is not None and head.i == subj.i:
+                        continue
+                    targets = self._actors(head, index, src_ids)
+                    if targets:
+                        break
+            if not targets and ev.kind == "copula":
+                targets = self._copula_target(ev, sent, index, src_ids)
+            if not targets and ev.extra.get("obligation") and ev.extra.get("speaker"):
+                # "X said Y must Z": a demand of X on Y
+                pass
+        # "X said Y must Z" -> X demands of Y
+        if ev.extra.get("obligation") and ev.extra.get("speaker") and passive is None:
+            speaker = self._actors(doc[int(ev.extra["speaker"])], index, set())
+            if speaker and speaker[0].id_ not in src_ids:
+                ev.extra["embedded"] = ev.relation
+                ev.relation = "demands"
+                targets = sources
+                sources = speaker
+                ev.fallback = False
+        elif (not targets and ev.extra.get("obligation") is None and subj is not None
+              and ev.extra.get("speaker") and ev.extra.get("reporting") in (
+                  "declare", "say", "insist", "conclude", "reiterate")
+              and any(c.dep_ == "aux" and c.lower_ in self._oblig for c in tok.children)):
+            pass
+        if not targets:
+            if len(sources) >= 2 and (self.vocab[ev.relation].symmetric
+                                       or self.vocab[ev.relation].quad_class <= 2):
+                ev.extra["mutual"] = "true"
+                ev.sources = sources
+                ev.targets = sources
+                return True
+            return False
+        ev.sources = sources
+        ev.targets = targets
+        return True
+
+    def _noun_source(self, tok: Token) -> tuple[Token | None, str]:
+        for c in tok.children:
+            if c.dep_ == "poss":
+                return c, "poss"
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "by":
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        return o, "agent"
+            if c.dep_ in ("amod", "compound") and c.i < tok.i and c.ent_type_ in (
+                "NORP", "GPE", "ORG"
+            ):
+                return c, "poss"
+        # "X's attack on Y" only: the subject of an unrelated verb is not the source
+        if tok.dep_ == "attr" and tok.head.lemma_ == "be":
+            return self._subject(tok.head)
+        return None, ""
+
+    def _copula_target(self, ev: _Event, sent: Span, index: dict[int, Span],
+                       exclude: set[str]) -> list[Span]:
+        """"something both the US and HTS are against": the antecedent before."""
+        for c in ev.words[1].children:
+            if c.dep_ == "pobj" and c.i < c.head.i or c.lower_ in ("something", "which"):
+                break
+        prior = [m for m in index_values(index, sent) if m.end <= ev.trigger.i
+                 and m.id_ not in exclude]
+        subj, _ = self._subject(ev.trigger)
+        if subj is not None:
+            prior = [m for m in prior if m.end <= subj.left_edge.i]
+        return prior[-1:] if prior else []
+
+    def _attribution(self, sent: Span, events: list[_Event]) -> None:
+        according = None
+        reported = False
+        for tok in sent:
+            if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor().lower_ == "to":
+                obj = [c for c in tok.nbor().children if c.dep_ == "pobj"] or [
+                    c for c in tok.children if c.dep_ == "pobj"
+                ]
+                if obj:
+                    o = obj[0]
+                    # the head noun phrase, without relative clauses
+                    end = o.i + 1
+                    for c in o.children:
+                        if c.dep_ in ("relcl", "acl", "punct") or c.i < o.i:
+                            continue
+                        if c.dep_ in ("prep", "compound", "appos"):
+                            end = max(end, c.right_edge.i + 1)
+                    according = sent.doc[o.left_edge.i: end].text
+            if tok.lower_ in self.p.reported_markers:
+                reported = True
+        for ev in events:
+            if according and not ev.attribution:
+                ev.attribution = according
+            if ev.attribution or reported:
+                if ev.modality == "asserted":
+                    speaker_is_source = ev.extra.get("speaker") is not None and any(
+                        s.start <= int(ev.extra["speaker"]) < s.end for s in ev.sources
+                    )
+                    if not speaker_is_source or according or reported:
+                        ev.modality = "reported"
+
+    # ---------------------------------------------------------------- assertions
+    def __call__(self, doc: Doc, article_id: str, date: str | None) -> Iterator[Assertion]:
+        spans = doc.spans.get("kg_actors") if doc.spans is not None else None
+        if not spans:
+            return
+        index: dict[int, Span] = {}
+        by_sent: dict[int, int] = {}
+        for span in spans:
+            for i in range(span.start, span.end):
+                index[i] = span
+        sents = list(doc.sents)
+        for span in spans:
+            by_sent[span.sent.start] = by_sent.get(span.sent.start, 0) + 1
+        for s_i, sent in enumerate(sents):
+            if by_sent.get(sent.start, 0) < 2:
+                continue
+            ids = {index[i].id_ for i in range(sent.start, sent.end) if i in index}
+            if len(ids) < 2:
+                continue
+            for ev in self.sentence_events(sent, index):
+                yield from self._assertions(ev, sent, s_i, article_id, date)
+
+    def _mention_of(self, span: Span, s_i: int) -> Mention:
+        m = getattr(span._, "kg_mention", None) if Span.has_extension("kg_mention") else None
+        if isinstance(m, Mention):
+            return m
+        return Mention(actor=span.id_ or span.label_, text=span.text,
+                       start=span.start_char, end=span.end_char, sentence=s_i,
+                       label=span.id_ or span.text)
+
+    def _date(self, ev: _Event, sent: Span, date: str | None) -> tuple[str | None, dict]:
+        top = ev.top or ev.trigger
+        lo, hi = top.left_edge.i, top.right_edge.i
+        best = None
+        for ent in sent.ents:
+            if ent.label_ != "DATE" or not (lo <= ent.start <= hi):
+                continue
+            # skip dates inside other actors' relative clauses far from the trigger
+            best = ent if best is None or abs(ent.start - ev.trigger.i) < abs(
+                best.start - ev.trigger.i) else best
+        if best is not None:
+            iso, gran = normalise_date(best.text, date)
+            if iso:
+                return iso, {"date_explicit": "true", "date_text": best.text,
+                             "date_granularity": gran}
+        return (date[:10] if date else None), {"date_explicit": "false"}
+
+    def _confidence(self, ev: _Event, src: Span, tgt: Span) -> float:
+        base = {"verb": 0.85, "light": 0.8}.get(ev.kind, 0.7)
+        if ev.fallback:
+            base -= 0.15
+        if any(_is_pronoun(s.root) or s.root.lower_ in _COREF_HEADS and len(s) <= 3
+               for s in (src, tgt)):
+            base -= 0.1
+        if ev.modality == "hypothetical":
+            base -= 0.1
+        return round(max(0.05, min(1.0, base)), 2)
+
+    def _assertions(self, ev: _Event, sent: Span, s_i: int, article_id: str,
+                    date: str | None) -> Iterator[Assertion]:
+        iso, date_extra = self._date(ev, sent, date)
+        pairs: list[tuple[Span, Span]] = []
+        for s in ev.sources:
+            for t in ev.targets:
+                if s.id_ == t.id_:
+                    continue
+                pairs.append((s, t))
+                if (self.vocab[ev.relation].symmetric and len(ev.sources) > 1
+                        and not ev.extra.get("mutual") and (t, s) not in pairs):
+                    pass
+        trigger = " ".join(w.text for w in sorted(set(ev.words), key=lambda w: w.i))
+        extra = dict(ev.extra)
+        extra.update(date_extra)
+        extra.pop("speaker", None)
+        extra.pop("demand_head", None)
+        rels = [(ev.relation, ev.negated)] + [
+            (r, True) for r, _ in ev.secondary if r != ev.relation
+        ]
+        seen: set[tuple[str, str, str, bool]] = set()
+        for s, t in pairs:
+            src = self._mention_of(s, s_i)
+            tgt = self._mention_of(t, s_i)
+            for rel_name, neg in rels:
+                key = (src.actor, tgt.actor, rel_name, neg)
+                if key in seen:
+                    continue
+                seen.add(key)
+                rel = self.vocab[rel_name]
+                yield Assertion(
+                    article=article_id,
+                    source=src,
+                    target=tgt,
+                    relation=rel_name,
+                    sentence=s_i,
+                    start=sent.start_char,
+                    end=sent.end_char,
+                    evidence=sent.text,
+                    negated=neg,
+                    modality=ev.modality,
+                    attribution=ev.attribution,
+                    date=iso,
+                    confidence=self._confidence(ev, s, t),
+                    trigger=trigger,
+                    cameo=rel.cameo,
+                    plover=rel.plover,
+                    quad_class=rel.quad_class,
+                    extra=tuple(sorted((k, str(v)) for k, v in extra.items())),
+                )
+
+
+def index_values(index: dict[int, Span], sent: Span) -> list[Span]:
+    """The distinct mentions of a sentence, in text order."""
+    out: list[Span] = []
+    for i in range(sent.start, sent.end):
+        m = index.get(i)
+        if m is not None and (not out or out[-1] is not m):
+            out.append(m)
+    return out
+
+
+# ------------------------------------------------------------------- public functions
+@lru_cache(maxsize=1)
+def _default_extractor() -> RelationExtractor:
+    return RelationExtractor()
+
+
+def extract(doc: Doc, article_id: str, *, date: str | None = None) -> Iterator[Assertion]:
+    """Yield the assertions of a parsed document with actor mentions.
+
+    Args:
+        doc: A ``Doc`` processed by the kg pipeline up to ``kg_actors``.
+        article_id: Id of the article (copied into each assertion).
+        date: Article date (ISO); relative dates are normalised against it.
+
+    Yields:
+        One :class:`Assertion` per (source, relation, target) in a sentence.
+    """
+    yield from _default_extractor()(doc, article_id, date)
+
+
+@Language.factory("kg_relations", default_config={"patterns": []})
+def make_relations(nlp: Language, name: str, patterns: list[str]) -> RelationComponent:
+    """spaCy factory: ``nlp.add_pipe("kg_relations")``.
+
+    Args:
+        nlp: The pipeline.
+        name: Component name.
+        patterns: Extra pattern files merged over the packaged ``patterns.yaml``.
+    """
+    return RelationComponent(name, patterns=tuple(patterns))
+
+
+class RelationComponent:
+    """The ``kg_relations`` pipeline component: sets ``doc._.kg_assertions``."""
+
+    def __init__(self, name: str = "kg_relations", *, patterns: Sequence[str] = ()) -> None:
+        self.name = name
+        self.extractor = (RelationExtractor(load_patterns(tuple(patterns)))
+                          if patterns else _default_extractor())
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.kg_assertions = list(
+            self.extractor(doc, doc._.kg_article_id or "", doc._.kg_article_date)
+        )
+        return doc
+
+
+def extract_articles(
+    articles: Iterable[Article],
+    nlp: Language,
+    *,
+    batch_size: int = 32,
+    n_process: int = 1,
+) -> Iterator[tuple[Article, list[Assertion]]]:
+    """Run the pipeline over articles and yield each with its assertions.
+
+    Args:
+        articles: Articles to process (streamed).
+        nlp: A pipeline from :func:`kg.nlp.load_nlp`.
+        batch_size: ``nlp.pipe`` batch size.
+        n_process: Number of processes for ``nlp.pipe``.
+
+    Yields:
+        ``(article, assertions)`` in input order.
+    """
+    if "kg_relations" not in nlp.pipe_names:
+        raise KGError(
+            f"the pipeline has no kg_relations component; it has {nlp.pipe_names}"
+        )
+
+    def docs() -> Iterator[tuple[Doc, Article]]:
+        for article in articles:
+            doc = nlp.make_doc(article.text)
+            doc._.kg_article_id = article.id
+            doc._.kg_article_date = article.date
+            yield doc, article
+
+    for doc, article in nlp.pipe(docs(), as_tuples=True, batch_size=batch_size,
+                                 n_process=n_process):
+        yield article, list(doc._.kg_assertions or [])
+
+
+def event_record(a: Assertion) -> dict:
+    """One event of the ``kg extract`` JSON contract (PRODUCT.md).
+
+    Examples:
+        >>> from kg.types import Mention
+        >>> m = Mention("US", "Washington", 0, 10, code="USAGOV", country="USA")
+        >>> t = Mention("SYR", "Damascus", 20, 28, code="SYRGOV", country="SYR")
+        >>> r = event_record(Assertion("a", m, t, "recognises", 0, 0, 30, "...",
+        ...     negated=True, cameo="054", plover="SUPPORT", quad_class=1))
+        >>> r["source"]["code"], r["relation"], r["negated"]
+        ('USAGOV', 'recognises', True)
+    """
+
+    def actor(m: Mention) -> dict:
+        return {"id": m.actor, "label": m.label, "country": m.country,
+                "sector": m.sector, "code": m.code, "text": m.text, "class": m.cls}
+
+    rec = {
+        "source": actor(a.source),
+        "target": actor(a.target),
+        "relation": a.relation,
+        "plover": a.plover,
+        "cameo": a.cameo,
+        "quad_class": a.quad_class,
+        "negated": a.negated,
+        "modality": a.modality,
+        "attribution": a.attribution,
+        "date": a.date,
+        "sentence": a.sentence,
+        "start": a.start,
+        "end": a.end,
+        "evidence": a.evidence,
+        "trigger": a.trigger,
+        "confidence": a.confidence,
+    }
+    if a.extra:
+        rec["extra"] = dict(a.extra)
+    return rec
