@@ -332,7 +332,10 @@ def _build_countries(lex: _Lexicon, overrides: dict[str, Any]) -> None:
         names += ov.get("names") or []
         for n in names:
             lex.add_alias(n, _Alias(aid, NAME))
-        demonyms = [r["demonym"]] if r["demonym"] and r["demonym"] not in drop else []
+        demonyms = [
+            d.strip() for d in (r["demonym"] or "").split(",") if d.strip() not in drop
+        ]
+        demonyms = [d for d in demonyms if d]
         demonyms += ov.get("demonyms") or []
         for dm in demonyms:
             if lex.aliases.get(dm, _Alias("")).actor != aid:
@@ -1104,6 +1107,16 @@ class ActorResolver:
         for c in cands:
             out.append(self._expand(doc, c, taken))
         out = _non_overlapping(out)
+        # "anti-Syria", "anti-American": a stance, not a mention of the actor
+        out = [
+            c
+            for c in out
+            if not (
+                c.start >= 2
+                and doc[c.start - 1].text == "-"
+                and doc[c.start - 2].lower_ in ("anti", "non", "pro")
+            )
+        ]
         for c in out:
             for i in range(c.start, c.end):
                 taken[i] = True
@@ -1310,7 +1323,23 @@ class ActorResolver:
                         text,
                     )
         if c.kind == LEADER:
-            return self._title_before(doc, c, taken)
+            c = self._title_before(doc, c, taken)
+            # "the Bush administration", "the Assad regime": the leader's government
+            hit = self._role_at(doc, c.end, lex.roles, n) if c.end < n else None
+            if (
+                hit is not None
+                and hit[1] == "GOV"
+                and doc[c.end].lower_
+                in (
+                    "administration",
+                    "government",
+                    "regime",
+                    "cabinet",
+                    "camp",
+                )
+            ):
+                return _Cand(c.start, hit[0], c.actor, LEADER, "GOV", c.code)
+            return c
         if c.kind == INSTITUTION or (c.kind == NAME and not is_state):
             # "Hamas fighters", "the HTS leader": widen the span, keep the actor
             k = c.end
