@@ -91,6 +91,9 @@ _SKIP_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "punct", "aux", "auxpass"
                         "neg", "mark", "cc", "npadvmod", "expl", "csubjpass"})
 _SUBJ_DEPS = frozenset({"nsubj", "csubj"})
 _OBJ_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "obj"})
+# Dependencies through which a sub-event hangs under the main event of its clause.
+_DETAIL_DEPS = frozenset({"xcomp", "advcl", "acl", "pcomp", "prep", "pobj", "dobj",
+                          "npadvmod"})
 # Purely verbal cooperation that "will"/"would" leaves as intent (CAMEO 03).
 _INTENT_RELATIONS = {"AID": "offersAidTo"}
 
@@ -104,6 +107,7 @@ class VerbEntry:
     obj: dict[str, str | None] = field(default_factory=dict)
     prep: dict[str, str | None] = field(default_factory=dict)
     prt: dict[str, str | None] = field(default_factory=dict)
+    prefer: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -172,6 +176,7 @@ def parse_patterns(data: dict, vocab: dict[str, Relation] | None = None) -> Patt
             continue
         verbs[lemma] = VerbEntry(
             _check(entry.get("default"), f"verbs.{lemma}", vocab),
+            prefer=tuple(map(str, entry.get("prefer") or ())),
             **{
                 k: {str(w): _check(r, f"verbs.{lemma}.{k}.{w}", vocab)
                     for w, r in (entry.get(k) or {}).items()}
@@ -373,6 +378,20 @@ class _Event:
     secondary: list[tuple[str, bool]] = field(default_factory=list)
 
 
+def _key(span: Span) -> tuple[str, str]:
+    """Identity of a mention for pairing: actor id and actor code."""
+    m = span._.kg_mention if Span.has_extension("kg_mention") else None
+    return span.id_, (getattr(m, "code", None) or "")
+
+
+def _depth(tok: Token) -> int:
+    n = 0
+    while tok.head.i != tok.i and n < 50:
+        tok = tok.head
+        n += 1
+    return n
+
+
 def _is_pronoun(tok: Token) -> bool:
     return tok.lower_ in _PRONOUNS or tok.pos_ == "PRON"
 
@@ -437,7 +456,8 @@ class RelationExtractor:
                 if c.dep_ == "prt" and c.lower_ in entry.prt:
                     return entry.prt[c.lower_], "verb", [tok, c]
             for o in objs:
-                for key in (o.lower_, o.lemma_.lower()):
+                mods = [c for c in o.children if c.dep_ in ("compound", "amod")]
+                for key in [m.lower_ for m in mods] + [o.lower_, o.lemma_.lower()]:
                     if key in entry.obj:
                         return entry.obj[key], "light", [tok, o]
         over = self.p.light_overrides.get(lemma, {})
@@ -475,6 +495,8 @@ class RelationExtractor:
                     if ev:
                         events.append(ev)
                     continue
+                if any(c.dep_ == "det" for c in tok.children):
+                    continue  # "the wounded", "the killing": not a clause
                 rel, kind, words = self._verb_relation(tok)
                 if rel:
                     events.append(_Event(tok, rel, kind, words))
@@ -502,7 +524,7 @@ class RelationExtractor:
     def _mention(self, tok: Token, index: dict[int, Span]) -> Span | None:
         return index.get(tok.i)
 
-    def _find(self, tok: Token, index: dict[int, Span], exclude: set[str],
+    def _find(self, tok: Token, index: dict[int, Span], exclude: set[tuple[str, str]],
               *, clauses: bool = True, conj: bool = False) -> list[Span]:
         """Actor mentions for the phrase headed by ``tok`` (breadth first)."""
         found: list[Span] = []
@@ -514,9 +536,16 @@ class RelationExtractor:
                 t = queue.pop(0)
                 seen += 1
                 m = index.get(t.i)
-                if m is not None and m.id_ not in exclude:
+                if m is not None and _key(m) not in exclude:
                     if all((m.start, m.end) != (f.start, f.end) for f in found):
                         found.append(m)
+                    if conj:  # "to Iran, Libya and Cuba": every conjunct
+                        for c in list(m.root.conjuncts) + [
+                            c for c in t.conjuncts if c.i < m.start or c.i >= m.end
+                        ]:
+                            for other in self._find(c, index, exclude, clauses=clauses):
+                                if all(other.start != f.start for f in found):
+                                    found.append(other)
                     break
                 for c in t.children:
                     if c.dep_ in ("punct", "cc", "mark", "case"):
@@ -576,6 +605,10 @@ class RelationExtractor:
         """Candidate target phrases of a predicate, best first."""
         first: list[Token] = []
         later: list[Token] = []
+        entry = self.p.verbs.get(tok.lemma_.lower())
+        if entry is not None and entry.prefer:
+            first.extend(c for c in tok.children
+                         if c.dep_ == "prep" and c.lower_ in entry.prefer)
         for c in tok.children:
             if c.i in skip:
                 continue
@@ -657,6 +690,14 @@ class RelationExtractor:
             if cls == "demand":
                 break
         ev.top = top
+        # "will X unless Y": a conditional intent is a threat (CAMEO 13)
+        if ev.extra.get("control") == "intent" and any(
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless"
+                                      for m in c.children)
+            for c in tok.children
+        ):
+            ev.relation = "threatens"
+            ev.modality = "asserted"
         # "X said (that) ...": reporting verb above the clause
         head = top.head
         if top.dep_ in ("ccomp", "parataxis", "conj") and head.lemma_.lower() in p.reporting:
@@ -723,33 +764,83 @@ class RelationExtractor:
 
     # ------------------------------------------------------------------ the core
     def sentence_events(self, sent: Span, index: dict[int, Span]) -> list[_Event]:
-        """All events of one sentence with their arguments resolved."""
-        out: list[_Event] = []
+        """All events of one sentence with their arguments resolved.
+
+        Verbal triggers are coded deepest first: when one yields an event, the
+        control verbs folded into it are consumed ("agreed to X" is one event).
+        A nominal event is coded only when no emitted event governs its noun.
+        """
         events = self._triggers(sent)
+        events.extend(self._obligations(sent, events))
         if not events:
-            return out
-        trig_ids = {ev.trigger.i for ev in events}
-        # drop triggers that are control verbs of another trigger in the chain
-        governed: set[int] = set()
-        for ev in events:
-            t = ev.trigger
-            steps = 0
-            while t.head.i != t.i and t.dep_ in ("xcomp", "ccomp", "acl", "acomp",
-                                                    "prep", "pobj", "pcomp") and steps < 6:
-                steps += 1
-                t = t.head
-                if t.i in trig_ids and self.p.control_class(t.lemma_.lower()):
-                    governed.add(t.i)
-        for ev in events:
-            if ev.trigger.i in governed:
+            return []
+        verbal = sorted((e for e in events if e.kind != "noun"),
+                        key=lambda e: -_depth(e.trigger))
+        nominal = [e for e in events if e.kind == "noun"]
+        consumed: set[int] = set()
+        out: list[_Event] = []
+        for ev in verbal:
+            if ev.trigger.i in consumed:
                 continue
             self._chain(ev)
             if self._arguments(ev, sent, index):
                 out.append(ev)
+                consumed.update(w.i for w in ev.words)
+        governors = {w.i for e in out for w in e.words}
+        for ev in nominal:
+            if ev.trigger.i in consumed or any(
+                a.i in governors for a in ev.trigger.ancestors
+            ):
+                continue
+            self._chain(ev)
+            if self._arguments(ev, sent, index):
+                out.append(ev)
+        out = self._main_events(out)
         self._attribution(sent, out)
         return out
 
-    def _actors(self, tok: Token | None, index: dict[int, Span], exclude: set[str],
+    def _obligations(self, sent: Span, events: list[_Event]) -> list[_Event]:
+        """"X said Y must Z": a demand of X on Y even when Z is no trigger."""
+        out: list[_Event] = []
+        have = {e.trigger.i for e in events}
+        for tok in sent:
+            if tok.i in have or tok.pos_ not in ("VERB", "AUX"):
+                continue
+            aux = [c for c in tok.children if c.dep_ == "aux" and c.lower_ in self._oblig]
+            if aux and tok.dep_ in ("ccomp", "conj", "xcomp"):
+                ev = _Event(tok, "demands", "verb", [tok, aux[0]])
+                ev.extra["obligation"] = aux[0].lower_
+                out.append(ev)
+        return out
+
+    def _main_events(self, events: list[_Event]) -> list[_Event]:
+        """Keep the main event of a clause: drop purpose/participle sub-events.
+
+        An event whose trigger hangs (through xcomp, advcl, acl, prep, ...) under
+        the trigger of another event with the same source is a detail of it
+        ("staged demonstrations to demand reforms", "offered troops to help him").
+        """
+        keep: list[_Event] = []
+        by_tok = {e.trigger.i: e for e in events}
+        for ev in events:
+            src = {m.id_ for m in ev.sources}
+            t = ev.trigger
+            drop = False
+            steps = 0
+            while t.head.i != t.i and steps < 8 and t.dep_ in _DETAIL_DEPS:
+                steps += 1
+                t = t.head
+                other = by_tok.get(t.i)
+                if other is not None and other is not ev and (
+                    {m.id_ for m in other.sources} & src
+                ):
+                    drop = True
+                    break
+            if not drop:
+                keep.append(ev)
+        return keep
+
+    def _actors(self, tok: Token | None, index: dict[int, Span], exclude: set[tuple[str, str]],
                 *, conj: bool = True) -> list[Span]:
         if tok is None:
             return []
@@ -766,7 +857,21 @@ class RelationExtractor:
             agent = subj if how == "agent" else None
             sources = self._actors(agent, index, set())
             skip.add(passive.i)
-            targets = self._actors(passive, index, {m.id_ for m in sources})
+            targets = self._actors(passive, index, {_key(m) for m in sources})
+            if not sources:
+                # "X were killed by a bomb near <place>": only material conflict
+                # takes the place or group named in the clause as its source
+                if self.vocab[ev.relation].quad_class < 4 or not targets:
+                    return False
+                tgt_ids = {_key(m) for m in targets}
+                for c in tok.children:
+                    if c.dep_ in ("agent", "prep") and c.i not in skip:
+                        sources = self._actors(c, index, tgt_ids)
+                        if sources:
+                            ev.fallback = True
+                            break
+                if not sources:
+                    return False
         else:
             if ev.kind == "noun":
                 subj, how = self._noun_source(tok)
@@ -787,7 +892,7 @@ class RelationExtractor:
                     ev.fallback = True
         if not sources:
             return False
-        src_ids = {m.id_ for m in sources}
+        src_ids = {_key(m) for m in sources}
         # --- target
         if not targets:
             demand_head = ev.extra.get("demand_head")
@@ -816,6 +921,16 @@ class RelationExtractor:
                     targets = self._actors(head, index, src_ids)
                     if targets:
                         break
+            for t in chain:  # second pass: inside subordinate clauses too
+                if targets:
+                    break
+                for head in self._target_heads(t, skip | {c.i for c in chain}):
+                    if subj is not None and head.i == subj.i:
+                        continue
+                    targets = self._find(head, index, src_ids, clauses=True, conj=True)
+                    if targets:
+                        ev.extra["target_in_clause"] = "true"
+                        break
             if not targets and ev.kind == "copula":
                 targets = self._copula_target(ev, sent, index, src_ids)
             if not targets and ev.extra.get("obligation") and ev.extra.get("speaker"):
@@ -824,8 +939,9 @@ class RelationExtractor:
         # "X said Y must Z" -> X demands of Y
         if ev.extra.get("obligation") and ev.extra.get("speaker") and passive is None:
             speaker = self._actors(doc[int(ev.extra["speaker"])], index, set())
-            if speaker and speaker[0].id_ not in src_ids:
-                ev.extra["embedded"] = ev.relation
+            if speaker and _key(speaker[0]) not in src_ids:
+                if ev.relation != "demands":
+                    ev.extra["embedded"] = ev.relation
                 ev.relation = "demands"
                 targets = sources
                 sources = speaker
@@ -866,13 +982,13 @@ class RelationExtractor:
         return None, ""
 
     def _copula_target(self, ev: _Event, sent: Span, index: dict[int, Span],
-                       exclude: set[str]) -> list[Span]:
+                       exclude: set[tuple[str, str]]) -> list[Span]:
         """"something both the US and HTS are against": the antecedent before."""
         for c in ev.words[1].children:
             if c.dep_ == "pobj" and c.i < c.head.i or c.lower_ in ("something", "which"):
                 break
         prior = [m for m in index_values(index, sent) if m.end <= ev.trigger.i
-                 and m.id_ not in exclude]
+                 and _key(m) not in exclude]
         subj, _ = self._subject(ev.trigger)
         if subj is not None:
             prior = [m for m in prior if m.end <= subj.left_edge.i]
@@ -925,11 +1041,24 @@ class RelationExtractor:
         for s_i, sent in enumerate(sents):
             if by_sent.get(sent.start, 0) < 2:
                 continue
-            ids = {index[i].id_ for i in range(sent.start, sent.end) if i in index}
+            ids = {_key(index[i]) for i in range(sent.start, sent.end) if i in index}
             if len(ids) < 2:
                 continue
             for ev in self.sentence_events(sent, index):
                 yield from self._assertions(ev, sent, s_i, article_id, date)
+
+    def _same_actor(self, a: Span, b: Span, s_i: int) -> bool:
+        """Same actor in the same role: never paired with itself.
+
+        Different mentions of one country in different sectors ("Nigerian
+        authorities" NGAGOV and rebels NGAREB) are different actors.
+        """
+        if a.id_ != b.id_:
+            return False
+        ma, mb = self._mention_of(a, s_i), self._mention_of(b, s_i)
+        if _is_pronoun(a.root) or _is_pronoun(b.root):
+            return True
+        return (ma.code or "") == (mb.code or "")
 
     def _mention_of(self, span: Span, s_i: int) -> Mention:
         m = getattr(span._, "kg_mention", None) if Span.has_extension("kg_mention") else None
@@ -973,12 +1102,9 @@ class RelationExtractor:
         pairs: list[tuple[Span, Span]] = []
         for s in ev.sources:
             for t in ev.targets:
-                if s.id_ == t.id_:
+                if s.start == t.start or self._same_actor(s, t, s_i):
                     continue
                 pairs.append((s, t))
-                if (self.vocab[ev.relation].symmetric and len(ev.sources) > 1
-                        and not ev.extra.get("mutual") and (t, s) not in pairs):
-                    pass
         trigger = " ".join(w.text for w in sorted(set(ev.words), key=lambda w: w.i))
         extra = dict(ev.extra)
         extra.update(date_extra)
