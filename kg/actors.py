@@ -196,6 +196,8 @@ def _variants(text: str) -> set[str]:
             forms.add(re.sub(r"\b([aA]l)-", r"\1 ", b))
         if b.startswith("the "):
             forms.add("The " + b[4:])
+        if b.startswith(("al-", "al ")):
+            forms |= {"A" + f[1:] for f in list(forms)}  # sentence-initial "Al-"
         for f in list(forms):
             if "'" in f:
                 forms.add(f.replace("'", "’"))
