@@ -73,7 +73,8 @@ Doc.set_extension("kg_article_date", default=None, force=True)
 MODALITIES = ("asserted", "reported", "intended", "planned", "hypothetical")
 
 _PRONOUNS = frozenset(
-    "it they he she we its their his her our them him us i you this that which who".split()
+    "it they he she we its their his her our them him us i you this that which "
+    "who".split()
 )
 _COREF_HEADS = frozenset(
     "group militants organisation organization movement government regime country "
@@ -84,16 +85,63 @@ _TARGET_PREPS = frozenset(
     "with against to on upon at into in from over toward towards for between of "
     "onto across around near within inside outside about".split()
 )
+# Nouns whose "that"-clause is a claim, demand or fear, not a statement of fact.
+_CONTENT_NOUNS = frozenset(
+    "claim claims admission allegation allegations accusation accusations demand "
+    "call rumour rumor suggestion suggestions denial fear fears speculation "
+    "possibility idea assertion assertions charge charges".split()
+)
+# Prepositions of place: their object is where an event happened, a target only
+# for material conflict and protest ("shelled positions in Rafah").
+_PLACE_PREPS = frozenset("in at near inside outside within around across".split())
+# Head words of a mention that make its source a state force.
+_FORCE_WORDS = frozenset(
+    "forces troops army soldiers military police aircraft "
+    "jets warplanes helicopters tanks navy warships artillery "
+    "gunboats drones marines".split()
+)
+# Prepositions that introduce the target of a nominal event ("attack on Y").
+_NOUN_PREPS = frozenset(
+    "of with against on upon to toward towards between from over into".split()
+)
+# Categories whose target is never the place where it happened ("met in Syria").
+_NO_PLACE = frozenset(
+    {
+        "CONSULT",
+        "AGREE",
+        "SUPPORT",
+        "COOPERATE",
+        "DEMAND",
+        "DISAPPROVE",
+        "REJECT",
+        "INVESTIGATE",
+    }
+)
 # Dependents that open a new clause: searched last for targets.
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj"})
 # Dependents never searched for a target.
-_SKIP_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "punct", "aux", "auxpass",
-                        "neg", "mark", "cc", "npadvmod", "expl", "csubjpass"})
+_SKIP_DEPS = frozenset(
+    {
+        "nsubj",
+        "nsubjpass",
+        "agent",
+        "punct",
+        "aux",
+        "auxpass",
+        "neg",
+        "mark",
+        "cc",
+        "npadvmod",
+        "expl",
+        "csubjpass",
+    }
+)
 _SUBJ_DEPS = frozenset({"nsubj", "csubj"})
 _OBJ_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "obj"})
 # Dependencies through which a sub-event hangs under the main event of its clause.
-_DETAIL_DEPS = frozenset({"xcomp", "advcl", "acl", "pcomp", "prep", "pobj", "dobj",
-                          "npadvmod"})
+_DETAIL_DEPS = frozenset(
+    {"xcomp", "advcl", "acl", "pcomp", "prep", "pobj", "dobj", "npadvmod"}
+)
 # Purely verbal cooperation that "will"/"would" leaves as intent (CAMEO 03).
 _INTENT_RELATIONS = {"AID": "offersAidTo"}
 
@@ -139,7 +187,15 @@ class Patterns:
 
     def control_class(self, word: str) -> str | None:
         """Return the control class of a lemma ("intent", "threat", ...) or None."""
-        for name in ("threat", "refusal", "agree", "negator", "demand", "intent"):
+        for name in (
+            "threat",
+            "refusal",
+            "agree",
+            "negator",
+            "demand",
+            "posture",
+            "intent",
+        ):
             if word in self.control.get(name, ()):
                 return name
         return None
@@ -178,22 +234,32 @@ def parse_patterns(data: dict, vocab: dict[str, Relation] | None = None) -> Patt
             _check(entry.get("default"), f"verbs.{lemma}", vocab),
             prefer=tuple(map(str, entry.get("prefer") or ())),
             **{
-                k: {str(w): _check(r, f"verbs.{lemma}.{k}.{w}", vocab)
-                    for w, r in (entry.get(k) or {}).items()}
+                k: {
+                    str(w): _check(r, f"verbs.{lemma}.{k}.{w}", vocab)
+                    for w, r in (entry.get(k) or {}).items()
+                }
                 for k in ("obj", "prep", "prt")
             },
         )
-    nouns = {str(n): str(_check(r, f"nouns.{n}", vocab))
-             for n, r in (data.get("nouns") or {}).items()}
+    nouns = {
+        str(n): str(_check(r, f"nouns.{n}", vocab))
+        for n, r in (data.get("nouns") or {}).items()
+    }
     overrides = {
-        str(v): {str(n): str(_check(r, f"light_overrides.{v}.{n}", vocab))
-                 for n, r in m.items()}
+        str(v): {
+            str(n): str(_check(r, f"light_overrides.{v}.{n}", vocab))
+            for n, r in m.items()
+        }
         for v, m in (data.get("light_overrides") or {}).items()
     }
-    copula = {str(w): str(_check(r, f"copula.{w}", vocab))
-              for w, r in (data.get("copula") or {}).items()}
-    control = {str(k): frozenset(map(str, v or ()))
-               for k, v in (data.get("control") or {}).items()}
+    copula = {
+        str(w): str(_check(r, f"copula.{w}", vocab))
+        for w, r in (data.get("copula") or {}).items()
+    }
+    control = {
+        str(k): frozenset(map(str, v or ()))
+        for k, v in (data.get("control") or {}).items()
+    }
     return Patterns(
         verbs=verbs,
         light_verbs=frozenset(map(str, data.get("light_verbs") or ())),
@@ -301,8 +367,14 @@ def normalise_date(text: str, ref: str | None) -> tuple[str | None, str]:
         return f"{iso.group(1)}-{iso.group(2)}-{iso.group(3)}", "day"
     year_m = re.search(r"\b(1[89]\d\d|20\d\d)\b", s)
     year = int(year_m.group(1)) if year_m else None
-    month = next((_MONTHS[w] for w in words if w in _MONTHS and w != "may"
-                  or w == "may" and len(words) <= 3), None)
+    month = next(
+        (
+            _MONTHS[w]
+            for w in words
+            if w in _MONTHS and w != "may" or w == "may" and len(words) <= 3
+        ),
+        None,
+    )
     day_m = re.search(r"\b(\d{1,2})(st|nd|rd|th)?\b", s)
     day = int(day_m.group(1)) if day_m and int(day_m.group(1)) <= 31 else None
     if month:
@@ -330,7 +402,9 @@ def normalise_date(text: str, ref: str | None) -> tuple[str | None, str]:
         if w in _WEEKDAYS:
             delta = (reference.weekday() - _WEEKDAYS[w]) % 7
             if "next" in words:
-                return (reference + timedelta(days=(7 - delta) % 7 or 7)).isoformat(), "day"
+                return (
+                    reference + timedelta(days=(7 - delta) % 7 or 7)
+                ).isoformat(), "day"
             return (reference - timedelta(days=delta)).isoformat(), "day"
     for unit, days in _UNITS.items():
         if unit in words or unit + "s" in words:
@@ -376,6 +450,7 @@ class _Event:
     top: Token | None = None  # highest token of the clause chain
     extra: dict[str, str] = field(default_factory=dict)
     secondary: list[tuple[str, bool]] = field(default_factory=list)
+    sources_found: list[Span] = field(default_factory=list)
 
 
 def _key(span: Span) -> tuple[str, str]:
@@ -430,7 +505,9 @@ class RelationExtractor:
 
     def _threat(self, rel: str) -> str:
         plover = self.vocab[rel].plover
-        return "threatensForceAgainst" if plover in ("FIGHT", "ASSAULT") else "threatens"
+        return (
+            "threatensForceAgainst" if plover in ("FIGHT", "ASSAULT") else "threatens"
+        )
 
     def _intent_of(self, rel: str) -> str:
         if rel in ("agreesWith", "promisesTo", "offersAidTo", "intendsToCooperateWith"):
@@ -447,7 +524,17 @@ class RelationExtractor:
         lemma = tok.lemma_.lower()
         entry = self.p.verbs.get(lemma)
         objs = [c for c in tok.children if c.dep_ in ("dobj", "obj", "attr")]
-        if not objs and tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
+        if (
+            not objs
+            and tok.dep_ == "amod"
+            and any(c.dep_ in ("npadvmod", "nsubj") for c in tok.children)
+        ):  # headline parse "US shared intelligence with ..."
+            objs = [tok.head]
+        if (
+            not objs
+            and tok.dep_ in ("acl", "relcl")
+            and tok.head.pos_ in ("NOUN", "PROPN")
+        ):
             # "the aid deliveries suspended by X" -> the head noun is the object
             if any(c.dep_ == "agent" for c in tok.children):
                 objs = [tok.head]
@@ -475,8 +562,11 @@ class RelationExtractor:
                     for o in c.children:
                         if o.dep_ == "pobj":
                             rel = over.get(o.lemma_.lower()) or self._noun_relation(o)
-                            if rel and (entry is None or entry.default is None
-                                        or c.lower_ in ("under", "for")):
+                            if rel and (
+                                entry is None
+                                or entry.default is None
+                                or c.lower_ in ("under", "for", "on", "into")
+                            ):
                                 return rel, "light", [tok, o]
         if entry is not None:
             for c in tok.children:
@@ -497,13 +587,28 @@ class RelationExtractor:
                     continue
                 if any(c.dep_ == "det" for c in tok.children):
                     continue  # "the wounded", "the killing": not a clause
+                if tok.dep_ == "amod" and not any(
+                    c.dep_ in ("npadvmod", "nsubj") for c in tok.children
+                ):
+                    continue  # "alleged bombers", "the besieged town"
+                if (
+                    tok.dep_ == "acl"
+                    and tok.tag_ == "VBN"
+                    and not any(c.dep_ == "agent" for c in tok.children)
+                ):
+                    continue  # "a letter handed over to the UN"
+                if self._content_clause(tok):
+                    continue  # "an admission that X murdered Y": not asserted
                 rel, kind, words = self._verb_relation(tok)
                 if rel:
                     events.append(_Event(tok, rel, kind, words))
                     consumed.update(w.i for w in words)
-            elif tok.pos_ == "ADJ" and tok.lower_ in self.p.copula and tok.dep_ in (
-                "acomp", "amod"
-            ) and tok.head.lemma_ == "be":
+            elif (
+                tok.pos_ == "ADJ"
+                and tok.lower_ in self.p.copula
+                and tok.dep_ in ("acomp", "amod")
+                and tok.head.lemma_ == "be"
+            ):
                 continue
         for tok in sent:
             if tok.i in consumed or tok.pos_ not in ("NOUN", "PROPN"):
@@ -512,6 +617,18 @@ class RelationExtractor:
             if rel:
                 events.append(_Event(tok, rel, "noun", [tok]))
         return events
+
+    def _content_clause(self, tok: Token) -> bool:
+        """True when the verb heads a clause that is the content of a noun."""
+        t = tok
+        for _ in range(3):
+            if t.dep_ in ("acl", "ccomp", "relcl") and t.head.pos_ == "NOUN":
+                if any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children):
+                    return t.head.lemma_.lower() in _CONTENT_NOUNS
+            if t.dep_ not in ("conj", "xcomp"):
+                return False
+            t = t.head
+        return False
 
     def _copula(self, tok: Token) -> _Event | None:
         for c in tok.children:
@@ -524,8 +641,15 @@ class RelationExtractor:
     def _mention(self, tok: Token, index: dict[int, Span]) -> Span | None:
         return index.get(tok.i)
 
-    def _find(self, tok: Token, index: dict[int, Span], exclude: set[tuple[str, str]],
-              *, clauses: bool = True, conj: bool = False) -> list[Span]:
+    def _find(
+        self,
+        tok: Token,
+        index: dict[int, Span],
+        exclude: set[tuple[str, str]],
+        *,
+        clauses: bool = True,
+        conj: bool = False,
+    ) -> list[Span]:
         """Actor mentions for the phrase headed by ``tok`` (breadth first)."""
         found: list[Span] = []
         heads = [tok] + (list(tok.conjuncts) if conj else [])
@@ -543,6 +667,10 @@ class RelationExtractor:
                         for c in list(m.root.conjuncts) + [
                             c for c in t.conjuncts if c.i < m.start or c.i >= m.end
                         ]:
+                            if self._noun_relation(c) and any(
+                                x.dep_ == "poss" for x in c.children
+                            ):
+                                continue  # "... and its designation of HTS"
                             for other in self._find(c, index, exclude, clauses=clauses):
                                 if all(other.start != f.start for f in found):
                                     found.append(other)
@@ -569,6 +697,10 @@ class RelationExtractor:
         for c in tok.children:
             if c.dep_ in _SUBJ_DEPS:
                 return c, "subj"
+        if tok.dep_ == "amod":  # headline parse "US shared intelligence"
+            for c in tok.children:
+                if c.dep_ == "npadvmod":
+                    return c, "subj"
         for c in tok.children:
             if c.dep_ == "agent":
                 for o in c.children:
@@ -584,9 +716,26 @@ class RelationExtractor:
             return None, ""
         if dep == "relcl":
             return head, "relcl"
-        if dep in ("xcomp", "conj", "advcl", "pcomp", "acomp", "ccomp", "prep",
-                   "pobj", "dobj", "acl", "oprd", "attr", "nsubjpass", "compound",
-                   "amod", "appos", "npadvmod", "advmod"):
+        if dep in (
+            "xcomp",
+            "conj",
+            "advcl",
+            "pcomp",
+            "acomp",
+            "ccomp",
+            "prep",
+            "pobj",
+            "dobj",
+            "acl",
+            "oprd",
+            "attr",
+            "nsubjpass",
+            "compound",
+            "amod",
+            "appos",
+            "npadvmod",
+            "advmod",
+        ):
             if dep == "conj" and any(c.dep_ == "nsubjpass" for c in head.children):
                 # "X was indicted ... and will resign": the passive subject acts
                 for c in head.children:
@@ -605,10 +754,13 @@ class RelationExtractor:
         """Candidate target phrases of a predicate, best first."""
         first: list[Token] = []
         later: list[Token] = []
+        if tok.dep_ == "amod" and tok.pos_ == "VERB":  # headline parse
+            first.extend(c for c in tok.head.children if c.dep_ == "prep")
         entry = self.p.verbs.get(tok.lemma_.lower())
         if entry is not None and entry.prefer:
-            first.extend(c for c in tok.children
-                         if c.dep_ == "prep" and c.lower_ in entry.prefer)
+            first.extend(
+                c for c in tok.children if c.dep_ == "prep" and c.lower_ in entry.prefer
+            )
         for c in tok.children:
             if c.i in skip:
                 continue
@@ -653,14 +805,24 @@ class RelationExtractor:
             ):
                 ev.modality = "hypothetical"
                 break
-            if dep not in ("xcomp", "ccomp", "acl", "acomp", "pcomp", "prep", "pobj",
-                           "conj"):
+            if dep not in (
+                "xcomp",
+                "ccomp",
+                "acl",
+                "acomp",
+                "pcomp",
+                "prep",
+                "pobj",
+                "conj",
+            ):
                 break
             if dep == "conj":
                 # coordinated verbs share the modal context of the first verb
                 for c in head.children:
-                    if c.dep_ == "aux" and c.lower_ in self._intent and not any(
-                        a.dep_ == "aux" for a in top.children
+                    if (
+                        c.dep_ == "aux"
+                        and c.lower_ in self._intent
+                        and not any(a.dep_ == "aux" for a in top.children)
                     ):
                         self._apply_intent(ev, c)
                 break
@@ -673,7 +835,14 @@ class RelationExtractor:
                 ev.top = top
                 self._reporting(ev, head)
                 return
-            if dep == "ccomp" and cls not in ("demand", "agree", "intent", "refusal", "threat"):
+            if dep == "ccomp" and cls not in (
+                "demand",
+                "agree",
+                "intent",
+                "refusal",
+                "threat",
+                "posture",
+            ):
                 break
             if cls is None and dep == "acomp":
                 top = head
@@ -692,15 +861,18 @@ class RelationExtractor:
         ev.top = top
         # "will X unless Y": a conditional intent is a threat (CAMEO 13)
         if ev.extra.get("control") == "intent" and any(
-            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless"
-                                      for m in c.children)
+            c.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
             for c in tok.children
         ):
             ev.relation = "threatens"
             ev.modality = "asserted"
         # "X said (that) ...": reporting verb above the clause
         head = top.head
-        if top.dep_ in ("ccomp", "parataxis", "conj") and head.lemma_.lower() in p.reporting:
+        if (
+            top.dep_ in ("ccomp", "parataxis", "conj")
+            and head.lemma_.lower() in p.reporting
+        ):
             self._reporting(ev, head)
 
     def _apply_intent(self, ev: _Event, word: Token) -> None:
@@ -724,9 +896,23 @@ class RelationExtractor:
         ev.words.append(head)
         if cls == "intent":
             self._apply_intent(ev, head)
-            if head.lemma_.lower() in ("vow", "pledge", "promise", "swear", "offer",
-                                        "commit"):
+            if head.lemma_.lower() in (
+                "vow",
+                "pledge",
+                "promise",
+                "swear",
+                "offer",
+                "commit",
+            ):
                 ev.modality = "asserted"
+        elif cls == "posture":
+            # "prepared to resume shelling": military posture (CAMEO 15)
+            if self.vocab[rel].plover in ("FIGHT", "ASSAULT") and head.pos_ == "VERB":
+                ev.extra["embedded"] = rel
+                ev.relation = "mobilisesAgainst"
+                ev.extra["control"] = "posture"
+            else:
+                self._apply_intent(ev, head)
         elif cls == "agree":
             if not self._hostile(rel):
                 if rel != "agreesWith":
@@ -758,7 +944,7 @@ class RelationExtractor:
         subj, _ = self._subject(verb)
         if subj is not None:
             ev.extra["speaker"] = str(subj.i)
-            phrase = subj.doc[subj.left_edge.i: subj.right_edge.i + 1].text
+            phrase = subj.doc[subj.left_edge.i : subj.right_edge.i + 1].text
             ev.attribution = ev.attribution or phrase
         ev.extra["reporting"] = verb.lemma_.lower()
 
@@ -774,11 +960,13 @@ class RelationExtractor:
         events.extend(self._obligations(sent, events))
         if not events:
             return []
-        verbal = sorted((e for e in events if e.kind != "noun"),
-                        key=lambda e: -_depth(e.trigger))
+        verbal = sorted(
+            (e for e in events if e.kind != "noun"), key=lambda e: -_depth(e.trigger)
+        )
         nominal = [e for e in events if e.kind == "noun"]
         consumed: set[int] = set()
         out: list[_Event] = []
+        failed: dict[int, _Event] = {}
         for ev in verbal:
             if ev.trigger.i in consumed:
                 continue
@@ -786,40 +974,62 @@ class RelationExtractor:
             if self._arguments(ev, sent, index):
                 out.append(ev)
                 consumed.update(w.i for w in ev.words)
+            elif ev.sources_found and not self.p.control_class(
+                ev.trigger.lemma_.lower()
+            ):
+                failed[ev.trigger.i] = ev
         governors = {w.i for e in out for w in e.words}
         for ev in nominal:
-            if ev.trigger.i in consumed or any(
-                a.i in governors for a in ev.trigger.ancestors
+            own_source = ev.trigger.dep_ == "conj" and any(
+                c.dep_ == "poss" for c in ev.trigger.children
+            )
+            if ev.trigger.i in consumed or (
+                not own_source and any(a.i in governors for a in ev.trigger.ancestors)
             ):
                 continue
             self._chain(ev)
             if self._arguments(ev, sent, index):
                 out.append(ev)
-        out = self._main_events(out)
+        out = self._main_events(out, failed)
         self._attribution(sent, out)
         return out
 
     def _obligations(self, sent: Span, events: list[_Event]) -> list[_Event]:
-        """"X said Y must Z": a demand of X on Y even when Z is no trigger."""
+        """ "X said Y must Z": a demand of X on Y even when Z is no trigger."""
         out: list[_Event] = []
         have = {e.trigger.i for e in events}
         for tok in sent:
             if tok.i in have or tok.pos_ not in ("VERB", "AUX"):
                 continue
-            aux = [c for c in tok.children if c.dep_ == "aux" and c.lower_ in self._oblig]
+            aux = [
+                c for c in tok.children if c.dep_ == "aux" and c.lower_ in self._oblig
+            ]
             if aux and tok.dep_ in ("ccomp", "conj", "xcomp"):
                 ev = _Event(tok, "demands", "verb", [tok, aux[0]])
                 ev.extra["obligation"] = aux[0].lower_
                 out.append(ev)
         return out
 
-    def _main_events(self, events: list[_Event]) -> list[_Event]:
+    def _countries(self, spans: list[Span]) -> set[str]:
+        out = set()
+        for sp in spans:
+            m = self._mention_of(sp, 0)
+            out.add(m.country or m.actor)
+        return out
+
+    def _main_events(
+        self, events: list[_Event], failed: dict[int, _Event] | None = None
+    ) -> list[_Event]:
         """Keep the main event of a clause: drop purpose/participle sub-events.
 
         An event whose trigger hangs (through xcomp, advcl, acl, prep, ...) under
         the trigger of another event with the same source is a detail of it
         ("staged demonstrations to demand reforms", "offered troops to help him").
+        When the main verb had no target of its own, its category wins and the
+        sub-event lends its target ("staged demonstrations to demand reforms from
+        the government" is a protest against the government).
         """
+        failed = failed or {}
         keep: list[_Event] = []
         by_tok = {e.trigger.i: e for e in events}
         for ev in events:
@@ -830,9 +1040,22 @@ class RelationExtractor:
             while t.head.i != t.i and steps < 8 and t.dep_ in _DETAIL_DEPS:
                 steps += 1
                 t = t.head
+                main = failed.get(t.i)
+                if (
+                    main is not None
+                    and ev.trigger.dep_ in ("advcl", "xcomp", "acl")
+                    and ({m.id_ for m in main.sources_found} & src)
+                ):
+                    ev.extra["embedded"] = ev.relation
+                    ev.relation = main.relation
+                    ev.words.extend(main.words)
+                    break
                 other = by_tok.get(t.i)
-                if other is not None and other is not ev and (
-                    {m.id_ for m in other.sources} & src
+                if (
+                    other is not None
+                    and other is not ev
+                    and ({m.id_ for m in other.sources} & src)
+                    and self._countries(other.targets) & self._countries(ev.targets)
                 ):
                     drop = True
                     break
@@ -840,8 +1063,14 @@ class RelationExtractor:
                 keep.append(ev)
         return keep
 
-    def _actors(self, tok: Token | None, index: dict[int, Span], exclude: set[tuple[str, str]],
-                *, conj: bool = True) -> list[Span]:
+    def _actors(
+        self,
+        tok: Token | None,
+        index: dict[int, Span],
+        exclude: set[tuple[str, str]],
+        *,
+        conj: bool = True,
+    ) -> list[Span]:
         if tok is None:
             return []
         return self._find(tok, index, exclude, clauses=False, conj=conj)
@@ -861,7 +1090,7 @@ class RelationExtractor:
             if not sources:
                 # "X were killed by a bomb near <place>": only material conflict
                 # takes the place or group named in the clause as its source
-                if self.vocab[ev.relation].quad_class < 4 or not targets:
+                if self.vocab[ev.relation].quad_class < 3 or not targets:
                     return False
                 tgt_ids = {_key(m) for m in targets}
                 for c in tok.children:
@@ -892,6 +1121,7 @@ class RelationExtractor:
                     ev.fallback = True
         if not sources:
             return False
+        ev.sources_found = sources
         src_ids = {_key(m) for m in sources}
         # --- target
         if not targets:
@@ -904,28 +1134,60 @@ class RelationExtractor:
             if demand_head is not None:
                 dh = doc[int(demand_head)]
                 for c in dh.children:
-                    if c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ in ("on", "upon", "to")):
+                    if c.dep_ in ("dobj", "dative") or (
+                        c.dep_ == "prep" and c.lower_ in ("on", "upon", "to")
+                    ):
                         targets = self._actors(c, index, src_ids)
                         if targets:
                             break
                 if not targets:
                     s2, how2 = self._subject(tok)
-                    if s2 is not None and how2 == "subj" and s2.i not in {m.start for m in sources}:
+                    if (
+                        s2 is not None
+                        and how2 == "subj"
+                        and s2.i not in {m.start for m in sources}
+                    ):
                         targets = self._actors(s2, index, src_ids)
+            places_ok = self.vocab[ev.relation].plover not in _NO_PLACE
+            if ev.kind == "noun":  # a nominal event names its target itself
+                chain = []
+                for c in tok.children:
+                    if c.dep_ == "prep" and c.lower_ in _NOUN_PREPS:
+                        targets = self._actors(c, index, src_ids)
+                        if targets:
+                            break
             for t in chain:
                 if targets:
                     break
                 for head in self._target_heads(t, skip | {c.i for c in chain}):
                     if subj is not None and head.i == subj.i:
                         continue
+                    if (
+                        head.dep_ == "prep"
+                        and head.lower_ in _PLACE_PREPS
+                        and not places_ok
+                    ):
+                        continue
                     targets = self._actors(head, index, src_ids)
                     if targets:
                         break
+            second = ev.extra.get("control") in (
+                "threat",
+                "intent",
+                "demand",
+                "refusal",
+            ) or (self.vocab[ev.relation].plover in ("THREATEN", "DEMAND", "REJECT"))
             for t in chain:  # second pass: inside subordinate clauses too
-                if targets:
+                if targets or not second or ev.kind == "noun":
                     break
                 for head in self._target_heads(t, skip | {c.i for c in chain}):
                     if subj is not None and head.i == subj.i:
+                        continue
+                    if (
+                        head.dep_ == "prep"
+                        and head.lower_ in _PLACE_PREPS
+                        and not places_ok
+                    ):
                         continue
                     targets = self._find(head, index, src_ids, clauses=True, conj=True)
                     if targets:
@@ -946,14 +1208,21 @@ class RelationExtractor:
                 targets = sources
                 sources = speaker
                 ev.fallback = False
-        elif (not targets and ev.extra.get("obligation") is None and subj is not None
-              and ev.extra.get("speaker") and ev.extra.get("reporting") in (
-                  "declare", "say", "insist", "conclude", "reiterate")
-              and any(c.dep_ == "aux" and c.lower_ in self._oblig for c in tok.children)):
+        elif (
+            not targets
+            and ev.extra.get("obligation") is None
+            and subj is not None
+            and ev.extra.get("speaker")
+            and ev.extra.get("reporting")
+            in ("declare", "say", "insist", "conclude", "reiterate")
+            and any(c.dep_ == "aux" and c.lower_ in self._oblig for c in tok.children)
+        ):
             pass
         if not targets:
-            if len(sources) >= 2 and (self.vocab[ev.relation].symmetric
-                                       or self.vocab[ev.relation].quad_class <= 2):
+            if len(sources) >= 2 and (
+                self.vocab[ev.relation].symmetric
+                or self.vocab[ev.relation].quad_class <= 2
+            ):
                 ev.extra["mutual"] = "true"
                 ev.sources = sources
                 ev.targets = sources
@@ -961,7 +1230,28 @@ class RelationExtractor:
             return False
         ev.sources = sources
         ev.targets = targets
+        self._refine(ev)
         return True
+
+    def _refine(self, ev: _Event) -> None:
+        """CAMEO 18 vs 19: who uses force decides between assault and fight.
+
+        Killing or wounding by state forces (military, police, aircraft) is the use
+        of conventional force (FIGHT, 190); an attack by irregulars on civilians or
+        refugees is unconventional violence (ASSAULT, 180).
+        """
+        src = self._mention_of(ev.sources[0], 0)
+        forces = (src.sector or "") in ("MIL", "COP", "SPY") or any(
+            w in _FORCE_WORDS for w in ev.sources[0].text.lower().split()
+        )
+        if ev.relation == "assaults" and forces:
+            ev.extra["refined_from"] = ev.relation
+            ev.relation = "attacks"
+        elif ev.relation == "attacks" and not forces:
+            tgt = self._mention_of(ev.targets[0], 0)
+            if (tgt.sector or "") in ("CVL", "REF"):
+                ev.extra["refined_from"] = ev.relation
+                ev.relation = "assaults"
 
     def _noun_source(self, tok: Token) -> tuple[Token | None, str]:
         for c in tok.children:
@@ -972,8 +1262,10 @@ class RelationExtractor:
                 for o in c.children:
                     if o.dep_ == "pobj":
                         return o, "agent"
-            if c.dep_ in ("amod", "compound") and c.i < tok.i and c.ent_type_ in (
-                "NORP", "GPE", "ORG"
+            if (
+                c.dep_ in ("amod", "compound")
+                and c.i < tok.i
+                and c.ent_type_ in ("NORP", "GPE", "ORG")
             ):
                 return c, "poss"
         # "X's attack on Y" only: the subject of an unrelated verb is not the source
@@ -981,14 +1273,26 @@ class RelationExtractor:
             return self._subject(tok.head)
         return None, ""
 
-    def _copula_target(self, ev: _Event, sent: Span, index: dict[int, Span],
-                       exclude: set[tuple[str, str]]) -> list[Span]:
-        """"something both the US and HTS are against": the antecedent before."""
+    def _copula_target(
+        self,
+        ev: _Event,
+        sent: Span,
+        index: dict[int, Span],
+        exclude: set[tuple[str, str]],
+    ) -> list[Span]:
+        """ "something both the US and HTS are against": the antecedent before."""
         for c in ev.words[1].children:
-            if c.dep_ == "pobj" and c.i < c.head.i or c.lower_ in ("something", "which"):
+            if (
+                c.dep_ == "pobj"
+                and c.i < c.head.i
+                or c.lower_ in ("something", "which")
+            ):
                 break
-        prior = [m for m in index_values(index, sent) if m.end <= ev.trigger.i
-                 and _key(m) not in exclude]
+        prior = [
+            m
+            for m in index_values(index, sent)
+            if m.end <= ev.trigger.i and _key(m) not in exclude
+        ]
         subj, _ = self._subject(ev.trigger)
         if subj is not None:
             prior = [m for m in prior if m.end <= subj.left_edge.i]
@@ -998,7 +1302,11 @@ class RelationExtractor:
         according = None
         reported = False
         for tok in sent:
-            if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor().lower_ == "to":
+            if (
+                tok.lower_ == "according"
+                and tok.i + 1 < sent.end
+                and tok.nbor().lower_ == "to"
+            ):
                 obj = [c for c in tok.nbor().children if c.dep_ == "pobj"] or [
                     c for c in tok.children if c.dep_ == "pobj"
                 ]
@@ -1011,7 +1319,7 @@ class RelationExtractor:
                             continue
                         if c.dep_ in ("prep", "compound", "appos"):
                             end = max(end, c.right_edge.i + 1)
-                    according = sent.doc[o.left_edge.i: end].text
+                    according = sent.doc[o.left_edge.i : end].text
             if tok.lower_ in self.p.reported_markers:
                 reported = True
         for ev in events:
@@ -1026,7 +1334,9 @@ class RelationExtractor:
                         ev.modality = "reported"
 
     # ---------------------------------------------------------------- assertions
-    def __call__(self, doc: Doc, article_id: str, date: str | None) -> Iterator[Assertion]:
+    def __call__(
+        self, doc: Doc, article_id: str, date: str | None
+    ) -> Iterator[Assertion]:
         spans = doc.spans.get("kg_actors") if doc.spans is not None else None
         if not spans:
             return
@@ -1061,14 +1371,25 @@ class RelationExtractor:
         return (ma.code or "") == (mb.code or "")
 
     def _mention_of(self, span: Span, s_i: int) -> Mention:
-        m = getattr(span._, "kg_mention", None) if Span.has_extension("kg_mention") else None
+        m = (
+            getattr(span._, "kg_mention", None)
+            if Span.has_extension("kg_mention")
+            else None
+        )
         if isinstance(m, Mention):
             return m
-        return Mention(actor=span.id_ or span.label_, text=span.text,
-                       start=span.start_char, end=span.end_char, sentence=s_i,
-                       label=span.id_ or span.text)
+        return Mention(
+            actor=span.id_ or span.label_,
+            text=span.text,
+            start=span.start_char,
+            end=span.end_char,
+            sentence=s_i,
+            label=span.id_ or span.text,
+        )
 
-    def _date(self, ev: _Event, sent: Span, date: str | None) -> tuple[str | None, dict]:
+    def _date(
+        self, ev: _Event, sent: Span, date: str | None
+    ) -> tuple[str | None, dict]:
         top = ev.top or ev.trigger
         lo, hi = top.left_edge.i, top.right_edge.i
         best = None
@@ -1076,28 +1397,38 @@ class RelationExtractor:
             if ent.label_ != "DATE" or not (lo <= ent.start <= hi):
                 continue
             # skip dates inside other actors' relative clauses far from the trigger
-            best = ent if best is None or abs(ent.start - ev.trigger.i) < abs(
-                best.start - ev.trigger.i) else best
+            best = (
+                ent
+                if best is None
+                or abs(ent.start - ev.trigger.i) < abs(best.start - ev.trigger.i)
+                else best
+            )
         if best is not None:
             iso, gran = normalise_date(best.text, date)
             if iso:
-                return iso, {"date_explicit": "true", "date_text": best.text,
-                             "date_granularity": gran}
+                return iso, {
+                    "date_explicit": "true",
+                    "date_text": best.text,
+                    "date_granularity": gran,
+                }
         return (date[:10] if date else None), {"date_explicit": "false"}
 
     def _confidence(self, ev: _Event, src: Span, tgt: Span) -> float:
         base = {"verb": 0.85, "light": 0.8}.get(ev.kind, 0.7)
         if ev.fallback:
             base -= 0.15
-        if any(_is_pronoun(s.root) or s.root.lower_ in _COREF_HEADS and len(s) <= 3
-               for s in (src, tgt)):
+        if any(
+            _is_pronoun(s.root) or s.root.lower_ in _COREF_HEADS and len(s) <= 3
+            for s in (src, tgt)
+        ):
             base -= 0.1
         if ev.modality == "hypothetical":
             base -= 0.1
         return round(max(0.05, min(1.0, base)), 2)
 
-    def _assertions(self, ev: _Event, sent: Span, s_i: int, article_id: str,
-                    date: str | None) -> Iterator[Assertion]:
+    def _assertions(
+        self, ev: _Event, sent: Span, s_i: int, article_id: str, date: str | None
+    ) -> Iterator[Assertion]:
         iso, date_extra = self._date(ev, sent, date)
         pairs: list[tuple[Span, Span]] = []
         for s in ev.sources:
@@ -1161,7 +1492,9 @@ def _default_extractor() -> RelationExtractor:
     return RelationExtractor()
 
 
-def extract(doc: Doc, article_id: str, *, date: str | None = None) -> Iterator[Assertion]:
+def extract(
+    doc: Doc, article_id: str, *, date: str | None = None
+) -> Iterator[Assertion]:
     """Yield the assertions of a parsed document with actor mentions.
 
     Args:
@@ -1190,10 +1523,15 @@ def make_relations(nlp: Language, name: str, patterns: list[str]) -> RelationCom
 class RelationComponent:
     """The ``kg_relations`` pipeline component: sets ``doc._.kg_assertions``."""
 
-    def __init__(self, name: str = "kg_relations", *, patterns: Sequence[str] = ()) -> None:
+    def __init__(
+        self, name: str = "kg_relations", *, patterns: Sequence[str] = ()
+    ) -> None:
         self.name = name
-        self.extractor = (RelationExtractor(load_patterns(tuple(patterns)))
-                          if patterns else _default_extractor())
+        self.extractor = (
+            RelationExtractor(load_patterns(tuple(patterns)))
+            if patterns
+            else _default_extractor()
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.kg_assertions = list(
@@ -1232,8 +1570,9 @@ def extract_articles(
             doc._.kg_article_date = article.date
             yield doc, article
 
-    for doc, article in nlp.pipe(docs(), as_tuples=True, batch_size=batch_size,
-                                 n_process=n_process):
+    for doc, article in nlp.pipe(
+        docs(), as_tuples=True, batch_size=batch_size, n_process=n_process
+    ):
         yield article, list(doc._.kg_assertions or [])
 
 
@@ -1251,8 +1590,15 @@ def event_record(a: Assertion) -> dict:
     """
 
     def actor(m: Mention) -> dict:
-        return {"id": m.actor, "label": m.label, "country": m.country,
-                "sector": m.sector, "code": m.code, "text": m.text, "class": m.cls}
+        return {
+            "id": m.actor,
+            "label": m.label,
+            "country": m.country,
+            "sector": m.sector,
+            "code": m.code,
+            "text": m.text,
+            "class": m.cls,
+        }
 
     rec = {
         "source": actor(a.source),
