@@ -48,7 +48,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -1053,8 +1053,7 @@ class ActorResolver:
         self.extra = tuple(extra_registries)
         self.lex = _lexicon(self.extra)
         self.vocab = nlp.vocab
-        if not Span.has_extension("kg_mention"):
-            Span.set_extension("kg_mention", default=None)
+        _register_extensions()
         if not Doc.has_extension("kg_article_date"):
             Doc.set_extension("kg_article_date", default=None)
 
@@ -1758,11 +1757,16 @@ class ActorResolver:
             last = c.end
         sent_of = _sentence_index(doc)
         spans = []
+        rows: dict[str, list[Any]] = {}
         for c in kept:
             span = Span(doc, c.start, c.end, label=c.kind)
             span.id_ = c.actor
-            span._.kg_mention = self._mention(doc, span, c, sent_of[c.start])
+            m = self._mention(doc, span, c, sent_of[c.start])
+            # plain values in doc.user_data, so that docs survive Doc.to_bytes
+            # (nlp.pipe with n_process > 1); span._.kg_mention rebuilds the record
+            rows[f"{span.start_char}:{span.end_char}"] = list(astuple(m))
             spans.append(span)
+        doc._.kg_mention_rows = rows
         doc.spans[SPAN_KEY] = spans
 
     def _mention(self, doc: Doc, span: Span, c: _Cand, sentence: int) -> Mention:
@@ -1818,6 +1822,23 @@ def _rebuild_resolver(
     import spacy
 
     return ActorResolver(spacy.blank("en"), name, extra)
+
+
+def _span_mention(span: Span) -> Mention | None:
+    """Getter of ``span._.kg_mention``: the Mention the resolver recorded."""
+    rows = span.doc._.kg_mention_rows
+    row = rows.get(f"{span.start_char}:{span.end_char}") if rows else None
+    return Mention(*row) if row else None
+
+
+def _register_extensions() -> None:
+    if not Doc.has_extension("kg_mention_rows"):
+        Doc.set_extension("kg_mention_rows", default=None)
+    ext = Span.get_extension("kg_mention")
+    if ext is None or ext[2] is not _span_mention:
+        Span.set_extension("kg_mention", getter=_span_mention, force=True)
+    if not Doc.has_extension("kg_article_date"):
+        Doc.set_extension("kg_article_date", default=None)
 
 
 def _non_overlapping(cands: list[_Cand]) -> list[_Cand]:

@@ -595,3 +595,15 @@ def test_bad_registry_files(tmp_path, name, content, message):
     assert name in str(exc.value)
     assert message in str(exc.value)
     assert "\n" not in str(exc.value)
+
+
+def test_mentions_survive_doc_serialisation(nlp):
+    """nlp.pipe(n_process=2) ships docs as bytes: the mentions must come back."""
+    from spacy.tokens import Doc
+
+    doc = nlp("Syrian security forces attacked Iraqi rebels.")
+    back = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert [(s.text, s._.kg_mention.code) for s in back.spans[SPAN_KEY]] == [
+        ("Syrian security forces", "SYRMIL"),
+        ("Iraqi rebels", "IRQREB"),
+    ]
