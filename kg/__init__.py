@@ -44,7 +44,6 @@ _EXPORTS = {
     "validate": "kg.ontology",
     "KG": "kg.ontology",
     "ACTOR": "kg.ontology",
-    "evaluate": "kg.evaluate",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]
