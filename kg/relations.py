@@ -184,6 +184,7 @@ class Patterns:
     reporting: frozenset[str]
     reported_markers: frozenset[str]
     negations: frozenset[str]
+    sports: frozenset[str] = frozenset()
 
     def control_class(self, word: str) -> str | None:
         """Return the control class of a lemma ("intent", "threat", ...) or None."""
@@ -270,6 +271,7 @@ def parse_patterns(data: dict, vocab: dict[str, Relation] | None = None) -> Patt
         reporting=frozenset(map(str, data.get("reporting") or ())),
         reported_markers=frozenset(map(str, data.get("reported_markers") or ())),
         negations=frozenset(map(str, data.get("negations") or ())),
+        sports=frozenset(map(str, data.get("sports") or ())),
     )
 
 
@@ -579,7 +581,12 @@ class RelationExtractor:
         events: list[_Event] = []
         consumed: set[int] = set()
         for tok in sent:
-            if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+            verbal_noun = (
+                tok.dep_ == "xcomp"
+                and tok.pos_ == "NOUN"
+                and tok.lower_ in self.p.verbs
+            )  # "declined to sanction Russia" (sanction tagged as a noun)
+            if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or verbal_noun:
                 if tok.lemma_ == "be":
                     ev = self._copula(tok)
                     if ev:
@@ -697,6 +704,10 @@ class RelationExtractor:
         for c in tok.children:
             if c.dep_ in _SUBJ_DEPS:
                 return c, "subj"
+            if c.dep_ in ("aux", "auxpass"):  # parser slip: subject on the auxiliary
+                for cc in c.children:
+                    if cc.dep_ in _SUBJ_DEPS:
+                        return cc, "subj"
         if tok.dep_ == "amod":  # headline parse "US shared intelligence"
             for c in tok.children:
                 if c.dep_ == "npadvmod":
@@ -991,6 +1002,8 @@ class RelationExtractor:
             if self._arguments(ev, sent, index):
                 out.append(ev)
         out = self._main_events(out, failed)
+        if self.p.sports and any(t.lemma_.lower() in self.p.sports for t in sent):
+            return []  # "Brazil beat Argentina at football": sport, not politics
         self._attribution(sent, out)
         return out
 
@@ -1082,6 +1095,9 @@ class RelationExtractor:
         # --- source
         subj, how = self._subject(tok)
         passive = self._passive(tok) if ev.kind != "noun" else None
+        if passive is not None and how != "agent" and tok.lower_ in self.p.copula:
+            # "X and Y are opposed to Z": an adjective, not a passive
+            subj, how, passive = passive, "subj", None
         if passive is not None:
             agent = subj if how == "agent" else None
             sources = self._actors(agent, index, set())
