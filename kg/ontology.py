@@ -134,6 +134,7 @@ class KG(DefinedNamespace):
     defends: URIRef
     recognises: URIRef
     apologisesTo: URIRef
+    signsAgreementWith: URIRef
     agreesWith: URIRef
     cooperatesWith: URIRef
     tradesWith: URIRef
@@ -184,7 +185,6 @@ class KG(DefinedNamespace):
     bombs: URIRef
     violatesCeasefireWith: URIRef
     massacres: URIRef
-
 
 #: The prefixes bound on every graph kg creates.
 PREFIXES: dict[str, str] = {
