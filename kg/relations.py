@@ -41,7 +41,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date as Date
 from datetime import timedelta
 from functools import lru_cache
@@ -66,7 +66,39 @@ __all__ = [
     "normalise_date",
 ]
 
-Doc.set_extension("kg_assertions", default=None, force=True)
+
+def _pack(a: Assertion) -> list:
+    """An assertion as plain lists (msgpack-safe, for ``nlp.pipe(n_process=2)``)."""
+    row = [getattr(a, f.name) for f in fields(Assertion)]
+    row[1] = [getattr(a.source, f.name) for f in fields(Mention)]
+    row[2] = [getattr(a.target, f.name) for f in fields(Mention)]
+    row[-1] = [list(kv) for kv in a.extra]
+    return row
+
+
+def _unpack(row: list) -> Assertion:
+    args = list(row)
+    args[1] = Mention(*args[1])
+    args[2] = Mention(*args[2])
+    args[-1] = tuple(tuple(kv) for kv in args[-1])
+    return Assertion(*args)
+
+
+def _get_assertions(doc: Doc) -> list[Assertion] | None:
+    rows = doc._.kg_assertion_rows
+    return None if rows is None else [_unpack(r) for r in rows]
+
+
+def _set_assertions(doc: Doc, value: Iterable[Assertion] | None) -> None:
+    doc._.kg_assertion_rows = None if value is None else [_pack(a) for a in value]
+
+
+# The assertions live in the Doc as plain rows so that docs cross process
+# boundaries (spaCy serialises ``doc.user_data`` with msgpack).
+Doc.set_extension("kg_assertion_rows", default=None, force=True)
+Doc.set_extension(
+    "kg_assertions", getter=_get_assertions, setter=_set_assertions, force=True
+)
 Doc.set_extension("kg_article_id", default="", force=True)
 Doc.set_extension("kg_article_date", default=None, force=True)
 
@@ -319,6 +351,13 @@ _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 _MONTHS["sept"] = 9
 _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+_NUMBERS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve".split()
+    )
+}
+_NUMBERS.update({"a": 1, "an": 1, "few": 3, "several": 3, "couple": 2})
 _UNITS = {"day": 1, "week": 7, "month": 30, "year": 365}
 
 
@@ -415,6 +454,8 @@ def normalise_date(text: str, ref: str | None) -> tuple[str | None, str]:
                 num = re.search(r"\b(\d+)\b", s)
                 if num and "ago" in words:
                     n = int(num.group(1))
+                elif "ago" in words:
+                    n = next((_NUMBERS[w] for w in words if w in _NUMBERS), 1)
                 back = reference - timedelta(days=days * n)
                 if unit == "month":
                     return back.replace(day=1).isoformat(), "month"
@@ -1002,7 +1043,9 @@ class RelationExtractor:
             if self._arguments(ev, sent, index):
                 out.append(ev)
         out = self._main_events(out, failed)
-        if self.p.sports and any(t.lemma_.lower() in self.p.sports for t in sent):
+        if self.p.sports and any(
+            w in self.p.sports for w in re.findall(r"[\w-]+", sent.text.lower())
+        ):
             return []  # "Brazil beat Argentina at football": sport, not politics
         self._attribution(sent, out)
         return out
@@ -1057,7 +1100,8 @@ class RelationExtractor:
                 if (
                     main is not None
                     and ev.trigger.dep_ in ("advcl", "xcomp", "acl")
-                    and ({m.id_ for m in main.sources_found} & src)
+                    and ev.trigger.head.i in {w.i for w in main.words}
+                    and {m.id_ for m in main.sources_found} & src
                 ):
                     ev.extra["embedded"] = ev.relation
                     ev.relation = main.relation
