@@ -24,7 +24,7 @@ from urllib.parse import unquote
 
 from rdflib import Dataset, Graph, URIRef
 
-from kg.ontology import ACTOR, KG, ONTOLOGY_IRI, PREFIXES, bind, plain
+from kg.ontology import ACTOR, KG, ONTOLOGY_IRI, PREFIXES, all_quads, bind, plain
 from kg.types import KGError
 
 #: Export formats and their usual file extensions.
@@ -142,8 +142,7 @@ def _copy(dataset: Graph, *, include_ontology: bool) -> Dataset:
     out = bind(Dataset(default_union=True))
     if isinstance(dataset, Dataset):
         quads = []
-        for s, p, o, g in dataset.quads((None, None, None, None)):
-            name = g.identifier if isinstance(g, Graph) else g
+        for s, p, o, name in all_quads(dataset):
             if name == ONTOLOGY_IRI and not include_ontology:
                 continue
             quads.append(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -379,11 +380,26 @@ def plain(term: Node) -> Node:
     return term
 
 
+def all_quads(dataset: Dataset) -> Iterator[tuple[Node, Node, Node, Node | None]]:
+    """Every quad ``(s, p, o, graph name)`` of a dataset, on any kind of store.
+
+    A SPARQL endpoint cannot list quads through rdflib's store API, so its named
+    graphs are read with one ``GRAPH ?g`` query.
+    """
+    if type(dataset.store).__name__ in ("SPARQLStore", "SPARQLUpdateStore"):
+        rows = dataset.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        for s, p, o, g in rows:
+            yield s, p, o, g
+        return
+    for s, p, o, g in dataset.quads((None, None, None, None)):
+        yield s, p, o, (g.identifier if isinstance(g, Graph) else g)
+
+
 def _union(graph: Graph) -> Graph:
     """Copy every triple of a graph or dataset (all named graphs) into one Graph."""
     out = bind(Graph())
     if isinstance(graph, Dataset):
-        triples = ((s, p, o) for s, p, o, _ in graph.quads((None, None, None, None)))
+        triples = ((s, p, o) for s, p, o, _ in all_quads(graph))
     else:
         triples = iter(graph)
     out += ((s, p, plain(o)) for s, p, o in triples)
@@ -460,6 +476,7 @@ __all__ = [
     "PREFIXES",
     "WD",
     "actor_iri",
+    "all_quads",
     "article_iri",
     "bind",
     "class_iri",

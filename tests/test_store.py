@@ -1,0 +1,207 @@
+"""kg.store: memory, embedded Oxigraph (persistence, locks, crashes), endpoints."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from rdflib.namespace import RDF
+
+from kg.graph import build
+from kg.ontology import KG, actor_iri, graph_iri, validate
+from kg.query import run_query
+from kg.store import open_store
+from kg.types import KGError
+from tests.conftest import ROOT
+from tests.data.graph_sample import results
+
+OXIGRAPH = Path(sys.executable).parent / "oxigraph"
+
+
+def events(ds) -> int:
+    return sum(1 for _ in ds.quads((None, RDF.type, KG.Event, None)))
+
+
+def test_memory_store():
+    ds = open_store("memory")
+    build(results(), dataset=ds, registry={})
+    assert events(ds) == 9
+
+
+def test_directory_store_persists_across_reopen(tmp_path):
+    ds = open_store(tmp_path / "store")
+    build(results(), dataset=ds, registry={})
+    ds.close()
+    ds = open_store(tmp_path / "store", read_only=True, create=False)
+    assert events(ds) == 9
+    rows = list(run_query(ds, "cooperation", params={"actor": "SYR"}))
+    assert {str(r["relation"]).rsplit("#")[1] for r in rows} == {
+        "sharesIntelligenceWith"
+    }
+    ds.close()
+    # rebuilding the same input is a no-op
+    ds = open_store(tmp_path / "store")
+    stats: dict = {}
+    build(results(), dataset=ds, registry={}, stats=stats)
+    assert stats["unchanged"] == 2 and events(ds) == 9
+    ds.close()
+
+
+def test_store_path_that_is_a_file(tmp_path):
+    f = tmp_path / "graph.txt"
+    f.write_text("x")
+    with pytest.raises(KGError, match="is a file, not a directory"):
+        open_store(f)
+
+
+def test_directory_that_is_not_a_store(tmp_path):
+    (tmp_path / "notes.txt").write_text("mine")
+    with pytest.raises(KGError, match="not an Oxigraph store"):
+        open_store(tmp_path)
+
+
+def test_missing_store_without_create(tmp_path):
+    with pytest.raises(KGError, match="does not exist"):
+        open_store(tmp_path / "nope", create=False)
+
+
+HOLD = """
+import sys, time
+from kg.store import open_store
+ds = open_store(sys.argv[1])
+print("open", flush=True)
+time.sleep(60)
+"""
+
+
+def test_second_writer_gets_a_clear_error(tmp_path):
+    store = tmp_path / "store"
+    open_store(store).close()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(store)],
+        cwd=ROOT, stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert proc.stdout.readline().strip() == "open"
+        with pytest.raises(KGError, match="in use by another process") as err:
+            open_store(store)
+        assert "\n" not in str(err.value)
+    finally:
+        proc.kill()
+        proc.wait()
+    open_store(store).close()  # the lock goes with the process
+
+
+BUILD = """
+import sys
+sys.path.insert(0, ".")
+from kg.graph import build
+from kg.store import open_store
+from tests.data.graph_sample import synthetic
+ds = open_store(sys.argv[1])
+build(synthetic(int(sys.argv[2])), dataset=ds, registry={},
+      progress=lambda a, status: print(a.id, flush=True))
+"""
+
+
+@pytest.mark.slow
+def test_sigkill_during_build_keeps_finished_articles(tmp_path):
+    store = tmp_path / "store"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", BUILD, str(store), "3000"],
+        cwd=ROOT, stdout=subprocess.PIPE, text=True,
+    )
+    done = []
+    try:
+        while len(done) < 60:
+            line = proc.stdout.readline()
+            assert line, "the build stopped early"
+            done.append(line.strip())
+        os.kill(proc.pid, signal.SIGKILL)
+    finally:
+        proc.kill()
+        proc.wait()
+    ds = open_store(store, create=False)
+    for aid in done:
+        g = ds.graph(graph_iri(aid))
+        assert sum(1 for _ in g.subjects(RDF.type, KG.Event)) == 3, aid
+    n_articles = sum(1 for _ in ds.quads((None, RDF.type, KG.Article, None)))
+    assert len(done) <= n_articles < 3000
+    # every article graph in the store is complete (all-or-nothing)
+    per_graph = {}
+    for _s, _p, _o, g in ds.quads((None, RDF.type, KG.Event, None)):
+        per_graph[g] = per_graph.get(g, 0) + 1
+    assert set(per_graph.values()) == {3}
+    conforms, report = validate(ds)
+    assert conforms, report
+    ds.close()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def endpoint(tmp_path):
+    if not OXIGRAPH.exists():
+        pytest.skip("the oxigraph server (PyPI package oxigraph) is not installed")
+    port = _free_port()
+    proc = subprocess.Popen(
+        [str(OXIGRAPH), "serve", "--location", str(tmp_path / "server"),
+         "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(url + "/query?query=ASK%7B%7D", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            pytest.fail("oxigraph serve did not start")
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_sparql_endpoint_store(endpoint, tmp_path):
+    ds = open_store(endpoint)
+    stats: dict = {}
+    build(results(), dataset=ds, registry={}, stats=stats)
+    assert stats["added"] == 2
+    build(results(), dataset=ds, registry={}, stats=stats)
+    assert stats["unchanged"] == 2
+    # parameters go in as a VALUES block of serialised terms
+    rows = list(run_query(ds, "between", params={"a": "US", "b": "SYR"}))
+    assert len(rows) == 4
+    assert all(actor_iri("US") in (r["source"], r["target"]) for r in rows)
+    rows = list(run_query(ds, "actors", params={"country": "x\" } ; DROP ALL #"}))
+    assert rows == []
+    direct = list(run_query(
+        ds, "SELECT ?b WHERE { actor:US kg:sharesIntelligenceWith ?b }"
+    ))
+    assert {r["b"] for r in direct} == {actor_iri("SYR")}
+    conforms, report = validate(ds)
+    assert conforms, report
+    ro = open_store(endpoint, read_only=True)
+    assert len(list(run_query(ro, "top-relations"))) == 7
+    with pytest.raises(KGError, match="read-only"):
+        run_query(ro, "DROP ALL")
+
+
+def test_unreachable_endpoint():
+    port = _free_port()
+    with pytest.raises(KGError, match="cannot reach the SPARQL endpoint"):
+        open_store(f"http://127.0.0.1:{port}")
