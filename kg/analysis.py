@@ -96,16 +96,19 @@ _EVENT_PATTERN = """
                OPTIONAL { ?art kg:url ?url } }
 """
 
+_ACTOR_PROPS = {
+    "http://www.w3.org/1999/02/22-rdf-syntax-ns#type": "type",
+    "http://www.w3.org/2000/01/rdf-schema#label": "rdfs",
+    "http://www.w3.org/2004/02/skos/core#prefLabel": "pref",
+    _KG_NS + "country": "country",
+    _KG_NS + "sector": "sector",
+    _KG_NS + "cameoCode": "code",
+}
+# one (actor, property, value) row per fact: OPTIONALs would multiply the rows
 _ACTOR_PATTERN = (
-    "?a a ?type .\n"
-    f'FILTER(STRSTARTS(STR(?a), "{_ACTOR_NS}"))\n'
-    """
-    OPTIONAL { ?a rdfs:label ?label }
-    OPTIONAL { ?a skos:prefLabel ?pref }
-    OPTIONAL { ?a kg:country ?country }
-    OPTIONAL { ?a kg:sector ?sector }
-    OPTIONAL { ?a kg:cameoCode ?code }
-"""
+    "VALUES ?p { " + " ".join(f"<{iri}>" for iri in _ACTOR_PROPS) + " }\n"
+    "    ?a ?p ?v .\n"
+    f'    FILTER(STRSTARTS(STR(?a), "{_ACTOR_NS}"))'
 )
 
 _PREFIXES = (
@@ -138,7 +141,7 @@ _EVENT_VARS = (
     "?e ?s ?t ?rel ?neg ?mod ?attr ?date ?ev ?sent ?quad ?cameo ?plover ?conf "
     "?art ?artid ?adate ?url"
 )
-_ACTOR_VARS = "?a ?type ?label ?pref ?country ?sector ?code"
+_ACTOR_VARS = "DISTINCT ?a ?p ?v"
 
 
 # ----------------------------------------------------------------------- helpers
@@ -236,30 +239,29 @@ def read_actors(dataset: Graph) -> dict[str, dict[str, Any]]:
     Returns:
         A dict keyed by actor id (the IRI's last segment, percent-decoded).
     """
-    actors: dict[str, dict[str, Any]] = {}
-    types: dict[str, set[str]] = {}
+    facts: dict[str, dict[str, set[str]]] = {}
     for row in _query(dataset, _ACTOR_VARS, _ACTOR_PATTERN):
-        aid = _local(row.a, _ACTOR_NS)
-        rec = actors.setdefault(
-            aid,
-            {"id": aid, "label": None, "cls": None, "country": None,
-             "sector": None, "code": None},
-        )  # fmt: skip
-        if str(row.type).startswith(_KG_NS):
-            types.setdefault(aid, set()).add(_local(row.type, _KG_NS))
-        # skos:prefLabel wins over rdfs:label; the smallest value keeps it stable
-        for key, value in (("label", row.pref), ("country", row.country),
-                           ("sector", row.sector), ("code", row.code)):  # fmt: skip
-            if value is not None and (rec[key] is None or str(value) < rec[key]):
-                rec[key] = str(value)
-        if row.pref is None and row.label is not None:
-            rec.setdefault("_rdfs", set()).add(str(row.label))
-    for aid, rec in actors.items():
-        rdfs_labels = rec.pop("_rdfs", set())
-        if rec["label"] is None:
-            rec["label"] = min(rdfs_labels) if rdfs_labels else aid
-        found = types.get(aid, set())
-        rec["cls"] = next((c for c in _CLASS_ORDER if c in found), "Actor")
+        key = _ACTOR_PROPS.get(str(row.p))
+        if key is not None:
+            aid = _local(row.a, _ACTOR_NS)
+            facts.setdefault(aid, {}).setdefault(key, set()).add(str(row.v))
+    actors: dict[str, dict[str, Any]] = {}
+    for aid in sorted(facts):
+        f = facts[aid]
+        types = {_local(t, _KG_NS) for t in f.get("type", ()) if t.startswith(_KG_NS)}
+
+        def first(key: str, f: dict = f) -> str | None:
+            # the smallest value keeps the choice stable when there are several
+            return min(f[key]) if f.get(key) else None
+
+        actors[aid] = {
+            "id": aid,
+            "label": first("pref") or first("rdfs") or aid,
+            "cls": next((c for c in _CLASS_ORDER if c in types), "Actor"),
+            "country": first("country"),
+            "sector": first("sector"),
+            "code": first("code"),
+        }
     return actors
 
 

@@ -286,23 +286,233 @@ def _cmd_query(args: argparse.Namespace) -> int:
 
 
 # ------------------------------------------------------------------------- analyze
+def _graph_filters(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--since", metavar="YYYY-MM-DD", help="events on or after")
+    p.add_argument("--until", metavar="YYYY-MM-DD", help="events on or before")
+    p.add_argument(
+        "--relation",
+        action="append",
+        default=[],
+        metavar="R",
+        help="only this relation (e.g. opposes); repeatable",
+    )
+    p.add_argument(
+        "--class",
+        dest="classes",
+        action="append",
+        default=[],
+        metavar="C",
+        help="only events involving this actor class (e.g. ArmedGroup); repeatable",
+    )
+    p.add_argument(
+        "--country",
+        action="append",
+        default=[],
+        metavar="ISO3",
+        help="only events involving an actor of this country (e.g. SYR); repeatable",
+    )
+    p.add_argument(
+        "--asserted-only",
+        action="store_true",
+        help="leave out negated, intended, planned and hypothetical events",
+    )
+
+
+def _filter_kwargs(args: argparse.Namespace) -> dict:
+    return {
+        "since": args.since,
+        "until": args.until,
+        "relations": args.relation or None,
+        "classes": args.classes or None,
+        "countries": args.country or None,
+        "asserted_only": args.asserted_only,
+    }
+
+
 def _add_analyze(sub) -> None:
-    p = sub.add_parser("analyze", help="network measures of the actor graph")
+    from kg.analysis import MEASURES
+
+    p = sub.add_parser(
+        "analyze",
+        help="network measures of the actor graph",
+        description="Read the relation events of the graph into a networkx "
+        "multi-digraph of actors and print a measure as a table (top N) or JSON: "
+        "degree, in-degree, out-degree, pagerank, betweenness, communities, "
+        "balance (signed triads: cooperation +, conflict -), paths (--source, "
+        "--target), ego (--actor, --depth) or timeline (--source, --target).",
+    )
+    _store_argument(p)
+    p.add_argument("--measure", choices=MEASURES, default="pagerank")
+    p.add_argument("--top", type=int, default=20, metavar="N", help="rows to print")
+    p.add_argument("--format", choices=["table", "json"], default="table")
+    p.add_argument(
+        "--write",
+        action="store_true",
+        help="store kg:pageRank, kg:degree, kg:betweenness and kg:community in the "
+        "named graph <https://w3id.org/kg-news/graph/analysis>",
+    )
+    p.add_argument("--source", metavar="A", help="first actor (paths, timeline)")
+    p.add_argument("--target", metavar="B", help="second actor (paths, timeline)")
+    p.add_argument("--actor", metavar="X", help="the actor of an ego network")
+    p.add_argument("--depth", type=int, default=2, metavar="N", help="ego radius")
+    p.add_argument("--seed", type=int, default=42, help="community detection seed")
+    _graph_filters(p)
     p.set_defaults(func=_cmd_analyze)
 
 
 def _cmd_analyze(args: argparse.Namespace) -> int:
-    raise KGError("kg analyze is not wired yet")
+    import json
+
+    from kg import analysis as an
+
+    if args.top is not None and args.top < 1:
+        raise KGError(f"bad --top {args.top}; expected 1 or more")
+    if args.write and Path(args.store).is_file():
+        raise KGError(f"--write needs a store, not the file {args.store}")
+    dataset = _open_graph(args.store, read_only=not args.write)
+    G = an.actor_graph(dataset, **_filter_kwargs(args))
+    m = args.measure
+    columns: list[str] | None = None
+    if m in an.CENTRALITIES:
+        result: object = an.rank(an.scores(G, seed=args.seed), m, top=args.top)
+        key = m.replace("-", "_")
+        columns = ["id", "label", "cls", "country", key]
+        columns += [
+            c for c in ("pagerank", "degree", "betweenness", "community") if c != key
+        ]
+    elif m == "communities":
+        parts = an.communities(G, seed=args.seed)
+        result = [
+            {
+                "community": i,
+                "size": len(p),
+                "members": [G.nodes[n].get("label", n) for n in p],
+            }
+            for i, p in enumerate(parts[: args.top])
+        ]
+    elif m == "balance":
+        result = an.balance(an.signed_graph(G))
+    elif m in ("paths", "timeline"):
+        if not (args.source and args.target):
+            raise KGError(f"--measure {m} needs --source A and --target B")
+        if m == "paths":
+            result = an.paths(G, args.source, args.target)
+        else:
+            result = an.timeline(G, args.source, args.target)
+            columns = [
+                "date",
+                "source",
+                "relation",
+                "target",
+                "negated",
+                "modality",
+                "article",
+                "evidence",
+            ]
+    else:  # ego
+        if not args.actor:
+            raise KGError("--measure ego needs --actor X")
+        E = an.ego(G, args.actor, depth=args.depth)
+        result = an.edge_rows(E)[: args.top]
+        columns = [
+            "source",
+            "relation",
+            "target",
+            "quad_class",
+            "mentions",
+            "articles",
+            "first",
+            "last",
+        ]
+    if args.write:
+        rows = an.scores(G, seed=args.seed)
+        count = an.write_scores(
+            dataset,
+            {
+                name: {r["id"]: r[name] for r in rows}
+                for name in ("pagerank", "degree", "betweenness", "community")
+            },
+        )
+        log.info("wrote %d scores to <%s>", count, an.ANALYSIS_GRAPH)
+    if args.format == "json":
+        print(json.dumps(result, indent=2, ensure_ascii=False, default=str))
+    elif m == "balance":
+        b = result  # type: ignore[assignment]
+        share = b["share_balanced"]
+        print(
+            f"{b['total']} signed triads: {b['balanced']} balanced, "
+            f"{b['unbalanced']} unbalanced"
+            + (f" ({share:.0%} balanced)" if share is not None else "")
+        )
+        rows = [
+            {
+                "actors": " / ".join(t["actors"]),
+                "signs": " ".join(
+                    f"{k}:{'+' if v > 0 else '-'}" for k, v in t["signs"].items()
+                ),
+                "balanced": "yes" if t["balanced"] else "NO",
+            }
+            for t in b["triads"][: args.top]
+        ]
+        if rows:
+            print(an.format_table(rows))
+    elif m == "paths":
+        p = result  # type: ignore[assignment]
+        if p["hops"] is None:
+            print(f"no path between {p['source']} and {p['target']}")
+        else:
+            print(f"shortest ({p['hops']} steps):")
+            for path in p["shortest"]:
+                print("  " + " - ".join(path))
+            print(f"strongest (cost {p['cost']:.3f} = sum of 1/mentions):")
+            print("  " + " - ".join(p["strongest"]))
+            for step in p["steps"]:
+                print(
+                    f"    {step['from']} - {step['to']} ({step['mentions']} "
+                    f"mentions): {'; '.join(step['relations'])}"
+                )
+    else:
+        print(an.format_table(result, columns))  # type: ignore[arg-type]
+    return 0
 
 
 # ---------------------------------------------------------------------------- view
 def _add_view(sub) -> None:
-    p = sub.add_parser("view", help="write the interactive HTML view")
+    p = sub.add_parser(
+        "view",
+        help="write the interactive HTML view",
+        description="Write one self-contained HTML page (works offline, loads "
+        "nothing from the network) of the actor graph: colours by actor class and "
+        "quad class, sizes by PageRank, evidence in tooltips, filters and search.",
+    )
+    _store_argument(p)
+    p.add_argument("-o", "--output", required=True, metavar="graph.html")
+    p.add_argument("--top", type=int, metavar="N", help="only the N top actors")
+    p.add_argument("--actor", metavar="X", help="only the ego network of X")
+    p.add_argument("--depth", type=int, default=2, metavar="N", help="ego radius")
+    p.add_argument("--force", action="store_true", help="overwrite the output")
+    _graph_filters(p)
     p.set_defaults(func=_cmd_view)
 
 
 def _cmd_view(args: argparse.Namespace) -> int:
-    raise KGError("kg view is not wired yet")
+    from kg.viz import to_html
+
+    out = Path(args.output)
+    if out.exists() and not args.force:
+        raise KGError(f"{out} exists; pass --force to overwrite it")
+    dataset = _open_graph(args.store)
+    net = to_html(
+        dataset,
+        out,
+        top=args.top,
+        actor=args.actor,
+        depth=args.depth,
+        force=args.force,
+        **_filter_kwargs(args),
+    )
+    log.info("wrote %s: %d actors, %d relations", out, len(net.nodes), len(net.edges))
+    return 0
 
 
 # -------------------------------------------------------------------------- export

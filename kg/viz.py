@@ -545,10 +545,10 @@ def _display_network(
             edge["label"] = edge["relation"]
             edge["font"] = {"size": 10, "color": "#555555", "align": "middle"}
         if k:  # parallel edges between the same pair curve apart
-            edge["smooth"] = {
+            edge["smooth"] = {  # alternate sides, bend more for each pair
                 "enabled": True,
-                "type": "curvedCW",
-                "roundness": round(0.25 * k, 2),
+                "type": "curvedCW" if k % 2 else "curvedCCW",
+                "roundness": round(min(0.2 * ((k + 1) // 2), 0.8), 2),
             }
         net.edges.append(edge)  # endpoints are view nodes (checked above)
     net.options = _options(view.number_of_nodes(), view.number_of_edges(), iterations)
@@ -634,6 +634,12 @@ def render(net: Network) -> str:
     return html
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_html(net: Network, path: str | Path, *, force: bool = False) -> Path:
     """Write the page atomically (temp file + rename); refuse to overwrite.
 
@@ -649,6 +655,7 @@ def write_html(net: Network, path: str | Path, *, force: bool = False) -> Path:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(html)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private (0600)
         os.replace(tmp, out)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

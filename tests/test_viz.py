@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import os
 import re
 
 import networkx as nx
@@ -195,6 +196,9 @@ def test_write_is_atomic_and_refuses_to_overwrite(four, tmp_path):
     to_html(four, out, force=True, top=1)
     assert out.read_text(encoding="utf-8") != first
     assert [p.name for p in tmp_path.iterdir()] == ["g.html"]  # no temp files left
+    mask = os.umask(0o022)
+    os.umask(mask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~mask  # not mkstemp's 0600
 
 
 def test_a_dataset_is_read_directly(tmp_path):
@@ -206,3 +210,18 @@ def test_a_dataset_is_read_directly(tmp_path):
 def test_bad_source():
     with pytest.raises(KGError, match="cannot draw a dict"):
         to_html({})
+
+
+def test_cli_view(tmp_path, capsys):
+    from kg.cli import main
+
+    out = tmp_path / "graph.html"
+    store = str(DATA / "analysis_four.trig")
+    assert main(["view", "--store", store, "-o", str(out), "--top", "3"]) == 0
+    html = out.read_text(encoding="utf-8")
+    assert REMOTE.search(html) is None and '"id": "ISIS"' in html
+    assert main(["view", "--store", store, "-o", str(out)]) == 1
+    assert "exists; pass --force" in capsys.readouterr().err
+    assert main(["view", "--store", store, "-o", str(out), "--force",
+                 "--actor", "HTS", "--depth", "1"]) == 0  # fmt: skip
+    assert '"id": "SYR"' not in out.read_text(encoding="utf-8")
