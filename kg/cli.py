@@ -630,7 +630,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``kg`` command; return the exit status."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # usage error or --help: return, don't exit
+        return exc.code if isinstance(exc.code, int) else 1
     logging.basicConfig(
         level=logging.DEBUG
         if args.verbose
