@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date as Date
@@ -541,6 +542,17 @@ class RelationExtractor:
         self._intent = ctl.get("intent", frozenset())
         self._hypo = ctl.get("hypothetical", frozenset())
         self._oblig = ctl.get("obligation", frozenset())
+        self._keys: dict[tuple[int, int], tuple[str, str]] = {}
+        self._mentions: dict[tuple[int, int], Mention] = {}
+        self._dates: list[Span] = []
+        p = self.p
+        self._cand = (
+            set(p.verbs)
+            | set(p.nouns)
+            | p.light_verbs
+            | set(p.light_overrides)
+            | {"be"}
+        )
 
     # --------------------------------------------------------------- relation logic
     def _hostile(self, rel: str) -> bool:
@@ -621,7 +633,10 @@ class RelationExtractor:
     def _triggers(self, sent: Span) -> list[_Event]:
         events: list[_Event] = []
         consumed: set[int] = set()
-        for tok in sent:
+        cand = self._cand
+        nouns = self.p.nouns
+        toks = [t for t in sent if t.lemma_.lower() in cand or t.lower_ in nouns]
+        for tok in toks:
             verbal_noun = (
                 tok.dep_ == "xcomp"
                 and tok.pos_ == "NOUN"
@@ -658,7 +673,7 @@ class RelationExtractor:
                 and tok.head.lemma_ == "be"
             ):
                 continue
-        for tok in sent:
+        for tok in toks:
             if tok.i in consumed or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
             rel = self._noun_relation(tok)
@@ -708,7 +723,7 @@ class RelationExtractor:
                 t = queue.pop(0)
                 seen += 1
                 m = index.get(t.i)
-                if m is not None and _key(m) not in exclude:
+                if m is not None and self._key(m) not in exclude:
                     if all((m.start, m.end) != (f.start, f.end) for f in found):
                         found.append(m)
                     if conj:  # "to Iran, Libya and Cuba": every conjunct
@@ -1054,15 +1069,15 @@ class RelationExtractor:
         """ "X said Y must Z": a demand of X on Y even when Z is no trigger."""
         out: list[_Event] = []
         have = {e.trigger.i for e in events}
-        for tok in sent:
+        for aux in sent:
+            if aux.lower_ not in self._oblig or aux.dep_ != "aux":
+                continue
+            tok = aux.head
             if tok.i in have or tok.pos_ not in ("VERB", "AUX"):
                 continue
-            aux = [
-                c for c in tok.children if c.dep_ == "aux" and c.lower_ in self._oblig
-            ]
-            if aux and tok.dep_ in ("ccomp", "conj", "xcomp"):
-                ev = _Event(tok, "demands", "verb", [tok, aux[0]])
-                ev.extra["obligation"] = aux[0].lower_
+            if tok.dep_ in ("ccomp", "conj", "xcomp"):
+                ev = _Event(tok, "demands", "verb", [tok, aux])
+                ev.extra["obligation"] = aux.lower_
                 out.append(ev)
         return out
 
@@ -1146,13 +1161,13 @@ class RelationExtractor:
             agent = subj if how == "agent" else None
             sources = self._actors(agent, index, set())
             skip.add(passive.i)
-            targets = self._actors(passive, index, {_key(m) for m in sources})
+            targets = self._actors(passive, index, {self._key(m) for m in sources})
             if not sources:
                 # "X were killed by a bomb near <place>": only material conflict
                 # takes the place or group named in the clause as its source
                 if self.vocab[ev.relation].quad_class < 3 or not targets:
                     return False
-                tgt_ids = {_key(m) for m in targets}
+                tgt_ids = {self._key(m) for m in targets}
                 for c in tok.children:
                     if c.dep_ in ("agent", "prep") and c.i not in skip:
                         sources = self._actors(c, index, tgt_ids)
@@ -1182,7 +1197,7 @@ class RelationExtractor:
         if not sources:
             return False
         ev.sources_found = sources
-        src_ids = {_key(m) for m in sources}
+        src_ids = {self._key(m) for m in sources}
         # --- target
         if not targets:
             demand_head = ev.extra.get("demand_head")
@@ -1261,7 +1276,7 @@ class RelationExtractor:
         # "X said Y must Z" -> X demands of Y
         if ev.extra.get("obligation") and ev.extra.get("speaker") and passive is None:
             speaker = self._actors(doc[int(ev.extra["speaker"])], index, set())
-            if speaker and _key(speaker[0]) not in src_ids:
+            if speaker and self._key(speaker[0]) not in src_ids:
                 if ev.relation != "demands":
                     ev.extra["embedded"] = ev.relation
                 ev.relation = "demands"
@@ -1351,7 +1366,7 @@ class RelationExtractor:
         prior = [
             m
             for m in index_values(index, sent)
-            if m.end <= ev.trigger.i and _key(m) not in exclude
+            if m.end <= ev.trigger.i and self._key(m) not in exclude
         ]
         subj, _ = self._subject(ev.trigger)
         if subj is not None:
@@ -1400,22 +1415,33 @@ class RelationExtractor:
         spans = doc.spans.get("kg_actors") if doc.spans is not None else None
         if not spans:
             return
+        self._keys = {}
+        self._mentions = {}
         index: dict[int, Span] = {}
-        by_sent: dict[int, int] = {}
         for span in spans:
             for i in range(span.start, span.end):
                 index[i] = span
         sents = list(doc.sents)
+        starts = [s.start for s in sents]
+        keys_by_sent: dict[int, set[tuple[str, str]]] = {}
         for span in spans:
-            by_sent[span.sent.start] = by_sent.get(span.sent.start, 0) + 1
-        for s_i, sent in enumerate(sents):
-            if by_sent.get(sent.start, 0) < 2:
+            s_i = bisect_right(starts, span.start) - 1
+            keys_by_sent.setdefault(s_i, set()).add(self._key(span))
+        self._dates = [e for e in doc.ents if e.label_ == "DATE"]
+        for s_i, keys in sorted(keys_by_sent.items()):
+            if len(keys) < 2:
                 continue
-            ids = {_key(index[i]) for i in range(sent.start, sent.end) if i in index}
-            if len(ids) < 2:
-                continue
+            sent = sents[s_i]
             for ev in self.sentence_events(sent, index):
                 yield from self._assertions(ev, sent, s_i, article_id, date)
+
+    def _key(self, span: Span) -> tuple[str, str]:
+        """Identity of a mention for pairing: actor id and actor code (cached)."""
+        k = (span.start, span.end)
+        hit = self._keys.get(k)
+        if hit is None:
+            hit = self._keys[k] = _key(span)
+        return hit
 
     def _same_actor(self, a: Span, b: Span, s_i: int) -> bool:
         """Same actor in the same role: never paired with itself.
@@ -1431,6 +1457,14 @@ class RelationExtractor:
         return (ma.code or "") == (mb.code or "")
 
     def _mention_of(self, span: Span, s_i: int) -> Mention:
+        k = (span.start, span.end)
+        hit = self._mentions.get(k)
+        if hit is not None:
+            return hit
+        hit = self._mentions[k] = self._build_mention(span, s_i)
+        return hit
+
+    def _build_mention(self, span: Span, s_i: int) -> Mention:
         m = (
             getattr(span._, "kg_mention", None)
             if Span.has_extension("kg_mention")
@@ -1453,8 +1487,8 @@ class RelationExtractor:
         top = ev.top or ev.trigger
         lo, hi = top.left_edge.i, top.right_edge.i
         best = None
-        for ent in sent.ents:
-            if ent.label_ != "DATE" or not (lo <= ent.start <= hi):
+        for ent in self._dates:
+            if not (lo <= ent.start <= hi):
                 continue
             # skip dates inside other actors' relative clauses far from the trigger
             best = (

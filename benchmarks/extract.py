@@ -1,0 +1,109 @@
+"""Extraction throughput: the full kg pipeline against plain ``nlp.pipe``.
+
+Both runs use the same spaCy model, the same texts (the sample articles of
+``data/articles`` repeated to about ``--words`` words) and the same batch size, in
+the same process, so the ratio measures what the kg components (actor ruler and
+resolver, relation extraction) cost on top of the model. The target is a ratio of
+at least 0.9. Not run in CI.
+
+Usage::
+
+    python benchmarks/extract.py                 # 50k words, 1 and 2 processes
+    python benchmarks/extract.py --words 20000 --n-process 1
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import spacy  # noqa: E402
+
+from kg.articles import load_articles  # noqa: E402
+from kg.nlp import DEFAULT_MODEL, load_nlp  # noqa: E402
+from kg.relations import extract_articles  # noqa: E402
+from kg.types import Article  # noqa: E402
+
+
+def corpus(words: int) -> list[Article]:
+    """The sample articles repeated until the corpus has about ``words`` words."""
+    base = list(load_articles([ROOT / "data" / "articles"]))
+    out: list[Article] = []
+    total = 0
+    i = 0
+    while total < words:
+        a = base[i % len(base)]
+        out.append(Article(id=f"{a.id}-{i}", text=a.text, date=a.date))
+        total += len(a.text.split())
+        i += 1
+    return out
+
+
+def plain(
+    nlp: spacy.Language, articles: list[Article], batch: int, procs: int
+) -> float:
+    """Seconds for plain ``nlp.pipe`` over the texts."""
+    t = time.perf_counter()
+    for _ in nlp.pipe((a.text for a in articles), batch_size=batch, n_process=procs):
+        pass
+    return time.perf_counter() - t
+
+
+def full(
+    nlp: spacy.Language, articles: list[Article], batch: int, procs: int
+) -> tuple[float, int]:
+    """Seconds for the kg pipeline (mentions and assertions), and the event count."""
+    t = time.perf_counter()
+    n = 0
+    for _, assertions in extract_articles(
+        articles, nlp, batch_size=batch, n_process=procs
+    ):
+        n += len(assertions)
+    return time.perf_counter() - t, n
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--words", type=int, default=50_000)
+    ap.add_argument("--batch-size", type=int, default=32)
+    ap.add_argument("--n-process", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--model", default=DEFAULT_MODEL)
+    ap.add_argument("--rounds", type=int, default=2, help="best of N timings")
+    args = ap.parse_args(argv)
+
+    articles = corpus(args.words)
+    words = sum(len(a.text.split()) for a in articles)
+    base = spacy.load(args.model)
+    kg = load_nlp(args.model)
+    # warm up: caches, lazy tables
+    list(base.pipe([a.text for a in articles[:4]]))
+    list(extract_articles(articles[:4], kg))
+    results = []
+    for procs in args.n_process:
+        t_plain = min(
+            plain(base, articles, args.batch_size, procs) for _ in range(args.rounds)
+        )
+        runs = [full(kg, articles, args.batch_size, procs) for _ in range(args.rounds)]
+        t_full = min(t for t, _ in runs)
+        row = {
+            "n_process": procs,
+            "words": words,
+            "batch_size": args.batch_size,
+            "plain_words_per_s": round(words / t_plain),
+            "kg_words_per_s": round(words / t_full),
+            "ratio": round(t_plain / t_full, 3),
+            "events": runs[0][1],
+        }
+        results.append(row)
+        print(json.dumps(row), flush=True)
+    return 0 if all(r["ratio"] >= 0.9 for r in results) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
