@@ -374,9 +374,15 @@ def plain(term: Node) -> Node:
         >>> from rdflib import Literal
         >>> plain(Literal("x", datatype=XSD.string)) == Literal("x")
         True
+        >>> str(plain(Literal("1", datatype=XSD.decimal)))
+        '1.0'
     """
     if isinstance(term, Literal) and term.datatype == XSD.string:
         return Literal(str(term))
+    if isinstance(term, Literal) and term.datatype == XSD.decimal:
+        text = str(term)
+        if "." not in text and "e" not in text.lower():  # Oxigraph writes 1.0 as 1
+            return Literal(text + ".0", datatype=XSD.decimal)
     return term
 
 
@@ -418,9 +424,10 @@ def _short(graph: Graph, node) -> str:
 def validate(graph: Graph) -> tuple[bool, str]:
     """Validate a graph (or every named graph of a dataset) against the SHACL shapes.
 
-    pyshacl runs with the ontology as ``ont_graph``, so actors typed with a
-    subclass (``kg:State``) are checked as ``kg:Actor`` and relation properties
-    are known. Warnings are reported but do not make the graph non-conforming.
+    The ontology is added to the data graph (what pyshacl's ``ont_graph`` is
+    for), so actors typed with a subclass (``kg:State``) are checked as
+    ``kg:Actor`` and relation properties are known. Warnings are reported but
+    do not make the graph non-conforming.
 
     Args:
         graph: An rdflib Graph or Dataset (the union of its graphs is validated).
@@ -432,10 +439,11 @@ def validate(graph: Graph) -> tuple[bool, str]:
     import pyshacl
 
     data = _union(graph)
+    n_triples = len(data)
+    data += load_ontology()  # class and property declarations the shapes rely on
     conforms, results, _text = pyshacl.validate(
         data,
         shacl_graph=load_shapes(),
-        ont_graph=load_ontology(),
         inference="none",
         allow_warnings=True,
         advanced=True,
@@ -454,7 +462,6 @@ def validate(graph: Graph) -> tuple[bool, str]:
             line += f" (value {_short(data, value)})"
         lines.append(line.rstrip())
     lines.sort()
-    n_triples = len(data)
     if conforms and not lines:
         head = f"Conforms: {n_triples} triples satisfy ontology/shapes.ttl"
     elif conforms:
