@@ -205,3 +205,12 @@ def test_unreachable_endpoint():
     port = _free_port()
     with pytest.raises(KGError, match="cannot reach the SPARQL endpoint"):
         open_store(f"http://127.0.0.1:{port}")
+
+
+def test_benchmark_script_smoke():
+    out = subprocess.run(
+        [sys.executable, "benchmarks/store.py", "--triples", "2000", "--timeout", "30"],
+        cwd=ROOT, capture_output=True, text=True, timeout=300, check=True,
+    ).stdout
+    assert "| step | what | rdflib (memory) s | Oxigraph (disk) s |" in out
+    assert "| load |" in out and "| query | edges |" in out
