@@ -370,7 +370,16 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     if args.write and Path(args.store).is_file():
         raise KGError(f"--write needs a store, not the file {args.store}")
     dataset = _open_graph(args.store, read_only=not args.write)
-    G = an.actor_graph(dataset, **_filter_kwargs(args))
+    try:
+        G = an.actor_graph(dataset, **_filter_kwargs(args))
+        if args.write:
+            rows = an.scores(G, seed=args.seed)
+            names = ("pagerank", "degree", "betweenness", "community")
+            values = {name: {r["id"]: r[name] for r in rows} for name in names}
+            count = an.write_scores(dataset, values)
+            log.info("wrote %d scores to <%s>", count, an.ANALYSIS_GRAPH)
+    finally:
+        dataset.close()  # release the store (and its lock) before printing
     m = args.measure
     columns: list[str] | None = None
     if m in an.CENTRALITIES:
@@ -424,16 +433,6 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
             "first",
             "last",
         ]
-    if args.write:
-        rows = an.scores(G, seed=args.seed)
-        count = an.write_scores(
-            dataset,
-            {
-                name: {r["id"]: r[name] for r in rows}
-                for name in ("pagerank", "degree", "betweenness", "community")
-            },
-        )
-        log.info("wrote %d scores to <%s>", count, an.ANALYSIS_GRAPH)
     if args.format == "json":
         print(json.dumps(result, indent=2, ensure_ascii=False, default=str))
     elif m == "balance":
@@ -502,15 +501,18 @@ def _cmd_view(args: argparse.Namespace) -> int:
     if out.exists() and not args.force:
         raise KGError(f"{out} exists; pass --force to overwrite it")
     dataset = _open_graph(args.store)
-    net = to_html(
-        dataset,
-        out,
-        top=args.top,
-        actor=args.actor,
-        depth=args.depth,
-        force=args.force,
-        **_filter_kwargs(args),
-    )
+    try:
+        net = to_html(
+            dataset,
+            out,
+            top=args.top,
+            actor=args.actor,
+            depth=args.depth,
+            force=args.force,
+            **_filter_kwargs(args),
+        )
+    finally:
+        dataset.close()
     log.info("wrote %s: %d actors, %d relations", out, len(net.nodes), len(net.edges))
     return 0
 
