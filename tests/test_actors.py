@@ -609,3 +609,23 @@ def test_mentions_survive_doc_serialisation(nlp):
         ("Syrian security forces", "SYRMIL"),
         ("Iraqi rebels", "IRQREB"),
     ]
+
+
+# ----------------------------------------------------------- international NGOs
+INTERNATIONAL_NGOS = [
+    ("The Red Cross criticised Kenya.", "Red Cross", "ICRC", "IGOIRC"),
+    ("Amnesty International accused Peru.", "Amnesty International", "AMNESTY", "IGO"),
+    ("Human Rights Watch urged Chad to act.", "Human Rights Watch", "HRW", "IGO"),
+    ("Doctors Without Borders left Yemen.", "Doctors Without Borders", "MSF", "IGO"),
+]
+
+
+@pytest.mark.parametrize("text, surface, actor, prefix", INTERNATIONAL_NGOS)
+def test_international_ngos_are_coded_igo_with_sector_ngo(
+    nlp, text, surface, actor, prefix
+):
+    """PLOVER codes international NGOs IGO...; the sector still says NGO."""
+    doc = nlp(text)
+    m = next(s._.kg_mention for s in doc.spans[SPAN_KEY] if s.text == surface)
+    assert m.actor == actor and m.code.startswith(prefix)
+    assert m.sector == "NGO" and m.country is None
