@@ -124,6 +124,7 @@ _CONTENT_NOUNS = frozenset(
     "call rumour rumor suggestion suggestions denial fear fears speculation "
     "possibility idea assertion assertions charge charges".split()
 )
+_RELATIVES = frozenset({"that", "which", "who", "whom", "whose"})
 # Prepositions of place: their object is where an event happened, a target only
 # for material conflict and protest ("shelled positions in Rafah").
 _PLACE_PREPS = frozenset("in at near inside outside within around across".split())
@@ -189,6 +190,7 @@ class VerbEntry:
     prep: dict[str, str | None] = field(default_factory=dict)
     prt: dict[str, str | None] = field(default_factory=dict)
     prefer: tuple[str, ...] = ()
+    no_obj: bool = False
 
 
 @dataclass(frozen=True)
@@ -267,6 +269,7 @@ def parse_patterns(data: dict, vocab: dict[str, Relation] | None = None) -> Patt
         verbs[lemma] = VerbEntry(
             _check(entry.get("default"), f"verbs.{lemma}", vocab),
             prefer=tuple(map(str, entry.get("prefer") or ())),
+            no_obj=bool(entry.get("no_obj", False)),
             **{
                 k: {
                     str(w): _check(r, f"verbs.{lemma}.{k}.{w}", vocab)
@@ -608,7 +611,7 @@ class RelationExtractor:
                 if key in over:
                     return over[key], "light", [tok, o]
         if lemma in self.p.light_verbs:
-            for o in objs:
+            for o in objs + [c for x in objs for c in x.conjuncts]:
                 rel = self._noun_relation(o)
                 if rel:
                     return rel, "light", [tok, o]
@@ -712,6 +715,7 @@ class RelationExtractor:
         *,
         clauses: bool = True,
         conj: bool = False,
+        places: bool = True,
     ) -> list[Span]:
         """Actor mentions for the phrase headed by ``tok`` (breadth first)."""
         found: list[Span] = []
@@ -727,14 +731,17 @@ class RelationExtractor:
                     if all((m.start, m.end) != (f.start, f.end) for f in found):
                         found.append(m)
                     if conj:  # "to Iran, Libya and Cuba": every conjunct
-                        for c in list(m.root.conjuncts) + [
-                            c for c in t.conjuncts if c.i < m.start or c.i >= m.end
-                        ]:
+                        inner = [c for w in m for c in w.conjuncts]
+                        for c in inner + list(t.conjuncts):
+                            if m.start <= c.i < m.end:
+                                continue
                             if self._noun_relation(c) and any(
                                 x.dep_ == "poss" for x in c.children
                             ):
                                 continue  # "... and its designation of HTS"
-                            for other in self._find(c, index, exclude, clauses=clauses):
+                            for other in self._find(
+                                c, index, exclude, clauses=clauses, places=places
+                            ):
                                 if all(other.start != f.start for f in found):
                                     found.append(other)
                     break
@@ -746,6 +753,8 @@ class RelationExtractor:
                     if not clauses and c.dep_ in _CLAUSE_DEPS:
                         continue
                     if c.dep_ == "prep" and c.lower_ == "according":
+                        continue
+                    if not places and c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
                         continue
                     queue.append(c)
         return found
@@ -759,6 +768,8 @@ class RelationExtractor:
             return None, ""
         for c in tok.children:
             if c.dep_ in _SUBJ_DEPS:
+                if tok.dep_ == "relcl" and c.lower_ in _RELATIVES:
+                    return tok.head, "relcl"
                 return c, "subj"
             if c.dep_ in ("aux", "auxpass"):  # parser slip: subject on the auxiliary
                 for cc in c.children:
@@ -831,6 +842,8 @@ class RelationExtractor:
         for c in tok.children:
             if c.i in skip:
                 continue
+            if entry is not None and entry.no_obj and c.dep_ in _OBJ_DEPS:
+                continue  # "signed a treaty": the object is the document
             if c.dep_ in _OBJ_DEPS or c.dep_ == "nsubjpass":
                 first.append(c)
             elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
@@ -911,6 +924,10 @@ class RelationExtractor:
                 "posture",
             ):
                 break
+            if hl in self.p.control.get("aspect", ()):
+                top = head  # "resume shelling", "began to attack": transparent
+                ev.words.append(head)
+                continue
             if cls is None and dep == "acomp":
                 top = head
                 continue
@@ -1142,10 +1159,11 @@ class RelationExtractor:
         exclude: set[tuple[str, str]],
         *,
         conj: bool = True,
+        places: bool = True,
     ) -> list[Span]:
         if tok is None:
             return []
-        return self._find(tok, index, exclude, clauses=False, conj=conj)
+        return self._find(tok, index, exclude, clauses=False, conj=conj, places=places)
 
     def _arguments(self, ev: _Event, sent: Span, index: dict[int, Span]) -> bool:
         tok = ev.trigger
@@ -1169,7 +1187,10 @@ class RelationExtractor:
                     return False
                 tgt_ids = {self._key(m) for m in targets}
                 for c in tok.children:
-                    if c.dep_ in ("agent", "prep") and c.i not in skip:
+                    if (
+                        c.dep_ == "agent"
+                        or (c.dep_ == "prep" and c.lower_ in _PLACE_PREPS)
+                    ) and c.i not in skip:
                         sources = self._actors(c, index, tgt_ids)
                         if sources:
                             ev.fallback = True
@@ -1184,6 +1205,14 @@ class RelationExtractor:
                 skip.add(subj.i)
             targets = []
         # speaker / nearest-actor fallback for pronoun or empty subjects
+        if (
+            how == "relcl"
+            and subj is not None
+            and subj.i not in index
+            and not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        ):
+            # "a resolution that aims to impose sanctions": not an actor acting
+            return False
         if not sources and (subj is None or _is_pronoun(subj) or how == "relcl"):
             speaker = ev.extra.get("speaker")
             if speaker is not None:
@@ -1215,6 +1244,8 @@ class RelationExtractor:
                         targets = self._actors(c, index, src_ids)
                         if targets:
                             break
+                        if c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN"):
+                            return False  # "urging the counterpart to ...": no actor
                 if not targets:
                     s2, how2 = self._subject(tok)
                     if (
@@ -1224,6 +1255,8 @@ class RelationExtractor:
                     ):
                         targets = self._actors(s2, index, src_ids)
             places_ok = self.vocab[ev.relation].plover not in _NO_PLACE
+            # meetings happen somewhere: "held talks in Syria" is no dyad
+            deep_ok = self.vocab[ev.relation].plover != "CONSULT"
             if ev.kind == "noun":  # a nominal event names its target itself
                 chain = []
                 for c in tok.children:
@@ -1243,7 +1276,7 @@ class RelationExtractor:
                         and not places_ok
                     ):
                         continue
-                    targets = self._actors(head, index, src_ids)
+                    targets = self._actors(head, index, src_ids, places=deep_ok)
                     if targets:
                         break
             second = ev.extra.get("control") in (
@@ -1264,7 +1297,9 @@ class RelationExtractor:
                         and not places_ok
                     ):
                         continue
-                    targets = self._find(head, index, src_ids, clauses=True, conj=True)
+                    targets = self._find(
+                        head, index, src_ids, clauses=True, conj=True, places=deep_ok
+                    )
                     if targets:
                         ev.extra["target_in_clause"] = "true"
                         break
@@ -1319,7 +1354,12 @@ class RelationExtractor:
         forces = (src.sector or "") in ("MIL", "COP", "SPY") or any(
             w in _FORCE_WORDS for w in ev.sources[0].text.lower().split()
         )
-        if ev.relation == "assaults" and forces:
+        if (
+            ev.relation == "assaults"
+            and forces
+            and ev.trigger.lemma_.lower()
+            in ("kill", "wound", "injure", "maim", "shoot")
+        ):
             ev.extra["refined_from"] = ev.relation
             ev.relation = "attacks"
         elif ev.relation == "attacks" and not forces:
