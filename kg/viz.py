@@ -486,6 +486,8 @@ def _display_network(
     net.template = env.get_template(_TEMPLATE_NAME)
     top_pr = max(pr.values(), default=0.0) or 1.0
     degree = centrality(G, "degree") if G.number_of_nodes() else {}
+    # big views get smaller dots, so that the layout is not a wall of discs
+    small, span = (8, 32) if view.number_of_nodes() <= 300 else (3, 20)
     for n, d in view.nodes(data=True):
         cls = d.get("cls") or "Actor"
         p = pr.get(n, 0.0)
@@ -494,7 +496,7 @@ def _display_network(
             label=str(d.get("label") or n),
             title=_node_title(n, d, p, degree.get(n, 0)),
             color=CLASS_COLORS.get(cls, CLASS_COLORS["Actor"]),
-            size=round(8 + 32 * math.sqrt(p / top_pr), 2),
+            size=round(small + span * math.sqrt(p / top_pr), 2),
             cls=cls,
             country=d.get("country") or "",
             code=d.get("code") or "",
@@ -504,6 +506,7 @@ def _display_network(
     ordered = sorted(
         view.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), e[2])
     )
+    label_edges = len(ordered) <= _EDGE_LABELS_UP_TO
     for u, v, key, d in ordered:
         pair = frozenset((u, v))
         k = pair_index.get(pair, 0)
@@ -541,7 +544,7 @@ def _display_network(
             "negated": d.get("negated", 0),
             "dates": dates,
         }
-        if view.number_of_edges() <= _EDGE_LABELS_UP_TO:
+        if label_edges:
             edge["label"] = edge["relation"]
             edge["font"] = {"size": 10, "color": "#555555", "align": "middle"}
         if k:  # parallel edges between the same pair curve apart

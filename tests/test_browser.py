@@ -8,6 +8,7 @@ not run, that filters and search work, and takes a screenshot.
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -61,7 +62,12 @@ class Page:
         self.page.route("**/*", self._route)
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.goto(path.as_uri())
-        self.page.wait_for_function("window.kgStable === true", timeout=60_000)
+        # poll with evaluate (CDP): wait_for_function would eval(), which the
+        # page's Content-Security-Policy forbids
+        deadline = time.monotonic() + 60
+        while not self.eval("window.kgStable === true"):
+            assert time.monotonic() < deadline, "the layout never stabilised"
+            time.sleep(0.02)
 
     def _route(self, route):
         url = route.request.url
@@ -78,6 +84,8 @@ class Page:
         """Move the mouse onto the middle of an edge; return the tooltip text."""
         x, y = self.eval(
             """id => {
+                // only this edge can be hovered (parallel edges may overlap)
+                edges.update(edges.getIds().map(i => ({id: i, hidden: i !== id})));
                 const e = network.body.edges[id];
                 const p = network.canvasToDOM(e.edgeType.getPoint(0.5));
                 const r = document.getElementById("mynetwork").getBoundingClientRect();
@@ -85,11 +93,14 @@ class Page:
             }""",
             edge_id,
         )
-        self.page.mouse.move(x - 40, y - 40)
+        self.page.mouse.move(1200, 700)
         self.page.mouse.move(x, y, steps=5)
         tip = self.page.locator("div.vis-tooltip")
         tip.wait_for(state="visible", timeout=5_000)
-        return tip.inner_text()
+        text = tip.inner_text()
+        self.page.mouse.move(1200, 700)
+        self.eval("kgApplyFilters()")  # shows the edges again
+        return text
 
 
 @pytest.fixture(scope="module")

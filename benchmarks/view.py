@@ -1,0 +1,173 @@
+"""Benchmark the HTML view: write time and time to a stable layout in Chromium.
+
+For synthetic graphs of 200 and 2,000 actors (about three relation edges per actor,
+each with dated events and evidence sentences) this measures:
+
+- read: :func:`kg.analysis.actor_graph` from an in-memory Oxigraph dataset;
+- write: :func:`kg.viz.to_html` building the page and writing it to disk;
+- stable: in Debian Chromium (network blocked), the time from navigation until
+  vis-network's ``stabilizationIterationsDone`` (physics is then switched off), or
+  until the page's own timeout.
+
+Usage::
+
+    .venv/bin/python benchmarks/view.py [--sizes 200 2000] [--edges-per-actor 3]
+
+Prints a markdown table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from rdflib import Dataset, Literal
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kg.analysis import actor_graph  # noqa: E402
+from kg.ontology import ACTOR, ARTICLE, EVENT, GRAPH, KG  # noqa: E402
+from kg.viz import to_html  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+CLASSES = ["State", "Government", "ArmedGroup", "InternationalOrganisation", "Person"]
+RELATIONS = [
+    ("meetsWith", 1),
+    ("supports", 1),
+    ("sharesIntelligenceWith", 2),
+    ("aids", 2),
+    ("condemns", 3),
+    ("accuses", 3),
+    ("attacks", 4),
+    ("sanctions", 4),
+]
+
+
+def synthetic(n_actors: int, edges_per_actor: int, *, seed: int = 1) -> Dataset:
+    """A dataset in the kg shape: n actors, ~edges_per_actor events per actor."""
+    rng = random.Random(seed)
+    ds = Dataset(store="Oxigraph")
+    n_articles = max(1, n_actors // 10)
+    for a in range(n_articles):
+        g = ds.graph(GRAPH[f"a{a}"])
+        art = ARTICLE[f"a{a}"]
+        g.add((art, RDF.type, KG.Article))
+        g.add((art, DCTERMS.identifier, Literal(f"a{a}")))
+        day = f"2025-{1 + a % 12:02d}-{1 + a % 28:02d}"
+        g.add((art, DCTERMS.date, Literal(day, datatype=XSD.date)))
+    for i in range(n_actors):
+        g = ds.graph(GRAPH[f"a{i % n_articles}"])
+        actor = ACTOR[f"A{i}"]
+        g.add((actor, RDF.type, KG[CLASSES[i % len(CLASSES)]]))
+        g.add((actor, RDFS.label, Literal(f"Actor {i}")))
+        g.add((actor, KG.country, Literal(f"C{i % 50:02d}")))
+    for e in range(n_actors * edges_per_actor):
+        # preferential attachment-ish: low ids are hubs
+        s = int(rng.paretovariate(1.2)) % n_actors
+        t = rng.randrange(n_actors)
+        if s == t:
+            t = (t + 1) % n_actors
+        rel, quad = rng.choice(RELATIONS)
+        a = rng.randrange(n_articles)
+        g = ds.graph(GRAPH[f"a{a}"])
+        ev = EVENT[f"e{e}"]
+        for p, o in (
+            (RDF.type, KG.Event),
+            (KG.source, ACTOR[f"A{s}"]),
+            (KG.target, ACTOR[f"A{t}"]),
+            (KG.relation, KG[rel]),
+            (KG.negated, Literal(rng.random() < 0.05)),
+            (KG.modality, Literal(rng.choice(["asserted", "asserted", "reported"]))),
+            (KG.quadClass, Literal(quad)),
+            (KG.evidence, Literal(f"Actor {s} {rel} Actor {t}, sources said ({e}).")),
+            (KG.sentenceIndex, Literal(e % 40)),
+            (PROV.wasDerivedFrom, ARTICLE[f"a{a}"]),
+        ):
+            g.add((ev, p, o))
+    return ds
+
+
+def stable_time(page, path: Path, timeout_s: float) -> tuple[float, str, int, int]:
+    blocked: list[str] = []
+
+    def route(r):
+        if r.request.url.startswith("file://"):
+            r.continue_()
+        else:
+            blocked.append(r.request.url)
+            r.abort()
+
+    page.route("**/*", route)
+    t0 = time.perf_counter()
+    page.goto(path.as_uri())
+    # poll with evaluate (CDP): wait_for_function would eval(), which the page's
+    # Content-Security-Policy forbids
+    while not page.evaluate("window.kgStable === true"):
+        if time.perf_counter() - t0 > timeout_s:
+            raise SystemExit(f"{path.name}: not stable after {timeout_s} s")
+        time.sleep(0.02)
+    seconds = time.perf_counter() - t0
+    reason = page.evaluate("window.kgStableReason")
+    n, m = page.evaluate("[nodes.length, edges.length]")
+    if blocked:
+        raise SystemExit(f"the page tried to load {blocked}")
+    return seconds, reason, n, m
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[200, 2000])
+    parser.add_argument("--edges-per-actor", type=int, default=3)
+    parser.add_argument("--timeout", type=float, default=180.0, help="seconds")
+    parser.add_argument("--screenshot-dir", type=Path, default=None)
+    args = parser.parse_args(argv)
+    from playwright.sync_api import sync_playwright
+
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        for n in args.sizes:
+            ds = synthetic(n, args.edges_per_actor)
+            t0 = time.perf_counter()
+            G = actor_graph(ds)
+            read = time.perf_counter() - t0
+            path = Path(tmp) / f"view_{n}.html"
+            t0 = time.perf_counter()
+            to_html(G, path)
+            write = time.perf_counter() - t0
+            page = browser.new_page(viewport={"width": 1280, "height": 800})
+            seconds, reason, nodes, edges = stable_time(page, path, args.timeout)
+            if args.screenshot_dir:
+                args.screenshot_dir.mkdir(parents=True, exist_ok=True)
+                page.screenshot(path=str(args.screenshot_dir / f"view_{n}.png"))
+            page.close()
+            rows.append(
+                (n, nodes, edges, G.graph["events"], path.stat().st_size / 1e6, read,
+                 write, seconds, reason)
+            )  # fmt: skip
+        browser.close()
+    print("| actors | nodes shown | edges | events | HTML MB | read s | write s "
+          "| Chromium until stable s | stopped by |")  # fmt: skip
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+    for n, nodes, edges, events, mb, read, write, seconds, reason in rows:
+        print(f"| {n:,} | {nodes:,} | {edges:,} | {events:,} | {mb:.2f} | {read:.2f} "
+              f"| {write:.2f} | {seconds:.1f} | {reason} |")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
