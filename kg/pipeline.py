@@ -19,14 +19,18 @@ from kg.types import Article, Assertion, KGError
 
 log = logging.getLogger("kg")
 
+# Both queries name the graph (GRAPH ?g): on Oxigraph that is much faster than
+# matching the union default graph.
 SUMMARY_QUERY = """
 PREFIX kg: <https://w3id.org/kg-news/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT ?s ?sl ?rel ?o ?ol (COUNT(DISTINCT ?e) AS ?n) (SAMPLE(?ev) AS ?evidence)
 WHERE {
-  ?e a kg:Event ; kg:source ?s ; kg:target ?o ; kg:relation ?rel ;
-     kg:negated false ; kg:evidence ?ev .
-  OPTIONAL { ?s rdfs:label ?sl } OPTIONAL { ?o rdfs:label ?ol }
+  GRAPH ?g {
+    ?e a kg:Event ; kg:source ?s ; kg:target ?o ; kg:relation ?rel ;
+       kg:negated false ; kg:evidence ?ev .
+    OPTIONAL { ?s rdfs:label ?sl } OPTIONAL { ?o rdfs:label ?ol }
+  }
 }
 GROUP BY ?s ?sl ?rel ?o ?ol
 ORDER BY DESC(?n) ?sl ?rel ?ol
@@ -40,8 +44,10 @@ SELECT
   (COUNT(DISTINCT ?e) AS ?events)
   (COUNT(DISTINCT ?neg) AS ?negated)
 WHERE {
-  { ?a a kg:Article } UNION { ?x kg:source ?actor } UNION { ?x kg:target ?actor }
-  UNION { ?e a kg:Event } UNION { ?neg a kg:Event ; kg:negated true }
+  GRAPH ?g {
+    { ?a a kg:Article } UNION { ?x kg:source ?actor } UNION { ?x kg:target ?actor }
+    UNION { ?e a kg:Event } UNION { ?neg a kg:Event ; kg:negated true }
+  }
 }
 """
 
