@@ -39,8 +39,6 @@ def paragraphs(doc: Doc) -> Doc:
         prev = doc[tok.i - 1]
         if prev.is_space and prev.text.count("\n") >= 2 and not tok.is_space:
             tok.is_sent_start = True
-        elif prev.whitespace_ and "\n\n" in prev.whitespace_:
-            tok.is_sent_start = True
     return doc
 
 
