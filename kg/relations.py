@@ -1254,9 +1254,12 @@ class RelationExtractor:
                         and s2.i not in {m.start for m in sources}
                     ):
                         targets = self._actors(s2, index, src_ids)
-            places_ok = self.vocab[ev.relation].plover not in _NO_PLACE
+            places_ok = (
+                self.vocab[ev.relation].plover not in _NO_PLACE
+                or ev.relation == "visits"  # "arrived in Gondor": the host
+            )
             # meetings happen somewhere: "held talks in Syria" is no dyad
-            deep_ok = self.vocab[ev.relation].plover != "CONSULT"
+            deep_ok = places_ok or self.vocab[ev.relation].plover != "CONSULT"
             if ev.kind == "noun":  # a nominal event names its target itself
                 chain = []
                 for c in tok.children:
