@@ -421,6 +421,7 @@ def _options(n_nodes: int, n_edges: int, iterations: int | None) -> dict[str, An
     big = n_nodes > 300
     if iterations is None:
         iterations = 1000 if n_nodes <= 100 else 400 if n_nodes <= 500 else 200
+    physics = n_nodes > 0  # an empty page has nothing to lay out
     return {
         "autoResize": True,
         "nodes": {
@@ -443,7 +444,7 @@ def _options(n_nodes: int, n_edges: int, iterations: int | None) -> dict[str, An
             "multiselect": True,
         },
         "physics": {
-            "enabled": True,
+            "enabled": physics,
             "solver": "barnesHut",
             "barnesHut": {
                 "gravitationalConstant": -6000 if not big else -3000,

@@ -225,3 +225,10 @@ def test_cli_view(tmp_path, capsys):
     assert main(["view", "--store", store, "-o", str(out), "--force",
                  "--actor", "HTS", "--depth", "1"]) == 0  # fmt: skip
     assert '"id": "SYR"' not in out.read_text(encoding="utf-8")
+
+
+def test_an_empty_graph_gives_an_empty_page_without_physics():
+    net = to_html(nx.MultiDiGraph())
+    assert net.get_nodes() == [] and net.get_edges() == []
+    assert net.options["physics"]["enabled"] is False
+    assert "new vis.Network" in net.generate_html()
