@@ -163,6 +163,13 @@ def _add_evaluate(sub) -> None:
         "--save-predictions", metavar="OUT.jsonl", help="also write the predictions"
     )
     p.add_argument("--format", choices=["table", "json"], default="table")
+    p.add_argument(
+        "--context",
+        action="store_true",
+        help="read consecutive records whose ids share a prefix (seed-s01, "
+        "seed-s02) as the sentences of one article, as kg build reads it, so "
+        "coreference and quotes across sentences resolve",
+    )
     p.add_argument("--batch-size", type=int, default=32, help="nlp.pipe batch size")
     p.add_argument(
         "--force", action="store_true", help="overwrite the --save-predictions file"
@@ -185,7 +192,9 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         from kg.nlp import load_nlp
 
         nlp = load_nlp(args.model, actors=args.actors)
-        predictions = predict(gold, nlp, batch_size=args.batch_size)
+        predictions = predict(
+            gold, nlp, batch_size=args.batch_size, context=args.context
+        )
     if out is not None:
         text = "".join(json.dumps(p, ensure_ascii=False) + "\n" for p in predictions)
         _write_text_atomic(out, text, force=args.force)

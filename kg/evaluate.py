@@ -313,7 +313,11 @@ def read_jsonl(path: str | Path, *, what: str = "gold") -> list[dict]:
 
 # --------------------------------------------------------------------------- predict
 def predict(
-    gold_records: Iterable[Mapping], nlp: Any, *, batch_size: int = 32
+    gold_records: Iterable[Mapping],
+    nlp: Any,
+    *,
+    batch_size: int = 32,
+    context: bool = False,
 ) -> list[dict]:
     """Run the kg pipeline on each gold record's text.
 
@@ -321,6 +325,13 @@ def predict(
     anchors relative dates); ``kg.relations.extract_articles`` extracts the
     assertions and ``event_record`` turns each into an event of the ``kg extract``
     contract. Records with ``valid_flag: false`` are skipped (they are not scored).
+
+    With ``context=True``, consecutive records whose ids share a prefix
+    (``seed-s01``, ``seed-s02``: the id up to its last ``-``) are the sentences of
+    one article: they are joined with blank lines (each stays its own sentence),
+    extracted as one document, as ``kg build`` reads an article, so coreference
+    and quotations that span sentences resolve; each event goes back to the
+    record that holds its sentence.
 
     Returns:
         One ``{"id", "events": [...]}`` per scored record, in input order.
@@ -337,17 +348,59 @@ def predict(
         except KGError as e:
             raise KGError(f"gold record {r.get('id')!r}: {e}") from None
         articles.append(Article(id=str(r["id"]), text=str(r["text"]), date=date))
+    # spans[document id] = [(record id, start, end)] of the records it joins
+    spans: dict[str, list[tuple[str, int, int]]] = {}
+    if context:
+        articles = _join_documents(articles, spans)
     out = []
     for article, assertions in extract_articles(articles, nlp, batch_size=batch_size):
-        events = []
+        parts = spans.get(article.id) or [(article.id, 0, len(article.text))]
+        events: dict[str, list[dict]] = {rid: [] for rid, _, _ in parts}
         for a in assertions:
             event = event_record(a)
             plover = event.get("plover")
             if plover in PLOVER_ALIASES:
                 event["plover"] = PLOVER_ALIASES[plover]
-            events.append(event)
-        out.append({"id": article.id, "events": events})
+            rid = next((rid for rid, b, e in parts if b <= a.start < e), parts[-1][0])
+            events[rid].append(event)
+        out.extend({"id": rid, "events": events[rid]} for rid, _, _ in parts)
     return out
+
+
+def _join_documents(
+    articles: list[Article], spans: dict[str, list[tuple[str, int, int]]]
+) -> list[Article]:
+    """Join consecutive records with a common id prefix into one document each.
+
+    Fills ``spans`` with the character span of every record in its document.
+    """
+    docs: list[Article] = []
+    group: list[Article] = []
+
+    def flush() -> None:
+        if not group:
+            return
+        doc_id = f"{_prefix(group[0].id)}#{len(docs)}"
+        text, parts = "", []
+        for a in group:
+            if text:
+                text += "\n\n"
+            parts.append((a.id, len(text), len(text) + len(a.text)))
+            text += a.text
+        spans[doc_id] = parts
+        docs.append(Article(id=doc_id, text=text, date=group[0].date))
+        group.clear()
+
+    for a in articles:
+        if group and _prefix(a.id) != _prefix(group[0].id):
+            flush()
+        group.append(a)
+    flush()
+    return docs
+
+
+def _prefix(record_id: str) -> str:
+    return record_id.rsplit("-", 1)[0]
 
 
 def evaluate(
@@ -358,6 +411,7 @@ def evaluate(
     model: str | None = None,
     actors: Sequence[str | Path] = (),
     batch_size: int = 32,
+    context: bool = False,
 ) -> dict[str, Any]:
     """Score kg (or given predictions) against a gold JSON Lines file.
 
@@ -371,6 +425,8 @@ def evaluate(
         actors: Extra actor registry files for ``load_nlp`` (for example the
             PETRARCH dictionaries for ``petrarch_unit.jsonl``).
         batch_size: ``nlp.pipe`` batch size.
+        context: Read consecutive records with a common id prefix as one
+            article (see :func:`predict`).
 
     Returns:
         The ``score`` result.
@@ -381,7 +437,9 @@ def evaluate(
             from kg.nlp import load_nlp
 
             nlp = load_nlp(model, actors=actors)
-        preds: Sequence[Mapping] = predict(gold, nlp, batch_size=batch_size)
+        preds: Sequence[Mapping] = predict(
+            gold, nlp, batch_size=batch_size, context=context
+        )
     elif isinstance(predictions, str | Path):
         preds = read_jsonl(predictions, what="predictions")
     else:

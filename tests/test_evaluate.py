@@ -72,8 +72,13 @@ def as_events(record, *, style="dict", reverse=False, negated=False, times=1):
             s, t = t, s
         if style == "dict":
             s, t = {"id": "x", "code": s}, {"id": "y", "code": t}
-        event = {"source": s, "target": t, "plover": e.get("plover"),
-                 "cameo": e.get("code"), "negated": negated}
+        event = {
+            "source": s,
+            "target": t,
+            "plover": e.get("plover"),
+            "cameo": e.get("code"),
+            "negated": negated,
+        }
         events += [event] * times
     return {"id": record["id"], "events": events}
 
@@ -87,27 +92,45 @@ SCENARIOS = {
     "duplicates": lambda g: [as_events(r, times=3) for r in g],
     "missing-every-other": lambda g: [as_events(r) for r in g[::2]],
     "nothing": lambda g: [],
-    "unknown-ids": lambda g: [{"id": f"zz-{r['id']}", "events": as_events(r)["events"]}
-                              for r in g],
-    "last-record-wins": lambda g: [as_events(r) for r in g]
-    + [as_events(r, reverse=True) for r in g[::3]],
+    "unknown-ids": lambda g: [
+        {"id": f"zz-{r['id']}", "events": as_events(r)["events"]} for r in g
+    ],
+    "last-record-wins": lambda g: (
+        [as_events(r) for r in g] + [as_events(r, reverse=True) for r in g[::3]]
+    ),
     "everything-everywhere": lambda g: [
         {"id": r["id"], "events": [e for x in g[:25] for e in as_events(x)["events"]]}
         for r in g
     ],
     "no-plover-names": lambda g: [
-        {"id": r["id"], "events": [{**e, "plover": None}
-                                   for e in as_events(r)["events"]]} for r in g
+        {
+            "id": r["id"],
+            "events": [{**e, "plover": None} for e in as_events(r)["events"]],
+        }
+        for r in g
     ],
     "class-actors": lambda g: [
-        {"id": r["id"], "events": [
-            {"source": {"sector": "IGO"}, "target": {"type": "ArmedGroup"},
-             "plover": "FIGHT", "cameo": "190"},
-            {"source": {"code": None, "country": "usa"}, "target": "jap",
-             "plover": "request", "cameo": "020", "quad_class": 1},
-            {"source": "---", "target": "---", "cameo": "010"},
-            {"source": {"id": "ORG_x"}, "target": "USA", "cameo": "111"},
-        ]} for r in g
+        {
+            "id": r["id"],
+            "events": [
+                {
+                    "source": {"sector": "IGO"},
+                    "target": {"type": "ArmedGroup"},
+                    "plover": "FIGHT",
+                    "cameo": "190",
+                },
+                {
+                    "source": {"code": None, "country": "usa"},
+                    "target": "jap",
+                    "plover": "request",
+                    "cameo": "020",
+                    "quad_class": 1,
+                },
+                {"source": "---", "target": "---", "cameo": "010"},
+                {"source": {"id": "ORG_x"}, "target": "USA", "cameo": "111"},
+            ],
+        }
+        for r in g
     ],
 }
 
@@ -128,9 +151,15 @@ def test_agrees_with_reference_scorer_command_line(tmp_path):
     preds = [as_events(r, reverse=i % 2 == 0) for i, r in enumerate(gold)]
     pred_path = write_jsonl(tmp_path / "pred.jsonl", preds)
     out = subprocess.run(
-        [sys.executable, str(EVAL / "score.py"), str(EVAL / "seed_gold.jsonl"),
-         str(pred_path)],
-        capture_output=True, text=True, check=True,
+        [
+            sys.executable,
+            str(EVAL / "score.py"),
+            str(EVAL / "seed_gold.jsonl"),
+            str(pred_path),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert score(gold, preds) == json.loads(out.stdout)
 
@@ -153,16 +182,40 @@ actor = st.one_of(
     st.builds(lambda c: {"id": "a", "code": c}, code),
     st.builds(lambda c: {"code": "", "country": c[:3]}, code),
     st.builds(lambda c: {"country_code": c}, code),
-    st.sampled_from([
-        {"sector": "IGO"}, {"type": "InternationalOrganisation"}, {"type": "Person"},
-        {"sector": "MIL"}, {"type": "TerrorGroup"}, {"code": "  "}, {}, None,
-    ]),
+    st.sampled_from(
+        [
+            {"sector": "IGO"},
+            {"type": "InternationalOrganisation"},
+            {"type": "Person"},
+            {"sector": "MIL"},
+            {"type": "TerrorGroup"},
+            {"code": "  "},
+            {},
+            None,
+        ]
+    ),
 )
 plover = st.sampled_from(
     [*PLOVER_CATEGORIES, "REQUEST", "ACCUSE", "agree", "fight", "", None]
 )
-cameo = st.sampled_from(["010", "020", "036", "042", "064", "0874", "110", "111",
-                         "138", "173", "190", "1", "", None])
+cameo = st.sampled_from(
+    [
+        "010",
+        "020",
+        "036",
+        "042",
+        "064",
+        "0874",
+        "110",
+        "111",
+        "138",
+        "173",
+        "190",
+        "1",
+        "",
+        None,
+    ]
+)
 event = st.fixed_dictionaries(
     {"source": actor, "target": actor},
     optional={
@@ -191,9 +244,7 @@ synthetic_gold = st.lists(
 ).map(lambda rs: [{"id": f"g{i % 6}", **r} for i, r in enumerate(rs)])
 
 
-REAL_GOLD = [
-    r for name in GOLD_FILES if (EVAL / name).is_file() for r in _gold(name)
-]
+REAL_GOLD = [r for name in GOLD_FILES if (EVAL / name).is_file() for r in _gold(name)]
 
 
 @st.composite
@@ -208,29 +259,41 @@ def gold_and_predictions(draw):
             continue  # a missing prediction
         # events restating this record's gold and negated pairs (possibly reversed,
         # negated, as strings), so that most cases have true positives and leaks
-        both = {"id": r["id"],
-                "expected": (r.get("expected") or []) + (r.get("negated") or [])}
+        both = {
+            "id": r["id"],
+            "expected": (r.get("expected") or []) + (r.get("negated") or []),
+        }
         restated = [
             e
             for style in ("dict", "str")
-            for e in as_events(both, style=style, reverse=draw(st.booleans()),
-                               negated=draw(st.booleans()))["events"]
+            for e in as_events(
+                both,
+                style=style,
+                reverse=draw(st.booleans()),
+                negated=draw(st.booleans()),
+            )["events"]
         ]
         some_event = st.sampled_from(restated) | event if restated else event
         preds.append({"id": r["id"], "events": draw(st.lists(some_event, max_size=6))})
     # records for unknown ids and repeated ids (the last one wins)
     ids = [r["id"] for r in gold] + ["not-in-gold"]
-    preds += draw(st.lists(
-        st.fixed_dictionaries({"id": st.sampled_from(ids),
-                               "events": st.lists(event, max_size=4)}),
-        max_size=3,
-    ))
+    preds += draw(
+        st.lists(
+            st.fixed_dictionaries(
+                {"id": st.sampled_from(ids), "events": st.lists(event, max_size=4)}
+            ),
+            max_size=3,
+        )
+    )
     return gold, preds
 
 
 @needs_eval
-@settings(max_examples=200, deadline=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=200,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(gold_and_predictions())
 def test_agrees_with_reference_scorer_on_random_predictions(reference, case):
     gold, preds = case
@@ -240,25 +303,43 @@ def test_agrees_with_reference_scorer_on_random_predictions(reference, case):
 # ------------------------------------------------------------ hand-computed cases
 def test_levels_by_hand():
     gold = [
-        {"id": "a", "expected": [
-            {"source": "USA", "target": "SYRGOV", "plover": "COOPERATE"},
-            {"source": "USA", "target": "IMGMUSISI", "plover": "DISAPPROVE"},
-        ]},
+        {
+            "id": "a",
+            "expected": [
+                {"source": "USA", "target": "SYRGOV", "plover": "COOPERATE"},
+                {"source": "USA", "target": "IMGMUSISI", "plover": "DISAPPROVE"},
+            ],
+        },
         {"id": "b", "expected": [{"source": "ISR", "target": "SYR", "code": "190"}]},
         {"id": "c", "expected": [], "noevents": True},
         {"id": "d", "expected": [], "noevents": True},
     ]
     preds = [
-        {"id": "a", "events": [
-            # right pair, right class; predicted twice: counts once
-            {"source": {"code": "USAGOV"}, "target": {"code": "SYRMIL"},
-             "plover": "COOPERATE", "quad_class": 2},
-            {"source": {"code": "USA"}, "target": {"code": "SYR"},
-             "plover": "COOPERATE", "quad_class": 2},
-            # reversed pair, wrong class
-            {"source": {"code": "IMGMUSISI"}, "target": {"code": "USA"},
-             "plover": "FIGHT", "quad_class": 4},
-        ]},
+        {
+            "id": "a",
+            "events": [
+                # right pair, right class; predicted twice: counts once
+                {
+                    "source": {"code": "USAGOV"},
+                    "target": {"code": "SYRMIL"},
+                    "plover": "COOPERATE",
+                    "quad_class": 2,
+                },
+                {
+                    "source": {"code": "USA"},
+                    "target": {"code": "SYR"},
+                    "plover": "COOPERATE",
+                    "quad_class": 2,
+                },
+                # reversed pair, wrong class
+                {
+                    "source": {"code": "IMGMUSISI"},
+                    "target": {"code": "USA"},
+                    "plover": "FIGHT",
+                    "quad_class": 4,
+                },
+            ],
+        },
         # CAMEO gold: class = root "19", quad from the root
         {"id": "b", "events": [{"source": "ISR", "target": "SYR", "cameo": "193"}]},
         {"id": "c", "events": [{"source": "USA", "target": "RUS", "negated": True}]},
@@ -275,26 +356,53 @@ def test_levels_by_hand():
 
 
 def test_negation_leaks_and_unclassed_gold():
-    gold = [{"id": 1, "text": "…", "expected": [
-        {"source": "USA", "target": "HTS", "relation": "designates"},  # no class
-    ], "negated": [{"source": "USA", "target": "SYRGOV"}]}]
-    leak = [{"id": 1, "events": [
-        {"source": "USA", "target": "SYR", "plover": "SUPPORT"},
-        {"source": "USA", "target": "HTS", "plover": "SANCTION"},
-    ]}]
+    gold = [
+        {
+            "id": 1,
+            "text": "…",
+            "expected": [
+                {
+                    "source": "USA",
+                    "target": "HTS",
+                    "relation": "designates",
+                },  # no class
+            ],
+            "negated": [{"source": "USA", "target": "SYRGOV"}],
+        }
+    ]
+    leak = [
+        {
+            "id": 1,
+            "events": [
+                {"source": "USA", "target": "SYR", "plover": "SUPPORT"},
+                {"source": "USA", "target": "HTS", "plover": "SANCTION"},
+            ],
+        }
+    ]
     r = score(gold, leak)
     assert r["negation_leaks"] == "1/1"
     assert (r["L1"]["tp"], r["L1"]["fp"]) == (1, 1)
     # the unclassed gold pair is scored at L0/L1 only; its prediction is ignored
     assert (r["L2"]["tp"], r["L2"]["fp"], r["L2"]["fn"]) == (0, 1, 0)
-    held = [{"id": 1, "events": [
-        {"source": "USA", "target": "SYR", "plover": "SUPPORT", "negated": True}]}]
+    held = [
+        {
+            "id": 1,
+            "events": [
+                {"source": "USA", "target": "SYR", "plover": "SUPPORT", "negated": True}
+            ],
+        }
+    ]
     assert score(gold, held)["negation_leaks"] == "0/1"
 
 
 def test_invalid_records_are_not_scored():
-    gold = [{"id": "x", "valid_flag": False,
-             "expected": [{"source": "ARN", "target": "GON", "code": "064"}]}]
+    gold = [
+        {
+            "id": "x",
+            "valid_flag": False,
+            "expected": [{"source": "ARN", "target": "GON", "code": "064"}],
+        }
+    ]
     r = score(gold, [])
     assert r["records"] == 1
     assert r["missing_predictions"] == 0
@@ -302,10 +410,15 @@ def test_invalid_records_are_not_scored():
 
 
 def test_plover_mapping_is_optional():
-    gold = [{"id": 1, "expected": [{"source": "USA", "target": "IRN",
-                                    "plover": "DISAPPROVE"}]}]
-    preds = [{"id": 1, "events": [{"source": "USA", "target": "IRN",
-                                   "plover": "accuse"}]}]
+    gold = [
+        {
+            "id": 1,
+            "expected": [{"source": "USA", "target": "IRN", "plover": "DISAPPROVE"}],
+        }
+    ]
+    preds = [
+        {"id": 1, "events": [{"source": "USA", "target": "IRN", "plover": "accuse"}]}
+    ]
     assert score(gold, preds)["L2"]["tp"] == 0  # as eval/score.py
     mapped = score(gold, preds, map_plover=True)
     assert (mapped["L2"]["tp"], mapped["L3"]["tp"]) == (1, 1)
@@ -315,12 +428,18 @@ def test_plover_mapping_is_optional():
 @pytest.mark.parametrize(
     "actor, code",
     [
-        ("SYRGOV", "SYR"), (" usa ", "USA"), ("JAPGOV", "JPN"), ("KSV", "XKX"),
+        ("SYRGOV", "SYR"),
+        (" usa ", "USA"),
+        ("JAPGOV", "JPN"),
+        ("KSV", "XKX"),
         ({"id": "US", "code": "USAGOV", "country": "USA"}, "USA"),
         ({"id": "UN", "code": None, "country": None, "sector": "IGO"}, "IGO"),
         ({"id": "HTS", "country": "SYR", "sector": "REB"}, "SYR"),
         ({"id": "ORG_x", "type": "Organisation"}, None),
-        ({"type": "militant group"}, "IMG"), ("", None), (None, None), (7, None),
+        ({"type": "militant group"}, "IMG"),
+        ("", None),
+        (None, None),
+        (7, None),
     ],
 )
 def test_actor_code(actor, code):
@@ -332,12 +451,16 @@ def test_actor_code(actor, code):
     "content, message",
     [
         ("", "empty gold file"),
-        ('{"id": "a", "text": "x"}\n{"id": "b", "text": \n',
-         r"gold\.jsonl:2: bad JSON"),
+        (
+            '{"id": "a", "text": "x"}\n{"id": "b", "text": \n',
+            r"gold\.jsonl:2: bad JSON",
+        ),
         ('{"text": "x"}\n', r"gold\.jsonl:1: gold record without an 'id'"),
         ('{"id": "a"}\n', r"gold\.jsonl:1: gold record 'a' without a 'text'"),
-        ('{"id": "a", "text": "x", "expected": {}}\n',
-         "'expected' of 'a' is not a list"),
+        (
+            '{"id": "a", "text": "x", "expected": {}}\n',
+            "'expected' of 'a' is not a list",
+        ),
         (b'{"id": "a", "text": "\xff"}\n', r"not UTF-8 \(byte offset 21\)"),
         (b"\x00\x01", r"binary file \(NUL byte at offset 0\)"),
     ],
@@ -361,12 +484,24 @@ def test_read_predictions_errors(tmp_path):
 
 
 def test_format_table_aligned():
-    gold = [{"id": 1, "expected": [{"source": "USA", "target": "SYR", "code": "064"}],
-             "negated": [{"source": "USA", "target": "RUS"}]},
-            {"id": 2, "expected": [], "noevents": True}]
-    preds = [{"id": 1, "events": [{"source": "USA", "target": "SYR", "cameo": "064"},
-                                  {"source": "USA", "target": "RUS"}]},
-             {"id": 2, "events": [{"source": "USA", "target": "SYR"}]}]
+    gold = [
+        {
+            "id": 1,
+            "expected": [{"source": "USA", "target": "SYR", "code": "064"}],
+            "negated": [{"source": "USA", "target": "RUS"}],
+        },
+        {"id": 2, "expected": [], "noevents": True},
+    ]
+    preds = [
+        {
+            "id": 1,
+            "events": [
+                {"source": "USA", "target": "SYR", "cameo": "064"},
+                {"source": "USA", "target": "RUS"},
+            ],
+        },
+        {"id": 2, "events": [{"source": "USA", "target": "SYR"}]},
+    ]
     text = format_table(score(gold, preds), title="demo")
     lines = text.splitlines()
     assert lines[0] == "demo"
@@ -385,20 +520,46 @@ def test_cli_scores_given_predictions(tmp_path, capsys):
     preds = [as_events(r, reverse=i % 3 == 0) for i, r in enumerate(gold)]
     pred_path = write_jsonl(tmp_path / "pred.jsonl", preds)
     gold_path = str(EVAL / "plover_dev.jsonl")
-    assert main(["evaluate", gold_path, "--predictions", str(pred_path),
-                 "--format", "json"]) == 0
+    assert (
+        main(
+            ["evaluate", gold_path, "--predictions", str(pred_path), "--format", "json"]
+        )
+        == 0
+    )
     assert json.loads(capsys.readouterr().out) == score(gold, preds)
     assert main(["evaluate", gold_path, "--predictions", str(pred_path)]) == 0
     out = capsys.readouterr().out
     assert [line.split()[0] for line in out.splitlines()[2:6]] == list(LEVELS)
     # copying the predictions through --save-predictions keeps them
     saved = tmp_path / "saved.jsonl"
-    assert main(["evaluate", gold_path, "--predictions", str(pred_path),
-                 "--save-predictions", str(saved)]) == 0
+    assert (
+        main(
+            [
+                "evaluate",
+                gold_path,
+                "--predictions",
+                str(pred_path),
+                "--save-predictions",
+                str(saved),
+            ]
+        )
+        == 0
+    )
     assert read_jsonl(saved, what="predictions") == preds
     capsys.readouterr()
-    assert main(["evaluate", gold_path, "--predictions", str(pred_path),
-                 "--save-predictions", str(saved)]) == 1
+    assert (
+        main(
+            [
+                "evaluate",
+                gold_path,
+                "--predictions",
+                str(pred_path),
+                "--save-predictions",
+                str(saved),
+            ]
+        )
+        == 1
+    )
     assert "exists; pass --force" in capsys.readouterr().err
 
 
@@ -422,8 +583,14 @@ def test_predict_builds_articles_and_event_records(monkeypatch):
 
     def fake_record(assertion):
         plover = "ACCUSE" if assertion.endswith("a") else "FIGHT"
-        return {"source": {"code": "USA"}, "target": {"code": "IRN"},
-                "plover": plover, "cameo": "112", "negated": False, "x": assertion}
+        return {
+            "source": {"code": "USA"},
+            "target": {"code": "IRN"},
+            "plover": plover,
+            "cameo": "112",
+            "negated": False,
+            "x": assertion,
+        }
 
     monkeypatch.setattr(relations, "extract_articles", fake_extract)
     monkeypatch.setattr(relations, "event_record", fake_record)
@@ -448,8 +615,12 @@ def test_predict_gives_one_record_per_scored_gold_record(nlp, reference):
     from kg.evaluate import predict
 
     gold = _gold("seed_gold.jsonl")[:4] + [
-        {"id": "p1", "text": "Arnor attacked Gondor on Tuesday.", "date": "19950101",
-         "expected": []},
+        {
+            "id": "p1",
+            "text": "Arnor attacked Gondor on Tuesday.",
+            "date": "19950101",
+            "expected": [],
+        },
         {"id": "p2", "text": "Not scored.", "valid_flag": False, "expected": []},
     ]
     preds = predict(gold, nlp, batch_size=4)
@@ -469,7 +640,10 @@ def test_predict_gives_one_record_per_scored_gold_record(nlp, reference):
 def test_cli_evaluate_seed_gold_prints_the_level_table():
     out = subprocess.run(
         [sys.executable, "-m", "kg", "evaluate", str(EVAL / "seed_gold.jsonl")],
-        capture_output=True, text=True, cwd=ROOT, timeout=600,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=600,
     )
     assert out.returncode == 0, out.stderr
     lines = out.stdout.splitlines()
@@ -483,3 +657,35 @@ def test_cli_evaluate_seed_gold_prints_the_level_table():
         assert int(values[3]) + int(values[5]) == empty[lv]["fn"]
     assert any(line.startswith("silence") for line in lines)
     assert any(line.startswith("negation leaks") for line in lines)
+
+
+def test_context_reads_consecutive_records_as_one_article(nlp):
+    """With context, 'the group' in the second record finds its antecedent."""
+    from kg.evaluate import predict
+
+    gold = [
+        {
+            "id": "art-1",
+            "text": "Hamas fighters attacked Israel on Monday.",
+            "date": "2024-01-10",
+            "expected": [],
+        },
+        {
+            "id": "art-2",
+            "text": "The group also threatened Egypt.",
+            "date": "2024-01-10",
+            "expected": [],
+        },
+        {"id": "other-1", "text": "Egypt hosted talks.", "expected": []},
+    ]
+    alone = {p["id"]: p["events"] for p in predict(gold, nlp)}
+    joined = {p["id"]: p["events"] for p in predict(gold, nlp, context=True)}
+    assert list(joined) == ["art-1", "art-2", "other-1"]
+    assert alone["art-2"] == []
+    assert [(e["source"]["id"], e["target"]["id"]) for e in joined["art-2"]] == [
+        ("HAMAS", "EGY")
+    ]
+    assert joined["art-2"][0]["evidence"] == "The group also threatened Egypt."
+    assert {(e["source"]["id"], e["target"]["id"]) for e in joined["art-1"]} == {
+        ("HAMAS", "ISR")
+    }
