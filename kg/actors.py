@@ -817,6 +817,167 @@ def load_registry(extra: Sequence[str | Path] = ()) -> dict[str, Actor]:
     return dict(_lexicon(tuple(extra)).actors)
 
 
+# ------------------------------------------------------------------ misspellings
+def _english_words(nlp: Language) -> frozenset[str]:
+    """Lower-case English words of the model's lemmatizer index (empty if none)."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    table = lookups.get_table("lemma_index")
+    return frozenset(w for key in table for w in table[key])
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _edit1(a: str, b: str) -> bool:
+    """True when a and b differ by one insertion, deletion or substitution.
+
+    Examples:
+        >>> _edit1("Ethopia", "Ethiopia"), _edit1("Quatar", "Qatar")
+        (True, True)
+        >>> _edit1("Pakestan", "Pakistan"), _edit1("Austria", "Australia")
+        (True, False)
+    """
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return short in _deletes(long_)
+
+
+def _fuzzy_index(lex: _Lexicon) -> dict[str, set[str]]:
+    """Symmetric-delete index of one-word country names and demonyms (>= 5 letters)."""
+    index: dict[str, set[str]] = {}
+    for text, alias in lex.aliases.items():
+        actor = lex.actors.get(alias.actor)
+        if (
+            actor is None
+            or actor.cls != "State"
+            or alias.kind not in (NAME, DEMONYM)
+            or len(text) < 5
+            or not text.isalpha()
+            or not text[0].isupper()
+            or not text[1:].islower()
+            or text in lex.drop
+        ):
+            continue
+        for key in _deletes(text) | {text}:
+            index.setdefault(key, set()).add(text)
+    return index
+
+
+#: "ethnic" marks a group of people by descent, not by the state they live in.
+_ETHNIC_MARKS = {"ethnic", "Ethnic"}
+#: Peoples whose name is often used for a community living in another country:
+#: "Bosnian Serbs", "Kosovo Albanians", "Iraqi Kurds", "the Albanians of Serbia".
+_ETHNIC_NOUNS = {
+    "Albanian",
+    "Albanians",
+    "Serb",
+    "Serbs",
+    "Croat",
+    "Croats",
+    "Kurd",
+    "Kurds",
+    "Turk",
+    "Turks",
+    "Hungarians",
+    "Uzbeks",
+    "Tajiks",
+    "Pashtuns",
+    "Tamils",
+    "Somalis",
+    "Hutus",
+    "Tutsis",
+    "Chechens",
+    "Bosniaks",
+}
+#: Religious and ideological adjectives that name a group without a country.
+_CREEDS = {
+    "Muslim",
+    "Moslem",
+    "Islamic",
+    "Islamist",
+    "Christian",
+    "Catholic",
+    "Protestant",
+    "Orthodox",
+    "Jewish",
+    "Hindu",
+    "Sikh",
+    "Buddhist",
+    "Shiite",
+    "Shia",
+    "Shi'ite",
+    "Sunni",
+    "Druze",
+    "Coptic",
+    "Maronite",
+    "Alawite",
+    "Maoist",
+    "Marxist",
+    "Communist",
+    "communist",
+    "fundamentalist",
+    "separatist",
+}
+#: Nouns of an organisation whose country a "based in X" phrase gives.
+_GROUP_NOUNS = {
+    "group",
+    "organisation",
+    "organization",
+    "network",
+    "cell",
+    "movement",
+    "faction",
+    "militia",
+    "outfit",
+    "charity",
+    "company",
+    "firm",
+}
+_VIOLENT = {
+    "terror",
+    "terrorist",
+    "militant",
+    "rebel",
+    "armed",
+    "extremist",
+    "jihadist",
+    "islamist",
+    "insurgent",
+    "guerrilla",
+    "paramilitary",
+}
+_COMPASS = {
+    "east",
+    "west",
+    "north",
+    "south",
+    "eastern",
+    "western",
+    "northern",
+    "southern",
+    "central",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "neighbouring",
+    "neighboring",
+    "rural",
+}
+
+
 # ------------------------------------------------------------------ pipeline wiring
 def _ruler_label(lex: _Lexicon, alias: _Alias) -> str:
     actor = lex.actors.get(alias.actor)
@@ -1053,12 +1214,14 @@ class ActorResolver:
         self.extra = tuple(extra_registries)
         self.lex = _lexicon(self.extra)
         self.vocab = nlp.vocab
+        self.words = _english_words(nlp)
+        self.fuzzy = _fuzzy_index(self.lex)
         _register_extensions()
         if not Doc.has_extension("kg_article_date"):
             Doc.set_extension("kg_article_date", default=None)
 
     def __reduce__(self):  # pragma: no cover - used by multiprocessing
-        return (_rebuild_resolver, (self.name, self.extra))
+        return (_rebuild_resolver, (self.name, self.extra, self.words))
 
     # -- helpers ---------------------------------------------------------------
     def _lookup(self, text: str) -> _Alias | None:
@@ -1104,6 +1267,7 @@ class ActorResolver:
         for c in cands:
             for i in range(c.start, c.end):
                 taken[i] = True
+        cands += self._misspelt(doc, taken)
         out: list[_Cand] = []
         for c in cands:
             out.append(self._expand(doc, c, taken))
@@ -1125,6 +1289,7 @@ class ActorResolver:
         out += self._places(doc, taken)
         out = self._acronyms(doc, sorted(out, key=lambda c: c.start))
         out = self._resolve_people(doc, out, date)
+        out = self._residence(doc, out)
         out = self._coref(doc, out, taken)
         self._hashtags(doc, out)
         self._write(doc, out)
@@ -1283,7 +1448,7 @@ class ActorResolver:
                         return self._title_person(doc, new, taken)
                 t = doc[j]
                 if (
-                    t.pos_ not in _MODIFIER_POS
+                    (t.pos_ not in _MODIFIER_POS and t.dep_ != "amod")
                     or t.ent_type_ in ("PERSON", "DATE")
                     or taken[j]
                 ):
@@ -1345,7 +1510,11 @@ class ActorResolver:
             # "Hamas fighters", "the HTS leader": widen the span, keep the actor
             k = c.end
             hit = self._role_at(doc, k, lex.roles, n) if k < n else None
-            if hit is not None and c.kind == NAME and actor.cls in _ORG_CLASSES:
+            if (
+                hit is not None
+                and c.kind == NAME
+                and (actor.cls in _ORG_CLASSES or actor.sector == "IGO")
+            ):
                 end = hit[0]
                 nxt = doc[end] if end < n else None
                 if not (nxt is not None and nxt.pos_ in ("NOUN", "PROPN")):
@@ -1402,6 +1571,11 @@ class ActorResolver:
                 continue
             if tuple(_fold(t.text) for t in span) in self.lex.roles:
                 continue
+            # "Defense Secretary William Perry": a title, not an organisation
+            title = self._role_at(doc, span.start, self.lex.titles, len(doc))
+            title = title or self._role_at(doc, span.start, self.lex.roles, len(doc))
+            if title is not None and title[0] > span.end:
+                continue
             if ent.label_ == "NORP":
                 root = span.root
                 if root.tag_ not in ("NNPS", "NNS") or root.dep_ in (
@@ -1438,6 +1612,276 @@ class ActorResolver:
             for i in range(c.start, c.end):
                 taken[i] = True
         return out
+
+    # -- misspelled country names ------------------------------------------------
+    def _misspelt(self, doc: Doc, taken: list[bool]) -> list[_Cand]:
+        """A capitalised non-word one edit away from a country name ("Ethopia")."""
+        out: list[_Cand] = []
+        if not self.fuzzy:
+            return out
+        n = len(doc)
+        for tok in doc:
+            text = tok.text
+            if (
+                taken[tok.i]
+                or len(text) < 6
+                or not text.isalpha()
+                or not tok.is_title
+                or tok.ent_type_ not in ("", "GPE", "NORP", "ORG", "LOC", "PERSON")
+                or tok.ent_iob_ == "I"
+                or (tok.i + 1 < n and doc[tok.i + 1].ent_iob_ == "I")
+                # part of a longer name ("Annette Bening")
+                or (tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN")
+                or (tok.i + 1 < n and doc[tok.i + 1].pos_ == "PROPN")
+                or not (tok.pos_ == "PROPN" or tok.ent_type_)
+                or tok.lower_ in self.words
+                or tok.lemma_.lower() in self.words
+                or text in self.lex.aliases
+                or text in self.lex.cities
+            ):
+                continue
+            hits: set[str] = set()
+            for key in _deletes(text) | {text}:
+                hits |= self.fuzzy.get(key, set())
+            aliases = [self.lex.aliases[h] for h in sorted(hits) if _edit1(text, h)]
+            if len({a.actor for a in aliases}) != 1:
+                continue
+            alias = min(aliases, key=lambda a: a.kind != NAME)
+            out.append(_Cand(tok.i, tok.i + 1, alias.actor, alias.kind, alias.sector))
+            taken[tok.i] = True
+        return out
+
+    # -- where groups of people live -----------------------------------------------
+    def _state_of(self, c: _Cand | None) -> str | None:
+        if c is None:
+            return None
+        actor = self.lex.actors.get(c.actor)
+        if actor is None or actor.cls != "State" or c.kind == COREF:
+            return None
+        return actor.country
+
+    def _ethnic(self, doc: Doc, c: _Cand) -> bool:
+        """A people named by descent: "Albanians", "ethnic Turks", the Kurds."""
+        actor = self.lex.actors.get(c.actor)
+        if actor is not None and actor.cls == "Group":
+            return True
+        return c.kind in (DEMONYM, ROLE) and doc[c.start].text in _ETHNIC_NOUNS
+
+    def _locator(self, doc: Doc, end: int, by_start: dict[int, _Cand]) -> str | None:
+        """Country of "[operating|living] in|of [the] [southern] X" after token end."""
+        n = len(doc)
+        k = end
+        if k < n and doc[k].tag_ in ("VBG", "VBN") and doc[k].lower_ != "killed":
+            k += 1
+        if k >= n or doc[k].lower_ not in ("in", "of"):
+            return None
+        k += 1
+        while k < n and (doc[k].lower_ in ("the", "a") or doc[k].lower_ in _COMPASS):
+            k += 1
+        return self._state_of(by_start.get(k))
+
+    def _residence(self, doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+        """Code groups of people by the country they live in, as CAMEO does.
+
+        "Bosnian Serbs" -> BIH, "Kurds in Syria" -> SYR, "ethnic Albanians" -> the
+        other country of the sentence, "Moslem forces in east Bosnia" -> BIH,
+        "doctors from two American aid groups" -> USA, "a terror group based in
+        Trinidad" -> TTO, "Jane Roe, Algeria's leading activist" -> DZA.
+        """
+        n = len(doc)
+        has_sents = doc.has_annotation("SENT_START")
+        cands = sorted(cands, key=lambda c: c.start)
+
+        def sent_bounds(i: int) -> tuple[int, int]:
+            if not has_sents:
+                return 0, n
+            s = doc[i].sent
+            return s.start, s.end
+
+        # 1. "Bosnian Serbs", "Iraqi Kurds", "Kosovo Albanians": the place first
+        merged: list[_Cand] = []
+        for c in cands:
+            prev = merged[-1] if merged else None
+            if (
+                prev is not None
+                and prev.end == c.start
+                and prev.kind in (NAME, DEMONYM, PLACE)
+                and self._state_of(prev) is not None
+                and self._ethnic(doc, c)
+                and self._state_of(prev) != self.lex.actors[c.actor].country
+            ):
+                merged[-1] = _Cand(
+                    prev.start, c.end, prev.actor, ROLE, c.sector or "CVL", None
+                )
+                continue
+            merged.append(c)
+        cands = merged
+        by_start = {c.start: c for c in cands}
+        covered = [False] * n
+        for c in cands:
+            for i in range(c.start, c.end):
+                covered[i] = True
+
+        # 2. ethnic communities: "in|of X" after them, else the other country
+        for idx, c in enumerate(cands):
+            marked = c.start > 0 and doc[c.start - 1].text in _ETHNIC_MARKS
+            if not (marked or (self._ethnic(doc, c) and c.kind in (DEMONYM, NAME))):
+                continue
+            if not self._ethnic(doc, c) and not (marked and c.kind in (DEMONYM, ROLE)):
+                continue
+            own = self.lex.actors[c.actor].country
+            where = self._locator(doc, c.end, by_start)
+            if where is None and marked:
+                lo, hi = sent_bounds(c.start)
+                others = [
+                    self._state_of(o)
+                    for o in cands
+                    if o is not c and lo <= o.start < hi and self._state_of(o)
+                ]
+                where = next((x for x in others if x != own), None)
+            if where is None or where == own:
+                continue
+            start = c.start - 1 if marked else c.start
+            cands[idx] = _Cand(
+                start,
+                c.end,
+                self.lex.by_alpha3.get(where, where),
+                ROLE,
+                c.sector or "CVL",
+                None,
+            )
+            covered[start] = True
+
+        new: list[_Cand] = []
+        state_at = {c.start: c for c in cands}
+        # 3. unnamed religious or ethnic groups: "Moslem forces", "Shona rebels"
+        i = 0
+        while i < n:
+            tok = doc[i]
+            creed = tok.text in _CREEDS or (
+                tok.ent_type_ in ("NORP", "GPE")
+                and tok.ent_iob_ == "B"
+                and tok.is_title
+                and (i + 1 >= n or doc[i + 1].ent_iob_ != "I")
+            )
+            if covered[i] or not creed:
+                i += 1
+                continue
+            role = None
+            for k in range(i + 1, min(n, i + 4)):
+                if covered[k]:
+                    break
+                role = self._role_at(doc, k, self.lex.roles, n)
+                if role is not None:
+                    break
+                if doc[k].pos_ not in ("ADJ", "NOUN", "PROPN"):
+                    break
+            if role is None:
+                i += 1
+                continue
+            end, sector = role
+            if end < n and doc[end].pos_ in ("NOUN", "PROPN") and not covered[end]:
+                i += 1
+                continue  # "Karen guerrilla stronghold": not a group of people
+            start = i - 1 if i > 0 and doc[i - 1].text in _ETHNIC_MARKS else i
+            where = self._locator(doc, end, state_at)
+            if where is None:
+                lo, hi = sent_bounds(i)
+                seen = {self._state_of(o) for o in cands if lo <= o.start < hi} - {None}
+                where = seen.pop() if len(seen) == 1 else None
+            if where is not None:
+                new.append(
+                    _Cand(
+                        start, end, self.lex.by_alpha3.get(where, where), ROLE, sector
+                    )
+                )
+                for x in range(start, end):
+                    covered[x] = True
+            i = end
+        # 4. "doctors from two American aid groups", "officials from Iran"
+        for i in range(n):
+            if covered[i] or doc[i].pos_ != "NOUN":
+                continue
+            role = self._role_at(doc, i, self.lex.roles, n)
+            if role is None:
+                continue
+            end, sector = role
+            if end >= n or doc[end].lower_ != "from" or doc[end].head.i != end - 1:
+                continue
+            if doc[end - 1].tag_ not in ("NNS", "NNPS"):
+                continue
+            k = end + 1
+            while k < n and k <= end + 3 and doc[k].pos_ in ("DET", "NUM", "ADJ"):
+                if k in state_at:
+                    break
+                k += 1
+            c = state_at.get(k)
+            country = self._state_of(c)
+            if c is None or country is None or c.kind not in (NAME, DEMONYM, ROLE):
+                continue
+            stop = c.end
+            while stop < n and doc[stop].pos_ == "NOUN" and not covered[stop]:
+                stop += 1
+            cands = [x for x in cands if x is not c]
+            new.append(_Cand(i, stop, c.actor, ROLE, sector))
+            for x in range(i, stop):
+                covered[x] = True
+        # 5. "a terror group based in Trinidad", "the XYZ Foundation, based in Iraq"
+        for i in range(1, n - 1):
+            if doc[i].lower_ != "based" or doc[i + 1].lower_ != "in":
+                continue
+            k = i + 2
+            while k < n and (
+                doc[k].lower_ in ("the", "a") or doc[k].lower_ in _COMPASS
+            ):
+                k += 1
+            where = self._state_of(state_at.get(k))
+            j = i - 1 if doc[i - 1].text != "," else i - 2
+            if where is None or j < 0:
+                continue
+            prev = next((c for c in cands + new if c.end == j + 1), None)
+            if prev is not None:
+                if not prev.known and not prev.code:
+                    prev.code = where
+                continue
+            if covered[j] or doc[j].lower_ not in _GROUP_NOUNS:
+                continue
+            s = j
+            while s > 0 and doc[s - 1].pos_ in ("ADJ", "NOUN") and not covered[s - 1]:
+                s -= 1
+            violent = any(t.lower_ in _VIOLENT for t in doc[s : j + 1])
+            new.append(
+                _Cand(
+                    s,
+                    j + 1,
+                    self.lex.by_alpha3.get(where, where),
+                    ROLE,
+                    "REB" if violent else None,
+                )
+            )
+            for x in range(s, j + 1):
+                covered[x] = True
+        # 6. "Jane Roe, Algeria's leading activist,": the person speaks for the role
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or any(
+                covered[x] for x in range(ent.start, ent.end)
+            ):
+                continue
+            k = ent.end
+            if k >= n - 1 or doc[k].text != ",":
+                continue
+            k += 1
+            if k < n and doc[k].lower_ in ("a", "an", "the"):
+                k += 1
+            c = state_at.get(k)
+            if c is None or c.kind != ROLE or self._state_of(c) is None:
+                continue
+            if c.end < n and doc[c.end].text not in (",", ".", ";"):
+                continue
+            new.append(_Cand(ent.start, ent.end, c.actor, ROLE, c.sector, c.code))
+            for x in range(ent.start, ent.end):
+                covered[x] = True
+        return sorted(cands + new, key=lambda c: c.start)
 
     # -- cities and regions ------------------------------------------------------
     def _places(self, doc: Doc, taken: list[bool]) -> list[_Cand]:
@@ -1817,11 +2261,13 @@ class ActorResolver:
 
 
 def _rebuild_resolver(
-    name: str, extra: tuple[str, ...]
+    name: str, extra: tuple[str, ...], words: frozenset[str] = frozenset()
 ) -> ActorResolver:  # pragma: no cover
     import spacy
 
-    return ActorResolver(spacy.blank("en"), name, extra)
+    resolver = ActorResolver(spacy.blank("en"), name, extra)
+    resolver.words = words
+    return resolver
 
 
 def _span_mention(span: Span) -> Mention | None:

@@ -629,3 +629,95 @@ def test_international_ngos_are_coded_igo_with_sector_ngo(
     m = next(s._.kg_mention for s in doc.spans[SPAN_KEY] if s.text == surface)
     assert m.actor == actor and m.code.startswith(prefix)
     assert m.sector == "NGO" and m.country is None
+
+
+# ------------------------------------------------------------- misspelled countries
+MISSPELT = [
+    ("Argentinia recalled its ambassador.", "Argentinia", "ARG"),
+    ("Venezuala expelled the diplomats.", "Venezuala", "VEN"),
+    ("Troops from Tanzanya arrived.", "Tanzanya", "TZA"),
+    ("Somallia rejected the plan.", "Somallia", "SOM"),
+]
+
+
+@pytest.mark.parametrize("text, surface, actor", MISSPELT)
+def test_one_letter_misspellings_of_country_names(nlp, text, surface, actor):
+    (hit,) = [a for t, a, _ in spans(nlp, text) if surface in t]
+    assert hit == actor
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Grenade attacks killed two people.",  # an English word near Grenada
+        "Annette Bening starred in the film.",  # a person near Benin
+        "Francs and marks were exchanged.",  # a word near France
+    ],
+)
+def test_words_and_people_near_country_names_are_not_countries(nlp, text):
+    assert not [s for s in spans(nlp, text) if s[1] in ("GRD", "BEN", "FRA")]
+
+
+# ---------------------------------------------------------- where groups live
+RESIDENCE = [
+    ("Croatian Serbs boycotted the vote.", "Croatian Serbs", "HRV"),
+    ("Kosovo Serbs blocked the road.", "Kosovo Serbs", "XKX"),
+    ("Syrian Kurds marched on Monday.", "Syrian Kurds", "SYR"),
+    ("Ethnic Hungarians in Slovakia demanded autonomy.", "Ethnic Hungarians", "SVK"),
+    ("The Tajiks of northern Afghanistan resisted.", "Tajiks", "AFG"),
+    ("Ethnic Uzbeks clashed with Kyrgyz police.", "Ethnic Uzbeks", "KGZ"),
+    ("Kurds in Iraq voted for independence.", "Kurds", "IRQ"),
+    ("Serbs rallied in Belgrade.", "Serbs", "SRB"),  # at home
+    ("Iranian diplomats in Iraq met clerics.", "Iranian diplomats", "IRN"),
+]
+
+
+@pytest.mark.parametrize("text, surface, country", RESIDENCE)
+def test_communities_are_coded_by_where_they_live(nlp, text, surface, country):
+    """CAMEO codes a people living in another state by that state."""
+    doc = nlp(text)
+    m = next(s._.kg_mention for s in doc.spans[SPAN_KEY] if s.text == surface)
+    assert m.country == country
+
+
+UNNAMED_GROUPS = [
+    (
+        "Christian militias in Lebanon shelled the hills.",
+        "Christian militias",
+        "LBNREB",
+    ),
+    ("Sunni refugees fled Iraqi troops.", "Sunni refugees", "IRQREF"),
+    (
+        "Doctors from three Cuban hospitals arrived.",
+        "Doctors from three Cuban hospitals",
+        "CUBHLH",
+    ),
+    ("Officials from Kenya arrived on Monday.", "Officials from Kenya", "KENGOV"),
+    ("A militant cell based in Mali claimed the bombing.", "militant cell", "MLIREB"),
+    ("Maria Lopez, Peru's chief prosecutor, resigned.", "Maria Lopez", "PERJUD"),
+    ("NATO peacekeeping troops entered Kosovo.", "NATO peacekeeping troops", "IGONAT"),
+]
+
+
+@pytest.mark.parametrize("text, surface, code", UNNAMED_GROUPS)
+def test_groups_named_by_creed_origin_base_or_apposition(nlp, text, surface, code):
+    assert resolved(nlp, text)[surface][1] == code
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("Russia withdrew its troops from Syria.", "troops from Syria"),
+        ("Muslim leaders met Danish and Swedish envoys.", "Muslim leaders"),  # 2 states
+        ("Karen guerrilla camps were shelled by Thai troops.", "Karen guerrilla"),
+        ("Defense Secretary John Doe spoke.", "Defense"),
+    ],
+)
+def test_group_rules_stay_silent_without_evidence(nlp, text, absent):
+    assert absent not in resolved(nlp, text)
+
+
+def test_unknown_organisation_based_in_a_country(nlp):
+    doc = nlp("The Horizon Relief Trust, based in Kenya, funded the schools.")
+    m = next(s._.kg_mention for s in doc.spans[SPAN_KEY] if not s._.kg_mention.known)
+    assert m.country == "KEN" and m.code == "KEN"
