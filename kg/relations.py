@@ -124,6 +124,11 @@ _CONTENT_NOUNS = frozenset(
     "call rumour rumor suggestion suggestions denial fear fears speculation "
     "possibility idea assertion assertions charge charges".split()
 )
+# Prepositions that open a circumstance (another event), never an argument.
+_ASIDE_PREPS = frozenset(
+    "despite because although after before during following amid amidst since "
+    "until while unlike besides except notwithstanding".split()
+)
 _RELATIVES = frozenset({"that", "which", "who", "whom", "whose"})
 # Prepositions of place: their object is where an event happened, a target only
 # for material conflict and protest ("shelled positions in Rafah").
@@ -756,6 +761,8 @@ class RelationExtractor:
                         continue
                     if not places and c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
                         continue
+                    if c.dep_ == "prep" and c.lower_ in _ASIDE_PREPS:
+                        continue  # "despite X's reluctance to ...": another event
                     queue.append(c)
         return found
 
