@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -65,20 +63,6 @@ def _open_graph(location: str, *, read_only: bool = True):
 
         return load_graph(path)
     return open_store(location, read_only=read_only, create=False)
-
-
-def _write_text_atomic(path: Path, text: str, *, force: bool) -> None:
-    if path.exists() and not force:
-        raise KGError(f"{path} exists; pass --force to overwrite it")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 # --------------------------------------------------------------------------- build
@@ -197,7 +181,9 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         )
     if out is not None:
         text = "".join(json.dumps(p, ensure_ascii=False) + "\n" for p in predictions)
-        _write_text_atomic(out, text, force=args.force)
+        from kg.export import write_text_atomic
+
+        write_text_atomic(out, text, force=args.force)
     result = score(gold, predictions)
     if args.format == "json":
         print(json.dumps(result, indent=1))

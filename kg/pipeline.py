@@ -9,9 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import os
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -101,6 +99,7 @@ def extracted(
 
 def run_extract(args: argparse.Namespace) -> int:
     """``kg extract``: write one JSON line per article with its events."""
+    from kg.export import write_atomic
     from kg.relations import event_record
 
     total = count_articles(args.articles)
@@ -110,23 +109,18 @@ def run_extract(args: argparse.Namespace) -> int:
             record = {"id": article.id, "events": [event_record(a) for a in assertions]}
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
         return 0
-    path = Path(out)
-    if path.exists() and not args.force:
-        raise KGError(f"{path} exists; pass --force to overwrite it")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     n_events = 0
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+
+    def write(tmp: Path) -> None:
+        nonlocal n_events
+        with tmp.open("w", encoding="utf-8") as fh:
             for article, assertions in extracted(args.articles, args, total=total):
                 events = [event_record(a) for a in assertions]
                 n_events += len(events)
                 record = {"id": article.id, "events": events}
                 fh.write(json.dumps(record, ensure_ascii=False) + "\n")
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+
+    path = write_atomic(out, write, force=args.force)
     log.info("wrote %d events from %d articles to %s", n_events, total, path)
     return 0
 

@@ -22,8 +22,6 @@ Physics stabilises for a bounded number of iterations and is then switched off
 from __future__ import annotations
 
 import math
-import os
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -35,6 +33,7 @@ from pyvis.network import Network
 from rdflib import Graph
 
 from kg.analysis import actor_graph, centrality, ego
+from kg.export import write_text_atomic
 from kg.types import KGError
 
 #: Node colour per actor class.
@@ -638,32 +637,14 @@ def render(net: Network) -> str:
     return html
 
 
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
 def write_html(net: Network, path: str | Path, *, force: bool = False) -> Path:
     """Write the page atomically (temp file + rename); refuse to overwrite.
 
     Raises:
         KGError: when the file exists and not ``force``.
     """
-    out = Path(path)
-    if out.exists() and not force:
-        raise KGError(f"{out} exists; pass --force to overwrite it")
     html = render(net)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(html)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private (0600)
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    out = write_text_atomic(path, html, force=force)
     return out
 
 
