@@ -975,11 +975,7 @@ def rank(
 
 # ------------------------------------------------------------------------ writing
 def _score_term(name: str) -> URIRef:
-    local = SCORE_TERMS[name]
-    try:
-        return getattr(KG, local)
-    except AttributeError:  # not yet declared in ontology/kg.ttl
-        return URIRef(_KG_NS + local)
+    return getattr(KG, SCORE_TERMS[name])  # declared in ontology/kg.ttl
 
 
 def write_scores(

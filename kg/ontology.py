@@ -110,6 +110,10 @@ class KG(DefinedNamespace):
     targetCode: URIRef
     trigger: URIRef
     confidence: URIRef
+    pageRank: URIRef
+    betweenness: URIRef
+    degree: URIRef
+    community: URIRef
     mentionCount: URIRef
     articleCount: URIRef
     # the relation hierarchy
