@@ -941,6 +941,19 @@ _GROUP_NOUNS = {
     "company",
     "firm",
 }
+#: Words that make an unknown organisation transnational ("Third World Forum").
+_INTERNATIONAL = re.compile(r"\b(International|World|Global|Worldwide|Transnational)\b")
+_MEDIA_NOUNS = {
+    "newspaper",
+    "paper",
+    "daily",
+    "weekly",
+    "magazine",
+    "broadcaster",
+    "station",
+    "channel",
+    "website",
+}
 _VIOLENT = {
     "terror",
     "terrorist",
@@ -1287,6 +1300,7 @@ class ActorResolver:
                 taken[i] = True
         out += self._unknown(doc, taken, out)
         out += self._places(doc, taken)
+        out = self._join_of_place(doc, sorted(out, key=lambda c: c.start))
         out = self._acronyms(doc, sorted(out, key=lambda c: c.start))
         out = self._resolve_people(doc, out, date)
         out = self._residence(doc, out)
@@ -1448,7 +1462,7 @@ class ActorResolver:
                         return self._title_person(doc, new, taken)
                 t = doc[j]
                 if (
-                    (t.pos_ not in _MODIFIER_POS and t.dep_ != "amod")
+                    (t.pos_ not in _MODIFIER_POS and t.tag_ != "VBG")
                     or t.ent_type_ in ("PERSON", "DATE")
                     or taken[j]
                 ):
@@ -1611,6 +1625,34 @@ class ActorResolver:
         for c in out:
             for i in range(c.start, c.end):
                 taken[i] = True
+        return out
+
+    def _join_of_place(self, doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+        """'Movement for the ... State of' + 'Biafra': one organisation in NGA."""
+        out: list[_Cand] = []
+        for c in cands:
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and not prev.known
+                and prev.end == c.start
+                and doc[prev.end - 1].lower_ in ("of", "for", "in")
+                and self._state_of(c) is not None
+                and c.end - c.start <= 3
+            ):
+                text = doc[prev.start : c.end].text
+                out[-1] = _Cand(
+                    prev.start,
+                    c.end,
+                    "ORG_" + _slug(text),
+                    UNKNOWN,
+                    None,
+                    self._state_of(c),
+                    False,
+                    text,
+                )
+                continue
+            out.append(c)
         return out
 
     # -- misspelled country names ------------------------------------------------
@@ -1831,8 +1873,11 @@ class ActorResolver:
             if doc[i].lower_ != "based" or doc[i + 1].lower_ != "in":
                 continue
             k = i + 2
-            while k < n and (
-                doc[k].lower_ in ("the", "a") or doc[k].lower_ in _COMPASS
+            while k < min(n, i + 6) and (
+                doc[k].lower_ in ("the", "a")
+                or doc[k].lower_ in _COMPASS
+                or doc[k].pos_ == "ADJ"
+                or doc[k].ent_type_ == "NORP"
             ):
                 k += 1
             where = self._state_of(state_at.get(k))
@@ -1844,7 +1889,8 @@ class ActorResolver:
                 if not prev.known and not prev.code:
                     prev.code = where
                 continue
-            if covered[j] or doc[j].lower_ not in _GROUP_NOUNS:
+            media = doc[j].lower_ in _MEDIA_NOUNS
+            if covered[j] or not (media or doc[j].lower_ in _GROUP_NOUNS):
                 continue
             s = j
             while s > 0 and doc[s - 1].pos_ in ("ADJ", "NOUN") and not covered[s - 1]:
@@ -1856,7 +1902,7 @@ class ActorResolver:
                     j + 1,
                     self.lex.by_alpha3.get(where, where),
                     ROLE,
-                    "REB" if violent else None,
+                    "MED" if media else "REB" if violent else None,
                 )
             )
             for x in range(s, j + 1):
@@ -2090,11 +2136,19 @@ class ActorResolver:
             new.append(c)
             for x in range(s, end):
                 covered[x] = True
-        # 2. we/our inside attributed quotations
+        # 2. we/our inside attributed quotations; a quotation that follows the
+        # attribution of the previous one ("...”, said X. “More...”) is X's too
+        last: tuple[int, _Cand] | None = None
         for qs, qe in quotes:
             speaker = self._speaker(doc, qs, qe, cands + new, sent_of)
+            if speaker is None and last is not None and qs - last[0] <= 15:
+                between = doc[last[0] : qs]
+                if any(t.lemma_ in _SAY for t in between):
+                    speaker = last[1]
             if speaker is None:
+                last = None
                 continue
+            last = (qe, speaker)
             for i in range(qs, qe):
                 if doc[i].lower_ in ("we", "our", "us", "ours") and not covered[i]:
                     if doc[i].text == "US":
@@ -2219,6 +2273,9 @@ class ActorResolver:
             label = _normalise(c.label or span.text)
             if label.lower().startswith("the "):
                 label = label[4:]
+            code, sector = c.code, None
+            if code is None and _INTERNATIONAL.search(label):
+                code = sector = "NGO"  # a transnational body CAMEO would code NGO
             return Mention(
                 actor=c.actor,
                 text=span.text,
@@ -2228,8 +2285,8 @@ class ActorResolver:
                 label=label,
                 cls="Organisation",
                 country=c.code,
-                sector=None,
-                code=c.code,
+                sector=sector,
+                code=code,
                 known=False,
             )
         sector = (

@@ -721,3 +721,50 @@ def test_unknown_organisation_based_in_a_country(nlp):
     doc = nlp("The Horizon Relief Trust, based in Kenya, funded the schools.")
     m = next(s._.kg_mention for s in doc.spans[SPAN_KEY] if not s._.kg_mention.known)
     assert m.country == "KEN" and m.code == "KEN"
+
+
+ORGS_AND_PLACES = [
+    # an organisation whose name ends with a place the registry knows
+    (
+        "Police raided the Front for the Liberation of Darfur offices.",
+        "Front for the Liberation of Darfur",
+        "SDN",
+    ),
+    # a newspaper based in a capital, with adjectives before the place
+    ("A weekly based in Muslim west Beirut was closed.", "weekly", "LBNMED"),
+    # an unknown transnational body: NGO, as CAMEO codes it
+    (
+        "The Global Water Partnership urged Chad to act.",
+        "Global Water Partnership",
+        "NGO",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, surface, code", ORGS_AND_PLACES)
+def test_organisations_take_the_place_in_or_after_their_name(nlp, text, surface, code):
+    assert resolved(nlp, text)[surface][1] == code
+
+
+@pytest.mark.parametrize(
+    "text, surface, code",
+    [
+        (
+            "Syria's leading dissident fled.",
+            "Syria's leading dissident",
+            "SYROPP",
+        ),
+        ("US shared intelligence with Kenya, officials said.", "US", "USA"),
+    ],
+)
+def test_role_modifiers_are_adjectives_or_gerunds_not_verbs(nlp, text, surface, code):
+    assert resolved(nlp, text)[surface][1] == code
+
+
+def test_a_quotation_continuing_after_its_attribution_keeps_the_speaker(nlp):
+    text = (
+        "“We will not back down”, said Kenya’s foreign minister. "
+        "“Our patience has limits and we know it.”"
+    )
+    got = [(t, a) for t, a, _ in spans(nlp, text)]
+    assert ("Our", "KEN") in got and ("we", "KEN") in got
