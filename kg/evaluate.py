@@ -361,7 +361,9 @@ def predict(
             plover = event.get("plover")
             if plover in PLOVER_ALIASES:
                 event["plover"] = PLOVER_ALIASES[plover]
-            rid = next((rid for rid, b, e in parts if b <= a.start < e), parts[-1][0])
+            rid = parts[0][0]
+            if len(parts) > 1:  # the record that holds the event's sentence
+                rid = next((r for r, b, e in parts if b <= a.start < e), parts[-1][0])
             events[rid].append(event)
         out.extend({"id": rid, "events": events[rid]} for rid, _, _ in parts)
     return out
