@@ -658,8 +658,9 @@ class RelationExtractor:
                     continue
                 if any(c.dep_ == "det" for c in tok.children):
                     continue  # "the wounded", "the killing": not a clause
-                if tok.dep_ == "amod" and not any(
-                    c.dep_ in ("npadvmod", "nsubj") for c in tok.children
+                if tok.dep_ == "amod" and not (
+                    tok.head.dep_ in ("ROOT", "dep", "nsubj", "ccomp")
+                    and any(c.dep_ in ("npadvmod", "nsubj") for c in tok.children)
                 ):
                     continue  # "alleged bombers", "the besieged town"
                 if (
@@ -727,6 +728,7 @@ class RelationExtractor:
         heads = [tok] + (list(tok.conjuncts) if conj else [])
         for head in heads:
             queue = [head]
+            parent: dict[int, Token] = {}
             seen = 0
             while queue and seen < 60:
                 t = queue.pop(0)
@@ -737,6 +739,11 @@ class RelationExtractor:
                         found.append(m)
                     if conj:  # "to Iran, Libya and Cuba": every conjunct
                         inner = [c for w in m for c in w.conjuncts]
+                        up = t
+                        while up.i in parent:  # "a movement and the PLO"
+                            up = parent[up.i]
+                            if up.i != head.i:
+                                inner.extend(up.conjuncts)
                         for c in inner + list(t.conjuncts):
                             if m.start <= c.i < m.end:
                                 continue
@@ -761,6 +768,7 @@ class RelationExtractor:
                         continue
                     if not places and c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
                         continue
+                    parent[c.i] = t
                     if c.dep_ == "prep" and c.lower_ in _ASIDE_PREPS:
                         continue  # "despite X's reluctance to ...": another event
                     queue.append(c)
@@ -799,8 +807,8 @@ class RelationExtractor:
         head = tok.head
         if head.i == tok.i:
             return None, ""
-        if dep == "relcl":
-            return head, "relcl"
+        if dep == "relcl":  # "intelligence to counter Daesh": infinitival relative
+            return head, "relcl_inf"
         if dep in (
             "xcomp",
             "conj",
@@ -868,6 +876,11 @@ class RelationExtractor:
         tok = ev.trigger
         negs = p.negations
         ev.negated = _has_neg(tok, negs)
+        if p.control_class(tok.lemma_.lower()) == "intent" and any(
+            c.dep_ == "xcomp" and _has_neg(c, negs) for c in tok.children
+        ):  # "vowed not to return the land": a refusal (CAMEO 12)
+            ev.extra["embedded"] = ev.relation
+            ev.relation = "rejects"
         for c in tok.children:
             if c.dep_ in ("aux", "auxpass"):
                 w = c.lower_
@@ -1212,15 +1225,12 @@ class RelationExtractor:
                 skip.add(subj.i)
             targets = []
         # speaker / nearest-actor fallback for pronoun or empty subjects
-        if (
-            how == "relcl"
-            and subj is not None
-            and subj.i not in index
-            and not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-        ):
+        if how == "relcl" and subj is not None and subj.i not in index:
             # "a resolution that aims to impose sanctions": not an actor acting
             return False
-        if not sources and (subj is None or _is_pronoun(subj) or how == "relcl"):
+        if not sources and (
+            subj is None or _is_pronoun(subj) or how in ("relcl", "relcl_inf")
+        ):
             speaker = ev.extra.get("speaker")
             if speaker is not None:
                 sources = self._actors(doc[int(speaker)], index, set())
@@ -1338,10 +1348,18 @@ class RelationExtractor:
             and any(c.dep_ == "aux" and c.lower_ in self._oblig for c in tok.children)
         ):
             pass
+        own = {w.i for w in ev.words} | {ev.trigger.i}
+        own_subject = subj is not None and (
+            subj.head.i in own or subj.head.head.i in own
+        )
         if not targets:
-            if len(sources) >= 2 and (
-                self.vocab[ev.relation].symmetric
-                or self.vocab[ev.relation].quad_class <= 2
+            if (
+                len(sources) >= 2
+                and own_subject
+                and (
+                    self.vocab[ev.relation].symmetric
+                    or self.vocab[ev.relation].quad_class <= 2
+                )
             ):
                 ev.extra["mutual"] = "true"
                 ev.sources = sources
