@@ -126,8 +126,8 @@ _CONTENT_NOUNS = frozenset(
 )
 # Prepositions that open a circumstance (another event), never an argument.
 _ASIDE_PREPS = frozenset(
-    "despite because although after before during following amid amidst since "
-    "until while unlike besides except notwithstanding".split()
+    "despite because although during amid amidst while unlike besides except "
+    "notwithstanding".split()
 )
 _RELATIVES = frozenset({"that", "which", "who", "whom", "whose"})
 # Prepositions of place: their object is where an event happened, a target only
@@ -561,6 +561,7 @@ class RelationExtractor:
             | set(p.light_overrides)
             | {"be"}
         )
+        self._known = set().union(*p.control.values()) | p.reporting
 
     # --------------------------------------------------------------- relation logic
     def _hostile(self, rel: str) -> bool:
@@ -577,6 +578,29 @@ class RelationExtractor:
             return rel
         return _INTENT_RELATIONS.get(self.vocab[rel].plover, "intendsToCooperateWith")
 
+    def _lemma(self, tok: Token) -> str:
+        """The lemma, repaired for verbs the lemmatiser gets wrong ("staged" ->
+        "stag"): a regular inflection of a lexicon verb is taken as that verb."""
+        lemma = tok.lemma_.lower()
+        if lemma in self._cand or not tok.tag_.startswith("VB"):
+            return lemma
+        low = tok.lower_
+        for suffix, add in (
+            ("ed", ""),
+            ("d", ""),
+            ("ing", ""),
+            ("ing", "e"),
+            ("s", ""),
+            ("es", ""),
+            ("ied", "y"),
+            ("ies", "y"),
+        ):
+            if low.endswith(suffix):
+                stem = low[: -len(suffix)] + add
+                if stem in self._cand or stem in self._known:
+                    return stem
+        return lemma
+
     # ------------------------------------------------------------------- triggers
     def _noun_relation(self, tok: Token) -> str | None:
         nouns = self.p.nouns
@@ -584,7 +608,7 @@ class RelationExtractor:
 
     def _verb_relation(self, tok: Token) -> tuple[str | None, str, list[Token]]:
         """Relation of a verb token: (relation, kind, trigger words)."""
-        lemma = tok.lemma_.lower()
+        lemma = self._lemma(tok)
         entry = self.p.verbs.get(lemma)
         objs = [c for c in tok.children if c.dep_ in ("dobj", "obj", "attr")]
         if (
@@ -603,7 +627,7 @@ class RelationExtractor:
                 objs = [tok.head]
         if entry is not None:
             for c in tok.children:
-                if c.dep_ == "prt" and c.lower_ in entry.prt:
+                if c.dep_ in ("prt", "advmod", "prep") and c.lower_ in entry.prt:
                     return entry.prt[c.lower_], "verb", [tok, c]
             for o in objs:
                 mods = [c for c in o.children if c.dep_ in ("compound", "amod")]
@@ -620,6 +644,19 @@ class RelationExtractor:
                 rel = self._noun_relation(o)
                 if rel:
                     return rel, "light", [tok, o]
+            for o in objs:
+                # "launched a mediation effort", "ten days of war games"
+                inner = [c for c in o.children if c.dep_ == "compound"] + [
+                    g
+                    for c in o.children
+                    if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ]
+                for n in inner:
+                    rel = self._noun_relation(n)
+                    if rel:
+                        return rel, "light", [tok, n]
             for c in tok.children:  # "put under investigation", "called for sanctions"
                 if c.dep_ == "prep":
                     for o in c.children:
@@ -643,7 +680,7 @@ class RelationExtractor:
         consumed: set[int] = set()
         cand = self._cand
         nouns = self.p.nouns
-        toks = [t for t in sent if t.lemma_.lower() in cand or t.lower_ in nouns]
+        toks = [t for t in sent if self._lemma(t) in cand or t.lower_ in nouns]
         for tok in toks:
             verbal_noun = (
                 tok.dep_ == "xcomp"
@@ -849,7 +886,7 @@ class RelationExtractor:
         later: list[Token] = []
         if tok.dep_ == "amod" and tok.pos_ == "VERB":  # headline parse
             first.extend(c for c in tok.head.children if c.dep_ == "prep")
-        entry = self.p.verbs.get(tok.lemma_.lower())
+        entry = self.p.verbs.get(self._lemma(tok))
         if entry is not None and entry.prefer:
             first.extend(
                 c for c in tok.children if c.dep_ == "prep" and c.lower_ in entry.prefer
@@ -865,6 +902,18 @@ class RelationExtractor:
                 first.append(c)
             elif c.dep_ in ("xcomp", "prt", "acomp", "pcomp", "pobj"):
                 first.append(c)
+            elif (
+                c.dep_ == "conj"
+                and c.pos_ == "VERB"
+                and not any(x.dep_ in _OBJ_DEPS for x in tok.children)
+            ):  # "donated and delivered goods to X": the shared object
+                later.extend(
+                    x
+                    for x in c.children
+                    if x.dep_ in _OBJ_DEPS
+                    or (x.dep_ == "prep" and x.lower_ in _TARGET_PREPS)
+                )
+                later.append(c)
             elif c.dep_ in _CLAUSE_DEPS or c.dep_ == "conj":
                 later.append(c)
         return first + later
@@ -876,7 +925,7 @@ class RelationExtractor:
         tok = ev.trigger
         negs = p.negations
         ev.negated = _has_neg(tok, negs)
-        if p.control_class(tok.lemma_.lower()) == "intent" and any(
+        if p.control_class(self._lemma(tok)) == "intent" and any(
             c.dep_ == "xcomp" and _has_neg(c, negs) for c in tok.children
         ):  # "vowed not to return the land": a refusal (CAMEO 12)
             ev.extra["embedded"] = ev.relation
@@ -926,7 +975,7 @@ class RelationExtractor:
                     ):
                         self._apply_intent(ev, c)
                 break
-            hl = head.lemma_.lower()
+            hl = self._lemma(head)
             if dep in ("prep", "pobj"):
                 top = head
                 continue
@@ -975,7 +1024,7 @@ class RelationExtractor:
         head = top.head
         if (
             top.dep_ in ("ccomp", "parataxis", "conj")
-            and head.lemma_.lower() in p.reporting
+            and self._lemma(head) in p.reporting
         ):
             self._reporting(ev, head)
 
@@ -1050,7 +1099,7 @@ class RelationExtractor:
             ev.extra["speaker"] = str(subj.i)
             phrase = subj.doc[subj.left_edge.i : subj.right_edge.i + 1].text
             ev.attribution = ev.attribution or phrase
-        ev.extra["reporting"] = verb.lemma_.lower()
+        ev.extra["reporting"] = self._lemma(verb)
 
     # ------------------------------------------------------------------ the core
     def sentence_events(self, sent: Span, index: dict[int, Span]) -> list[_Event]:
