@@ -129,6 +129,11 @@ _ASIDE_PREPS = frozenset(
     "despite because although during amid amidst while unlike besides except "
     "notwithstanding".split()
 )
+# Verbs whose direct object is the party addressed ("urged Iran to ...").
+_ADDRESSEE_VERBS = frozenset(
+    "urge ask press pressure persuade encourage tell instruct order force compel "
+    "invite implore beg".split()
+)
 _RELATIVES = frozenset({"that", "which", "who", "whom", "whose"})
 # Prepositions of place: their object is where an event happened, a target only
 # for material conflict and protest ("shelled positions in Rafah").
@@ -511,6 +516,17 @@ def _key(span: Span) -> tuple[str, str]:
     return span.id_, (getattr(m, "code", None) or "")
 
 
+def _distance(tok: Token, heads: set[int]) -> int:
+    """Number of dependency steps from ``tok`` up to one of ``heads`` (99: none)."""
+    n = 0
+    while tok.i not in heads:
+        if tok.head.i == tok.i or n > 20:
+            return 99
+        tok = tok.head
+        n += 1
+    return n
+
+
 def _depth(tok: Token) -> int:
     n = 0
     while tok.head.i != tok.i and n < 50:
@@ -734,6 +750,11 @@ class RelationExtractor:
             if t.dep_ in ("acl", "ccomp", "relcl") and t.head.pos_ == "NOUN":
                 if any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children):
                     return t.head.lemma_.lower() in _CONTENT_NOUNS
+            if t.dep_ == "ccomp" and any(  # "reiterated its demand that X ..."
+                c.dep_ == "dobj" and c.lemma_.lower() in _CONTENT_NOUNS
+                for c in t.head.children
+            ):
+                return True
             if t.dep_ not in ("conj", "xcomp"):
                 return False
             t = t.head
@@ -1293,6 +1314,10 @@ class RelationExtractor:
             return False
         ev.sources_found = sources
         src_ids = {self._key(m) for m in sources}
+        if self._lemma(tok) in _ADDRESSEE_VERBS:
+            for c in tok.children:
+                if c.dep_ in ("dobj", "dative") and not self._actors(c, index, src_ids):
+                    return False  # "urging the counterpart to ...": no actor addressed
         # --- target
         if not targets:
             demand_head = ev.extra.get("demand_head")
@@ -1401,6 +1426,17 @@ class RelationExtractor:
         own_subject = subj is not None and (
             subj.head.i in own or subj.head.head.i in own
         )
+        rel = self.vocab[ev.relation]
+        if (
+            targets
+            and len(sources) >= 2
+            and own_subject
+            and (rel.symmetric or rel.quad_class <= 2)
+            and all(_distance(t.root, own) > 3 for t in targets)
+        ):
+            # "A and B launched war games, joined later by C": the compound
+            # subject is the dyad; a party named deep inside is not the target
+            targets = []
         if not targets:
             if (
                 len(sources) >= 2
