@@ -516,15 +516,17 @@ def _key(span: Span) -> tuple[str, str]:
     return span.id_, (getattr(m, "code", None) or "")
 
 
-def _distance(tok: Token, heads: set[int]) -> int:
-    """Number of dependency steps from ``tok`` up to one of ``heads`` (99: none)."""
+def _crosses_clause(tok: Token, heads: set[int]) -> bool:
+    """True when the path from ``tok`` up to ``heads`` enters another clause."""
     n = 0
     while tok.i not in heads:
         if tok.head.i == tok.i or n > 20:
-            return 99
+            return True
+        if tok.dep_ in ("agent", "acl", "relcl", "advcl", "ccomp"):
+            return True
         tok = tok.head
         n += 1
-    return n
+    return False
 
 
 def _depth(tok: Token) -> int:
@@ -1432,7 +1434,7 @@ class RelationExtractor:
             and len(sources) >= 2
             and own_subject
             and (rel.symmetric or rel.quad_class <= 2)
-            and all(_distance(t.root, own) > 3 for t in targets)
+            and all(_crosses_clause(t.root, own) for t in targets)
         ):
             # "A and B launched war games, joined later by C": the compound
             # subject is the dyad; a party named deep inside is not the target
