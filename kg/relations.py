@@ -122,7 +122,8 @@ _TARGET_PREPS = frozenset(
 _CONTENT_NOUNS = frozenset(
     "claim claims admission allegation allegations accusation accusations demand "
     "call rumour rumor suggestion suggestions denial fear fears speculation "
-    "possibility idea assertion assertions charge charges".split()
+    "possibility idea assertion assertions charge charges scepticism skepticism "
+    "report reports".split()
 )
 # Prepositions that open a circumstance (another event), never an argument.
 _ASIDE_PREPS = frozenset(
@@ -919,6 +920,15 @@ class RelationExtractor:
                 continue
             if entry is not None and entry.no_obj and c.dep_ in _OBJ_DEPS:
                 continue  # "signed a treaty": the object is the document
+            if c.dep_ in _OBJ_DEPS and c.lemma_.lower() in _CONTENT_NOUNS:
+                # "dismissed claims by X that Y ...": X made the claims; Y is content
+                first.extend(
+                    x
+                    for x in [c, *c.conjuncts]
+                    for x in x.children
+                    if x.dep_ == "prep" and x.lower_ in ("by", "from")
+                )
+                continue
             if c.dep_ in _OBJ_DEPS or c.dep_ == "nsubjpass":
                 first.append(c)
             elif c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
@@ -1380,7 +1390,7 @@ class RelationExtractor:
                 "intent",
                 "demand",
                 "refusal",
-            ) or (self.vocab[ev.relation].plover in ("THREATEN", "DEMAND", "REJECT"))
+            ) or (self.vocab[ev.relation].plover in ("THREATEN", "DEMAND"))
             for t in chain:  # second pass: inside subordinate clauses too
                 if targets or not second or ev.kind == "noun":
                     break
