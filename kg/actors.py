@@ -136,6 +136,7 @@ class _Lexicon:
     cities: dict[str, str] = field(default_factory=dict)
     by_alpha3: dict[str, str] = field(default_factory=dict)
     drop: set[str] = field(default_factory=set)
+    things: set[str] = field(default_factory=set)
 
     def add_alias(self, text: str, alias: _Alias, *, fold: bool = False) -> None:
         """Register ``text`` (and its quote/hyphen/diacritic variants)."""
@@ -533,6 +534,7 @@ def _load_yaml_registry(lex: _Lexicon, path: Path, *, packaged: bool = False) ->
         "places",
         "drop",
         "ignore",
+        "things",
     }
     unknown = set(data) - known
     if unknown and not packaged:
@@ -558,6 +560,8 @@ def _load_yaml_registry(lex: _Lexicon, path: Path, *, packaged: bool = False) ->
                 lex.add_alias(n, _Alias(lex.by_alpha3.get(a3, a3), PLACE))
     for phrase in data.get("ignore") or []:
         lex.ignore.add(str(phrase))
+    for word in data.get("things") or []:
+        lex.things.add(_fold(str(word)))
 
 
 # ------------------------------------------------------------------ user formats
@@ -785,6 +789,7 @@ def _lexicon(extra: Sequence[str | Path] = ()) -> _Lexicon:
         cities=dict(base.cities),
         by_alpha3=dict(base.by_alpha3),
         drop=set(base.drop),
+        things=set(base.things),
     )
     for p in extra:
         _load_user_file(lex, Path(p))
@@ -1584,6 +1589,9 @@ class ActorResolver:
             if not span.text or not any(ch.isupper() for ch in span.text):
                 continue
             if tuple(_fold(t.text) for t in span) in self.lex.roles:
+                continue
+            # "the Abraham Accords", "the Astana process": named things, not actors
+            if _fold(span[-1].text) in self.lex.things:
                 continue
             # "Defense Secretary William Perry": a title, not an organisation
             title = self._role_at(doc, span.start, self.lex.titles, len(doc))

@@ -768,3 +768,21 @@ def test_a_quotation_continuing_after_its_attribution_keeps_the_speaker(nlp):
     )
     got = [(t, a) for t, a, _ in spans(nlp, text)]
     assert ("Our", "KEN") in got and ("we", "KEN") in got
+
+
+@pytest.mark.parametrize(
+    "text, thing",
+    [
+        ("Israel and Bahrain joined the Abraham Accords in 2020.", "Abraham Accords"),
+        ("Russia and Turkey revived the Astana Process on Monday.", "Astana Process"),
+        ("Iran rejected the Joint Comprehensive Plan.", "Joint Comprehensive Plan"),
+    ],
+)
+def test_named_agreements_and_processes_are_not_actors(nlp, text, thing):
+    got = resolved(nlp, text)
+    assert thing not in got and not any(a.startswith("ORG_") for a, _ in got.values())
+
+
+def test_a_forum_is_still_an_organisation(nlp):
+    got = resolved(nlp, "The World Economic Forum urged Egypt to share data.")
+    assert got["World Economic Forum"][0] == "ORG_world_economic_forum"
