@@ -42,7 +42,7 @@ import calendar
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import date as Date
 from datetime import timedelta
 from functools import lru_cache
@@ -1662,15 +1662,7 @@ class RelationExtractor:
                 or abs(ent.start - ev.trigger.i) < abs(best.start - ev.trigger.i)
                 else best
             )
-        if best is not None:
-            iso, gran = normalise_date(best.text, date)
-            if iso:
-                return iso, {
-                    "date_explicit": "true",
-                    "date_text": best.text,
-                    "date_granularity": gran,
-                }
-        return (date[:10] if date else None), {"date_explicit": "false"}
+        return _resolve_date(best.text if best is not None else None, date)
 
     def _confidence(self, ev: _Event, src: Span, tgt: Span) -> float:
         base = {"verb": 0.85, "light": 0.8}.get(ev.kind, 0.7)
@@ -1733,6 +1725,38 @@ class RelationExtractor:
                     quad_class=rel.quad_class,
                     extra=tuple(sorted((k, str(v)) for k, v in extra.items())),
                 )
+
+
+def _resolve_date(text: str | None, date: str | None) -> tuple[str | None, dict]:
+    """The event date and its ``extra`` fields from a date phrase (or None)."""
+    if text is not None:
+        iso, gran = normalise_date(text, date)
+        if iso:
+            return iso, {
+                "date_explicit": "true",
+                "date_text": text,
+                "date_granularity": gran,
+            }
+        return (date[:10] if date else None), {
+            "date_explicit": "false",
+            "date_text": text,
+        }
+    return (date[:10] if date else None), {"date_explicit": "false"}
+
+
+def _redate(a: Assertion, article: Article) -> Assertion:
+    """Re-key an assertion made without article context to the article."""
+    extra = dict(a.extra)
+    for key in ("date_explicit", "date_text", "date_granularity"):
+        extra.pop(key, None)
+    iso, fields_ = _resolve_date(dict(a.extra).get("date_text"), article.date)
+    extra.update(fields_)
+    return replace(
+        a,
+        article=article.id,
+        date=iso,
+        extra=tuple(sorted((k, str(v)) for k, v in extra.items())),
+    )
 
 
 def index_values(index: dict[int, Span], sent: Span) -> list[Span]:
@@ -1822,17 +1846,15 @@ def extract_articles(
             f"the pipeline has no kg_relations component; it has {nlp.pipe_names}"
         )
 
-    def docs() -> Iterator[tuple[Doc, Article]]:
-        for article in articles:
-            doc = nlp.make_doc(article.text)
-            doc._.kg_article_id = article.id
-            doc._.kg_article_date = article.date
-            yield doc, article
-
+    # Texts, not Docs, go into nlp.pipe so that tokenising happens in the worker
+    # processes; the component codes without the article context and the
+    # assertions are re-keyed here (id, and dates normalised against the article
+    # date from the date phrase kept in ``extra["date_text"]``).
+    pairs = ((article.text, article) for article in articles)
     for doc, article in nlp.pipe(
-        docs(), as_tuples=True, batch_size=batch_size, n_process=n_process
+        pairs, as_tuples=True, batch_size=batch_size, n_process=n_process
     ):
-        yield article, list(doc._.kg_assertions or [])
+        yield article, [_redate(a, article) for a in doc._.kg_assertions or []]
 
 
 def event_record(a: Assertion) -> dict:
