@@ -1091,6 +1091,10 @@ class RelationExtractor:
                 "commit",
             ):
                 ev.modality = "asserted"
+                if ev.negated:  # "vowed not to return the land": a refusal
+                    ev.secondary.append((ev.extra.get("embedded", rel), True))
+                    ev.relation = "rejects"
+                    ev.negated = False
         elif cls == "posture":
             # "prepared to resume shelling": military posture (CAMEO 15)
             if self.vocab[rel].plover in ("FIGHT", "ASSAULT") and head.pos_ == "VERB":
