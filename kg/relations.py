@@ -691,6 +691,10 @@ class RelationExtractor:
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ in entry.prep:
                     return entry.prep[c.lower_], "verb", [tok, c]
+                if c.dep_ == "advcl":  # "pushing for the US (to) support ..."
+                    for m in c.children:
+                        if m.dep_ == "mark" and m.lower_ in entry.prep:
+                            return entry.prep[m.lower_], "verb", [tok, m]
             return entry.default, "verb", [tok]
         return None, "verb", [tok]
 
@@ -868,6 +872,8 @@ class RelationExtractor:
         head = tok.head
         if head.i == tok.i:
             return None, ""
+        if dep == "acl" and tok.tag_ == "VBD":  # a main verb parsed as a modifier
+            return head, "subj"
         if dep == "relcl":  # "intelligence to counter Daesh": infinitival relative
             return head, "relcl_inf"
         if dep in (
@@ -935,6 +941,8 @@ class RelationExtractor:
                 first.append(c)
             elif c.dep_ in ("xcomp", "prt", "acomp", "pcomp", "pobj"):
                 first.append(c)
+            elif c.dep_ == "prep" and c.lower_ in ("after", "following"):
+                later.append(c)  # "called off the strike after talks with X"
             elif (
                 c.dep_ == "conj"
                 and c.pos_ == "VERB"
