@@ -231,6 +231,7 @@ class Patterns:
     reported_markers: frozenset[str]
     negations: frozenset[str]
     sports: frozenset[str] = frozenset()
+    sports_verbs: frozenset[str] = frozenset()
 
     def control_class(self, word: str) -> str | None:
         """Return the control class of a lemma ("intent", "threat", ...) or None."""
@@ -259,6 +260,22 @@ def _check(rel: Any, where: str, vocab: dict[str, Relation]) -> str | None:
     return str(rel)
 
 
+def _no_bools(value: Any, where: str) -> None:
+    """YAML reads unquoted on/off/yes/no as booleans: refuse them with a hint."""
+    if isinstance(value, bool):
+        raise KGError(
+            f"patterns {where} has the boolean {value}; quote words such as "
+            f"'on', 'off', 'no' in YAML"
+        )
+    if isinstance(value, dict):
+        for k, v in value.items():
+            _no_bools(k, where)
+            _no_bools(v, f"{where}.{k}")
+    elif isinstance(value, list):
+        for v in value:
+            _no_bools(v, where)
+
+
 def parse_patterns(data: dict, vocab: dict[str, Relation] | None = None) -> Patterns:
     """Turn the parsed ``patterns.yaml`` mapping into :class:`Patterns`.
 
@@ -271,6 +288,13 @@ def parse_patterns(data: dict, vocab: dict[str, Relation] | None = None) -> Patt
         'condemns'
     """
     vocab = vocab if vocab is not None else load_vocabulary()
+    for key, value in data.items():
+        if key != "verbs":
+            _no_bools(value, str(key))
+    for lemma, entry in (data.get("verbs") or {}).items():
+        if isinstance(entry, dict):
+            for k in ("obj", "prep", "prt", "prefer"):
+                _no_bools(entry.get(k), f"verbs.{lemma}.{k}")
     verbs: dict[str, VerbEntry] = {}
     for lemma, entry in (data.get("verbs") or {}).items():
         lemma = str(lemma)
@@ -319,6 +343,7 @@ def parse_patterns(data: dict, vocab: dict[str, Relation] | None = None) -> Patt
         reported_markers=frozenset(map(str, data.get("reported_markers") or ())),
         negations=frozenset(map(str, data.get("negations") or ())),
         sports=frozenset(map(str, data.get("sports") or ())),
+        sports_verbs=frozenset(map(str, data.get("sports_verbs") or ())),
     )
 
 
@@ -689,7 +714,11 @@ class RelationExtractor:
                                 return rel, "light", [tok, o]
         if entry is not None:
             for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ in entry.prep:
+                if (
+                    c.dep_ == "prep"
+                    and c.lower_ in entry.prep
+                    and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)
+                ):  # "called on Iran" but not "called on Tuesday"
                     return entry.prep[c.lower_], "verb", [tok, c]
                 if c.dep_ == "advcl":  # "pushing for the US (to) support ..."
                     for m in c.children:
@@ -1191,8 +1220,8 @@ class RelationExtractor:
         out = self._main_events(out, failed)
         if self.p.sports and any(
             w in self.p.sports for w in re.findall(r"[\w-]+", sent.text.lower())
-        ):
-            return []  # "Brazil beat Argentina at football": sport, not politics
+        ):  # "Brazil beat Argentina in the semi-final": sport, not politics
+            out = [e for e in out if self._lemma(e.trigger) not in self.p.sports_verbs]
         self._attribution(sent, out)
         return out
 

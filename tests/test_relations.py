@@ -116,6 +116,12 @@ CLAUSE_STRUCTURE = [
     ),
     # an addressed non-actor is not replaced by an actor named further on
     ("Iran urged the public to boycott Israel.", set()),
+    # particles: "called off" is a concession, "called on" a demand
+    (
+        "Nigerian teachers called off their strike after talks with the Nigerian "
+        "government.",
+        {("NGA", "concedesTo", "NGA")},
+    ),
 ]
 
 LIGHT_VERBS = [
@@ -562,6 +568,16 @@ def test_every_plover_category_has_triggers():
         used |= set(e.obj.values()) | set(e.prep.values()) | set(e.prt.values())
     covered = {vocab[r].plover for r in used if r}
     assert covered == set(PLOVER_CATEGORIES)
+
+
+def test_yaml_booleans_in_patterns_are_refused():
+    import yaml
+
+    data = yaml.safe_load("verbs:\n  call: {default: phones, prt: {off: concedesTo}}\n")
+    with pytest.raises(KGError, match="quote words"):
+        parse_patterns(data)
+    assert load_patterns().verbs["call"].prt == {"off": "concedesTo"}
+    assert "no" in load_patterns().negations
 
 
 def test_user_patterns_extend_the_packaged_ones(tmp_path: Path):
