@@ -17,7 +17,16 @@ How a sentence is coded (the patterns are data, ``kg/resources/patterns.yaml``):
    to cooperate (CAMEO 03, PLOVER AGREE) and hostile ones into threats (CAMEO 13);
    "threatened to X" is a threat; "agreed to X" an agreement; "refused to X" a
    rejection with X kept as a negated event; "failed to X" / "reluctance to X" negate
-   X; "urged Y to X" is a demand of Y. "X said Y must Z" is a demand of Y by X.
+   X; "urged Y to X" is a demand of Y. "X said Y must Z" is a demand of Y by X;
+   "prepared to resume shelling" is military posture (MOBILIZE); "will X unless Y"
+   is a threat; "vowed not to X" a rejection. A purpose or participle sub-event with
+   the same source and target country is a detail of the main event and is dropped
+   ("offered troops to Lebanon to help it"); when the main verb has no target, its
+   category wins and the sub-event lends the target ("staged rallies to demand
+   reforms from the government" is a protest). A nominal event is coded only when
+   no coded event governs its noun. Clauses that are the content of a claim,
+   demand or admission ("an admission that X killed Y") are not asserted, nor
+   sentences about sport (sport verbs in a sentence with sport words).
 3. **Arguments.** Subject (or the "by" agent of a passive) -> source; direct object,
    dative, attribute or prepositional object -> target; the subject of a passive ->
    target; possessor / "by" -> source of a nominal event. Each argument is the actor
@@ -29,6 +38,17 @@ How a sentence is coded (the patterns are data, ``kg/resources/patterns.yaml``):
    intended, planned, hypothetical), attribution ("according to X", "X said"), and the
    event date (a date phrase of the clause normalised against the article date; the
    article date otherwise, with ``extra["date_explicit"] = "false"``).
+5. **Category refinements.** Killing or wounding by state forces (MIL/police sector
+   or "troops", "aircraft", ...) is FIGHT (CAMEO 19), by irregulars ASSAULT (18); an
+   attack by irregulars on civilians or refugees is ASSAULT. A place ("in Syria") is a
+   target only for categories where the place is what is acted on (not CONSULT,
+   AGREE, SUPPORT, COOPERATE, DEMAND, DISAPPROVE, REJECT, INVESTIGATE). Two mentions
+   of one country pair only when their CAMEO codes differ ("Nigerian authorities"
+   NGAGOV -> a Nigerian group), never a mention with itself or its pronoun.
+
+``extract_articles`` sends texts (not Docs) to ``nlp.pipe`` so that tokenising
+happens in the worker processes, then re-keys each assertion to its article (id, and
+the date phrase of ``extra["date_text"]`` normalised against the article date).
 
 Confidence is a documented heuristic: 0.85 for a verb trigger, 0.8 for a light verb
 with its noun, 0.7 for a nominal event or copula predicate; minus 0.15 when the source
