@@ -165,6 +165,11 @@ _FORCE_WORDS = frozenset(
     "jets warplanes helicopters tanks navy warships artillery "
     "gunboats drones marines".split()
 )
+# Categories where a passive with no agent takes the place as the actor ("was
+# arrested in Egypt", "were killed near Samarra").
+_PLACE_ACTS = frozenset(
+    {"INVESTIGATE", "COERCE", "ASSAULT", "FIGHT", "SANCTION", "MOBILIZE", "DISAPPROVE"}
+)
 # Prepositions that introduce the target of a nominal event ("attack on Y").
 _NOUN_PREPS = frozenset(
     "of with against on upon to toward towards between from over into".split()
@@ -1346,10 +1351,12 @@ class RelationExtractor:
             if not sources:
                 # "X were killed by a bomb near <place>": only material conflict
                 # takes the place or group named in the clause as its source
-                if self.vocab[ev.relation].quad_class < 3 or not targets:
+                if self.vocab[ev.relation].plover not in _PLACE_ACTS or not targets:
                     return False
                 tgt_ids = {self._key(m) for m in targets}
-                for c in tok.children:
+                # "was put under investigation in Italy": the verb or its noun
+                near = [c for w in ev.words[:2] for c in w.children]
+                for c in near:
                     if (
                         c.dep_ == "agent"
                         or (c.dep_ == "prep" and c.lower_ in _PLACE_PREPS)
