@@ -1234,6 +1234,10 @@ class ActorResolver:
         self.vocab = nlp.vocab
         self.words = _english_words(nlp)
         self.fuzzy = _fuzzy_index(self.lex)
+        # per-doc and per-table caches of _role_at
+        self._folds_doc: Doc | None = None
+        self._folds_list: list[str] = []
+        self._firsts: dict[int, tuple[Any, int, set[str]]] = {}
         _register_extensions()
         if not Doc.has_extension("kg_article_date"):
             Doc.set_extension("kg_article_date", default=None)
@@ -1249,13 +1253,31 @@ class ActorResolver:
             a = self.lex.folded.get(t.lower())
         return a
 
+    def _folds(self, doc: Doc) -> list[str]:
+        """The folded text of every token of ``doc``, computed once per doc."""
+        if self._folds_doc is not doc:
+            self._folds_doc = doc
+            self._folds_list = [_fold(t.text) for t in doc]
+        return self._folds_list
+
     def _role_at(self, doc: Doc, i: int, table: dict[tuple[str, ...], str], limit: int):
         """Longest role phrase starting at token i: (end, sector) or None."""
+        if i >= limit:
+            return None
+        folds = self._folds(doc)
+        if i >= len(folds):
+            return None
+        firsts = self._firsts.get(id(table))
+        if firsts is None or firsts[0] is not table or firsts[1] != len(table):
+            firsts = (table, len(table), {k[0] for k in table if k})
+            self._firsts[id(table)] = firsts
+        if folds[i] not in firsts[2]:
+            return None
         best = None
         for n in range(1, 5):
             if i + n > limit:
                 break
-            key = tuple(_fold(t.text) for t in doc[i : i + n])
+            key = tuple(folds[i : i + n])
             if key in table:
                 best = (i + n, table[key])
         return best
@@ -1312,6 +1334,7 @@ class ActorResolver:
         out = self._coref(doc, out, taken)
         self._hashtags(doc, out)
         self._write(doc, out)
+        self._folds_doc = None
         return doc
 
     # -- acronyms defined in the text ------------------------------------------
