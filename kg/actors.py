@@ -1267,7 +1267,7 @@ class ActorResolver:
         """The folded text of every token of ``doc``, computed once per doc."""
         if self._folds_doc is not doc:
             self._folds_doc = doc
-            self._folds_list = [_fold(t.text) for t in doc]
+            self._folds_list = [_fold(t.text) for t in self._tokens(doc)]
         return self._folds_list
 
     def _role_at(self, doc: Doc, i: int, table: dict[tuple[str, ...], str], limit: int):
@@ -1987,6 +1987,7 @@ class ActorResolver:
         out = []
         cities = self.lex.cities
         n = len(doc)
+        doc_text = doc.text
         i = 0
         while i < n:
             tok = dtok[i]
@@ -1997,7 +1998,8 @@ class ActorResolver:
             for k in range(min(n, i + 4), i, -1):
                 if any(taken[x] for x in range(i, k)):
                     continue
-                text = doc[i:k].text
+                last = dtok[k - 1]
+                text = doc_text[tok.idx : last.idx + len(last.text)]  # doc[i:k].text
                 if text in cities:
                     hit = (k, cities[text])
                     break
@@ -2438,12 +2440,13 @@ def _quotations(doc: Doc) -> list[tuple[int, int]]:
     out = []
     i = 0
     n = len(doc)
+    texts = [t.text for t in doc]
     while i < n:
-        t = doc[i].text
+        t = texts[i]
         close = _OPEN.get(t)
         if close is not None and (t != "‘" or i == 0 or doc[i - 1].whitespace_):
             for j in range(i + 1, min(n, i + 400)):
-                if doc[j].text == close and (
+                if texts[j] == close and (
                     close != "’"
                     or j + 1 >= n
                     or doc[j].whitespace_
