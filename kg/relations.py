@@ -33,7 +33,15 @@ How a sentence is coded (the patterns are data, ``kg/resources/patterns.yaml``):
    mention found first (breadth first) in its phrase ("representatives from HTS" ->
    HTS), and conjuncts expand to one event per pair ("A and B agreed" gives A->B and
    B->A). An unresolved pronoun subject falls back to the speaker of the reporting
-   clause ("Syria says it will ...") or the nearest preceding actor.
+   clause ("Syria says it will ...") or the nearest preceding actor. An agentless
+   infinitive or gerund of a noun inside a quotation ("“... the effort to cultivate
+   a relationship with HTS”, said the official") takes the quotation's speaker
+   (``extra["source_from"] = "quote_speaker"``); the speaker is the actor the
+   actor resolver gave to "we"/"our" in the quotation, or the actor named with the
+   reporting verb after it. Countering a hostile act ("X foiled a plot by Y",
+   "X's thwarting of an attack planned by Y") is X opposes Y: the target is the
+   author of the act, or of a hostile act named earlier in the sentence ("threats
+   posed by Y"), never its victim.
 4. **Qualifiers.** Negation ("not", "never", "no"), modality (asserted, reported,
    intended, planned, hypothetical), attribution ("according to X", "X said"), and the
    event date (a date phrase of the clause normalised against the article date; the
@@ -165,6 +173,11 @@ _FORCE_WORDS = frozenset(
     "jets warplanes helicopters tanks navy warships artillery "
     "gunboats drones marines".split()
 )
+# People who carry out hostile acts ("thwarted the fighters of X").
+_FIGHTER_NOUNS = frozenset(
+    "militants fighters rebels insurgents jihadists terrorists gunmen attackers "
+    "bombers cell cells".split()
+)
 # Categories where a passive with no agent takes the place as the actor ("was
 # arrested in Egypt", "were killed near Samarra").
 _PLACE_ACTS = frozenset(
@@ -257,6 +270,9 @@ class Patterns:
     negations: frozenset[str]
     sports: frozenset[str] = frozenset()
     sports_verbs: frozenset[str] = frozenset()
+    counter_relation: str | None = None
+    counter_triggers: frozenset[str] = frozenset()
+    counter_objects: frozenset[str] = frozenset()
 
     def control_class(self, word: str) -> str | None:
         """Return the control class of a lemma ("intent", "threat", ...) or None."""
@@ -357,6 +373,15 @@ def parse_patterns(data: dict, vocab: dict[str, Relation] | None = None) -> Patt
         str(k): frozenset(map(str, v or ()))
         for k, v in (data.get("control") or {}).items()
     }
+    counter = data.get("counter") or {}
+    counter_rel = _check(counter.get("relation"), "counter.relation", vocab)
+    counter_verbs = frozenset(map(str, counter.get("verbs") or ()))
+    counter_nouns = frozenset(map(str, counter.get("nouns") or ()))
+    if counter_rel is not None:
+        for v in counter_verbs:
+            verbs.setdefault(v, VerbEntry(counter_rel))
+        for n in counter_nouns:
+            nouns.setdefault(n, counter_rel)
     return Patterns(
         verbs=verbs,
         light_verbs=frozenset(map(str, data.get("light_verbs") or ())),
@@ -369,6 +394,9 @@ def parse_patterns(data: dict, vocab: dict[str, Relation] | None = None) -> Patt
         negations=frozenset(map(str, data.get("negations") or ())),
         sports=frozenset(map(str, data.get("sports") or ())),
         sports_verbs=frozenset(map(str, data.get("sports_verbs") or ())),
+        counter_relation=counter_rel,
+        counter_triggers=counter_verbs | counter_nouns,
+        counter_objects=frozenset(map(str, counter.get("objects") or ())),
     )
 
 
@@ -622,6 +650,7 @@ class RelationExtractor:
         self._keys: dict[tuple[int, int], tuple[str, str]] = {}
         self._mentions: dict[tuple[int, int], Mention] = {}
         self._dates: list[Span] = []
+        self._quotes: list[tuple[int, int, Span]] = []
         p = self.p
         self._cand = (
             set(p.verbs)
@@ -1351,7 +1380,11 @@ class RelationExtractor:
             if not sources:
                 # "X were killed by a bomb near <place>": only material conflict
                 # takes the place or group named in the clause as its source
-                if self.vocab[ev.relation].plover not in _PLACE_ACTS or not targets:
+                if (
+                    self.vocab[ev.relation].plover not in _PLACE_ACTS
+                    or not targets
+                    or self._is_counter(ev)
+                ):
                     return False
                 tgt_ids = {self._key(m) for m in targets}
                 # "was put under investigation in Italy": the verb or its noun
@@ -1390,6 +1423,15 @@ class RelationExtractor:
                 if prior:
                     sources = [prior[-1]]
                     ev.fallback = True
+        if not sources and self._implicit_agent(ev):
+            # "“... the effort to cultivate a relationship with HTS”, said the
+            # official": an agentless nominal or infinitival event inside a
+            # quotation is the speaker's (the actor of "we"/"our" in the quote)
+            speaker_span = self._quote_speaker(tok.i)
+            if speaker_span is not None:
+                sources = [speaker_span]
+                ev.fallback = True
+                ev.extra["source_from"] = "quote_speaker"
         if not sources:
             return False
         ev.sources_found = sources
@@ -1431,7 +1473,13 @@ class RelationExtractor:
             )
             # meetings happen somewhere: "held talks in Syria" is no dyad
             deep_ok = places_ok or self.vocab[ev.relation].plover != "CONSULT"
-            if ev.kind == "noun":  # a nominal event names its target itself
+            if self._is_counter(ev):
+                # "foiled an attack by Y": the author of the foiled act
+                targets = self._counter_target(ev, sent, index, src_ids)
+                if not targets:
+                    return False
+                chain = []
+            elif ev.kind == "noun":  # a nominal event names its target itself
                 chain = []
                 for c in tok.children:
                     if c.dep_ == "prep" and c.lower_ in _NOUN_PREPS:
@@ -1536,6 +1584,123 @@ class RelationExtractor:
         self._refine(ev)
         return True
 
+    def _is_counter(self, ev: _Event) -> bool:
+        tok = ev.trigger
+        trig = self.p.counter_triggers
+        return ev.relation == self.p.counter_relation and (
+            tok.lower_ in trig or self._lemma(tok) in trig
+        )
+
+    def _counter_target(
+        self,
+        ev: _Event,
+        sent: Span,
+        index: dict[int, Span],
+        exclude: set[tuple[str, str]],
+    ) -> list[Span]:
+        """The author of the act a counter event foils ("thwarted a plot by Y")."""
+        tok = ev.trigger
+        if ev.kind == "noun":
+            objs = [
+                o
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for o in c.children
+                if o.dep_ == "pobj"
+            ]
+        else:
+            objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+        acts = self.p.counter_objects
+        for o in objs:
+            m = index.get(o.i)
+            if m is not None:  # "thwarted the militants"
+                return [m] if self._key(m) not in exclude else []
+            if o.lower_ in _FIGHTER_NOUNS:  # "thwarted the fighters of Y"
+                return self._actors(o, index, exclude)[:1]
+            if o.lower_ not in acts and o.lemma_.lower() not in acts:
+                continue
+            ev.words.append(o)
+            found = self._act_author(o, index, exclude)
+            if found:
+                return found
+            # "threats posed by Y, ... the foiling of a planned attack": the
+            # author of a hostile act named earlier in the sentence
+            for m in reversed(index_values(index, sent)):
+                if m.end > tok.i or self._key(m) in exclude:
+                    continue
+                root = m.root
+                act = None
+                if root.dep_ == "pobj" and root.head.lower_ == "by":
+                    act = root.head.head
+                    if act.dep_ == "acl":
+                        act = act.head
+                elif root.dep_ == "poss":
+                    act = root.head
+                if act is not None and (
+                    act.lower_ in acts or act.lemma_.lower() in acts
+                ):
+                    ev.extra["target_from"] = "prior_act"
+                    return [m]
+        return []
+
+    def _act_author(
+        self, noun: Token, index: dict[int, Span], exclude: set[tuple[str, str]]
+    ) -> list[Span]:
+        """Who carried out (or planned) the act named by ``noun``."""
+        for c in noun.children:
+            heads: list[Token] = []
+            if c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and c.i in index):
+                heads = [c]
+            elif c.dep_ == "prep" and c.lower_ == "by":
+                heads = [o for o in c.children if o.dep_ == "pobj"]
+            elif c.dep_ == "acl":  # "an attack planned/posed by Y"
+                heads = [
+                    o
+                    for a in c.children
+                    if a.dep_ == "agent"
+                    for o in a.children
+                    if o.dep_ == "pobj"
+                ]
+            for h in heads:
+                found = self._actors(h, index, exclude)
+                if found:
+                    return found
+        return []
+
+    def _implicit_agent(self, ev: _Event) -> bool:
+        """True when the event's agent is not expressed in its own phrase.
+
+        An infinitive or gerund of a noun without its own subject ("the effort
+        to develop ties with X"). A bare nominal event ("the sanctions on X") is
+        not: it as often names another party's act as the speaker's.
+        """
+        tok = ev.trigger
+        if ev.kind == "noun":
+            return False
+        if not (tok.tag_ in ("VB", "VBG") or tok.dep_ in ("acl", "xcomp")):
+            return False
+        t = tok
+        for _ in range(4):
+            if any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in t.children):
+                return False
+            if t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX"):
+                t = t.head
+                continue
+            break
+        if t.tag_ not in ("VB", "VBG"):
+            return False
+        # infinitive/gerund of a noun ("effort to", "outgrowth of developing")
+        return t.dep_ in ("acl", "relcl", "pcomp") or (
+            t.dep_ == "xcomp" and t.head.pos_ == "NOUN"
+        )
+
+    def _quote_speaker(self, i: int) -> Span | None:
+        """The speaker's mention of the quotation holding token ``i``, or None."""
+        for qs, qe, span in self._quotes:
+            if qs <= i < qe:
+                return span
+        return None
+
     def _refine(self, ev: _Event) -> None:
         """CAMEO 18 vs 19: who uses force decides between assault and fight.
 
@@ -1576,6 +1741,13 @@ class RelationExtractor:
                 and c.ent_type_ in ("NORP", "GPE", "ORG")
             ):
                 return c, "poss"
+        for c in tok.children:  # "the attack carried out / posed by Y"
+            if c.dep_ == "acl" and c.tag_ == "VBN":
+                for a in c.children:
+                    if a.dep_ == "agent":
+                        for o in a.children:
+                            if o.dep_ == "pobj":
+                                return o, "agent"
         # "X's attack on Y" only: the subject of an unrelated verb is not the source
         if tok.dep_ == "attr" and tok.head.lemma_ == "be":
             return self._subject(tok.head)
@@ -1661,10 +1833,21 @@ class RelationExtractor:
             s_i = bisect_right(starts, span.start) - 1
             keys_by_sent.setdefault(s_i, set()).add(self._key(span))
         self._dates = [e for e in doc.ents if e.label_ == "DATE"]
+        self._quotes = _quote_speakers(doc, spans, self.p.reporting)
         for s_i, keys in sorted(keys_by_sent.items()):
-            if len(keys) < 2:
-                continue
             sent = sents[s_i]
+            if len(keys) < 2:
+                # a quoted sentence also has its speaker as a (fallback) actor
+                speaker = next(
+                    (
+                        sp
+                        for qs, qe, sp in self._quotes
+                        if qs < sent.end and sent.start < qe
+                    ),
+                    None,
+                )
+                if speaker is None or self._key(speaker) in keys:
+                    continue
             for ev in self.sentence_events(sent, index):
                 yield from self._assertions(ev, sent, s_i, article_id, date)
 
@@ -1825,6 +2008,57 @@ def _redate(a: Assertion, article: Article) -> Assertion:
         date=iso,
         extra=tuple(sorted((k, str(v)) for k, v in extra.items())),
     )
+
+
+_QUOTE_MARKS = {"“": "”", '"': '"', "``": "''"}
+_WE = frozenset({"we", "our", "us", "ours"})
+
+
+def _quote_speakers(
+    doc: Doc, spans: Iterable[Span], reporting: frozenset[str] = frozenset()
+) -> list[tuple[int, int, Span]]:
+    """Quotations (token ranges) whose speaker is known, with the speaker's mention.
+
+    ``kg.actors`` resolves "we"/"our"/"us" inside a quotation attributed to a
+    speaker to the speaker's actor: such a mention stands for the speaker. A
+    quotation without one takes the actor named with a reporting verb right after
+    it ("...”, said the Turkish minister"), or continues the previous quotation
+    when only an attribution lies between them ("...”, X said. “More ...”).
+    Returns ``(start, end, mention)`` per quotation with a known speaker.
+    """
+    spans = list(spans)
+    if not spans:
+        return []
+    we = [s for s in spans if len(s) == 1 and s[0].lower_ in _WE and s[0].text != "US"]
+    out: list[tuple[int, int, Span]] = []
+    n = len(doc)
+    i = 0
+    last: tuple[int, Span] | None = None
+    while i < n:
+        close = _QUOTE_MARKS.get(doc[i].text)
+        if close is None:
+            i += 1
+            continue
+        j = next((k for k in range(i + 1, min(n, i + 400)) if doc[k].text == close), n)
+        if j >= n:
+            break
+        speaker = next((s for s in we if i < s.start < j), None)
+        if speaker is None:  # "...”, said the Turkish minister
+            after = doc[j + 1 : min(n, j + 10)]
+            if any(t.lemma_ in reporting for t in after):
+                speaker = next(
+                    (s for s in spans if j < s.start < j + 10 and s not in we), None
+                )
+        if speaker is None and last is not None and i - last[0] <= 15:
+            if any(t.lemma_ in reporting for t in doc[last[0] : i]):
+                speaker = last[1]
+        if speaker is not None:
+            out.append((i + 1, j, speaker))
+            last = (j, speaker)
+        else:
+            last = None
+        i = j + 1
+    return out
 
 
 def index_values(index: dict[int, Span], sent: Span) -> list[Span]:

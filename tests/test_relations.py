@@ -614,3 +614,130 @@ def test_verbless_headline(nlp):
 def test_metaphor(nlp):
     doc = run(nlp, "Germany attacked France's budget plans in a heated debate.")
     assert ("DEU", "attacks", "FRA") not in asserted(doc)
+
+
+# ------------------------------------------------ relationships, quotes, countering
+RELATIONSHIP_BUILDING = [
+    (
+        "Turkey is cultivating a relationship with Hamas.",
+        {("TUR", "intendsToCooperateWith", "HAMAS")},
+    ),
+    (
+        "Qatar made efforts to build ties with the Taliban.",
+        {("QAT", "intendsToCooperateWith", "TALIBAN")},
+    ),
+    ("Egypt reached out to Hamas.", {("EGY", "intendsToCooperateWith", "HAMAS")}),
+    (
+        "Egypt's outreach to Hamas angered Israel.",
+        {("EGY", "intendsToCooperateWith", "HAMAS")},
+    ),
+    (
+        "Jordan sought to engage with the Taliban.",
+        {("JOR", "intendsToCooperateWith", "TALIBAN")},
+    ),
+    (
+        "Pakistan's efforts to cultivate a relationship with the Taliban failed.",
+        {("PAK", "intendsToCooperateWith", "TALIBAN")},
+    ),
+    (
+        "India and Japan deepened their ties.",
+        {
+            ("IND", "intendsToCooperateWith", "JPN"),
+            ("JPN", "intendsToCooperateWith", "IND"),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RELATIONSHIP_BUILDING)
+def test_relationship_building_is_intent_to_cooperate(nlp, text, expected):
+    _check(nlp, text, expected)
+
+
+QUOTE_SPEAKER = [
+    (  # an agentless infinitive of a noun in a quotation: the speaker acts
+        "“We talk to everyone”, said the US envoy. “It was part of the effort to "
+        "develop and cultivate a relationship with Hamas. It helped our work.”",
+        ("US", "intendsToCooperateWith", "HAMAS"),
+    ),
+    (  # a gerund of a noun
+        "“We want peace”, the Turkish minister said. “The policy of engaging with "
+        "Syria is working.”",
+        ("TUR", "intendsToCooperateWith", "SYR"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "triple"), QUOTE_SPEAKER)
+def test_quote_speaker_is_the_implicit_agent(nlp, text, triple):
+    doc = run(nlp, text)
+    hits = [
+        a
+        for a in doc._.kg_assertions
+        if (a.source.actor, a.relation, a.target.actor) == triple
+    ]
+    assert hits, [
+        (a.source.actor, a.relation, a.target.actor) for a in doc._.kg_assertions
+    ]
+    assert all(dict(a.extra).get("source_from") == "quote_speaker" for a in hits)
+    assert all(a.confidence <= 0.7 for a in hits)  # a fallback is less certain
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The US envoy arrived on Monday. It was part of the effort to develop "
+        "a relationship with Hamas.",  # not in a quotation
+        "“We want peace”, the Turkish minister said. “The sanctions on Syria were "
+        "a mistake.”",  # a bare nominal event may be another party's act
+    ],
+)
+def test_no_speaker_source_outside_quotes_or_for_bare_nominals(nlp, text):
+    doc = run(nlp, text)
+    assert not any(
+        dict(a.extra).get("source_from") == "quote_speaker" for a in doc._.kg_assertions
+    )
+
+
+COUNTERING = [
+    (
+        "Iraqi forces foiled a plot by ISIS to bomb a market.",
+        {("IRQ", "opposes", "ISIS")},
+    ),
+    (
+        "The Iraqi army thwarted an attack planned by al-Shabaab.",
+        {("IRQ", "opposes", "SHABAAB")},
+    ),
+    ("Jordan's foiling of a Hamas plot angered Iran.", {("JOR", "opposes", "HAMAS")}),
+    (
+        "Kenyan troops thwarted the militants of al-Shabaab.",
+        {("KEN", "opposes", "SHABAAB")},
+    ),
+    (  # the foiled attack has no author: the author of the threat named before
+        "Threats posed by ISIS are high, with one case being Iraqi forces' foiling "
+        "of a planned attack on Baghdad.",
+        {("IRQ", "opposes", "ISIS")},
+    ),
+    (  # "posed/carried out by Y": Y is the attacker
+        "The attack carried out by ISIS on the Iraqi army killed ten.",
+        {("ISIS", "attacks", "IRQ")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COUNTERING)
+def test_foiling_an_act_opposes_its_author(nlp, text, expected):
+    _check(nlp, text, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police foiled an attack on the US embassy.",  # the victim is no target
+        "Egypt averted a crisis with Sudan.",  # a crisis is no hostile act
+        "An attempt to kill the governor was thwarted in Iraq.",  # no author
+    ],
+)
+def test_foiling_without_an_author_is_no_event(nlp, text):
+    doc = run(nlp, text)
+    assert not [a for a in doc._.kg_assertions if a.relation == "opposes"]
