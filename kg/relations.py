@@ -15,7 +15,8 @@ How a sentence is coded (the patterns are data, ``kg/resources/patterns.yaml``):
 2. **Main event of the clause.** A trigger under a control word is folded into one
    event: intent ("will", "ready to", "vowed to") turns cooperative events into intents
    to cooperate (CAMEO 03, PLOVER AGREE) and hostile ones into threats (CAMEO 13);
-   "threatened to X" is a threat; "agreed to X" an agreement; "refused to X" a
+   "threatened to X" is a threat; "agreed to X" an agreement; "decided to X" is
+   X (planned when X is force); "refused to X" a
    rejection with X kept as a negated event; "failed to X" / "reluctance to X" negate
    X; "urged Y to X" is a demand of Y. "X said Y must Z" is a demand of Y by X;
    "prepared to resume shelling" is military posture (MOBILIZE); "will X unless Y"
@@ -42,7 +43,8 @@ How a sentence is coded (the patterns are data, ``kg/resources/patterns.yaml``):
    "X's thwarting of an attack planned by Y") is X opposes Y: the target is the
    author of the act, or of a hostile act named earlier in the sentence ("threats
    posed by Y"), never its victim.
-4. **Qualifiers.** Negation ("not", "never", "no"), modality (asserted, reported,
+4. **Qualifiers.** Negation ("not", "never", "no" also on the event noun: "has no
+   contact with", "held no talks"; "without consulting X"), modality (asserted, reported,
    intended, planned, hypothetical), attribution ("according to X", "X said"), and the
    event date (a date phrase of the clause normalised against the article date; the
    article date otherwise, with ``extra["date_explicit"] = "false"``).
@@ -157,6 +159,10 @@ _CONTENT_NOUNS = frozenset(
 _ASIDE_PREPS = frozenset(
     "despite because although during amid amidst while unlike besides except "
     "notwithstanding".split()
+)
+# Prepositions of time or circumstance: "announced after a meeting" is no meeting.
+_WHEN_PREPS = _ASIDE_PREPS | frozenset(
+    "after before following since until till ahead prior throughout".split()
 )
 # Verbs whose direct object is the party addressed ("urged Iran to ...").
 _ADDRESSEE_VERBS = frozenset(
@@ -280,6 +286,7 @@ class Patterns:
             "threat",
             "refusal",
             "agree",
+            "decision",
             "negator",
             "demand",
             "posture",
@@ -756,7 +763,7 @@ class RelationExtractor:
                     if rel:
                         return rel, "light", [tok, n]
             for c in tok.children:  # "put under investigation", "called for sanctions"
-                if c.dep_ == "prep":
+                if c.dep_ == "prep" and c.lower_ not in _WHEN_PREPS:
                     for o in c.children:
                         if o.dep_ == "pobj":
                             rel = over.get(o.lemma_.lower()) or self._noun_relation(o)
@@ -1009,6 +1016,12 @@ class RelationExtractor:
                 continue
             if entry is not None and entry.no_obj and c.dep_ in _OBJ_DEPS:
                 continue  # "signed a treaty": the object is the document
+            if (
+                c.dep_ == "conj"
+                and c.pos_ in ("VERB", "AUX")
+                and any(x.dep_ in ("nsubj", "nsubjpass", "expl") for x in c.children)
+            ):
+                continue  # "X denounced the attack, and Y urged ...": another clause
             if c.dep_ in _OBJ_DEPS and c.lemma_.lower() in _CONTENT_NOUNS:
                 # "dismissed claims by X that Y ...": X made the claims; Y is content
                 first.extend(
@@ -1048,7 +1061,11 @@ class RelationExtractor:
         p = self.p
         tok = ev.trigger
         negs = p.negations
-        ev.negated = _has_neg(tok, negs)
+        ev.negated = _has_neg(tok, negs) or any(
+            w.pos_ in ("NOUN", "PROPN") and _has_neg(w, negs) for w in ev.words[1:2]
+        )  # "has no contact with", "held no talks"
+        if tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ == "without":
+            ev.negated = True  # "acted without consulting X"
         if p.control_class(self._lemma(tok)) == "intent" and any(
             c.dep_ == "xcomp" and _has_neg(c, negs) for c in tok.children
         ):  # "vowed not to return the land": a refusal (CAMEO 12)
@@ -1111,6 +1128,7 @@ class RelationExtractor:
             if dep == "ccomp" and cls not in (
                 "demand",
                 "agree",
+                "decision",
                 "intent",
                 "refusal",
                 "threat",
@@ -1202,6 +1220,12 @@ class RelationExtractor:
             else:
                 ev.modality = "planned"
             ev.extra["control"] = "agree"
+        elif cls == "decision":
+            # "decided to lift its sanctions": the decided act itself; a decision
+            # to use force is planned, not yet done
+            if self._hostile(rel):
+                ev.modality = "planned"
+            ev.extra["control"] = "decision"
         elif cls == "threat":
             ev.extra.setdefault("embedded", rel)
             ev.relation = self._threat(rel) if self._hostile(rel) else "threatens"

@@ -741,3 +741,89 @@ def test_foiling_an_act_opposes_its_author(nlp, text, expected):
 def test_foiling_without_an_author_is_no_event(nlp, text):
     doc = run(nlp, text)
     assert not [a for a in doc._.kg_assertions if a.relation == "opposes"]
+
+
+# ------------------------------------------- "no" objects, decisions, suspensions
+NO_OBJECT_NEGATION = [
+    (
+        "Iran says it has no direct contact with Syria's new rulers.",
+        {("IRN", "meetsWith", "SYR")},
+    ),
+    ("Russia held no talks with Ukraine.", {("RUS", "meetsWith", "UKR")}),
+    (
+        "Israel acted without consulting the United States.",
+        {("ISR", "meetsWith", "US")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NO_OBJECT_NEGATION)
+def test_no_determiner_and_without_negate(nlp, text, expected):
+    doc = run(nlp, text)
+    assert expected <= triples(doc, negated=True)
+    assert not expected & asserted(doc)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkey has no relations with Armenia.",
+        "There were no talks between Russia and Ukraine.",
+    ],
+)
+def test_no_relations_is_never_an_asserted_event(nlp, text):
+    assert not asserted(run(nlp, text))
+
+
+DECISIONS_AND_SUSPENSIONS = [
+    (  # a decision is the act; one event for the clause
+        "The EU decided to lift its sanctions on Syria.",
+        {("EU", "liftsSanctionsOn", "SYR")},
+    ),
+    (
+        "The EU took a first step in February, when it suspended some sanctions "
+        "on Syria.",
+        {("EU", "liftsSanctionsOn", "SYR")},
+    ),
+    ("Canada waived sanctions on Cuba.", {("CAN", "liftsSanctionsOn", "CUB")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DECISIONS_AND_SUSPENSIONS)
+def test_decisions_and_suspended_sanctions(nlp, text, expected):
+    got = asserted(run(nlp, text))
+    assert got == expected
+
+
+def test_decision_to_use_force_is_planned(nlp):
+    doc = run(nlp, "Israel decided to attack Gaza.")
+    assert {(a.relation, a.modality) for a in doc._.kg_assertions} == {
+        ("attacks", "planned")
+    }
+
+
+def test_meeting_named_as_a_time_is_no_event(nlp):
+    doc = run(
+        nlp,
+        "The EU decided to lift its sanctions on Syria, its foreign policy chief "
+        "announced after a meeting of EU ministers.",
+    )
+    assert {a.relation for a in doc._.kg_assertions} == {"liftsSanctionsOn"}
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        (
+            "France denounced a despicable attack, and Greece urged the "
+            "authorities to protect Christians.",
+            ("FRA", "condemns", "GRC"),
+        ),
+        (
+            "Egypt praised the ceasefire, and Qatar criticised Israel.",
+            ("EGY", "praises", "QAT"),
+        ),
+    ],
+)
+def test_a_coordinated_clause_subject_is_not_the_target(nlp, text, wrong):
+    assert wrong not in asserted(run(nlp, text))
