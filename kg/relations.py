@@ -44,10 +44,11 @@ How a sentence is coded (the patterns are data, ``kg/resources/patterns.yaml``):
    author of the act, or of a hostile act named earlier in the sentence ("threats
    posed by Y"), never its victim.
 4. **Qualifiers.** Negation ("not", "never", "no" also on the event noun: "has no
-   contact with", "held no talks"; "without consulting X"), modality (asserted, reported,
-   intended, planned, hypothetical), attribution ("according to X", "X said"), and the
-   event date (a date phrase of the clause normalised against the article date; the
-   article date otherwise, with ``extra["date_explicit"] = "false"``).
+   contact with", "held no talks"; "without consulting X"), modality (asserted,
+   reported, intended, planned, hypothetical), attribution ("according to X",
+   "X said"), and the event date (a date phrase of the clause normalised against
+   the article date; the article date otherwise, with
+   ``extra["date_explicit"] = "false"``).
 5. **Category refinements.** Killing or wounding by state forces (MIL/police sector
    or "troops", "aircraft", ...) is FIGHT (CAMEO 19), by irregulars ASSAULT (18); an
    attack by irregulars on civilians or refugees is ASSAULT. A place ("in Syria") is a
@@ -157,7 +158,7 @@ _CONTENT_NOUNS = frozenset(
 )
 # Prepositions that open a circumstance (another event), never an argument.
 _ASIDE_PREPS = frozenset(
-    "despite because although during amid amidst while unlike besides except "
+    "despite because although during amid amidst while unlike besides except without "
     "notwithstanding".split()
 )
 # Prepositions of time or circumstance: "announced after a meeting" is no meeting.
@@ -2172,13 +2173,18 @@ def extract_articles(
             f"the pipeline has no kg_relations component; it has {nlp.pipe_names}"
         )
 
-    # Texts, not Docs, go into nlp.pipe so that tokenising happens in the worker
-    # processes; the component codes without the article context and the
-    # assertions are re-keyed here (id, and dates normalised against the article
-    # date from the date phrase kept in ``extra["date_text"]``).
-    pairs = ((article.text, article) for article in articles)
+    # Each Doc carries its article's id and date into the pipeline (they travel
+    # with the Doc to worker processes): the actor component resolves leaders by
+    # the article date, and relative dates are normalised against it.
+    def docs() -> Iterator[tuple[Doc, Article]]:
+        for article in articles:
+            doc = nlp.make_doc(article.text)
+            doc._.kg_article_id = article.id
+            doc._.kg_article_date = article.date
+            yield doc, article
+
     for doc, article in nlp.pipe(
-        pairs, as_tuples=True, batch_size=batch_size, n_process=n_process
+        docs(), as_tuples=True, batch_size=batch_size, n_process=n_process
     ):
         yield article, [_redate(a, article) for a in doc._.kg_assertions or []]
 

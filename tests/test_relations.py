@@ -775,6 +775,12 @@ def test_no_relations_is_never_an_asserted_event(nlp, text):
     assert not asserted(run(nlp, text))
 
 
+def test_a_without_clause_holds_no_target(nlp):
+    doc = run(nlp, "Moldova agreed to the plan without consulting Romania.")
+    assert ("MDA", "agreesWith", "ROU") not in asserted(doc)
+    assert ("MDA", "meetsWith", "ROU") in triples(doc, negated=True)
+
+
 DECISIONS_AND_SUSPENSIONS = [
     (  # a decision is the act; one event for the clause
         "The EU decided to lift its sanctions on Syria.",
