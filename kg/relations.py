@@ -161,6 +161,15 @@ _ASIDE_PREPS = frozenset(
     "despite because although during amid amidst while unlike besides except without "
     "notwithstanding".split()
 )
+# Subordinators of a circumstance clause, never searched for a target ("if" and
+# "unless" are not: "threatened to X if Y goes ahead" names Y).
+_ASIDE_MARKS = frozenset(
+    "as while when whenever because since although though after before until once "
+    "whereas".split()
+)
+# Subordinators of a clause about another event ("when" and "after" may still
+# name where the same event happened: "killed 23 when they blew themselves up in X").
+_CONTRAST_MARKS = frozenset("as while because although though whereas".split())
 # Prepositions of time or circumstance: "announced after a meeting" is no meeting.
 _WHEN_PREPS = _ASIDE_PREPS | frozenset(
     "after before following since until till ahead prior throughout".split()
@@ -927,6 +936,11 @@ class RelationExtractor:
                     parent[c.i] = t
                     if c.dep_ == "prep" and c.lower_ in _ASIDE_PREPS:
                         continue  # "despite X's reluctance to ...": another event
+                    if c.dep_ == "advcl" and any(
+                        m.dep_ in ("mark", "advmod") and m.lower_ in _ASIDE_MARKS
+                        for m in c.children
+                    ):
+                        continue  # "... if war starts in Iraq": a circumstance
                     queue.append(c)
         return found
 
@@ -1023,6 +1037,10 @@ class RelationExtractor:
                 and any(x.dep_ in ("nsubj", "nsubjpass", "expl") for x in c.children)
             ):
                 continue  # "X denounced the attack, and Y urged ...": another clause
+            if c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in _CONTRAST_MARKS for m in c.children
+            ):
+                continue  # "promised to help as fighting raged near X"
             if c.dep_ in _OBJ_DEPS and c.lemma_.lower() in _CONTENT_NOUNS:
                 # "dismissed claims by X that Y ...": X made the claims; Y is content
                 first.extend(

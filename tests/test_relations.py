@@ -775,6 +775,26 @@ def test_no_relations_is_never_an_asserted_event(nlp, text):
     assert not asserted(run(nlp, text))
 
 
+@pytest.mark.parametrize(
+    ("text", "triple", "present"),
+    [
+        (  # a clause about another event holds no target
+            "Kenya promised to help as fighting raged near Somalia.",
+            ("KEN", "offersAidTo", "SOM"),
+            False,
+        ),
+        (  # the condition of a threat names the party threatened
+            "Russia has threatened to stop negotiations if the United States "
+            "deploys missiles.",
+            ("RUS", "threatens", "US"),
+            True,
+        ),
+    ],
+)
+def test_circumstance_clauses_and_conditions(nlp, text, triple, present):
+    assert (triple in asserted(run(nlp, text))) is present
+
+
 def test_a_without_clause_holds_no_target(nlp):
     doc = run(nlp, "Moldova agreed to the plan without consulting Romania.")
     assert ("MDA", "agreesWith", "ROU") not in asserted(doc)
