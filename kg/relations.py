@@ -189,6 +189,14 @@ _FORCE_WORDS = frozenset(
     "jets warplanes helicopters tanks navy warships artillery "
     "gunboats drones marines".split()
 )
+# Nouns naming another party by its relation to the possessor ("Israel's ally",
+# "a proxy of Iran"): the possessor is not the party.
+_RELATIONAL_NOUNS = frozenset(
+    "ally allies proxy proxies partner partners friend friends enemy enemies rival "
+    "rivals foe foes neighbour neighbours neighbor neighbors client clients "
+    "surrogate surrogates affiliate affiliates backer backers patron sponsor "
+    "sponsors".split()
+)
 # People who carry out hostile acts ("thwarted the fighters of X").
 _FIGHTER_NOUNS = frozenset(
     "militants fighters rebels insurgents jihadists terrorists gunmen attackers "
@@ -933,6 +941,10 @@ class RelationExtractor:
                         continue
                     if not places and c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
                         continue
+                    if t.lemma_.lower() in _RELATIONAL_NOUNS and (
+                        c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of")
+                    ):
+                        continue  # "Israel's militia ally" is not Israel
                     parent[c.i] = t
                     if c.dep_ == "prep" and c.lower_ in _ASIDE_PREPS:
                         continue  # "despite X's reluctance to ...": another event

@@ -795,6 +795,21 @@ def test_circumstance_clauses_and_conditions(nlp, text, triple, present):
     assert (triple in asserted(run(nlp, text))) is present
 
 
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        (
+            "Hezbollah guerrillas killed the deputy chief of Israel's militia ally.",
+            ("HEZBOLLAH", "assaults", "ISR"),
+        ),
+        ("Russia attacked the allies of Ukraine.", ("RUS", "attacks", "UKR")),
+        ("Iran armed a proxy of Russia.", ("IRN", "givesMilitaryAidTo", "RUS")),
+    ],
+)
+def test_the_ally_of_x_is_not_x(nlp, text, wrong):
+    assert wrong not in asserted(run(nlp, text))
+
+
 def test_a_without_clause_holds_no_target(nlp):
     doc = run(nlp, "Moldova agreed to the plan without consulting Romania.")
     assert ("MDA", "agreesWith", "ROU") not in asserted(doc)
