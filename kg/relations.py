@@ -1554,6 +1554,8 @@ class RelationExtractor:
                     ):
                         continue
                     targets = self._actors(head, index, src_ids, places=deep_ok)
+                    if not deep_ok:  # "returned to Geneva for talks": a venue
+                        targets = [m for m in targets if m.label_ != "PLACE"]
                     if targets:
                         break
             second = ev.extra.get("control") in (

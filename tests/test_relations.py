@@ -810,6 +810,25 @@ def test_the_ally_of_x_is_not_x(nlp, text, wrong):
     assert wrong not in asserted(run(nlp, text))
 
 
+@pytest.mark.parametrize(
+    ("text", "triple", "present"),
+    [  # a city is a venue of talks; a capital stands for its government
+        (
+            "Iran's foreign minister went to Geneva for talks.",
+            ("IRN", "meetsWith", "CHE"),
+            False,
+        ),
+        (
+            "Iran's foreign minister went to Moscow for talks.",
+            ("IRN", "meetsWith", "RUS"),
+            True,
+        ),
+    ],
+)
+def test_a_venue_is_not_a_party_to_talks(nlp, text, triple, present):
+    assert (triple in asserted(run(nlp, text))) is present
+
+
 def test_a_without_clause_holds_no_target(nlp):
     doc = run(nlp, "Moldova agreed to the plan without consulting Romania.")
     assert ("MDA", "agreesWith", "ROU") not in asserted(doc)
