@@ -2007,6 +2007,8 @@ class RelationExtractor:
             (r, True) for r, _ in ev.secondary if r != ev.relation
         ]
         seen: set[tuple[str, str, str, bool]] = set()
+        # the sentence without the blank lines after a headline or paragraph
+        evidence = sent.text.rstrip()
         for s, t in pairs:
             src = self._mention_of(s, s_i)
             tgt = self._mention_of(t, s_i)
@@ -2023,8 +2025,8 @@ class RelationExtractor:
                     relation=rel_name,
                     sentence=s_i,
                     start=sent.start_char,
-                    end=sent.end_char,
-                    evidence=sent.text,
+                    end=sent.start_char + len(evidence),
+                    evidence=evidence,
                     negated=neg,
                     modality=ev.modality,
                     attribution=ev.attribution,

@@ -180,8 +180,12 @@ def test_extract_writes_the_contract(tmp_path, capsys):
         assert keys <= set(e)
         for side in ("source", "target"):
             assert {"id", "label", "country", "sector", "code", "text"} <= set(e[side])
-    seed_text = (ARTICLES / "seed.txt").read_text(encoding="utf-8")
-    assert any(e["evidence"] in seed_text for e in events)
+    from kg.articles import load_articles
+
+    (article,) = load_articles([ARTICLES / "seed.txt"])
+    for e in events:  # offsets point at the evidence sentence in the article text
+        assert article.text[e["start"] : e["end"]] == e["evidence"]
+        assert e["evidence"] == e["evidence"].strip()
 
 
 # ------------------------------------------------------------------ bad input
