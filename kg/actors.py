@@ -1082,6 +1082,12 @@ class _Cand:
     label: str | None = None
 
 
+def _unknown_org(start: int, end: int, text: str, country: str | None) -> _Cand:
+    """An organisation the registry lacks: a minted ``ORG_<slug>`` actor, coded by
+    the country named in or around it (None when there is none)."""
+    return _Cand(start, end, "ORG_" + _slug(text), UNKNOWN, None, country, False, text)
+
+
 _POSS = {"'s", "’s", "'", "’"}
 _MODIFIER_POS = {"ADJ", "NOUN", "PROPN", "NUM"}
 _ORG_HEADS = {
@@ -1371,16 +1377,7 @@ class ActorResolver:
                     continue
                 span = doc[start:i]
                 country = self._country_inside(doc, span.start, span.end)
-                prev = _Cand(
-                    span.start,
-                    span.end,
-                    "ORG_" + _slug(span.text),
-                    UNKNOWN,
-                    None,
-                    country,
-                    False,
-                    span.text,
-                )
+                prev = _unknown_org(span.start, span.end, span.text, country)
                 cands = [c for c in cands if c.end <= span.start or c.start >= span.end]
                 cands.append(prev)
             elif prev.kind in (DEMONYM, PLACE, COREF):
@@ -1467,16 +1464,7 @@ class ActorResolver:
                 role = self._role_at(doc, c.end, lex.roles, n)
                 if role is None or role[0] < e:
                     text = doc[c.start : e].text
-                    return _Cand(
-                        c.start,
-                        e,
-                        "ORG_" + _slug(text),
-                        UNKNOWN,
-                        None,
-                        actor.country,
-                        False,
-                        text,
-                    )
+                    return _unknown_org(c.start, e, text, actor.country)
         if c.kind in (NAME, DEMONYM, CAPITAL) and (is_state or c.code):
             # forward: [’s] modifiers* ROLE, the role being the head of the phrase
             k = c.end
@@ -1534,16 +1522,7 @@ class ActorResolver:
                 heads = [t.text for t in doc[c.end : j]]
                 if heads and any(h in _ORG_HEADS for h in heads):
                     text = doc[c.start : j].text
-                    return _Cand(
-                        c.start,
-                        j,
-                        "ORG_" + _slug(text),
-                        UNKNOWN,
-                        None,
-                        actor.country,
-                        False,
-                        text,
-                    )
+                    return _unknown_org(c.start, j, text, actor.country)
         if c.kind == LEADER:
             c = self._title_before(doc, c, taken)
             # "the Bush administration", "the Assad regime": the leader's government
@@ -1655,18 +1634,7 @@ class ActorResolver:
                     _Cand(span.start, span.end, self.lex.cities[span.text], PLACE)
                 )
                 continue
-            out.append(
-                _Cand(
-                    span.start,
-                    span.end,
-                    "ORG_" + _slug(span.text),
-                    UNKNOWN,
-                    None,
-                    country,
-                    False,
-                    span.text,
-                )
-            )
+            out.append(_unknown_org(span.start, span.end, span.text, country))
             covered.update(range(span.start, span.end))
         for c in out:
             for i in range(c.start, c.end):
@@ -1688,16 +1656,7 @@ class ActorResolver:
                 and c.end - c.start <= 3
             ):
                 text = doc[prev.start : c.end].text
-                out[-1] = _Cand(
-                    prev.start,
-                    c.end,
-                    "ORG_" + _slug(text),
-                    UNKNOWN,
-                    None,
-                    self._state_of(c),
-                    False,
-                    text,
-                )
+                out[-1] = _unknown_org(prev.start, c.end, text, self._state_of(c))
                 continue
             out.append(c)
         return out
