@@ -1030,6 +1030,28 @@ class RelationExtractor:
                 return c
         return None
 
+    def _open_heads(
+        self,
+        chain: list[Token],
+        skip: set[int],
+        subj: Token | None,
+        places_ok: bool,
+    ) -> Iterator[Token]:
+        """The tokens that may hold a target along a verb chain, in search order:
+        never the subject, and no place preposition unless places may be targets."""
+        skip = skip | {c.i for c in chain}
+        for t in chain:
+            for head in self._target_heads(t, skip):
+                if subj is not None and head.i == subj.i:
+                    continue
+                if (
+                    head.dep_ == "prep"
+                    and head.lower_ in _PLACE_PREPS
+                    and not places_ok
+                ):
+                    continue
+                yield head
+
     def _target_heads(self, tok: Token, skip: set[int]) -> list[Token]:
         """Candidate target phrases of a predicate, best first."""
         first: list[Token] = []
@@ -1544,18 +1566,8 @@ class RelationExtractor:
                         targets = self._actors(c, index, src_ids)
                         if targets:
                             break
-            for t in chain:
-                if targets:
-                    break
-                for head in self._target_heads(t, skip | {c.i for c in chain}):
-                    if subj is not None and head.i == subj.i:
-                        continue
-                    if (
-                        head.dep_ == "prep"
-                        and head.lower_ in _PLACE_PREPS
-                        and not places_ok
-                    ):
-                        continue
+            if not targets:
+                for head in self._open_heads(chain, skip, subj, places_ok):
                     targets = self._actors(head, index, src_ids, places=deep_ok)
                     if not deep_ok:  # "returned to Geneva for talks": a venue
                         targets = [m for m in targets if m.label_ != "PLACE"]
@@ -1567,18 +1579,9 @@ class RelationExtractor:
                 "demand",
                 "refusal",
             ) or (self.vocab[ev.relation].plover in ("THREATEN", "DEMAND"))
-            for t in chain:  # second pass: inside subordinate clauses too
-                if targets or not second or ev.kind == "noun":
-                    break
-                for head in self._target_heads(t, skip | {c.i for c in chain}):
-                    if subj is not None and head.i == subj.i:
-                        continue
-                    if (
-                        head.dep_ == "prep"
-                        and head.lower_ in _PLACE_PREPS
-                        and not places_ok
-                    ):
-                        continue
+            if not targets and second and ev.kind != "noun":
+                # second pass: inside subordinate clauses too
+                for head in self._open_heads(chain, skip, subj, places_ok):
                     targets = self._find(
                         head, index, src_ids, clauses=True, conj=True, places=deep_ok
                     )
@@ -1587,9 +1590,6 @@ class RelationExtractor:
                         break
             if not targets and ev.kind == "copula":
                 targets = self._copula_target(ev, sent, index, src_ids)
-            if not targets and ev.extra.get("obligation") and ev.extra.get("speaker"):
-                # "X said Y must Z": a demand of X on Y
-                pass
         # "X said Y must Z" -> X demands of Y
         if ev.extra.get("obligation") and ev.extra.get("speaker") and passive is None:
             speaker = self._actors(doc[int(ev.extra["speaker"])], index, set())
