@@ -76,7 +76,7 @@ import queue
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from datetime import date as Date
 from datetime import timedelta
 from functools import lru_cache
@@ -2057,21 +2057,6 @@ def _resolve_date(text: str | None, date: str | None) -> tuple[str | None, dict]
     return (date[:10] if date else None), {"date_explicit": "false"}
 
 
-def _redate(a: Assertion, article: Article) -> Assertion:
-    """Re-key an assertion made without article context to the article."""
-    extra = dict(a.extra)
-    for key in ("date_explicit", "date_text", "date_granularity"):
-        extra.pop(key, None)
-    iso, fields_ = _resolve_date(dict(a.extra).get("date_text"), article.date)
-    extra.update(fields_)
-    return replace(
-        a,
-        article=article.id,
-        date=iso,
-        extra=tuple(sorted((k, str(v)) for k, v in extra.items())),
-    )
-
-
 _QUOTE_MARKS = {"“": "”", '"': '"', "``": "''"}
 _WE = frozenset({"we", "our", "us", "ours"})
 
@@ -2228,7 +2213,7 @@ def extract_articles(
     for doc, article in nlp.pipe(
         pairs, as_tuples=True, batch_size=batch_size, n_process=n_process
     ):
-        yield article, [_redate(a, article) for a in doc._.kg_assertions or []]
+        yield article, list(doc._.kg_assertions or [])
 
 
 def _article_doc(nlp: Language, article: Article) -> Doc:
@@ -2296,8 +2281,7 @@ def _extract_forked(
             done[index] = out
             while following in done:
                 batch = sent.pop(following)
-                for article, found in zip(batch, done.pop(following), strict=True):
-                    yield article, [_redate(a, article) for a in found]
+                yield from zip(batch, done.pop(following), strict=True)
                 following += 1
     finally:
         for _ in workers:
