@@ -57,9 +57,10 @@ How a sentence is coded (the patterns are data, ``kg/resources/patterns.yaml``):
    of one country pair only when their CAMEO codes differ ("Nigerian authorities"
    NGAGOV -> a Nigerian group), never a mention with itself or its pronoun.
 
-``extract_articles`` sends texts (not Docs) to ``nlp.pipe`` so that tokenising
-happens in the worker processes, then re-keys each assertion to its article (id, and
-the date phrase of ``extra["date_text"]`` normalised against the article date).
+``extract_articles`` makes one Doc per article carrying its id and date (so leaders
+resolve by the article date and relative dates are normalised against it); with
+several processes, forked workers run the whole pipeline and return only the
+assertions.
 
 Confidence is a documented heuristic: 0.85 for a verb trigger, 0.8 for a light verb
 with its noun, 0.7 for a nominal event or copula predicate; minus 0.15 when the source
