@@ -10,7 +10,8 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from kg import __version__
@@ -53,16 +54,30 @@ def _model_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _open_graph(location: str, *, read_only: bool = True):
-    """Open a store, or read an RDF file into memory."""
+@contextmanager
+def _graph(location: str, *, write: str | None = None) -> Iterator:
+    """Open a store, or read an RDF file into memory; close it afterwards.
+
+    Args:
+        location: Store directory, ``memory``, endpoint URL or RDF file.
+        write: The option that asked for writing (``"--update"``), or None to
+            open read-only. A file cannot be written to.
+    """
     from kg.store import open_store
 
     path = Path(location)
     if path.is_file():
+        if write:
+            raise KGError(f"{write} needs a store, not the file {location!r}")
         from kg.export import load_graph
 
-        return load_graph(path)
-    return open_store(location, read_only=read_only, create=False)
+        dataset = load_graph(path)
+    else:
+        dataset = open_store(location, read_only=write is None, create=False)
+    try:
+        yield dataset
+    finally:
+        dataset.close()  # release the store (and its lock)
 
 
 # --------------------------------------------------------------------------- build
@@ -258,10 +273,8 @@ def _cmd_query(args: argparse.Namespace) -> int:
         if not sep or not key:
             raise KGError(f"bad --param {item!r}; expected NAME=VALUE")
         params[key.strip()] = value
-    if args.update and Path(args.store).is_file():
-        raise KGError(f"--update needs a store, not the file {args.store!r}")
-    dataset = _open_graph(args.store, read_only=not args.update)
-    try:
+    write = "--update" if args.update else None
+    with _graph(args.store, write=write) as dataset:
         result = run_query(
             dataset,
             text,
@@ -273,10 +286,6 @@ def _cmd_query(args: argparse.Namespace) -> int:
             log.info("update applied to %s", args.store)
             return 0
         sys.stdout.write(format_result(result, args.format, dataset=dataset))
-    finally:
-        close = getattr(dataset, "close", None)
-        if close is not None:
-            close()
     return 0
 
 
@@ -362,10 +371,8 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
 
     if args.top is not None and args.top < 1:
         raise KGError(f"bad --top {args.top}; expected 1 or more")
-    if args.write and Path(args.store).is_file():
-        raise KGError(f"--write needs a store, not the file {args.store}")
-    dataset = _open_graph(args.store, read_only=not args.write)
-    try:
+    # the store (and its lock) is released before printing
+    with _graph(args.store, write="--write" if args.write else None) as dataset:
         G = an.actor_graph(dataset, **_filter_kwargs(args))
         if args.write:
             rows = an.scores(G, seed=args.seed)
@@ -373,8 +380,6 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
             values = {name: {r["id"]: r[name] for r in rows} for name in names}
             count = an.write_scores(dataset, values)
             log.info("wrote %d scores to <%s>", count, an.ANALYSIS_GRAPH)
-    finally:
-        dataset.close()  # release the store (and its lock) before printing
     m = args.measure
     columns: list[str] | None = None
     if m in an.CENTRALITIES:
@@ -495,8 +500,7 @@ def _cmd_view(args: argparse.Namespace) -> int:
     out = Path(args.output)
     if out.exists() and not args.force:
         raise KGError(f"{out} exists; pass --force to overwrite it")
-    dataset = _open_graph(args.store)
-    try:
+    with _graph(args.store) as dataset:
         net = to_html(
             dataset,
             out,
@@ -506,8 +510,6 @@ def _cmd_view(args: argparse.Namespace) -> int:
             force=args.force,
             **_filter_kwargs(args),
         )
-    finally:
-        dataset.close()
     log.info("wrote %s: %d actors, %d relations", out, len(net.nodes), len(net.edges))
     return 0
 
@@ -544,8 +546,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     out = Path(args.output)
     if out.exists() and not args.force:
         raise KGError(f"{out} exists; pass --force to overwrite it")
-    dataset = _open_graph(args.store)
-    try:
+    with _graph(args.store) as dataset:
         save_graph(
             dataset,
             out,
@@ -553,10 +554,6 @@ def _cmd_export(args: argparse.Namespace) -> int:
             force=args.force,
             include_ontology=args.include_ontology,
         )
-    finally:
-        close = getattr(dataset, "close", None)
-        if close is not None:
-            close()
     log.info("wrote %s (%s)", out, fmt)
     return 0
 
@@ -577,13 +574,8 @@ def _add_validate(sub) -> None:
 def _cmd_validate(args: argparse.Namespace) -> int:
     from kg.ontology import validate
 
-    dataset = _open_graph(args.store)
-    try:
+    with _graph(args.store) as dataset:
         conforms, report = validate(dataset)
-    finally:
-        close = getattr(dataset, "close", None)
-        if close is not None:
-            close()
     print(report)
     return 0 if conforms else 1
 
