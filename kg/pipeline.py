@@ -205,7 +205,5 @@ def run_build(args: argparse.Namespace) -> int:
         if args.summary:
             print_summary(dataset)
     finally:
-        close = getattr(dataset, "close", None)
-        if close is not None:
-            close()
+        dataset.close()
     return 0
