@@ -27,8 +27,8 @@ sys.path.insert(0, str(ROOT))
 import spacy  # noqa: E402
 
 from kg.articles import load_articles  # noqa: E402
-from kg.nlp import DEFAULT_MODEL, load_nlp  # noqa: E402
-from kg.relations import extract_articles  # noqa: E402
+from kg.nlp.extract import extract_articles  # noqa: E402
+from kg.nlp.model import DEFAULT_MODEL, load_nlp  # noqa: E402
 from kg.types import Article  # noqa: E402
 
 

@@ -2,7 +2,7 @@
 
 Generates a synthetic graph shaped like kg's (actors, relation events and articles,
 one named graph per article), loads it into both stores through kg's own code
-(``kg.store.open_store`` + ``kg.store.bulk_load``) and runs the named queries of
+(``kg.rdf.store.open_store`` + ``kg.rdf.store.bulk_load``) and runs the named queries of
 ``ontology/queries`` on both. Prints a markdown table of load and query times and
 their ratios.
 
@@ -29,11 +29,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg.graph import ensure_ontology  # noqa: E402
-from kg.ontology import ACTOR_CLASSES, KG, PREFIXES, actor_iri  # noqa: E402
 from kg.query import named_queries, run_query  # noqa: E402
-from kg.store import bulk_load, open_store  # noqa: E402
-from kg.vocabulary import load_vocabulary  # noqa: E402
+from kg.rdf.graph import ensure_ontology  # noqa: E402
+from kg.rdf.ontology import ACTOR_CLASSES, KG, PREFIXES, actor_iri  # noqa: E402
+from kg.rdf.store import bulk_load, open_store  # noqa: E402
+from kg.vocab import load_vocabulary  # noqa: E402
 
 
 def generate(path: Path, n_triples: int, *, seed: int = 7) -> tuple[int, int]:

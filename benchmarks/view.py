@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kg.analysis import actor_graph  # noqa: E402
-from kg.ontology import ACTOR, ARTICLE, EVENT, GRAPH, KG  # noqa: E402
+from kg.rdf.ontology import ACTOR, ARTICLE, EVENT, GRAPH, KG  # noqa: E402
 from kg.viz import to_html  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"

@@ -22,7 +22,6 @@ Formats:
 
 from __future__ import annotations
 
-import datetime as _dt
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -31,6 +30,7 @@ from pathlib import Path
 
 import yaml
 
+from kg.dates import normalise_date
 from kg.types import Article, KGError
 
 #: File extensions read by ``load_articles`` and the reader used for each.
@@ -41,60 +41,6 @@ SUFFIXES = {
     ".htm": "html",
     ".jsonl": "jsonl",
 }
-
-_DATE_HINT = "expected YYYY-MM-DD, '25 January 2025' or YYYYMMDD"
-
-
-# --------------------------------------------------------------------------- dates
-def normalise_date(value: object) -> str | None:
-    """Return a date as ISO ``YYYY-MM-DD`` (None for an empty value).
-
-    Accepts ISO dates and timestamps, compact ``YYYYMMDD`` and written dates
-    ("25 January 2025", "January 25, 2025"; numeric ``dd/mm/yyyy`` is read day
-    first). A date without a day, month or year is refused.
-
-    Raises:
-        KGError: when the value is not a complete date.
-
-    Examples:
-        >>> normalise_date("25 January 2025"), normalise_date("20250125")
-        ('2025-01-25', '2025-01-25')
-        >>> normalise_date("2025-01-25T23:10:00-05:00")
-        '2025-01-25'
-    """
-    if value is None:
-        return None
-    if isinstance(value, _dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, _dt.date):
-        return value.isoformat()
-    if isinstance(value, bool) or not isinstance(value, str | int):
-        raise KGError(f"bad date {value!r}; {_DATE_HINT}")
-    text = str(value).strip()
-    if not text:
-        return None
-    try:
-        if re.fullmatch(r"\d{8}", text):
-            return _dt.date(int(text[:4]), int(text[4:6]), int(text[6:])).isoformat()
-        if re.match(r"\d{4}-\d{2}-\d{2}(?:$|[T ])", text):
-            return _dt.date.fromisoformat(text[:10]).isoformat()
-    except ValueError:
-        raise KGError(f"bad date {text!r}; {_DATE_HINT}") from None
-    from dateutil import parser as dateparser
-
-    results = set()
-    # Parse twice with different defaults: a part missing from the text (no day,
-    # no year) takes the default, so the two results differ.
-    for default in (_dt.datetime(2000, 1, 1), _dt.datetime(2004, 2, 2)):
-        try:
-            parsed = dateparser.parse(text, default=default, dayfirst=True)
-        except (ValueError, OverflowError):
-            raise KGError(f"bad date {text!r}; {_DATE_HINT}") from None
-        results.add(parsed.date())
-    if len(results) != 1:
-        raise KGError(f"incomplete date {text!r}; {_DATE_HINT}")
-    return results.pop().isoformat()
-
 
 # --------------------------------------------------------------------------- bytes
 def _decode(data: bytes, encoding: str, where: str, offset: int = 0) -> str:

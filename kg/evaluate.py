@@ -322,7 +322,7 @@ def predict(
     """Run the kg pipeline on each gold record's text.
 
     Each record becomes an ``Article`` (its ``date``, "19950101" or "2025-01-25",
-    anchors relative dates); ``kg.relations.extract_articles`` extracts the
+    anchors relative dates); ``kg.nlp.extract.extract_articles`` extracts the
     assertions and ``event_record`` turns each into an event of the ``kg extract``
     contract. Records with ``valid_flag: false`` are skipped (they are not scored).
 
@@ -336,8 +336,8 @@ def predict(
     Returns:
         One ``{"id", "events": [...]}`` per scored record, in input order.
     """
-    from kg.articles import normalise_date
-    from kg.relations import event_record, extract_articles
+    from kg.dates import normalise_date
+    from kg.nlp.extract import event_record, extract_articles
 
     articles = []
     for r in gold_records:
@@ -436,7 +436,7 @@ def evaluate(
     gold = read_jsonl(gold_path, what="gold")
     if predictions is None:
         if nlp is None:
-            from kg.nlp import load_nlp
+            from kg.nlp.model import load_nlp
 
             nlp = load_nlp(model, actors=actors)
         preds: Sequence[Mapping] = predict(

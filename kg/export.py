@@ -24,7 +24,7 @@ from urllib.parse import unquote
 
 from rdflib import Dataset, Graph, URIRef
 
-from kg.ontology import ACTOR, KG, ONTOLOGY_IRI, PREFIXES, all_quads, bind, plain
+from kg.rdf.ontology import ACTOR, KG, ONTOLOGY_IRI, PREFIXES, all_quads, bind, plain
 from kg.types import KGError
 
 #: Export formats and their usual file extensions.

@@ -83,8 +83,8 @@ def extracted(
 ) -> Iterator[tuple[Article, list[Assertion]]]:
     """Stream ``(article, assertions)`` pairs for the given paths."""
     from kg.articles import load_articles
-    from kg.nlp import load_nlp
-    from kg.relations import extract_articles
+    from kg.nlp.extract import extract_articles
+    from kg.nlp.model import load_nlp
 
     nlp = load_nlp(args.model, actors=args.actors)
     results = extract_articles(
@@ -100,7 +100,7 @@ def extracted(
 def run_extract(args: argparse.Namespace) -> int:
     """``kg extract``: write one JSON line per article with its events."""
     from kg.export import write_atomic
-    from kg.relations import event_record
+    from kg.nlp.extract import event_record
 
     total = count_articles(args.articles)
     out = args.output
@@ -173,8 +173,8 @@ def print_summary(dataset, *, top: int = 10, file=None) -> None:
 
 def run_build(args: argparse.Namespace) -> int:
     """``kg build``: extract every article and write its named graph to the store."""
-    from kg.graph import build
-    from kg.store import open_store
+    from kg.rdf.graph import build
+    from kg.rdf.store import open_store
 
     total = count_articles(args.articles)
     for out in (args.ttl, args.html):
@@ -185,7 +185,7 @@ def run_build(args: argparse.Namespace) -> int:
         build(extracted(args.articles, args, total=total), dataset=dataset)
         log.info("built %d articles into %s", total, args.store)
         if args.validate:
-            from kg.ontology import validate
+            from kg.rdf.ontology import validate
 
             conforms, report = validate(dataset)
             if not conforms:

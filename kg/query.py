@@ -27,7 +27,7 @@ from rdflib.namespace import XSD, NamespaceManager
 from rdflib.query import Result
 from rdflib.term import BNode, Node, Variable
 
-from kg.ontology import (
+from kg.rdf.ontology import (
     PREFIXES,
     actor_iri,
     article_iri,
@@ -379,7 +379,7 @@ def run_query(
     """Run a SPARQL query (or, when allowed, an update) on a graph or dataset.
 
     Args:
-        dataset: What ``kg.store.open_store`` or ``kg.export.load_graph`` returned.
+        dataset: What ``kg.rdf.store.open_store`` or ``kg.export.load_graph`` returned.
         query: SPARQL text, or the name of a named query (``"cooperation"``).
         params: Variable bindings (``{"actor": "HTS"}``), turned into RDF terms by
             :func:`param_term`; each must be a variable of the query.
@@ -394,7 +394,7 @@ def run_query(
             unknown parameters or errors of the store.
 
     Examples:
-        >>> from kg.store import open_store
+        >>> from kg.rdf.store import open_store
         >>> rows = run_query(open_store("memory"), "actors", params={"country": "SYR"})
         >>> list(rows)
         []

@@ -15,6 +15,6 @@ DATA = Path(__file__).resolve().parent / "data"
 @pytest.fixture(scope="session")
 def nlp():
     """The English model with the kg components (loaded once)."""
-    from kg.nlp import load_nlp
+    from kg.nlp.model import load_nlp
 
     return load_nlp()

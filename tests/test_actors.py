@@ -1,4 +1,4 @@
-"""Tests of kg.actors: the registry, user registry formats and mention resolution."""
+"""Tests of kg.nlp.actors: the registry, user registry formats and mention resolution."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import pytest
 import spacy
 from conftest import DATA, EVAL
 
-from kg.actors import CLASSES, SPAN_KEY, add_actor_pipes, load_registry, mentions
+from kg.nlp.actors import SPAN_KEY, add_actor_pipes, mentions
+from kg.registry import CLASSES, load_registry
 from kg.types import KGError, Mention
 
 

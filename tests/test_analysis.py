@@ -458,7 +458,7 @@ def test_cli_errors_are_one_line(capsys, argv, message):
 
 
 def test_cli_write_into_a_store(capsys, tmp_path):
-    from kg.store import open_store
+    from kg.rdf.store import open_store
 
     store = tmp_path / "store"
     ds = open_store(store)

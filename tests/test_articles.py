@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from kg.articles import article_files, load_articles, normalise_date
+from kg.articles import article_files, load_articles
+from kg.dates import normalise_date
 from kg.types import Article, KGError
 
 ARTICLES = ROOT / "data" / "articles"

@@ -101,8 +101,8 @@ def test_reluctance_to_recognise_is_negated_not_asserted(built, capsys):
 def test_turtle_export_round_trips(built):
     """graph.ttl is the union of the article graphs and parses back isomorphic."""
     store, ttl, _ = built
-    from kg.ontology import ONTOLOGY_IRI, plain
-    from kg.store import open_store
+    from kg.rdf.ontology import ONTOLOGY_IRI, plain
+    from kg.rdf.store import open_store
 
     ds = open_store(str(store), read_only=True, create=False)
     union = Graph()

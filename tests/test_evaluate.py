@@ -24,7 +24,7 @@ from kg.evaluate import (
     score,
 )
 from kg.types import KGError
-from kg.vocabulary import PLOVER_CATEGORIES
+from kg.vocab import PLOVER_CATEGORIES
 
 GOLD_FILES = ("seed_gold.jsonl", "plover_dev.jsonl", "petrarch_unit.jsonl")
 needs_eval = pytest.mark.skipif(
@@ -571,7 +571,7 @@ def test_cli_bad_gold(tmp_path, capsys):
 
 # ------------------------------------------------------------ predict (mechanics)
 def test_predict_builds_articles_and_event_records(monkeypatch):
-    relations = pytest.importorskip("kg.relations")
+    import kg.nlp.extract as extract
     from kg.evaluate import predict
 
     seen = []
@@ -592,8 +592,8 @@ def test_predict_builds_articles_and_event_records(monkeypatch):
             "x": assertion,
         }
 
-    monkeypatch.setattr(relations, "extract_articles", fake_extract)
-    monkeypatch.setattr(relations, "event_record", fake_record)
+    monkeypatch.setattr(extract, "extract_articles", fake_extract)
+    monkeypatch.setattr(extract, "event_record", fake_record)
     gold = [
         {"id": 7, "text": "A.", "date": "19950101"},
         {"id": "b", "text": "B.", "date": "2025-01-25", "valid_flag": False},

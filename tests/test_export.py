@@ -11,9 +11,9 @@ from rdflib.compare import isomorphic
 
 from kg.cli import main
 from kg.export import FORMATS, RDF_FORMATS, guess_format, load_graph, save_graph
-from kg.graph import build
-from kg.ontology import ONTOLOGY_IRI, all_quads, plain
-from kg.store import open_store
+from kg.rdf.graph import build
+from kg.rdf.ontology import ONTOLOGY_IRI, all_quads, plain
+from kg.rdf.store import open_store
 from kg.types import KGError
 from tests.data.graph_sample import results
 

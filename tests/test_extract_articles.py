@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.relations import extract_articles
+from kg.nlp.extract import extract_articles
 from kg.types import Article
 
 TEXT = "Assad met Putin in Moscow on Tuesday."

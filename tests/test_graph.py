@@ -1,4 +1,4 @@
-"""kg.graph: stable IRIs, one named graph per article, direct triples, re-ingest."""
+"""kg.rdf.graph: stable IRIs, one named graph per article, direct triples, re-ingest."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from rdflib import Graph, Literal
 from rdflib.compare import isomorphic
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS
 
-from kg.graph import article_graph, build, event_iri
-from kg.ontology import KG, WD, actor_iri, article_iri, graph_iri
 from kg.query import run_query
+from kg.rdf.graph import article_graph, build, event_iri
+from kg.rdf.ontology import KG, WD, actor_iri, article_iri, graph_iri
 from kg.types import Actor, Article
 from tests.conftest import DATA
 from tests.data.graph_sample import (

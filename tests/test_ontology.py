@@ -7,8 +7,9 @@ import yaml
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
-from kg.graph import article_graph, build
-from kg.ontology import (
+from kg.query import run_query
+from kg.rdf.graph import article_graph, build
+from kg.rdf.ontology import (
     KG,
     actor_iri,
     bind,
@@ -17,9 +18,8 @@ from kg.ontology import (
     ontology_dir,
     validate,
 )
-from kg.query import run_query
 from kg.types import KGError
-from kg.vocabulary import QUAD_NAMES
+from kg.vocab import QUAD_NAMES
 from tests.conftest import ROOT
 from tests.data.graph_sample import SEED, SEED_ASSERTIONS, results
 
@@ -32,7 +32,8 @@ def onto() -> Graph:
 
 
 def test_ontology_file_is_the_repository_one():
-    assert ontology_dir() == ROOT / "ontology"
+    assert ontology_dir() == (ROOT / "kg/resources/ontology").resolve()
+    assert (ROOT / "ontology").resolve() == ontology_dir()
 
 
 def test_kg_ttl_agrees_with_relations_yaml(onto):
@@ -45,7 +46,7 @@ def test_kg_ttl_agrees_with_relations_yaml(onto):
         and onto.value(p, RDFS.subPropertyOf) in [KG[q] for q in QUAD_NAMES.values()]
     }
     assert declared == names
-    from kg.vocabulary import load_vocabulary
+    from kg.vocab import load_vocabulary
 
     for name, rel in load_vocabulary().items():
         p = KG[name]
@@ -170,13 +171,11 @@ def test_bind_sets_the_kg_prefixes():
 
 
 def test_real_pipeline_graph_conforms(nlp):
-    relations = pytest.importorskip("kg.relations")
-    if not hasattr(relations, "extract_articles"):
-        pytest.skip("kg.relations.extract_articles is not available yet")
     from kg.articles import load_articles
+    from kg.nlp.extract import extract_articles
 
     articles = list(load_articles([ROOT / "data/articles/seed.txt"]))
-    ds = build(relations.extract_articles(articles, nlp))
+    ds = build(extract_articles(articles, nlp))
     conforms, report = validate(ds)
     assert conforms, report
     assert any(True for _ in ds.quads((None, RDF.type, KG.Event, None)))

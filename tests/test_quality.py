@@ -76,7 +76,7 @@ def test_seed_reluctance_to_recognise_is_not_asserted(nlp):
 
 def test_petrarch_unit_with_its_dictionary():
     from kg.evaluate import evaluate
-    from kg.nlp import load_nlp
+    from kg.nlp.model import load_nlp
 
     nlp = load_nlp(actors=[EVAL / "petr_validate_dictionaries.json"])
     r = evaluate(EVAL / "petrarch_unit.jsonl", nlp=nlp)

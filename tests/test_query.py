@@ -8,8 +8,6 @@ import pytest
 from rdflib import Literal, URIRef
 
 from kg.cli import main
-from kg.graph import build
-from kg.ontology import KG, actor_iri
 from kg.query import (
     format_result,
     inject_values,
@@ -17,7 +15,9 @@ from kg.query import (
     param_term,
     run_query,
 )
-from kg.store import open_store
+from kg.rdf.graph import build
+from kg.rdf.ontology import KG, actor_iri
+from kg.rdf.store import open_store
 from kg.types import KGError
 from tests.data.graph_sample import results
 

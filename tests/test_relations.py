@@ -1,4 +1,4 @@
-"""Tests of kg.relations: sentences written for these tests -> expected events.
+"""Tests of kg.nlp.relations: sentences written for these tests -> expected events.
 
 Each table row is ``(text, expected)`` where ``expected`` is a set of
 ``(source id, relation, target id)`` that must be extracted as asserted events (or,
@@ -13,14 +13,9 @@ from pathlib import Path
 import pytest
 from spacy.tokens import Doc
 
-from kg.relations import (
-    event_record,
-    extract,
-    extract_articles,
-    load_patterns,
-    normalise_date,
-    parse_patterns,
-)
+from kg.dates import resolve_date_phrase
+from kg.nlp.extract import event_record, extract_articles
+from kg.nlp.relations import extract, load_patterns, parse_patterns
 from kg.types import Article, KGError
 
 DATE = "2025-01-15"  # a Wednesday
@@ -406,8 +401,8 @@ def test_no_article_date_gives_no_relative_date(nlp):
         ("the weekend", None, None),
     ],
 )
-def test_normalise_date(text, ref, expected):
-    assert normalise_date(text, ref)[0] == expected
+def test_resolve_date_phrase(text, ref, expected):
+    assert resolve_date_phrase(text, ref)[0] == expected
 
 
 def test_assertions_carry_sentence_offsets_and_evidence(nlp):
@@ -559,7 +554,7 @@ def test_patterns_name_only_vocabulary_relations():
 
 
 def test_every_plover_category_has_triggers():
-    from kg.vocabulary import PLOVER_CATEGORIES, load_vocabulary
+    from kg.vocab import PLOVER_CATEGORIES, load_vocabulary
 
     vocab = load_vocabulary()
     p = load_patterns()

@@ -1,4 +1,4 @@
-"""kg.store: memory, embedded Oxigraph (persistence, locks, crashes), endpoints."""
+"""kg.rdf.store: memory, embedded Oxigraph (persistence, locks, crashes), endpoints."""
 
 from __future__ import annotations
 
@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from rdflib.namespace import RDF
 
-from kg.graph import build
-from kg.ontology import KG, actor_iri, graph_iri, validate
 from kg.query import run_query
-from kg.store import open_store
+from kg.rdf.graph import build
+from kg.rdf.ontology import KG, actor_iri, graph_iri, validate
+from kg.rdf.store import open_store
 from kg.types import KGError
 from tests.conftest import ROOT
 from tests.data.graph_sample import results
@@ -74,7 +74,7 @@ def test_missing_store_without_create(tmp_path):
 
 HOLD = """
 import sys, time
-from kg.store import open_store
+from kg.rdf.store import open_store
 ds = open_store(sys.argv[1])
 print("open", flush=True)
 time.sleep(60)
@@ -102,8 +102,8 @@ def test_second_writer_gets_a_clear_error(tmp_path):
 BUILD = """
 import sys
 sys.path.insert(0, ".")
-from kg.graph import build
-from kg.store import open_store
+from kg.rdf.graph import build
+from kg.rdf.store import open_store
 from tests.data.graph_sample import synthetic
 ds = open_store(sys.argv[1])
 build(synthetic(int(sys.argv[2])), dataset=ds, registry={},

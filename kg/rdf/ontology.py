@@ -323,20 +323,17 @@ def class_iri(cls: str) -> URIRef:
 def ontology_dir() -> Path:
     """Return the folder that holds ``kg.ttl``, ``shapes.ttl`` and ``queries/``.
 
-    The repository's ``ontology/`` folder when kg runs from a checkout or an
-    editable install, else the copy shipped in ``kg/resources/ontology``.
+    The files live in the package (``kg/resources/ontology``); the repository's
+    ``ontology/`` is a link to that folder, so a checkout, an editable install and
+    a wheel read the same files.
 
     Raises:
-        KGError: when neither exists.
+        KGError: when the files are missing from the installation.
     """
-    candidates = [
-        Path(__file__).resolve().parent.parent / "ontology",
-        Path(str(resources.files("kg.resources"))) / "ontology",
-    ]
-    for path in candidates:
-        if (path / "kg.ttl").is_file():
-            return path
-    raise KGError(f"ontology files not found in {', '.join(map(str, candidates))}")
+    path = Path(str(resources.files("kg.resources"))) / "ontology"
+    if not (path / "kg.ttl").is_file():
+        raise KGError(f"ontology files not found in {path}")
+    return path
 
 
 @lru_cache(maxsize=1)

@@ -64,8 +64,8 @@ def load_nlp(
     Raises:
         KGError: when the model is not installed.
     """
-    import kg.actors  # registers the kg_actors factory
-    import kg.relations  # noqa: F401  (registers the kg_relations factory)
+    import kg.nlp.actors  # registers the kg_actors factory
+    import kg.nlp.relations  # noqa: F401  (registers the kg_relations factory)
 
     name = model or os.environ.get("KG_MODEL") or DEFAULT_MODEL
     try:
@@ -80,9 +80,9 @@ def load_nlp(
         nlp.add_pipe("kg_paragraphs", before="parser")
     else:
         nlp.add_pipe("kg_paragraphs", first=True)
-    # kg.actors decides where its components go (an entity ruler before "ner",
+    # kg.nlp.actors decides where its components go (an entity ruler before "ner",
     # the mention resolver after it).
-    kg.actors.add_actor_pipes(nlp, extra_registries=[str(p) for p in actors])
+    kg.nlp.actors.add_actor_pipes(nlp, extra_registries=[str(p) for p in actors])
     if relations:
         nlp.add_pipe("kg_relations")
     return nlp

@@ -21,7 +21,7 @@ from datetime import date, datetime, timezone
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
-from kg.ontology import (
+from kg.rdf.ontology import (
     ACTOR_CLASSES,
     EVENT,
     KG,
@@ -105,7 +105,7 @@ def event_iri(a: Assertion) -> URIRef:
 
 def _default_registry() -> Mapping[str, Actor]:
     try:
-        from kg.actors import load_registry
+        from kg.registry import load_registry
     except ImportError:  # the actor registry module is optional for the graph
         return {}
     try:
@@ -175,7 +175,7 @@ def _declare_relation(g: Graph, a: Assertion, prop: URIRef, quad: int) -> None:
 def _add_event(
     g: Graph, a: Assertion, art: URIRef, registry: Mapping[str, Actor]
 ) -> None:
-    from kg.vocabulary import load_vocabulary, quad_class
+    from kg.vocab import load_vocabulary, quad_class
 
     if a.modality not in _MODALITIES:
         raise KGError(
@@ -265,9 +265,9 @@ def article_graph(
 
     Args:
         article: The article.
-        assertions: Its relation assertions (from ``kg.relations.extract``).
+        assertions: Its relation assertions (from ``kg.nlp.relations.extract``).
         registry: Actor registry used for labels, aliases, Wikidata links and
-            classes; ``None`` loads the packaged registry when ``kg.actors`` is
+            classes; ``None`` loads the packaged registry when ``kg.nlp.actors`` is
             available, ``{}`` uses only what the mentions carry.
         generated_at: Extraction time (``prov:generatedAtTime``); default now (UTC).
 
@@ -418,8 +418,8 @@ def build(
     same input twice changes nothing.
 
     Args:
-        results: ``(article, assertions)`` pairs (``kg.relations.extract_articles``).
-        dataset: Where to write (``kg.store.open_store``); default a new in-memory
+        results: ``(article, assertions)`` pairs (``kg.nlp.extract.extract_articles``).
+        dataset: Where to write (``kg.rdf.store.open_store``); default a new in-memory
             dataset.
         registry: Actor registry (see :func:`article_graph`).
         progress: Called as ``progress(article, status)`` after each article is
@@ -442,7 +442,7 @@ def build(
         (1, 0)
     """
     if dataset is None:
-        from kg.store import open_store
+        from kg.rdf.store import open_store
 
         dataset = open_store("memory")
     if registry is None:
@@ -488,7 +488,7 @@ def build(
 
 
 def _is_relation(g: Graph, p: URIRef) -> bool:
-    from kg.vocabulary import load_vocabulary
+    from kg.vocab import load_vocabulary
 
     name = str(p)[len(str(KG._NS)) :]
     return name in load_vocabulary() or (p, RDF.type, OWL.ObjectProperty) in g

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from rdflib import Dataset
 
-from kg.ontology import bind
+from kg.rdf.ontology import bind
 from kg.types import KGError
 
 #: Files that mark a directory as an Oxigraph (RocksDB) store.

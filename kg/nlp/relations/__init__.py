@@ -1,7 +1,7 @@
 """Relations between actors: dependency-parse patterns -> ``Assertion`` records.
 
 The ``kg_relations`` spaCy component reads the actor mentions of
-``doc.spans["kg_actors"]`` (set by ``kg.actors``) and writes
+``doc.spans["kg_actors"]`` (set by ``kg.nlp.actors``) and writes
 ``doc._.kg_assertions``: one :class:`kg.types.Assertion` per (source, relation,
 target) stated in a sentence.
 
@@ -70,16 +70,10 @@ mention (a pronoun or "the group"), minus 0.1 for a hypothetical event.
 
 from __future__ import annotations
 
-import calendar
-import multiprocessing as mp
-import os
-import queue
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
-from datetime import date as Date
-from datetime import timedelta
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -89,17 +83,15 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from kg.types import Article, Assertion, KGError, Mention
-from kg.vocabulary import Relation, load_vocabulary
+from kg.dates import resolve_date_phrase
+from kg.types import Assertion, KGError, Mention
+from kg.vocab import Relation, load_vocabulary
 
 __all__ = [
     "Patterns",
     "RelationExtractor",
-    "event_record",
     "extract",
-    "extract_articles",
     "load_patterns",
-    "normalise_date",
 ]
 
 
@@ -466,135 +458,6 @@ def load_patterns(extra: tuple[str, ...] = ()) -> Patterns:
             raise KGError(f"patterns file {path!r} is not a mapping")
         data = _merge(data, user)
     return parse_patterns(data)
-
-
-# ------------------------------------------------------------------------------ dates
-_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
-_MONTHS["sept"] = 9
-_WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
-_NUMBERS = {
-    w: i
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve".split()
-    )
-}
-_NUMBERS.update({"a": 1, "an": 1, "few": 3, "several": 3, "couple": 2})
-_UNITS = {"day": 1, "week": 7, "month": 30, "year": 365}
-
-
-def _past_month(month: int, day: int, ref: Date) -> Date:
-    year = ref.year
-    day = min(day, calendar.monthrange(year, month)[1])
-    out = Date(year, month, day)
-    if out > ref + timedelta(days=7):  # news leans to the past
-        out = Date(year - 1, month, min(day, calendar.monthrange(year - 1, month)[1]))
-    return out
-
-
-@lru_cache(maxsize=4096)
-def normalise_date(text: str, ref: str | None) -> tuple[str | None, str]:
-    """Normalise a date phrase against the article date, leaning to the past.
-
-    Args:
-        text: The phrase ("on Tuesday", "11 January", "last month", "yesterday").
-        ref: The article date (ISO ``YYYY-MM-DD``) or None.
-
-    Returns:
-        ``(iso_date_or_None, granularity)`` with granularity ``day``, ``month``,
-        ``year`` or ``none``.
-
-    Examples:
-        >>> normalise_date("on Tuesday", "2025-01-25")
-        ('2025-01-21', 'day')
-        >>> normalise_date("on 11 January", "2025-01-25")
-        ('2025-01-11', 'day')
-        >>> normalise_date("in December", "2025-01-25")
-        ('2024-12-01', 'month')
-        >>> normalise_date("last month", "2025-01-25")
-        ('2024-12-01', 'month')
-        >>> normalise_date("8 December 2024", None)
-        ('2024-12-08', 'day')
-    """
-    s = re.sub(r"[^\w\s-]", " ", text.lower())
-    s = re.sub(r"\b(on|in|at|since|by|of|the|early|late|mid|this past)\b", " ", s)
-    words = s.split()
-    reference = None
-    if ref:
-        try:
-            reference = Date.fromisoformat(ref[:10])
-        except ValueError:
-            reference = None
-    iso = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", text)
-    if iso:
-        return f"{iso.group(1)}-{iso.group(2)}-{iso.group(3)}", "day"
-    year_m = re.search(r"\b(1[89]\d\d|20\d\d)\b", s)
-    year = int(year_m.group(1)) if year_m else None
-    month = next(
-        (
-            _MONTHS[w]
-            for w in words
-            if w in _MONTHS and w != "may" or w == "may" and len(words) <= 3
-        ),
-        None,
-    )
-    day_m = re.search(r"\b(\d{1,2})(st|nd|rd|th)?\b", s)
-    day = int(day_m.group(1)) if day_m and int(day_m.group(1)) <= 31 else None
-    if month:
-        if year:
-            if day:
-                day = min(day, calendar.monthrange(year, month)[1])
-                return Date(year, month, day).isoformat(), "day"
-            return Date(year, month, 1).isoformat(), "month"
-        if reference is None:
-            return None, "none"
-        if day:
-            return _past_month(month, day, reference).isoformat(), "day"
-        return _past_month(month, 1, reference).replace(day=1).isoformat(), "month"
-    if year and not reference:
-        return Date(year, 1, 1).isoformat(), "year"
-    if reference is None:
-        return None, "none"
-    if "today" in words or "tonight" in words:
-        return reference.isoformat(), "day"
-    if "yesterday" in words:
-        return (reference - timedelta(days=1)).isoformat(), "day"
-    if "tomorrow" in words:
-        return (reference + timedelta(days=1)).isoformat(), "day"
-    for w in words:
-        if w in _WEEKDAYS:
-            delta = (reference.weekday() - _WEEKDAYS[w]) % 7
-            if "next" in words:
-                return (
-                    reference + timedelta(days=(7 - delta) % 7 or 7)
-                ).isoformat(), "day"
-            return (reference - timedelta(days=delta)).isoformat(), "day"
-    for unit, days in _UNITS.items():
-        if unit in words or unit + "s" in words:
-            if "last" in words or "past" in words or "ago" in words:
-                n = 1
-                num = re.search(r"\b(\d+)\b", s)
-                if num and "ago" in words:
-                    n = int(num.group(1))
-                elif "ago" in words:
-                    n = next((_NUMBERS[w] for w in words if w in _NUMBERS), 1)
-                back = reference - timedelta(days=days * n)
-                if unit == "month":
-                    return back.replace(day=1).isoformat(), "month"
-                if unit == "year":
-                    return Date(back.year, 1, 1).isoformat(), "year"
-                return back.isoformat(), "day" if unit == "day" else "week"
-            if "this" in text.lower() or "current" in words:
-                if unit == "month":
-                    return reference.replace(day=1).isoformat(), "month"
-                if unit == "year":
-                    return Date(reference.year, 1, 1).isoformat(), "year"
-                return reference.isoformat(), "week"
-            if "next" in words:
-                return (reference + timedelta(days=days)).isoformat(), unit
-    if year:
-        return Date(year, 1, 1).isoformat(), "year"
-    return None, "none"
 
 
 # ---------------------------------------------------------------------------- helpers
@@ -2044,7 +1907,7 @@ class RelationExtractor:
 def _resolve_date(text: str | None, date: str | None) -> tuple[str | None, dict]:
     """The event date and its ``extra`` fields from a date phrase (or None)."""
     if text is not None:
-        iso, gran = normalise_date(text, date)
+        iso, gran = resolve_date_phrase(text, date)
         if iso:
             return iso, {
                 "date_explicit": "true",
@@ -2067,7 +1930,7 @@ def _quote_speakers(
 ) -> list[tuple[int, int, Span]]:
     """Quotations (token ranges) whose speaker is known, with the speaker's mention.
 
-    ``kg.actors`` resolves "we"/"our"/"us" inside a quotation attributed to a
+    ``kg.nlp.actors`` resolves "we"/"our"/"us" inside a quotation attributed to a
     speaker to the speaker's actor: such a mention stands for the speaker. A
     quotation without one takes the actor named with a reporting verb right after
     it ("...”, said the Turkish minister"), or continues the previous quotation
@@ -2173,192 +2036,3 @@ class RelationComponent:
         return doc
 
 
-def extract_articles(
-    articles: Iterable[Article],
-    nlp: Language,
-    *,
-    batch_size: int = 32,
-    n_process: int = 1,
-) -> Iterator[tuple[Article, list[Assertion]]]:
-    """Run the pipeline over articles and yield each with its assertions.
-
-    With ``n_process > 1`` (on platforms that fork), batches of articles go to
-    worker processes that each run the whole pipeline and send back only the
-    assertions: the Docs never cross a process boundary, which is what makes
-    ``nlp.pipe(n_process=…)`` costly. Elsewhere ``nlp.pipe(n_process=…)`` is used.
-    Tasks are a quarter of a batch, at most four per worker in flight, so
-    memory stays bounded.
-
-    Args:
-        articles: Articles to process (streamed).
-        nlp: A pipeline from :func:`kg.nlp.load_nlp`.
-        batch_size: ``nlp.pipe`` batch size (and articles per worker task).
-        n_process: Number of processes (``-1``: one per CPU).
-
-    Yields:
-        ``(article, assertions)`` in input order.
-
-    Raises:
-        KGError: when the pipeline lacks ``kg_relations`` or a worker fails.
-    """
-    if "kg_relations" not in nlp.pipe_names:
-        raise KGError(
-            f"the pipeline has no kg_relations component; it has {nlp.pipe_names}"
-        )
-    if n_process < 0:
-        n_process = os.cpu_count() or 1
-    if n_process > 1 and "fork" in mp.get_all_start_methods():
-        yield from _extract_forked(articles, nlp, batch_size, n_process)
-        return
-    pairs = ((_article_doc(nlp, a), a) for a in articles)
-    for doc, article in nlp.pipe(
-        pairs, as_tuples=True, batch_size=batch_size, n_process=n_process
-    ):
-        yield article, list(doc._.kg_assertions or [])
-
-
-def _article_doc(nlp: Language, article: Article) -> Doc:
-    """The article's Doc, carrying its id and date into the pipeline.
-
-    The actor component resolves leaders by the article date, and relative dates
-    are normalised against it; both travel with the Doc to worker processes.
-    """
-    doc = nlp.make_doc(article.text)
-    doc._.kg_article_id = article.id
-    doc._.kg_article_date = article.date
-    return doc
-
-
-def _extract_worker(nlp: Language, tasks: Any, results: Any, batch_size: int) -> None:
-    """Worker loop: ``(index, articles)`` in, ``(index, assertions of each)`` out."""
-    while True:
-        task = tasks.get()
-        if task is None:
-            return
-        index, batch = task
-        try:
-            docs = nlp.pipe(
-                (_article_doc(nlp, a) for a in batch), batch_size=batch_size
-            )
-            out: Any = [list(doc._.kg_assertions or []) for doc in docs]
-        except Exception as exc:  # reported to the parent, which raises KGError
-            out = f"{type(exc).__name__}: {exc}"
-        results.put((index, out))
-
-
-def _extract_forked(
-    articles: Iterable[Article], nlp: Language, batch_size: int, n_process: int
-) -> Iterator[tuple[Article, list[Assertion]]]:
-    ctx = mp.get_context("fork")
-    tasks, results = ctx.Queue(), ctx.Queue()
-    workers = [
-        ctx.Process(
-            target=_extract_worker, args=(nlp, tasks, results, batch_size), daemon=True
-        )
-        for _ in range(n_process)
-    ]
-    for w in workers:
-        w.start()
-    # small tasks keep both workers busy to the end; each runs nlp.pipe with the
-    # full batch size over its task
-    batches = enumerate(_batches(articles, max(1, batch_size // 4)))
-    sent: dict[int, list[Article]] = {}
-    done: dict[int, list[list[Assertion]]] = {}
-    following, exhausted = 0, False
-    try:
-        while True:
-            while not exhausted and len(sent) < 4 * n_process:
-                item = next(batches, None)
-                if item is None:
-                    exhausted = True
-                    break
-                sent[item[0]] = item[1]
-                tasks.put(item)
-            if not sent:
-                return
-            index, out = _receive(results, workers)
-            if isinstance(out, str):
-                raise KGError(f"extraction failed in a worker process: {out}")
-            done[index] = out
-            while following in done:
-                batch = sent.pop(following)
-                yield from zip(batch, done.pop(following), strict=True)
-                following += 1
-    finally:
-        for _ in workers:
-            tasks.put(None)
-        for w in workers:
-            w.join(timeout=5)
-            if w.is_alive():
-                w.terminate()
-
-
-def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    batch: list[Article] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
-def _receive(results: Any, workers: list) -> tuple[int, Any]:
-    """The next result; a KGError when a worker died without answering."""
-    while True:
-        try:
-            return results.get(timeout=1.0)
-        except queue.Empty:
-            dead = [w for w in workers if not w.is_alive()]
-            if dead:
-                raise KGError(
-                    f"an extraction worker process died (exit code {dead[0].exitcode})"
-                ) from None
-
-
-def event_record(a: Assertion) -> dict:
-    """One event of the ``kg extract`` JSON contract (PRODUCT.md).
-
-    Examples:
-        >>> from kg.types import Mention
-        >>> m = Mention("US", "Washington", 0, 10, code="USAGOV", country="USA")
-        >>> t = Mention("SYR", "Damascus", 20, 28, code="SYRGOV", country="SYR")
-        >>> r = event_record(Assertion("a", m, t, "recognises", 0, 0, 30, "...",
-        ...     negated=True, cameo="054", plover="SUPPORT", quad_class=1))
-        >>> r["source"]["code"], r["relation"], r["negated"]
-        ('USAGOV', 'recognises', True)
-    """
-
-    def actor(m: Mention) -> dict:
-        return {
-            "id": m.actor,
-            "label": m.label,
-            "country": m.country,
-            "sector": m.sector,
-            "code": m.code,
-            "text": m.text,
-            "class": m.cls,
-        }
-
-    rec = {
-        "source": actor(a.source),
-        "target": actor(a.target),
-        "relation": a.relation,
-        "plover": a.plover,
-        "cameo": a.cameo,
-        "quad_class": a.quad_class,
-        "negated": a.negated,
-        "modality": a.modality,
-        "attribution": a.attribution,
-        "date": a.date,
-        "sentence": a.sentence,
-        "start": a.start,
-        "end": a.end,
-        "evidence": a.evidence,
-        "trigger": a.trigger,
-        "confidence": a.confidence,
-    }
-    if a.extra:
-        rec["extra"] = dict(a.extra)
-    return rec

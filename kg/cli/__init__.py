@@ -63,7 +63,7 @@ def _graph(location: str, *, write: str | None = None) -> Iterator:
         write: The option that asked for writing (``"--update"``), or None to
             open read-only. A file cannot be written to.
     """
-    from kg.store import open_store
+    from kg.rdf.store import open_store
 
     path = Path(location)
     if path.is_file():
@@ -188,7 +188,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     if args.predictions:
         predictions = read_jsonl(args.predictions, what="predictions")
     else:
-        from kg.nlp import load_nlp
+        from kg.nlp.model import load_nlp
 
         nlp = load_nlp(args.model, actors=args.actors)
         predictions = predict(
@@ -572,7 +572,7 @@ def _add_validate(sub) -> None:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    from kg.ontology import validate
+    from kg.rdf.ontology import validate
 
     with _graph(args.store) as dataset:
         conforms, report = validate(dataset)

@@ -1,0 +1,1 @@
+"""Everything spaCy: the model, Doc extensions, the actor and relation components."""

@@ -1,0 +1,1 @@
+"""The RDF layer: ontology and IRIs, article graphs, the store adapter, queries."""
