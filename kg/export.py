@@ -16,14 +16,12 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
-from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import unquote
 
 from rdflib import Dataset, Graph, URIRef
 
+from kg.files import write_atomic
 from kg.rdf.ontology import ACTOR, KG, ONTOLOGY_IRI, PREFIXES, all_quads, bind, plain
 from kg.types import KGError
 
@@ -286,49 +284,6 @@ def _events_text(dataset: Graph) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_atomic(
-    path: str | Path, write: Callable[[Path], None], *, force: bool
-) -> Path:
-    """Write a file through a temporary file and a rename: all or nothing.
-
-    ``write`` receives the temporary path and fills it. The file gets the usual
-    permissions (``0666`` less the umask), never replaces a directory, and never
-    overwrites an existing file unless ``force``.
-
-    Raises:
-        KGError: when the file exists (without ``force``) or is a directory.
-    """
-    path = Path(path)
-    if path.is_dir():
-        raise KGError(f"{path} is a directory; give a file name")
-    if path.exists() and not force:
-        raise KGError(f"{path} exists; pass --force to overwrite it")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(fd)
-    try:
-        write(Path(tmp))
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private (0600)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
-
-
-def write_text_atomic(path: str | Path, text: str, *, force: bool) -> Path:
-    """Write ``text`` (UTF-8) atomically; see :func:`write_atomic`."""
-    return write_atomic(
-        path, lambda p: p.write_text(text, encoding="utf-8"), force=force
-    )
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
 def save_graph(
     dataset: Graph,
     path: str | Path,
@@ -420,6 +375,4 @@ __all__ = [
     "guess_format",
     "load_graph",
     "save_graph",
-    "write_atomic",
-    "write_text_atomic",
 ]

@@ -99,7 +99,7 @@ def extracted(
 
 def run_extract(args: argparse.Namespace) -> int:
     """``kg extract``: write one JSON line per article with its events."""
-    from kg.export import write_atomic
+    from kg.files import write_atomic
     from kg.nlp.extract import event_record
 
     total = count_articles(args.articles)

@@ -33,7 +33,7 @@ from pyvis.network import Network
 from rdflib import Graph
 
 from kg.analysis import actor_graph, centrality, ego
-from kg.export import write_text_atomic
+from kg.files import write_text_atomic
 from kg.types import KGError
 
 #: Node colour per actor class.

@@ -15,6 +15,29 @@ import yaml
 
 from kg.types import KGError
 
+#: Local names of the actor classes: ``kg:Actor`` and its subclasses in ontology/kg.ttl.
+ACTOR_CLASSES: frozenset[str] = frozenset(
+    {
+        "Actor",
+        "State",
+        "Government",
+        "Military",
+        "Agency",
+        "ArmedGroup",
+        "Party",
+        "InternationalOrganisation",
+        "Media",
+        "Person",
+        "Place",
+        "Organisation",
+        "Group",
+    }
+)
+
+#: How an event is stated: as fact, reported by a speaker, intended, planned, or
+#: only hypothetical (a condition or question).
+MODALITIES = ("asserted", "reported", "intended", "planned", "hypothetical")
+
 #: The quad class of each CAMEO root (GDELT scheme).
 QUAD_NAMES = {
     1: "verbalCooperation",

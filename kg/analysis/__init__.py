@@ -48,9 +48,9 @@ import networkx as nx
 from rdflib import ConjunctiveGraph, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
-from kg.rdf.ontology import ACTOR, ACTOR_CLASSES, GRAPH, KG, actor_iri
+from kg.rdf.ontology import ACTOR, GRAPH, KG, actor_iri
 from kg.types import KGError
-from kg.vocab import QUAD_NAMES, load_vocabulary
+from kg.vocab import ACTOR_CLASSES, QUAD_NAMES, load_vocabulary
 
 #: The named graph that holds the scores written by :func:`write_scores`.
 ANALYSIS_GRAPH = GRAPH["analysis"]

@@ -196,7 +196,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         )
     if out is not None:
         text = "".join(json.dumps(p, ensure_ascii=False) + "\n" for p in predictions)
-        from kg.export import write_text_atomic
+        from kg.files import write_text_atomic
 
         write_text_atomic(out, text, force=args.force)
     result = score(gold, predictions)

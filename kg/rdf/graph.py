@@ -22,7 +22,6 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.rdf.ontology import (
-    ACTOR_CLASSES,
     EVENT,
     KG,
     ONTOLOGY_IRI,
@@ -38,6 +37,7 @@ from kg.rdf.ontology import (
     relation_iri,
 )
 from kg.types import Actor, Article, Assertion, KGError, Mention
+from kg.vocab import ACTOR_CLASSES, MODALITIES
 
 log = logging.getLogger("kg")
 
@@ -47,7 +47,6 @@ _QUAD_PROPS = {
     3: KG.verbalConflict,
     4: KG.materialConflict,
 }
-_MODALITIES = ("asserted", "reported", "intended", "planned", "hypothetical")
 
 
 def _version() -> str:
@@ -177,10 +176,10 @@ def _add_event(
 ) -> None:
     from kg.vocab import load_vocabulary, quad_class
 
-    if a.modality not in _MODALITIES:
+    if a.modality not in MODALITIES:
         raise KGError(
             f"assertion in {a.article!r} has modality {a.modality!r}; "
-            f"expected one of {list(_MODALITIES)}"
+            f"expected one of {list(MODALITIES)}"
         )
     vocab = load_vocabulary().get(a.relation)
     prop = relation_iri(a.relation)

@@ -32,6 +32,7 @@ from rdflib.namespace import (
 from rdflib.term import Node
 
 from kg.types import KGError
+from kg.vocab import ACTOR_CLASSES
 
 #: Base of every kg IRI.
 BASE = "https://w3id.org/kg-news/"
@@ -209,12 +210,6 @@ PREFIXES: dict[str, str] = {
     "wd": str(WD),
 }
 
-_CLASSES = (
-    "Actor", "State", "Government", "Military", "Agency", "ArmedGroup", "Party",
-    "InternationalOrganisation", "Media", "Person", "Place", "Organisation", "Group",
-)  # fmt: skip
-#: Local names of the actor classes (``kg:Actor`` and its subclasses).
-ACTOR_CLASSES: frozenset[str] = frozenset(_CLASSES)
 
 _NAME = re.compile(r"^[a-z][A-Za-z0-9]*$")
 
@@ -474,7 +469,6 @@ def validate(graph: Graph) -> tuple[bool, str]:
 
 __all__ = [
     "ACTOR",
-    "ACTOR_CLASSES",
     "ARTICLE",
     "BASE",
     "EVENT",

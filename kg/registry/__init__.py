@@ -22,27 +22,13 @@ from typing import Any
 import yaml
 
 from kg.types import Actor, KGError
+from kg.vocab import ACTOR_CLASSES
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-#: Ontology class local names an actor may have.
-CLASSES = frozenset(
-    {
-        "State",
-        "Government",
-        "Military",
-        "Agency",
-        "ArmedGroup",
-        "Party",
-        "InternationalOrganisation",
-        "Media",
-        "Person",
-        "Place",
-        "Organisation",
-        "Group",
-    }
-)
+#: Classes a registry entry may have (every actor class but the abstract Actor).
+CLASSES = ACTOR_CLASSES - {"Actor"}
 
 #: Classes whose entries speak for their parent state ("the Pentagon" -> US, MIL).
 INSTITUTION_CLASSES = frozenset({"Government", "Military", "Agency"})

@@ -130,7 +130,6 @@ Doc.set_extension(
 Doc.set_extension("kg_article_id", default="", force=True)
 Doc.set_extension("kg_article_date", default=None, force=True)
 
-MODALITIES = ("asserted", "reported", "intended", "planned", "hypothetical")
 
 _PRONOUNS = frozenset(
     "it they he she we its their his her our them him us i you this that which "
