@@ -17,6 +17,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.nlp import doc as _doc  # noqa: F401  (registers the Doc extensions)
 from kg.types import Article, Assertion, KGError, Mention
 
 

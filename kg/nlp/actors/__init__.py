@@ -38,13 +38,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from kg.nlp.doc import MENTION_FIELDS
 from kg.registry import (
     _ORG_CLASSES,
     ACRONYM,
@@ -494,9 +495,6 @@ class ActorResolver:
         self._firsts: dict[int, tuple[Any, int, set[str]]] = {}
         self._toks_doc: Doc | None = None
         self._toks_list: list[Token] = []
-        _register_extensions()
-        if not Doc.has_extension("kg_article_date"):
-            Doc.set_extension("kg_article_date", default=None)
 
     def __reduce__(self):  # pragma: no cover - used by multiprocessing
         return (_rebuild_resolver, (self.name, self.extra, self.words))
@@ -1529,7 +1527,7 @@ class ActorResolver:
             # plain values in doc.user_data, so that docs survive Doc.to_bytes
             # (nlp.pipe with n_process > 1); span._.kg_mention rebuilds the record
             rows[f"{span.start_char}:{span.end_char}"] = [
-                getattr(m, f) for f in _MENTION_FIELDS
+                getattr(m, f) for f in MENTION_FIELDS
             ]
             spans.append(span)
         doc._.kg_mention_rows = rows
@@ -1586,7 +1584,6 @@ class ActorResolver:
 
 
 #: Field names of Mention, in order (its values are plain scalars: no deep copy).
-_MENTION_FIELDS = tuple(f.name for f in fields(Mention))
 
 
 def _rebuild_resolver(
@@ -1597,23 +1594,6 @@ def _rebuild_resolver(
     resolver = ActorResolver(spacy.blank("en"), name, extra)
     resolver.words = words
     return resolver
-
-
-def _span_mention(span: Span) -> Mention | None:
-    """Getter of ``span._.kg_mention``: the Mention the resolver recorded."""
-    rows = span.doc._.kg_mention_rows
-    row = rows.get(f"{span.start_char}:{span.end_char}") if rows else None
-    return Mention(*row) if row else None
-
-
-def _register_extensions() -> None:
-    if not Doc.has_extension("kg_mention_rows"):
-        Doc.set_extension("kg_mention_rows", default=None)
-    ext = Span.get_extension("kg_mention")
-    if ext is None or ext[2] is not _span_mention:
-        Span.set_extension("kg_mention", getter=_span_mention, force=True)
-    if not Doc.has_extension("kg_article_date"):
-        Doc.set_extension("kg_article_date", default=None)
 
 
 def _non_overlapping(cands: list[_Cand]) -> list[_Cand]:

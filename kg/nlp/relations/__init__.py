@@ -73,7 +73,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -84,6 +84,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from kg.dates import resolve_date_phrase
+from kg.nlp import doc as _doc  # noqa: F401  (registers the Doc extensions)
 from kg.types import Assertion, KGError, Mention
 from kg.vocab import Relation, load_vocabulary
 
@@ -93,42 +94,6 @@ __all__ = [
     "extract",
     "load_patterns",
 ]
-
-
-def _pack(a: Assertion) -> list:
-    """An assertion as plain lists (msgpack-safe, for ``nlp.pipe(n_process=2)``)."""
-    row = [getattr(a, f.name) for f in fields(Assertion)]
-    row[1] = [getattr(a.source, f.name) for f in fields(Mention)]
-    row[2] = [getattr(a.target, f.name) for f in fields(Mention)]
-    row[-1] = [list(kv) for kv in a.extra]
-    return row
-
-
-def _unpack(row: list) -> Assertion:
-    args = list(row)
-    args[1] = Mention(*args[1])
-    args[2] = Mention(*args[2])
-    args[-1] = tuple(tuple(kv) for kv in args[-1])
-    return Assertion(*args)
-
-
-def _get_assertions(doc: Doc) -> list[Assertion] | None:
-    rows = doc._.kg_assertion_rows
-    return None if rows is None else [_unpack(r) for r in rows]
-
-
-def _set_assertions(doc: Doc, value: Iterable[Assertion] | None) -> None:
-    doc._.kg_assertion_rows = None if value is None else [_pack(a) for a in value]
-
-
-# The assertions live in the Doc as plain rows so that docs cross process
-# boundaries (spaCy serialises ``doc.user_data`` with msgpack).
-Doc.set_extension("kg_assertion_rows", default=None, force=True)
-Doc.set_extension(
-    "kg_assertions", getter=_get_assertions, setter=_set_assertions, force=True
-)
-Doc.set_extension("kg_article_id", default="", force=True)
-Doc.set_extension("kg_article_date", default=None, force=True)
 
 
 _PRONOUNS = frozenset(
