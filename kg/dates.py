@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime as _dt
 import re
+from dataclasses import dataclass
 from datetime import date as Date
 from datetime import timedelta
 from functools import lru_cache
@@ -20,7 +21,7 @@ from kg.types import KGError
 DATE_HINT = "expected YYYY-MM-DD, '25 January 2025' or YYYYMMDD"
 
 
-# --------------------------------------------------------------------------- dates
+# --------------------------------------------------------------- metadata dates
 def normalise_date(value: object) -> str | None:
     """Return a date as ISO ``YYYY-MM-DD`` (None for an empty value).
 
@@ -48,6 +49,11 @@ def normalise_date(value: object) -> str | None:
     text = str(value).strip()
     if not text:
         return None
+    return _numeric_date(text) or _written_date(text)
+
+
+def _numeric_date(text: str) -> str | None:
+    """A compact ``YYYYMMDD`` or ISO date (or timestamp); None for other text."""
     try:
         if re.fullmatch(r"\d{8}", text):
             return _dt.date(int(text[:4]), int(text[4:6]), int(text[6:])).isoformat()
@@ -55,6 +61,11 @@ def normalise_date(value: object) -> str | None:
             return _dt.date.fromisoformat(text[:10]).isoformat()
     except ValueError:
         raise KGError(f"bad date {text!r}; {DATE_HINT}") from None
+    return None
+
+
+def _written_date(text: str) -> str:
+    """A written date ("25 January 2025"), refused when a part is missing."""
     from dateutil import parser as dateparser
 
     results = set()
@@ -71,6 +82,7 @@ def normalise_date(value: object) -> str | None:
     return results.pop().isoformat()
 
 
+# ------------------------------------------------------------ date phrases of text
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 _MONTHS["sept"] = 9
@@ -78,11 +90,30 @@ _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 _NUMBERS = {
     w: i
     for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve".split()
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+        ]
     )
 }
 _NUMBERS.update({"a": 1, "an": 1, "few": 3, "several": 3, "couple": 2})
 _UNITS = {"day": 1, "week": 7, "month": 30, "year": 365}
+_NAMED_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+
+#: A resolved phrase: (ISO date or None, granularity).
+Resolved = tuple[str | None, str]
+_NONE: Resolved = (None, "none")
 
 
 def _past_month(month: int, day: int, ref: Date) -> Date:
@@ -94,6 +125,161 @@ def _past_month(month: int, day: int, ref: Date) -> Date:
     return out
 
 
+@dataclass(frozen=True)
+class _Phrase:
+    """A date phrase split into the parts its parsers read."""
+
+    text: str
+    s: str  # lower case, punctuation and filler words removed
+    words: list[str]
+    reference: Date | None
+    year: int | None
+    month: int | None
+    day: int | None
+
+
+def _reference(ref: str | None) -> Date | None:
+    if not ref:
+        return None
+    try:
+        return Date.fromisoformat(ref[:10])
+    except ValueError:
+        return None
+
+
+def _phrase(text: str, ref: str | None) -> _Phrase:
+    s = re.sub(r"[^\w\s-]", " ", text.lower())
+    s = re.sub(r"\b(on|in|at|since|by|of|the|early|late|mid|this past)\b", " ", s)
+    words = s.split()
+    year_m = re.search(r"\b(1[89]\d\d|20\d\d)\b", s)
+    month = next(
+        (
+            _MONTHS[w]
+            for w in words
+            if w in _MONTHS and w != "may" or w == "may" and len(words) <= 3
+        ),
+        None,
+    )
+    day_m = re.search(r"\b(\d{1,2})(st|nd|rd|th)?\b", s)
+    return _Phrase(
+        text=text,
+        s=s,
+        words=words,
+        reference=_reference(ref),
+        year=int(year_m.group(1)) if year_m else None,
+        month=month,
+        day=int(day_m.group(1)) if day_m and int(day_m.group(1)) <= 31 else None,
+    )
+
+
+def _iso(p: _Phrase) -> Resolved | None:
+    """ "2024-03-05"."""
+    iso = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", p.text)
+    if iso:
+        return f"{iso.group(1)}-{iso.group(2)}-{iso.group(3)}", "day"
+    return None
+
+
+def _with_month(p: _Phrase) -> Resolved | None:
+    """ "11 January", "in December", "March 3, 1999" (the past month if no year)."""
+    if not p.month:
+        return None
+    if p.year:
+        if p.day:
+            day = min(p.day, calendar.monthrange(p.year, p.month)[1])
+            return Date(p.year, p.month, day).isoformat(), "day"
+        return Date(p.year, p.month, 1).isoformat(), "month"
+    if p.reference is None:
+        return _NONE
+    if p.day:
+        return _past_month(p.month, p.day, p.reference).isoformat(), "day"
+    return _past_month(p.month, 1, p.reference).replace(day=1).isoformat(), "month"
+
+
+def _without_reference(p: _Phrase) -> Resolved | None:
+    """With no article date only a year resolves."""
+    if p.reference is not None:
+        return None
+    if p.year:
+        return Date(p.year, 1, 1).isoformat(), "year"
+    return _NONE
+
+
+def _named_day(p: _Phrase, ref: Date) -> Resolved | None:
+    """ "today", "tonight", "yesterday", "tomorrow"."""
+    for word, offset in _NAMED_DAYS.items():
+        if word in p.words:
+            return (ref + timedelta(days=offset)).isoformat(), "day"
+    return None
+
+
+def _weekday(p: _Phrase, ref: Date) -> Resolved | None:
+    """ "on Tuesday" (the last one), "next Tuesday"."""
+    for w in p.words:
+        if w in _WEEKDAYS:
+            delta = (ref.weekday() - _WEEKDAYS[w]) % 7
+            if "next" in p.words:
+                return (ref + timedelta(days=(7 - delta) % 7 or 7)).isoformat(), "day"
+            return (ref - timedelta(days=delta)).isoformat(), "day"
+    return None
+
+
+def _count(p: _Phrase) -> int:
+    """How many units back: "two days ago", "3 weeks ago" (one otherwise)."""
+    if "ago" not in p.words:
+        return 1
+    num = re.search(r"\b(\d+)\b", p.s)
+    if num:
+        return int(num.group(1))
+    return next((_NUMBERS[w] for w in p.words if w in _NUMBERS), 1)
+
+
+def _start_of(day: Date, unit: str, week: str) -> Resolved:
+    """A day as the start of its month or year, or itself (granularity ``week``)."""
+    if unit == "month":
+        return day.replace(day=1).isoformat(), "month"
+    if unit == "year":
+        return Date(day.year, 1, 1).isoformat(), "year"
+    return day.isoformat(), week
+
+
+def _unit(p: _Phrase, ref: Date, unit: str, days: int) -> Resolved | None:
+    """ "last month", "two weeks ago", "this year", "next week"."""
+    if "last" in p.words or "past" in p.words or "ago" in p.words:
+        back = ref - timedelta(days=days * _count(p))
+        return _start_of(back, unit, "day" if unit == "day" else "week")
+    if "this" in p.text.lower() or "current" in p.words:
+        return _start_of(ref, unit, "week")
+    if "next" in p.words:
+        return (ref + timedelta(days=days)).isoformat(), unit
+    return None
+
+
+def _relative(p: _Phrase) -> Resolved | None:
+    """A phrase resolved against the article date (which it has)."""
+    ref = p.reference
+    if ref is None:
+        return None
+    found = _named_day(p, ref) or _weekday(p, ref)
+    if found is not None:
+        return found
+    for unit, days in _UNITS.items():
+        if unit in p.words or unit + "s" in p.words:
+            found = _unit(p, ref, unit, days)
+            if found is not None:
+                return found
+    return None
+
+
+def _year(p: _Phrase) -> Resolved | None:
+    """ "in 2022"."""
+    return (Date(p.year, 1, 1).isoformat(), "year") if p.year else None
+
+
+#: The parsers of a date phrase, in order: the first result decides.
+_PARSERS = (_iso, _with_month, _without_reference, _relative, _year)
+
+
 @lru_cache(maxsize=4096)
 def resolve_date_phrase(text: str, ref: str | None) -> tuple[str | None, str]:
     """Normalise a date phrase against the article date, leaning to the past.
@@ -103,8 +289,8 @@ def resolve_date_phrase(text: str, ref: str | None) -> tuple[str | None, str]:
         ref: The article date (ISO ``YYYY-MM-DD``) or None.
 
     Returns:
-        ``(iso_date_or_None, granularity)`` with granularity ``day``, ``month``,
-        ``year`` or ``none``.
+        ``(iso_date_or_None, granularity)`` with granularity ``day``, ``week``,
+        ``month``, ``year`` or ``none``.
 
     Examples:
         >>> resolve_date_phrase("on Tuesday", "2025-01-25")
@@ -118,82 +304,9 @@ def resolve_date_phrase(text: str, ref: str | None) -> tuple[str | None, str]:
         >>> resolve_date_phrase("8 December 2024", None)
         ('2024-12-08', 'day')
     """
-    s = re.sub(r"[^\w\s-]", " ", text.lower())
-    s = re.sub(r"\b(on|in|at|since|by|of|the|early|late|mid|this past)\b", " ", s)
-    words = s.split()
-    reference = None
-    if ref:
-        try:
-            reference = Date.fromisoformat(ref[:10])
-        except ValueError:
-            reference = None
-    iso = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", text)
-    if iso:
-        return f"{iso.group(1)}-{iso.group(2)}-{iso.group(3)}", "day"
-    year_m = re.search(r"\b(1[89]\d\d|20\d\d)\b", s)
-    year = int(year_m.group(1)) if year_m else None
-    month = next(
-        (
-            _MONTHS[w]
-            for w in words
-            if w in _MONTHS and w != "may" or w == "may" and len(words) <= 3
-        ),
-        None,
-    )
-    day_m = re.search(r"\b(\d{1,2})(st|nd|rd|th)?\b", s)
-    day = int(day_m.group(1)) if day_m and int(day_m.group(1)) <= 31 else None
-    if month:
-        if year:
-            if day:
-                day = min(day, calendar.monthrange(year, month)[1])
-                return Date(year, month, day).isoformat(), "day"
-            return Date(year, month, 1).isoformat(), "month"
-        if reference is None:
-            return None, "none"
-        if day:
-            return _past_month(month, day, reference).isoformat(), "day"
-        return _past_month(month, 1, reference).replace(day=1).isoformat(), "month"
-    if year and not reference:
-        return Date(year, 1, 1).isoformat(), "year"
-    if reference is None:
-        return None, "none"
-    if "today" in words or "tonight" in words:
-        return reference.isoformat(), "day"
-    if "yesterday" in words:
-        return (reference - timedelta(days=1)).isoformat(), "day"
-    if "tomorrow" in words:
-        return (reference + timedelta(days=1)).isoformat(), "day"
-    for w in words:
-        if w in _WEEKDAYS:
-            delta = (reference.weekday() - _WEEKDAYS[w]) % 7
-            if "next" in words:
-                return (
-                    reference + timedelta(days=(7 - delta) % 7 or 7)
-                ).isoformat(), "day"
-            return (reference - timedelta(days=delta)).isoformat(), "day"
-    for unit, days in _UNITS.items():
-        if unit in words or unit + "s" in words:
-            if "last" in words or "past" in words or "ago" in words:
-                n = 1
-                num = re.search(r"\b(\d+)\b", s)
-                if num and "ago" in words:
-                    n = int(num.group(1))
-                elif "ago" in words:
-                    n = next((_NUMBERS[w] for w in words if w in _NUMBERS), 1)
-                back = reference - timedelta(days=days * n)
-                if unit == "month":
-                    return back.replace(day=1).isoformat(), "month"
-                if unit == "year":
-                    return Date(back.year, 1, 1).isoformat(), "year"
-                return back.isoformat(), "day" if unit == "day" else "week"
-            if "this" in text.lower() or "current" in words:
-                if unit == "month":
-                    return reference.replace(day=1).isoformat(), "month"
-                if unit == "year":
-                    return Date(reference.year, 1, 1).isoformat(), "year"
-                return reference.isoformat(), "week"
-            if "next" in words:
-                return (reference + timedelta(days=days)).isoformat(), unit
-    if year:
-        return Date(year, 1, 1).isoformat(), "year"
-    return None, "none"
+    phrase = _phrase(text, ref)
+    for parse in _PARSERS:
+        found = parse(phrase)
+        if found is not None:
+            return found
+    return _NONE

@@ -1,0 +1,275 @@
+"""What the relation rules read and the state of one document and one sentence.
+
+- :class:`Rules`: the immutable data every rule reads (patterns, vocabulary, word
+  lists) with the lexicon lookups built on it; one per pattern set, shared.
+- :class:`Event`: a relation event under construction.
+- :class:`DocContext`: the state of one document (mention index, dates, quotation
+  speakers, and the caches of mention keys and records). A new one is made for
+  every document, so the component keeps no state across documents.
+- :class:`SentContext`: one sentence of a document and its mentions.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.nlp.relations.patterns import Patterns, load_patterns
+from kg.nlp.relations.words import Words, load_words
+from kg.types import Mention
+from kg.vocab import Relation, load_vocabulary
+
+#: Inflections tried to repair a verb lemma ("staged" -> "stag" -> "stage").
+_INFLECTIONS = (
+    ("ed", ""),
+    ("d", ""),
+    ("ing", ""),
+    ("ing", "e"),
+    ("s", ""),
+    ("es", ""),
+    ("ied", "y"),
+    ("ies", "y"),
+)
+
+
+@dataclass(frozen=True, eq=False)
+class Rules:
+    """The data the relation rules read, with the lookups built on it.
+
+    Attributes:
+        patterns: The trigger lexicons.
+        vocab: The relation vocabulary.
+        words: The word lists, roles and weights.
+        candidates: Lemmas that may trigger an event (verbs, nouns, light verbs).
+        known: Control and reporting words (their lemmas are repaired too).
+    """
+
+    patterns: Patterns
+    vocab: dict[str, Relation]
+    words: Words
+    candidates: frozenset[str]
+    known: frozenset[str]
+
+    def lemma(self, tok: Token) -> str:
+        """The lemma, repaired for verbs the lemmatiser gets wrong ("staged" ->
+        "stag"): a regular inflection of a lexicon verb is taken as that verb."""
+        lemma = tok.lemma_.lower()
+        if lemma in self.candidates or not tok.tag_.startswith("VB"):
+            return lemma
+        low = tok.lower_
+        for suffix, add in _INFLECTIONS:
+            if low.endswith(suffix):
+                stem = low[: -len(suffix)] + add
+                if stem in self.candidates or stem in self.known:
+                    return stem
+        return lemma
+
+    def noun_relation(self, tok: Token) -> str | None:
+        """The relation of an event noun ("talks", "sanctions"), or None."""
+        nouns = self.patterns.nouns
+        return nouns.get(tok.lower_) or nouns.get(tok.lemma_.lower())
+
+    def control(self, name: str) -> frozenset[str]:
+        """The words of a control class ("intent", "obligation", ...)."""
+        return self.patterns.control.get(name, frozenset())
+
+    def plover(self, relation: str) -> str:
+        """The PLOVER category of a relation."""
+        return self.vocab[relation].plover
+
+    def in_category(self, relation: str, name: str) -> bool:
+        """True when the relation's category is in the rule category ``name``."""
+        return self.vocab[relation].plover in self.words.categories[name]
+
+    def hostile(self, relation: str) -> bool:
+        """True for conflict (quad class 3 or 4)."""
+        return self.vocab[relation].quad_class >= 3
+
+    def is_pronoun(self, tok: Token) -> bool:
+        """True for a pronoun or relative word."""
+        return tok.lower_ in self.words["pronouns"] or tok.pos_ == "PRON"
+
+
+def make_rules(
+    patterns: Patterns | None = None, vocabulary: dict[str, Relation] | None = None
+) -> Rules:
+    """The rules over a pattern set (default: the packaged patterns)."""
+    p = patterns or load_patterns()
+    candidates = (
+        set(p.verbs) | set(p.nouns) | p.light_verbs | set(p.light_overrides) | {"be"}
+    )
+    return Rules(
+        patterns=p,
+        vocab=vocabulary or load_vocabulary(),
+        words=load_words(),
+        candidates=frozenset(candidates),
+        known=frozenset(set().union(*p.control.values()) | p.reporting),
+    )
+
+
+@lru_cache(maxsize=1)
+def default_rules() -> Rules:
+    """The rules over the packaged patterns (made once)."""
+    return make_rules()
+
+
+@dataclass
+class Event:
+    """A relation event under construction."""
+
+    trigger: Token
+    relation: str
+    kind: str  # verb, light, noun, copula
+    words: list[Token]
+    sources: list[Span] = field(default_factory=list)
+    targets: list[Span] = field(default_factory=list)
+    negated: bool = False
+    modality: str = "asserted"
+    attribution: str | None = None
+    fallback: bool = False
+    top: Token | None = None  # highest token of the clause chain
+    extra: dict[str, str] = field(default_factory=dict)
+    secondary: list[tuple[str, bool]] = field(default_factory=list)
+    sources_found: list[Span] = field(default_factory=list)
+
+
+def span_key(span: Span) -> tuple[str, str]:
+    """Identity of a mention for pairing: actor id and actor code."""
+    m = span._.kg_mention if Span.has_extension("kg_mention") else None
+    return span.id_, (getattr(m, "code", None) or "")
+
+
+def _build_mention(span: Span, s_i: int) -> Mention:
+    m = (
+        getattr(span._, "kg_mention", None)
+        if Span.has_extension("kg_mention")
+        else None
+    )
+    if isinstance(m, Mention):
+        return m
+    return Mention(
+        actor=span.id_ or span.label_,
+        text=span.text,
+        start=span.start_char,
+        end=span.end_char,
+        sentence=s_i,
+        label=span.id_ or span.text,
+    )
+
+
+@dataclass
+class DocContext:
+    """The state of one document while its relations are extracted.
+
+    Attributes:
+        rules: The rules.
+        doc: The document.
+        spans: Its actor mentions (``doc.spans["kg_actors"]``).
+        index: Token index -> the mention covering it.
+        dates: The DATE entities of the document.
+        quotes: ``(start, end, speaker mention)`` per quotation with a known speaker.
+    """
+
+    rules: Rules
+    doc: Doc
+    spans: list[Span]
+    index: dict[int, Span]
+    dates: list[Span]
+    quotes: list[tuple[int, int, Span]]
+    _keys: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)
+    _mentions: dict[tuple[int, int], Mention] = field(default_factory=dict)
+
+    def key(self, span: Span) -> tuple[str, str]:
+        """Identity of a mention for pairing: actor id and actor code (cached)."""
+        k = (span.start, span.end)
+        hit = self._keys.get(k)
+        if hit is None:
+            hit = self._keys[k] = span_key(span)
+        return hit
+
+    def mention_of(self, span: Span, s_i: int) -> Mention:
+        """The mention record of a span (cached; ``s_i`` is used when built)."""
+        k = (span.start, span.end)
+        hit = self._mentions.get(k)
+        if hit is None:
+            hit = self._mentions[k] = _build_mention(span, s_i)
+        return hit
+
+    def same_actor(self, a: Span, b: Span, s_i: int) -> bool:
+        """Same actor in the same role: never paired with itself.
+
+        Different mentions of one country in different sectors ("Nigerian
+        authorities" NGAGOV and rebels NGAREB) are different actors.
+        """
+        if a.id_ != b.id_:
+            return False
+        ma, mb = self.mention_of(a, s_i), self.mention_of(b, s_i)
+        if self.rules.is_pronoun(a.root) or self.rules.is_pronoun(b.root):
+            return True
+        return (ma.code or "") == (mb.code or "")
+
+    def countries(self, spans: list[Span]) -> set[str]:
+        """The countries (or actors without one) of mentions."""
+        out = set()
+        for sp in spans:
+            m = self.mention_of(sp, 0)
+            out.add(m.country or m.actor)
+        return out
+
+    def quote_speaker(self, i: int) -> Span | None:
+        """The speaker's mention of the quotation holding token ``i``, or None."""
+        for qs, qe, span in self.quotes:
+            if qs <= i < qe:
+                return span
+        return None
+
+    def keys_by_sentence(self, sents: list[Span]) -> dict[int, set[tuple[str, str]]]:
+        """Sentence number -> the mention keys of the sentence."""
+        starts = [s.start for s in sents]
+        out: dict[int, set[tuple[str, str]]] = {}
+        for span in self.spans:
+            s_i = bisect_right(starts, span.start) - 1
+            out.setdefault(s_i, set()).add(self.key(span))
+        return out
+
+
+@dataclass
+class SentContext:
+    """One sentence of a document.
+
+    Attributes:
+        doc: The document's context.
+        sent: The sentence.
+        number: Its number in the document.
+    """
+
+    doc: DocContext
+    sent: Span
+    number: int
+
+    @property
+    def rules(self) -> Rules:
+        """The rules."""
+        return self.doc.rules
+
+    @property
+    def index(self) -> dict[int, Span]:
+        """Token index -> the mention covering it."""
+        return self.doc.index
+
+    def key(self, span: Span) -> tuple[str, str]:
+        """Identity of a mention for pairing (see :meth:`DocContext.key`)."""
+        return self.doc.key(span)
+
+    @cached_property
+    def mentions(self) -> list[Span]:
+        """The distinct mentions of the sentence, in text order."""
+        out: list[Span] = []
+        for i in range(self.sent.start, self.sent.end):
+            m = self.index.get(i)
+            if m is not None and (not out or out[-1] is not m):
+                out.append(m)
+        return out

@@ -1,0 +1,285 @@
+"""Control words: the chain that folds a trigger under the verbs that govern it.
+
+A trigger under a control word is folded into one event: intent ("will", "ready
+to", "vowed to") turns cooperative events into intents to cooperate (CAMEO 03,
+PLOVER AGREE) and hostile ones into threats (CAMEO 13); "threatened to X" is a
+threat; "agreed to X" an agreement; "decided to X" is X (planned when X is force);
+"refused to X" a rejection with X kept as a negated event; "failed to X" /
+"reluctance to X" negate X; "urged Y to X" is a demand of Y; "prepared to resume
+shelling" is military posture (MOBILIZE); "will X unless Y" is a threat; "vowed
+not to X" a rejection. Auxiliaries and condition marks set the modality, and a
+reporting verb above the chain ("X said (that) ...") names the speaker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from kg.nlp.relations.context import Event, Rules
+from kg.nlp.relations.syntax import has_mark, has_neg, subject
+
+#: Dependencies through which a trigger climbs to the verb that governs it.
+_CHAIN_DEPS = frozenset(
+    {"xcomp", "ccomp", "acl", "acomp", "pcomp", "prep", "pobj", "conj"}
+)
+_UP, _STOP, _DONE = "up", "stop", "done"
+
+
+# ------------------------------------------------------------ relations of a rule
+def threat_of(rules: Rules, rel: str) -> str:
+    """The threat of a hostile relation: of force for FIGHT and ASSAULT."""
+    role = "threat_of_force" if rules.in_category(rel, "force") else "threat"
+    return rules.words.role(role)
+
+
+def intent_of(rules: Rules, rel: str) -> str:
+    """The intent relation of a cooperative relation ("will aid" -> offersAidTo)."""
+    words = rules.words
+    if rel in words.intent_kept:
+        return rel
+    return words.intent_by_category.get(rules.plover(rel), words.role("intent"))
+
+
+# ----------------------------------------------------------------- control classes
+def apply_intent(rules: Rules, ev: Event, word: Token) -> None:
+    """Intent: a cooperative event becomes an intent, a hostile one a threat."""
+    rel = ev.relation
+    if ev.extra.get("control"):
+        return
+    if rules.hostile(rel):
+        if rel not in rules.words.threats:
+            ev.extra["embedded"] = rel
+            ev.relation = threat_of(rules, rel)
+    else:
+        if rel != intent_of(rules, rel):
+            ev.extra["embedded"] = rel
+        ev.relation = intent_of(rules, rel)
+    ev.modality = "intended" if ev.modality == "asserted" else ev.modality
+    ev.extra["control"] = "intent"
+    ev.words.append(word)
+
+
+def _intent(rules: Rules, ev: Event, head: Token, rel: str) -> None:
+    apply_intent(rules, ev, head)
+    if head.lemma_.lower() in rules.words["commitment_verbs"]:
+        ev.modality = "asserted"
+        if ev.negated:  # "vowed not to return the land": a refusal
+            ev.secondary.append((ev.extra.get("embedded", rel), True))
+            ev.relation = rules.words.role("rejection")
+            ev.negated = False
+
+
+def _posture(rules: Rules, ev: Event, head: Token, rel: str) -> None:
+    """ "prepared to resume shelling": military posture (CAMEO 15)."""
+    if rules.in_category(rel, "force") and head.pos_ == "VERB":
+        ev.extra["embedded"] = rel
+        ev.relation = rules.words.role("posture")
+        ev.extra["control"] = "posture"
+    else:
+        apply_intent(rules, ev, head)
+
+
+def _agree(rules: Rules, ev: Event, _head: Token, rel: str) -> None:
+    agreement = rules.words.role("agreement")
+    if not rules.hostile(rel):
+        if rel != agreement:
+            ev.extra["embedded"] = rel
+        ev.relation = agreement
+    else:
+        ev.modality = "planned"
+    ev.extra["control"] = "agree"
+
+
+def _decision(rules: Rules, ev: Event, _head: Token, rel: str) -> None:
+    """ "decided to lift its sanctions": the decided act itself; a decision to
+    use force is planned, not yet done."""
+    if rules.hostile(rel):
+        ev.modality = "planned"
+    ev.extra["control"] = "decision"
+
+
+def _threat(rules: Rules, ev: Event, _head: Token, rel: str) -> None:
+    ev.extra.setdefault("embedded", rel)
+    ev.relation = (
+        threat_of(rules, rel) if rules.hostile(rel) else rules.words.role("threat")
+    )
+    ev.extra["control"] = "threat"
+
+
+def _refusal(rules: Rules, ev: Event, _head: Token, rel: str) -> None:
+    if not ev.negated:
+        ev.secondary.append((rel, True))
+        ev.extra["embedded"] = rel
+        ev.relation = rules.words.role("rejection")
+    ev.extra["control"] = "refusal"
+
+
+def _negator(_rules: Rules, ev: Event, _head: Token, _rel: str) -> None:
+    ev.negated = not ev.negated
+    ev.extra["control"] = "negator"
+
+
+def _demand(rules: Rules, ev: Event, head: Token, rel: str) -> None:
+    ev.extra["embedded"] = rel
+    urging = head.lemma_.lower() in rules.words["urging_verbs"]
+    ev.relation = rules.words.role("urging" if urging else "demand")
+    ev.extra["control"] = "demand"
+    ev.extra["demand_head"] = str(head.i)
+
+
+_CONTROL: dict[str, Callable[[Rules, Event, Token, str], None]] = {
+    "intent": _intent,
+    "posture": _posture,
+    "agree": _agree,
+    "decision": _decision,
+    "threat": _threat,
+    "refusal": _refusal,
+    "negator": _negator,
+    "demand": _demand,
+}
+
+
+def apply_control(rules: Rules, ev: Event, cls: str, head: Token) -> None:
+    """Fold the event under a control word of class ``cls`` (in place)."""
+    rel = ev.relation
+    ev.words.append(head)
+    rule = _CONTROL.get(cls)
+    if rule is not None:
+        rule(rules, ev, head, rel)
+
+
+def report(rules: Rules, ev: Event, verb: Token) -> None:
+    """A reporting verb governs the event: its subject is the speaker."""
+    subj, _ = subject(verb)
+    if subj is not None:
+        ev.extra["speaker"] = str(subj.i)
+        phrase = subj.doc[subj.left_edge.i : subj.right_edge.i + 1].text
+        ev.attribution = ev.attribution or phrase
+    ev.extra["reporting"] = rules.lemma(verb)
+
+
+# ------------------------------------------------------------------- the chain
+def _own_negation(rules: Rules, ev: Event) -> None:
+    """ "did not", "has no contact with", "held no talks", "without consulting"."""
+    tok = ev.trigger
+    negs = rules.patterns.negations
+    ev.negated = has_neg(tok, negs) or any(
+        w.pos_ in ("NOUN", "PROPN") and has_neg(w, negs) for w in ev.words[1:2]
+    )
+    if tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ == "without":
+        ev.negated = True  # "acted without consulting X"
+    if rules.patterns.control_class(rules.lemma(tok)) == "intent" and any(
+        c.dep_ == "xcomp" and has_neg(c, negs) for c in tok.children
+    ):  # "vowed not to return the land": a refusal (CAMEO 12)
+        ev.extra["embedded"] = ev.relation
+        ev.relation = rules.words.role("rejection")
+
+
+def _auxiliaries(rules: Rules, ev: Event) -> None:
+    """Modals of the trigger ("could", "will", "must") and condition marks."""
+    intent = rules.control("intent")
+    for c in ev.trigger.children:
+        if c.dep_ in ("aux", "auxpass"):
+            w = c.lower_
+            if w in rules.control("hypothetical"):
+                ev.modality = "hypothetical"
+            elif w in intent or c.lemma_ in intent:
+                apply_intent(rules, ev, c)
+            elif w in rules.control("obligation"):
+                ev.extra["obligation"] = w
+        if c.dep_ == "mark" and c.lower_ in rules.words["condition_marks"]:
+            ev.modality = "hypothetical"
+
+
+def _shared_modal(rules: Rules, ev: Event, top: Token, head: Token) -> None:
+    """Coordinated verbs share the modal context of the first verb."""
+    for c in head.children:
+        if (
+            c.dep_ == "aux"
+            and c.lower_ in rules.control("intent")
+            and not any(a.dep_ == "aux" for a in top.children)
+        ):
+            apply_intent(rules, ev, c)
+
+
+def _govern(rules: Rules, ev: Event, top: Token, head: Token) -> tuple[Token, str]:
+    """One step from ``top`` to the content word governing it."""
+    p = rules.patterns
+    dep = top.dep_
+    hl = rules.lemma(head)
+    cls = p.control_class(hl)
+    if dep == "ccomp" and hl in p.reporting:
+        ev.top = top
+        report(rules, ev, head)
+        return top, _DONE
+    if dep == "ccomp" and cls not in rules.words.clause_control:
+        return top, _STOP
+    if hl in rules.control("aspect"):
+        ev.words.append(head)  # "resume shelling", "began to attack": transparent
+        return head, _UP
+    if cls is None:
+        if dep == "acomp" or head.pos_ == "AUX" or hl == "be":
+            return head, _UP
+        return top, _STOP
+    if has_neg(head, p.negations):
+        ev.negated = not ev.negated
+    apply_control(rules, ev, cls, head)
+    return head, (_STOP if cls == "demand" else _UP)
+
+
+def _step(rules: Rules, ev: Event, top: Token) -> tuple[Token, str]:
+    """One step up the chain: the new top and whether to go on."""
+    head = top.head
+    if head.i == top.i:
+        return top, _STOP
+    dep = top.dep_
+    if dep == "advcl" and has_mark(top, rules.words["condition_clause_marks"]):
+        ev.modality = "hypothetical"
+        return top, _STOP
+    if dep not in _CHAIN_DEPS:
+        return top, _STOP
+    if dep == "conj":
+        _shared_modal(rules, ev, top, head)
+        return top, _STOP
+    if dep in ("prep", "pobj"):
+        return head, _UP
+    return _govern(rules, ev, top, head)
+
+
+def _conditional_threat(rules: Rules, ev: Event) -> None:
+    """ "will X unless Y": a conditional intent is a threat (CAMEO 13)."""
+    marks = rules.words["threat_condition_marks"]
+    if ev.extra.get("control") == "intent" and any(
+        c.dep_ == "advcl" and has_mark(c, marks) for c in ev.trigger.children
+    ):
+        ev.relation = rules.words.role("threat")
+        ev.modality = "asserted"
+
+
+def fold(rules: Rules, ev: Event) -> None:
+    """Fold control verbs, modals and negation over the event (in place).
+
+    Sets the negation and modality, climbs the chain of governing words (at most
+    six steps) folding each control word, and records ``ev.top``, the highest
+    token of the chain; a reporting verb above it names the speaker.
+    """
+    _own_negation(rules, ev)
+    _auxiliaries(rules, ev)
+    top = ev.trigger
+    for _ in range(6):
+        top, verdict = _step(rules, ev, top)
+        if verdict == _DONE:
+            return
+        if verdict == _STOP:
+            break
+    ev.top = top
+    _conditional_threat(rules, ev)
+    # "X said (that) ...": reporting verb above the clause
+    head = top.head
+    if (
+        top.dep_ in ("ccomp", "parataxis", "conj")
+        and rules.lemma(head) in rules.patterns.reporting
+    ):
+        report(rules, ev, head)

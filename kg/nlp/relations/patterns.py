@@ -1,0 +1,244 @@
+"""The pattern data model: trigger lexicons of ``patterns.yaml`` and user files.
+
+:func:`load_patterns` reads the packaged ``kg/resources/patterns.yaml`` and merges
+user files of the same shape over it; :func:`parse_patterns` checks every relation
+against the vocabulary and refuses YAML booleans where a word was meant.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kg.nlp.relations.words import load_words
+from kg.resources import read_yaml
+from kg.types import KGError
+from kg.vocab import Relation, load_vocabulary
+
+
+@dataclass(frozen=True)
+class VerbEntry:
+    """One verb of the lexicon: default relation and refinements."""
+
+    default: str | None
+    obj: dict[str, str | None] = field(default_factory=dict)
+    prep: dict[str, str | None] = field(default_factory=dict)
+    prt: dict[str, str | None] = field(default_factory=dict)
+    prefer: tuple[str, ...] = ()
+    no_obj: bool = False
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """The pattern data of ``patterns.yaml``, checked against the vocabulary.
+
+    Attributes:
+        verbs: Verb lemma -> :class:`VerbEntry`.
+        light_verbs: Verbs that take their relation from an event-noun object.
+        nouns: Event noun -> relation (light-verb objects and nominal events).
+        light_overrides: Light verb -> noun -> relation ("lift" + "curfew").
+        copula: Predicate adjective or preposition after "be" -> relation.
+        control: Control class (intent, agree, threat, refusal, negator, demand,
+            hypothetical, obligation) -> words.
+        reporting: Reporting verbs ("say", "report").
+        reported_markers: Adverbs marking a claim as reported.
+        negations: Negation words.
+        sports: Words that make a sentence about sport.
+        sports_verbs: Verbs dropped in a sentence about sport.
+        counter_relation: The relation of countering a hostile act.
+        counter_triggers: Verbs and nouns of countering ("foil", "thwarting").
+        counter_objects: Hostile acts that can be countered ("plot", "attack").
+    """
+
+    verbs: dict[str, VerbEntry]
+    light_verbs: frozenset[str]
+    nouns: dict[str, str]
+    light_overrides: dict[str, dict[str, str]]
+    copula: dict[str, str]
+    control: dict[str, frozenset[str]]
+    reporting: frozenset[str]
+    reported_markers: frozenset[str]
+    negations: frozenset[str]
+    sports: frozenset[str] = frozenset()
+    sports_verbs: frozenset[str] = frozenset()
+    counter_relation: str | None = None
+    counter_triggers: frozenset[str] = frozenset()
+    counter_objects: frozenset[str] = frozenset()
+
+    def control_class(self, word: str) -> str | None:
+        """Return the control class of a lemma ("intent", "threat", ...) or None.
+
+        A word in several classes takes the first of ``control_priority``
+        (``relation_words.yaml``).
+        """
+        for name in load_words().control_priority:
+            if word in self.control.get(name, ()):
+                return name
+        return None
+
+
+def _check(rel: Any, where: str, vocab: dict[str, Relation]) -> str | None:
+    if rel is None:
+        return None
+    if rel not in vocab:
+        raise KGError(
+            f"pattern {where} names unknown relation {rel!r}; "
+            f"expected one of kg/resources/relations.yaml"
+        )
+    return str(rel)
+
+
+def _no_bools(value: Any, where: str) -> None:
+    """YAML reads unquoted on/off/yes/no as booleans: refuse them with a hint."""
+    if isinstance(value, bool):
+        raise KGError(
+            f"patterns {where} has the boolean {value}; quote words such as "
+            f"'on', 'off', 'no' in YAML"
+        )
+    if isinstance(value, dict):
+        for k, v in value.items():
+            _no_bools(k, where)
+            _no_bools(v, f"{where}.{k}")
+    elif isinstance(value, list):
+        for v in value:
+            _no_bools(v, where)
+
+
+def _refuse_booleans(data: dict) -> None:
+    """Booleans anywhere but a verb's ``no_obj`` flag are unquoted words."""
+    for key, value in data.items():
+        if key != "verbs":
+            _no_bools(value, str(key))
+    for lemma, entry in (data.get("verbs") or {}).items():
+        if isinstance(entry, dict):
+            for k in ("obj", "prep", "prt", "prefer"):
+                _no_bools(entry.get(k), f"verbs.{lemma}.{k}")
+
+
+def _verb(lemma: str, entry: Any, vocab: dict[str, Relation]) -> VerbEntry:
+    if not isinstance(entry, dict):
+        return VerbEntry(_check(entry, f"verbs.{lemma}", vocab))
+    return VerbEntry(
+        _check(entry.get("default"), f"verbs.{lemma}", vocab),
+        prefer=tuple(map(str, entry.get("prefer") or ())),
+        no_obj=bool(entry.get("no_obj", False)),
+        **{
+            k: {
+                str(w): _check(r, f"verbs.{lemma}.{k}.{w}", vocab)
+                for w, r in (entry.get(k) or {}).items()
+            }
+            for k in ("obj", "prep", "prt")
+        },
+    )
+
+
+def _table(table: Any, where: str, vocab: dict[str, Relation]) -> dict[str, str]:
+    """A word -> relation table, every relation checked."""
+    return {
+        str(w): str(_check(r, f"{where}.{w}", vocab)) for w, r in (table or {}).items()
+    }
+
+
+def _words(data: dict, key: str) -> frozenset[str]:
+    return frozenset(map(str, data.get(key) or ()))
+
+
+def parse_patterns(data: dict, vocab: dict[str, Relation] | None = None) -> Patterns:
+    """Turn the parsed ``patterns.yaml`` mapping into :class:`Patterns`.
+
+    Raises:
+        KGError: when an entry names a relation absent from the vocabulary, or
+            holds a YAML boolean where a word was meant.
+
+    Examples:
+        >>> p = parse_patterns({"verbs": {"slam": "condemns"}})
+        >>> p.verbs["slam"].default
+        'condemns'
+    """
+    vocab = vocab if vocab is not None else load_vocabulary()
+    _refuse_booleans(data)
+    verbs = {
+        str(lemma): _verb(str(lemma), entry, vocab)
+        for lemma, entry in (data.get("verbs") or {}).items()
+    }
+    nouns = _table(data.get("nouns"), "nouns", vocab)
+    overrides = {
+        str(v): _table(m, f"light_overrides.{v}", vocab)
+        for v, m in (data.get("light_overrides") or {}).items()
+    }
+    control = {
+        str(k): frozenset(map(str, v or ()))
+        for k, v in (data.get("control") or {}).items()
+    }
+    counter = data.get("counter") or {}
+    counter_rel = _check(counter.get("relation"), "counter.relation", vocab)
+    counter_verbs = _words(counter, "verbs")
+    counter_nouns = _words(counter, "nouns")
+    if counter_rel is not None:
+        for v in counter_verbs:
+            verbs.setdefault(v, VerbEntry(counter_rel))
+        for n in counter_nouns:
+            nouns.setdefault(n, counter_rel)
+    return Patterns(
+        verbs=verbs,
+        light_verbs=_words(data, "light_verbs"),
+        nouns=nouns,
+        light_overrides=overrides,
+        copula=_table(data.get("copula"), "copula", vocab),
+        control=control,
+        reporting=_words(data, "reporting"),
+        reported_markers=_words(data, "reported_markers"),
+        negations=_words(data, "negations"),
+        sports=_words(data, "sports"),
+        sports_verbs=_words(data, "sports_verbs"),
+        counter_relation=counter_rel,
+        counter_triggers=counter_verbs | counter_nouns,
+        counter_objects=_words(counter, "objects"),
+    )
+
+
+def _merge(base: dict, extra: dict) -> dict:
+    """Entries of ``extra`` over ``base``: tables are updated, lists extended."""
+    out = dict(base)
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = {**out[key], **value}
+        elif isinstance(value, list) and isinstance(out.get(key), list):
+            out[key] = list(out[key]) + value
+        else:
+            out[key] = value
+    return out
+
+
+def _read_user_patterns(path: str) -> dict:
+    try:
+        user = yaml.safe_load(Path(path).read_text("utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise KGError(f"cannot read patterns file {path!r}: {exc}") from None
+    if not isinstance(user, dict):
+        raise KGError(f"patterns file {path!r} is not a mapping")
+    return user
+
+
+@lru_cache(maxsize=8)
+def load_patterns(extra: tuple[str, ...] = ()) -> Patterns:
+    """Load the packaged patterns, merged with user files of the same shape.
+
+    Args:
+        extra: Paths of YAML files whose entries override or extend the packaged ones.
+
+    Raises:
+        KGError: when a file is missing or not valid pattern data.
+
+    Examples:
+        >>> load_patterns().verbs["condemn"].default
+        'condemns'
+    """
+    data = read_yaml("patterns.yaml")
+    for path in extra:
+        data = _merge(data, _read_user_patterns(path))
+    return parse_patterns(data)

@@ -1,0 +1,265 @@
+"""Where arguments are looked for: the actor mentions of a phrase, and the phrases
+of a predicate that may hold its target.
+
+:func:`find` searches a phrase breadth first for the first actor mention ("the
+representatives from HTS" -> HTS), never entering an aside ("despite X's ..."), a
+circumstance clause ("... as fighting raged near X") or the possessor of a
+relational noun ("Israel's ally" is not Israel); with ``conj`` every conjunct of
+the mention is an argument too ("to Iran, Libya and Cuba").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from kg.nlp.relations.context import Rules, SentContext
+from kg.nlp.relations.patterns import VerbEntry
+from kg.nlp.relations.syntax import CLAUSE_DEPS, OBJ_DEPS
+
+#: Tokens a breadth-first search visits at most per phrase.
+_MAX_VISITS = 60
+
+
+@dataclass(frozen=True)
+class _Search:
+    """Options of one search: excluded keys, clause and place phrases allowed."""
+
+    exclude: set[tuple[str, str]]
+    clauses: bool
+    places: bool
+
+
+def _blocked(rules: Rules, s: _Search, t: Token, c: Token, head: Token) -> bool:
+    """True when the child ``c`` of ``t`` is not searched nor a path to a parent."""
+    words = rules.words
+    if c.dep_ in ("punct", "cc", "mark", "case"):
+        return True
+    if c.dep_ == "conj" and t.i == head.i:
+        return True
+    if not s.clauses and c.dep_ in CLAUSE_DEPS:
+        return True
+    if c.dep_ == "prep" and c.lower_ == "according":
+        return True
+    if not s.places and c.dep_ == "prep" and c.lower_ in words["place_preps"]:
+        return True
+    # "Israel's militia ally" is not Israel
+    return t.lemma_.lower() in words["relational_nouns"] and (
+        c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of")
+    )
+
+
+def _aside(rules: Rules, c: Token) -> bool:
+    """True for another event: "despite X's reluctance", "... if war starts in X"."""
+    words = rules.words
+    if c.dep_ == "prep" and c.lower_ in words["aside_preps"]:
+        return True
+    return c.dep_ == "advcl" and any(
+        m.dep_ in ("mark", "advmod") and m.lower_ in words["aside_marks"]
+        for m in c.children
+    )
+
+
+def _first_mention(
+    ctx: SentContext, head: Token, s: _Search, parent: dict[int, Token]
+) -> tuple[Span, Token] | None:
+    """The first mention (breadth first) under ``head`` and the token it covers."""
+    queue = [head]
+    seen = 0
+    while queue and seen < _MAX_VISITS:
+        t = queue.pop(0)
+        seen += 1
+        m = ctx.index.get(t.i)
+        if m is not None and ctx.key(m) not in s.exclude:
+            return m, t
+        for c in t.children:
+            if _blocked(ctx.rules, s, t, c, head):
+                continue
+            parent[c.i] = t
+            if not _aside(ctx.rules, c):
+                queue.append(c)
+    return None
+
+
+def _conjuncts(
+    ctx: SentContext, m: Span, t: Token, head: Token, parent: dict[int, Token]
+) -> list[Token]:
+    """The conjuncts of a mention, of its phrase and of the phrases above it."""
+    inner = [c for w in m for c in w.conjuncts]
+    up = t
+    while up.i in parent:  # "a movement and the PLO"
+        up = parent[up.i]
+        if up.i != head.i:
+            inner.extend(up.conjuncts)
+    out = []
+    for c in inner + list(t.conjuncts):
+        if m.start <= c.i < m.end:
+            continue
+        if ctx.rules.noun_relation(c) and any(x.dep_ == "poss" for x in c.children):
+            continue  # "... and its designation of HTS"
+        out.append(c)
+    return out
+
+
+def _search(ctx: SentContext, tok: Token, s: _Search, conj: bool) -> list[Span]:
+    found: list[Span] = []
+    heads = [tok] + (list(tok.conjuncts) if conj else [])
+    for head in heads:
+        parent: dict[int, Token] = {}
+        hit = _first_mention(ctx, head, s, parent)
+        if hit is None:
+            continue
+        m, t = hit
+        if all((m.start, m.end) != (f.start, f.end) for f in found):
+            found.append(m)
+        if not conj:
+            continue
+        for c in _conjuncts(ctx, m, t, head, parent):
+            for other in _search(ctx, c, s, False):
+                if all(other.start != f.start for f in found):
+                    found.append(other)
+    return found
+
+
+def find(
+    ctx: SentContext,
+    tok: Token,
+    exclude: set[tuple[str, str]],
+    *,
+    clauses: bool = True,
+    conj: bool = False,
+    places: bool = True,
+) -> list[Span]:
+    """Actor mentions for the phrase headed by ``tok`` (breadth first).
+
+    Args:
+        ctx: The sentence.
+        tok: The head of the phrase.
+        exclude: Keys of mentions never taken (the other side of the event).
+        clauses: Search subordinate clauses too.
+        conj: Take every conjunct of a mention found, and of ``tok``.
+        places: Search place prepositions ("in", "near") too.
+    """
+    return _search(ctx, tok, _Search(exclude, clauses, places), conj)
+
+
+def actors(
+    ctx: SentContext,
+    tok: Token | None,
+    exclude: set[tuple[str, str]],
+    *,
+    conj: bool = True,
+    places: bool = True,
+) -> list[Span]:
+    """The actor mentions of an argument phrase, outside subordinate clauses."""
+    if tok is None:
+        return []
+    return find(ctx, tok, exclude, clauses=False, conj=conj, places=places)
+
+
+# ----------------------------------------------------------------- target phrases
+def _skipped(entry: VerbEntry | None, c: Token, skip: set[int]) -> bool:
+    if c.i in skip:
+        return True
+    if entry is not None and entry.no_obj and c.dep_ in OBJ_DEPS:
+        return True  # "signed a treaty": the object is the document
+    # "X denounced the attack, and Y urged ...": another clause
+    return (
+        c.dep_ == "conj"
+        and c.pos_ in ("VERB", "AUX")
+        and any(x.dep_ in ("nsubj", "nsubjpass", "expl") for x in c.children)
+    )
+
+
+def _first_choice(rules: Rules, c: Token) -> bool:
+    """An object, a target preposition or a complement: searched first."""
+    return (
+        c.dep_ in OBJ_DEPS
+        or c.dep_ == "nsubjpass"
+        or (c.dep_ == "prep" and c.lower_ in rules.words["target_preps"])
+        or c.dep_ in ("xcomp", "prt", "acomp", "pcomp", "pobj")
+    )
+
+
+def _later_choices(rules: Rules, tok: Token, c: Token) -> list[Token]:
+    """Phrases searched after the direct ones (or none)."""
+    words = rules.words
+    if c.dep_ == "prep" and c.lower_ in words["later_preps"]:
+        return [c]  # "called off the strike after talks with X"
+    if (
+        c.dep_ == "conj"
+        and c.pos_ == "VERB"
+        and not any(x.dep_ in OBJ_DEPS for x in tok.children)
+    ):  # "donated and delivered goods to X": the shared object
+        shared = [
+            x
+            for x in c.children
+            if x.dep_ in OBJ_DEPS
+            or (x.dep_ == "prep" and x.lower_ in words["target_preps"])
+        ]
+        return [*shared, c]
+    if c.dep_ in CLAUSE_DEPS or c.dep_ == "conj":
+        return [c]
+    return []
+
+
+def _preferred(tok: Token, entry: VerbEntry | None) -> list[Token]:
+    """The headline parse's prepositions, and those the verb entry prefers."""
+    out: list[Token] = []
+    if tok.dep_ == "amod" and tok.pos_ == "VERB":  # headline parse
+        out.extend(c for c in tok.head.children if c.dep_ == "prep")
+    if entry is not None and entry.prefer:
+        out.extend(
+            c for c in tok.children if c.dep_ == "prep" and c.lower_ in entry.prefer
+        )
+    return out
+
+
+def target_heads(rules: Rules, tok: Token, skip: set[int]) -> list[Token]:
+    """Candidate target phrases of a predicate, best first."""
+    words = rules.words
+    entry = rules.patterns.verbs.get(rules.lemma(tok))
+    first = _preferred(tok, entry)
+    later: list[Token] = []
+    for c in tok.children:
+        if _skipped(entry, c, skip):
+            continue
+        if c.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in words["contrast_marks"] for m in c.children
+        ):
+            continue  # "promised to help as fighting raged near X"
+        if c.dep_ in OBJ_DEPS and c.lemma_.lower() in words["content_nouns"]:
+            # "dismissed claims by X that Y ...": X made the claims; Y is content
+            first.extend(
+                x
+                for n in [c, *c.conjuncts]
+                for x in n.children
+                if x.dep_ == "prep" and x.lower_ in words["claimant_preps"]
+            )
+        elif _first_choice(rules, c):
+            first.append(c)
+        else:
+            later.extend(_later_choices(rules, tok, c))
+    return first + later
+
+
+def open_heads(
+    rules: Rules,
+    chain: list[Token],
+    skip: set[int],
+    subj: Token | None,
+    places_ok: bool,
+) -> Iterator[Token]:
+    """The tokens that may hold a target along a verb chain, in search order:
+    never the subject, and no place preposition unless places may be targets."""
+    skip = skip | {c.i for c in chain}
+    places = rules.words["place_preps"]
+    for t in chain:
+        for head in target_heads(rules, t, skip):
+            if subj is not None and head.i == subj.i:
+                continue
+            if head.dep_ == "prep" and head.lower_ in places and not places_ok:
+                continue
+            yield head

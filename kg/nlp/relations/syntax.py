@@ -1,0 +1,200 @@
+"""Dependency helpers: subjects, passive subjects, clause crossing, depth, negation.
+
+Functions over spaCy tokens that know nothing of actors or relations. The sets of
+dependency labels below are the parser's vocabulary (ClearNLP labels of the English
+models), not word lists.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.nlp.relations.words import load_words
+
+#: Dependents that open a new clause: searched last for targets.
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj"})
+SUBJ_DEPS = frozenset({"nsubj", "csubj"})
+OBJ_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "obj"})
+#: Dependencies through which a sub-event hangs under the main event of its clause.
+DETAIL_DEPS = frozenset(
+    {"xcomp", "advcl", "acl", "pcomp", "prep", "pobj", "dobj", "npadvmod"}
+)
+#: Dependencies through which a predicate takes the subject of its head.
+_CLIMB_DEPS = frozenset(
+    {
+        "xcomp",
+        "conj",
+        "advcl",
+        "pcomp",
+        "acomp",
+        "ccomp",
+        "prep",
+        "pobj",
+        "dobj",
+        "acl",
+        "oprd",
+        "attr",
+        "nsubjpass",
+        "compound",
+        "amod",
+        "appos",
+        "npadvmod",
+        "advmod",
+    }
+)
+#: Dependencies on the way up that enter another clause.
+_CLAUSE_ENTRY_DEPS = ("agent", "acl", "relcl", "advcl", "ccomp")
+
+
+def crosses_clause(tok: Token, heads: set[int]) -> bool:
+    """True when the path from ``tok`` up to ``heads`` enters another clause."""
+    n = 0
+    while tok.i not in heads:
+        if tok.head.i == tok.i or n > 20:
+            return True
+        if tok.dep_ in _CLAUSE_ENTRY_DEPS:
+            return True
+        tok = tok.head
+        n += 1
+    return False
+
+
+def depth(tok: Token) -> int:
+    """The number of steps from ``tok`` up to the root of its sentence."""
+    n = 0
+    while tok.head.i != tok.i and n < 50:
+        tok = tok.head
+        n += 1
+    return n
+
+
+def has_neg(tok: Token, negs: frozenset[str]) -> bool:
+    """True when a child negates ``tok`` ("not", "never", "no talks").
+
+    "without" is a negation word for the preposition's object, not a child here.
+    """
+    for c in tok.children:
+        if (
+            c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in negs)
+        ) and c.lower_ not in ("without",):
+            return True
+    return False
+
+
+def has_mark(
+    tok: Token, marks: frozenset[str], deps: tuple[str, ...] = ("mark",)
+) -> bool:
+    """True when a child of ``tok`` with one of ``deps`` is one of ``marks``."""
+    return any(c.dep_ in deps and c.lower_ in marks for c in tok.children)
+
+
+def passive_subject(tok: Token) -> Token | None:
+    """The subject of a passive predicate ("Iran was accused"), or None."""
+    for c in tok.children:
+        if c.dep_ in ("nsubjpass", "csubjpass"):
+            return c
+    return None
+
+
+def agent_objects(tok: Token) -> list[Token]:
+    """The objects of the ``by`` agents of a passive ("accused by Israel")."""
+    return [
+        o
+        for c in tok.children
+        if c.dep_ == "agent"
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
+
+
+def agent_object(tok: Token) -> Token | None:
+    """The first object of a ``by`` agent child, or None."""
+    return next(iter(agent_objects(tok)), None)
+
+
+def _direct_subject(tok: Token) -> tuple[Token, str] | None:
+    for c in tok.children:
+        if c.dep_ in SUBJ_DEPS:
+            if tok.dep_ == "relcl" and c.lower_ in load_words()["relatives"]:
+                return tok.head, "relcl"
+            return c, "subj"
+        if c.dep_ in ("aux", "auxpass"):  # parser slip: subject on the auxiliary
+            for cc in c.children:
+                if cc.dep_ in SUBJ_DEPS:
+                    return cc, "subj"
+    return None
+
+
+def _child(tok: Token, dep: str) -> Token | None:
+    return next((c for c in tok.children if c.dep_ == dep), None)
+
+
+def _other_subject(tok: Token) -> tuple[Token, str] | None:
+    """A headline subject, a passive agent or a possessor of a noun."""
+    if tok.dep_ == "amod":  # headline parse "US shared intelligence"
+        c = _child(tok, "npadvmod")
+        if c is not None:
+            return c, "subj"
+    agent = agent_object(tok)
+    if agent is not None:
+        return agent, "agent"
+    if tok.pos_ in ("NOUN", "PROPN"):
+        c = _child(tok, "poss")
+        if c is not None:
+            return c, "poss"
+    return None
+
+
+def subject(tok: Token, level: int = 0) -> tuple[Token | None, str]:
+    """The subject token of a predicate, climbing control and coordination.
+
+    Returns:
+        ``(token, how)`` with how in {"subj", "agent", "poss", "relcl",
+        "relcl_inf", ""}.
+    """
+    if level > 6:
+        return None, ""
+    own = _direct_subject(tok) or _other_subject(tok)
+    if own is not None:
+        return own
+    dep = tok.dep_
+    head = tok.head
+    if head.i == tok.i:
+        return None, ""
+    if dep == "acl" and tok.tag_ == "VBD":  # a main verb parsed as a modifier
+        return head, "subj"
+    if dep == "relcl":  # "intelligence to counter Daesh": infinitival relative
+        return head, "relcl_inf"
+    if dep not in _CLIMB_DEPS:
+        return None, ""
+    if dep == "conj":
+        # "X was indicted ... and will resign": the passive subject acts
+        shared = _child(head, "nsubjpass")
+        if shared is not None:
+            return shared, "subj"
+    return subject(head, level + 1)
+
+
+def content_clause(tok: Token) -> bool:
+    """True when the verb heads a clause that is the content of a noun.
+
+    "an admission that X murdered Y", "reiterated its demand that X ...": the
+    clause is a claim or demand, not asserted.
+    """
+    nouns = load_words()["content_nouns"]
+    t = tok
+    for _ in range(3):
+        if (
+            t.dep_ in ("acl", "ccomp", "relcl")
+            and t.head.pos_ == "NOUN"
+            and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)
+        ):
+            return t.head.lemma_.lower() in nouns
+        if t.dep_ == "ccomp" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in t.head.children
+        ):
+            return True
+        if t.dep_ not in ("conj", "xcomp"):
+            return False
+        t = t.head
+    return False
