@@ -9,10 +9,12 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from spacy.tokens import Doc
 
 from kg.articles import load_articles
 from kg.nlp.relations import extract
 from tests.conftest import ROOT
+from tests.nlp.relation_cases import run
 
 
 def _row(a):
@@ -76,3 +78,23 @@ def test_threads_give_the_same_assertions(parsed, alone):
     for _ in range(3):
         with ThreadPoolExecutor(max_workers=4) as pool:
             assert list(pool.map(run, parsed)) == alone
+
+
+def test_extract_generator_works_on_a_doc(nlp):
+    doc = run(nlp, "Russia attacked Ukraine.")
+    out = list(extract(doc, "other", date="2024-02-24"))
+    assert [(a.article, a.relation, a.date) for a in out] == [
+        ("other", "attacks", "2024-02-24")
+    ]
+
+
+def test_doc_without_actor_spans_yields_nothing():
+    import spacy
+
+    doc = spacy.blank("en")("Russia attacked Ukraine.")
+    assert list(extract(doc, "x")) == []
+
+
+def test_extensions_are_registered():
+    for name in ("kg_assertions", "kg_article_id", "kg_article_date"):
+        assert Doc.has_extension(name)

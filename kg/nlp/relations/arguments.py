@@ -19,6 +19,7 @@ from kg.nlp.relations.counter import counter_target, is_counter
 from kg.nlp.relations.search import actors, find, open_heads
 from kg.nlp.relations.syntax import (
     agent_objects,
+    child,
     crosses_clause,
     passive_subject,
     subject,
@@ -43,14 +44,13 @@ class _Args:
 # ------------------------------------------------------------------------ sources
 def noun_source(tok: Token) -> tuple[Token | None, str]:
     """The source of a nominal event: "X's attack", "the attack by X"."""
+    poss = child(tok, "poss")
+    if poss is not None:
+        return poss, "poss"
     for c in tok.children:
-        if c.dep_ == "poss":
-            return c, "poss"
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ == "by":
-            for o in c.children:
-                if o.dep_ == "pobj":
-                    return o, "agent"
+        by = child(c, "pobj") if c.dep_ == "prep" and c.lower_ == "by" else None
+        if by is not None:
+            return by, "agent"
         if (
             c.dep_ in ("amod", "compound")
             and c.i < tok.i

@@ -125,21 +125,22 @@ def _direct_subject(tok: Token) -> tuple[Token, str] | None:
     return None
 
 
-def _child(tok: Token, dep: str) -> Token | None:
+def child(tok: Token, dep: str) -> Token | None:
+    """The first child of ``tok`` with the dependency ``dep``, or None."""
     return next((c for c in tok.children if c.dep_ == dep), None)
 
 
 def _other_subject(tok: Token) -> tuple[Token, str] | None:
     """A headline subject, a passive agent or a possessor of a noun."""
     if tok.dep_ == "amod":  # headline parse "US shared intelligence"
-        c = _child(tok, "npadvmod")
+        c = child(tok, "npadvmod")
         if c is not None:
             return c, "subj"
     agent = agent_object(tok)
     if agent is not None:
         return agent, "agent"
     if tok.pos_ in ("NOUN", "PROPN"):
-        c = _child(tok, "poss")
+        c = child(tok, "poss")
         if c is not None:
             return c, "poss"
     return None
@@ -169,7 +170,7 @@ def subject(tok: Token, level: int = 0) -> tuple[Token | None, str]:
         return None, ""
     if dep == "conj":
         # "X was indicted ... and will resign": the passive subject acts
-        shared = _child(head, "nsubjpass")
+        shared = child(head, "nsubjpass")
         if shared is not None:
             return shared, "subj"
     return subject(head, level + 1)

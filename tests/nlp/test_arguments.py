@@ -1,0 +1,185 @@
+"""kg.nlp.relations.arguments and search: sources, targets, passives, conjuncts."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.nlp.relation_cases import asserted, check, run
+
+PASSIVE = [
+    ("Iran was accused by Israel of smuggling weapons.", {("ISR", "accuses", "IRN")}),
+    ("Syrian rebels were bombed by Russian jets.", {("RUS", "bombs", "SYR")}),
+    ("Ukraine was invaded by Russia in 2022.", {("RUS", "occupies", "UKR")}),
+]
+
+CONJUNCTIONS = [
+    (
+        "Egypt and Jordan signed a trade agreement.",
+        {("EGY", "signsAgreementWith", "JOR"), ("JOR", "signsAgreementWith", "EGY")},
+    ),
+    (
+        "France and Germany agreed to cooperate on defence.",
+        {("FRA", "agreesWith", "DEU"), ("DEU", "agreesWith", "FRA")},
+    ),
+    (
+        "Iran met Turkey and Russia in Astana.",
+        {("IRN", "meetsWith", "TUR"), ("IRN", "meetsWith", "RUS")},
+    ),
+    (
+        "China criticised the United States and Japan.",
+        {("CHN", "condemns", "US"), ("CHN", "condemns", "JPN")},
+    ),
+    (
+        "India and Pakistan clashed along the border.",
+        {("IND", "fights", "PAK"), ("PAK", "fights", "IND")},
+    ),
+    (
+        "Both Iran and Russia are opposed to the deal with Israel.",
+        {("IRN", "opposes", "ISR"), ("RUS", "opposes", "ISR")},
+    ),
+]
+
+
+ACTORS_THROUGH_PIPELINE = [
+    # acronyms, metonyms (capitals and institutions), leaders
+    (
+        "The United States designated Hezbollah as a terrorist organisation.",
+        {("US", "designates", "HEZBOLLAH")},
+    ),
+    ("Moscow condemned Kyiv.", {("RUS", "condemns", "UKR")}),
+    ("Downing Street praised Paris.", {("GBR", "praises", "FRA")}),
+    ("Putin met Erdogan in Sochi.", {("RUS", "meetsWith", "TUR")}),
+    ("Biden called Netanyahu on Tuesday.", {("US", "phones", "ISR")}),
+    (
+        "Hay'at Tahrir al-Sham (HTS) fought the Islamic State. "
+        "HTS later attacked ISIS.",
+        {("HTS", "fights", "ISIS"), ("HTS", "attacks", "ISIS")},
+    ),
+]
+
+COREFERENCE = [
+    (
+        "Hamas attacked Israel. The group later threatened Egypt.",
+        {("HAMAS", "attacks", "ISR"), ("HAMAS", "threatens", "EGY")},
+    ),
+    (
+        "Syria says it is willing to withdraw its troops from Lebanon.",
+        {("SYR", "intendsToCooperateWith", "LBN")},
+    ),
+    (  # "we" in a quote: the speaker of the reporting clause
+        "“We share intelligence with the Russians,” said the US official.",
+        {("US", "sharesIntelligenceWith", "RUS")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PASSIVE)
+def test_passive_voice_keeps_direction(nlp, text, expected):
+    got = asserted(run(nlp, text))
+    assert expected <= got
+    reversed_ = {(t, r, s) for s, r, t in expected}
+    assert not reversed_ & got
+
+
+@pytest.mark.parametrize(("text", "expected"), CONJUNCTIONS)
+def test_conjunctions_give_every_pair(nlp, text, expected):
+    check(nlp, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), ACTORS_THROUGH_PIPELINE)
+def test_acronyms_metonyms_leaders(nlp, text, expected):
+    check(nlp, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), COREFERENCE)
+def test_coreference(nlp, text, expected):
+    check(nlp, text, expected)
+
+
+def test_content_of_a_dismissed_claim_is_not_a_target(nlp):
+    doc = run(nlp, "Egypt dismissed claims that Sudan attacked Libya.")
+    assert ("EGY", "rejects", "SDN") not in asserted(doc)
+    assert ("SDN", "attacks", "LBY") not in asserted(doc)
+    twin = run(nlp, "Egypt dismissed claims by Sudan that Chad attacked Libya.")
+    assert ("EGY", "rejects", "SDN") in asserted(twin)  # the claimant is a target
+    assert ("SDN", "attacks", "LBY") in asserted(run(nlp, "Sudan attacked Libya."))
+
+
+def test_same_actor_is_never_paired_with_itself(nlp):
+    doc = run(nlp, "Iran said Iran condemned its own policy.")
+    assert all(
+        a.source.actor != a.target.actor or a.source.code != a.target.code
+        for a in doc._.kg_assertions
+    )
+    twin = run(nlp, "Iran said Iran condemned Iraq.")
+    assert ("IRN", "condemns", "IRQ") in asserted(twin)
+
+
+def test_same_country_different_sectors_is_a_dyad(nlp):
+    doc = run(nlp, "Syrian security forces arrested Syrian opposition activists.")
+    codes = {(a.source.code, a.target.code) for a in doc._.kg_assertions}
+    assert any(s != t and s[:3] == t[:3] == "SYR" for s, t in codes), codes
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        (
+            "Hezbollah guerrillas killed the deputy chief of Israel's militia ally.",
+            ("HEZBOLLAH", "assaults", "ISR"),
+        ),
+        ("Russia attacked the allies of Ukraine.", ("RUS", "attacks", "UKR")),
+        ("Iran armed a proxy of Russia.", ("IRN", "givesMilitaryAidTo", "RUS")),
+    ],
+)
+def test_the_ally_of_x_is_not_x(nlp, text, wrong):
+    assert wrong not in asserted(run(nlp, text))
+    # the twin without the relational noun names the party itself
+    twin = text.replace(" militia ally", " militia").replace("the allies of ", "")
+    twin = twin.replace("a proxy of ", "")
+    assert wrong in asserted(run(nlp, twin))
+
+
+@pytest.mark.parametrize(
+    ("text", "triple", "present"),
+    [  # a city is a venue of talks; a capital stands for its government
+        (
+            "Iran's foreign minister went to Geneva for talks.",
+            ("IRN", "meetsWith", "CHE"),
+            False,
+        ),
+        (
+            "Iran's foreign minister went to Moscow for talks.",
+            ("IRN", "meetsWith", "RUS"),
+            True,
+        ),
+    ],
+)
+def test_a_venue_is_not_a_party_to_talks(nlp, text, triple, present):
+    assert (triple in asserted(run(nlp, text))) is present
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "twin", "right"),
+    [
+        (
+            "France denounced a despicable attack, and Greece urged the "
+            "authorities to protect Christians.",
+            ("FRA", "condemns", "GRC"),
+            "France denounced Turkey, and Greece urged the authorities to protect "
+            "Christians.",
+            ("FRA", "condemns", "TUR"),
+        ),
+        (
+            "Egypt praised the ceasefire, and Qatar criticised Israel.",
+            ("EGY", "praises", "QAT"),
+            "Egypt praised the ceasefire, and Qatar criticised Israel.",
+            ("QAT", "condemns", "ISR"),
+        ),
+    ],
+)
+def test_a_coordinated_clause_subject_is_not_the_target(nlp, text, wrong, twin, right):
+    assert wrong not in asserted(run(nlp, text))
+    got = asserted(run(nlp, twin))  # the first clause keeps its own object
+    assert right in got
+    assert wrong not in got

@@ -1,0 +1,199 @@
+"""kg.nlp.relations.control: negation, refusals, intents, threats, decisions."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.nlp.relation_cases import asserted, run, triples
+
+NEGATED = [
+    ("Iran did not recognise Israel.", {("IRN", "recognises", "ISR")}),
+    ("Saudi Arabia never threatened Qatar.", {("SAU", "threatens", "QAT")}),
+    ("China refused to recognise Taiwan.", {("CHN", "recognises", "TWN")}),
+    ("Brazil declined to sanction Russia.", {("BRA", "sanctions", "RUS")}),
+    (
+        "Despite Washington's reluctance to recognise Damascus, "
+        "it shared intelligence.",
+        {("US", "recognises", "SYR")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NEGATED)
+def test_negation_is_kept_and_never_asserted(nlp, text, expected):
+    doc = run(nlp, text)
+    negated = {
+        (a.source.actor, a.relation, a.target.actor)
+        for a in doc._.kg_assertions
+        if a.negated
+    }
+    assert expected <= negated
+    assert not expected & asserted(doc)
+    assert all(not a.asserted for a in doc._.kg_assertions if a.negated)
+
+
+def test_refusal_is_a_rejection(nlp):
+    doc = run(nlp, "China refused to recognise Taiwan.")
+    assert ("CHN", "rejects", "TWN") in asserted(doc)
+
+
+MODALITY = [
+    (
+        "Turkey will support the European Union.",
+        "TUR",
+        "intendsToCooperateWith",
+        "EU",
+        "intended",
+    ),
+    (
+        "Qatar is ready to host talks with Hamas.",
+        "QAT",
+        "intendsToCooperateWith",
+        "HAMAS",
+        "intended",
+    ),
+    ("Iran vowed to attack Israel.", "IRN", "threatensForceAgainst", "ISR", "asserted"),
+    (
+        "Israel threatened to impose sanctions on Lebanon.",
+        "ISR",
+        "threatens",
+        "LBN",
+        "asserted",
+    ),
+    (
+        "If Russia invades Georgia, NATO could sanction Moscow.",
+        "NATO",
+        "sanctions",
+        "RUS",
+        "hypothetical",
+    ),
+    (
+        "Nigeria will withdraw its peacekeepers from Chad unless the talks resume.",
+        "NGA",
+        "threatens",
+        "TCD",
+        "asserted",
+    ),
+    (
+        "Japan reportedly shared intelligence with South Korea.",
+        "JPN",
+        "sharesIntelligenceWith",
+        "KOR",
+        "reported",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "src", "rel", "tgt", "modality"), MODALITY)
+def test_modality_and_intent(nlp, text, src, rel, tgt, modality):
+    doc = run(nlp, text)
+    found = [
+        a
+        for a in doc._.kg_assertions
+        if (a.source.actor, a.relation, a.target.actor) == (src, rel, tgt)
+    ]
+    assert found, [
+        (a.source.actor, a.relation, a.target.actor) for a in doc._.kg_assertions
+    ]
+    assert found[0].modality == modality
+    assert not found[0].negated
+
+
+def test_hypothetical_and_intended_events_are_not_asserted(nlp):
+    doc = run(nlp, "If Russia invades Georgia, NATO could sanction Moscow.")
+    assert doc._.kg_assertions
+    assert not any(a.asserted for a in doc._.kg_assertions)
+
+
+# ------------------------------------------- "no" objects, decisions, suspensions
+NO_OBJECT_NEGATION = [
+    (
+        "Iran says it has no direct contact with Syria's new rulers.",
+        {("IRN", "meetsWith", "SYR")},
+    ),
+    ("Russia held no talks with Ukraine.", {("RUS", "meetsWith", "UKR")}),
+    (
+        "Israel acted without consulting the United States.",
+        {("ISR", "meetsWith", "US")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NO_OBJECT_NEGATION)
+def test_no_determiner_and_without_negate(nlp, text, expected):
+    doc = run(nlp, text)
+    assert expected <= triples(doc, negated=True)
+    assert not expected & asserted(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "twin"),
+    [
+        ("Turkey has no relations with Armenia.", "Turkey held talks with Armenia."),
+        (
+            "There were no talks between Russia and Ukraine.",
+            "Russia held talks with Ukraine.",
+        ),
+    ],
+)
+def test_no_relations_is_never_an_asserted_event(nlp, text, twin):
+    assert not asserted(run(nlp, text))
+    assert asserted(run(nlp, twin))
+
+
+@pytest.mark.parametrize(
+    ("text", "triple", "present"),
+    [
+        (  # a clause about another event holds no target
+            "Kenya promised to help as fighting raged near Somalia.",
+            ("KEN", "offersAidTo", "SOM"),
+            False,
+        ),
+        (  # its twin: the party helped is named in the main clause
+            "Kenya promised to help Somalia as fighting raged.",
+            ("KEN", "offersAidTo", "SOM"),
+            True,
+        ),
+        (  # the condition of a threat names the party threatened
+            "Russia has threatened to stop negotiations if the United States "
+            "deploys missiles.",
+            ("RUS", "threatens", "US"),
+            True,
+        ),
+    ],
+)
+def test_circumstance_clauses_and_conditions(nlp, text, triple, present):
+    assert (triple in asserted(run(nlp, text))) is present
+
+
+def test_a_without_clause_holds_no_target(nlp):
+    doc = run(nlp, "Moldova agreed to the plan without consulting Romania.")
+    assert ("MDA", "agreesWith", "ROU") not in asserted(doc)
+    assert ("MDA", "meetsWith", "ROU") in triples(doc, negated=True)
+
+
+DECISIONS_AND_SUSPENSIONS = [
+    (  # a decision is the act; one event for the clause
+        "The EU decided to lift its sanctions on Syria.",
+        {("EU", "liftsSanctionsOn", "SYR")},
+    ),
+    (
+        "The EU took a first step in February, when it suspended some sanctions "
+        "on Syria.",
+        {("EU", "liftsSanctionsOn", "SYR")},
+    ),
+    ("Canada waived sanctions on Cuba.", {("CAN", "liftsSanctionsOn", "CUB")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DECISIONS_AND_SUSPENSIONS)
+def test_decisions_and_suspended_sanctions(nlp, text, expected):
+    got = asserted(run(nlp, text))
+    assert got == expected
+
+
+def test_decision_to_use_force_is_planned(nlp):
+    doc = run(nlp, "Israel decided to attack Gaza.")
+    assert {(a.relation, a.modality) for a in doc._.kg_assertions} == {
+        ("attacks", "planned")
+    }
