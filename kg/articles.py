@@ -18,6 +18,9 @@ Formats:
 - ``.jsonl``: one object per line with ``id`` and ``text`` and optional ``title``,
   ``date``, ``url``, ``source``. A text that does not start with its title gets the
   title prepended; a text that does is kept exactly as given.
+
+The HTML element sets, the ``<meta>`` keys and the names of documentation files that
+a folder walk skips are data: ``kg/resources/articles.yaml``.
 """
 
 from __future__ import annotations
@@ -31,7 +34,12 @@ from pathlib import Path
 import yaml
 
 from kg.dates import normalise_date
+from kg.resources import read_yaml
 from kg.types import Article, KGError
+
+_RULES = read_yaml("articles.yaml")
+_HTML = _RULES["html"]
+_DOC_FILES = frozenset(_RULES["doc_files"])
 
 #: File extensions read by ``load_articles`` and the reader used for each.
 SUFFIXES = {
@@ -192,33 +200,9 @@ def _date(value: object, where: str) -> str | None:
 class _HTMLArticle(HTMLParser):
     """Collect the headline, paragraphs and metadata of a news page."""
 
-    SKIP = {
-        "script",
-        "style",
-        "nav",
-        "header",
-        "footer",
-        "aside",
-        "form",
-        "noscript",
-        "template",
-        "svg",
-        "button",
-        "select",
-    }
-    VOID = {"meta", "link", "br", "img", "hr", "input", "source", "wbr", "area", "base"}
-    META = {
-        "article:published_time": "date",
-        "og:published_time": "date",
-        "date": "date",
-        "pubdate": "date",
-        "publish-date": "date",
-        "dc.date": "date",
-        "dcterms.date": "date",
-        "og:url": "url",
-        "og:site_name": "source",
-        "og:title": "og_title",
-    }
+    SKIP = frozenset(_HTML["skip"])
+    VOID = frozenset(_HTML["void"])
+    META: dict[str, str] = dict(_HTML["meta"])
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -390,7 +374,7 @@ def _jsonl_record(obj: dict, where: str) -> dict:
 # --------------------------------------------------------------------------- walking
 def _is_doc_file(path: Path) -> bool:
     """Folder members that are documentation about the articles, not articles."""
-    return path.stem.upper() in {"README", "LICENSE", "LICENCE", "CHANGELOG", "NOTICE"}
+    return path.stem.upper() in _DOC_FILES
 
 
 def _walk(path: Path) -> Iterator[Path]:

@@ -129,36 +129,32 @@ def _progress(iterable: Iterable, *, total: int, quiet: bool, desc: str) -> Iter
     yield from tqdm(iterable, total=total, desc=desc, unit="article", file=sys.stderr)
 
 
-def extracted(
-    paths: Sequence[str | Path],
-    *,
-    total: int,
-    model: str | None = None,
-    actors: Sequence[str | Path] = (),
-    batch_size: int = BATCH_SIZE,
-    processes: int = 1,
-    quiet: bool = False,
-) -> Iterator[tuple[Article, list[Assertion]]]:
-    """Stream ``(article, assertions)`` pairs for the given paths.
+@dataclass(frozen=True)
+class _Extraction:
+    """The extraction options a job was given (see :func:`extract_events`)."""
 
-    Args:
-        paths: Article files and folders.
-        total: How many articles there are (for the progress bar).
-        model: spaCy pipeline name for :func:`kg.nlp.model.load_nlp`.
-        actors: Extra actor registry files.
-        batch_size: ``nlp.pipe`` batch size.
-        processes: Worker processes.
-        quiet: No progress bar.
-    """
-    from kg.articles import load_articles
-    from kg.nlp.extract import extract_articles
-    from kg.nlp.model import load_nlp
+    model: str | None
+    actors: Sequence[str | Path]
+    batch_size: int
+    processes: int
+    quiet: bool
 
-    nlp = load_nlp(model, actors=actors)
-    results = extract_articles(
-        load_articles(paths), nlp, batch_size=batch_size, n_process=processes
-    )
-    yield from _progress(results, total=total, quiet=quiet, desc="extract")
+    def results(
+        self, paths: Sequence[str | Path], *, total: int
+    ) -> Iterator[tuple[Article, list[Assertion]]]:
+        """Stream ``(article, assertions)`` pairs; ``total`` sizes the progress bar."""
+        from kg.articles import load_articles
+        from kg.nlp.extract import extract_articles
+        from kg.nlp.model import load_nlp
+
+        nlp = load_nlp(self.model, actors=self.actors)
+        results = extract_articles(
+            load_articles(paths),
+            nlp,
+            batch_size=self.batch_size,
+            n_process=self.processes,
+        )
+        yield from _progress(results, total=total, quiet=self.quiet, desc="extract")
 
 
 # --------------------------------------------------------------------------- extract
@@ -197,15 +193,8 @@ def extract_events(
     total = count_articles(paths)
     if str(output) != "-":
         check_writable(output, force=force)
-    results = extracted(
-        paths,
-        total=total,
-        model=model,
-        actors=actors,
-        batch_size=batch_size,
-        processes=processes,
-        quiet=quiet,
-    )
+    extraction = _Extraction(model, actors, batch_size, processes, quiet)
+    results = extraction.results(paths, total=total)
     if str(output) == "-":
         events = _write_records(results, sys.stdout)
         return ExtractCounts(articles=total, events=events, output="-")
@@ -285,15 +274,8 @@ def build_store(
     for out in (ttl, html):
         if out:
             check_writable(out, force=force)
-    results = extracted(
-        paths,
-        total=total,
-        model=model,
-        actors=actors,
-        batch_size=batch_size,
-        processes=processes,
-        quiet=quiet,
-    )
+    extraction = _Extraction(model, actors, batch_size, processes, quiet)
+    results = extraction.results(paths, total=total)
     result = BuildSummary(articles=total, store=store)
     dataset = open_store(store, create=True)
     try:

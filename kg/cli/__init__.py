@@ -1,10 +1,10 @@
 """The ``kg`` command line: build, extract, evaluate, query, analyze, view, export.
 
-Each command lives in its own module (``kg.cli.build``, ``kg.cli.query``, ...) with
-``add_parser(sub)`` (its arguments) and ``run(args)`` (one call to a job or the
-public API, then printing). Results go to stdout, logs and progress to stderr. A
-user error prints one line (``kg: error: …``) and exits with status 1; a usage error
-exits with status 2.
+Each command lives in its own module (``kg.cli.build``, ``kg.cli.query``, ...),
+named after it, with ``HELP``, ``DESCRIPTION``, ``add_arguments(parser)`` and
+``run(args)`` (one call to a job or the public API, then printing). Results go to
+stdout, logs and progress to stderr. A user error prints one line (``kg: error: …``)
+and exits with status 1; a usage error exits with status 2.
 
 Building the parser imports no heavy library: spaCy, rdflib and networkx are
 imported by the commands that run.
@@ -57,7 +57,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
     for command in COMMANDS:
-        command.add_parser(sub)
+        name = command.__name__.rsplit(".", 1)[-1]
+        p = sub.add_parser(name, help=command.HELP, description=command.DESCRIPTION)
+        command.add_arguments(p)
+        p.set_defaults(func=command.run)
     return parser
 
 

@@ -31,17 +31,19 @@ EGO_COLUMNS = [
 Measured = tuple[Any, list[str] | None]
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
-    """Add the ``analyze`` command."""
-    p = sub.add_parser(
-        "analyze",
-        help="network measures of the actor graph",
-        description="Read the relation events of the graph into a networkx "
-        "multi-digraph of actors and print a measure as a table (top N) or JSON: "
-        "degree, in-degree, out-degree, pagerank, betweenness, communities, "
-        "balance (signed triads: cooperation +, conflict -), paths (--source, "
-        "--target), ego (--actor, --depth) or timeline (--source, --target).",
-    )
+HELP = "network measures of the actor graph"
+
+DESCRIPTION = (
+    "Read the relation events of the graph into a networkx "
+    "multi-digraph of actors and print a measure as a table (top N) or JSON: "
+    "degree, in-degree, out-degree, pagerank, betweenness, communities, "
+    "balance (signed triads: cooperation +, conflict -), paths (--source, "
+    "--target), ego (--actor, --depth) or timeline (--source, --target)."
+)
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    """Add the arguments of ``kg analyze``."""
     store_argument(p)
     p.add_argument("--measure", choices=MEASURES, default="pagerank")
     p.add_argument("--top", type=int, default=20, metavar="N", help="rows to print")
@@ -58,7 +60,6 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--depth", type=int, default=2, metavar="N", help="ego radius")
     p.add_argument("--seed", type=int, default=42, help="community detection seed")
     graph_filters(p)
-    p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:

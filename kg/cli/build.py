@@ -4,20 +4,20 @@ from __future__ import annotations
 
 import argparse
 
-from kg.cli.options import articles_arguments, store_argument
+from kg.cli.options import articles_arguments, extraction_kwargs, store_argument
+
+HELP = "extract relations from articles into the graph store"
+
+DESCRIPTION = (
+    "Read articles (.txt, .md, .html, .jsonl files or folders), extract "
+    "actors and relations, and write one named graph per article into the store. "
+    "Re-building an unchanged article changes nothing; a changed article replaces "
+    "its graph."
+)
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
-    """Add the ``build`` command."""
-    p = sub.add_parser(
-        "build",
-        help="extract relations from articles into the graph store",
-        description="Read articles (.txt, .md, .html, .jsonl files or folders), "
-        "extract "
-        "actors and relations, and write one named graph per article into the store. "
-        "Re-building an unchanged article changes nothing; a changed article replaces "
-        "its graph.",
-    )
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    """Add the arguments of ``kg build``."""
     articles_arguments(p)
     store_argument(p, graph_file=False)
     p.add_argument("--validate", action="store_true", help="validate with SHACL after")
@@ -29,7 +29,6 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--ttl", metavar="OUT.ttl", help="also export the graph as Turtle")
     p.add_argument("--html", metavar="OUT.html", help="also write the interactive view")
     p.add_argument("--force", action="store_true", help="overwrite --ttl/--html files")
-    p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -39,16 +38,12 @@ def run(args: argparse.Namespace) -> int:
     result = build_store(
         args.articles,
         store=args.store,
-        model=args.model,
-        actors=args.actors,
-        batch_size=args.batch_size,
-        processes=args.processes,
         ttl=args.ttl,
         html=args.html,
         force=args.force,
         validate=args.validate,
         summary=args.summary,
-        quiet=args.quiet,
+        **extraction_kwargs(args),
     )
     if args.summary:
         print(format_summary(result))

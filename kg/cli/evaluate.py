@@ -7,15 +7,16 @@ import json
 
 from kg.cli.options import batch_argument, model_arguments
 
+HELP = "score extraction against a gold JSONL file"
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
-    """Add the ``evaluate`` command."""
-    p = sub.add_parser(
-        "evaluate",
-        help="score extraction against a gold JSONL file",
-        description="Print precision, recall and F1 at levels L0-L3, silence and "
-        "negation leaks (see ../shared/eval/README.md).",
-    )
+DESCRIPTION = (
+    "Print precision, recall and F1 at levels L0-L3, silence and "
+    "negation leaks (see ../shared/eval/README.md)."
+)
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    """Add the arguments of ``kg evaluate``."""
     p.add_argument("gold", metavar="GOLD.jsonl")
     model_arguments(p)
     p.add_argument(
@@ -38,7 +39,6 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--force", action="store_true", help="overwrite the --save-predictions file"
     )
-    p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:

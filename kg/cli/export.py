@@ -11,17 +11,19 @@ from kg.vocab import EXPORT_FORMATS
 log = logging.getLogger("kg")
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
-    """Add the ``export`` command."""
-    p = sub.add_parser(
-        "export",
-        help="export the graph to a file (RDF, GraphML/GEXF, CSV, event table)",
-        description="Export the graph: turtle, trig, nt, nquads, json-ld (RDF; TriG "
-        "and N-Quads keep one named graph per article), graphml and gexf (actor "
-        "network for Gephi), csv (edge list with article and mention counts) or "
-        "events (tab-separated CAMEO/GDELT-style event table). The format is "
-        "guessed from the extension when --format is omitted.",
-    )
+HELP = "export the graph to a file (RDF, GraphML/GEXF, CSV, event table)"
+
+DESCRIPTION = (
+    "Export the graph: turtle, trig, nt, nquads, json-ld (RDF; TriG "
+    "and N-Quads keep one named graph per article), graphml and gexf (actor "
+    "network for Gephi), csv (edge list with article and mention counts) or "
+    "events (tab-separated CAMEO/GDELT-style event table). The format is "
+    "guessed from the extension when --format is omitted."
+)
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    """Add the arguments of ``kg export``."""
     store_argument(p)
     p.add_argument("-o", "--output", required=True, metavar="OUT", help="output file")
     p.add_argument("--format", choices=list(EXPORT_FORMATS), help="output format")
@@ -31,7 +33,6 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="also export the ontology graph kept in the store",
     )
-    p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -5,19 +5,21 @@ from __future__ import annotations
 import argparse
 import logging
 
-from kg.cli.options import articles_arguments
+from kg.cli.options import articles_arguments, extraction_kwargs
 
 log = logging.getLogger("kg")
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
-    """Add the ``extract`` command."""
-    p = sub.add_parser(
-        "extract",
-        help="write the extracted events as JSON Lines (no store)",
-        description="Extract events from articles and write one JSON object per "
-        'article: {"id": …, "events": [...]} (the contract in PRODUCT.md).',
-    )
+HELP = "write the extracted events as JSON Lines (no store)"
+
+DESCRIPTION = (
+    "Extract events from articles and write one JSON object per "
+    'article: {"id": …, "events": [...]} (the contract in PRODUCT.md).'
+)
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    """Add the arguments of ``kg extract``."""
     articles_arguments(p)
     p.add_argument(
         "-o",
@@ -27,7 +29,6 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         help="output file ('-' for stdout)",
     )
     p.add_argument("--force", action="store_true", help="overwrite the output file")
-    p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -35,14 +36,7 @@ def run(args: argparse.Namespace) -> int:
     from kg.pipeline import extract_events
 
     counts = extract_events(
-        args.articles,
-        output=args.output,
-        model=args.model,
-        actors=args.actors,
-        batch_size=args.batch_size,
-        processes=args.processes,
-        force=args.force,
-        quiet=args.quiet,
+        args.articles, output=args.output, force=args.force, **extraction_kwargs(args)
     )
     if counts.output != "-":
         log.info(

@@ -67,6 +67,17 @@ def articles_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--processes", type=int, default=1, help="nlp.pipe n_process")
 
 
+def extraction_kwargs(args: argparse.Namespace) -> dict[str, Any]:
+    """The extraction options of the jobs, from :func:`articles_arguments`."""
+    return {
+        "model": args.model,
+        "actors": args.actors,
+        "batch_size": args.batch_size,
+        "processes": args.processes,
+        "quiet": args.quiet,
+    }
+
+
 def graph_filters(parser: argparse.ArgumentParser) -> None:
     """Add the filters of the actor graph (dates, relations, classes, countries)."""
     parser.add_argument("--since", metavar="YYYY-MM-DD", help="events on or after")

@@ -12,16 +12,18 @@ from kg.types import KGError
 log = logging.getLogger("kg")
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
-    """Add the ``query`` command."""
-    p = sub.add_parser(
-        "query",
-        help="run a SPARQL query (text, -f file.rq or --named NAME)",
-        description="Run a SPARQL query on the store (or an RDF file given as "
-        "--store). Read-only unless --update; SERVICE and LOAD are refused unless "
-        "--allow-network. Parameters are bound as RDF terms: --param actor=HTS binds "
-        "?actor to actor:HTS. `kg query --list` describes the named queries.",
-    )
+HELP = "run a SPARQL query (text, -f file.rq or --named NAME)"
+
+DESCRIPTION = (
+    "Run a SPARQL query on the store (or an RDF file given as "
+    "--store). Read-only unless --update; SERVICE and LOAD are refused unless "
+    "--allow-network. Parameters are bound as RDF terms: --param actor=HTS binds "
+    "?actor to actor:HTS. `kg query --list` describes the named queries."
+)
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    """Add the arguments of ``kg query``."""
     store_argument(p)
     what = p.add_mutually_exclusive_group()
     what.add_argument("query", nargs="?", metavar="QUERY", help="SPARQL text")
@@ -48,7 +50,6 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--allow-network", action="store_true", help="allow SERVICE and LOAD"
     )
-    p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:

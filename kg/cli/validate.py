@@ -6,18 +6,18 @@ import argparse
 
 from kg.cli.options import open_graph, store_argument
 
+HELP = "validate the graph against the SHACL shapes"
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
-    """Add the ``validate`` command."""
-    p = sub.add_parser(
-        "validate",
-        help="validate the graph against the SHACL shapes",
-        description="Check the graph against ontology/shapes.ttl (with the "
-        "ontology, so actor subclasses count as actors). Prints one line per "
-        "problem; exits 1 when the graph does not conform.",
-    )
+DESCRIPTION = (
+    "Check the graph against ontology/shapes.ttl (with the "
+    "ontology, so actor subclasses count as actors). Prints one line per "
+    "problem; exits 1 when the graph does not conform."
+)
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    """Add the arguments of ``kg validate``."""
     store_argument(p)
-    p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:

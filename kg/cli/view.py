@@ -10,15 +10,17 @@ from kg.cli.options import filter_kwargs, graph_filters, open_graph, store_argum
 log = logging.getLogger("kg")
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
-    """Add the ``view`` command."""
-    p = sub.add_parser(
-        "view",
-        help="write the interactive HTML view",
-        description="Write one self-contained HTML page (works offline, loads "
-        "nothing from the network) of the actor graph: colours by actor class and "
-        "quad class, sizes by PageRank, evidence in tooltips, filters and search.",
-    )
+HELP = "write the interactive HTML view"
+
+DESCRIPTION = (
+    "Write one self-contained HTML page (works offline, loads "
+    "nothing from the network) of the actor graph: colours by actor class and "
+    "quad class, sizes by PageRank, evidence in tooltips, filters and search."
+)
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    """Add the arguments of ``kg view``."""
     store_argument(p)
     p.add_argument("-o", "--output", required=True, metavar="graph.html")
     p.add_argument("--top", type=int, metavar="N", help="only the N top actors")
@@ -26,7 +28,6 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--depth", type=int, default=2, metavar="N", help="ego radius")
     p.add_argument("--force", action="store_true", help="overwrite the output")
     graph_filters(p)
-    p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
