@@ -18,6 +18,9 @@ Formats:
 - ``.jsonl``: one object per line with ``id`` and ``text`` and optional ``title``,
   ``date``, ``url``, ``source``. A text that does not start with its title gets the
   title prepended; a text that does is kept exactly as given.
+
+The HTML element sets, the ``<meta>`` keys and the names of documentation files that
+a folder walk skips are data: ``kg/resources/articles.yaml``.
 """
 
 from __future__ import annotations
@@ -31,7 +34,12 @@ from pathlib import Path
 import yaml
 
 from kg.dates import normalise_date
+from kg.resources import read_yaml
 from kg.types import Article, KGError
+
+_RULES = read_yaml("articles.yaml")
+_HTML = _RULES["html"]
+_DOC_FILES = frozenset(_RULES["doc_files"])
 
 #: File extensions read by ``load_articles`` and the reader used for each.
 SUFFIXES = {
@@ -41,6 +49,7 @@ SUFFIXES = {
     ".htm": "html",
     ".jsonl": "jsonl",
 }
+
 
 # --------------------------------------------------------------------------- bytes
 def _decode(data: bytes, encoding: str, where: str, offset: int = 0) -> str:
@@ -191,23 +200,9 @@ def _date(value: object, where: str) -> str | None:
 class _HTMLArticle(HTMLParser):
     """Collect the headline, paragraphs and metadata of a news page."""
 
-    SKIP = {
-        "script", "style", "nav", "header", "footer", "aside", "form", "noscript",
-        "template", "svg", "button", "select",
-    }
-    VOID = {"meta", "link", "br", "img", "hr", "input", "source", "wbr", "area", "base"}
-    META = {
-        "article:published_time": "date",
-        "og:published_time": "date",
-        "date": "date",
-        "pubdate": "date",
-        "publish-date": "date",
-        "dc.date": "date",
-        "dcterms.date": "date",
-        "og:url": "url",
-        "og:site_name": "source",
-        "og:title": "og_title",
-    }
+    SKIP = frozenset(_HTML["skip"])
+    VOID = frozenset(_HTML["void"])
+    META: dict[str, str] = dict(_HTML["meta"])
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -225,20 +220,25 @@ class _HTMLArticle(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k.lower(): (v or "") for k, v in attrs}
         if tag == "meta":
-            key = a.get("property") or a.get("name") or a.get("itemprop") or ""
-            key = key.lower()
-            field = self.META.get(key)
-            if field and a.get("content", "").strip() and field not in self.meta:
-                self.meta[field] = a["content"].strip()
-            return
-        if tag == "link" and "canonical" in a.get("rel", "").lower().split():
-            self.meta.setdefault("canonical", a.get("href", "").strip())
-            return
-        if tag == "br" and self.buf is not None:
-            self.buf.append(" ")
-        if tag in self.VOID:
-            return
-        self.stack.append(tag)
+            self._meta(a)
+        elif tag == "link":
+            if "canonical" in a.get("rel", "").lower().split():
+                self.meta.setdefault("canonical", a.get("href", "").strip())
+        elif tag == "br":
+            if self.buf is not None:
+                self.buf.append(" ")
+        elif tag not in self.VOID:
+            self.stack.append(tag)
+            self._open(tag)
+
+    def _meta(self, a: dict[str, str]) -> None:
+        """Keep the first non-empty value of each metadata field."""
+        key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
+        field = self.META.get(key)
+        if field and a.get("content", "").strip() and field not in self.meta:
+            self.meta[field] = a["content"].strip()
+
+    def _open(self, tag: str) -> None:
         if tag in self.SKIP:
             self.skip += 1
             self.hard += tag != "header"
@@ -256,17 +256,20 @@ class _HTMLArticle(HTMLParser):
             return
         while self.stack:  # close unclosed children too
             top = self.stack.pop()
-            if top in self.SKIP:
-                self.skip -= 1
-                self.hard -= top != "header"
-            elif top == "title":
-                self.in_title = False
-            elif top == "h1":
-                self.in_h1 = False
-            elif top == "p":
-                self._flush()
+            self._close(top)
             if top == tag:
                 break
+
+    def _close(self, tag: str) -> None:
+        if tag in self.SKIP:
+            self.skip -= 1
+            self.hard -= tag != "header"
+        elif tag == "title":
+            self.in_title = False
+        elif tag == "h1":
+            self.in_h1 = False
+        elif tag == "p":
+            self._flush()
 
     def handle_data(self, data: str) -> None:
         if self.in_title:
@@ -371,7 +374,7 @@ def _jsonl_record(obj: dict, where: str) -> dict:
 # --------------------------------------------------------------------------- walking
 def _is_doc_file(path: Path) -> bool:
     """Folder members that are documentation about the articles, not articles."""
-    return path.stem.upper() in {"README", "LICENSE", "LICENCE", "CHANGELOG", "NOTICE"}
+    return path.stem.upper() in _DOC_FILES
 
 
 def _walk(path: Path) -> Iterator[Path]:
@@ -452,26 +455,9 @@ def load_articles(
     """
     seen: dict[str, str] = {}
     for path in article_files(paths):
-        kind = SUFFIXES[path.suffix.lower()]
-        if kind == "jsonl":
-            records: Iterable[tuple[dict, int | None]] = _read_jsonl(path, encoding)
-        elif kind == "html":
-            records = [(_read_html(path, encoding), None)]
-        else:
-            records = [(_read_plain(path, encoding, markdown=kind == "markdown"), None)]
-        for rec, lineno in records:
+        for rec, lineno in _records(path, encoding):
             where = f"{path}:{lineno}" if lineno else str(path)
-            aid = rec["id"]
-            if aid is None:
-                aid = base = path.stem
-                n = 1
-                while aid in seen:
-                    n += 1
-                    aid = f"{base}-{n}"
-            elif aid in seen:
-                raise KGError(
-                    f"{where}: duplicate article id {aid!r} (first seen in {seen[aid]})"
-                )
+            aid = _article_id(rec["id"], path, where, seen)
             seen[aid] = where
             yield Article(
                 id=aid,
@@ -482,3 +468,28 @@ def load_articles(
                 source=rec["source"],
                 path=str(path),
             )
+
+
+def _records(path: Path, encoding: str) -> Iterable[tuple[dict, int | None]]:
+    """The records of a file, each with its line number (JSON Lines) or None."""
+    kind = SUFFIXES[path.suffix.lower()]
+    if kind == "jsonl":
+        return _read_jsonl(path, encoding)
+    if kind == "html":
+        return [(_read_html(path, encoding), None)]
+    return [(_read_plain(path, encoding, markdown=kind == "markdown"), None)]
+
+
+def _article_id(aid: str | None, path: Path, where: str, seen: dict[str, str]) -> str:
+    """The record's id (refused when seen before), else a unique file stem."""
+    if aid is None:
+        aid = base = path.stem
+        n = 1
+        while aid in seen:
+            n += 1
+            aid = f"{base}-{n}"
+    elif aid in seen:
+        raise KGError(
+            f"{where}: duplicate article id {aid!r} (first seen in {seen[aid]})"
+        )
+    return aid

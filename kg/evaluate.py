@@ -26,9 +26,10 @@ reference scorer ``eval/score.py``; a test checks that the two agree.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from kg.types import Article, KGError
 
@@ -53,6 +54,15 @@ PLOVER_ALIASES = {"REQUEST": "DEMAND", "ACCUSE": "DISAPPROVE"}
 _ACTOR_KEYS = ("code", "country", "country_code")
 
 
+#: Substrings of an actor's ``sector`` or ``type`` and the class they name, in the
+#: order they are tried (the class codes themselves first).
+CLASS_HINTS = (
+    ("IGO", "IGO"), ("IMG", "IMG"), ("NGO", "NGO"),
+    ("INTERGOVERNMENTAL", "IGO"), ("INTERNATIONALORG", "IGO"),
+    ("MILITANT", "IMG"), ("TERROR", "IMG"), ("ARMED", "IMG"),
+)  # fmt: skip
+
+
 # --------------------------------------------------------------------------- codes
 def actor_code(actor: object) -> str | None:
     """Reduce an actor (a code string or an actor dict) to its 3-letter key.
@@ -69,25 +79,15 @@ def actor_code(actor: object) -> str | None:
         >>> actor_code({"type": "ArmedGroup"}), actor_code({"id": "X"}) is None
         ('IMG', True)
     """
-    if actor is None:
-        return None
     if isinstance(actor, str):
         return _norm(actor)
     if not isinstance(actor, Mapping):
         return None
-    for key in _ACTOR_KEYS:
-        value = actor.get(key)
-        if value:
-            return _norm(value)
+    value = next((actor[k] for k in _ACTOR_KEYS if actor.get(k)), None)
+    if value:
+        return _norm(value)
     kind = str(actor.get("sector") or actor.get("type") or "").upper()
-    for cls in ("IGO", "IMG", "NGO"):
-        if cls in kind:
-            return cls
-    if "INTERGOVERNMENTAL" in kind or "INTERNATIONALORG" in kind:
-        return "IGO"
-    if "MILITANT" in kind or "TERROR" in kind or "ARMED" in kind:
-        return "IMG"
-    return None
+    return next((cls for word, cls in CLASS_HINTS if word in kind), None)
 
 
 def _norm(code: object) -> str | None:
@@ -114,8 +114,22 @@ def _plover(name: object, *, aliases: bool) -> str | None:
 
 
 # --------------------------------------------------------------------------- items
-def _gold_items(record: Mapping, *, aliases: bool) -> list[tuple]:
-    """(source, target, class, quad, has_plover) of each usable gold event."""
+class _Item(NamedTuple):
+    """One event reduced to what the levels compare."""
+
+    source: str
+    target: str
+    cls: str | None  # PLOVER category or two-digit CAMEO root
+    quad: int | None
+    plover: bool = False  # gold only: the class is a PLOVER category
+
+    @property
+    def pair(self) -> tuple[str, str]:
+        return (self.source, self.target)
+
+
+def _gold_items(record: Mapping, *, aliases: bool) -> list[_Item]:
+    """The usable gold events of a record (both actors known)."""
     items = []
     for e in record.get("expected") or []:
         s, t = _norm(e.get("source")), _norm(e.get("target"))
@@ -126,14 +140,14 @@ def _gold_items(record: Mapping, *, aliases: bool) -> list[tuple]:
             plover = PLOVER_ALIASES.get(plover, plover)
         cls = plover or str(e.get("code") or "")[:2] or None
         quad = PLOVER_QUAD.get(plover) if plover else _cameo_quad(e.get("code"))
-        items.append((s, t, cls, quad, bool(plover)))
+        items.append(_Item(s, t, cls, quad, bool(plover)))
     return items
 
 
 def _predicted_items(
     record: Mapping, *, plover_mode: bool, aliases: bool
-) -> list[tuple]:
-    """(source, target, class, quad) of each non-negated predicted event."""
+) -> list[_Item]:
+    """The non-negated predicted events of a record (both actors coded)."""
     items = []
     for e in record.get("events") or []:
         if e.get("negated"):
@@ -147,7 +161,7 @@ def _predicted_items(
         quad = e.get("quad_class") or (
             PLOVER_QUAD.get(plover) if plover else _cameo_quad(cameo)
         )
-        items.append((s, t, cls, quad))
+        items.append(_Item(s, t, cls, quad))
     return items
 
 
@@ -158,16 +172,87 @@ def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, f
 
 
-def _level_keys(level: str, item: tuple) -> tuple:
-    s, t = item[0], item[1]
+def _level_key(level: str, item: _Item) -> tuple:
     if level == "L0":
-        return tuple(sorted((s, t)))
+        return tuple(sorted(item.pair))
     if level == "L1":
-        return (s, t)
-    return (s, t, item[2] if level == "L2" else item[3])
+        return item.pair
+    return (*item.pair, item.cls if level == "L2" else item.quad)
+
+
+def _level_counts(
+    level: str, gold: list[_Item], pred: list[_Item]
+) -> tuple[int, int, int]:
+    """(tp, fp, fn) of one sentence at one level.
+
+    At L2/L3 gold items without a class are left out, and so are the predictions
+    of their pair.
+    """
+    if level in ("L0", "L1"):
+        gold_keys = [_level_key(level, x) for x in gold]
+        pred_keys = {_level_key(level, x) for x in pred}
+    else:
+        classed = (lambda x: x.cls) if level == "L2" else (lambda x: x.quad)
+        gold_keys = [_level_key(level, x) for x in gold if classed(x)]
+        unclassed = {x.pair for x in gold if not classed(x)}
+        pred_keys = {_level_key(level, x) for x in pred if x.pair not in unclassed}
+    tp = len(pred_keys & set(gold_keys))
+    return tp, len(pred_keys) - tp, len(gold_keys) - tp
 
 
 # --------------------------------------------------------------------------- score
+@dataclass
+class _Tally:
+    """Running counts of a scoring run."""
+
+    levels: dict[str, list[int]] = field(
+        default_factory=lambda: {lv: [0, 0, 0] for lv in LEVELS}
+    )
+    silent: int = 0
+    noevent: int = 0
+    leaked: int = 0
+    negated: int = 0
+    missing: int = 0
+
+    def add(self, record: Mapping, pred: Mapping, *, aliases: bool) -> None:
+        """Count one scored gold record against its prediction."""
+        gold = _gold_items(record, aliases=aliases)
+        plover_mode = any(x.plover for x in gold)
+        items = _predicted_items(pred, plover_mode=plover_mode, aliases=aliases)
+        negated = {
+            (_norm(e.get("source")), _norm(e.get("target")))
+            for e in record.get("negated") or []
+        } - {x.pair for x in gold}
+        self.negated += len(negated)
+        self.leaked += len(negated & {x.pair for x in items})
+        if record.get("noevents"):
+            self.noevent += 1
+            self.silent += not items
+        for lv, counts in self.levels.items():
+            for i, n in enumerate(_level_counts(lv, gold, items)):
+                counts[i] += n
+
+    def result(self, records: int) -> dict[str, Any]:
+        """The figures of ``score``."""
+        result: dict[str, Any] = {
+            "records": records,
+            "missing_predictions": self.missing,
+        }
+        for lv, (tp, fp, fn) in self.levels.items():
+            prec, rec, f1 = _prf(tp, fp, fn)
+            result[lv] = {
+                "P": round(prec, 3), "R": round(rec, 3), "F1": round(f1, 3),
+                "tp": tp, "fp": fp, "fn": fn,
+            }  # fmt: skip
+        result["silence"] = (
+            round(self.silent / self.noevent, 3) if self.noevent else None
+        )
+        result["negation_leaks"] = (
+            f"{self.leaked}/{self.negated}" if self.negated else None
+        )
+        return result
+
+
 def score(
     gold_records: Iterable[Mapping],
     predictions: Iterable[Mapping] | Mapping[str, Mapping],
@@ -209,56 +294,15 @@ def score(
         by_id = {str(k): v for k, v in predictions.items()}
     else:
         by_id = {str(p.get("id")): p for p in predictions}
-    counts = {lv: [0, 0, 0] for lv in LEVELS}
-    silent = noevent = leaked = negated_total = missing = 0
+    tally = _Tally()
     for record in gold:
         if record.get("valid_flag") is False:
             continue
         pred = by_id.get(str(record.get("id")))
         if pred is None:
-            missing += 1
-            pred = {}
-        g = _gold_items(record, aliases=map_plover)
-        plover_mode = any(x[4] for x in g)
-        p = _predicted_items(pred, plover_mode=plover_mode, aliases=map_plover)
-
-        gold_pairs = {x[:2] for x in g}
-        negated = {
-            (_norm(e.get("source")), _norm(e.get("target")))
-            for e in record.get("negated") or []
-        } - gold_pairs
-        negated_total += len(negated)
-        leaked += len(negated & {x[:2] for x in p})
-        if record.get("noevents"):
-            noevent += 1
-            silent += not p
-
-        for lv in LEVELS:
-            if lv in ("L0", "L1"):
-                gold_keys = [_level_keys(lv, x) for x in g]
-                pred_keys = {_level_keys(lv, x) for x in p}
-            else:
-                field = 2 if lv == "L2" else 3
-                gold_keys = [_level_keys(lv, x) for x in g if x[field]]
-                unclassed = {x[:2] for x in g if not x[field]}
-                pred_keys = {
-                    _level_keys(lv, x) for x in p if x[:2] not in unclassed
-                }
-            tp = len(pred_keys & set(gold_keys))
-            counts[lv][0] += tp
-            counts[lv][1] += len(pred_keys) - tp
-            counts[lv][2] += len(gold_keys) - tp
-
-    result: dict[str, Any] = {"records": len(gold), "missing_predictions": missing}
-    for lv, (tp, fp, fn) in counts.items():
-        prec, rec, f1 = _prf(tp, fp, fn)
-        result[lv] = {
-            "P": round(prec, 3), "R": round(rec, 3), "F1": round(f1, 3),
-            "tp": tp, "fp": fp, "fn": fn,
-        }  # fmt: skip
-    result["silence"] = round(silent / noevent, 3) if noevent else None
-    result["negation_leaks"] = f"{leaked}/{negated_total}" if negated_total else None
-    return result
+            tally.missing += 1
+        tally.add(record, pred or {}, aliases=map_plover)
+    return tally.result(len(gold))
 
 
 # --------------------------------------------------------------------------- files
@@ -278,6 +322,20 @@ def read_jsonl(path: str | Path, *, what: str = "gold") -> list[dict]:
     if not path.is_file():
         raise KGError(f"no such {what} file: {str(path)!r}")
     records = []
+    for where, line in _lines(path):
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise KGError(f"{where}: bad JSON ({e.msg})") from None
+        _check_record(rec, where, what)
+        records.append(rec)
+    if not records:
+        raise KGError(f"{path}: empty {what} file")
+    return records
+
+
+def _lines(path: Path) -> Iterator[tuple[str, str]]:
+    """Yield ``(file:line, text)`` of the non-blank lines of a UTF-8 file."""
     with path.open("rb") as fh:
         offset = 0
         for lineno, raw in enumerate(fh, start=1):
@@ -291,24 +349,29 @@ def read_jsonl(path: str | Path, *, what: str = "gold") -> list[dict]:
                 at = offset + e.start
                 raise KGError(f"{where}: not UTF-8 (byte offset {at})") from None
             offset += len(raw)
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise KGError(f"{where}: bad JSON ({e.msg})") from None
-            if not isinstance(rec, dict) or rec.get("id") in (None, ""):
-                raise KGError(f"{where}: {what} record without an 'id'")
-            if what == "gold" and not isinstance(rec.get("text"), str):
-                raise KGError(f"{where}: gold record {rec['id']!r} without a 'text'")
-            if what == "gold" and not isinstance(rec.get("expected", []), list | None):
-                raise KGError(f"{where}: 'expected' of {rec['id']!r} is not a list")
-            if what != "gold" and not isinstance(rec.get("events", []), list | None):
-                raise KGError(f"{where}: 'events' of {rec['id']!r} is not a list")
-            records.append(rec)
-    if not records:
-        raise KGError(f"{path}: empty {what} file")
-    return records
+            if line.strip():
+                yield where, line
+
+
+def _check_record(rec: object, where: str, what: str) -> None:
+    """Refuse a record that lacks an ``id`` or has a malformed field."""
+    if not isinstance(rec, dict) or rec.get("id") in (None, ""):
+        raise KGError(f"{where}: {what} record without an 'id'")
+    if what == "gold":
+        if not isinstance(rec.get("text"), str):
+            raise KGError(f"{where}: gold record {rec['id']!r} without a 'text'")
+        if not isinstance(rec.get("expected", []), list | None):
+            raise KGError(f"{where}: 'expected' of {rec['id']!r} is not a list")
+    elif not isinstance(rec.get("events", []), list | None):
+        raise KGError(f"{where}: 'events' of {rec['id']!r} is not a list")
+
+
+def write_jsonl(path: str | Path, records: Iterable[Mapping], *, force: bool) -> Path:
+    """Write records as JSON Lines, atomically; never over a file without ``force``."""
+    from kg.files import write_text_atomic
+
+    text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    return write_text_atomic(path, text, force=force)
 
 
 # --------------------------------------------------------------------------- predict
@@ -336,37 +399,49 @@ def predict(
     Returns:
         One ``{"id", "events": [...]}`` per scored record, in input order.
     """
-    from kg.dates import normalise_date
-    from kg.nlp.extract import event_record, extract_articles
+    from kg.nlp.extract import extract_articles
 
-    articles = []
-    for r in gold_records:
-        if r.get("valid_flag") is False:
-            continue
-        try:
-            date = normalise_date(r.get("date"))
-        except KGError as e:
-            raise KGError(f"gold record {r.get('id')!r}: {e}") from None
-        articles.append(Article(id=str(r["id"]), text=str(r["text"]), date=date))
+    articles = [_article(r) for r in gold_records if r.get("valid_flag") is not False]
     # spans[document id] = [(record id, start, end)] of the records it joins
     spans: dict[str, list[tuple[str, int, int]]] = {}
     if context:
         articles = _join_documents(articles, spans)
-    out = []
+    out: list[dict] = []
     for article, assertions in extract_articles(articles, nlp, batch_size=batch_size):
         parts = spans.get(article.id) or [(article.id, 0, len(article.text))]
-        events: dict[str, list[dict]] = {rid: [] for rid, _, _ in parts}
-        for a in assertions:
-            event = event_record(a)
-            plover = event.get("plover")
-            if plover in PLOVER_ALIASES:
-                event["plover"] = PLOVER_ALIASES[plover]
-            rid = parts[0][0]
-            if len(parts) > 1:  # the record that holds the event's sentence
-                rid = next((r for r, b, e in parts if b <= a.start < e), parts[-1][0])
-            events[rid].append(event)
+        events = _events_by_record(assertions, parts)
         out.extend({"id": rid, "events": events[rid]} for rid, _, _ in parts)
     return out
+
+
+def _article(record: Mapping) -> Article:
+    """The article of a gold record (its date normalised)."""
+    from kg.dates import normalise_date
+
+    try:
+        date = normalise_date(record.get("date"))
+    except KGError as e:
+        raise KGError(f"gold record {record.get('id')!r}: {e}") from None
+    return Article(id=str(record["id"]), text=str(record["text"]), date=date)
+
+
+def _events_by_record(
+    assertions: Iterable[Any], parts: list[tuple[str, int, int]]
+) -> dict[str, list[dict]]:
+    """Events of a document, each under the record that holds its sentence."""
+    from kg.nlp.extract import event_record
+
+    events: dict[str, list[dict]] = {rid: [] for rid, _, _ in parts}
+    for a in assertions:
+        event = event_record(a)
+        plover = event.get("plover")
+        if plover in PLOVER_ALIASES:
+            event["plover"] = PLOVER_ALIASES[plover]
+        rid = parts[0][0]
+        if len(parts) > 1:  # the record that holds the event's sentence
+            rid = next((r for r, b, e in parts if b <= a.start < e), parts[-1][0])
+        events[rid].append(event)
+    return events
 
 
 def _join_documents(
@@ -376,35 +451,36 @@ def _join_documents(
 
     Fills ``spans`` with the character span of every record in its document.
     """
-    docs: list[Article] = []
-    group: list[Article] = []
-
-    def flush() -> None:
-        if not group:
-            return
-        doc_id = f"{_prefix(group[0].id)}#{len(docs)}"
-        text, parts = "", []
-        for a in group:
-            if text:
-                text += "\n\n"
-            parts.append((a.id, len(text), len(text) + len(a.text)))
-            text += a.text
-        spans[doc_id] = parts
-        docs.append(Article(id=doc_id, text=text, date=group[0].date))
-        group.clear()
-
+    groups: list[list[Article]] = []
     for a in articles:
-        if group and _prefix(a.id) != _prefix(group[0].id):
-            flush()
-        group.append(a)
-    flush()
+        if groups and _prefix(a.id) == _prefix(groups[-1][0].id):
+            groups[-1].append(a)
+        else:
+            groups.append([a])
+    docs = []
+    for n, group in enumerate(groups):
+        doc_id = f"{_prefix(group[0].id)}#{n}"
+        text, spans[doc_id] = _joined(group)
+        docs.append(Article(id=doc_id, text=text, date=group[0].date))
     return docs
+
+
+def _joined(group: list[Article]) -> tuple[str, list[tuple[str, int, int]]]:
+    """The texts joined by blank lines, and the span of each record in it."""
+    text, parts = "", []
+    for a in group:
+        if text:
+            text += "\n\n"
+        parts.append((a.id, len(text), len(text) + len(a.text)))
+        text += a.text
+    return text, parts
 
 
 def _prefix(record_id: str) -> str:
     return record_id.rsplit("-", 1)[0]
 
 
+# --------------------------------------------------------------------------- job
 def evaluate(
     gold_path: str | Path,
     *,
@@ -414,6 +490,8 @@ def evaluate(
     actors: Sequence[str | Path] = (),
     batch_size: int = 32,
     context: bool = False,
+    save_predictions: str | Path | None = None,
+    force: bool = False,
 ) -> dict[str, Any]:
     """Score kg (or given predictions) against a gold JSON Lines file.
 
@@ -429,11 +507,22 @@ def evaluate(
         batch_size: ``nlp.pipe`` batch size.
         context: Read consecutive records with a common id prefix as one
             article (see :func:`predict`).
+        save_predictions: Also write the predictions to this JSON Lines file
+            (checked before the pipeline runs).
+        force: Overwrite the ``save_predictions`` file.
 
     Returns:
         The ``score`` result.
+
+    Raises:
+        KGError: for a bad gold or predictions file, or an existing
+            ``save_predictions`` file without ``force``.
     """
+    from kg.files import check_writable
+
     gold = read_jsonl(gold_path, what="gold")
+    if save_predictions is not None:
+        check_writable(save_predictions, force=force)
     if predictions is None:
         if nlp is None:
             from kg.nlp.model import load_nlp
@@ -446,6 +535,8 @@ def evaluate(
         preds = read_jsonl(predictions, what="predictions")
     else:
         preds = predictions
+    if save_predictions is not None:
+        write_jsonl(save_predictions, preds, force=force)
     return score(gold, preds)
 
 

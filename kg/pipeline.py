@@ -1,17 +1,25 @@
-"""The main jobs behind ``kg build`` and ``kg extract``: articles in, graph or JSON out.
+"""The jobs behind ``kg build`` and ``kg extract``: articles in, a store or JSON out.
 
-These functions glue the public API together (``load_articles`` → ``load_nlp`` →
-``extract_articles`` → ``build`` / ``event_record``); the command line calls them.
+A job takes keyword arguments (never an argparse ``Namespace``), glues the public
+API together (``load_articles`` → ``load_nlp`` → ``extract_articles`` → ``build`` /
+``event_record``) and returns what it did; the command line turns its options into
+one call and prints the result.
+
+Examples:
+    >>> summary = BuildSummary(articles=2, store="memory")
+    >>> format_summary(summary)
+    '0 articles, 0 actors, 0 relation events (0 negated)'
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 import logging
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO, Any, TextIO
 
 from kg.types import Article, Assertion, KGError
 
@@ -49,21 +57,64 @@ WHERE {
 }
 """
 
+#: Default ``nlp.pipe`` batch size of the jobs.
+BATCH_SIZE = 32
 
-def count_articles(paths: Iterable[str]) -> int:
+#: Longest evidence text :func:`format_summary` prints before cutting it.
+EVIDENCE_WIDTH = 160
+
+
+@dataclass
+class BuildSummary:
+    """What :func:`build_store` did.
+
+    Attributes:
+        articles: Articles read and built.
+        store: Where the graph was written.
+        stats: The counts of :func:`kg.rdf.graph.build` (``added``, ``replaced``,
+            ``unchanged``, ``events``, ``direct``, ``negated``).
+        counts: Graph totals (``articles``, ``actors``, ``events``, ``negated``),
+            filled when the job was asked for a summary.
+        edges: The most-mentioned asserted edges with one evidence sentence each,
+            filled when the job was asked for a summary.
+    """
+
+    articles: int
+    store: str
+    stats: dict[str, int] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
+    edges: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ExtractCounts:
+    """What :func:`extract_events` wrote.
+
+    Attributes:
+        articles: Articles read.
+        events: Events written.
+        output: The file written, or ``"-"`` for standard output.
+    """
+
+    articles: int
+    events: int
+    output: str
+
+
+# --------------------------------------------------------------------------- input
+def count_articles(paths: Iterable[str | Path]) -> int:
     """Read every article once, without keeping it, to validate the input.
 
     A build checks all of its input before it writes anything, so a bad file
     further down the list cannot leave a half-built store.
 
     Raises:
-        KGError: on the first bad path or record.
+        KGError: on the first bad path or record, or when there is no article.
     """
     from kg.articles import load_articles
 
-    n = 0
-    for _ in load_articles(paths):
-        n += 1
+    paths = list(paths)
+    n = sum(1 for _ in load_articles(paths))
     if n == 0:
         raise KGError(f"no articles found in {', '.join(map(str, paths))}")
     return n
@@ -78,62 +129,222 @@ def _progress(iterable: Iterable, *, total: int, quiet: bool, desc: str) -> Iter
     yield from tqdm(iterable, total=total, desc=desc, unit="article", file=sys.stderr)
 
 
-def extracted(
-    paths: Iterable[str], args: argparse.Namespace, *, total: int
-) -> Iterator[tuple[Article, list[Assertion]]]:
-    """Stream ``(article, assertions)`` pairs for the given paths."""
-    from kg.articles import load_articles
-    from kg.nlp.extract import extract_articles
-    from kg.nlp.model import load_nlp
+@dataclass(frozen=True)
+class _Extraction:
+    """The extraction options a job was given (see :func:`extract_events`)."""
 
-    nlp = load_nlp(args.model, actors=args.actors)
-    results = extract_articles(
-        load_articles(paths),
-        nlp,
-        batch_size=args.batch_size,
-        n_process=args.processes,
-    )
-    quiet = getattr(args, "quiet", False)
-    yield from _progress(results, total=total, quiet=quiet, desc="extract")
+    model: str | None
+    actors: Sequence[str | Path]
+    batch_size: int
+    processes: int
+    quiet: bool
+
+    def results(
+        self, paths: Sequence[str | Path], *, total: int
+    ) -> Iterator[tuple[Article, list[Assertion]]]:
+        """Stream ``(article, assertions)`` pairs; ``total`` sizes the progress bar."""
+        from kg.articles import load_articles
+        from kg.nlp.extract import extract_articles
+        from kg.nlp.model import load_nlp
+
+        nlp = load_nlp(self.model, actors=self.actors)
+        results = extract_articles(
+            load_articles(paths),
+            nlp,
+            batch_size=self.batch_size,
+            n_process=self.processes,
+        )
+        yield from _progress(results, total=total, quiet=self.quiet, desc="extract")
 
 
-def run_extract(args: argparse.Namespace) -> int:
-    """``kg extract``: write one JSON line per article with its events."""
-    from kg.files import write_atomic
-    from kg.nlp.extract import event_record
+# --------------------------------------------------------------------------- extract
+def extract_events(
+    paths: Sequence[str | Path],
+    *,
+    output: str | Path,
+    model: str | None = None,
+    actors: Sequence[str | Path] = (),
+    batch_size: int = BATCH_SIZE,
+    processes: int = 1,
+    force: bool = False,
+    quiet: bool = False,
+) -> ExtractCounts:
+    """Write one JSON line per article with its events (the ``kg extract`` contract).
 
-    total = count_articles(args.articles)
-    out = args.output
-    if out == "-":
-        for article, assertions in extracted(args.articles, args, total=total):
-            record = {"id": article.id, "events": [event_record(a) for a in assertions]}
-            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
-        return 0
+    Args:
+        paths: Article files and folders.
+        output: The JSON Lines file, written atomically, or ``"-"`` for standard
+            output.
+        model: spaCy pipeline name.
+        actors: Extra actor registry files.
+        batch_size: ``nlp.pipe`` batch size.
+        processes: Worker processes.
+        force: Overwrite an existing output file.
+        quiet: No progress bar.
+
+    Returns:
+        The articles and events written.
+
+    Raises:
+        KGError: on bad input, or when the output exists and ``force`` is false.
+    """
+    from kg.files import check_writable, write_atomic
+
+    total = count_articles(paths)
+    if str(output) != "-":
+        check_writable(output, force=force)
+    extraction = _Extraction(model, actors, batch_size, processes, quiet)
+    results = extraction.results(paths, total=total)
+    if str(output) == "-":
+        events = _write_records(results, sys.stdout)
+        return ExtractCounts(articles=total, events=events, output="-")
     n_events = 0
 
     def write(tmp: Path) -> None:
         nonlocal n_events
         with tmp.open("w", encoding="utf-8") as fh:
-            for article, assertions in extracted(args.articles, args, total=total):
-                events = [event_record(a) for a in assertions]
-                n_events += len(events)
-                record = {"id": article.id, "events": events}
-                fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+            n_events = _write_records(results, fh)
 
-    path = write_atomic(out, write, force=args.force)
-    log.info("wrote %d events from %d articles to %s", n_events, total, path)
-    return 0
+    path = write_atomic(output, write, force=force)
+    return ExtractCounts(articles=total, events=n_events, output=str(path))
 
 
-def summary_rows(dataset, *, top: int = 10) -> tuple[dict, list[dict]]:
+def _write_records(
+    results: Iterable[tuple[Article, list[Assertion]]], fh: IO[str]
+) -> int:
+    """Write ``{"id", "events"}`` per article; return the number of events."""
+    from kg.nlp.extract import event_record
+
+    n_events = 0
+    for article, assertions in results:
+        events = [event_record(a) for a in assertions]
+        n_events += len(events)
+        record = {"id": article.id, "events": events}
+        fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return n_events
+
+
+# --------------------------------------------------------------------------- build
+def build_store(
+    paths: Sequence[str | Path],
+    *,
+    store: str,
+    model: str | None = None,
+    actors: Sequence[str | Path] = (),
+    batch_size: int = BATCH_SIZE,
+    processes: int = 1,
+    ttl: str | Path | None = None,
+    html: str | Path | None = None,
+    force: bool = False,
+    validate: bool = False,
+    summary: bool = False,
+    quiet: bool = False,
+) -> BuildSummary:
+    """Extract every article and write its named graph into the store.
+
+    All input is read once before anything is written, and the ``ttl``/``html``
+    outputs are checked first, so bad input leaves the store as it was.
+
+    Args:
+        paths: Article files and folders.
+        store: Store directory, ``memory`` or SPARQL endpoint URL.
+        model: spaCy pipeline name.
+        actors: Extra actor registry files (also used for the actors' labels,
+            classes and codes in the graph).
+        batch_size: ``nlp.pipe`` batch size.
+        processes: Worker processes.
+        ttl: Also export the whole graph as Turtle to this file.
+        html: Also write the interactive view to this file.
+        force: Overwrite the ``ttl``/``html`` files.
+        validate: Validate the graph with the SHACL shapes after building.
+        summary: Also collect the graph totals and the top edges.
+        quiet: No progress bar.
+
+    Returns:
+        What was built (see :class:`BuildSummary`).
+
+    Raises:
+        KGError: on bad input, an existing output without ``force``, or a graph
+            that does not conform to the shapes (with ``validate``).
+    """
+    from kg.files import check_writable
+    from kg.rdf.store import open_store
+
+    total = count_articles(paths)
+    for out in (ttl, html):
+        if out:
+            check_writable(out, force=force)
+    extraction = _Extraction(model, actors, batch_size, processes, quiet)
+    results = extraction.results(paths, total=total)
+    result = BuildSummary(articles=total, store=store)
+    dataset = open_store(store, create=True)
+    try:
+        _write_graphs(dataset, results, actors=actors, stats=result.stats)
+        log.info("built %d articles into %s", total, store)
+        if validate:
+            _validate(dataset)
+        _write_outputs(dataset, ttl=ttl, html=html, force=force)
+        if summary:
+            result.counts, result.edges = summary_rows(dataset)
+    finally:
+        dataset.close()
+    return result
+
+
+def _write_graphs(
+    dataset: Any,
+    results: Iterable[tuple[Article, list[Assertion]]],
+    *,
+    actors: Sequence[str | Path],
+    stats: dict[str, int],
+) -> None:
+    from kg.rdf.graph import build
+    from kg.registry import load_registry
+
+    build(results, dataset=dataset, registry=load_registry(actors), stats=stats)
+
+
+def _validate(dataset: Any) -> None:
+    from kg.rdf.ontology import validate
+
+    conforms, report = validate(dataset)
+    if not conforms:
+        print(report, file=sys.stderr)
+        raise KGError("the graph does not conform to ontology/shapes.ttl")
+    log.info("the graph conforms to the SHACL shapes")
+
+
+def _write_outputs(
+    dataset: Any,
+    *,
+    ttl: str | Path | None,
+    html: str | Path | None,
+    force: bool,
+) -> None:
+    if ttl:
+        from kg.export import save_graph
+
+        save_graph(dataset, ttl, format="turtle", force=force)
+        log.info("wrote %s", ttl)
+    if html:
+        from kg.viz import to_html
+
+        to_html(dataset, html, force=force)
+        log.info("wrote %s", html)
+
+
+# --------------------------------------------------------------------------- summary
+def summary_rows(
+    dataset: Any, *, top: int = 10
+) -> tuple[dict[str, int], list[dict[str, Any]]]:
     """Return graph counts and the ``top`` most-mentioned asserted edges."""
     from kg.query import run_query
 
-    counts = {}
-    for row in run_query(dataset, COUNT_QUERY):
+    counts: dict[str, int] = {}
+    for row in _rows(run_query(dataset, COUNT_QUERY)):
         counts = {k: int(row[k].toPython()) for k in row.labels}
-    edges = []
-    for row in run_query(dataset, SUMMARY_QUERY):
+    edges: list[dict[str, Any]] = []
+    for row in _rows(run_query(dataset, SUMMARY_QUERY)):
         edges.append(
             {
                 "source": str(row["sl"] or row["s"]),
@@ -148,62 +359,35 @@ def summary_rows(dataset, *, top: int = 10) -> tuple[dict, list[dict]]:
     return counts, edges
 
 
-def print_summary(dataset, *, top: int = 10, file=None) -> None:
-    """Print actors, relations and the top edges with their evidence."""
-    file = file or sys.stdout
-    counts, edges = summary_rows(dataset, top=top)
-    print(
-        f"{counts.get('articles', 0)} articles, {counts.get('actors', 0)} actors, "
-        f"{counts.get('events', 0)} relation events "
-        f"({counts.get('negated', 0)} negated)",
-        file=file,
-    )
-    if edges:
-        print(f"\nTop {len(edges)} relations:", file=file)
-    for e in edges:
+def _rows(result: Any) -> Iterator[Any]:
+    """The rows of a SELECT result (rdflib types them loosely)."""
+    yield from result or ()
+
+
+def format_summary(summary: BuildSummary) -> str:
+    """The totals line, then each top edge with its evidence (cut to 160 chars)."""
+    c = summary.counts
+    lines = [
+        f"{c.get('articles', 0)} articles, {c.get('actors', 0)} actors, "
+        f"{c.get('events', 0)} relation events ({c.get('negated', 0)} negated)"
+    ]
+    if summary.edges:
+        lines.append(f"\nTop {len(summary.edges)} relations:")
+    for e in summary.edges:
         evidence = " ".join(e["evidence"].split())
-        if len(evidence) > 160:
-            evidence = evidence[:157] + "..."
-        print(
-            f"  {e['source']} --{e['relation']}--> {e['target']}  (x{e['count']})",
-            file=file,
+        if len(evidence) > EVIDENCE_WIDTH:
+            evidence = evidence[: EVIDENCE_WIDTH - 3] + "..."
+        lines.append(
+            f"  {e['source']} --{e['relation']}--> {e['target']}  (x{e['count']})"
         )
-        print(f"      “{evidence}”", file=file)
+        lines.append(f"      “{evidence}”")
+    return "\n".join(lines)
 
 
-def run_build(args: argparse.Namespace) -> int:
-    """``kg build``: extract every article and write its named graph to the store."""
-    from kg.rdf.graph import build
-    from kg.rdf.store import open_store
-
-    total = count_articles(args.articles)
-    for out in (args.ttl, args.html):
-        if out and Path(out).exists() and not args.force:
-            raise KGError(f"{out} exists; pass --force to overwrite it")
-    dataset = open_store(args.store, create=True)
-    try:
-        build(extracted(args.articles, args, total=total), dataset=dataset)
-        log.info("built %d articles into %s", total, args.store)
-        if args.validate:
-            from kg.rdf.ontology import validate
-
-            conforms, report = validate(dataset)
-            if not conforms:
-                print(report, file=sys.stderr)
-                raise KGError("the graph does not conform to ontology/shapes.ttl")
-            log.info("the graph conforms to the SHACL shapes")
-        if args.ttl:
-            from kg.export import save_graph
-
-            save_graph(dataset, args.ttl, format="turtle", force=args.force)
-            log.info("wrote %s", args.ttl)
-        if args.html:
-            from kg.viz import to_html
-
-            to_html(dataset, args.html, force=args.force)
-            log.info("wrote %s", args.html)
-        if args.summary:
-            print_summary(dataset)
-    finally:
-        dataset.close()
-    return 0
+def print_summary(dataset: Any, *, top: int = 10, file: TextIO | None = None) -> None:
+    """Print actors, relations and the top edges of a graph with their evidence."""
+    counts, edges = summary_rows(dataset, top=top)
+    summary = BuildSummary(
+        articles=counts.get("articles", 0), store="", counts=counts, edges=edges
+    )
+    print(format_summary(summary), file=file or sys.stdout)

@@ -1,18 +1,19 @@
-"""The relation vocabulary: names, CAMEO codes, PLOVER categories and quad classes.
+"""The only lists: relations, actor classes, modalities, quad names, and the names
+the command line offers (analysis measures, export formats).
 
-The vocabulary is data (``kg/resources/relations.yaml``); this module reads it once.
-Every relation is declared as an object property in ``ontology/kg.ttl`` with the same
-annotations (a test checks that the two agree).
+The relation vocabulary is data (``kg/resources/relations.yaml``); this module reads it
+once. Every relation is declared as an object property in ``ontology/kg.ttl`` with the
+same annotations (a test checks that the two agree). The module imports only the base
+layer, so the command line can build its parser from these lists without loading
+rdflib, networkx or spaCy.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
-
+from kg.resources import read_yaml
 from kg.types import KGError
 
 #: Local names of the actor classes: ``kg:Actor`` and its subclasses in ontology/kg.ttl.
@@ -46,6 +47,26 @@ QUAD_NAMES = {
     4: "materialConflict",
 }
 
+#: Centrality measures of the actor graph (``kg analyze --measure``).
+CENTRALITIES = ("degree", "in-degree", "out-degree", "pagerank", "betweenness")
+
+#: Everything ``kg analyze --measure`` accepts.
+MEASURES = CENTRALITIES + ("communities", "balance", "paths", "ego", "timeline")
+
+#: Export formats (``kg export --format``) and their usual file extensions.
+EXPORT_FORMATS: dict[str, tuple[str, ...]] = {
+    "turtle": (".ttl", ".turtle"),
+    "trig": (".trig",),
+    "nt": (".nt",),
+    "nquads": (".nq", ".nquads"),
+    "json-ld": (".jsonld", ".json-ld", ".json"),
+    "graphml": (".graphml",),
+    "gexf": (".gexf",),
+    "csv": (".csv",),
+    "events": (".tsv", ".events"),
+}
+
+#: The 18 PLOVER event categories of the gold data.
 PLOVER_CATEGORIES = (
     "AGREE",
     "CONSULT",
@@ -158,5 +179,4 @@ def load_vocabulary() -> dict[str, Relation]:
         >>> v["sharesIntelligenceWith"].cameo, v["sharesIntelligenceWith"].quad_class
         ('064', 2)
     """
-    text = resources.files("kg.resources").joinpath("relations.yaml").read_text("utf-8")
-    return parse_vocabulary(yaml.safe_load(text))
+    return parse_vocabulary(read_yaml("relations.yaml"))

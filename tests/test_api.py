@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import re
 
 import pytest
 
@@ -12,8 +13,13 @@ import kg
 @pytest.mark.parametrize("name", sorted(set(kg.__all__) - {"__version__"}))
 def test_public_name_resolves(name):
     value = getattr(kg, name)
-    assert value is not None
+    home = importlib.import_module(kg._EXPORTS[name])
+    assert value is getattr(home, name)
     assert not isinstance(value, type(importlib)), f"kg.{name} is a module"
+
+
+def test_version_is_a_release_number():
+    assert re.fullmatch(r"\d+\.\d+\.\d+", kg.__version__)
 
 
 def test_unknown_name_raises():

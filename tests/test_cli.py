@@ -144,7 +144,7 @@ def test_html_view_is_self_contained(built):
         assert host not in text
 
 
-def test_summary_lists_top_edges(tmp_path, capsys):
+def test_summary_lists_top_edges(capsys):
     code, out, err = run(
         capsys, "-q", "build", ARTICLES / "seed.txt", "--store", "memory", "--summary"
     )

@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from conftest import EVAL, ROOT
+from conftest import EVAL, ROOT, requires_eval
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -27,9 +27,7 @@ from kg.types import KGError
 from kg.vocab import PLOVER_CATEGORIES
 
 GOLD_FILES = ("seed_gold.jsonl", "plover_dev.jsonl", "petrarch_unit.jsonl")
-needs_eval = pytest.mark.skipif(
-    not (EVAL / "score.py").is_file(), reason=f"no reference scorer in {EVAL}"
-)
+needs_eval = requires_eval("score.py", *GOLD_FILES)
 
 
 def _load_reference():
@@ -42,8 +40,6 @@ def _load_reference():
 @pytest.fixture(scope="module")
 def reference():
     """eval/score.py, imported by path (never copied into the repository)."""
-    if not (EVAL / "score.py").is_file():
-        pytest.skip(f"no reference scorer in {EVAL}")
     return _load_reference()
 
 
@@ -91,7 +87,7 @@ SCENARIOS = {
     "negated": lambda g: [as_events(r, negated=True) for r in g],
     "duplicates": lambda g: [as_events(r, times=3) for r in g],
     "missing-every-other": lambda g: [as_events(r) for r in g[::2]],
-    "nothing": lambda g: [],
+    "nothing": lambda _gold: [],
     "unknown-ids": lambda g: [
         {"id": f"zz-{r['id']}", "events": as_events(r)["events"]} for r in g
     ],
@@ -576,7 +572,7 @@ def test_predict_builds_articles_and_event_records(monkeypatch):
 
     seen = []
 
-    def fake_extract(articles, nlp, *, batch_size=32, n_process=1):
+    def fake_extract(articles, nlp, *, batch_size=32, n_process=1):  # noqa: ARG001 - the real signature
         for article in articles:
             seen.append((article.id, article.date, article.text, batch_size, nlp))
             yield article, [f"{article.id}-a", f"{article.id}-b"]

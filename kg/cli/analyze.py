@@ -1,0 +1,204 @@
+"""``kg analyze``: network measures of the actor graph, as a table or JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from kg.cli.options import filter_kwargs, graph_filters, open_graph, store_argument
+from kg.types import KGError
+from kg.vocab import CENTRALITIES, MEASURES
+
+log = logging.getLogger("kg")
+
+#: The scores ``--write`` stores, and the extra columns of a centrality table.
+SCORES = ("pagerank", "degree", "betweenness", "community")
+
+TIMELINE_COLUMNS = [
+    "date", "source", "relation", "target", "negated", "modality", "article",
+    "evidence",
+]  # fmt: skip
+
+EGO_COLUMNS = [
+    "source", "relation", "target", "quad_class", "mentions", "articles", "first",
+    "last",
+]  # fmt: skip
+
+#: A measure's rows and the table columns (None: all of them).
+Measured = tuple[Any, list[str] | None]
+
+
+HELP = "network measures of the actor graph"
+
+DESCRIPTION = (
+    "Read the relation events of the graph into a networkx "
+    "multi-digraph of actors and print a measure as a table (top N) or JSON: "
+    "degree, in-degree, out-degree, pagerank, betweenness, communities, "
+    "balance (signed triads: cooperation +, conflict -), paths (--source, "
+    "--target), ego (--actor, --depth) or timeline (--source, --target)."
+)
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    """Add the arguments of ``kg analyze``."""
+    store_argument(p)
+    p.add_argument("--measure", choices=MEASURES, default="pagerank")
+    p.add_argument("--top", type=int, default=20, metavar="N", help="rows to print")
+    p.add_argument("--format", choices=["table", "json"], default="table")
+    p.add_argument(
+        "--write",
+        action="store_true",
+        help="store kg:pageRank, kg:degree, kg:betweenness and kg:community in the "
+        "named graph <https://w3id.org/kg-news/graph/analysis>",
+    )
+    p.add_argument("--source", metavar="A", help="first actor (paths, timeline)")
+    p.add_argument("--target", metavar="B", help="second actor (paths, timeline)")
+    p.add_argument("--actor", metavar="X", help="the actor of an ego network")
+    p.add_argument("--depth", type=int, default=2, metavar="N", help="ego radius")
+    p.add_argument("--seed", type=int, default=42, help="community detection seed")
+    graph_filters(p)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``kg analyze``: compute the measure, print it."""
+    from kg import analysis as an
+
+    if args.top is not None and args.top < 1:
+        raise KGError(f"bad --top {args.top}; expected 1 or more")
+    # the store (and its lock) is released before printing
+    with open_graph(args.store, write="--write" if args.write else None) as dataset:
+        G = an.actor_graph(dataset, **filter_kwargs(args))
+        if args.write:
+            _write_scores(dataset, G, seed=args.seed)
+    m = args.measure
+    measure = _centrality if m in CENTRALITIES else _MEASURES[m]
+    result, columns = measure(args, G)
+    if args.format == "json":
+        print(json.dumps(result, indent=2, ensure_ascii=False, default=str))
+    elif m == "balance":
+        _print_balance(result, top=args.top)
+    elif m == "paths":
+        _print_paths(result)
+    else:
+        print(an.format_table(result, columns))
+    return 0
+
+
+def _write_scores(dataset: Any, G: Any, *, seed: int) -> None:
+    from kg import analysis as an
+
+    rows = an.scores(G, seed=seed)
+    values = {name: {r["id"]: r[name] for r in rows} for name in SCORES}
+    count = an.write_scores(dataset, values)
+    log.info("wrote %d scores to <%s>", count, an.ANALYSIS_GRAPH)
+
+
+# ----------------------------------------------------------------------- measures
+def _centrality(args: argparse.Namespace, G: Any) -> Measured:
+    from kg import analysis as an
+
+    m = args.measure
+    key = m.replace("-", "_")
+    columns = ["id", "label", "cls", "country", key]
+    columns += [c for c in SCORES if c != key]
+    return an.rank(an.scores(G, seed=args.seed), m, top=args.top), columns
+
+
+def _communities(args: argparse.Namespace, G: Any) -> Measured:
+    from kg import analysis as an
+
+    parts = an.communities(G, seed=args.seed)
+    rows = [
+        {
+            "community": i,
+            "size": len(p),
+            "members": [G.nodes[n].get("label", n) for n in p],
+        }
+        for i, p in enumerate(parts[: args.top])
+    ]
+    return rows, None
+
+
+def _balance(args: argparse.Namespace, G: Any) -> Measured:  # noqa: ARG001
+    from kg import analysis as an
+
+    return an.balance(an.signed_graph(G)), None
+
+
+def _pair(args: argparse.Namespace) -> tuple[str, str]:
+    if not (args.source and args.target):
+        raise KGError(f"--measure {args.measure} needs --source A and --target B")
+    return args.source, args.target
+
+
+def _paths(args: argparse.Namespace, G: Any) -> Measured:
+    from kg import analysis as an
+
+    return an.paths(G, *_pair(args)), None
+
+
+def _timeline(args: argparse.Namespace, G: Any) -> Measured:
+    from kg import analysis as an
+
+    return an.timeline(G, *_pair(args)), TIMELINE_COLUMNS
+
+
+def _ego(args: argparse.Namespace, G: Any) -> Measured:
+    from kg import analysis as an
+
+    if not args.actor:
+        raise KGError("--measure ego needs --actor X")
+    E = an.ego(G, args.actor, depth=args.depth)
+    return an.edge_rows(E)[: args.top], EGO_COLUMNS
+
+
+_MEASURES: dict[str, Callable[[argparse.Namespace, Any], Measured]] = {
+    "communities": _communities,
+    "balance": _balance,
+    "paths": _paths,
+    "timeline": _timeline,
+    "ego": _ego,
+}
+
+
+# ----------------------------------------------------------------------- printing
+def _print_balance(b: dict[str, Any], *, top: int) -> None:
+    from kg import analysis as an
+
+    share = b["share_balanced"]
+    print(
+        f"{b['total']} signed triads: {b['balanced']} balanced, "
+        f"{b['unbalanced']} unbalanced"
+        + (f" ({share:.0%} balanced)" if share is not None else "")
+    )
+    rows = [
+        {
+            "actors": " / ".join(t["actors"]),
+            "signs": " ".join(
+                f"{k}:{'+' if v > 0 else '-'}" for k, v in t["signs"].items()
+            ),
+            "balanced": "yes" if t["balanced"] else "NO",
+        }
+        for t in b["triads"][:top]
+    ]
+    if rows:
+        print(an.format_table(rows))
+
+
+def _print_paths(p: dict[str, Any]) -> None:
+    if p["hops"] is None:
+        print(f"no path between {p['source']} and {p['target']}")
+        return
+    print(f"shortest ({p['hops']} steps):")
+    for path in p["shortest"]:
+        print("  " + " - ".join(path))
+    print(f"strongest (cost {p['cost']:.3f} = sum of 1/mentions):")
+    print("  " + " - ".join(p["strongest"]))
+    for step in p["steps"]:
+        print(
+            f"    {step['from']} - {step['to']} ({step['mentions']} "
+            f"mentions): {'; '.join(step['relations'])}"
+        )

