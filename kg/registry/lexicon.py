@@ -135,15 +135,18 @@ def fold_text(text: str) -> str:
     return normalise(text).lower()
 
 
+#: Typographic quotes and hyphens -> their ASCII twins.
+_TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-", "–": "-"})
+
+
 def normalise(text: str) -> str:
-    """Straight quotes and ASCII hyphens for their typographic twins."""
-    return (
-        text.replace("’", "'")
-        .replace("‘", "'")
-        .replace("‐", "-")
-        .replace("‑", "-")
-        .replace("–", "-")
-    )
+    """Straight quotes and ASCII hyphens for their typographic twins.
+
+    Examples:
+        >>> normalise("Hay’at Tahrir al‑Sham")
+        "Hay'at Tahrir al-Sham"
+    """
+    return text.translate(_TYPOGRAPHIC)
 
 
 def strip_accents(text: str) -> str:

@@ -138,6 +138,17 @@ def write(ctx: DocContext, cands: list[Candidate]) -> None:
     doc.spans[SPAN_KEY] = spans
 
 
+def _mention_at(span: Span, sentence: int, **fields: Any) -> Mention:
+    """A Mention of ``span`` (its text and offsets) with the other ``fields``."""
+    return Mention(
+        text=span.text,
+        start=span.start_char,
+        end=span.end_char,
+        sentence=sentence,
+        **fields,
+    )
+
+
 def _unknown_mention(
     ctx: DocContext, span: Span, c: Candidate, sentence: int
 ) -> Mention:
@@ -149,12 +160,10 @@ def _unknown_mention(
     code, sector = c.code, None
     if code is None and ctx.words.international.search(label):
         code = sector = "NGO"  # a transnational body CAMEO would code NGO
-    return Mention(
+    return _mention_at(
+        span,
+        sentence,
         actor=c.actor,
-        text=span.text,
-        start=span.start_char,
-        end=span.end_char,
-        sentence=sentence,
         label=label,
         cls="Organisation",
         country=c.code,
@@ -184,12 +193,10 @@ def mention(ctx: DocContext, span: Span, c: Candidate, sentence: int) -> Mention
     if sector is None and actor.cls != "State":
         sector = actor.sector
     code = _code(ctx, actor, c, sector)
-    return Mention(
+    return _mention_at(
+        span,
+        sentence,
         actor=actor.id,
-        text=span.text,
-        start=span.start_char,
-        end=span.end_char,
-        sentence=sentence,
         label=actor.label,
         cls=actor.cls,
         country=actor.country,
