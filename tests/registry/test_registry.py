@@ -86,3 +86,17 @@ def test_load_registry_returns_a_copy():
     reg = load_registry()
     reg.pop("US")
     assert "US" in load_registry()
+
+
+def test_the_registry_imports_no_spacy_and_rdflib_only_for_turtle():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, kg.registry as r; r.load_registry(); "
+        "print(sorted(m for m in ('spacy', 'rdflib') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "[]"

@@ -218,11 +218,6 @@ class DocContext:
         """The registry record of an actor id (None for minted ids)."""
         return self.lex.actors.get(actor_id)
 
-    def is_state(self, actor_id: str) -> bool:
-        """Whether an actor id is a State of the registry."""
-        actor = self.lex.actors.get(actor_id)
-        return actor is not None and actor.cls == "State"
-
     def state_of(self, c: Candidate | None) -> str | None:
         """The country of a candidate that names a state (not by coreference)."""
         if c is None:
