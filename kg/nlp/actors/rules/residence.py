@@ -1,0 +1,319 @@
+"""Where groups of people live: code them by that country, as CAMEO does.
+
+"Bosnian Serbs" -> BIH, "Kurds in Syria" -> SYR, "ethnic Albanians" -> the other
+country of the sentence, "Moslem forces in east Bosnia" -> BIH, "doctors from two
+American aid groups" -> USA, "a terror group based in Trinidad" -> TTO, "Jane Roe,
+Algeria's leading activist" -> DZA. The steps run in this order over one
+:class:`_Residence` state.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.nlp.actors.context import DEMONYM, NAME, PLACE, ROLE, Candidate, DocContext
+
+#: How many words may stand between "based in" and the country.
+_BASED_IN_WINDOW = 4
+
+
+@dataclass
+class _Residence:
+    """The candidates, the tokens they cover, the candidate starting at each token
+    (before the steps that add groups) and the groups added."""
+
+    cands: list[Candidate]
+    covered: list[bool]
+    state_at: dict[int, Candidate]
+    new: list[Candidate] = field(default_factory=list)
+
+    def add(self, c: Candidate) -> None:
+        self.new.append(c)
+        for x in c.spans():
+            self.covered[x] = True
+
+
+def _ethnic(ctx: DocContext, c: Candidate) -> bool:
+    """A people named by descent: "Albanians", "ethnic Turks", the Kurds."""
+    actor = ctx.actor(c.actor)
+    if actor is not None and actor.cls == "Group":
+        return True
+    return (
+        c.kind in (DEMONYM, ROLE) and ctx.toks[c.start].text in ctx.words.ethnic_nouns
+    )
+
+
+def _locator(ctx: DocContext, end: int, by_start: dict[int, Candidate]) -> str | None:
+    """Country of "[operating|living] in|of [the] [southern] X" after token end."""
+    toks, n = ctx.toks, ctx.n
+    k = end
+    if (
+        k < n
+        and toks[k].tag_ in ("VBG", "VBN")
+        and toks[k].lower_ not in ctx.words.not_locators
+    ):
+        k += 1
+    if k >= n or toks[k].lower_ not in ("in", "of"):
+        return None
+    k += 1
+    while k < n and (
+        toks[k].lower_ in ("the", "a") or toks[k].lower_ in ctx.words.compass
+    ):
+        k += 1
+    return ctx.state_of(by_start.get(k))
+
+
+def _country_id(ctx: DocContext, alpha3: str) -> str:
+    return ctx.lex.by_alpha3.get(alpha3, alpha3)
+
+
+# 1. ------------------------------------------------------------ the place first
+def _merge_places(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
+    """ "Bosnian Serbs", "Iraqi Kurds", "Kosovo Albanians": a state right before a
+    people of another state is where the people live."""
+    merged: list[Candidate] = []
+    for c in cands:
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and prev.end == c.start
+            and prev.kind in (NAME, DEMONYM, PLACE)
+            and ctx.state_of(prev) is not None
+            and _ethnic(ctx, c)
+            and ctx.state_of(prev) != ctx.lex.actors[c.actor].country
+        ):
+            merged[-1] = Candidate(
+                prev.start, c.end, prev.actor, ROLE, c.sector or "CVL", None
+            )
+            continue
+        merged.append(c)
+    return merged
+
+
+# 2. ------------------------------------------------------- ethnic communities
+def _other_state(ctx: DocContext, cands: list[Candidate], c: Candidate) -> str | None:
+    """The first state of the sentence of ``c`` other than the people's own."""
+    own = ctx.lex.actors[c.actor].country
+    lo, hi = ctx.sent_bounds(c.start)
+    others = [
+        ctx.state_of(o)
+        for o in cands
+        if o is not c and lo <= o.start < hi and ctx.state_of(o)
+    ]
+    return next((x for x in others if x != own), None)
+
+
+def _communities(ctx: DocContext, cands: list[Candidate], covered: list[bool]) -> None:
+    """Ethnic communities: "in|of X" after them, else (when marked "ethnic") the
+    other country of the sentence. Replaces the candidates in place."""
+    by_start = {c.start: c for c in cands}
+    for idx, c in enumerate(cands):
+        marked = c.start > 0 and ctx.toks[c.start - 1].text in ctx.words.ethnic_marks
+        ethnic = _ethnic(ctx, c)
+        if not (marked or (ethnic and c.kind in (DEMONYM, NAME))):
+            continue
+        if not ethnic and not (marked and c.kind in (DEMONYM, ROLE)):
+            continue
+        own = ctx.lex.actors[c.actor].country
+        where = _locator(ctx, c.end, by_start)
+        if where is None and marked:
+            where = _other_state(ctx, cands, c)
+        if where is None or where == own:
+            continue
+        start = c.start - 1 if marked else c.start
+        cands[idx] = Candidate(
+            start, c.end, _country_id(ctx, where), ROLE, c.sector or "CVL", None
+        )
+        covered[start] = True
+
+
+# 3. ------------------------------------------- unnamed religious or ethnic groups
+def _creed_at(ctx: DocContext, i: int) -> bool:
+    """A creed ("Moslem") or a one-word nationality entity at token i."""
+    tok, n = ctx.toks[i], ctx.n
+    return tok.text in ctx.words.creeds or (
+        tok.ent_type_ in ("NORP", "GPE")
+        and tok.ent_iob_ == "B"
+        and tok.is_title
+        and (i + 1 >= n or ctx.toks[i + 1].ent_iob_ != "I")
+    )
+
+
+def _role_after(ctx: DocContext, st: _Residence, i: int) -> tuple[int, str] | None:
+    """A role phrase within three modifier words after token i."""
+    role = None
+    for k in range(i + 1, min(ctx.n, i + 4)):
+        if st.covered[k]:
+            break
+        role = ctx.role_at(k)
+        if role is not None:
+            break
+        if ctx.toks[k].pos_ not in ("ADJ", "NOUN", "PROPN"):
+            break
+    return role
+
+
+def _only_state(ctx: DocContext, cands: list[Candidate], i: int) -> str | None:
+    """The country of the sentence of token i when it names only one."""
+    lo, hi = ctx.sent_bounds(i)
+    seen = {ctx.state_of(o) for o in cands if lo <= o.start < hi} - {None}
+    return seen.pop() if len(seen) == 1 else None
+
+
+def _creed_group(ctx: DocContext, st: _Residence, i: int) -> int | None:
+    """Add the group starting at creed token i; return the token after its role
+    (None when there is no group)."""
+    role = _role_after(ctx, st, i)
+    if role is None:
+        return None
+    end, sector = role
+    if end < ctx.n and ctx.toks[end].pos_ in ("NOUN", "PROPN") and not st.covered[end]:
+        return None  # "Karen guerrilla stronghold": not a group of people
+    marked = i > 0 and ctx.toks[i - 1].text in ctx.words.ethnic_marks
+    start = i - 1 if marked else i
+    where = _locator(ctx, end, st.state_at)
+    if where is None:
+        where = _only_state(ctx, st.cands, i)
+    if where is not None:
+        st.add(Candidate(start, end, _country_id(ctx, where), ROLE, sector))
+    return end
+
+
+def _creed_groups(ctx: DocContext, st: _Residence) -> None:
+    """Unnamed religious or ethnic groups: "Moslem forces", "Shona rebels"."""
+    i = 0
+    while i < ctx.n:
+        nxt = None
+        if not st.covered[i] and _creed_at(ctx, i):
+            nxt = _creed_group(ctx, st, i)
+        i = i + 1 if nxt is None else nxt
+
+
+# 4. ----------------------------------------------- "doctors from two American ..."
+def _origin(ctx: DocContext, st: _Residence, end: int) -> Candidate | None:
+    """The state mention after "from" at token end ("officials from [two] Iran")."""
+    toks, n = ctx.toks, ctx.n
+    if end >= n or toks[end].lower_ != "from" or toks[end].head.i != end - 1:
+        return None
+    if toks[end - 1].tag_ not in ("NNS", "NNPS"):
+        return None
+    k = end + 1
+    while k < n and k <= end + 3 and toks[k].pos_ in ("DET", "NUM", "ADJ"):
+        if k in st.state_at:
+            break
+        k += 1
+    c = st.state_at.get(k)
+    if c is None or ctx.state_of(c) is None or c.kind not in (NAME, DEMONYM, ROLE):
+        return None
+    return c
+
+
+def _from_groups(ctx: DocContext, st: _Residence) -> None:
+    """ "doctors from two American aid groups", "officials from Iran": one mention
+    of the origin's state, replacing the state's own mention."""
+    toks = ctx.toks
+    for i in range(ctx.n):
+        if st.covered[i] or toks[i].pos_ != "NOUN":
+            continue
+        role = ctx.role_at(i)
+        if role is None:
+            continue
+        end, sector = role
+        c = _origin(ctx, st, end)
+        if c is None:
+            continue
+        stop = c.end
+        while stop < ctx.n and toks[stop].pos_ == "NOUN" and not st.covered[stop]:
+            stop += 1
+        st.cands = [x for x in st.cands if x is not c]
+        st.add(Candidate(i, stop, c.actor, ROLE, sector))
+
+
+# 5. ------------------------------------------------ "a group based in Trinidad"
+def _based_in_country(ctx: DocContext, st: _Residence, i: int) -> str | None:
+    """The country after "based in" at token i ("based in Muslim west Beirut")."""
+    toks = ctx.toks
+    k = i + 2
+    while k < min(ctx.n, i + 2 + _BASED_IN_WINDOW) and (
+        toks[k].lower_ in ("the", "a")
+        or toks[k].lower_ in ctx.words.compass
+        or toks[k].pos_ == "ADJ"
+        or toks[k].ent_type_ == "NORP"
+    ):
+        k += 1
+    return ctx.state_of(st.state_at.get(k))
+
+
+def _based_group(ctx: DocContext, st: _Residence, j: int, where: str) -> None:
+    """A group or news noun at token j based in ``where``: the noun phrase it ends."""
+    toks = ctx.toks
+    media = toks[j].lower_ in ctx.words.media_nouns
+    if st.covered[j] or not (media or toks[j].lower_ in ctx.words.group_nouns):
+        return
+    s = j
+    while s > 0 and toks[s - 1].pos_ in ("ADJ", "NOUN") and not st.covered[s - 1]:
+        s -= 1
+    violent = any(t.lower_ in ctx.words.violent for t in toks[s : j + 1])
+    sector = "MED" if media else "REB" if violent else None
+    st.add(Candidate(s, j + 1, _country_id(ctx, where), ROLE, sector))
+
+
+def _based_in(ctx: DocContext, st: _Residence) -> None:
+    """ "a terror group based in Trinidad", "the XYZ Foundation, based in Iraq":
+    an unknown organisation takes the country; a group noun becomes a mention."""
+    toks = ctx.toks
+    for i in range(1, ctx.n - 1):
+        if toks[i].lower_ != "based" or toks[i + 1].lower_ != "in":
+            continue
+        where = _based_in_country(ctx, st, i)
+        j = i - 1 if toks[i - 1].text != "," else i - 2
+        if where is None or j < 0:
+            continue
+        prev = next((c for c in st.cands + st.new if c.end == j + 1), None)
+        if prev is None:
+            _based_group(ctx, st, j, where)
+        elif not prev.known and not prev.code:
+            prev.code = where
+
+
+# 6. ------------------------------------------- "Jane Roe, Algeria's leading activist"
+def _apposition(ctx: DocContext, st: _Residence, end: int) -> Candidate | None:
+    """The state role in apposition after a person ending at token end."""
+    toks, n = ctx.toks, ctx.n
+    k = end
+    if k >= n - 1 or toks[k].text != ",":
+        return None
+    k += 1
+    if k < n and toks[k].lower_ in ("a", "an", "the"):
+        k += 1
+    c = st.state_at.get(k)
+    if c is None or c.kind != ROLE or ctx.state_of(c) is None:
+        return None
+    if c.end < n and toks[c.end].text not in (",", ".", ";"):
+        return None
+    return c
+
+
+def _appositions(ctx: DocContext, st: _Residence) -> None:
+    """A person followed by a state role in apposition speaks for the role."""
+    for ent in ctx.doc.ents:
+        if ent.label_ != "PERSON" or any(
+            st.covered[x] for x in range(ent.start, ent.end)
+        ):
+            continue
+        c = _apposition(ctx, st, ent.end)
+        if c is not None:
+            st.add(Candidate(ent.start, ent.end, c.actor, ROLE, c.sector, c.code))
+
+
+def apply(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
+    """Code the groups of people by where they live; sorted by start."""
+    cands = _merge_places(ctx, sorted(cands, key=lambda c: c.start))
+    covered = ctx.covered(cands)
+    _communities(ctx, cands, covered)
+    st = _Residence(cands, covered, {c.start: c for c in cands})
+    _creed_groups(ctx, st)
+    _from_groups(ctx, st)
+    _based_in(ctx, st)
+    _appositions(ctx, st)
+    return sorted(st.cands + st.new, key=lambda c: c.start)

@@ -1,0 +1,184 @@
+"""Registry entries (the shape of ``resources/actors.yaml``) into the lexicon.
+
+An actor entry is a mapping (``id``, ``label``, ``class``, ``country``, ``sector``,
+``code``, ``aliases``, ``wikidata``, ``valid_from``/``valid_to``, ``predecessor``,
+``parent``); a leader is a row ``[name, [aliases], actor, sector, from, to, ...more
+roles]``; roles and titles map a sector to phrases. The YAML, JSON and Turtle formats
+all arrive here.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from kg.registry.lexicon import (
+    CLASSES,
+    INSTITUTION,
+    INSTITUTION_CLASSES,
+    LEADER,
+    NAME,
+    Alias,
+    Lexicon,
+    Role,
+    fold_text,
+    slug,
+)
+from kg.types import Actor, KGError
+
+
+def _check_entry(entry: Any, where: str) -> None:
+    """Raise KGError unless ``entry`` is a well-formed actor mapping."""
+    if not isinstance(entry, dict):
+        raise KGError(f"{where}: an actor entry must be a mapping, got {entry!r}")
+    aid = entry.get("id")
+    if not aid or not isinstance(aid, str):
+        raise KGError(f"{where}: actor entry without an 'id': {entry!r}")
+    if not entry.get("label"):
+        raise KGError(f"{where}: actor {aid!r} has no 'label'")
+    cls = entry.get("class", entry.get("cls", "Organisation"))
+    if cls not in CLASSES:
+        raise KGError(
+            f"{where}: actor {aid!r} has unknown class {cls!r}; expected one of "
+            f"{sorted(CLASSES)}"
+        )
+    aliases = entry.get("aliases") or []
+    if isinstance(aliases, str) or not isinstance(aliases, list):
+        raise KGError(f"{where}: actor {aid!r}: 'aliases' must be a list")
+    for key in ("valid_from", "valid_to"):
+        v = entry.get(key)
+        if v is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(v)):
+            raise KGError(f"{where}: actor {aid!r}: {key} {v!r} is not an ISO date")
+
+
+def _entry_code(country: str | None, sector: str | None) -> str | None:
+    """The CAMEO code of an entry without one: country + sector, or the sector."""
+    if country:
+        return country + (sector or "")
+    return sector or None
+
+
+def parse_actor(entry: Any, where: str) -> Actor:
+    """An :class:`Actor` from a registry entry.
+
+    Raises:
+        KGError: when the entry is not a mapping, lacks an id or label, has an
+            unknown class, aliases that are not a list, or dates that are not ISO.
+
+    Examples:
+        >>> parse_actor({"id": "ZLF", "label": "Zemblan Front", "class": "ArmedGroup",
+        ...              "country": "NOR", "sector": "REB"}, "test").code
+        'NORREB'
+    """
+    _check_entry(entry, where)
+    country = entry.get("country")
+    sector = entry.get("sector")
+    return Actor(
+        id=entry["id"],
+        label=str(entry["label"]),
+        cls=entry.get("class", entry.get("cls", "Organisation")),
+        country=country,
+        sector=sector,
+        code=entry.get("code") or _entry_code(country, sector),
+        aliases=tuple(str(a) for a in entry.get("aliases") or []),
+        wikidata=entry.get("wikidata"),
+        valid_from=str(entry["valid_from"]) if entry.get("valid_from") else None,
+        valid_to=str(entry["valid_to"]) if entry.get("valid_to") else None,
+        predecessor=entry.get("predecessor"),
+        parent=entry.get("parent"),
+    )
+
+
+def add_actor(lex: Lexicon, actor: Actor) -> None:
+    """Add ``actor`` and its aliases; an institution's aliases speak for its state."""
+    prev = lex.actors.get(actor.id)
+    if prev is not None and prev.cls == "State" and actor.cls == "State":
+        # a user file re-declaring a country extends it
+        merged = tuple(dict.fromkeys(prev.aliases + actor.aliases))
+        actor = Actor(**{**actor.__dict__, "aliases": merged})
+    lex.actors[actor.id] = actor
+    parent = lex.actors.get(actor.parent or "")
+    speaks_for_state = (
+        actor.cls in INSTITUTION_CLASSES
+        and parent is not None
+        and parent.cls == "State"
+    )
+    for a in actor.aliases:
+        if speaks_for_state and parent is not None:
+            lex.add_alias(a, Alias(parent.id, INSTITUTION, actor.sector))
+        else:
+            lex.add_alias(a, Alias(actor.id, NAME))
+
+
+def _date(v: Any) -> str | None:
+    return str(v) if v else None
+
+
+def _leader_roles(row: list[Any], where: str) -> list[Role]:
+    """The roles of a leader row: the first in the row, then the extra ones."""
+    name, _, target, sector, start, end = row[:6]
+    roles = [Role(str(target), sector, _date(start), _date(end))]
+    for extra in row[6:]:
+        if not isinstance(extra, list) or len(extra) != 4:
+            raise KGError(
+                f"{where}: extra role {extra!r} of {name!r} must have 4 items"
+            )
+        roles.append(Role(str(extra[0]), extra[1], _date(extra[2]), _date(extra[3])))
+    return roles
+
+
+def _add_leader(lex: Lexicon, row: Any, where: str) -> None:
+    """One person (id ``P_<SLUG>``) coded by their latest role."""
+    if not isinstance(row, list) or len(row) < 6:
+        raise KGError(
+            f"{where}: leader row {row!r} must be [name, [aliases], actor, sector, "
+            f"from, to, ...more roles]"
+        )
+    name, aliases = row[0], row[1]
+    roles = _leader_roles(row, where)
+    pid = "P_" + slug(name).upper()
+    primary = max(roles, key=lambda r: r.start or "")
+    tgt = lex.actors.get(primary.actor)
+    actor = Actor(
+        id=pid,
+        label=str(name),
+        cls="Person",
+        country=tgt.country if tgt else None,
+        sector=primary.sector,
+        code=tgt.country if tgt else None,
+        aliases=tuple([str(name), *map(str, aliases or [])]),
+        valid_from=primary.start,
+        valid_to=primary.end,
+        parent=primary.actor,
+    )
+    lex.actors[pid] = actor
+    lex.person_roles[pid] = roles
+    for a in actor.aliases:
+        lex.add_alias(a, Alias(pid, LEADER))
+
+
+def add_leaders(lex: Lexicon, rows: Any, where: str) -> None:
+    """Add the persons of a ``leaders`` section.
+
+    Raises:
+        KGError: when the section is not a list of well-formed rows.
+    """
+    if not isinstance(rows, list):
+        raise KGError(f"{where}: 'leaders' must be a list of rows")
+    for row in rows:
+        _add_leader(lex, row, where)
+
+
+def add_roles(table: Any, target: dict[tuple[str, ...], str], where: str) -> None:
+    """Add a ``roles``/``titles`` section (sector -> phrases) to ``target``.
+
+    Raises:
+        KGError: when the section is not a mapping.
+    """
+    if not isinstance(table, dict):
+        raise KGError(
+            f"{where}: 'roles'/'titles' must map a sector to a list of phrases"
+        )
+    for sector, phrases in table.items():
+        for p in phrases or []:
+            target[tuple(fold_text(str(p)).split())] = str(sector)

@@ -1,0 +1,215 @@
+"""The lexicon: what every surface form of the registry means.
+
+A :class:`Lexicon` is built once per registry (the packaged data plus user files) and
+read by the spaCy components: actor records, case-sensitive and case-folded aliases,
+role and title phrases, the dated roles of persons, cities, and the words that never
+name an actor. This module also holds the text folding that makes "Hay’at" match
+"Hay'at" (quotes, hyphens, diacritics) and the slug of minted actor ids.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from kg.types import Actor
+from kg.vocab import ACTOR_CLASSES
+
+#: Classes a registry entry may have (every actor class but the abstract Actor).
+CLASSES = ACTOR_CLASSES - {"Actor"}
+
+#: Classes whose entries speak for their parent state ("the Pentagon" -> US, MIL).
+INSTITUTION_CLASSES = frozenset({"Government", "Military", "Agency"})
+
+#: Classes of non-state organisations (armed groups, parties, peoples, the rest).
+ORG_CLASSES = frozenset({"ArmedGroup", "Organisation", "Party", "Group"})
+
+# What an alias stands for (the label of the mention span it yields).
+NAME, CAPITAL, DEMONYM, INSTITUTION, LEADER, PLACE = (
+    "NAME",
+    "CAPITAL",
+    "DEMONYM",
+    "INSTITUTION",
+    "LEADER",
+    "PLACE",
+)
+
+
+@dataclass(frozen=True)
+class Alias:
+    """What one surface form means: an actor, found as ``kind``, with a sector."""
+
+    actor: str
+    kind: str = NAME
+    sector: str | None = None
+    code: str | None = None
+
+
+@dataclass(frozen=True)
+class Role:
+    """One role of a person: speaks for ``actor`` with ``sector`` between two dates."""
+
+    actor: str
+    sector: str | None
+    start: str | None = None
+    end: str | None = None
+
+
+@dataclass
+class Lexicon:
+    """Everything the components need; built once per registry.
+
+    Attributes:
+        actors: Actor id -> record.
+        aliases: Case-sensitive surface form -> alias (matched on ``ORTH``).
+        folded: Lower-case surface form -> alias (PETRARCH phrases, matched on
+            ``LOWER``).
+        ignore: Phrases that contain a name but do not name the actor.
+        roles: Folded role phrase (tuple of words) -> sector ("foreign minister").
+        titles: Folded title phrase -> sector ("President" before a name).
+        person_roles: Person id -> the dated roles of the person.
+        cities: City name -> the id of its country (matched on proper nouns).
+        by_alpha3: ISO alpha-3 code -> the id of the state actor.
+        drop: Generated aliases never to match.
+        things: Folded head nouns of named things ("accords"), not actors.
+    """
+
+    actors: dict[str, Actor] = field(default_factory=dict)
+    aliases: dict[str, Alias] = field(default_factory=dict)
+    folded: dict[str, Alias] = field(default_factory=dict)
+    ignore: set[str] = field(default_factory=set)
+    roles: dict[tuple[str, ...], str] = field(default_factory=dict)
+    titles: dict[tuple[str, ...], str] = field(default_factory=dict)
+    person_roles: dict[str, list[Role]] = field(default_factory=dict)
+    cities: dict[str, str] = field(default_factory=dict)
+    by_alpha3: dict[str, str] = field(default_factory=dict)
+    drop: set[str] = field(default_factory=set)
+    things: set[str] = field(default_factory=set)
+
+    def add_alias(self, text: str, alias: Alias, *, fold: bool = False) -> None:
+        """Register ``text`` (and its quote/hyphen/diacritic variants)."""
+        text = " ".join(text.split())
+        if not text:
+            return
+        if fold:
+            self.folded[fold_text(text)] = alias
+            return
+        for variant in variants(text):
+            self.aliases[variant] = alias
+
+    def code_for(self, actor_id: str, sector: str | None) -> str | None:
+        """CAMEO-style code of a mention of ``actor_id`` with ``sector``."""
+        actor = self.actors.get(actor_id)
+        if actor is None:
+            return None
+        base = actor.code or actor.country
+        if actor.cls == "State" and sector and base and len(base) == 3:
+            return base + sector
+        return base
+
+    def copy(self) -> Lexicon:
+        """A copy whose tables can be extended without touching this one."""
+        return Lexicon(
+            actors=dict(self.actors),
+            aliases=dict(self.aliases),
+            folded=dict(self.folded),
+            ignore=set(self.ignore),
+            roles=dict(self.roles),
+            titles=dict(self.titles),
+            person_roles=dict(self.person_roles),
+            cities=dict(self.cities),
+            by_alpha3=dict(self.by_alpha3),
+            drop=set(self.drop),
+            things=set(self.things),
+        )
+
+
+def fold_text(text: str) -> str:
+    """The case-folded, quote- and hyphen-normalised form of ``text``.
+
+    Examples:
+        >>> fold_text("Hay’at Tahrir")
+        "hay'at tahrir"
+    """
+    return normalise(text).lower()
+
+
+#: Typographic quotes and hyphens -> their ASCII twins.
+_TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-", "–": "-"})
+
+
+def normalise(text: str) -> str:
+    """Straight quotes and ASCII hyphens for their typographic twins.
+
+    Examples:
+        >>> normalise("Hay’at Tahrir al‑Sham")
+        "Hay'at Tahrir al-Sham"
+    """
+    return text.translate(_TYPOGRAPHIC)
+
+
+def strip_accents(text: str) -> str:
+    """``text`` without combining diacritics ("Côte" -> "Cote")."""
+    return "".join(
+        c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
+    )
+
+
+def _forms(base: str) -> set[str]:
+    """The spellings of one normalised alias ("al-" / "al ", "the"/"The", quotes)."""
+    forms = {base}
+    if re.search(r"\b[aA]l-", base):
+        forms.add(re.sub(r"\b([aA]l)-", r"\1 ", base))
+    if base.startswith("the "):
+        forms.add("The " + base[4:])
+    if base.startswith(("al-", "al ")):
+        forms |= {"A" + f[1:] for f in list(forms)}  # sentence-initial "Al-"
+    for f in list(forms):
+        if "'" in f:
+            forms.add(f.replace("'", "’"))
+    return forms
+
+
+def variants(text: str) -> set[str]:
+    """Surface variants of an alias: curly/straight quotes, hyphens, diacritics.
+
+    Examples:
+        >>> sorted(variants("Hay'at Tahrir al-Sham"))[:2]
+        ["Hay'at Tahrir al Sham", "Hay'at Tahrir al-Sham"]
+        >>> "Hay’at Tahrir al-Sham" in variants("Hay'at Tahrir al-Sham")
+        True
+    """
+    out: set[str] = set()
+    for base in {normalise(text), strip_accents(normalise(text))}:
+        out |= _forms(base)
+    return {o for o in out if o.strip()}
+
+
+def slug(text: str) -> str:
+    """An IRI-safe slug of a name.
+
+    Examples:
+        >>> slug("Baghdad University Medical School")
+        'baghdad_university_medical_school'
+        >>> slug("Hay’at Tahrir al-Sham")
+        'hayat_tahrir_al_sham'
+    """
+    s = strip_accents(normalise(text)).lower().replace("'", "")
+    return re.sub(r"[^a-z0-9]+", "_", s).strip("_") or "x"
+
+
+def plural(word: str) -> str | None:
+    """The regular plural of a one-word demonym, or None ("Syrian" -> "Syrians").
+
+    Examples:
+        >>> plural("Syrian"), plural("Swiss"), plural("South African")
+        ('Syrians', None, None)
+    """
+    if (
+        not word
+        or " " in word
+        or word.endswith(("sh", "ch", "ese", "ss", "s", "x", "z"))
+    ):
+        return None
+    return word + "s"

@@ -1,0 +1,76 @@
+"""Tests of kg.nlp.actors.rules.coref: definite descriptions and pronouns."""
+
+from __future__ import annotations
+
+import pytest
+from actor_helpers import spans
+
+from kg.nlp.actors import SPAN_KEY
+
+COREF = [
+    (
+        "Hay'at Tahrir al-Sham took Damascus. The group then formed a government.",
+        "group",
+        "HTS",
+    ),
+    (
+        "Boko Haram raided a village. The militants burned houses.",
+        "militants",
+        "BOKOHARAM",
+    ),
+    (
+        "The Houthis fired a missile. The rebels said it hit a ship.",
+        "rebels",
+        "HOUTHIS",
+    ),
+    (
+        "The Taliban seized Kabul and its leaders promised an amnesty.",
+        "its",
+        "TALIBAN",
+    ),
+    (
+        "A senior US official spoke. “We will not recognise them”, said the official.",
+        "We",
+        "US",
+    ),
+    (
+        "Hamas rejected the offer. Its leaders said the group would fight.",
+        "group",
+        "HAMAS",
+    ),
+    ("Kenya said its army was ready.", "its", "KEN"),
+]
+
+
+@pytest.mark.parametrize("text, surface, actor", COREF)
+def test_coreference(nlp, text, surface, actor):
+    doc = nlp(text)
+    hits = [s for s in doc.spans[SPAN_KEY] if s.text == surface]
+    assert hits, [(s.text, s.id_) for s in doc.spans[SPAN_KEY]]
+    assert hits[-1].id_ == actor
+    assert hits[-1].label_ == "COREF"
+
+
+def test_group_followed_by_its_name_is_an_apposition(nlp):
+    got = spans(nlp, "The US met the group Hay’at Tahrir al-Sham in Syria.")
+    assert [a for _, a, _ in got] == ["US", "HTS", "SYR"]
+
+
+def test_a_description_without_a_compatible_antecedent_stays_unresolved(nlp):
+    got = spans(nlp, "Kenya met Chad. The militants burned houses.")
+    assert [a for _, a, _ in got] == ["KEN", "TCD"]
+
+
+@pytest.mark.xfail(
+    reason="nearest compatible antecedent: 'these guys' after a mention "
+    "of Daesh resolves to Daesh, a reader knows it is HTS",
+    strict=True,
+)
+def test_coreference_needs_world_knowledge(nlp):
+    text = (
+        "The US met HTS. The threat posed by Daesh grew. An official said it was "
+        "“our effort to cultivate a relationship with these guys”."
+    )
+    doc = nlp(text)
+    (guys,) = [s for s in doc.spans[SPAN_KEY] if s.text == "these guys"]
+    assert guys.id_ == "HTS"

@@ -1,0 +1,93 @@
+"""Tests of kg.nlp.actors.rules.residence: groups coded by where they live."""
+
+from __future__ import annotations
+
+import pytest
+from actor_helpers import resolved
+
+from kg.nlp.actors import SPAN_KEY
+
+RESIDENCE = [
+    ("Croatian Serbs boycotted the vote.", "Croatian Serbs", "HRV"),
+    ("Kosovo Serbs blocked the road.", "Kosovo Serbs", "XKX"),
+    ("Syrian Kurds marched on Monday.", "Syrian Kurds", "SYR"),
+    ("Ethnic Hungarians in Slovakia demanded autonomy.", "Ethnic Hungarians", "SVK"),
+    ("The Tajiks of northern Afghanistan resisted.", "Tajiks", "AFG"),
+    ("Ethnic Uzbeks clashed with Kyrgyz police.", "Ethnic Uzbeks", "KGZ"),
+    ("Kurds in Iraq voted for independence.", "Kurds", "IRQ"),
+    ("Serbs rallied in Belgrade.", "Serbs", "SRB"),  # at home
+    ("Iranian diplomats in Iraq met clerics.", "Iranian diplomats", "IRN"),
+]
+
+
+@pytest.mark.parametrize("text, surface, country", RESIDENCE)
+def test_communities_are_coded_by_where_they_live(nlp, text, surface, country):
+    """CAMEO codes a people living in another state by that state."""
+    doc = nlp(text)
+    m = next(s._.kg_mention for s in doc.spans[SPAN_KEY] if s.text == surface)
+    assert m.country == country
+
+
+UNNAMED_GROUPS = [
+    (
+        "Christian militias in Lebanon shelled the hills.",
+        "Christian militias",
+        "LBNREB",
+    ),
+    ("Sunni refugees fled Iraqi troops.", "Sunni refugees", "IRQREF"),
+    (
+        "Doctors from three Cuban hospitals arrived.",
+        "Doctors from three Cuban hospitals",
+        "CUBHLH",
+    ),
+    ("Officials from Kenya arrived on Monday.", "Officials from Kenya", "KENGOV"),
+    ("A militant cell based in Mali claimed the bombing.", "militant cell", "MLIREB"),
+    ("Maria Lopez, Peru's chief prosecutor, resigned.", "Maria Lopez", "PERJUD"),
+    ("NATO peacekeeping troops entered Kosovo.", "NATO peacekeeping troops", "IGONAT"),
+]
+
+
+@pytest.mark.parametrize("text, surface, code", UNNAMED_GROUPS)
+def test_groups_named_by_creed_origin_base_or_apposition(nlp, text, surface, code):
+    assert resolved(nlp, text)[surface][1] == code
+
+
+@pytest.mark.parametrize(
+    "text, absent, twin, present",
+    [
+        (
+            "Russia withdrew its troops from Syria.",
+            "troops from Syria",
+            "Officials from Syria arrived.",
+            "Officials from Syria",
+        ),
+        (  # two states: the group's is unknown
+            "Muslim leaders met Danish and Swedish envoys.",
+            "Muslim leaders",
+            "Muslim leaders in Lebanon met Danish envoys.",
+            "Muslim leaders",
+        ),
+        (  # a noun after the role: "guerrilla camps" are not people
+            "Karen guerrilla camps were shelled by Thai troops.",
+            "Karen guerrilla",
+            "Christian guerrillas in Lebanon shelled the hills.",
+            "Christian guerrillas",
+        ),
+        (
+            "Defense Secretary John Doe spoke.",
+            "Defense",
+            "US Defense Secretary John Doe spoke.",
+            "US Defense Secretary John Doe",
+        ),
+    ],
+)
+def test_group_rules_stay_silent_without_evidence(nlp, text, absent, twin, present):
+    assert absent not in resolved(nlp, text)
+    # the positive twin: with the evidence the rule speaks
+    assert present in resolved(nlp, twin)
+
+
+def test_unknown_organisation_based_in_a_country(nlp):
+    doc = nlp("The Horizon Relief Trust, based in Kenya, funded the schools.")
+    m = next(s._.kg_mention for s in doc.spans[SPAN_KEY] if not s._.kg_mention.known)
+    assert m.country == "KEN" and m.code == "KEN"
