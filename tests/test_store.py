@@ -176,7 +176,7 @@ def endpoint(tmp_path):
         proc.wait(timeout=10)
 
 
-def test_sparql_endpoint_store(endpoint, tmp_path):
+def test_sparql_endpoint_store(endpoint):
     ds = open_store(endpoint)
     stats: dict = {}
     build(results(), dataset=ds, registry={}, stats=stats)
