@@ -345,6 +345,19 @@ def _format_table(
     return f"{text}\n({len(rows)} row{'s' if len(rows) != 1 else ''})\n"
 
 
+def _format_select(result: Result, format: str, dataset: Graph | None) -> str:
+    if format == "json":
+        return (result.serialize(format="json") or b"").decode("utf-8")
+    variables = [str(v) for v in result.vars or []]
+    rows: list[list[Node | None]] = [
+        [row.get(Variable(v)) for v in variables] for row in result.bindings
+    ]
+    if format == "csv":
+        return _format_csv(variables, rows)
+    nsm = (dataset if dataset is not None else bind(Graph())).namespace_manager
+    return _format_table(variables, rows, nsm)
+
+
 def format_result(
     result: Result, format: str = "table", *, dataset: Graph | None = None
 ) -> str:
@@ -370,16 +383,7 @@ def format_result(
         )
     if result.type == "ASK":
         return _format_ask(result, format)
-    if format == "json":
-        return (result.serialize(format="json") or b"").decode("utf-8")
-    variables = [str(v) for v in result.vars or []]
-    rows: list[list[Node | None]] = [
-        [row.get(Variable(v)) for v in variables] for row in result.bindings
-    ]
-    if format == "csv":
-        return _format_csv(variables, rows)
-    nsm = (dataset if dataset is not None else bind(Graph())).namespace_manager
-    return _format_table(variables, rows, nsm)
+    return _format_select(result, format, dataset)
 
 
 def read_query_file(path: str | Path) -> str:

@@ -164,28 +164,42 @@ def read_actors(dataset: Graph) -> dict[str, dict[str, Any]]:
 
 
 # ----------------------------------------------------------------------- events
+def _article(row: Any) -> str | None:
+    """The article id: ``dcterms:identifier``, else the article IRI."""
+    if row.artid is not None:
+        return str(row.artid)
+    return None if row.art is None else local_name(row.art, "")
+
+
+def _codes(row: Any, spec: Relation | None) -> dict[str, Any]:
+    """Quad class, CAMEO code and PLOVER category; the vocabulary fills gaps."""
+    quad = _int(row.quad)
+    if spec is None:
+        return {"quad_class": quad or 0, "cameo": _str(row.cameo) or "",
+                "plover": _str(row.plover) or ""}  # fmt: skip
+    return {
+        "quad_class": spec.quad_class if quad is None else quad,
+        "cameo": _str(row.cameo) or spec.cameo,
+        "plover": _str(row.plover) or spec.plover,
+    }
+
+
 def _event(row: Any, spec: Relation | None) -> dict[str, Any]:
     """One event dict from a row of the event query."""
     negated = _bool(row.neg)
     modality = _str(row.mod) or "asserted"
-    quad = _int(row.quad)
-    article = _str(row.artid) or (
-        local_name(row.art, "") if row.art is not None else None
-    )
     return {
         "event": str(row.e),
         "source": local_name(row.s, _ACTOR_NS),
         "target": local_name(row.t, _ACTOR_NS),
         "relation": local_name(row.rel, _KG_NS),
-        "quad_class": quad if quad is not None else (spec.quad_class if spec else 0),
-        "cameo": _str(row.cameo) or (spec.cameo if spec else ""),
-        "plover": _str(row.plover) or (spec.plover if spec else ""),
+        **_codes(row, spec),
         "negated": negated,
         "modality": modality,
         "asserted": not negated and modality in ("asserted", "reported"),
         "attribution": _str(row.attr),
         "date": _day(row.date) or _day(row.adate),
-        "article": article,
+        "article": _article(row),
         "url": _str(row.url),
         "evidence": _str(row.ev) or "",
         "sentence": _int(row.sent),

@@ -18,7 +18,7 @@ from kg.types import KGError
 #: An IRI reference as SPARQL allows it (``<...>`` without spaces, quotes, braces).
 IRIREF = re.compile(r"<[^<>\"{}|^`\\\x00-\x20]*>")
 _WORD = re.compile(r"[A-Za-z]+")
-_FORMS = ("SELECT", "CONSTRUCT", "ASK", "DESCRIBE")
+_FORMS = ("SELECT", "CONSTRUCT", "ASK", "DESCRIBE", "INSERT", "DELETE")
 _ESCAPES = str.maketrans(
     {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 )
@@ -77,9 +77,17 @@ def _skip_token(query: str, i: int) -> int | None:
 
 
 def _opens_where(words: Sequence[str], groups: int) -> bool:
-    """Whether a top-level ``{`` opens the WHERE group (not a CONSTRUCT template)."""
+    """Whether a top-level ``{`` opens the WHERE group, not a template.
+
+    ``CONSTRUCT {template} {pattern}`` may leave out the ``WHERE`` keyword; an
+    update (``DELETE {…} INSERT {…} WHERE {…}``) may not.
+    """
+    if "WHERE" in words:
+        return True
     form = next((w for w in words if w in _FORMS), None)
-    return "WHERE" in words or form != "CONSTRUCT" or groups >= 1
+    if form == "CONSTRUCT":
+        return groups >= 1
+    return form not in ("INSERT", "DELETE")
 
 
 def _where_brace(query: str) -> int:

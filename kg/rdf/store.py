@@ -76,10 +76,8 @@ def _open_endpoint(url: str, *, read_only: bool) -> Dataset:
     return bind(ds)
 
 
-def _open_oxigraph(path: Path, *, read_only: bool, create: bool) -> Dataset:
-    import pyoxigraph as ox
-    from oxrdflib import OxigraphStore
-
+def _check_store_dir(path: Path, *, must_exist: bool) -> None:
+    """Refuse a file, a directory that is not a store, or a missing store."""
     if path.exists() and not path.is_dir():
         raise KGError(
             f"store {str(path)!r} is a file, not a directory; give a directory"
@@ -90,22 +88,31 @@ def _open_oxigraph(path: Path, *, read_only: bool, create: bool) -> Dataset:
             f"{str(path)!r} is a non-empty directory but not an Oxigraph store; "
             "give an empty or new directory"
         )
-    if not exists and (read_only or not create):
+    if not exists and must_exist:
         raise KGError(
             f"store {str(path)!r} does not exist; build it first with kg build"
         )
+
+
+def _open_error(path: Path, exc: OSError) -> KGError:
+    text = str(exc)
+    if "lock" in text.lower():
+        return KGError(
+            f"store {str(path)!r} is in use by another process (locked); wait for "
+            "it to finish or use another store"
+        )
+    return KGError(f"cannot open store {str(path)!r}: {text.splitlines()[0]}")
+
+
+def _open_oxigraph(path: Path, *, read_only: bool, create: bool) -> Dataset:
+    import pyoxigraph as ox
+    from oxrdflib import OxigraphStore
+
+    _check_store_dir(path, must_exist=read_only or not create)
     try:
         inner = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
     except OSError as exc:
-        text = str(exc)
-        if "lock" in text.lower():
-            raise KGError(
-                f"store {str(path)!r} is in use by another process (locked); wait for "
-                "it to finish or use another store"
-            ) from None
-        raise KGError(
-            f"cannot open store {str(path)!r}: {text.splitlines()[0]}"
-        ) from None
+        raise _open_error(path, exc) from None
     return bind(Dataset(store=OxigraphStore(store=inner), default_union=True))
 
 
