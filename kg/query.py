@@ -25,7 +25,6 @@ from rdflib.namespace import XSD, NamespaceManager
 from rdflib.query import Result
 from rdflib.term import Node, Variable
 
-from kg import tables
 from kg.dates import normalise_date
 from kg.rdf import store
 from kg.rdf.ontology import (
@@ -38,6 +37,7 @@ from kg.rdf.ontology import (
 )
 from kg.rdf.queries import NamedQuery, named_queries, named_query
 from kg.rdf.sparql import IRIREF, inject_values, sparql_term
+from kg.tables import format_table
 from kg.types import KGError
 
 #: Output formats of :func:`format_result`.
@@ -341,7 +341,7 @@ def _format_table(
 ) -> str:
     """An aligned table, IRIs shortened with the prefixes, and a row count."""
     cells = [[_cell(t, nsm).replace("\n", " ") for t in row] for row in rows]
-    text = tables.format_table(variables, cells, max_width=_CELL_WIDTH)
+    text = format_table(variables, cells, max_width=_CELL_WIDTH)
     return f"{text}\n({len(rows)} row{'s' if len(rows) != 1 else ''})\n"
 
 

@@ -203,8 +203,32 @@ def _fold(
     return G
 
 
+def _not_a_graph(source: object, verb: str) -> KGError:
+    return KGError(
+        f"cannot {verb} a {type(source).__name__}; expected an rdflib Dataset/Graph "
+        "or the nx.MultiDiGraph of actor_graph()"
+    )
+
+
+def _read(
+    source: Graph | nx.MultiDiGraph,
+) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
+    """The events and actors of a dataset, or of an actor graph built before."""
+    if isinstance(source, nx.MultiDiGraph):
+        actors = {n: dict(d, id=n) for n, d in source.nodes(data=True)}
+        events = [
+            {**_EVENT_DEFAULTS, **e}
+            for _, _, d in source.edges(data=True)
+            for e in d.get("events", ())
+        ]
+        return events, actors
+    if isinstance(source, Graph):
+        return read_events(source), read_actors(source)
+    raise _not_a_graph(source, "analyse")
+
+
 def actor_graph(
-    dataset: Graph,
+    source: Graph | nx.MultiDiGraph,
     *,
     since: str | None = None,
     until: str | None = None,
@@ -226,7 +250,8 @@ def actor_graph(
     ``cls``, ``country``, ``sector`` and ``code``.
 
     Args:
-        dataset: An rdflib ``Dataset`` or ``Graph`` in the kg shape.
+        source: An rdflib ``Dataset`` or ``Graph`` in the kg shape, or an actor
+            graph built before (its events are folded again: a new graph).
         since: Keep events dated on or after this ISO date (undated events drop).
         until: Keep events dated on or before this ISO date.
         relations: Keep only these relation names.
@@ -240,30 +265,23 @@ def actor_graph(
         The actor graph; ``G.graph`` holds ``filters`` and ``events`` (count).
 
     Raises:
-        KGError: on a bad date, an unknown relation, class or country.
+        KGError: on a bad date, an unknown relation, class or country, or a
+            source that is neither a graph nor an actor graph.
     """
     filters = check_filters(since, until, relations, classes, countries)
-    actors = read_actors(dataset)
-    events = [
+    events, actors = _read(source)
+    kept = [
         e
-        for e in read_events(dataset)
+        for e in events
         if _keep(e, actors, filters) and (e["asserted"] or not asserted_only)
     ]
-    return _fold(events, actors, filters=filters, max_evidence=max_evidence)
+    return _fold(kept, actors, filters=filters, max_evidence=max_evidence)
 
 
-def filter_graph(
-    G: nx.MultiDiGraph,
-    *,
-    since: str | None = None,
-    until: str | None = None,
-    relations: Iterable[str] | None = None,
-    classes: Iterable[str] | None = None,
-    countries: Iterable[str] | None = None,
-    asserted_only: bool = False,
-    max_evidence: int = 5,
-) -> nx.MultiDiGraph:
+def filter_graph(G: nx.MultiDiGraph, **filters: Any) -> nx.MultiDiGraph:
     """Apply the filters of :func:`actor_graph` to an actor graph (a new graph).
+
+    The same as ``actor_graph(G, **filters)``.
 
     Examples:
         >>> G = nx.MultiDiGraph()
@@ -275,19 +293,7 @@ def filter_graph(
         >>> filter_graph(G, since="2025-02-01").number_of_edges()
         0
     """
-    filters = check_filters(since, until, relations, classes, countries)
-    actors = {n: dict(d, id=n) for n, d in G.nodes(data=True)}
-    events = [
-        {**_EVENT_DEFAULTS, **e}
-        for _, _, d in G.edges(data=True)
-        for e in d.get("events", ())
-    ]
-    kept = [
-        e
-        for e in events
-        if _keep(e, actors, filters) and (e["asserted"] or not asserted_only)
-    ]
-    return _fold(kept, actors, filters=filters, max_evidence=max_evidence)
+    return actor_graph(G, **filters)
 
 
 def as_actor_graph(
@@ -295,20 +301,17 @@ def as_actor_graph(
 ) -> nx.MultiDiGraph:
     """The actor graph of a dataset, or a given actor graph with the filters applied.
 
+    An actor graph comes back unchanged when no filter is set.
+
     Raises:
         KGError: when ``source`` is neither; the message says what could not be
             done with it (``verb``).
     """
-    if isinstance(source, nx.MultiDiGraph):
-        if any(v for v in filters.values()):
-            return filter_graph(source, **filters)
+    if isinstance(source, nx.MultiDiGraph) and not any(filters.values()):
         return source
-    if isinstance(source, Graph):
-        return actor_graph(source, **filters)
-    raise KGError(
-        f"cannot {verb} a {type(source).__name__}; expected an rdflib Dataset/Graph "
-        "or the nx.MultiDiGraph of actor_graph()"
-    )
+    if not isinstance(source, nx.MultiDiGraph | Graph):
+        raise _not_a_graph(source, verb)
+    return actor_graph(source, **filters)
 
 
 def actor_node(G: nx.Graph, actor: str | None, what: str) -> str:
@@ -354,15 +357,7 @@ def _add_sign(S: nx.Graph, u: str, v: str, key: str, quad: int, count: int) -> N
         e["relations"].sort()
 
 
-def signed_graph(
-    source: Graph | nx.MultiDiGraph,
-    *,
-    since: str | None = None,
-    until: str | None = None,
-    relations: Iterable[str] | None = None,
-    classes: Iterable[str] | None = None,
-    countries: Iterable[str] | None = None,
-) -> nx.Graph:
+def signed_graph(source: Graph | nx.MultiDiGraph, **filters: Any) -> nx.Graph:
     """The undirected signed graph: cooperation +, conflict -, asserted events only.
 
     Each asserted event adds +1 to the weight of its pair when its quad class is 1
@@ -372,11 +367,8 @@ def signed_graph(
 
     Args:
         source: A dataset (read with :func:`actor_graph`) or an actor graph.
-        since: See :func:`actor_graph`.
-        until: See :func:`actor_graph`.
-        relations: See :func:`actor_graph`.
-        classes: See :func:`actor_graph`.
-        countries: See :func:`actor_graph`.
+        **filters: The filters of :func:`actor_graph` (``since``, ``until``,
+            ``relations``, ``classes``, ``countries``).
 
     Examples:
         >>> G = nx.MultiDiGraph()
@@ -388,10 +380,7 @@ def signed_graph(
         >>> S["A"]["B"]["weight"], S["A"]["B"]["sign"]
         (2, 1)
     """
-    G = as_actor_graph(
-        source, since=since, until=until, relations=relations, classes=classes,
-        countries=countries,
-    )  # fmt: skip
+    G = as_actor_graph(source, **filters)
     S = nx.Graph()
     S.add_nodes_from(G.nodes(data=True))
     for u, v, key, data in G.edges(keys=True, data=True):

@@ -11,7 +11,7 @@ from typing import Any
 
 import networkx as nx
 
-from kg import tables
+from kg.tables import format_table as aligned_table
 from kg.vocab import QUAD_NAMES
 
 
@@ -90,7 +90,7 @@ def format_table(
     columns = list(columns or rows[0].keys())
     right = {i for i, c in enumerate(columns) if _numeric(rows, c)}
     cells = [[_cell(r.get(c)) for c in columns] for r in rows]
-    return tables.format_table(columns, cells, right=right)
+    return aligned_table(columns, cells, right=right)
 
 
 __all__ = ["edge_rows", "format_table", "quad_name"]

@@ -231,15 +231,6 @@ def sparql_prefixes() -> str:
 
 
 __all__ = [
-    "ACTOR",
-    "ARTICLE",
-    "BASE",
-    "EVENT",
-    "GRAPH",
-    "KG",
-    "ONTOLOGY_IRI",
-    "PREFIXES",
-    "WD",
-    "bind",
-    "sparql_prefixes",
-]
+    "ACTOR", "ARTICLE", "BASE", "EVENT", "GRAPH", "KG", "ONTOLOGY_IRI", "PREFIXES",
+    "WD", "bind", "sparql_prefixes",
+]  # fmt: skip

@@ -162,3 +162,15 @@ def test_signed_graph_from_a_dataset_with_filters(dataset):
     S = signed_graph(dataset, relations=["opposes"])
     pairs = sorted(tuple(sorted(e)) for e in S.edges)
     assert pairs == [("HTS", "ISIS"), ("ISIS", "US")]
+
+
+def test_an_actor_graph_is_folded_again_and_other_things_refused(G):
+    H = actor_graph(G, relations=["opposes"])
+    assert set(H.edges(keys=True)) == {("US", "ISIS", "opposes"),
+                                       ("HTS", "ISIS", "opposes")}  # fmt: skip
+    assert H is not G and G.number_of_edges() == 6  # the input is untouched
+    assert analysis.as_actor_graph(G) is G  # no filter: the same graph
+    with pytest.raises(KGError, match="cannot analyse a dict"):
+        actor_graph({})
+    with pytest.raises(KGError, match="cannot draw a list"):
+        analysis.as_actor_graph([], verb="draw")
