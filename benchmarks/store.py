@@ -31,9 +31,9 @@ sys.path.insert(0, str(ROOT))
 
 from kg.query import named_queries, run_query  # noqa: E402
 from kg.rdf.graph import ensure_ontology  # noqa: E402
-from kg.rdf.ontology import ACTOR_CLASSES, KG, PREFIXES, actor_iri  # noqa: E402
+from kg.rdf.ontology import KG, PREFIXES, actor_iri  # noqa: E402
 from kg.rdf.store import bulk_load, open_store  # noqa: E402
-from kg.vocab import load_vocabulary  # noqa: E402
+from kg.vocab import ACTOR_CLASSES, load_vocabulary  # noqa: E402
 
 
 def generate(path: Path, n_triples: int, *, seed: int = 7) -> tuple[int, int]:

@@ -3,10 +3,11 @@
 RDF formats: ``turtle`` (diff-friendly ``longturtle``; the union of the article
 graphs), ``trig`` and ``nquads`` (one named graph per article, provenance kept),
 ``nt`` and ``json-ld`` (inline context, nothing fetched). Network formats for
-Gephi and other tools: ``graphml`` and ``gexf`` (the actor graph: one node per
-actor, one edge per (source, relation, target) with counts). Tables: ``csv`` (edge
-list with article and mention counts) and ``events`` (a tab-separated
-CAMEO/GDELT-style event table).
+Gephi and other tools: ``graphml`` and ``gexf`` (the actor graph of
+:func:`kg.analysis.actor_graph`: one node per actor, one edge per (source,
+relation, target) with counts). Tables: ``csv`` (the edge list of
+:func:`kg.analysis.edge_rows`, with article and mention counts) and ``events`` (a
+tab-separated CAMEO/GDELT-style event table).
 
 Files are written atomically (temporary file + rename) and never overwritten
 without ``force=True``.
@@ -17,12 +18,18 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
-from urllib.parse import unquote
+from typing import Any, cast
 
+import networkx as nx
 from rdflib import Dataset, Graph, URIRef
 
-from kg.files import write_atomic
-from kg.rdf.ontology import ACTOR, KG, ONTOLOGY_IRI, PREFIXES, all_quads, bind, plain
+from kg.analysis import actor_graph, edge_rows
+from kg.analysis.read import local_name
+from kg.files import check_writable, write_atomic, write_text_atomic
+from kg.query import run_query
+from kg.rdf.namespaces import sparql_prefixes
+from kg.rdf.ontology import ACTOR, KG, ONTOLOGY_IRI, PREFIXES, actor_iri, bind, plain
+from kg.rdf.store import quads
 from kg.types import KGError
 
 #: Export formats and their usual file extensions.
@@ -55,13 +62,26 @@ _RDFLIB_READ = {
     ".n3": "n3",
 }
 _QUADS = {"trig", "nquads", "json-ld"}
+#: Columns of the ``csv`` edge list.
+CSV_FIELDS = (
+    "source", "source_label", "relation", "target", "target_label",
+    "quad_class", "articles", "mentions", "asserted", "negated",
+)  # fmt: skip
+#: Columns of the ``events`` table.
+EVENT_FIELDS = (
+    "date", "source_code", "source_name", "target_code", "target_name",
+    "cameo", "root", "quad_class", "negated", "mentions", "article", "url",
+    "source", "relation", "target",
+)  # fmt: skip
+_NODE_FIELDS = ("label", "cls", "country", "sector", "code")
+_EDGE_FIELDS = (
+    "relation", "quad_class", "cameo", "plover", "articles", "mentions",
+    "asserted", "negated", "first", "last",
+)  # fmt: skip
 
-EVENTS_QUERY = """
-PREFIX kg: <https://w3id.org/kg-news/ontology#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-SELECT ?article ?source ?relation ?target ?negated (MIN(?date) AS ?day)
+EVENTS_QUERY = (
+    sparql_prefixes()
+    + """SELECT ?article ?source ?relation ?target ?negated (MIN(?date) AS ?day)
        (SAMPLE(?sc) AS ?sourceCode) (SAMPLE(?tc) AS ?targetCode)
        (SAMPLE(?sl) AS ?sourceLabel) (SAMPLE(?tl) AS ?targetLabel)
        (SAMPLE(?code) AS ?cameo) (SAMPLE(?q) AS ?quadClass)
@@ -91,6 +111,7 @@ WHERE {
 GROUP BY ?article ?source ?relation ?target ?negated
 ORDER BY ?day ?articleId ?source ?relation ?target
 """
+)
 
 
 def guess_format(path: str | Path) -> str:
@@ -114,45 +135,24 @@ def guess_format(path: str | Path) -> str:
     )
 
 
-def _local(term) -> str:
-    """``actor:C%C3%B4te`` -> ``Côte``; ``kg:opposes`` -> ``opposes``."""
-    text = str(term) if term is not None else ""
-    if text.startswith(str(ACTOR)):
-        return unquote(text[len(str(ACTOR)) :])
-    if text.startswith(str(KG._NS)):
-        return text[len(str(KG._NS)) :]
-    return text
-
-
-def _value(term) -> str:
-    return "" if term is None else str(term)
-
-
-def _int(term) -> int:
-    try:
-        return int(term.toPython()) if term is not None else 0
-    except (TypeError, ValueError):
-        return 0
-
-
+# ---------------------------------------------------------------------------- RDF
 def _copy(dataset: Graph, *, include_ontology: bool) -> Dataset:
     """In-memory copy of a graph or dataset (plain literals normalised)."""
     out = bind(Dataset(default_union=True))
     if isinstance(dataset, Dataset):
-        quads = []
-        for s, p, o, name in all_quads(dataset):
-            if name == ONTOLOGY_IRI and not include_ontology:
-                continue
-            quads.append(
-                (s, p, plain(o), out.graph(name) if name else out.default_graph)
+        out.addN(
+            (
+                s,
+                p,
+                plain(o),
+                out.graph(cast(URIRef, name)) if name else out.default_graph,
             )
-        out.addN(quads)
-    else:
-        target = (
-            out.graph(dataset.identifier)
-            if isinstance(dataset.identifier, URIRef)
-            else out.default_graph
+            for s, p, o, name in quads(dataset)
+            if include_ontology or name != ONTOLOGY_IRI
         )
+    else:
+        name = dataset.identifier
+        target = out.graph(name) if isinstance(name, URIRef) else out.default_graph
         out.addN((s, p, plain(o), target) for s, p, o in dataset)
     return out
 
@@ -163,7 +163,8 @@ def _union(ds: Dataset) -> Graph:
     return g
 
 
-def _serialize_rdf(ds: Dataset, fmt: str) -> str:
+def _rdf_text(dataset: Graph, fmt: str, *, include_ontology: bool) -> str:
+    ds = _copy(dataset, include_ontology=include_ontology)
     if fmt == "turtle":
         return _union(ds).serialize(format="longturtle")
     if fmt == "nt":
@@ -173,115 +174,85 @@ def _serialize_rdf(ds: Dataset, fmt: str) -> str:
     return ds.serialize(format=fmt)
 
 
-def edge_rows(dataset: Graph) -> list[dict]:
-    """Rows of the edge list: one per (source, relation, target) with counts."""
-    from kg.query import named_query, run_query
-
-    rows = []
-    for r in run_query(dataset, named_query("edges")):
-        rows.append(
-            {
-                "source": _local(r["source"]),
-                "source_label": _value(r["sourceLabel"]),
-                "relation": _local(r["relation"]),
-                "target": _local(r["target"]),
-                "target_label": _value(r["targetLabel"]),
-                "quad_class": _int(r["quadClass"]),
-                "articles": _int(r["articles"]),
-                "mentions": _int(r["mentions"]),
-                "asserted": _int(r["asserted"]),
-                "negated": _int(r["negated"]),
-            }
-        )
-    return rows
-
-
-def actor_network(dataset: Graph):
-    """The actor graph as a ``networkx.MultiDiGraph`` (edge key = relation name).
-
-    Nodes carry ``label``, ``cls``, ``country`` and ``iri``; edges ``relation``,
-    ``quad_class``, ``articles``, ``mentions``, ``asserted`` and ``negated``.
-    """
-    import networkx as nx
-
-    from kg.query import named_query, run_query
-
-    G = nx.MultiDiGraph()
-    for r in run_query(dataset, named_query("actors")):
-        node = _local(r["actor"])
-        if node in G:
-            continue
-        G.add_node(
-            node,
-            label=_value(r["label"]) or node,
-            cls=_local(r["class"]),
-            country=_value(r["actorCountry"]),
-            iri=str(r["actor"]),
-        )
-    for e in edge_rows(dataset):
-        for end, label in (
-            (e["source"], e["source_label"]),
-            (e["target"], e["target_label"]),
-        ):
-            if end not in G:
-                G.add_node(end, label=label or end, cls="Actor", country="", iri="")
-        G.add_edge(
-            e["source"],
-            e["target"],
-            key=e["relation"],
-            relation=e["relation"],
-            quad_class=e["quad_class"],
-            articles=e["articles"],
-            mentions=e["mentions"],
-            asserted=e["asserted"],
-            negated=e["negated"],
-        )
-    return G
-
-
+# ------------------------------------------------------------------------- tables
 def _csv_text(dataset: Graph) -> str:
     buf = io.StringIO()
-    fields = [
-        "source", "source_label", "relation", "target", "target_label",
-        "quad_class", "articles", "mentions", "asserted", "negated",
-    ]  # fmt: skip
-    writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
+    writer = csv.DictWriter(
+        buf, fieldnames=CSV_FIELDS, lineterminator="\n", extrasaction="ignore"
+    )
     writer.writeheader()
-    writer.writerows(edge_rows(dataset))
+    writer.writerows(edge_rows(actor_graph(dataset)))
     return buf.getvalue()
 
 
-def _events_text(dataset: Graph) -> str:
-    from kg.query import run_query
+def _text(term: Any) -> str:
+    return "" if term is None else str(term)
 
-    header = [
-        "date", "source_code", "source_name", "target_code", "target_name",
-        "cameo", "root", "quad_class", "negated", "mentions", "article", "url",
-        "source", "relation", "target",
-    ]  # fmt: skip
-    lines = ["\t".join(header)]
-    for r in run_query(dataset, EVENTS_QUERY):
-        cameo = _value(r["cameo"])
-        negated = _value(r["negated"]).lower() in ("true", "1")
-        cells = [
-            _value(r["day"]),
-            _value(r["sourceCode"]),
-            _value(r["sourceLabel"]),
-            _value(r["targetCode"]),
-            _value(r["targetLabel"]),
-            cameo,
-            cameo[:2],
-            str(_int(r["quadClass"]) or ""),
-            "1" if negated else "0",
-            str(_int(r["mentions"])),
-            _value(r["articleId"]),
-            _value(r["url"]),
-            _local(r["source"]),
-            _local(r["relation"]),
-            _local(r["target"]),
-        ]
-        lines.append("\t".join(" ".join(c.split()) for c in cells))
+
+def _number(term: Any) -> int:
+    try:
+        return int(term.toPython()) if term is not None else 0
+    except (TypeError, ValueError):
+        return 0
+
+
+def _event_cells(r: Any) -> list[str]:
+    """The cells of one row of the event table (see :data:`EVENT_FIELDS`)."""
+    cameo = _text(r["cameo"])
+    negated = _text(r["negated"]).lower() in ("true", "1")
+    return [
+        _text(r["day"]),
+        _text(r["sourceCode"]),
+        _text(r["sourceLabel"]),
+        _text(r["targetCode"]),
+        _text(r["targetLabel"]),
+        cameo,
+        cameo[:2],
+        str(_number(r["quadClass"]) or ""),
+        "1" if negated else "0",
+        str(_number(r["mentions"])),
+        _text(r["articleId"]),
+        _text(r["url"]),
+        local_name(r["source"], str(ACTOR)),
+        local_name(r["relation"], str(KG._NS)),
+        local_name(r["target"], str(ACTOR)),
+    ]
+
+
+def _events_text(dataset: Graph) -> str:
+    lines = ["\t".join(EVENT_FIELDS)]
+    for r in run_query(dataset, EVENTS_QUERY) or ():
+        lines.append("\t".join(" ".join(c.split()) for c in _event_cells(r)))
     return "\n".join(lines) + "\n"
+
+
+# ------------------------------------------------------------------------ network
+def _network(dataset: Graph) -> nx.MultiDiGraph:
+    """The actor graph with only text and number attributes (GraphML, GEXF).
+
+    Nodes carry ``label``, ``cls``, ``country``, ``sector``, ``code`` and ``iri``;
+    edges (key = relation name) ``relation``, ``quad_class``, ``cameo``,
+    ``plover``, ``articles``, ``mentions``, ``asserted``, ``negated``, ``first``
+    and ``last``. Missing values are empty strings.
+    """
+    G = actor_graph(dataset)
+    flat = nx.MultiDiGraph()
+    for n, d in G.nodes(data=True):
+        attrs = {k: d.get(k) if d.get(k) is not None else "" for k in _NODE_FIELDS}
+        flat.add_node(n, **attrs, iri=str(actor_iri(n)))
+    for u, v, key, d in G.edges(keys=True, data=True):
+        attrs = {k: d.get(k) if d.get(k) is not None else "" for k in _EDGE_FIELDS}
+        flat.add_edge(u, v, key=key, **attrs)
+    return flat
+
+
+def _file_text(dataset: Graph, fmt: str, *, include_ontology: bool) -> str:
+    """The text of a file in an RDF format, ``csv`` or ``events``."""
+    if fmt == "csv":
+        return _csv_text(dataset)
+    if fmt == "events":
+        return _events_text(dataset)
+    return _rdf_text(dataset, fmt, include_ontology=include_ontology)
 
 
 def save_graph(
@@ -309,28 +280,16 @@ def save_graph(
     Raises:
         KGError: for an unknown format or an existing file without ``force``.
     """
-    path = Path(path)
     fmt = format or guess_format(path)
     if fmt not in FORMATS:
         raise KGError(f"unknown format {fmt!r}; expected one of {list(FORMATS)}")
-    if path.exists() and not force:
-        raise KGError(f"{path} exists; pass --force to overwrite it")
-    if fmt in RDF_FORMATS:
-        text = _serialize_rdf(_copy(dataset, include_ontology=include_ontology), fmt)
-        write_atomic(path, lambda p: p.write_text(text, encoding="utf-8"), force=force)
-    elif fmt == "csv":
-        text = _csv_text(dataset)
-        write_atomic(path, lambda p: p.write_text(text, encoding="utf-8"), force=force)
-    elif fmt == "events":
-        text = _events_text(dataset)
-        write_atomic(path, lambda p: p.write_text(text, encoding="utf-8"), force=force)
-    else:
-        import networkx as nx
-
-        G = actor_network(dataset)
-        writer = nx.write_graphml if fmt == "graphml" else nx.write_gexf
-        write_atomic(path, lambda p: writer(G, str(p)), force=force)
-    return path
+    path = check_writable(path, force=force)  # before the (long) work
+    if fmt in ("graphml", "gexf"):
+        G = _network(dataset)
+        write = nx.write_graphml if fmt == "graphml" else nx.write_gexf
+        return write_atomic(path, lambda p: write(G, str(p)), force=force)
+    text = _file_text(dataset, fmt, include_ontology=include_ontology)
+    return write_text_atomic(path, text, force=force)
 
 
 def load_graph(path: str | Path, *, format: str | None = None) -> Dataset:
@@ -368,10 +327,10 @@ def load_graph(path: str | Path, *, format: str | None = None) -> Dataset:
 
 
 __all__ = [
+    "CSV_FIELDS",
+    "EVENT_FIELDS",
     "FORMATS",
     "RDF_FORMATS",
-    "actor_network",
-    "edge_rows",
     "guess_format",
     "load_graph",
     "save_graph",

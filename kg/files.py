@@ -36,7 +36,7 @@ def check_writable(path: str | Path, *, force: bool) -> Path:
 
 
 def write_atomic(
-    path: str | Path, write: Callable[[Path], None], *, force: bool
+    path: str | Path, write: Callable[[Path], object], *, force: bool
 ) -> Path:
     """Write a file through a temporary file and a rename: all or nothing.
 
@@ -72,5 +72,3 @@ def _umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
-
-

@@ -3,12 +3,11 @@
 - Read-only by default: updates need ``allow_update=True`` (``kg query --update``).
 - ``SERVICE`` and ``LOAD`` (network access) are refused unless ``allow_network=True``.
 - Parameters (``--param actor=HTS``) become RDF terms (``actor:HTS``) and are bound,
-  never pasted into the query text: through ``initBindings`` on rdflib's in-memory
-  store, and as a ``VALUES`` block of serialised terms at the top of the ``WHERE``
-  clause on Oxigraph and SPARQL endpoints (Oxigraph's own substitutions only accept
-  variables of the ``SELECT`` projection).
-- Named queries live in ``ontology/queries/*.rq``; each starts with a
-  ``# description:`` comment (and ``# params:``).
+  never pasted into the query text: the store adapter (:mod:`kg.rdf.store`) binds
+  them natively on rdflib's in-memory store and as a ``VALUES`` block of
+  serialised terms on Oxigraph and SPARQL endpoints.
+- Named queries live in ``ontology/queries/*.rq`` (:mod:`kg.rdf.queries`); each
+  starts with a ``# description:`` comment (and ``# params:``).
 """
 
 from __future__ import annotations
@@ -18,24 +17,27 @@ import io
 import json
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
+from typing import Any
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD, NamespaceManager
 from rdflib.query import Result
-from rdflib.term import BNode, Node, Variable
+from rdflib.term import Node, Variable
 
+from kg.dates import normalise_date
+from kg.rdf import store
 from kg.rdf.ontology import (
     PREFIXES,
     actor_iri,
     article_iri,
     bind,
     class_iri,
-    ontology_dir,
     relation_iri,
 )
+from kg.rdf.queries import NamedQuery, named_queries, named_query
+from kg.rdf.sparql import IRIREF, inject_values, sparql_term
+from kg.tables import format_table
 from kg.types import KGError
 
 #: Output formats of :func:`format_result`.
@@ -43,60 +45,14 @@ FORMATS = ("table", "csv", "json", "turtle")
 
 _ACTOR_PARAMS = {"actor", "a", "b", "source", "target"}
 _DATE_PARAMS = {"date", "since", "until"}
-_IRIREF = re.compile(r"<[^<>\"{}|^`\\\x00-\x20]*>")
+_ID_PARAMS = {"relation": relation_iri, "class": class_iri, "article": article_iri}
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
-
-
-@dataclass(frozen=True)
-class NamedQuery:
-    """A query of the library in ``ontology/queries``.
-
-    Attributes:
-        name: File stem (``cooperation``).
-        description: The ``# description:`` header.
-        params: The ``# params:`` header ("" when none).
-        text: The SPARQL text.
-    """
-
-    name: str
-    description: str
-    params: str
-    text: str
-
-
-def named_queries() -> dict[str, NamedQuery]:
-    """Return the library of named queries, by name.
-
-    Examples:
-        >>> sorted(named_queries())[:3]
-        ['actors', 'between', 'conflict']
-    """
-    out = {}
-    for path in sorted((ontology_dir() / "queries").glob("*.rq")):
-        text = path.read_text(encoding="utf-8")
-        desc = re.search(r"^#\s*description:\s*(.+)$", text, re.M)
-        params = re.search(r"^#\s*params:\s*(.+)$", text, re.M)
-        out[path.stem] = NamedQuery(
-            name=path.stem,
-            description=desc.group(1).strip() if desc else "",
-            params=params.group(1).strip() if params else "",
-            text=text,
-        )
-    return out
-
-
-def named_query(name: str) -> str:
-    """Return the text of a named query.
-
-    Raises:
-        KGError: for an unknown name.
-    """
-    queries = named_queries()
-    if name not in queries:
-        raise KGError(
-            f"unknown named query {name!r}; expected one of {sorted(queries)}"
-        )
-    return queries[name].text
+_VARIABLE = re.compile(r"[?$]([A-Za-z_][A-Za-z0-9_]*)")
+_UPDATE_WORDS = re.compile(
+    r"\b(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY)\b", re.I
+)
+_QUERY_WORDS = re.compile(r"\b(SELECT|CONSTRUCT|ASK|DESCRIBE)\b", re.I)
+_CELL_WIDTH = 80  # characters of one table cell at most
 
 
 def param_term(name: str, value: str | Node) -> Node:
@@ -122,7 +78,7 @@ def param_term(name: str, value: str | Node) -> Node:
         return value
     value = str(value)
     if value.startswith("<") and value.endswith(">"):
-        if not _IRIREF.fullmatch(value):
+        if not IRIREF.fullmatch(value):
             raise KGError(f"bad IRI {value!r} for parameter {name!r}")
         return URIRef(value[1:-1])
     prefix, sep, local = value.partition(":")
@@ -130,24 +86,25 @@ def param_term(name: str, value: str | Node) -> Node:
         return URIRef(PREFIXES[prefix] + local)
     if name in _ACTOR_PARAMS:
         return actor_iri(value)
-    if name == "relation":
-        return relation_iri(value)
-    if name == "class":
-        return class_iri(value)
-    if name == "article":
-        return article_iri(value)
+    if name in _ID_PARAMS:
+        return _ID_PARAMS[name](value)
     if name in _DATE_PARAMS:
-        try:
-            return Literal(date.fromisoformat(value).isoformat(), datatype=XSD.date)
-        except ValueError:
-            raise KGError(
-                f"bad date {value!r} for parameter {name!r}; expected YYYY-MM-DD"
-            ) from None
+        return _date_term(name, value)
     return Literal(value)
 
 
+def _date_term(name: str, value: str) -> Literal:
+    try:
+        day = normalise_date(value)
+    except KGError:
+        day = None
+    if day is None:
+        raise KGError(f"bad date {value!r} for parameter {name!r}; expected YYYY-MM-DD")
+    return Literal(day, datatype=XSD.date)
+
+
 # ----------------------------------------------------------------- safety analysis
-def _walk(node, names: set[str]) -> None:
+def _walk(node: Any, names: set[str]) -> None:
     from pyparsing import ParseResults
     from rdflib.plugins.sparql.parserutils import CompValue
 
@@ -188,6 +145,32 @@ def _oxigraph_syntax_error(query: str) -> str | None:
     return None
 
 
+def _parse_error(query: str, query_exc: Exception, update_exc: Exception) -> KGError:
+    """The syntax error of the form (query or update) the text most looks like."""
+    looks_update = bool(_UPDATE_WORDS.search(query)) and not _QUERY_WORDS.search(query)
+    if looks_update:
+        return _syntax_error(update_exc)
+    message = _oxigraph_syntax_error(query)
+    if message:
+        return KGError(f"SPARQL syntax error {message}")
+    return _syntax_error(query_exc)
+
+
+def _parse(query: str) -> tuple[str, Any]:
+    """``("query" | "update", parse tree)`` of a SPARQL text."""
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+
+    try:
+        return "query", parseQuery(query)
+    except ParseException as exc:
+        query_exc = exc
+    try:
+        return "update", parseUpdate(query)
+    except ParseException as exc:
+        raise _parse_error(query, query_exc, exc) from None
+
+
 def analyse(query: str) -> tuple[str, set[str]]:
     """Parse a SPARQL query or update and return its kind and grammar rule names.
 
@@ -204,26 +187,7 @@ def analyse(query: str) -> tuple[str, set[str]]:
         >>> analyse("LOAD <http://example.org/x>")[0]
         'update'
     """
-    from pyparsing import ParseException
-    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
-
-    try:
-        tree = parseQuery(query)
-        kind = "query"
-    except ParseException as qexc:
-        try:
-            tree = parseUpdate(query)
-            kind = "update"
-        except ParseException as uexc:
-            # report the error of the form the text most looks like
-            looks_update = re.search(
-                r"\b(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY)\b", query, re.I
-            ) and not re.search(r"\b(SELECT|CONSTRUCT|ASK|DESCRIBE)\b", query, re.I)
-            if not looks_update:
-                message = _oxigraph_syntax_error(query)
-                if message:
-                    raise KGError(f"SPARQL syntax error {message}") from None
-            raise _syntax_error(uexc if looks_update else qexc) from None
+    kind, tree = _parse(query)
     names: set[str] = set()
     _walk(tree, names)
     return kind, names
@@ -254,118 +218,38 @@ def check_query(
     return kind
 
 
-# ---------------------------------------------------------------------- VALUES
-def _escape(text: str) -> str:
-    return (
-        text.replace("\\", "\\\\")
-        .replace('"', '\\"')
-        .replace("\n", "\\n")
-        .replace("\r", "\\r")
-        .replace("\t", "\\t")
-    )
-
-
-def sparql_term(term: Node) -> str:
-    """Serialise an RDF term for SPARQL text (escaped; IRIs validated).
-
-    Raises:
-        KGError: for blank nodes or IRIs with characters not allowed in SPARQL.
-
-    Examples:
-        >>> sparql_term(Literal('say "hi"'))
-        '"say \\\\"hi\\\\""'
-        >>> sparql_term(URIRef("https://w3id.org/kg-news/actor/HTS"))
-        '<https://w3id.org/kg-news/actor/HTS>'
-    """
-    if isinstance(term, URIRef):
-        text = f"<{term}>"
-        if not _IRIREF.fullmatch(text):
-            raise KGError(f"IRI {str(term)!r} cannot be used in a SPARQL query")
-        return text
-    if isinstance(term, Literal):
-        out = f'"{_escape(str(term))}"'
-        if term.language:
-            out += "@" + term.language
-        elif term.datatype is not None:
-            out += "^^" + sparql_term(term.datatype)
-        return out
-    if isinstance(term, BNode):
-        raise KGError("blank nodes cannot be query parameters")
-    raise KGError(f"cannot use {term!r} as a query parameter")
-
-
-def _where_brace(query: str) -> int:
-    """Index of the ``{`` that opens the outermost WHERE group."""
-    i, n, depth = 0, len(query), 0
-    saw_where = False
-    form = None
-    groups_seen = 0
-    while i < n:
-        c = query[i]
-        if c == "#":
-            j = query.find("\n", i)
-            i = n if j < 0 else j
-            continue
-        if c in "\"'":
-            for quote in (c * 3, c):
-                if query.startswith(quote, i):
-                    j = i + len(quote)
-                    while j < n and not query.startswith(quote, j):
-                        j += 2 if query[j] == "\\" else 1
-                    i = j + len(quote)
-                    break
-            continue
-        if c == "<":
-            m = _IRIREF.match(query, i)
-            if m:
-                i = m.end()
-                continue
-        if c.isalpha() and depth == 0:
-            m = re.match(r"[A-Za-z]+", query[i:])
-            word = m.group(0).upper()
-            if word == "WHERE":
-                saw_where = True
-            elif word in ("SELECT", "CONSTRUCT", "ASK", "DESCRIBE") and form is None:
-                form = word
-            i += len(word)
-            continue
-        if c == "{":
-            if depth == 0:
-                if saw_where or (form != "CONSTRUCT") or groups_seen >= 1:
-                    return i
-                groups_seen += 1
-            depth += 1
-        elif c == "}":
-            depth -= 1
-        i += 1
-    raise KGError("cannot find the WHERE clause to bind the parameters in")
-
-
-def inject_values(query: str, bindings: Mapping[str, Node]) -> str:
-    """Bind variables with a ``VALUES`` block at the top of the WHERE clause.
-
-    Examples:
-        >>> q = "SELECT ?e WHERE { ?e <http://x.org/p> ?w }"
-        >>> print(inject_values(q, {"w": URIRef("http://x.org/a")}))
-        SELECT ?e WHERE { VALUES (?w) { (<http://x.org/a>) } ?e <http://x.org/p> ?w }
-    """
-    if not bindings:
-        return query
-    names = list(bindings)
-    values = " ".join(sparql_term(bindings[k]) for k in names)
-    block = f" VALUES ({' '.join('?' + k for k in names)}) {{ ({values}) }}"
-    at = _where_brace(query) + 1
-    return query[:at] + block + query[at:]
-
-
 # ------------------------------------------------------------------------ running
-def _store_kind(dataset: Graph) -> str:
-    name = type(dataset.store).__name__
-    if name == "OxigraphStore":
-        return "oxigraph"
-    if name in ("SPARQLStore", "SPARQLUpdateStore"):
-        return "sparql"
-    return "rdflib"
+def _resolve(query: str) -> str:
+    """The text of a named query, or the query itself."""
+    name = query.strip()
+    if _NAME.match(name) and name in named_queries():
+        return named_query(name)
+    return query
+
+
+def _bindings(query: str, params: Mapping[str, str | Node] | None) -> dict[str, Node]:
+    """The parameters as RDF terms; each must be a variable of the query."""
+    bindings: dict[str, Node] = {}
+    for name, value in (params or {}).items():
+        if not _NAME.match(name) or not re.search(rf"[?$]{re.escape(name)}\b", query):
+            used = sorted(set(_VARIABLE.findall(query)))
+            raise KGError(
+                f"unknown parameter {name!r}; the query's variables are {used}"
+            )
+        bindings[name] = param_term(name, value)
+    return bindings
+
+
+def _execute(
+    dataset: Graph, query: str, kind: str, bindings: Mapping[str, Node]
+) -> Result | None:
+    if kind == "update":
+        store.update(dataset, query, bindings=bindings)
+        return None
+    result = store.query(dataset, query, bindings=bindings)
+    if result.type == "SELECT":
+        result.bindings  # noqa: B018 - materialise now, so errors surface here
+    return result
 
 
 def run_query(
@@ -399,58 +283,22 @@ def run_query(
         >>> list(rows)
         []
     """
-    if _NAME.match(query.strip()) and query.strip() in named_queries():
-        query = named_query(query.strip())
+    query = _resolve(query)
     kind = check_query(query, allow_update=allow_update, allow_network=allow_network)
-    bindings: dict[str, Node] = {}
-    for name, value in (params or {}).items():
-        if not _NAME.match(name) or not re.search(rf"[?$]{re.escape(name)}\b", query):
-            used = sorted(set(re.findall(r"[?$]([A-Za-z_][A-Za-z0-9_]*)", query)))
-            raise KGError(
-                f"unknown parameter {name!r}; the query's variables are {used}"
-            )
-        bindings[name] = param_term(name, value)
-    store = _store_kind(dataset)
+    bindings = _bindings(query, params)
     try:
-        if kind == "update":
-            if bindings:
-                query = inject_values(query, bindings) if store != "rdflib" else query
-            if store == "oxigraph":
-                dataset.store._inner.update(query)
-            elif store == "sparql":
-                dataset.store.update(query)
-            else:
-                dataset.update(query, initBindings=bindings)
-            return None
-        if store == "rdflib":
-            result = dataset.query(query, initBindings=bindings)
-        else:
-            result = dataset.query(
-                inject_values(query, bindings) if bindings else query
-            )
-        if result.type == "SELECT":
-            result.bindings  # noqa: B018 - materialise now, so errors surface here
-        return result
+        return _execute(dataset, query, kind, bindings)
     except KGError:
         raise
     except SyntaxError as exc:  # Oxigraph's parser
         raise KGError(f"SPARQL syntax error: {exc}") from None
     except Exception as exc:  # store errors (Oxigraph, HTTP endpoint, rdflib)
-        first = (
-            str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        )
+        text = str(exc).strip()
+        first = text.splitlines()[0] if text else type(exc).__name__
         raise KGError(f"query failed: {first}") from None
 
 
 # --------------------------------------------------------------------- formatting
-def _namespaces(dataset: Graph | None) -> NamespaceManager:
-    return (
-        bind(Graph()).namespace_manager
-        if dataset is None
-        else dataset.namespace_manager
-    )
-
-
 def _cell(term: Node | None, nsm: NamespaceManager) -> str:
     if term is None:
         return ""
@@ -460,6 +308,54 @@ def _cell(term: Node | None, nsm: NamespaceManager) -> str:
         except Exception:  # noqa: BLE001
             return str(term)
     return str(term)
+
+
+def _format_graph(result: Result, format: str) -> str:
+    """A CONSTRUCT or DESCRIBE result: Turtle (also ``table``), JSON-LD or N-Triples."""
+    graph = bind(Graph())
+    graph += result.graph or Graph()
+    if format in ("turtle", "table"):
+        return graph.serialize(format="turtle")
+    if format == "json":
+        return graph.serialize(format="json-ld", auto_compact=True)
+    return graph.serialize(format="nt")
+
+
+def _format_ask(result: Result, format: str) -> str:
+    if format == "json":
+        return json.dumps({"head": {}, "boolean": bool(result.askAnswer)})
+    return "true" if result.askAnswer else "false"
+
+
+def _format_csv(variables: list[str], rows: list[list[Node | None]]) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(variables)
+    for row in rows:
+        writer.writerow(["" if t is None else str(t) for t in row])
+    return buf.getvalue()
+
+
+def _format_table(
+    variables: list[str], rows: list[list[Node | None]], nsm: NamespaceManager
+) -> str:
+    """An aligned table, IRIs shortened with the prefixes, and a row count."""
+    cells = [[_cell(t, nsm).replace("\n", " ") for t in row] for row in rows]
+    text = format_table(variables, cells, max_width=_CELL_WIDTH)
+    return f"{text}\n({len(rows)} row{'s' if len(rows) != 1 else ''})\n"
+
+
+def _format_select(result: Result, format: str, dataset: Graph | None) -> str:
+    if format == "json":
+        return (result.serialize(format="json") or b"").decode("utf-8")
+    variables = [str(v) for v in result.vars or []]
+    rows: list[list[Node | None]] = [
+        [row.get(Variable(v)) for v in variables] for row in result.bindings
+    ]
+    if format == "csv":
+        return _format_csv(variables, rows)
+    nsm = (dataset if dataset is not None else bind(Graph())).namespace_manager
+    return _format_table(variables, rows, nsm)
 
 
 def format_result(
@@ -479,50 +375,15 @@ def format_result(
     """
     if format not in FORMATS:
         raise KGError(f"unknown format {format!r}; expected one of {list(FORMATS)}")
-    nsm = _namespaces(dataset)
     if result.type in ("CONSTRUCT", "DESCRIBE"):
-        graph = bind(Graph())
-        graph += result.graph
-        if format in ("turtle", "table"):
-            return graph.serialize(format="turtle")
-        if format == "json":
-            return graph.serialize(format="json-ld", auto_compact=True)
-        return graph.serialize(format="nt")
+        return _format_graph(result, format)
     if format == "turtle":
         raise KGError(
             f"turtle output needs a CONSTRUCT or DESCRIBE query, not {result.type}"
         )
     if result.type == "ASK":
-        if format == "json":
-            return json.dumps({"head": {}, "boolean": bool(result.askAnswer)})
-        return "true" if result.askAnswer else "false"
-    variables = [str(v) for v in result.vars or []]
-    rows = [[row.get(Variable(v)) for v in variables] for row in result.bindings]
-    if format == "json":
-        return result.serialize(format="json").decode("utf-8")
-    if format == "csv":
-        buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(variables)
-        for row in rows:
-            writer.writerow(["" if t is None else str(t) for t in row])
-        return buf.getvalue()
-    cells = [[_cell(t, nsm).replace("\n", " ") for t in row] for row in rows]
-    widths = [len(v) for v in variables]
-    for row in cells:
-        widths = [max(w, min(len(c), 80)) for w, c in zip(widths, row, strict=False)]
-
-    def line(values: list[str]) -> str:
-        out = []
-        for v, w in zip(values, widths, strict=False):
-            v = v if len(v) <= 80 else v[:77] + "..."
-            out.append(v.ljust(w))
-        return "  ".join(out).rstrip()
-
-    lines = [line(variables), line(["-" * w for w in widths])]
-    lines += [line(row) for row in cells]
-    lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
-    return "\n".join(lines) + "\n"
+        return _format_ask(result, format)
+    return _format_select(result, format, dataset)
 
 
 def read_query_file(path: str | Path) -> str:

@@ -12,8 +12,8 @@ from rdflib.compare import isomorphic
 from kg.cli import main
 from kg.export import FORMATS, RDF_FORMATS, guess_format, load_graph, save_graph
 from kg.rdf.graph import build
-from kg.rdf.ontology import ONTOLOGY_IRI, all_quads, plain
-from kg.rdf.store import open_store
+from kg.rdf.ontology import ONTOLOGY_IRI, plain
+from kg.rdf.store import open_store, quads
 from kg.types import KGError
 from tests.data.graph_sample import results
 
@@ -28,14 +28,14 @@ def ds(request, tmp_path_factory):
 
 def union(dataset) -> Graph:
     g = Graph()
-    g += ((s, p, plain(o)) for s, p, o, name in all_quads(dataset)
+    g += ((s, p, plain(o)) for s, p, o, name in quads(dataset)
           if name != ONTOLOGY_IRI)
     return g
 
 
 def named(dataset) -> dict:
     out: dict = {}
-    for s, p, o, name in all_quads(dataset):
+    for s, p, o, name in quads(dataset):
         if name != ONTOLOGY_IRI:
             out.setdefault(name, Graph()).add((s, p, plain(o)))
     return out

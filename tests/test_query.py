@@ -10,8 +10,6 @@ from rdflib import Literal, URIRef
 from kg.cli import main
 from kg.query import (
     format_result,
-    inject_values,
-    named_queries,
     param_term,
     run_query,
 )
@@ -32,15 +30,6 @@ def ds(request, tmp_path_factory):
 
 def local(term) -> str:
     return str(term).rsplit("/", 1)[-1].rsplit("#", 1)[-1]
-
-
-def test_named_query_library():
-    queries = named_queries()
-    for name in ("cooperation", "conflict", "between", "timeline", "actors",
-                 "top-relations", "evidence", "edges"):
-        assert name in queries
-        assert queries[name].description, name
-        assert queries[name].params, name
 
 
 def test_cooperation_and_conflict(ds):
@@ -115,16 +104,6 @@ def test_param_terms():
         param_term("x", "<a b>")
     with pytest.raises(KGError, match="bad date"):
         param_term("since", "yesterday")
-
-
-def test_inject_values_finds_the_where_clause():
-    q = ('PREFIX x: <http://x.org/a#b> CONSTRUCT { ?s <http://p> "}" } '
-         'WHERE { ?s ?p ?o # } comment\n }')
-    out = inject_values(q, {"s": URIRef("http://x.org/s")})
-    assert 'WHERE { VALUES (?s) { (<http://x.org/s>) } ?s ?p ?o' in out
-    q = "SELECT * { ?s ?p ?o }"
-    assert inject_values(q, {"o": Literal('a"b')}) == (
-        'SELECT * { VALUES (?o) { ("a\\"b") } ?s ?p ?o }')
 
 
 def test_read_only_by_default(ds):
@@ -202,6 +181,8 @@ def test_cli_query(tmp_path, capsys):
     assert "cooperation" in capsys.readouterr().out
     assert main(["query", "--store", str(store), "DROP ALL"]) == 1
     assert "read-only" in capsys.readouterr().err
+    assert main(["query", "--store", str(store), "--named", "top-relations"]) == 0
+    assert "fights" in capsys.readouterr().out  # before the graph is dropped
     assert main(["query", "--store", str(store), "--update",
                  "DROP GRAPH <https://w3id.org/kg-news/graph/second>"]) == 0
     assert main(["query", "--store", str(store), "--named", "top-relations"]) == 0

@@ -16,11 +16,15 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Callable, Iterable, Mapping
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
+from functools import lru_cache
+from importlib import metadata
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.term import Node
 
+from kg.dates import normalise_date
 from kg.rdf.ontology import (
     EVENT,
     KG,
@@ -36,8 +40,9 @@ from kg.rdf.ontology import (
     plain,
     relation_iri,
 )
+from kg.rdf.store import open_store, replace_graph
 from kg.types import Actor, Article, Assertion, KGError, Mention
-from kg.vocab import ACTOR_CLASSES, MODALITIES
+from kg.vocab import ACTOR_CLASSES, MODALITIES, load_vocabulary, quad_class
 
 log = logging.getLogger("kg")
 
@@ -47,24 +52,27 @@ _QUAD_PROPS = {
     3: KG.verbalConflict,
     4: KG.materialConflict,
 }
+#: The counts :func:`build` reports.
+_COUNTS = ("articles", "added", "replaced", "unchanged", "events", "direct", "negated")
 
 
+@lru_cache(maxsize=1)
 def _version() -> str:
-    from kg import __version__
-
-    return __version__
-
-
-def _iso_date(value: str | None) -> Literal | None:
-    """``"2025-01-25"`` (or a datetime string) -> ``xsd:date`` literal; else None."""
-    if not value:
-        return None
+    """The installed kg version (``kg:extractorVersion``)."""
     try:
-        day = date.fromisoformat(str(value)[:10])
-    except ValueError:
+        return metadata.version("kg")
+    except metadata.PackageNotFoundError:  # running from a bare checkout
+        return "unknown"
+
+
+def _date_literal(value: str | None) -> Literal | None:
+    """A date (or a timestamp) as an ``xsd:date`` literal; None when missing or bad."""
+    try:
+        day = normalise_date(value)
+    except KGError:
         log.warning("ignoring unparseable date %r", value)
         return None
-    return Literal(day.isoformat(), datatype=XSD.date)
+    return None if day is None else Literal(day, datatype=XSD.date)
 
 
 def sha256(text: str) -> str:
@@ -102,16 +110,38 @@ def event_iri(a: Assertion) -> URIRef:
     return EVENT[sha256(key)[:32]]
 
 
-def _default_registry() -> Mapping[str, Actor]:
-    try:
-        from kg.registry import load_registry
-    except ImportError:  # the actor registry module is optional for the graph
-        return {}
-    try:
-        return load_registry()
-    except Exception as exc:  # noqa: BLE001 - never fail a build over labels
-        log.warning("actor registry not available (%s); using mention data only", exc)
-        return {}
+def _describe_entry(g: Graph, node: URIRef, entry: Actor) -> None:
+    """Labels, aliases, codes, Wikidata link, validity and lineage of an actor."""
+    g.add((node, RDFS.label, Literal(entry.label)))
+    g.add((node, SKOS.prefLabel, Literal(entry.label)))
+    for alias in entry.aliases:
+        if alias != entry.label:
+            g.add((node, SKOS.altLabel, Literal(alias)))
+    for prop, text in (
+        (KG.country, entry.country),
+        (KG.sector, entry.sector),
+        (KG.cameoCode, entry.code),
+    ):
+        if text:
+            g.add((node, prop, Literal(text)))
+    if entry.wikidata:
+        g.add((node, OWL.sameAs, WD[entry.wikidata]))
+    for prop, day in ((KG.validFrom, entry.valid_from), (KG.validTo, entry.valid_to)):
+        lit = _date_literal(day)
+        if lit is not None:
+            g.add((node, prop, lit))
+    for prop, other in ((KG.predecessor, entry.predecessor), (KG.partOf, entry.parent)):
+        if other:
+            g.add((node, prop, actor_iri(other)))
+
+
+def _describe_mention(g: Graph, node: URIRef, m: Mention) -> None:
+    """Label and country of an actor known only from its mention."""
+    label = m.label or m.text or m.actor
+    g.add((node, RDFS.label, Literal(label)))
+    g.add((node, SKOS.prefLabel, Literal(label)))
+    if m.country:
+        g.add((node, KG.country, Literal(m.country)))
 
 
 def _add_actor(g: Graph, m: Mention, registry: Mapping[str, Actor]) -> URIRef:
@@ -123,36 +153,9 @@ def _add_actor(g: Graph, m: Mention, registry: Mapping[str, Actor]) -> URIRef:
         cls = "Actor"
     g.add((node, RDF.type, class_iri(cls)))
     if entry is not None:
-        g.add((node, RDFS.label, Literal(entry.label)))
-        g.add((node, SKOS.prefLabel, Literal(entry.label)))
-        for alias in entry.aliases:
-            if alias != entry.label:
-                g.add((node, SKOS.altLabel, Literal(alias)))
-        if entry.country:
-            g.add((node, KG.country, Literal(entry.country)))
-        if entry.sector:
-            g.add((node, KG.sector, Literal(entry.sector)))
-        if entry.code:
-            g.add((node, KG.cameoCode, Literal(entry.code)))
-        if entry.wikidata:
-            g.add((node, OWL.sameAs, WD[entry.wikidata]))
-        for prop, value in (
-            (KG.validFrom, entry.valid_from),
-            (KG.validTo, entry.valid_to),
-        ):
-            lit = _iso_date(value)
-            if lit is not None:
-                g.add((node, prop, lit))
-        if entry.predecessor:
-            g.add((node, KG.predecessor, actor_iri(entry.predecessor)))
-        if entry.parent:
-            g.add((node, KG.partOf, actor_iri(entry.parent)))
+        _describe_entry(g, node, entry)
     else:
-        label = m.label or m.text or m.actor
-        g.add((node, RDFS.label, Literal(label)))
-        g.add((node, SKOS.prefLabel, Literal(label)))
-        if m.country:
-            g.add((node, KG.country, Literal(m.country)))
+        _describe_mention(g, node, m)
     if not m.known:
         g.add((node, KG.known, Literal(False)))
     return node
@@ -171,11 +174,12 @@ def _declare_relation(g: Graph, a: Assertion, prop: URIRef, quad: int) -> None:
         g.add((prop, KG.ploverCategory, Literal(a.plover)))
 
 
-def _add_event(
-    g: Graph, a: Assertion, art: URIRef, registry: Mapping[str, Actor]
-) -> None:
-    from kg.vocab import load_vocabulary, quad_class
+def _relation(g: Graph, a: Assertion) -> tuple[URIRef, str, str, int]:
+    """The property, CAMEO code, PLOVER category and quad class of an assertion.
 
+    Codes the assertion lacks come from the vocabulary; a relation the vocabulary
+    does not know is declared in the graph.
+    """
     if a.modality not in MODALITIES:
         raise KGError(
             f"assertion in {a.article!r} has modality {a.modality!r}; "
@@ -190,43 +194,55 @@ def _add_event(
         quad = quad_class(cameo)
     if vocab is None:
         _declare_relation(g, a, prop, quad)
+    return prop, cameo, plover, quad
+
+
+def _optional(a: Assertion, cameo: str, plover: str, quad: int) -> list[tuple]:
+    """(property, literal) pairs of the event facts that may be missing."""
+    pairs: list[tuple[URIRef, Literal | None]] = [
+        (KG.attribution, Literal(a.attribution) if a.attribution else None),
+        (KG.date, _date_literal(a.date)),
+    ]
+    texts = (
+        (KG.sourceCode, a.source.code),
+        (KG.targetCode, a.target.code),
+        (KG.cameoCode, cameo),
+        (KG.ploverCategory, plover),
+    )
+    pairs += [(prop, Literal(text)) for prop, text in texts if text]
+    pairs.append((KG.quadClass, Literal(int(quad)) if quad else None))
+    pairs.append((KG.trigger, Literal(a.trigger) if a.trigger else None))
+    return [(p, o) for p, o in pairs if o is not None]
+
+
+def _add_event(
+    g: Graph, a: Assertion, art: URIRef, registry: Mapping[str, Actor]
+) -> None:
+    prop, cameo, plover, quad = _relation(g, a)
     src = _add_actor(g, a.source, registry)
     tgt = _add_actor(g, a.target, registry)
     ev = event_iri(a)
-    add = g.add
-    add((ev, RDF.type, KG.Event))
-    add((ev, KG.source, src))
-    add((ev, KG.target, tgt))
-    add((ev, KG.relation, prop))
-    add((ev, KG.negated, Literal(bool(a.negated))))
-    add((ev, KG.modality, Literal(a.modality)))
-    if a.attribution:
-        add((ev, KG.attribution, Literal(a.attribution)))
-    day = _iso_date(a.date)
-    if day is not None:
-        add((ev, KG.date, day))
-    add((ev, KG.evidence, Literal(a.evidence)))
-    add((ev, KG.sentenceIndex, Literal(int(a.sentence))))
-    add((ev, KG.startOffset, Literal(int(a.start))))
-    add((ev, KG.endOffset, Literal(int(a.end))))
-    add((ev, KG.sourceText, Literal(a.source.text)))
-    add((ev, KG.targetText, Literal(a.target.text)))
-    if a.source.code:
-        add((ev, KG.sourceCode, Literal(a.source.code)))
-    if a.target.code:
-        add((ev, KG.targetCode, Literal(a.target.code)))
-    if cameo:
-        add((ev, KG.cameoCode, Literal(cameo)))
-    if plover:
-        add((ev, KG.ploverCategory, Literal(plover)))
-    if quad:
-        add((ev, KG.quadClass, Literal(int(quad))))
-    if a.trigger:
-        add((ev, KG.trigger, Literal(a.trigger)))
-    add((ev, KG.confidence, Literal(_decimal(a.confidence), datatype=XSD.decimal)))
-    add((ev, PROV.wasDerivedFrom, art))
+    facts: list[tuple[URIRef, Node]] = [
+        (RDF.type, KG.Event),
+        (KG.source, src),
+        (KG.target, tgt),
+        (KG.relation, prop),
+        (KG.negated, Literal(bool(a.negated))),
+        (KG.modality, Literal(a.modality)),
+        (KG.evidence, Literal(a.evidence)),
+        (KG.sentenceIndex, Literal(int(a.sentence))),
+        (KG.startOffset, Literal(int(a.start))),
+        (KG.endOffset, Literal(int(a.end))),
+        (KG.sourceText, Literal(a.source.text)),
+        (KG.targetText, Literal(a.target.text)),
+        (KG.confidence, Literal(_decimal(a.confidence), datatype=XSD.decimal)),
+        (PROV.wasDerivedFrom, art),
+    ]
+    facts += _optional(a, cameo, plover, quad)
+    for p, o in facts:
+        g.add((ev, p, o))
     if a.asserted:
-        add((src, prop, tgt))
+        g.add((src, prop, tgt))
 
 
 def _decimal(value: float) -> str:
@@ -253,6 +269,25 @@ def graph_digest(graph: Graph) -> str:
     return sha256("\n".join(lines))
 
 
+def _add_article(g: Graph, article: Article) -> URIRef:
+    """The article node: identifier, title, date, publisher, URL, content hash."""
+    art = article_iri(article.id)
+    facts: list[tuple[URIRef, Node | None]] = [
+        (RDF.type, KG.Article),
+        (DCTERMS.identifier, Literal(article.id)),
+        (DCTERMS.title, Literal(article.title) if article.title else None),
+        (DCTERMS.date, _date_literal(article.date)),
+        (DCTERMS.publisher, Literal(article.source) if article.source else None),
+        (KG.url, Literal(article.url, datatype=XSD.anyURI) if article.url else None),
+        (KG.contentHash, Literal(sha256(article.text))),
+        (KG.extractorVersion, Literal(_version())),
+    ]
+    for p, o in facts:
+        if o is not None:
+            g.add((art, p, o))
+    return art
+
+
 def article_graph(
     article: Article,
     assertions: Iterable[Assertion],
@@ -265,9 +300,9 @@ def article_graph(
     Args:
         article: The article.
         assertions: Its relation assertions (from ``kg.nlp.relations.extract``).
-        registry: Actor registry used for labels, aliases, Wikidata links and
-            classes; ``None`` loads the packaged registry when ``kg.nlp.actors`` is
-            available, ``{}`` uses only what the mentions carry.
+        registry: Actor registry (``kg.registry.load_registry()``) used for
+            labels, aliases, Wikidata links and classes; actors it lacks (and all
+            actors when it is None) are described by what their mentions carry.
         generated_at: Extraction time (``prov:generatedAtTime``); default now (UTC).
 
     Returns:
@@ -286,23 +321,9 @@ def article_graph(
         >>> (actor_iri("US"), KG.sharesIntelligenceWith, actor_iri("SYR")) in g
         True
     """
-    if registry is None:
-        registry = _default_registry()
-    art = article_iri(article.id)
     g = bind(Graph(identifier=graph_iri(article.id)))
-    g.add((art, RDF.type, KG.Article))
-    g.add((art, DCTERMS.identifier, Literal(article.id)))
-    if article.title:
-        g.add((art, DCTERMS.title, Literal(article.title)))
-    day = _iso_date(article.date)
-    if day is not None:
-        g.add((art, DCTERMS.date, day))
-    if article.source:
-        g.add((art, DCTERMS.publisher, Literal(article.source)))
-    if article.url:
-        g.add((art, KG.url, Literal(article.url, datatype=XSD.anyURI)))
-    g.add((art, KG.contentHash, Literal(sha256(article.text))))
-    g.add((art, KG.extractorVersion, Literal(_version())))
+    art = _add_article(g, article)
+    registry = registry or {}
     seen: set[URIRef] = set()
     for a in assertions:
         if a.article and a.article != article.id:
@@ -321,51 +342,6 @@ def article_graph(
 
 
 # ----------------------------------------------------------------- writing to stores
-def _store_kind(dataset: Dataset) -> str:
-    store = dataset.store
-    name = type(store).__name__
-    if name == "OxigraphStore":
-        return "oxigraph"
-    if name in ("SPARQLUpdateStore", "SPARQLStore"):
-        return "sparql"
-    return "rdflib"
-
-
-def _nt(graph: Graph) -> str:
-    return "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in graph)
-
-
-def replace_graph(dataset: Dataset, graph: Graph) -> None:
-    """Replace the named graph ``graph.identifier`` in the dataset, all or nothing.
-
-    On Oxigraph (embedded or behind a SPARQL endpoint) the drop and the insert run
-    as one SPARQL update, which the store applies in a single transaction.
-    """
-    name = graph.identifier
-    kind = _store_kind(dataset)
-    if kind == "rdflib":
-        quads = [(s, p, o, dataset.graph(name)) for s, p, o in graph]
-        dataset.remove_graph(name)
-        dataset.graph(name)
-        dataset.addN(quads)
-        return
-    update = (
-        f"DROP SILENT GRAPH <{name}> ;\n"
-        f"INSERT DATA {{ GRAPH <{name}> {{\n{_nt(graph)}\n}} }}"
-    )
-    try:
-        if kind == "oxigraph":
-            dataset.store._inner.update(update)
-        else:
-            dataset.store.update(update)
-    except (OSError, SyntaxError, ValueError) as exc:
-        raise KGError(f"cannot write graph <{name}>: {exc}") from exc
-    except Exception as exc:  # HTTP errors of the endpoint
-        raise KGError(
-            f"cannot write graph <{name}> to the SPARQL endpoint: {exc}"
-        ) from exc
-
-
 def stored_hash(dataset: Dataset, article_id: str) -> str | None:
     """The ``kg:graphHash`` of the article's graph in the dataset, or None."""
     q = (
@@ -373,7 +349,7 @@ def stored_hash(dataset: Dataset, article_id: str) -> str | None:
         f"{{ <{article_iri(article_id)}> <{KG.graphHash}> ?h }} }}"
     )
     for row in dataset.query(q):
-        return str(row[0])
+        return str(row[0])  # type: ignore[index]
     return None
 
 
@@ -440,43 +416,12 @@ def build(
         >>> counts["unchanged"], counts["events"]
         (1, 0)
     """
-    if dataset is None:
-        from kg.rdf.store import open_store
-
-        dataset = open_store("memory")
-    if registry is None:
-        registry = _default_registry()
-    counts = {
-        k: 0
-        for k in (
-            "articles",
-            "added",
-            "replaced",
-            "unchanged",
-            "events",
-            "direct",
-            "negated",
-        )
-    }
+    dataset = open_store("memory") if dataset is None else dataset
+    counts = dict.fromkeys(_COUNTS, 0)
     ensure_ontology(dataset)
     for article, assertions in results:
-        assertions = list(assertions)
-        g = article_graph(article, assertions, registry=registry)
-        digest = str(g.value(article_iri(article.id), KG.graphHash))
-        old = stored_hash(dataset, article.id)
+        status = _write_article(dataset, article, assertions, registry, counts)
         counts["articles"] += 1
-        if old == digest:
-            status = "unchanged"
-        else:
-            replace_graph(dataset, g)
-            status = "added" if old is None else "replaced"
-            counts["events"] += sum(1 for _ in g.subjects(RDF.type, KG.Event))
-            counts["negated"] += sum(1 for _ in g.subjects(KG.negated, Literal(True)))
-            counts["direct"] += sum(
-                1
-                for _, p, _ in g
-                if str(p).startswith(str(KG._NS)) and _is_relation(g, p)
-            )
         counts[status] += 1
         if progress is not None:
             progress(article, status)
@@ -486,11 +431,37 @@ def build(
     return dataset
 
 
-def _is_relation(g: Graph, p: URIRef) -> bool:
-    from kg.vocab import load_vocabulary
+def _write_article(
+    dataset: Dataset,
+    article: Article,
+    assertions: Iterable[Assertion],
+    registry: Mapping[str, Actor] | None,
+    counts: dict[str, int],
+) -> str:
+    """Replace one article's graph unless it is unchanged; count what was written.
 
-    name = str(p)[len(str(KG._NS)) :]
-    return name in load_vocabulary() or (p, RDF.type, OWL.ObjectProperty) in g
+    Returns:
+        ``"added"``, ``"replaced"`` or ``"unchanged"``.
+    """
+    g = article_graph(article, assertions, registry=registry)
+    digest = str(g.value(article_iri(article.id), KG.graphHash))
+    old = stored_hash(dataset, article.id)
+    if old == digest:
+        return "unchanged"
+    replace_graph(dataset, g)
+    counts["events"] += len(set(g.subjects(RDF.type, KG.Event)))
+    counts["negated"] += len(set(g.subjects(KG.negated, Literal(True))))
+    counts["direct"] += sum(1 for _, p, _ in g if _is_relation(g, p))
+    return "added" if old is None else "replaced"
+
+
+def _is_relation(g: Graph, p: Node) -> bool:
+    """Whether a predicate is a kg relation (of the vocabulary or declared in g)."""
+    ns = str(KG._NS)
+    if not str(p).startswith(ns):
+        return False
+    declared = (p, RDF.type, OWL.ObjectProperty) in g
+    return str(p)[len(ns) :] in load_vocabulary() or declared
 
 
 __all__ = [
@@ -499,6 +470,5 @@ __all__ = [
     "ensure_ontology",
     "event_iri",
     "graph_digest",
-    "replace_graph",
     "stored_hash",
 ]

@@ -1,9 +1,9 @@
-"""The kg ontology in Python: namespaces, IRIs, prefixes and SHACL validation.
+"""The kg ontology in Python: IRIs of actors, articles and graphs; the ontology and
+SHACL shapes files; validation.
 
-``KG`` is a closed :class:`rdflib.namespace.DefinedNamespace`: a typo such as
-``KG.sharesIntelligence`` raises ``AttributeError`` instead of minting an IRI. Every
-term is declared in ``ontology/kg.ttl`` (a test checks it). Actor, article, event and
-named-graph IRIs are built here so that they are stable and valid for any id.
+The namespaces and the closed ``KG`` vocabulary live in :mod:`kg.rdf.namespaces`
+and are importable from here too. Actor, article and named-graph IRIs are built
+here so that they are stable and valid for any id.
 """
 
 from __future__ import annotations
@@ -11,223 +11,32 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterator
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from urllib.parse import quote
 
-from rdflib import Dataset, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import (
-    DCTERMS,
-    OWL,
-    PROV,
-    RDF,
-    RDFS,
-    SH,
-    SKOS,
-    XSD,
-    DefinedNamespace,
-)
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import RDF, SH, XSD
 from rdflib.term import Node
 
+from kg.rdf.namespaces import (
+    ACTOR,
+    ARTICLE,
+    BASE,
+    EVENT,
+    GRAPH,
+    KG,
+    ONTOLOGY_IRI,
+    PREFIXES,
+    WD,
+    bind,
+)
+from kg.rdf.store import quads
+from kg.resources import resource_path
 from kg.types import KGError
 from kg.vocab import ACTOR_CLASSES
 
-#: Base of every kg IRI.
-BASE = "https://w3id.org/kg-news/"
-#: The ontology document (and the named graph the store keeps a copy of it in).
-ONTOLOGY_IRI = URIRef(BASE + "ontology")
-ACTOR = Namespace(BASE + "actor/")
-ARTICLE = Namespace(BASE + "article/")
-EVENT = Namespace(BASE + "event/")
-GRAPH = Namespace(BASE + "graph/")
-WD = Namespace("http://www.wikidata.org/entity/")
-
-
-class KG(DefinedNamespace):
-    """The closed kg vocabulary (``https://w3id.org/kg-news/ontology#``).
-
-    Examples:
-        >>> str(KG.sharesIntelligenceWith)
-        'https://w3id.org/kg-news/ontology#sharesIntelligenceWith'
-        >>> KG.sharesIntelligence
-        Traceback (most recent call last):
-        ...
-        AttributeError: term 'sharesIntelligence' not in namespace 'https://w3id.org/kg-news/ontology#'
-    """
-
-    _NS = Namespace("https://w3id.org/kg-news/ontology#")
-    _fail = True
-
-    # classes
-    Actor: URIRef
-    State: URIRef
-    Government: URIRef
-    Military: URIRef
-    Agency: URIRef
-    ArmedGroup: URIRef
-    Party: URIRef
-    InternationalOrganisation: URIRef
-    Media: URIRef
-    Person: URIRef
-    Place: URIRef
-    Organisation: URIRef
-    Group: URIRef
-    Article: URIRef
-    Event: URIRef
-    # annotations of relations (also used on events and actors)
-    cameoCode: URIRef
-    ploverCategory: URIRef
-    quadClass: URIRef
-    # actors
-    country: URIRef
-    sector: URIRef
-    known: URIRef
-    validFrom: URIRef
-    validTo: URIRef
-    predecessor: URIRef
-    partOf: URIRef
-    # articles
-    url: URIRef
-    contentHash: URIRef
-    graphHash: URIRef
-    extractorVersion: URIRef
-    # events
-    source: URIRef
-    target: URIRef
-    relation: URIRef
-    negated: URIRef
-    modality: URIRef
-    attribution: URIRef
-    date: URIRef
-    evidence: URIRef
-    sentenceIndex: URIRef
-    startOffset: URIRef
-    endOffset: URIRef
-    sourceText: URIRef
-    targetText: URIRef
-    sourceCode: URIRef
-    targetCode: URIRef
-    trigger: URIRef
-    confidence: URIRef
-    pageRank: URIRef
-    betweenness: URIRef
-    degree: URIRef
-    community: URIRef
-    mentionCount: URIRef
-    articleCount: URIRef
-    # the relation hierarchy
-    relatedTo: URIRef
-    verbalCooperation: URIRef
-    materialCooperation: URIRef
-    verbalConflict: URIRef
-    materialConflict: URIRef
-    # relations (kg/resources/relations.yaml)
-    appealsTo: URIRef
-    urges: URIRef
-    intendsToCooperateWith: URIRef
-    offersAidTo: URIRef
-    promisesTo: URIRef
-    meetsWith: URIRef
-    phones: URIRef
-    visits: URIRef
-    hosts: URIRef
-    mediates: URIRef
-    negotiatesWith: URIRef
-    supports: URIRef
-    praises: URIRef
-    defends: URIRef
-    recognises: URIRef
-    apologisesTo: URIRef
-    signsAgreementWith: URIRef
-    agreesWith: URIRef
-    cooperatesWith: URIRef
-    tradesWith: URIRef
-    cooperatesMilitarilyWith: URIRef
-    extradites: URIRef
-    sharesIntelligenceWith: URIRef
-    aids: URIRef
-    givesEconomicAidTo: URIRef
-    givesMilitaryAidTo: URIRef
-    givesHumanitarianAidTo: URIRef
-    protects: URIRef
-    grantsAsylumTo: URIRef
-    concedesTo: URIRef
-    easesRestrictionsOn: URIRef
-    releases: URIRef
-    liftsSanctionsOn: URIRef
-    allowsAccessTo: URIRef
-    withdrawsFrom: URIRef
-    investigates: URIRef
-    demands: URIRef
-    opposes: URIRef
-    condemns: URIRef
-    accuses: URIRef
-    sues: URIRef
-    convicts: URIRef
-    rejects: URIRef
-    defies: URIRef
-    vetoes: URIRef
-    threatens: URIRef
-    threatensForceAgainst: URIRef
-    protestsAgainst: URIRef
-    mobilisesAgainst: URIRef
-    reducesRelationsWith: URIRef
-    cutsAidTo: URIRef
-    sanctions: URIRef
-    designates: URIRef
-    expels: URIRef
-    coerces: URIRef
-    arrests: URIRef
-    deports: URIRef
-    assaults: URIRef
-    abducts: URIRef
-    assassinates: URIRef
-    attacks: URIRef
-    blockades: URIRef
-    occupies: URIRef
-    fights: URIRef
-    bombs: URIRef
-    violatesCeasefireWith: URIRef
-    massacres: URIRef
-
-#: The prefixes bound on every graph kg creates.
-PREFIXES: dict[str, str] = {
-    "kg": str(KG._NS),
-    "actor": str(ACTOR),
-    "article": str(ARTICLE),
-    "event": str(EVENT),
-    "graph": str(GRAPH),
-    "prov": str(PROV),
-    "rdf": str(RDF),
-    "rdfs": str(RDFS),
-    "owl": str(OWL),
-    "sh": str(SH),
-    "skos": str(SKOS),
-    "dcterms": str(DCTERMS),
-    "xsd": str(XSD),
-    "wd": str(WD),
-}
-
-
 _NAME = re.compile(r"^[a-z][A-Za-z0-9]*$")
-
-
-def bind(graph: Graph) -> Graph:
-    """Bind the kg prefixes (kg, actor, article, event, prov, rdfs, owl, sh, ...).
-
-    Returns:
-        The same graph, for chaining.
-
-    Examples:
-        >>> from rdflib import Graph
-        >>> dict(bind(Graph()).namespaces())["actor"]
-        rdflib.term.URIRef('https://w3id.org/kg-news/actor/')
-    """
-    for prefix, ns in PREFIXES.items():
-        graph.bind(prefix, ns, override=True, replace=True)
-    return graph
 
 
 def _segment(value: str, what: str) -> str:
@@ -325,7 +134,7 @@ def ontology_dir() -> Path:
     Raises:
         KGError: when the files are missing from the installation.
     """
-    path = Path(str(resources.files("kg.resources"))) / "ontology"
+    path = resource_path("ontology")
     if not (path / "kg.ttl").is_file():
         raise KGError(f"ontology files not found in {path}")
     return path
@@ -382,39 +191,46 @@ def plain(term: Node) -> Node:
     return term
 
 
-def all_quads(dataset: Dataset) -> Iterator[tuple[Node, Node, Node, Node | None]]:
-    """Every quad ``(s, p, o, graph name)`` of a dataset, on any kind of store.
-
-    A SPARQL endpoint cannot list quads through rdflib's store API, so its named
-    graphs are read with one ``GRAPH ?g`` query.
-    """
-    if type(dataset.store).__name__ in ("SPARQLStore", "SPARQLUpdateStore"):
-        rows = dataset.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
-        for s, p, o, g in rows:
-            yield s, p, o, g
-        return
-    for s, p, o, g in dataset.quads((None, None, None, None)):
-        yield s, p, o, (g.identifier if isinstance(g, Graph) else g)
-
-
 def _union(graph: Graph) -> Graph:
     """Copy every triple of a graph or dataset (all named graphs) into one Graph."""
     out = bind(Graph())
     if isinstance(graph, Dataset):
-        triples = ((s, p, o) for s, p, o, _ in all_quads(graph))
+        triples = ((s, p, o) for s, p, o, _ in quads(graph))
     else:
         triples = iter(graph)
     out += ((s, p, plain(o)) for s, p, o in triples)
     return out
 
 
-def _short(graph: Graph, node) -> str:
+def _short(graph: Graph, node: Node | None) -> str:
     if node is None:
         return "?"
     try:
         return node.n3(graph.namespace_manager)
     except Exception:  # noqa: BLE001 - a display helper must not fail
         return str(node)
+
+
+def _result_line(results: Graph, result: Node, data: Graph) -> str:
+    """One line of the report: severity, focus node, path, message (and value)."""
+    severity = results.value(result, SH.resultSeverity)
+    focus = results.value(result, SH.focusNode)
+    path = results.value(result, SH.resultPath)
+    message = results.value(result, SH.resultMessage)
+    value = results.value(result, SH.value)
+    sev = str(severity).rsplit("#", 1)[-1] if severity else "Violation"
+    line = f"{sev}: {_short(data, focus)} {_short(data, path)}: {message or ''}"
+    if value is not None and value != focus:
+        line += f" (value {_short(data, value)})"
+    return line.rstrip()
+
+
+def _report_head(conforms: bool, problems: int, n_triples: int) -> str:
+    if conforms and not problems:
+        return f"Conforms: {n_triples} triples satisfy ontology/shapes.ttl"
+    if conforms:
+        return f"Conforms with {problems} warning(s) ({n_triples} triples)"
+    return f"Does not conform: {problems} problem(s) in {n_triples} triples"
 
 
 def validate(graph: Graph) -> tuple[bool, str]:
@@ -445,25 +261,11 @@ def validate(graph: Graph) -> tuple[bool, str]:
         advanced=True,
     )
     bind(results)
-    lines = []
-    for result in results.subjects(RDF.type, SH.ValidationResult):
-        severity = results.value(result, SH.resultSeverity)
-        focus = results.value(result, SH.focusNode)
-        path = results.value(result, SH.resultPath)
-        message = results.value(result, SH.resultMessage)
-        value = results.value(result, SH.value)
-        sev = str(severity).rsplit("#", 1)[-1] if severity else "Violation"
-        line = f"{sev}: {_short(data, focus)} {_short(data, path)}: {message or ''}"
-        if value is not None and value != focus:
-            line += f" (value {_short(data, value)})"
-        lines.append(line.rstrip())
-    lines.sort()
-    if conforms and not lines:
-        head = f"Conforms: {n_triples} triples satisfy ontology/shapes.ttl"
-    elif conforms:
-        head = f"Conforms with {len(lines)} warning(s) ({n_triples} triples)"
-    else:
-        head = f"Does not conform: {len(lines)} problem(s) in {n_triples} triples"
+    lines = sorted(
+        _result_line(results, r, data)
+        for r in results.subjects(RDF.type, SH.ValidationResult)
+    )
+    head = _report_head(bool(conforms), len(lines), n_triples)
     return bool(conforms), "\n".join([head, *lines])
 
 
@@ -478,7 +280,6 @@ __all__ = [
     "PREFIXES",
     "WD",
     "actor_iri",
-    "all_quads",
     "article_iri",
     "bind",
     "class_iri",

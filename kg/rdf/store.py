@@ -1,4 +1,6 @@
-"""open_store(): where the graph lives.
+"""Where the graph lives, and the one adapter over the three kinds of store.
+
+:func:`open_store` opens one of:
 
 - ``"memory"``: an rdflib in-memory ``Dataset`` (throw-away runs, tests).
 - a directory: an embedded, persistent, transactional Oxigraph store through
@@ -9,16 +11,30 @@
 Every dataset is returned with ``default_union=True``: a query without ``GRAPH``
 sees the union of the article graphs. (A remote endpoint decides this itself;
 start Oxigraph with ``oxigraph serve --union-default-graph``.)
+
+The kinds differ in how they take updates, parameters and bulk data. The
+functions here hide that: :func:`query`, :func:`update`, :func:`replace_graph`,
+:func:`quads` and :func:`bulk_load` work on any kind, and :func:`store_kind` is the
+only place that looks at the type of a store. No other module touches a store's
+internals.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import Any, cast
 
-from rdflib import Dataset
+from rdflib import Dataset, Graph
+from rdflib.query import Result
+from rdflib.term import Node
 
-from kg.rdf.ontology import bind
+from kg.rdf.namespaces import bind
+from kg.rdf.sparql import inject_values
 from kg.types import KGError
+
+#: A quad as :func:`quads` yields it: subject, predicate, object, graph name.
+Quad = tuple[Node, Node, Node, Node | None]
 
 #: Files that mark a directory as an Oxigraph (RocksDB) store.
 _MARKERS = ("CURRENT", "IDENTITY")
@@ -60,10 +76,8 @@ def _open_endpoint(url: str, *, read_only: bool) -> Dataset:
     return bind(ds)
 
 
-def _open_oxigraph(path: Path, *, read_only: bool, create: bool) -> Dataset:
-    import pyoxigraph as ox
-    from oxrdflib import OxigraphStore
-
+def _check_store_dir(path: Path, *, must_exist: bool) -> None:
+    """Refuse a file, a directory that is not a store, or a missing store."""
     if path.exists() and not path.is_dir():
         raise KGError(
             f"store {str(path)!r} is a file, not a directory; give a directory"
@@ -74,22 +88,31 @@ def _open_oxigraph(path: Path, *, read_only: bool, create: bool) -> Dataset:
             f"{str(path)!r} is a non-empty directory but not an Oxigraph store; "
             "give an empty or new directory"
         )
-    if not exists and (read_only or not create):
+    if not exists and must_exist:
         raise KGError(
             f"store {str(path)!r} does not exist; build it first with kg build"
         )
+
+
+def _open_error(path: Path, exc: OSError) -> KGError:
+    text = str(exc)
+    if "lock" in text.lower():
+        return KGError(
+            f"store {str(path)!r} is in use by another process (locked); wait for "
+            "it to finish or use another store"
+        )
+    return KGError(f"cannot open store {str(path)!r}: {text.splitlines()[0]}")
+
+
+def _open_oxigraph(path: Path, *, read_only: bool, create: bool) -> Dataset:
+    import pyoxigraph as ox
+    from oxrdflib import OxigraphStore
+
+    _check_store_dir(path, must_exist=read_only or not create)
     try:
         inner = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
     except OSError as exc:
-        text = str(exc)
-        if "lock" in text.lower():
-            raise KGError(
-                f"store {str(path)!r} is in use by another process (locked); wait for "
-                "it to finish or use another store"
-            ) from None
-        raise KGError(
-            f"cannot open store {str(path)!r}: {text.splitlines()[0]}"
-        ) from None
+        raise _open_error(path, exc) from None
     return bind(Dataset(store=OxigraphStore(store=inner), default_union=True))
 
 
@@ -127,25 +150,138 @@ def open_store(
     return _open_oxigraph(Path(location), read_only=read_only, create=create)
 
 
+def store_kind(dataset: Graph) -> str:
+    """The kind of store behind a graph: ``oxigraph``, ``sparql`` or ``rdflib``.
+
+    Examples:
+        >>> store_kind(open_store("memory"))
+        'rdflib'
+    """
+    name = type(dataset.store).__name__
+    if name == "OxigraphStore":
+        return "oxigraph"
+    if name in ("SPARQLStore", "SPARQLUpdateStore"):
+        return "sparql"
+    return "rdflib"
+
+
+def _run_update(dataset: Graph, text: str) -> None:
+    """Send SPARQL Update text straight to Oxigraph or the endpoint."""
+    if store_kind(dataset) == "oxigraph":
+        # one update is one Oxigraph transaction (oxrdflib would split it)
+        cast(Any, dataset.store)._inner.update(text)
+    else:
+        cast(Any, dataset.store).update(text)
+
+
+def _bindings(bindings: Mapping[str, Node] | None) -> Any:
+    return dict(bindings or {})  # rdflib's initBindings: variable name -> term
+
+
+def query(
+    dataset: Graph, text: str, *, bindings: Mapping[str, Node] | None = None
+) -> Result:
+    """Run a SPARQL query with variable bindings on any kind of store.
+
+    rdflib's own engine takes the bindings as ``initBindings``; Oxigraph and
+    endpoints get them as a ``VALUES`` block (:func:`kg.rdf.sparql.inject_values`),
+    and run the query on their own engine.
+    """
+    if store_kind(dataset) == "rdflib":
+        return dataset.query(text, initBindings=_bindings(bindings))
+    return dataset.query(inject_values(text, bindings) if bindings else text)
+
+
+def update(
+    dataset: Graph, text: str, *, bindings: Mapping[str, Node] | None = None
+) -> None:
+    """Run a SPARQL Update with variable bindings on any kind of store."""
+    if store_kind(dataset) == "rdflib":
+        dataset.update(text, initBindings=_bindings(bindings))
+    else:
+        _run_update(dataset, inject_values(text, bindings) if bindings else text)
+
+
+def _nt(graph: Graph) -> str:
+    return "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in graph)
+
+
+def replace_graph(dataset: Dataset, graph: Graph) -> None:
+    """Replace the named graph ``graph.identifier`` in the dataset, all or nothing.
+
+    On Oxigraph (embedded or behind a SPARQL endpoint) the drop and the insert run
+    as one SPARQL update, which the store applies in a single transaction.
+
+    Raises:
+        KGError: when the store refuses the update.
+    """
+    name = graph.identifier
+    if store_kind(dataset) == "rdflib":
+        target = dataset.graph(name)
+        rows = [(s, p, o, target) for s, p, o in graph]
+        dataset.remove_graph(name)
+        dataset.graph(name)
+        dataset.addN(rows)
+        return
+    text = f"DROP SILENT GRAPH <{name}> ;\n"
+    text += f"INSERT DATA {{ GRAPH <{name}> {{\n{_nt(graph)}\n}} }}"
+    try:
+        _run_update(dataset, text)
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise KGError(f"cannot write graph <{name}>: {exc}") from exc
+    except Exception as exc:  # HTTP errors of the endpoint
+        raise KGError(
+            f"cannot write graph <{name}> to the SPARQL endpoint: {exc}"
+        ) from exc
+
+
+def quads(dataset: Graph) -> Iterator[Quad]:
+    """Every quad ``(s, p, o, graph name)`` of a dataset, on any kind of store.
+
+    A SPARQL endpoint cannot list quads through rdflib's store API, so its named
+    graphs are read with one ``GRAPH ?g`` query.
+    """
+    if store_kind(dataset) == "sparql":
+        rows = dataset.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        for s, p, o, g in cast(Any, rows):
+            yield s, p, o, g
+        return
+    for s, p, o, g in cast(Dataset, dataset).quads((None, None, None, None)):
+        yield s, p, o, (g.identifier if isinstance(g, Graph) else g)
+
+
 def bulk_load(dataset: Dataset, path: str | Path, *, format: str | None = None) -> None:
     """Load a large RDF file (N-Quads, TriG, Turtle, N-Triples) into a dataset fast.
 
     On Oxigraph this uses the bulk loader (not transactional: use it for fresh
     stores); on other stores it parses with rdflib.
+
+    Raises:
+        KGError: when the format cannot be told from the file name.
     """
     path = Path(path)
-    if type(dataset.store).__name__ == "OxigraphStore":
-        import pyoxigraph as ox
-
-        fmt = ox.RdfFormat.from_extension(format or path.suffix.lstrip("."))
-        if fmt is None:
-            raise KGError(f"unknown RDF format of {str(path)!r}")
-        dataset.store._inner.bulk_load(path=str(path), format=fmt)
-        dataset.store._inner.flush()
-    else:
+    if store_kind(dataset) != "oxigraph":
         from rdflib.util import guess_format
 
         dataset.parse(str(path), format=format or guess_format(str(path)))
+        return
+    import pyoxigraph as ox
+
+    fmt = ox.RdfFormat.from_extension(format or path.suffix.lstrip("."))
+    if fmt is None:
+        raise KGError(f"unknown RDF format of {str(path)!r}")
+    inner = cast(Any, dataset.store)._inner
+    inner.bulk_load(path=str(path), format=fmt)
+    inner.flush()
 
 
-__all__ = ["bulk_load", "open_store"]
+__all__ = [
+    "Quad",
+    "bulk_load",
+    "open_store",
+    "query",
+    "quads",
+    "replace_graph",
+    "store_kind",
+    "update",
+]

@@ -72,8 +72,8 @@ def test_every_kg_term_is_declared(onto):
     missing = [t for t in terms if (KG[t], RDF.type, None) not in onto]
     assert missing == []
     for t in terms:
-        assert onto.value(KG[t], RDFS.label) is not None, t
-        assert onto.value(KG[t], SKOS.definition) is not None, t
+        assert str(onto.value(KG[t], RDFS.label) or "").strip(), t
+        assert str(onto.value(KG[t], SKOS.definition) or "").strip(), t
 
 
 def test_kg_namespace_is_closed():

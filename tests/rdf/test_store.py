@@ -19,7 +19,7 @@ from kg.rdf.graph import build
 from kg.rdf.ontology import KG, actor_iri, graph_iri, validate
 from kg.rdf.store import open_store
 from kg.types import KGError
-from tests.conftest import ROOT
+from tests.conftest import DATA, ROOT
 from tests.data.graph_sample import results
 
 OXIGRAPH = Path(sys.executable).parent / "oxigraph"
@@ -176,7 +176,7 @@ def endpoint(tmp_path):
         proc.wait(timeout=10)
 
 
-def test_sparql_endpoint_store(endpoint, tmp_path):
+def test_sparql_endpoint_store(endpoint):
     ds = open_store(endpoint)
     stats: dict = {}
     build(results(), dataset=ds, registry={}, stats=stats)
@@ -214,3 +214,46 @@ def test_benchmark_script_smoke():
     ).stdout
     assert "| step | what | rdflib (memory) s | Oxigraph (disk) s |" in out
     assert "| load |" in out and "| query | edges |" in out
+
+
+# ------------------------------------------------------------------- the adapter
+@pytest.mark.parametrize("kind", ["memory", "oxigraph"])
+def test_adapter_replaces_graphs_and_lists_quads(kind, tmp_path):
+    from rdflib import Graph, Literal, URIRef
+
+    from kg.rdf import store
+
+    ds = open_store("memory" if kind == "memory" else tmp_path / "s")
+    assert store.store_kind(ds) == ("rdflib" if kind == "memory" else "oxigraph")
+    name = URIRef("https://example.org/g")
+    g = Graph(identifier=name)
+    g.add((actor_iri("US"), KG.country, Literal("USA")))
+    store.replace_graph(ds, g)
+    g2 = Graph(identifier=name)
+    g2.add((actor_iri("SYR"), KG.country, Literal("SYR")))
+    store.replace_graph(ds, g2)  # replaced, not added
+    rows = [(s, o, n) for s, _p, o, n in store.quads(ds)]
+    assert [(s, str(o), n) for s, o, n in rows] == [(actor_iri("SYR"), "SYR", name)]
+    # parameters are bound as terms on every kind of store
+    q = "SELECT ?c WHERE { ?a <https://w3id.org/kg-news/ontology#country> ?c }"
+    found = store.query(ds, q, bindings={"a": actor_iri("SYR")})
+    assert [str(r[0]) for r in found] == ["SYR"]
+    assert list(store.query(ds, q, bindings={"a": actor_iri("US")})) == []
+    delete = "DELETE { GRAPH ?g { ?a ?p ?c } } WHERE { GRAPH ?g { ?a ?p ?c } }"
+    store.update(ds, delete, bindings={"a": actor_iri("US")})  # not there
+    assert len(list(store.quads(ds))) == 1
+    store.update(ds, delete, bindings={"a": actor_iri("SYR")})
+    assert list(store.quads(ds)) == []
+    ds.close()
+
+
+def test_bulk_load_reads_a_file_on_every_kind(tmp_path):
+    from kg.rdf.store import bulk_load
+
+    for loc in ("memory", tmp_path / "s"):
+        ds = open_store(loc)
+        bulk_load(ds, DATA / "analysis_four.trig")
+        assert events(ds) == 7
+        ds.close()
+    with pytest.raises(KGError, match="unknown RDF format"):
+        bulk_load(open_store(tmp_path / "t"), tmp_path / "x.unknown")

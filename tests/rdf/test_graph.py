@@ -52,7 +52,9 @@ def test_direct_triple_only_when_asserted():
     assert g.value(neg, KG.negated) == Literal(True)
     g2 = article_graph(SECOND, SECOND_ASSERTIONS, registry={})
     assert (us, KG.givesMilitaryAidTo, syr) not in g2  # planned
-    assert next(g2.subjects(KG.relation, KG.givesMilitaryAidTo)) is not None
+    planned = next(g2.subjects(KG.relation, KG.givesMilitaryAidTo))
+    assert str(g2.value(planned, KG.modality)) == "planned"
+    assert g2.value(planned, KG.source) == us and g2.value(planned, KG.target) == syr
 
 
 def test_event_node_carries_provenance():
@@ -152,3 +154,10 @@ def test_edge_counts_articles_and_mentions():
 def test_duplicate_assertions_become_one_event():
     g = article_graph(SEED, SEED_ASSERTIONS + SEED_ASSERTIONS[:2], registry={})
     assert len(list(g.subjects(RDF.type, KG.Event))) == len(SEED_ASSERTIONS)
+
+
+def test_without_a_registry_actors_come_from_their_mentions():
+    # None (the default) describes actors by what their mentions carry, like {}
+    g = article_graph(SEED, SEED_ASSERTIONS, generated_at=FIXED)
+    assert isomorphic(g, seed_graph())
+    assert g.value(actor_iri("SYR"), RDFS.label) == Literal("Syria")

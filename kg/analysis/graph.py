@@ -1,0 +1,404 @@
+"""The actor graph: relation events folded into a networkx multi-digraph.
+
+:func:`actor_graph` reads the events of a dataset (:mod:`kg.analysis.read`) and
+folds them into a :class:`networkx.MultiDiGraph` with one edge per (source,
+relation, target); :func:`filter_graph` applies the same filters to a graph
+already built; :func:`signed_graph` turns it into an undirected signed graph
+(cooperation +, conflict -). This is the one actor-graph builder: the measures,
+the view and the network exports (GraphML, GEXF, CSV) all start from it.
+
+Filters select *events*: ``relations`` by relation name; ``classes`` and
+``countries`` keep an event when its source *or* target matches (the events that
+involve a class or a country).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import networkx as nx
+from rdflib import Graph
+
+from kg.analysis.read import read_actors, read_events
+from kg.dates import normalise_date
+from kg.types import KGError
+from kg.vocab import ACTOR_CLASSES, load_vocabulary
+
+#: The keys of an event dict, with the value an event lacking the key gets.
+_EVENT_DEFAULTS: dict[str, Any] = {
+    "event": "", "quad_class": 0, "cameo": "", "plover": "", "negated": False,
+    "modality": "asserted", "asserted": True, "attribution": None, "date": None,
+    "article": None, "url": None, "evidence": "", "sentence": None,
+    "confidence": None,
+}  # fmt: skip
+
+
+# ----------------------------------------------------------------------- filters
+def _date_filter(value: str | None, what: str) -> str | None:
+    try:
+        return normalise_date(value)
+    except KGError:
+        raise KGError(f"bad {what} date {value!r}; expected YYYY-MM-DD") from None
+
+
+def _known(names: Iterable[str] | None, known: Iterable[str], what: str) -> list[str]:
+    """The names, sorted; each must be one of ``known``."""
+    chosen = sorted(set(names or ()))
+    allowed = set(known)
+    for name in chosen:
+        if name not in allowed:
+            raise KGError(f"unknown {what} {name!r}; expected one of {sorted(allowed)}")
+    return chosen
+
+
+def _countries(codes: Iterable[str] | None) -> list[str]:
+    out = set()
+    for code in codes or ():
+        if not re.fullmatch(r"[A-Za-z]{3}", str(code)):
+            raise KGError(
+                f"bad country {code!r}; expected an ISO-3166 alpha-3 code such as SYR"
+            )
+        out.add(str(code).upper())
+    return sorted(out)
+
+
+def check_filters(
+    since: str | None = None,
+    until: str | None = None,
+    relations: Iterable[str] | None = None,
+    classes: Iterable[str] | None = None,
+    countries: Iterable[str] | None = None,
+) -> dict[str, Any]:
+    """Validate the event filters; return them normalised.
+
+    Raises:
+        KGError: on a bad date, ``since`` after ``until``, an unknown relation,
+            class or country.
+
+    Examples:
+        >>> check_filters(since="2025-01-02", countries=["syr"])["countries"]
+        ['SYR']
+    """
+    since = _date_filter(since, "--since")
+    until = _date_filter(until, "--until")
+    if since and until and since > until:
+        raise KGError(f"--since {since} is after --until {until}")
+    return {
+        "since": since,
+        "until": until,
+        "relations": _known(relations, load_vocabulary(), "relation"),
+        "classes": _known(classes, ACTOR_CLASSES, "actor class"),
+        "countries": _countries(countries),
+    }
+
+
+def _in_range(day: str | None, f: Mapping[str, Any]) -> bool:
+    if f["since"] and (day is None or day < f["since"]):
+        return False
+    return not (f["until"] and (day is None or day > f["until"]))
+
+
+def _keep(event: Mapping[str, Any], actors: Mapping[str, dict], f: dict) -> bool:
+    """Whether an event passes the filters ``f`` (see :func:`check_filters`)."""
+    if not _in_range(event["date"], f):
+        return False
+    if f["relations"] and event["relation"] not in f["relations"]:
+        return False
+    ends = [actors.get(event["source"], {}), actors.get(event["target"], {})]
+    if f["classes"] and not any(a.get("cls") in f["classes"] for a in ends):
+        return False
+    return not f["countries"] or any(a.get("country") in f["countries"] for a in ends)
+
+
+def event_key(event: Mapping[str, Any]) -> tuple:
+    """Sort key of events: date (undated last), article, sentence, relation, IRI."""
+    return (
+        event.get("date") or "9999-99-99",
+        event.get("article") or "",
+        event.get("sentence") if event.get("sentence") is not None else -1,
+        event.get("relation") or "",
+        event.get("event") or "",
+    )
+
+
+# -------------------------------------------------------------------------- fold
+def _add_node(G: nx.MultiDiGraph, actor: str, actors: Mapping[str, dict]) -> None:
+    rec = actors.get(actor) or {"label": actor, "cls": "Actor"}
+    G.add_node(
+        actor,
+        label=rec.get("label") or actor,
+        cls=rec.get("cls") or "Actor",
+        country=rec.get("country"),
+        sector=rec.get("sector"),
+        code=rec.get("code"),
+    )
+
+
+def _edge(G: nx.MultiDiGraph, event: Mapping[str, Any]) -> dict[str, Any]:
+    """The attributes of the event's edge, created empty when new."""
+    s, t, rel = event["source"], event["target"], event["relation"]
+    if not G.has_edge(s, t, key=rel):
+        G.add_edge(
+            s, t, key=rel, relation=rel, quad_class=event["quad_class"],
+            cameo=event["cameo"], plover=event["plover"], mentions=0,
+            articles=0, first=None, last=None, asserted=0, negated=0,
+            modalities={}, evidence=[], events=[], _articles=set(),
+        )  # fmt: skip
+    return G.edges[s, t, rel]
+
+
+def _add_evidence(data: dict[str, Any], event: Mapping[str, Any], limit: int) -> None:
+    """Keep the event's sentence, unless the edge has it already or is full."""
+    seen = {(ev["sentence"], ev["article"]) for ev in data["evidence"]}
+    if not event["evidence"] or len(data["evidence"]) >= limit:
+        return
+    if (event["evidence"], event["article"]) in seen:
+        return
+    data["evidence"].append(
+        {
+            "sentence": event["evidence"],
+            "article": event["article"],
+            "url": event["url"],
+            "date": event["date"],
+            "negated": event["negated"],
+            "modality": event["modality"],
+        }
+    )
+
+
+def _count(data: dict[str, Any], event: Mapping[str, Any], max_evidence: int) -> None:
+    """Add one event to the counts, dates and evidence of its edge."""
+    data["mentions"] += 1
+    data["asserted"] += int(event["asserted"])
+    data["negated"] += int(event["negated"])
+    mods = data["modalities"]
+    mods[event["modality"]] = mods.get(event["modality"], 0) + 1
+    data["events"].append(event)
+    if event["article"]:
+        data["_articles"].add(event["article"])
+    day = event["date"]
+    if day:
+        data["first"] = min(data["first"] or day, day)
+        data["last"] = max(data["last"] or day, day)
+    _add_evidence(data, event, max_evidence)
+
+
+def _fold(
+    events: Sequence[dict[str, Any]],
+    actors: Mapping[str, dict[str, Any]],
+    *,
+    filters: dict[str, Any] | None = None,
+    max_evidence: int = 5,
+) -> nx.MultiDiGraph:
+    G = nx.MultiDiGraph(filters=filters or {}, events=len(events))
+    for event in sorted(events, key=event_key):
+        for end in (event["source"], event["target"]):
+            if end not in G:
+                _add_node(G, end, actors)
+        _count(_edge(G, event), event, max_evidence)
+    for _, _, data in G.edges(data=True):
+        data["articles"] = len(data.pop("_articles"))
+    return G
+
+
+def _not_a_graph(source: object, verb: str) -> KGError:
+    return KGError(
+        f"cannot {verb} a {type(source).__name__}; expected an rdflib Dataset/Graph "
+        "or the nx.MultiDiGraph of actor_graph()"
+    )
+
+
+def _read(
+    source: Graph | nx.MultiDiGraph,
+) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
+    """The events and actors of a dataset, or of an actor graph built before."""
+    if isinstance(source, nx.MultiDiGraph):
+        actors = {n: dict(d, id=n) for n, d in source.nodes(data=True)}
+        events = [
+            {**_EVENT_DEFAULTS, **e}
+            for _, _, d in source.edges(data=True)
+            for e in d.get("events", ())
+        ]
+        return events, actors
+    if isinstance(source, Graph):
+        return read_events(source), read_actors(source)
+    raise _not_a_graph(source, "analyse")
+
+
+def actor_graph(
+    source: Graph | nx.MultiDiGraph,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    relations: Iterable[str] | None = None,
+    classes: Iterable[str] | None = None,
+    countries: Iterable[str] | None = None,
+    asserted_only: bool = False,
+    max_evidence: int = 5,
+) -> nx.MultiDiGraph:
+    """Fold the relation events of a dataset into a multi-digraph of actors.
+
+    One edge per (source, relation, target), with key = relation name and the
+    attributes ``relation``, ``quad_class``, ``cameo``, ``plover``, ``mentions``
+    (events), ``articles`` (distinct articles), ``first``/``last`` (dates),
+    ``asserted``/``negated`` (event counts), ``modalities`` (count per modality),
+    ``evidence`` (at most ``max_evidence`` dicts with ``sentence``, ``article``,
+    ``url``, ``date``, ``negated``, ``modality``) and ``events`` (every event
+    dict, see :func:`kg.analysis.read.read_events`). Nodes carry ``label``,
+    ``cls``, ``country``, ``sector`` and ``code``.
+
+    Args:
+        source: An rdflib ``Dataset`` or ``Graph`` in the kg shape, or an actor
+            graph built before (its events are folded again: a new graph).
+        since: Keep events dated on or after this ISO date (undated events drop).
+        until: Keep events dated on or before this ISO date.
+        relations: Keep only these relation names.
+        classes: Keep events whose source or target has one of these classes.
+        countries: Keep events whose source or target has one of these ISO-3166
+            alpha-3 countries.
+        asserted_only: Drop negated, intended, planned and hypothetical events.
+        max_evidence: Evidence sentences kept per edge.
+
+    Returns:
+        The actor graph; ``G.graph`` holds ``filters`` and ``events`` (count).
+
+    Raises:
+        KGError: on a bad date, an unknown relation, class or country, or a
+            source that is neither a graph nor an actor graph.
+    """
+    filters = check_filters(since, until, relations, classes, countries)
+    events, actors = _read(source)
+    kept = [
+        e
+        for e in events
+        if _keep(e, actors, filters) and (e["asserted"] or not asserted_only)
+    ]
+    return _fold(kept, actors, filters=filters, max_evidence=max_evidence)
+
+
+def filter_graph(G: nx.MultiDiGraph, **filters: Any) -> nx.MultiDiGraph:
+    """Apply the filters of :func:`actor_graph` to an actor graph (a new graph).
+
+    The same as ``actor_graph(G, **filters)``.
+
+    Examples:
+        >>> G = nx.MultiDiGraph()
+        >>> G.add_node("A", cls="State"); G.add_node("B", cls="Person")
+        >>> ev = {"event": "e", "source": "A", "target": "B", "relation": "opposes",
+        ...       "date": "2025-01-02", "asserted": True}
+        >>> G.add_edge("A", "B", key="opposes", events=[ev])
+        'opposes'
+        >>> filter_graph(G, since="2025-02-01").number_of_edges()
+        0
+    """
+    return actor_graph(G, **filters)
+
+
+def as_actor_graph(
+    source: Graph | nx.MultiDiGraph, *, verb: str = "analyse", **filters: Any
+) -> nx.MultiDiGraph:
+    """The actor graph of a dataset, or a given actor graph with the filters applied.
+
+    An actor graph comes back unchanged when no filter is set.
+
+    Raises:
+        KGError: when ``source`` is neither; the message says what could not be
+            done with it (``verb``).
+    """
+    if isinstance(source, nx.MultiDiGraph) and not any(filters.values()):
+        return source
+    if not isinstance(source, nx.MultiDiGraph | Graph):
+        raise _not_a_graph(source, verb)
+    return actor_graph(source, **filters)
+
+
+def actor_node(G: nx.Graph, actor: str | None, what: str) -> str:
+    """The node of an actor id, or of an exact label (case-insensitive).
+
+    Raises:
+        KGError: when no node (or more than one) matches.
+
+    Examples:
+        >>> G = nx.Graph(); G.add_node("SYR", label="Syria")
+        >>> actor_node(G, "syria", "ego")
+        'SYR'
+    """
+    if not actor:
+        raise KGError(f"{what} needs an actor id")
+    if actor in G:
+        return actor
+    want = actor.lower()
+    hits = [
+        n
+        for n, d in G.nodes(data=True)
+        if str(d.get("label", "")).lower() == want or str(n).lower() == want
+    ]
+    if len(hits) == 1:
+        return hits[0]
+    sample = sorted(map(str, G.nodes))[:10]
+    raise KGError(
+        f"unknown actor {actor!r} for {what}; expected an actor id of the graph "
+        f"such as {sample}"
+    )
+
+
+# ------------------------------------------------------------------------ signed
+def _add_sign(S: nx.Graph, u: str, v: str, key: str, quad: int, count: int) -> None:
+    if not S.has_edge(u, v):
+        S.add_edge(u, v, weight=0, positive=0, negative=0, relations=[])
+    e = S[u][v]
+    side = "positive" if quad <= 2 else "negative"
+    e[side] += count
+    e["weight"] += count if quad <= 2 else -count
+    if key not in e["relations"]:
+        e["relations"].append(key)
+        e["relations"].sort()
+
+
+def signed_graph(source: Graph | nx.MultiDiGraph, **filters: Any) -> nx.Graph:
+    """The undirected signed graph: cooperation +, conflict -, asserted events only.
+
+    Each asserted event adds +1 to the weight of its pair when its quad class is 1
+    or 2 (cooperation) and -1 when it is 3 or 4 (conflict); self-loops and
+    unclassified events are skipped. Edge attributes: ``weight``, ``sign``
+    (-1, 0 or +1), ``positive`` and ``negative`` (event counts) and ``relations``.
+
+    Args:
+        source: A dataset (read with :func:`actor_graph`) or an actor graph.
+        **filters: The filters of :func:`actor_graph` (``since``, ``until``,
+            ``relations``, ``classes``, ``countries``).
+
+    Examples:
+        >>> G = nx.MultiDiGraph()
+        >>> G.add_edge("A", "B", key="aids", quad_class=2, asserted=3)
+        'aids'
+        >>> G.add_edge("B", "A", key="accuses", quad_class=3, asserted=1)
+        'accuses'
+        >>> S = signed_graph(G)
+        >>> S["A"]["B"]["weight"], S["A"]["B"]["sign"]
+        (2, 1)
+    """
+    G = as_actor_graph(source, **filters)
+    S = nx.Graph()
+    S.add_nodes_from(G.nodes(data=True))
+    for u, v, key, data in G.edges(keys=True, data=True):
+        quad = data.get("quad_class") or 0
+        count = data.get("asserted", 0)
+        if u != v and count and quad in (1, 2, 3, 4):
+            _add_sign(S, u, v, key, quad, count)
+    for _, _, e in S.edges(data=True):
+        e["sign"] = (e["weight"] > 0) - (e["weight"] < 0)
+    return S
+
+
+__all__ = [
+    "actor_graph",
+    "actor_node",
+    "as_actor_graph",
+    "check_filters",
+    "event_key",
+    "filter_graph",
+    "signed_graph",
+]

@@ -1,0 +1,234 @@
+"""Reading the kg graph for analysis: actors and relation events as plain dicts.
+
+Each reader runs one SPARQL SELECT over the default graph and (on a dataset) every
+named graph, so it works on a store, a loaded file or a plain ``rdflib.Graph``.
+Events are read from the event nodes, not the direct triples, so negated,
+reported and hypothetical events keep their flags.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+from urllib.parse import unquote
+
+from rdflib import ConjunctiveGraph, Graph
+from rdflib.namespace import RDF, RDFS, SKOS
+
+from kg.dates import normalise_date
+from kg.rdf.namespaces import sparql_prefixes
+from kg.rdf.ontology import ACTOR, KG
+from kg.types import KGError
+from kg.vocab import Relation, load_vocabulary
+
+#: Order in which a class wins when an actor has several kg types.
+_CLASS_ORDER = (
+    "Person", "Military", "Agency", "Government", "Party", "ArmedGroup", "Media",
+    "InternationalOrganisation", "State", "Place", "Group", "Organisation", "Actor",
+)  # fmt: skip
+
+_KG_NS = str(KG._NS)
+_ACTOR_NS = str(ACTOR)
+
+_EVENT_VARS = (
+    "?e ?s ?t ?rel ?neg ?mod ?attr ?date ?ev ?sent ?quad ?cameo ?plover ?conf "
+    "?art ?artid ?adate ?url"
+)
+_EVENT_PATTERN = """
+    ?e a kg:Event ; kg:source ?s ; kg:target ?t ; kg:relation ?rel .
+    OPTIONAL { ?e kg:negated ?neg }
+    OPTIONAL { ?e kg:modality ?mod }
+    OPTIONAL { ?e kg:attribution ?attr }
+    OPTIONAL { ?e kg:date ?date }
+    OPTIONAL { ?e kg:evidence ?ev }
+    OPTIONAL { ?e kg:sentenceIndex ?sent }
+    OPTIONAL { ?e kg:quadClass ?quad }
+    OPTIONAL { ?e kg:cameoCode ?cameo }
+    OPTIONAL { ?e kg:ploverCategory ?plover }
+    OPTIONAL { ?e kg:confidence ?conf }
+    OPTIONAL { ?e prov:wasDerivedFrom ?art .
+               OPTIONAL { ?art dcterms:identifier ?artid }
+               OPTIONAL { ?art dcterms:date ?adate }
+               OPTIONAL { ?art kg:url ?url } }
+"""
+
+_ACTOR_PROPS = {
+    str(RDF.type): "type",
+    str(RDFS.label): "rdfs",
+    str(SKOS.prefLabel): "pref",
+    str(KG.country): "country",
+    str(KG.sector): "sector",
+    str(KG.cameoCode): "code",
+}
+# one (actor, property, value) row per fact: OPTIONALs would multiply the rows
+_ACTOR_VARS = "DISTINCT ?a ?p ?v"
+_ACTOR_PATTERN = (
+    "VALUES ?p { " + " ".join(f"<{iri}>" for iri in _ACTOR_PROPS) + " }\n"
+    "    ?a ?p ?v .\n"
+    f'    FILTER(STRSTARTS(STR(?a), "{_ACTOR_NS}"))'
+)
+
+
+def _select(dataset: Graph, variables: str, pattern: str) -> Iterable[Any]:
+    """A SELECT over the default graph and (on a dataset) every named graph."""
+    where = f"{{ {pattern} }}"
+    if isinstance(dataset, ConjunctiveGraph):  # a plain Graph has no named graphs
+        where += f"\n  UNION\n  {{ GRAPH ?g {{ {pattern} }} }}"
+    return dataset.query(
+        f"{sparql_prefixes()}SELECT {variables} WHERE {{\n  {where}\n}}"
+    )
+
+
+# ----------------------------------------------------------------------- values
+def local_name(iri: Any, ns: str) -> str:
+    """The id of an IRI in a namespace (percent-decoded), else its last segment.
+
+    Examples:
+        >>> local_name("https://w3id.org/kg-news/actor/C%C3%B4te", str(ACTOR))
+        'Côte'
+        >>> local_name("https://w3id.org/kg-news/ontology#opposes", str(ACTOR))
+        'opposes'
+    """
+    text = str(iri)
+    if text.startswith(ns):
+        return unquote(text[len(ns) :])
+    return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def _str(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _int(value: Any) -> int | None:
+    try:
+        return None if value is None else int(str(value))
+    except ValueError:
+        return None
+
+
+def _float(value: Any) -> float | None:
+    try:
+        return None if value is None else float(str(value))
+    except ValueError:
+        return None
+
+
+def _bool(value: Any) -> bool:
+    return value is not None and str(value).strip().lower() in ("true", "1")
+
+
+def _day(value: Any) -> str | None:
+    """The ISO day of a stored date or dateTime literal; None when missing or bad."""
+    try:
+        return None if value is None else normalise_date(str(value))
+    except KGError:
+        return None
+
+
+# ----------------------------------------------------------------------- actors
+def _actor(aid: str, facts: dict[str, set[str]]) -> dict[str, Any]:
+    types = {
+        local_name(t, _KG_NS) for t in facts.get("type", ()) if t.startswith(_KG_NS)
+    }
+
+    def first(key: str) -> str | None:
+        # the smallest value keeps the choice stable when there are several
+        return min(facts[key]) if facts.get(key) else None
+
+    return {
+        "id": aid,
+        "label": first("pref") or first("rdfs") or aid,
+        "cls": next((c for c in _CLASS_ORDER if c in types), "Actor"),
+        "country": first("country"),
+        "sector": first("sector"),
+        "code": first("code"),
+    }
+
+
+def read_actors(dataset: Graph) -> dict[str, dict[str, Any]]:
+    """Read every actor of the dataset: id -> label, class, country, sector, code.
+
+    Args:
+        dataset: An rdflib ``Dataset`` (all named graphs are read) or ``Graph``.
+
+    Returns:
+        A dict keyed by actor id (the IRI's last segment, percent-decoded).
+    """
+    facts: dict[str, dict[str, set[str]]] = {}
+    for row in _select(dataset, _ACTOR_VARS, _ACTOR_PATTERN):
+        key = _ACTOR_PROPS.get(str(row.p))
+        if key is not None:
+            aid = local_name(row.a, _ACTOR_NS)
+            facts.setdefault(aid, {}).setdefault(key, set()).add(str(row.v))
+    return {aid: _actor(aid, facts[aid]) for aid in sorted(facts)}
+
+
+# ----------------------------------------------------------------------- events
+def _article(row: Any) -> str | None:
+    """The article id: ``dcterms:identifier``, else the article IRI."""
+    if row.artid is not None:
+        return str(row.artid)
+    return None if row.art is None else local_name(row.art, "")
+
+
+def _codes(row: Any, spec: Relation | None) -> dict[str, Any]:
+    """Quad class, CAMEO code and PLOVER category; the vocabulary fills gaps."""
+    quad = _int(row.quad)
+    if spec is None:
+        return {"quad_class": quad or 0, "cameo": _str(row.cameo) or "",
+                "plover": _str(row.plover) or ""}  # fmt: skip
+    return {
+        "quad_class": spec.quad_class if quad is None else quad,
+        "cameo": _str(row.cameo) or spec.cameo,
+        "plover": _str(row.plover) or spec.plover,
+    }
+
+
+def _event(row: Any, spec: Relation | None) -> dict[str, Any]:
+    """One event dict from a row of the event query."""
+    negated = _bool(row.neg)
+    modality = _str(row.mod) or "asserted"
+    return {
+        "event": str(row.e),
+        "source": local_name(row.s, _ACTOR_NS),
+        "target": local_name(row.t, _ACTOR_NS),
+        "relation": local_name(row.rel, _KG_NS),
+        **_codes(row, spec),
+        "negated": negated,
+        "modality": modality,
+        "asserted": not negated and modality in ("asserted", "reported"),
+        "attribution": _str(row.attr),
+        "date": _day(row.date) or _day(row.adate),
+        "article": _article(row),
+        "url": _str(row.url),
+        "evidence": _str(row.ev) or "",
+        "sentence": _int(row.sent),
+        "confidence": _float(row.conf),
+    }
+
+
+def read_events(dataset: Graph) -> list[dict[str, Any]]:
+    """Read every relation event of the dataset as a dict.
+
+    An event without ``kg:date`` takes its article's ``dcterms:date``; missing
+    CAMEO code, PLOVER category or quad class come from the relation vocabulary.
+
+    Args:
+        dataset: An rdflib ``Dataset`` (all named graphs are read) or ``Graph``.
+
+    Returns:
+        Dicts with keys ``event``, ``source``, ``target``, ``relation``,
+        ``quad_class``, ``cameo``, ``plover``, ``negated``, ``modality``,
+        ``asserted``, ``attribution``, ``date``, ``article``, ``url``,
+        ``evidence``, ``sentence``, ``confidence``; sorted by event IRI.
+    """
+    vocab = load_vocabulary()
+    events: dict[str, dict[str, Any]] = {}
+    for row in _select(dataset, _EVENT_VARS, _EVENT_PATTERN):
+        if str(row.e) not in events:
+            spec = vocab.get(local_name(row.rel, _KG_NS))
+            events[str(row.e)] = _event(row, spec)
+    return [events[k] for k in sorted(events)]
+
+
+__all__ = ["local_name", "read_actors", "read_events"]

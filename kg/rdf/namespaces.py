@@ -1,0 +1,236 @@
+"""The kg namespaces: the closed ``KG`` vocabulary, IRI bases and prefixes.
+
+``KG`` is a closed :class:`rdflib.namespace.DefinedNamespace`: a typo such as
+``KG.sharesIntelligence`` raises ``AttributeError`` instead of minting an IRI. Every
+term is declared in ``ontology/kg.ttl`` (a test checks it). :data:`PREFIXES` is the
+one prefix table: :func:`bind` puts it on graphs and :func:`sparql_prefixes` writes
+it as the ``PREFIX`` block of SPARQL text.
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from rdflib import Graph, Namespace, URIRef
+from rdflib.namespace import (
+    DCTERMS,
+    OWL,
+    PROV,
+    RDF,
+    RDFS,
+    SH,
+    SKOS,
+    XSD,
+    DefinedNamespace,
+)
+
+_G = TypeVar("_G", bound=Graph)
+
+#: Base of every kg IRI.
+BASE = "https://w3id.org/kg-news/"
+#: The ontology document (and the named graph the store keeps a copy of it in).
+ONTOLOGY_IRI = URIRef(BASE + "ontology")
+ACTOR = Namespace(BASE + "actor/")
+ARTICLE = Namespace(BASE + "article/")
+EVENT = Namespace(BASE + "event/")
+GRAPH = Namespace(BASE + "graph/")
+WD = Namespace("http://www.wikidata.org/entity/")
+
+
+class KG(DefinedNamespace):
+    """The closed kg vocabulary (``https://w3id.org/kg-news/ontology#``).
+
+    Examples:
+        >>> str(KG.sharesIntelligenceWith)
+        'https://w3id.org/kg-news/ontology#sharesIntelligenceWith'
+        >>> KG.sharesIntelligence
+        Traceback (most recent call last):
+        ...
+        AttributeError: term 'sharesIntelligence' not in namespace 'https://w3id.org/kg-news/ontology#'
+    """
+
+    _NS = Namespace("https://w3id.org/kg-news/ontology#")
+    _fail = True
+
+    # classes
+    Actor: URIRef
+    State: URIRef
+    Government: URIRef
+    Military: URIRef
+    Agency: URIRef
+    ArmedGroup: URIRef
+    Party: URIRef
+    InternationalOrganisation: URIRef
+    Media: URIRef
+    Person: URIRef
+    Place: URIRef
+    Organisation: URIRef
+    Group: URIRef
+    Article: URIRef
+    Event: URIRef
+    # annotations of relations (also used on events and actors)
+    cameoCode: URIRef
+    ploverCategory: URIRef
+    quadClass: URIRef
+    # actors
+    country: URIRef
+    sector: URIRef
+    known: URIRef
+    validFrom: URIRef
+    validTo: URIRef
+    predecessor: URIRef
+    partOf: URIRef
+    # articles
+    url: URIRef
+    contentHash: URIRef
+    graphHash: URIRef
+    extractorVersion: URIRef
+    # events
+    source: URIRef
+    target: URIRef
+    relation: URIRef
+    negated: URIRef
+    modality: URIRef
+    attribution: URIRef
+    date: URIRef
+    evidence: URIRef
+    sentenceIndex: URIRef
+    startOffset: URIRef
+    endOffset: URIRef
+    sourceText: URIRef
+    targetText: URIRef
+    sourceCode: URIRef
+    targetCode: URIRef
+    trigger: URIRef
+    confidence: URIRef
+    pageRank: URIRef
+    betweenness: URIRef
+    degree: URIRef
+    community: URIRef
+    mentionCount: URIRef
+    articleCount: URIRef
+    # the relation hierarchy
+    relatedTo: URIRef
+    verbalCooperation: URIRef
+    materialCooperation: URIRef
+    verbalConflict: URIRef
+    materialConflict: URIRef
+    # relations (kg/resources/relations.yaml)
+    appealsTo: URIRef
+    urges: URIRef
+    intendsToCooperateWith: URIRef
+    offersAidTo: URIRef
+    promisesTo: URIRef
+    meetsWith: URIRef
+    phones: URIRef
+    visits: URIRef
+    hosts: URIRef
+    mediates: URIRef
+    negotiatesWith: URIRef
+    supports: URIRef
+    praises: URIRef
+    defends: URIRef
+    recognises: URIRef
+    apologisesTo: URIRef
+    signsAgreementWith: URIRef
+    agreesWith: URIRef
+    cooperatesWith: URIRef
+    tradesWith: URIRef
+    cooperatesMilitarilyWith: URIRef
+    extradites: URIRef
+    sharesIntelligenceWith: URIRef
+    aids: URIRef
+    givesEconomicAidTo: URIRef
+    givesMilitaryAidTo: URIRef
+    givesHumanitarianAidTo: URIRef
+    protects: URIRef
+    grantsAsylumTo: URIRef
+    concedesTo: URIRef
+    easesRestrictionsOn: URIRef
+    releases: URIRef
+    liftsSanctionsOn: URIRef
+    allowsAccessTo: URIRef
+    withdrawsFrom: URIRef
+    investigates: URIRef
+    demands: URIRef
+    opposes: URIRef
+    condemns: URIRef
+    accuses: URIRef
+    sues: URIRef
+    convicts: URIRef
+    rejects: URIRef
+    defies: URIRef
+    vetoes: URIRef
+    threatens: URIRef
+    threatensForceAgainst: URIRef
+    protestsAgainst: URIRef
+    mobilisesAgainst: URIRef
+    reducesRelationsWith: URIRef
+    cutsAidTo: URIRef
+    sanctions: URIRef
+    designates: URIRef
+    expels: URIRef
+    coerces: URIRef
+    arrests: URIRef
+    deports: URIRef
+    assaults: URIRef
+    abducts: URIRef
+    assassinates: URIRef
+    attacks: URIRef
+    blockades: URIRef
+    occupies: URIRef
+    fights: URIRef
+    bombs: URIRef
+    violatesCeasefireWith: URIRef
+    massacres: URIRef
+
+
+#: The prefixes bound on every graph kg creates.
+PREFIXES: dict[str, str] = {
+    "kg": str(KG._NS),
+    "actor": str(ACTOR),
+    "article": str(ARTICLE),
+    "event": str(EVENT),
+    "graph": str(GRAPH),
+    "prov": str(PROV),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "owl": str(OWL),
+    "sh": str(SH),
+    "skos": str(SKOS),
+    "dcterms": str(DCTERMS),
+    "xsd": str(XSD),
+    "wd": str(WD),
+}
+
+
+def bind(graph: _G) -> _G:
+    """Bind the kg prefixes (kg, actor, article, event, prov, rdfs, owl, sh, ...).
+
+    Returns:
+        The same graph, for chaining.
+
+    Examples:
+        >>> from rdflib import Graph
+        >>> dict(bind(Graph()).namespaces())["actor"]
+        rdflib.term.URIRef('https://w3id.org/kg-news/actor/')
+    """
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, ns, override=True, replace=True)
+    return graph
+
+
+def sparql_prefixes() -> str:
+    """The kg prefixes as the ``PREFIX`` block of a SPARQL query (one per line).
+
+    Examples:
+        >>> sparql_prefixes().splitlines()[0]
+        'PREFIX kg: <https://w3id.org/kg-news/ontology#>'
+    """
+    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+
+
+__all__ = [
+    "ACTOR", "ARTICLE", "BASE", "EVENT", "GRAPH", "KG", "ONTOLOGY_IRI", "PREFIXES",
+    "WD", "bind", "sparql_prefixes",
+]  # fmt: skip
