@@ -1,9 +1,7 @@
 """The import layers of kg (README, "Development"), checked with import-linter.
 
 Each contract of ``.importlinter`` runs as its own test, so a broken rule names
-itself. A contract broken by a module that another change is rewriting is listed in
-``KNOWN_BROKEN`` as a strict xfail: once that change lands the xfail passes, the
-suite fails, and the entry must go.
+itself.
 """
 
 from __future__ import annotations
@@ -19,13 +17,6 @@ from tests.conftest import ROOT
 
 CONFIG = ROOT / ".importlinter"
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
-
-#: Contract id -> why it is broken today (remove the entry when it is kept).
-KNOWN_BROKEN = {
-    "faces": "kg.rdf.graph imports kg (for __version__) from the package root",
-    "rdf-not-registry": "kg.rdf.graph loads the registry itself; the actors should "
-    "arrive as registry= (the builder change in kg/rdf)",
-}
 
 #: The base layer: what every other module may import.
 BASE = {"kg.types", "kg.dates", "kg.files", "kg.tables", "kg.resources"}
@@ -49,13 +40,6 @@ def _contract_ids() -> list[str]:
     return [s[len(prefix) :] for s in parser.sections() if s.startswith(prefix)]
 
 
-def _param(contract: str):
-    if contract in KNOWN_BROKEN:
-        mark = pytest.mark.xfail(reason=KNOWN_BROKEN[contract], strict=True)
-        return pytest.param(contract, marks=mark)
-    return contract
-
-
 def test_every_layer_rule_has_a_contract():
     assert set(_contract_ids()) >= {
         "layers",
@@ -66,10 +50,9 @@ def test_every_layer_rule_has_a_contract():
         "rdf-not-spacy",
         "base-stdlib",
     }
-    assert set(KNOWN_BROKEN) <= set(_contract_ids())
 
 
-@pytest.mark.parametrize("contract", [_param(c) for c in _contract_ids()])
+@pytest.mark.parametrize("contract", _contract_ids())
 def test_contract_is_kept(contract):
     out = subprocess.run(
         [str(LINT_IMPORTS), "--config", str(CONFIG), "--contract", contract],
@@ -107,8 +90,7 @@ def test_base_imports_only_the_standard_library(module):
     import grimp
 
     graph = grimp.build_graph("kg", include_external_packages=True)
-    if module not in graph.modules:
-        pytest.skip(f"{module} does not exist yet")
+    assert module in graph.modules
     imported = graph.find_modules_directly_imported_by(module)
     roots = {m.split(".")[0] for m in imported}
     external = roots - set(sys.stdlib_module_names) - {"kg", "__future__"}

@@ -1,9 +1,7 @@
 """mypy on the whole kg package (config in setup.cfg) reports no error.
 
 mypy runs once; each top-level module or package of kg is its own test, so an
-error names its place. A part that other changes are still cleaning is listed in
-``KNOWN_ERRORS`` as a strict xfail: when it becomes clean the xfail passes, the
-suite fails, and the entry must go.
+error names its place.
 """
 
 from __future__ import annotations
@@ -18,21 +16,6 @@ import pytest
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.slow
-
-#: Part of kg -> why mypy still reports errors there (remove when clean).
-KNOWN_ERRORS = {
-    part: "typed by the redesign of that part (issue 8), not merged yet"
-    for part in (
-        "analysis",
-        "export",
-        "files",
-        "nlp",
-        "query",
-        "rdf",
-        "registry",
-        "viz",
-    )
-}
 
 PARTS = sorted(
     p.stem if p.suffix == ".py" else p.name
@@ -62,17 +45,8 @@ def errors() -> dict[str, list[str]]:
 
 def test_parts_are_found():
     assert {"cli", "pipeline", "types", "nlp", "rdf"} <= set(PARTS)
-    assert set(KNOWN_ERRORS) <= set(PARTS)
 
 
-@pytest.mark.parametrize(
-    "part",
-    [
-        pytest.param(p, marks=pytest.mark.xfail(reason=KNOWN_ERRORS[p], strict=True))
-        if p in KNOWN_ERRORS
-        else p
-        for p in PARTS
-    ],
-)
+@pytest.mark.parametrize("part", PARTS)
 def test_mypy_reports_no_error(errors, part):
     assert errors.get(part, []) == []
