@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from kg.tables import format_table as render_table
 from kg.types import Article, KGError
 
 #: The scored levels, in order.
@@ -549,23 +550,25 @@ def format_table(result: Mapping[str, Any], *, title: str | None = None) -> str:
         ...            {"id": 2, "expected": [], "noevents": True}],
         ...           [{"id": 1, "events": [{"source": "USA", "target": "SYR"}]}])
         >>> print(format_table(r))
-        level      P      R     F1    tp   fp   fn
-        L0     1.000  1.000  1.000     1    0    0
-        L1     1.000  1.000  1.000     1    0    0
-        L2     0.000  0.000  0.000     0    0    0
-        L3     0.000  0.000  0.000     0    0    0
+        level      P      R     F1  tp  fp  fn
+        -----  -----  -----  -----  --  --  --
+        L0     1.000  1.000  1.000   1   0   0
+        L1     1.000  1.000  1.000   1   0   0
+        L2     0.000  0.000  0.000   0   0   0
+        L3     0.000  0.000  0.000   0   0   0
         records 2, missing predictions 1
         silence 1.000 (share of no-event sentences with no predicted event)
         negation leaks: none to check
     """
-    header = "level      P      R     F1    tp   fp   fn"
-    lines = [title, header] if title else [header]
-    for lv in LEVELS:
-        m = result[lv]
-        lines.append(
-            f"{lv:<5}  {m['P']:5.3f}  {m['R']:5.3f}  {m['F1']:5.3f}  "
-            f"{m['tp']:>4} {m['fp']:>4} {m['fn']:>4}"
-        )
+    rows = [
+        [lv, *(f"{result[lv][k]:.3f}" for k in ("P", "R", "F1")),
+         *(str(result[lv][k]) for k in ("tp", "fp", "fn"))]
+        for lv in LEVELS
+    ]  # fmt: skip
+    table = render_table(
+        ["level", "P", "R", "F1", "tp", "fp", "fn"], rows, right=range(1, 7)
+    )
+    lines = [title, table] if title else [table]
     lines.append(
         f"records {result['records']}, missing predictions "
         f"{result['missing_predictions']}"

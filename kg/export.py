@@ -31,19 +31,10 @@ from kg.rdf.namespaces import sparql_prefixes
 from kg.rdf.ontology import ACTOR, KG, ONTOLOGY_IRI, PREFIXES, actor_iri, bind, plain
 from kg.rdf.store import quads
 from kg.types import KGError
+from kg.vocab import EXPORT_FORMATS
 
 #: Export formats and their usual file extensions.
-FORMATS: dict[str, tuple[str, ...]] = {
-    "turtle": (".ttl", ".turtle"),
-    "trig": (".trig",),
-    "nt": (".nt",),
-    "nquads": (".nq", ".nquads"),
-    "json-ld": (".jsonld", ".json-ld", ".json"),
-    "graphml": (".graphml",),
-    "gexf": (".gexf",),
-    "csv": (".csv",),
-    "events": (".tsv", ".events"),
-}
+FORMATS = EXPORT_FORMATS
 #: Formats that hold RDF (``load_graph`` reads them back).
 RDF_FORMATS = ("turtle", "trig", "nt", "nquads", "json-ld")
 _RDFLIB_READ = {

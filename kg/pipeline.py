@@ -27,9 +27,8 @@ log = logging.getLogger("kg")
 
 # Both queries name the graph (GRAPH ?g): on Oxigraph that is much faster than
 # matching the union default graph.
+# (run with kg.rdf.namespaces.sparql_prefixes() in front)
 SUMMARY_QUERY = """
-PREFIX kg: <https://w3id.org/kg-news/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT ?s ?sl ?rel ?o ?ol (COUNT(DISTINCT ?e) AS ?n) (SAMPLE(?ev) AS ?evidence)
 WHERE {
   GRAPH ?g {
@@ -43,7 +42,6 @@ ORDER BY DESC(?n) ?sl ?rel ?ol
 """
 
 COUNT_QUERY = """
-PREFIX kg: <https://w3id.org/kg-news/ontology#>
 SELECT
   (COUNT(DISTINCT ?a) AS ?articles)
   (COUNT(DISTINCT ?actor) AS ?actors)
@@ -339,12 +337,13 @@ def summary_rows(
 ) -> tuple[dict[str, int], list[dict[str, Any]]]:
     """Return graph counts and the ``top`` most-mentioned asserted edges."""
     from kg.query import run_query
+    from kg.rdf.namespaces import sparql_prefixes
 
     counts: dict[str, int] = {}
-    for row in _rows(run_query(dataset, COUNT_QUERY)):
+    for row in _rows(run_query(dataset, sparql_prefixes() + COUNT_QUERY)):
         counts = {k: int(row[k].toPython()) for k in row.labels}
     edges: list[dict[str, Any]] = []
-    for row in _rows(run_query(dataset, SUMMARY_QUERY)):
+    for row in _rows(run_query(dataset, sparql_prefixes() + SUMMARY_QUERY)):
         edges.append(
             {
                 "source": str(row["sl"] or row["s"]),

@@ -502,9 +502,10 @@ def test_format_table_aligned():
     lines = text.splitlines()
     assert lines[0] == "demo"
     assert lines[1].split() == ["level", "P", "R", "F1", "tp", "fp", "fn"]
-    assert [line.split()[0] for line in lines[2:6]] == list(LEVELS)
-    assert lines[2].split() == ["L0", "0.333", "1.000", "0.500", "1", "2", "0"]
-    assert len({len(line) for line in lines[1:6]}) == 1  # aligned columns
+    assert set(lines[2]) == {"-", " "}  # the rule under the header
+    assert [line.split()[0] for line in lines[3:7]] == list(LEVELS)
+    assert lines[3].split() == ["L0", "0.333", "1.000", "0.500", "1", "2", "0"]
+    assert len({len(line) for line in lines[1:7]}) == 1  # aligned columns
     assert "silence 0.000" in text
     assert "negation leaks 1/1" in text
 
@@ -525,7 +526,7 @@ def test_cli_scores_given_predictions(tmp_path, capsys):
     assert json.loads(capsys.readouterr().out) == score(gold, preds)
     assert main(["evaluate", gold_path, "--predictions", str(pred_path)]) == 0
     out = capsys.readouterr().out
-    assert [line.split()[0] for line in out.splitlines()[2:6]] == list(LEVELS)
+    assert [line.split()[0] for line in out.splitlines()[3:7]] == list(LEVELS)
     # copying the predictions through --save-predictions keeps them
     saved = tmp_path / "saved.jsonl"
     assert (
@@ -644,7 +645,7 @@ def test_cli_evaluate_seed_gold_prints_the_level_table():
     assert out.returncode == 0, out.stderr
     lines = out.stdout.splitlines()
     assert lines[1].split() == ["level", "P", "R", "F1", "tp", "fp", "fn"]
-    rows = {line.split()[0]: line.split()[1:] for line in lines[2:6]}
+    rows = {line.split()[0]: line.split()[1:] for line in lines[3:7]}
     assert list(rows) == list(LEVELS)
     empty = score(_gold("seed_gold.jsonl"), [])
     for lv, values in rows.items():

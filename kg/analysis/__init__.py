@@ -39,7 +39,7 @@ from kg.analysis.graph import (
     filter_graph,
     signed_graph,
 )
-from kg.analysis.measures import CENTRALITIES, centrality, collapse, pagerank
+from kg.analysis.measures import centrality, collapse, pagerank
 from kg.analysis.read import read_actors, read_events
 from kg.analysis.rows import edge_rows, format_table, quad_name
 from kg.analysis.scoring import ANALYSIS_GRAPH, SCORE_TERMS, rank, scores, write_scores
@@ -51,9 +51,7 @@ from kg.analysis.structure import (
     paths,
     timeline,
 )
-
-#: Everything ``kg analyze --measure`` accepts.
-MEASURES = CENTRALITIES + ("communities", "balance", "paths", "ego", "timeline")
+from kg.vocab import CENTRALITIES, MEASURES
 
 __all__ = [
     "ANALYSIS_GRAPH", "CENTRALITIES", "MEASURES", "SCORE_TERMS", "actor_graph",

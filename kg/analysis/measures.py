@@ -10,9 +10,9 @@ from __future__ import annotations
 import networkx as nx
 
 from kg.types import KGError
+from kg.vocab import CENTRALITIES
 
 #: Node measures accepted by :func:`centrality`.
-CENTRALITIES = ("degree", "in-degree", "out-degree", "pagerank", "betweenness")
 
 
 def collapse(G: nx.MultiDiGraph, *, weight: str = "mentions") -> nx.DiGraph:
