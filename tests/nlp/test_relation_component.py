@@ -125,6 +125,16 @@ QUOTE_SPEAKER = [
         "Syria is working.”",
         ("TUR", "intendsToCooperateWith", "SYR"),
     ),
+    (  # the speaker named before the quotation, in a sentence before the event
+        "Kenya’s foreign minister said: “Sanctions on Chad were a mistake. The plan "
+        "to cooperate with Chad is working.”",
+        ("KEN", "intendsToCooperateWith", "TCD"),
+    ),
+    (  # a speech verb after the quotation
+        "“The plan to cooperate with Chad is working”, Kenya’s foreign minister "
+        "replied.",
+        ("KEN", "intendsToCooperateWith", "TCD"),
+    ),
 ]
 
 
