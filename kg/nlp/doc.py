@@ -5,24 +5,30 @@
   date and relative dates are normalised against it.
 - ``doc._.kg_mention_rows`` (set by ``kg_actors``) and ``span._.kg_mention``: the
   :class:`kg.types.Mention` of each actor span.
+- ``doc._.kg_quotes`` (set by ``kg_actors``, read by ``kg_relations``): the
+  attributed quotations, ``[start, end, speaker_start, speaker_end]`` token offsets
+  per quotation (the tokens inside the marks and the mention that speaks for its
+  speaker), so that quotations and speakers are found once per document.
 - ``doc._.kg_assertions`` (set by ``kg_relations``): the :class:`kg.types.Assertion`
   records, kept in the Doc as plain rows (``kg_assertion_rows``) so that Docs cross
   process boundaries (spaCy serialises ``doc.user_data`` with msgpack).
 
 It also finds what both extraction components need about a document's text: the
 sentence of every token (:func:`sentence_index`), the quotations
-(:func:`quotations`) and the speaker a quotation is attributed to
-(:func:`quote_speaker`, :func:`continues_quote`).
+(:func:`quotations`, with the marks of ``words.yaml``) and the speaker each is
+attributed to (:func:`attributed_quotations`, with :func:`quote_speaker` and
+:func:`continues_quote`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import fields
 from typing import Protocol, TypeVar
 
 from spacy.tokens import Doc, Span
 
+from kg.nlp.words import shared_words
 from kg.types import Assertion, Mention
 
 #: The fields of a Mention, in order (a mention row is their values).
@@ -65,6 +71,7 @@ def _set_assertions(doc: Doc, value: Iterable[Assertion] | None) -> None:
 Doc.set_extension("kg_article_id", default="", force=True)
 Doc.set_extension("kg_article_date", default=None, force=True)
 Doc.set_extension("kg_mention_rows", default=None, force=True)
+Doc.set_extension("kg_quotes", default=None, force=True)
 Span.set_extension("kg_mention", getter=_span_mention, force=True)
 Doc.set_extension("kg_assertion_rows", default=None, force=True)
 Doc.set_extension(
@@ -93,9 +100,6 @@ def sentence_index(doc: Doc) -> list[int]:
     return idx
 
 
-#: Opening quotation marks and the mark that closes each.
-QUOTE_MARKS = {"“": "”", "‘": "’", '"': '"', "``": "''"}
-
 #: Quotations longer than this (in tokens) are not looked for.
 MAX_QUOTE_TOKENS = 400
 
@@ -123,12 +127,13 @@ def quotations(doc: Doc) -> list[tuple[int, int]]:
         >>> [doc[s:e].text for s, e in quotations(doc)]
         ['we will not go back']
     """
+    marks = shared_words().quote_marks
     out = []
     i = 0
     n = len(doc)
     texts = [t.text for t in doc]
     while i < n:
-        close = QUOTE_MARKS.get(texts[i])
+        close = marks.get(texts[i])
         if close is not None and (texts[i] != "‘" or i == 0 or doc[i - 1].whitespace_):
             for j in range(i + 1, min(n, i + MAX_QUOTE_TOKENS)):
                 if texts[j] == close and _closes(doc, j, close):
@@ -256,3 +261,52 @@ def continues_quote(
     if start - prev_end > MAX_CONTINUATION_GAP:
         return False
     return any(t.lemma_ in say for t in doc[prev_end:start])
+
+
+def attributed_quotations(
+    doc: Doc, mentions: Sequence[M], *, sent_of: Sequence[int], say: Collection[str]
+) -> Iterator[tuple[int, int, M, bool]]:
+    """The quotations attributed to a speaker, with the speaker's mention.
+
+    A quotation takes the speaker :func:`quote_speaker` finds, else, when it
+    continues the previous attributed quotation (:func:`continues_quote`), that
+    one's speaker.
+
+    Args:
+        doc: The document.
+        mentions: Candidate speakers. The sequence is read anew at every quotation:
+            mentions a caller appends while iterating are candidates for the
+            quotations after.
+        sent_of: The sentence number of every token (:func:`sentence_index`).
+        say: Lemmas of the speech verbs (``speech_verbs`` of ``words.yaml``).
+
+    Yields:
+        ``(start, end, speaker, continued)``: the tokens inside the marks, the
+        speaker's mention, and whether it came from the previous quotation.
+
+    Examples:
+        >>> import spacy
+        >>> nlp = spacy.blank("en")
+        >>> nlp.add_pipe("sentencizer")  # doctest: +ELLIPSIS
+        <...>
+        >>> doc = nlp("“We will win”, said Iran. Then: “We are ready.”")
+        >>> doc[6].lemma_ = "say"
+        >>> [(doc[s:e].text, m.text, c) for s, e, m, c in attributed_quotations(
+        ...     doc, [doc[7:8]], sent_of=sentence_index(doc), say={"say"})]
+        [('We will win', 'Iran', False), ('We are ready.', 'Iran', True)]
+    """
+    last: tuple[int, M] | None = None
+    for start, end in quotations(doc):
+        speaker = quote_speaker(doc, start, end, mentions, sent_of=sent_of, say=say)
+        continued = False
+        if (
+            speaker is None
+            and last is not None
+            and continues_quote(doc, last[0], start, say=say)
+        ):
+            speaker, continued = last[1], True
+        if speaker is None:
+            last = None
+            continue
+        last = (end, speaker)
+        yield start, end, speaker, continued

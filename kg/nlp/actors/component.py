@@ -120,7 +120,8 @@ def _kept(cands: list[Candidate]) -> list[Candidate]:
 
 
 def write(ctx: DocContext, cands: list[Candidate]) -> None:
-    """Set ``doc.spans["kg_actors"]`` and ``doc._.kg_mention_rows``."""
+    """Set ``doc.spans["kg_actors"]``, ``doc._.kg_mention_rows`` and
+    ``doc._.kg_quotes`` (the attributed quotations)."""
     doc = ctx.doc
     spans = []
     rows: dict[str, list[Any]] = {}
@@ -136,6 +137,7 @@ def write(ctx: DocContext, cands: list[Candidate]) -> None:
         spans.append(span)
     doc._.kg_mention_rows = rows
     doc.spans[SPAN_KEY] = spans
+    doc._.kg_quotes = [[qs, qe, c.start, c.end] for qs, qe, c in ctx.quote_speakers]
 
 
 def _mention_at(span: Span, sentence: int, **fields: Any) -> Mention:

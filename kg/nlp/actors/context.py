@@ -5,9 +5,10 @@
   English words of the model, the misspelling index, the first words of role phrases);
   read-only, shared by every document.
 - :class:`DocContext`: everything one document needs (its tokens, their folded texts,
-  the sentence index, the quotations, the ``taken`` flags of tokens already in a
-  mention) with the lookups the rules use. It is made for one call of the component
-  and dropped after it: the component keeps no state between documents.
+  the sentence index, the quotations and their speakers, the ``taken`` flags of
+  tokens already in a mention) with the lookups the rules use. It is made for one
+  call of the component and dropped after it: the component keeps no state between
+  documents.
 """
 
 from __future__ import annotations
@@ -147,6 +148,8 @@ class DocContext:
         n: The number of tokens.
         taken: Per token, True once it is inside a mention.
         date: The article date (leaders resolve by it), or None.
+        quote_speakers: The attributed quotations (tokens inside the marks) with
+            the mention that speaks for the speaker (set by ``rules/quotes``).
     """
 
     def __init__(self, doc: Doc, tables: Tables) -> None:
@@ -159,6 +162,7 @@ class DocContext:
         self.n = len(self.toks)
         self.taken = [False] * self.n
         self.date: str | None = doc._.kg_article_date
+        self.quote_speakers: list[tuple[int, int, Candidate]] = []
 
     # -- per-document indexes, computed when first asked for ---------------------
     @cached_property

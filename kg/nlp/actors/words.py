@@ -1,5 +1,8 @@
 """The word lists of the actor rules, read once from ``resources/actor_words.yaml``.
 
+``coref_heads`` and ``speech_verbs`` are the shared lists of ``words.yaml``
+(:func:`kg.nlp.words.shared_words`), which the relation rules read too.
+
 Examples:
     >>> w = words()
     >>> "Kurds" in w.ethnic_nouns, w.coref_heads["organisation"]
@@ -13,6 +16,7 @@ from dataclasses import dataclass, fields
 from functools import lru_cache
 from typing import Any
 
+from kg.nlp.words import shared_words
 from kg.resources import read_yaml
 
 
@@ -20,8 +24,9 @@ from kg.resources import read_yaml
 class Words:
     """One frozen set per list of ``actor_words.yaml`` (see the file for each use).
 
-    ``coref_heads`` maps a head noun to the kinds of antecedent it takes and
-    ``international`` is a pattern that finds one of its words in a name.
+    ``international`` is a pattern that finds one of its words in a name;
+    ``coref_heads`` (a head noun -> the kinds of antecedent it takes) and
+    ``speech_verbs`` come from ``words.yaml``.
     """
 
     ethnic_marks: frozenset[str]
@@ -45,13 +50,18 @@ class Words:
     speech_verbs: frozenset[str]
 
 
+#: The fields of :class:`Words` that come from ``words.yaml``.
+_SHARED = ("coref_heads", "speech_verbs")
+
+
 def _parse(data: dict[str, Any]) -> Words:
-    values: dict[str, Any] = {}
+    shared = shared_words()
+    values: dict[str, Any] = {name: getattr(shared, name) for name in _SHARED}
     for f in fields(Words):
+        if f.name in _SHARED:
+            continue
         raw = data[f.name]
-        if f.name == "coref_heads":
-            values[f.name] = {str(k): tuple(v) for k, v in raw.items()}
-        elif f.name == "international":  # a pattern that finds one in a name
+        if f.name == "international":  # a pattern that finds one in a name
             values[f.name] = re.compile(r"\b(" + "|".join(map(re.escape, raw)) + r")\b")
         else:
             values[f.name] = frozenset(str(w) for w in raw)

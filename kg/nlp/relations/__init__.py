@@ -3,9 +3,11 @@
 The ``kg_relations`` spaCy component reads the actor mentions of
 ``doc.spans["kg_actors"]`` (set by ``kg.nlp.actors``) and writes
 ``doc._.kg_assertions``: one :class:`kg.types.Assertion` per (source, relation,
-target) stated in a sentence. The rules read data: the trigger lexicons of
-``kg/resources/patterns.yaml`` and the word lists, roles and weights of
-``kg/resources/relation_words.yaml``.
+target) stated in a sentence; the speaker of a quotation (``doc._.kg_quotes``, also
+set by ``kg.nlp.actors``) is the fallback source of its events. The rules read
+data: the trigger lexicons of ``kg/resources/patterns.yaml``, the word lists, roles
+and weights of ``kg/resources/relation_words.yaml`` and the shared words of
+``kg/resources/words.yaml``.
 
 How a sentence is coded, module by module:
 
@@ -20,12 +22,11 @@ How a sentence is coded, module by module:
 - :mod:`~kg.nlp.relations.search` — the actor mentions of a phrase, target phrases.
 - :mod:`~kg.nlp.relations.arguments` — source and targets of an event.
 - :mod:`~kg.nlp.relations.counter` — countering a hostile act targets its author.
-- :mod:`~kg.nlp.relations.quotes` — quotations and their speakers.
 - :mod:`~kg.nlp.relations.qualifiers` — attribution, reported modality, date,
   confidence.
 - :mod:`~kg.nlp.relations.sentence` — the events of a sentence (main events kept).
-- :mod:`~kg.nlp.relations.component` — the ``kg_relations`` factory and
-  :func:`extract`.
+- :mod:`~kg.nlp.relations.component` — the ``kg_relations`` factory,
+  :func:`extract`, and the quotation speakers read from the Doc.
 """
 
 from __future__ import annotations

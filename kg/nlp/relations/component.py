@@ -3,7 +3,8 @@
 Each document gets its own :class:`~kg.nlp.relations.context.DocContext`; the
 component holds only the (immutable) rules, so generators of several documents
 may be consumed interleaved or in threads. A sentence is read when it has two
-actors, or one actor and the speaker of a quotation it lies in. Each event gives
+actors, or one actor and the speaker of a quotation it lies in (the quotations and
+their speakers are found once, by ``kg_actors``: ``doc._.kg_quotes``). Each event gives
 one assertion per (source, target) pair, never an actor with itself ("Nigerian
 authorities" NGAGOV and a Nigerian group are two actors: their codes differ).
 """
@@ -26,9 +27,20 @@ from kg.nlp.relations.context import (
 )
 from kg.nlp.relations.patterns import load_patterns
 from kg.nlp.relations.qualifiers import confidence, event_date
-from kg.nlp.relations.quotes import quote_speakers
 from kg.nlp.relations.sentence import sentence_events
 from kg.types import Assertion
+
+
+def quote_speakers(doc: Doc, spans: Sequence[Span]) -> list[tuple[int, int, Span]]:
+    """The attributed quotations the actor component found (``doc._.kg_quotes``),
+    each with the mention of ``spans`` that speaks for its speaker."""
+    at = {(s.start, s.end): s for s in spans}
+    out = []
+    for qs, qe, ss, se in doc._.kg_quotes or ():
+        speaker = at.get((ss, se))
+        if speaker is not None:
+            out.append((qs, qe, speaker))
+    return out
 
 
 def doc_context(rules: Rules, doc: Doc) -> DocContext | None:
@@ -46,7 +58,7 @@ def doc_context(rules: Rules, doc: Doc) -> DocContext | None:
         spans=list(spans),
         index=index,
         dates=[e for e in doc.ents if e.label_ == "DATE"],
-        quotes=quote_speakers(doc, spans, rules.patterns.reporting),
+        quotes=quote_speakers(doc, spans),
     )
 
 

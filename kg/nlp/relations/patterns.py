@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from kg.nlp.relations.words import load_words
+from kg.nlp.words import shared_words
 from kg.resources import read_yaml
 from kg.types import KGError
 from kg.vocab import Relation, load_vocabulary
@@ -44,7 +45,8 @@ class Patterns:
         copula: Predicate adjective or preposition after "be" -> relation.
         control: Control class (intent, agree, threat, refusal, negator, demand,
             hypothetical, obligation) -> words.
-        reporting: Reporting verbs ("say", "report").
+        reporting: Reporting verbs: the speech verbs of ``words.yaml`` ("say")
+            and the ``reporting`` words ("report", "confirm").
         reported_markers: Adverbs marking a claim as reported.
         negations: Negation words.
         sports: Words that make a sentence about sport.
@@ -190,7 +192,7 @@ def parse_patterns(data: dict, vocab: dict[str, Relation] | None = None) -> Patt
         light_overrides=overrides,
         copula=_table(data.get("copula"), "copula", vocab),
         control=control,
-        reporting=_words(data, "reporting"),
+        reporting=shared_words().speech_verbs | _words(data, "reporting"),
         reported_markers=_words(data, "reported_markers"),
         negations=_words(data, "negations"),
         sports=_words(data, "sports"),

@@ -121,11 +121,11 @@ def confidence(rules: Rules, ev: Event, src: Span, tgt: Span) -> float:
 
     A base per trigger kind (verb, light verb with its noun, other); minus a
     penalty when the source or target came from a fallback (speaker or nearest
-    actor), for a coreferent mention (a pronoun or "the group"), and for a
-    hypothetical event.
+    actor), for a coreferent mention (a pronoun, or a short mention headed by an
+    uncertain head of ``words.yaml``: "the group"), and for a hypothetical event.
     """
     w = rules.words.confidence
-    heads = rules.words["coref_heads"]
+    heads = rules.words["uncertain_heads"]
     base = w.kind.get(ev.kind, w.other)
     if ev.fallback:
         base -= w.fallback

@@ -3,7 +3,9 @@
 Everything here is read once from ``kg/resources/relation_words.yaml``: word sets
 (prepositions, content nouns, pronouns, ...), the PLOVER categories rules single
 out, the relation each rule produces (its *role*), control-class priorities and the
-confidence weights. Relation names are checked against the vocabulary.
+confidence weights. Relation names are checked against the vocabulary. The head
+nouns of a description come from ``words.yaml`` (:mod:`kg.nlp.words`), which the
+actor rules read too.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from kg.nlp.words import shared_words
 from kg.resources import read_yaml
 from kg.types import KGError
 from kg.vocab import load_vocabulary
@@ -37,8 +40,9 @@ class Words:
 
     Attributes:
         sets: Word-set name -> words (``words`` in the file, plus ``when_preps``,
-            the union of ``aside_preps`` and ``time_preps``).
-        quote_marks: Opening quotation mark -> closing mark.
+            the union of ``aside_preps`` and ``time_preps``, and
+            ``uncertain_heads``, the heads of ``words.yaml`` whose short mentions
+            make a relation less certain).
         sectors: ``force`` and ``civilian`` CAMEO sector codes.
         categories: Rule name -> PLOVER categories.
         roles: Rule role -> relation name.
@@ -52,7 +56,6 @@ class Words:
     """
 
     sets: dict[str, frozenset[str]]
-    quote_marks: dict[str, str]
     sectors: dict[str, frozenset[str]]
     categories: dict[str, frozenset[str]]
     roles: dict[str, str]
@@ -101,6 +104,7 @@ def parse_words(data: dict) -> Words:
     """
     sets = _groups(data, "words")
     sets["when_preps"] = sets["aside_preps"] | sets["time_preps"]
+    sets["uncertain_heads"] = shared_words().uncertain_heads
     roles = {str(k): str(v) for k, v in data["roles"].items()}
     by_category = {str(k): str(v) for k, v in data["intent_by_category"].items()}
     kept = _strings(data["intent_kept"], "intent_kept")
@@ -109,7 +113,6 @@ def parse_words(data: dict) -> Words:
     _check_relations([*kept, *threats], "intent_kept/threats")
     return Words(
         sets=sets,
-        quote_marks={str(k): str(v) for k, v in data["quote_marks"].items()},
         sectors=_groups(data, "sectors"),
         categories=_groups(data, "categories"),
         roles=roles,

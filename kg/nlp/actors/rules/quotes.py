@@ -3,13 +3,28 @@ are the speaker's actor ("“We will not recognise them”, said the official").
 
 A quotation that follows the attribution of the previous one ("...”, said X.
 “More...”) is X's too. The quotations and their speakers are found by
-:func:`kg.nlp.doc.quotations` and :func:`kg.nlp.doc.quote_speaker`.
+:func:`kg.nlp.doc.attributed_quotations`; this rule records them in
+``ctx.quote_speakers`` (the component writes them to ``doc._.kg_quotes`` for the
+relation rules), each with the mention that speaks for the speaker inside it: its
+first "we", else that of the quotation it continues, else the attribution's
+mention.
 """
 
 from __future__ import annotations
 
 from kg.nlp.actors.context import Candidate, DocContext
-from kg.nlp.doc import continues_quote, quote_speaker
+from kg.nlp.doc import attributed_quotations
+
+
+def _we(ctx: DocContext, start: int, end: int, covered: list[bool]) -> list[int]:
+    """The free first-person plural pronouns of tokens ``[start, end)``."""
+    return [
+        i
+        for i in range(start, end)
+        if ctx.toks[i].lower_ in ctx.words.we
+        and not covered[i]
+        and ctx.toks[i].text != "US"
+    ]
 
 
 def apply(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
@@ -17,27 +32,19 @@ def apply(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
     inside an attributed quotation; the new mentions come after the others."""
     if not ctx.has_sents or not cands:
         return cands
-    say = ctx.words.speech_verbs
     covered = ctx.covered(cands)
-    new: list[Candidate] = []
-    last: tuple[int, Candidate] | None = None
-    for qs, qe in ctx.quotes:
-        speaker = quote_speaker(
-            ctx.doc, qs, qe, cands + new, sent_of=ctx.sent_of, say=say
-        )
-        if (
-            speaker is None
-            and last is not None
-            and continues_quote(ctx.doc, last[0], qs, say=say)
-        ):
-            speaker = last[1]
-        if speaker is None:
-            last = None
-            continue
-        last = (qe, speaker)
-        for i in range(qs, qe):
-            tok = ctx.toks[i]
-            if tok.lower_ in ctx.words.we and not covered[i] and tok.text != "US":
-                new.append(speaker.refer(i, i + 1))
-                covered[i] = True
-    return cands + new
+    pool = list(cands)  # speakers are looked for among the new mentions too
+    voice: Candidate | None = None  # who speaks in the previous quotation
+    for qs, qe, speaker, continued in attributed_quotations(
+        ctx.doc, pool, sent_of=ctx.sent_of, say=ctx.words.speech_verbs
+    ):
+        new = [speaker.refer(i, i + 1) for i in _we(ctx, qs, qe, covered)]
+        for c in new:
+            covered[c.start] = True
+        pool.extend(new)
+        if new:
+            voice = new[0]
+        elif not continued or voice is None:
+            voice = speaker
+        ctx.quote_speakers.append((qs, qe, voice))
+    return pool
