@@ -1,0 +1,91 @@
+"""Extraction quality on both fixed halves of each dev file (issue 9's working rule).
+
+Each gold file of ``../shared/eval`` is split into two fixed halves by a hash of the
+record id: half ``A`` is the one rules may be written against, half ``B`` is held out
+and estimates quality on unseen text. A gap between the halves is a sign of tuning.
+
+    python benchmarks/quality.py [--files plover_dev modern_dev] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kg.evaluate import predict, read_jsonl, score  # noqa: E402
+from kg.nlp.model import load_nlp  # noqa: E402
+
+EVAL = ROOT.parent / "shared" / "eval"
+FILES = ("plover_dev", "modern_dev", "petrarch_unit", "seed_gold")
+#: Files whose records need a user dictionary (PETRARCH's fictional actors).
+DICTIONARIES = {"petrarch_unit": EVAL / "petr_validate_dictionaries.json"}
+
+
+def half(record_id: object) -> str:
+    """The fixed half of a record: ``A`` (tuned) or ``B`` (held out).
+
+    Examples:
+        >>> half("x-1"), half("x-2")
+        ('B', 'A')
+    """
+    digest = hashlib.sha256(str(record_id).encode("utf-8")).digest()
+    return "A" if digest[0] % 2 == 0 else "B"
+
+
+def figures(result: dict) -> dict:
+    """The headline figures of a score result."""
+    return {
+        "records": result["records"],
+        "L1": result["L1"]["F1"],
+        "L2": result["L2"]["F1"],
+        "L1_P": result["L1"]["P"],
+        "L1_R": result["L1"]["R"],
+        "silence": result["silence"],
+        "negation_leaks": result["negation_leaks"],
+    }
+
+
+def measure(name: str, nlps: dict) -> dict:
+    """Score one gold file: whole, half A and half B."""
+    gold = read_jsonl(EVAL / f"{name}.jsonl", what="gold")
+    extra = DICTIONARIES.get(name)
+    key = str(extra) if extra else ""
+    if key not in nlps:
+        nlps[key] = load_nlp(actors=[extra] if extra else ())
+    preds = predict(gold, nlps[key])
+    out = {"all": figures(score(gold, preds))}
+    for h in "AB":
+        part = [r for r in gold if half(r["id"]) == h]
+        out[h] = figures(score(part, preds))
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--files", nargs="+", default=list(FILES), choices=FILES)
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    args = parser.parse_args(argv)
+    nlps: dict = {}
+    results = {name: measure(name, nlps) for name in args.files}
+    if args.json:
+        print(json.dumps(results, indent=2))
+        return 0
+    print(f"{'file':15} {'half':5} {'n':>4} {'L1':>6} {'L2':>6} {'P':>6} {'R':>6} "
+          f"{'silence':>8} {'leaks':>6}")
+    for name, parts in results.items():
+        for h, f in parts.items():
+            sil = "-" if f["silence"] is None else f"{f['silence']:.3f}"
+            print(f"{name:15} {h:5} {f['records']:>4} {f['L1']:>6.3f} {f['L2']:>6.3f} "
+                  f"{f['L1_P']:>6.3f} {f['L1_R']:>6.3f} {sil:>8} "
+                  f"{f['negation_leaks'] or '-':>6}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
