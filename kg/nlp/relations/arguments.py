@@ -104,8 +104,11 @@ def _passive_sources(ctx: SentContext, a: _Args, passive: Token) -> bool:
 def _subject_sources(ctx: SentContext, a: _Args) -> bool:
     """The subject of the trigger, or the possessor of a nominal event."""
     tok = a.ev.trigger
-    a.subj, a.how = subject(tok)
-    a.passive = passive_subject(tok) if a.ev.kind != "noun" else None
+    demand = a.ev.extra.get("demand_head")
+    # "X demanded that Y ...", "Y was urged by X to ...": the demand's parties
+    pred = tok if demand is None else ctx.sent.doc[int(demand)]
+    a.subj, a.how = subject(pred)
+    a.passive = passive_subject(pred) if a.ev.kind != "noun" else None
     if (
         a.passive is not None
         and a.how != "agent"

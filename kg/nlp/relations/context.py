@@ -35,6 +35,11 @@ _INFLECTIONS = (
 )
 
 
+#: Dependencies of a phrase that modifies a noun ("Haiti's opposition", "rebels in
+#: Ivory Coast": the preposition), as opposed to heading an argument.
+_MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "prep"})
+
+
 @dataclass(frozen=True, eq=False)
 class Rules:
     """The data the relation rules read, with the lookups built on it.
@@ -71,6 +76,21 @@ class Rules:
         """The relation of an event noun ("talks", "sanctions"), or None."""
         nouns = self.patterns.nouns
         return nouns.get(tok.lower_) or nouns.get(tok.lemma_.lower())
+
+    def control_class(self, word: str) -> str | None:
+        """The control class of a lemma, or None.
+
+        A denial verb of ``relation_words.yaml`` ("deny") is ``denial`` before any
+        class of ``patterns.yaml``; a lemma with no class there that withholds its
+        act ("refrain from") is a ``negator``.
+        """
+        words = self.words
+        if word in words["denial_verbs"]:
+            return "denial"
+        cls = self.patterns.control_class(word)
+        if cls is None and word in words["abstention_verbs"]:
+            return "negator"
+        return cls
 
     def control(self, name: str) -> frozenset[str]:
         """The words of a control class ("intent", "obligation", ...)."""
@@ -199,17 +219,39 @@ class DocContext:
         return hit
 
     def same_actor(self, a: Span, b: Span, s_i: int) -> bool:
-        """Same actor in the same role: never paired with itself.
+        """Same actor: never paired with itself.
 
-        Different mentions of one country in different sectors ("Nigerian
-        authorities" NGAGOV and rebels NGAREB) are different actors.
+        A country, its government and its forces are one actor (the ``state``
+        sectors of ``relation_words.yaml``: "Israel" and "the Israeli army");
+        other sectors of one country are different actors ("Nigerian authorities"
+        NGAGOV and rebels NGAREB).
         """
         if a.id_ != b.id_:
             return False
         ma, mb = self.mention_of(a, s_i), self.mention_of(b, s_i)
         if self.rules.is_pronoun(a.root) or self.rules.is_pronoun(b.root):
             return True
-        return (ma.code or "") == (mb.code or "")
+        if (ma.code or "") == (mb.code or ""):
+            return True
+        return self._is_state(a, ma) and self._is_state(b, mb)
+
+    def _is_state(self, span: Span, m: Mention) -> bool:
+        """True when a mention stands for the state: a state sector, or the bare
+        country heading its phrase; a country that only says where or whose a
+        group is ("rebels in Ivory Coast", "Haiti's opposition") is not."""
+        if m.sector:
+            return m.sector in self.rules.words.sectors["state"]
+        root = span.root
+        if root.dep_ == "pobj" and root.head.dep_ == "prep":
+            root = root.head
+        head = root.head
+        return not (
+            root.dep_ in _MODIFIER_DEPS
+            and head.i != root.i
+            and head.pos_ in ("NOUN", "PROPN")
+            and not span.start <= head.i < span.end
+            and head.i not in self.index
+        )
 
     def countries(self, spans: list[Span]) -> set[str]:
         """The countries (or actors without one) of mentions."""

@@ -5,10 +5,17 @@ to", "vowed to") turns cooperative events into intents to cooperate (CAMEO 03,
 PLOVER AGREE) and hostile ones into threats (CAMEO 13); "threatened to X" is a
 threat; "agreed to X" an agreement; "decided to X" is X (planned when X is force);
 "refused to X" a rejection with X kept as a negated event; "failed to X" /
-"reluctance to X" negate X; "urged Y to X" is a demand of Y; "prepared to resume
-shelling" is military posture (MOBILIZE); "will X unless Y" is a threat; "vowed
-not to X" a rejection. Auxiliaries and condition marks set the modality, and a
-reporting verb above the chain ("X said (that) ...") names the speaker.
+"reluctance to X" / "refrained from X" negate X; "denied X" / "denied that X"
+negate X and are no event of their own; "urged Y to X" is a demand of Y (the
+negation of X is X's own); "prepared to resume shelling" is military posture
+(MOBILIZE); "will X unless Y" is a threat; "vowed not to X" a rejection.
+Auxiliaries and condition marks set the modality, and a reporting verb above the
+chain ("X said (that) ...") names the speaker. Coordinated complements share their
+control word ("urged Y to A and B").
+
+:func:`embedded` tells content from an asserted act: what a demand, intent,
+threat or denial governs beyond the act folded into it, the reason of a verbal act
+("praised X for lifting ...") and the condition of an event are no events.
 """
 
 from __future__ import annotations
@@ -19,12 +26,16 @@ from spacy.tokens import Token
 
 from kg.nlp.relations.context import Event, Rules
 from kg.nlp.relations.syntax import has_mark, has_neg, subject
+from kg.nlp.relations.triggers import verb_relation
 
 #: Dependencies through which a trigger climbs to the verb that governs it.
 _CHAIN_DEPS = frozenset(
     {"xcomp", "ccomp", "acl", "acomp", "pcomp", "prep", "pobj", "conj"}
 )
 _UP, _STOP, _DONE = "up", "stop", "done"
+#: Dependencies climbed to find what an event is the content of (not "acl": "a deal
+#: brokered by X" is asserted even inside what was agreed).
+_CONTENT_CLIMB = frozenset({"xcomp", "ccomp", "pcomp", "prep", "pobj", "conj", "advcl"})
 
 
 # ------------------------------------------------------------ relations of a rule
@@ -122,11 +133,22 @@ def _negator(_rules: Rules, ev: Event, _head: Token, _rel: str) -> None:
 
 
 def _demand(rules: Rules, ev: Event, head: Token, rel: str) -> None:
+    """ "urged Y (not) to X": a demand of Y, asserted unless the demand verb itself
+    is negated; what was demanded (a refusal, a negation) is its content."""
     ev.extra["embedded"] = rel
     urging = head.lemma_.lower() in rules.words["urging_verbs"]
     ev.relation = rules.words.role("urging" if urging else "demand")
     ev.extra["control"] = "demand"
     ev.extra["demand_head"] = str(head.i)
+    ev.negated = has_neg(head, rules.patterns.negations)
+    ev.secondary.clear()
+
+
+def _denial(rules: Rules, ev: Event, head: Token, _rel: str) -> None:
+    """ "denied selling drones to X": the act is negated; the denier speaks."""
+    ev.negated = True
+    ev.extra["control"] = "denial"
+    report(rules, ev, head)
 
 
 _CONTROL: dict[str, Callable[[Rules, Event, Token, str], None]] = {
@@ -138,6 +160,7 @@ _CONTROL: dict[str, Callable[[Rules, Event, Token, str], None]] = {
     "refusal": _refusal,
     "negator": _negator,
     "demand": _demand,
+    "denial": _denial,
 }
 
 
@@ -161,16 +184,39 @@ def report(rules: Rules, ev: Event, verb: Token) -> None:
 
 
 # ------------------------------------------------------------------- the chain
+def _negated_phrase(rules: Rules, tok: Token) -> bool:
+    """True when the noun phrase around an event noun is negated or denied: "had no
+    part in the raid on X", "did not take part in the raid", "denied any role in it"."""
+    negs = rules.patterns.negations
+    t = tok
+    for _ in range(4):
+        if has_neg(t, negs):
+            return True
+        if t.dep_ == "pobj" and t.head.dep_ == "prep":
+            t = t.head.head
+            continue
+        if t.dep_ in ("dobj", "attr") and t.head.pos_ in ("VERB", "AUX"):
+            verb = t.head
+            return has_neg(verb, negs) or (
+                rules.control_class(rules.lemma(verb)) == "denial"
+            )
+        return False
+    return False
+
+
 def _own_negation(rules: Rules, ev: Event) -> None:
-    """ "did not", "has no contact with", "held no talks", "without consulting"."""
+    """ "did not", "has no contact with", "held no talks", "without consulting",
+    "had no part in the raid"."""
     tok = ev.trigger
     negs = rules.patterns.negations
     ev.negated = has_neg(tok, negs) or any(
         w.pos_ in ("NOUN", "PROPN") and has_neg(w, negs) for w in ev.words[1:2]
     )
+    if ev.kind == "noun" and _negated_phrase(rules, tok):
+        ev.negated = True
     if tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ == "without":
         ev.negated = True  # "acted without consulting X"
-    if rules.patterns.control_class(rules.lemma(tok)) == "intent" and any(
+    if rules.control_class(rules.lemma(tok)) == "intent" and any(
         c.dep_ == "xcomp" and has_neg(c, negs) for c in tok.children
     ):  # "vowed not to return the land": a refusal (CAMEO 12)
         ev.extra["embedded"] = ev.relation
@@ -209,8 +255,8 @@ def _govern(rules: Rules, ev: Event, top: Token, head: Token) -> tuple[Token, st
     p = rules.patterns
     dep = top.dep_
     hl = rules.lemma(head)
-    cls = p.control_class(hl)
-    if dep == "ccomp" and hl in p.reporting:
+    cls = rules.control_class(hl)
+    if dep == "ccomp" and hl in p.reporting and cls != "denial":
         ev.top = top
         report(rules, ev, head)
         return top, _DONE
@@ -229,6 +275,14 @@ def _govern(rules: Rules, ev: Event, top: Token, head: Token) -> tuple[Token, st
     return head, (_STOP if cls == "demand" else _UP)
 
 
+def _shares_control(top: Token, head: Token) -> bool:
+    """ "urged Y to A and B": a conjunct without its own subject is governed by
+    what governs the first conjunct."""
+    return head.dep_ in ("xcomp", "ccomp", "pcomp") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl") for c in top.children
+    )
+
+
 def _step(rules: Rules, ev: Event, top: Token) -> tuple[Token, str]:
     """One step up the chain: the new top and whether to go on."""
     head = top.head
@@ -242,7 +296,17 @@ def _step(rules: Rules, ev: Event, top: Token) -> tuple[Token, str]:
         return top, _STOP
     if dep == "conj":
         _shared_modal(rules, ev, top, head)
-        return top, _STOP
+        return (head, _UP) if _shares_control(top, head) else (top, _STOP)
+    if dep == "pcomp" and head.pos_ == "ADP":
+        if head.lower_ in rules.words["when_preps"]:
+            return top, _STOP  # "without consulting X", "after meeting X"
+        return head, _UP  # "refrained from criticising": on to the verb
+    if (
+        dep == "prep"
+        and any(c.dep_ == "pcomp" for c in top.children)
+        and rules.control_class(rules.lemma(head)) is not None
+    ):  # "refrained from criticising X", "called for lifting sanctions"
+        return _govern(rules, ev, top, head)
     if dep in ("prep", "pobj"):
         return head, _UP
     return _govern(rules, ev, top, head)
@@ -283,3 +347,97 @@ def fold(rules: Rules, ev: Event) -> None:
         and rules.lemma(head) in rules.patterns.reporting
     ):
         report(rules, ev, head)
+
+
+# ------------------------------------------------------------- asserted or content
+def _reason_act(rules: Rules, verb: Token) -> bool:
+    """True for a verbal act whose "for"/"of" phrase is its reason ("praised",
+    "accused", "sanctioned": the ``reason_acts`` categories)."""
+    if verb.pos_ != "VERB":
+        return False
+    rel = verb_relation(rules, verb)[0]
+    return rel is not None and rules.in_category(rel, "reason_acts")
+
+
+def _modal(rules: Rules, verb: Token) -> bool:
+    """True for a verb with an intent or hypothetical auxiliary ("will send")."""
+    modals = rules.control("intent") | rules.control("hypothetical")
+    return any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children)
+
+
+def _content_edge(rules: Rules, t: Token) -> bool:
+    """True when ``t`` enters content of its head: the complement of a demand,
+    intent, threat, refusal or denial, the complement or purpose of an intended
+    act ("will send troops to fight X"), or the reason phrase of a verbal act."""
+    head = t.head
+    if t.dep_ in ("xcomp", "ccomp"):
+        lemma = rules.lemma(head)
+        cls = rules.control_class(lemma)
+        reported = t.dep_ == "ccomp" and lemma in rules.patterns.reporting
+        if cls in rules.words["content_control"] and (cls == "denial" or not reported):
+            return True  # "X told Y (that) Z ...": reported speech, coded
+    if t.dep_ in ("xcomp", "advcl") and _modal(rules, head):
+        return True
+    return (
+        t.dep_ == "prep"
+        and t.lower_ in rules.words["reason_preps"]
+        and _reason_act(rules, head)
+    )
+
+
+def _bare_infinitive(verb: Token) -> bool:
+    """True for a base-form verb heading the sentence (or coordinated with one)
+    with no auxiliary: an imperative, or an item of a list whose governor the
+    parser lost ("urged him to join X, deport Y, help Z"); never asserted."""
+    t = verb
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    return (
+        verb.tag_ == "VB"
+        and t.tag_ == "VB"
+        and t.dep_ == "ROOT"
+        and not any(c.dep_ in ("aux", "auxpass") for c in (*verb.children, *t.children))
+    )
+
+
+def embedded(rules: Rules, ev: Event) -> bool:
+    """True when the event is the content of another act, not an event itself.
+
+    Climbing from the trigger through complements, prepositions and coordination:
+    a condition ("if X attacks Y"), the complement of a control word the event was
+    not folded into ("urged X to help Y prevent Z": Z), the reason phrase of a
+    verbal act ("praised X for lifting sanctions on Y", "accused X of bombing Y"),
+    or anything under a bare infinitive with no governor (:func:`_bare_infinitive`).
+    """
+    own = {w.i for w in ev.words}
+    marks = rules.words["condition_clause_marks"]
+    t = ev.trigger
+    for _ in range(10):
+        head = t.head
+        if _bare_infinitive(t):
+            return True
+        if head.i == t.i:
+            return False
+        if t.dep_ == "advcl" and has_mark(t, marks):
+            return True
+        if head.i not in own and _content_edge(rules, t):
+            return True
+        if t.dep_ not in _CONTENT_CLIMB:
+            return False
+        t = head
+    return False
+
+
+def denies_act(rules: Rules, tok: Token) -> bool:
+    """True for a denial of an act, no event of its own: "denied selling drones",
+    "denied that its jets struck X", "denied any role in the raid"."""
+    if rules.control_class(rules.lemma(tok)) != "denial":
+        return False
+    for c in tok.children:
+        if c.dep_ in ("xcomp", "ccomp", "pcomp"):
+            return True
+        if c.dep_ in ("dobj", "prep") and any(
+            x.tag_ == "VBG" or rules.noun_relation(x) for x in c.subtree
+        ):
+            return True
+    return False

@@ -90,10 +90,29 @@ def resolve_date(text: str | None, date: str | None) -> tuple[str | None, dict]:
     return article_day, {"date_explicit": "false", "date_text": text}
 
 
+#: Dependencies of a date phrase that modifies a noun ("the 1974 agreement").
+_NOUN_MODIFIER_DEPS = frozenset(
+    {"compound", "amod", "nummod", "nmod", "poss", "npadvmod", "quantmod"}
+)
+
+
+def dates_other_noun(ent: Span, ev: Event) -> bool:
+    """True when a date phrase modifies a noun other than the event's own words:
+    "reaffirmed the 1974 agreement" is not dated 1974, "the June strikes on X"
+    (the event noun itself) is dated June."""
+    root = ent.root
+    return (
+        root.dep_ in _NOUN_MODIFIER_DEPS
+        and root.head.pos_ in ("NOUN", "PROPN")
+        and all(root.head.i != w.i for w in ev.words)
+    )
+
+
 def event_date(
     dates: list[Span], ev: Event, date: str | None
 ) -> tuple[str | None, dict]:
-    """The date of an event: the date phrase of its clause nearest the trigger.
+    """The date of an event: the date phrase of its clause nearest the trigger,
+    never one that names another thing (:func:`dates_other_noun`).
 
     Args:
         dates: The DATE entities of the document.
@@ -108,8 +127,10 @@ def event_date(
     trigger = ev.trigger.i
     best = None
     for ent in dates:
-        if lo <= ent.start <= hi and (
-            best is None or abs(ent.start - trigger) < abs(best.start - trigger)
+        if (
+            lo <= ent.start <= hi
+            and (best is None or abs(ent.start - trigger) < abs(best.start - trigger))
+            and not dates_other_noun(ent, ev)
         ):
             best = ent
     return resolve_date(best.text if best is not None else None, date)

@@ -17,7 +17,7 @@ import re
 
 from kg.nlp.relations.arguments import resolve
 from kg.nlp.relations.context import Event, SentContext
-from kg.nlp.relations.control import fold
+from kg.nlp.relations.control import denies_act, embedded, fold
 from kg.nlp.relations.qualifiers import attribute
 from kg.nlp.relations.syntax import DETAIL_DEPS, depth
 from kg.nlp.relations.triggers import obligations, triggers
@@ -90,15 +90,15 @@ def _verbal(
     out: list[Event] = []
     failed: dict[int, Event] = {}
     for ev in sorted(verbal, key=lambda e: -depth(e.trigger)):
-        if ev.trigger.i in consumed:
+        if ev.trigger.i in consumed or denies_act(rules, ev.trigger):
             continue
         fold(rules, ev)
+        if embedded(rules, ev):
+            continue
         if resolve(ctx, ev):
             out.append(ev)
             consumed.update(w.i for w in ev.words)
-        elif ev.sources_found and not rules.patterns.control_class(
-            ev.trigger.lemma_.lower()
-        ):
+        elif ev.sources_found and not rules.control_class(ev.trigger.lemma_.lower()):
             failed[ev.trigger.i] = ev
     return out, consumed, failed
 
@@ -118,7 +118,7 @@ def _nominal(
         ):
             continue
         fold(ctx.rules, ev)
-        if resolve(ctx, ev):
+        if not embedded(ctx.rules, ev) and resolve(ctx, ev):
             found.append(ev)
     return found
 
