@@ -30,6 +30,10 @@ DATES = [
     ("Egypt met Libya yesterday.", "2025-01-14", "true"),
     ("Egypt met Libya in December.", "2024-12-01", "true"),
     ("Egypt met Libya.", DATE, "false"),
+    # a year that names another thing (the agreement) does not date the event ...
+    ("Syria reaffirmed its commitment to the 1974 accord with Israel.", DATE, "false"),
+    # ... a date of the event noun itself does
+    ("Israel's June 2024 strikes on Iran were condemned.", "2024-06-01", "true"),
 ]
 
 

@@ -236,9 +236,10 @@ class DocContext:
         return self._is_state(a, ma) and self._is_state(b, mb)
 
     def _is_state(self, span: Span, m: Mention) -> bool:
-        """True when a mention stands for the state: a state sector, or the bare
-        country heading its phrase; a country that only says where or whose a
-        group is ("rebels in Ivory Coast", "Haiti's opposition") is not."""
+        """True when a mention stands for the state: a state sector, the bare
+        country heading its phrase or naming the author of an act ("Libya's
+        strikes"); a country that only says where or whose a group or thing is
+        ("rebels in Ivory Coast", "Haiti's opposition") is not."""
         if m.sector:
             return m.sector in self.rules.words.sectors["state"]
         root = span.root
@@ -251,6 +252,7 @@ class DocContext:
             and head.pos_ in ("NOUN", "PROPN")
             and not span.start <= head.i < span.end
             and head.i not in self.index
+            and not self.rules.noun_relation(head)
         )
 
     def countries(self, spans: list[Span]) -> set[str]:

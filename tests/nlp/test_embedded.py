@@ -1,0 +1,153 @@
+"""Asserted vs embedded: the content of another act is no event (issue 9, section 2).
+
+The content of an accusation, demand, appeal, offer, praise-for or criticism-for, of
+a purpose clause or a condition is not an event; the main act is. Denials and
+abstentions negate the act they govern; negation reaches event nouns. Each negative
+check has a positive twin: the same act stated on its own is asserted.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.nlp.relation_cases import asserted, run, triples
+
+#: (sentence, the main act that must be asserted, acts that must not be).
+CONTENT = [
+    (  # praise-for: the reason is content
+        "Kenya praised Egypt for lifting sanctions on Libya.",
+        ("KEN", "praises", "EGY"),
+        {("EGY", "liftsSanctionsOn", "LBY"), ("KEN", "liftsSanctionsOn", "LBY")},
+    ),
+    (  # accusation: the charge is content
+        "Turkey accused Greece of attacking Cyprus.",
+        ("TUR", "accuses", "GRC"),
+        {("GRC", "attacks", "CYP"), ("TUR", "attacks", "CYP")},
+    ),
+    (  # a demand with a that-clause: the demand verb's subject demands of the
+        # clause's subject, and what was demanded (a refusal) is not asserted
+        "France demanded that Italy refuse to recognise Kosovo.",
+        ("FRA", "demands", "ITA"),
+        {("ITA", "rejects", "XKX"), ("ITA", "demands", "XKX")},
+    ),
+    (  # a purpose clause inside a demand
+        "The United States urged Jordan to help prevent a resurgence of ISIS.",
+        ("US", "urges", "JOR"),
+        {
+            ("JOR", "aids", "ISIS"),
+            ("US", "coerces", "ISIS"),
+            ("JOR", "coerces", "ISIS"),
+        },
+    ),
+    (  # coordinated complements share the demand
+        "Germany urged Serbia to recognise Kosovo and withdraw its troops from Bosnia.",
+        ("DEU", "urges", "SRB"),
+        {("SRB", "withdrawsFrom", "BIH"), ("DEU", "withdrawsFrom", "BIH")},
+    ),
+    (  # a demand not to act is an asserted demand, not a negated one
+        "The United States urged Israel not to attack Lebanon.",
+        ("US", "urges", "ISR"),
+        {("ISR", "attacks", "LBN"), ("US", "attacks", "LBN")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "main", "content"), CONTENT)
+def test_the_content_of_an_act_is_no_event(nlp, text, main, content):
+    got = asserted(run(nlp, text))
+    assert main in got
+    assert not content & got
+
+
+ON_THEIR_OWN = [
+    ("Egypt lifted sanctions on Libya.", ("EGY", "liftsSanctionsOn", "LBY")),
+    ("Greece attacked Cyprus.", ("GRC", "attacks", "CYP")),
+    ("Serbia withdrew its troops from Bosnia.", ("SRB", "withdrawsFrom", "BIH")),
+    ("Israel attacks Lebanon.", ("ISR", "attacks", "LBN")),
+    # reported speech is coded: the speaker is not a participant
+    (
+        "The court was told that Israeli soldiers attacked Palestinian villagers.",
+        ("ISR", "attacks", "PSE"),
+    ),
+    # a finite temporal clause is asserted, and so is the main clause
+    (
+        "After Germany closed its embassy in Tehran, Iran expelled German diplomats.",
+        ("IRN", "expels", "DEU"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "triple"), ON_THEIR_OWN)
+def test_the_same_act_on_its_own_is_asserted(nlp, text, triple):
+    assert triple in asserted(run(nlp, text))
+
+
+def test_a_condition_is_no_event(nlp):
+    doc = run(nlp, "Iran will sanction Israel if Israel attacks Lebanon.")
+    got = asserted(doc)
+    assert ("ISR", "attacks", "LBN") not in got
+    assert any(s == "IRN" and t == "ISR" for s, _, t in got)
+
+
+#: Denials and abstentions: (sentence, the act kept as negated).
+DENIED = [
+    ("Iran denied supplying drones to Russia.", ("IRN", "aids", "RUS")),
+    ("Pakistan denied that its jets struck Afghanistan.", ("PAK", "bombs", "AFG")),
+    ("China refrained from criticising Russia.", ("CHN", "condemns", "RUS")),
+]
+
+
+@pytest.mark.parametrize(("text", "act"), DENIED)
+def test_a_denial_negates_the_act_and_is_no_rejection(nlp, text, act):
+    doc = run(nlp, text)
+    assert act in triples(doc, negated=True)
+    assert not asserted(doc)  # neither the act nor "rejects"
+
+
+def test_a_refusal_stays_a_rejection(nlp):
+    doc = run(nlp, "Italy refused to recognise Kosovo.")
+    assert ("ITA", "rejects", "XKX") in asserted(doc)
+    assert ("ITA", "recognises", "XKX") in triples(doc, negated=True)
+
+
+def test_denying_a_claim_is_a_rejection(nlp):
+    assert ("RUS", "rejects", "UKR") in asserted(
+        run(nlp, "Russia denied the allegations by Ukraine.")
+    )
+
+
+def test_negation_reaches_an_event_noun(nlp):
+    doc = run(nlp, "Egypt said it had no part in Israel's raid on Lebanon.")
+    assert ("ISR", "attacks", "LBN") not in asserted(doc)
+    assert ("ISR", "attacks", "LBN") in triples(doc, negated=True)
+    twin = run(nlp, "Israel's raid on Lebanon killed ten people.")
+    assert ("ISR", "attacks", "LBN") in asserted(twin)
+
+
+# ------------------------------------------------------- an actor and itself
+SELF = [
+    # the bare country and its government: "Sudanese" ministers meet "Khartoum"
+    "Sudanese and Egyptian ministers met in Rome after strikes on Khartoum.",
+    # an envoy of the state and the state named as the author of an act
+    "Libya's ambassador to the UN called Libya's strikes limited.",
+]
+
+
+@pytest.mark.parametrize("text", SELF)
+def test_a_state_never_relates_to_itself(nlp, text):
+    doc = run(nlp, text)
+    assert not any(a.source.actor == a.target.actor for a in doc._.kg_assertions)
+
+
+SAME_COUNTRY = [
+    # police and protesters of one country are two actors
+    ("Egyptian police arrested Egyptian protesters.", ("EGY", "arrests", "EGY")),
+    # a group located by its country is not the state
+    ("Students in Kenya protested against the Kenyan government.",
+     ("KEN", "protestsAgainst", "KEN")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "triple"), SAME_COUNTRY)
+def test_other_actors_of_one_country_relate(nlp, text, triple):
+    assert triple in asserted(run(nlp, text))
