@@ -89,3 +89,13 @@ def test_petrarch_unit_with_its_dictionary():
     assert r["L1"]["P"] >= 0.85
     assert r["L1"]["F1"] >= 0.6
     assert r["silence"] >= 0.9
+
+
+@requires_eval("modern_dev.jsonl")
+def test_modern_dev_asserted_vs_embedded(evaluate):
+    """Issue 9: the content of another act, denials and negated event nouns are
+    no events (silence 0.927, leaks 0/12, L1 0.818 when set)."""
+    r = evaluate("modern_dev.jsonl")
+    assert r["negation_leaks"] == "0/12"
+    assert r["silence"] >= 0.92
+    assert r["L1"]["F1"] >= 0.81
