@@ -252,8 +252,10 @@ def light_noun_targets(ctx: SentContext, a: _Args, src_ids: Keys) -> None:
     for c in ev.words[1].children:
         # the object of the preposition is itself an actor ("with Jordan"), not
         # a phrase that holds one ("with Albania's help")
-        if c.dep_ == "prep" and c.lower_ in preps and any(
-            o.dep_ == "pobj" and o.i in ctx.index for o in c.children
+        if (
+            c.dep_ == "prep"
+            and c.lower_ in preps
+            and any(o.dep_ == "pobj" and o.i in ctx.index for o in c.children)
         ):
             a.targets = actors(ctx, c, src_ids)
             if a.targets:

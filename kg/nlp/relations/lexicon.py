@@ -75,13 +75,16 @@ def _merge_table(
     cameo = dict(entry.cameo)
     for word, code in words.items():
         rel = rel_of.get(code) if code else None
-        if rel is None or (word not in table and not add):
+        if code is None or rel is None or (word not in table and not add):
             continue
         if word not in table:
             table[word] = rel
         if table[word] == rel:
-            cameo.setdefault(f"{field}.{word}", code)  # type: ignore[arg-type]
-    return replace(entry, **{field: table}, cameo=cameo)
+            cameo.setdefault(f"{field}.{word}", code)
+    tables = {"obj": entry.obj, "prep": entry.prep, "prt": entry.prt, field: table}
+    return replace(
+        entry, obj=tables["obj"], prep=tables["prep"], prt=tables["prt"], cameo=cameo
+    )
 
 
 def _codes(lex: dict[str, Any]) -> set[str]:

@@ -147,18 +147,21 @@ def _refuse_booleans(data: dict) -> None:
 def _verb(lemma: str, entry: Any, vocab: dict[str, Relation]) -> VerbEntry:
     if not isinstance(entry, dict):
         return VerbEntry(_check(entry, f"verbs.{lemma}", vocab))
+    tables = {
+        k: {
+            str(w): _check(r, f"verbs.{lemma}.{k}.{w}", vocab)
+            for w, r in (entry.get(k) or {}).items()
+        }
+        for k in ("obj", "prep", "prt")
+    }
     return VerbEntry(
         _check(entry.get("default"), f"verbs.{lemma}", vocab),
+        obj=tables["obj"],
+        prep=tables["prep"],
+        prt=tables["prt"],
         prefer=tuple(map(str, entry.get("prefer") or ())),
         no_obj=bool(entry.get("no_obj", False)),
         force=_check(entry.get("force"), f"verbs.{lemma}.force", vocab),
-        **{
-            k: {
-                str(w): _check(r, f"verbs.{lemma}.{k}.{w}", vocab)
-                for w, r in (entry.get(k) or {}).items()
-            }
-            for k in ("obj", "prep", "prt")
-        },
     )
 
 

@@ -75,6 +75,10 @@ def _by_naming(rules: Rules, v: _Verb) -> Found | None:
     senses = rules.patterns.senses
     if v.lemma not in senses["naming.verbs"] or not v.objs:
         return None
+    if any(c.dep_ == "mark" and c.lower_ == "as" for c in v.tok.children) or any(
+        o.lower_ == "what" for o in v.objs
+    ):  # "Daesh, as Ankara calls the Islamic State", "what Tehran calls its axis"
+        return None, "verb", [v.tok], None
     comps = [
         c
         for c in v.tok.children
