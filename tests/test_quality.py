@@ -89,3 +89,12 @@ def test_petrarch_unit_with_its_dictionary():
     assert r["L1"]["P"] >= 0.85
     assert r["L1"]["F1"] >= 0.6
     assert r["silence"] >= 0.9
+
+
+@requires_eval("modern_dev.jsonl")
+def test_modern_dev(evaluate):
+    """Modern wire sentences (issue 9): L1 0.847 / L2 0.755 when set."""
+    r = evaluate("modern_dev.jsonl")
+    assert r["L1"]["F1"] >= 0.84
+    assert r["L2"]["F1"] >= 0.75
+    assert r["L1"]["P"] >= 0.89
