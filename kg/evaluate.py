@@ -493,6 +493,7 @@ def evaluate(
     context: bool = False,
     save_predictions: str | Path | None = None,
     force: bool = False,
+    patterns: Sequence[str | Path] = (),
 ) -> dict[str, Any]:
     """Score kg (or given predictions) against a gold JSON Lines file.
 
@@ -511,6 +512,8 @@ def evaluate(
         save_predictions: Also write the predictions to this JSON Lines file
             (checked before the pipeline runs).
         force: Overwrite the ``save_predictions`` file.
+        patterns: Extra relation pattern files for ``load_nlp`` (they add to
+            kg's patterns).
 
     Returns:
         The ``score`` result.
@@ -528,7 +531,7 @@ def evaluate(
         if nlp is None:
             from kg.nlp.model import load_nlp
 
-            nlp = load_nlp(model, actors=actors)
+            nlp = load_nlp(model, actors=actors, patterns=patterns)
         preds: Sequence[Mapping] = predict(
             gold, nlp, batch_size=batch_size, context=context
         )

@@ -136,6 +136,13 @@ class _Extraction:
     batch_size: int
     processes: int
     quiet: bool
+    patterns: Sequence[str | Path] = ()
+
+    def __post_init__(self) -> None:
+        if self.patterns:  # a bad patterns file fails before anything is written
+            from kg.nlp.relations.patterns import load_patterns
+
+            load_patterns(tuple(str(p) for p in self.patterns))
 
     def results(
         self, paths: Sequence[str | Path], *, total: int
@@ -145,7 +152,7 @@ class _Extraction:
         from kg.nlp.extract import extract_articles
         from kg.nlp.model import load_nlp
 
-        nlp = load_nlp(self.model, actors=self.actors)
+        nlp = load_nlp(self.model, actors=self.actors, patterns=self.patterns)
         results = extract_articles(
             load_articles(paths),
             nlp,
@@ -166,6 +173,7 @@ def extract_events(
     processes: int = 1,
     force: bool = False,
     quiet: bool = False,
+    patterns: Sequence[str | Path] = (),
 ) -> ExtractCounts:
     """Write one JSON line per article with its events (the ``kg extract`` contract).
 
@@ -179,6 +187,7 @@ def extract_events(
         processes: Worker processes.
         force: Overwrite an existing output file.
         quiet: No progress bar.
+        patterns: Extra relation pattern files (they add to kg's patterns).
 
     Returns:
         The articles and events written.
@@ -191,7 +200,7 @@ def extract_events(
     total = count_articles(paths)
     if str(output) != "-":
         check_writable(output, force=force)
-    extraction = _Extraction(model, actors, batch_size, processes, quiet)
+    extraction = _Extraction(model, actors, batch_size, processes, quiet, patterns)
     results = extraction.results(paths, total=total)
     if str(output) == "-":
         events = _write_records(results, sys.stdout)
@@ -237,6 +246,7 @@ def build_store(
     validate: bool = False,
     summary: bool = False,
     quiet: bool = False,
+    patterns: Sequence[str | Path] = (),
 ) -> BuildSummary:
     """Extract every article and write its named graph into the store.
 
@@ -257,6 +267,7 @@ def build_store(
         validate: Validate the graph with the SHACL shapes after building.
         summary: Also collect the graph totals and the top edges.
         quiet: No progress bar.
+        patterns: Extra relation pattern files (they add to kg's patterns).
 
     Returns:
         What was built (see :class:`BuildSummary`).
@@ -272,7 +283,7 @@ def build_store(
     for out in (ttl, html):
         if out:
             check_writable(out, force=force)
-    extraction = _Extraction(model, actors, batch_size, processes, quiet)
+    extraction = _Extraction(model, actors, batch_size, processes, quiet, patterns)
     results = extraction.results(paths, total=total)
     result = BuildSummary(articles=total, store=store)
     dataset = open_store(store, create=True)

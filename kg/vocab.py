@@ -116,7 +116,8 @@ class Relation:
         label: English label ("shares intelligence with").
         definition: One-sentence definition.
         cameo: CAMEO event code (``"064"``).
-        plover: PLOVER category (``"COOPERATE"``).
+        plover: PLOVER category (``"COOPERATE"``); empty for the public
+            statements of CAMEO root 01, which PLOVER does not code.
         quad_class: 1 to 4, from the CAMEO root.
         symmetric: "A and B <verb>" means both A→B and B→A.
     """
@@ -149,10 +150,13 @@ def parse_vocabulary(data: dict) -> dict[str, Relation]:
     """
     out: dict[str, Relation] = {}
     for name, entry in (data.get("relations") or {}).items():
-        missing = {"cameo", "plover", "label"} - set(entry)
+        statement = str(entry.get("cameo", "")).startswith("01")
+        missing = {"cameo", "label"} | (set() if statement else {"plover"})
+        missing -= set(entry)
         if missing:
             raise KGError(f"relation {name!r} lacks {sorted(missing)}")
-        if entry["plover"] not in PLOVER_CATEGORIES:
+        plover = entry.get("plover") or ""
+        if plover not in PLOVER_CATEGORIES and not (statement and not plover):
             raise KGError(
                 f"relation {name!r} has unknown PLOVER category {entry['plover']!r}; "
                 f"expected one of {sorted(PLOVER_CATEGORIES)}"
@@ -163,11 +167,51 @@ def parse_vocabulary(data: dict) -> dict[str, Relation]:
             label=entry["label"],
             definition=entry.get("definition", ""),
             cameo=cameo,
-            plover=entry["plover"],
+            plover=plover,
             quad_class=quad_class(cameo),
             symmetric=bool(entry.get("symmetric", False)),
         )
     return out
+
+
+def code_relations(vocab: dict[str, Relation]) -> dict[str, str]:
+    """CAMEO code -> relation: the first relation of the vocabulary with that code.
+
+    Examples:
+        >>> code_relations(load_vocabulary())["163"]
+        'sanctions'
+    """
+    out: dict[str, str] = {}
+    for rel in vocab.values():
+        out.setdefault(rel.cameo, rel.name)
+    return out
+
+
+def relation_of_code(code: str, by_code: dict[str, str] | None = None) -> str | None:
+    """The kg relation of a (fine) CAMEO code: the relation with that code, else
+    that of its nearest coded parent ("0871" -> "087"), else that of its root
+    ("0311" -> "030"); None for a code outside roots 01-20.
+
+    Args:
+        code: A CAMEO event code.
+        by_code: :func:`code_relations` of the vocabulary (default: the packaged one).
+
+    Examples:
+        >>> relation_of_code("072"), relation_of_code("0871"), relation_of_code("0311")
+        ('givesMilitaryAidTo', 'withdrawsFrom', 'intendsToCooperateWith')
+        >>> relation_of_code("1721"), relation_of_code("215") is None
+        ('coerces', True)
+    """
+    if by_code is None:
+        by_code = code_relations(load_vocabulary())
+    code = str(code)
+    for n in range(len(code), 2, -1):
+        if code[:n] in by_code:
+            return by_code[code[:n]]
+    root = code[:2]
+    if root + "0" in by_code:
+        return by_code[root + "0"]
+    return next((r for c, r in sorted(by_code.items()) if c[:2] == root), None)
 
 
 @lru_cache(maxsize=1)

@@ -99,3 +99,11 @@ def test_modern_dev_asserted_vs_embedded(evaluate):
     assert r["negation_leaks"] == "0/12"
     assert r["silence"] >= 0.92
     assert r["L1"]["F1"] >= 0.81
+
+
+def test_modern_dev(evaluate):
+    """Modern wire sentences (issue 9): L1 0.847 / L2 0.755 when set."""
+    r = evaluate("modern_dev.jsonl")
+    assert r["L1"]["F1"] >= 0.84
+    assert r["L2"]["F1"] >= 0.75
+    assert r["L1"]["P"] >= 0.89

@@ -50,6 +50,7 @@ def run(args: argparse.Namespace) -> int:
         predictions=args.predictions or None,
         model=args.model,
         actors=args.actors,
+        patterns=args.patterns,
         batch_size=args.batch_size,
         context=args.context,
         save_predictions=args.save_predictions or None,

@@ -33,7 +33,7 @@ def store_argument(parser: argparse.ArgumentParser, *, graph_file: bool = True) 
 
 
 def model_arguments(parser: argparse.ArgumentParser) -> None:
-    """Add ``--model`` and the repeatable ``--actors``."""
+    """Add ``--model`` and the repeatable ``--actors`` and ``--patterns``."""
     parser.add_argument(
         "--model",
         default=None,
@@ -47,6 +47,14 @@ def model_arguments(parser: argparse.ArgumentParser) -> None:
         default=[],
         metavar="F",
         help="extra actor registry file (YAML, Turtle or PETRARCH JSON); repeatable",
+    )
+    parser.add_argument(
+        "--patterns",
+        action="append",
+        default=[],
+        metavar="F",
+        help="extra relation patterns file (YAML of the shape of kg's patterns.yaml; "
+        "adds entries, never replaces kg's); repeatable",
     )
 
 
@@ -72,6 +80,7 @@ def extraction_kwargs(args: argparse.Namespace) -> dict[str, Any]:
     return {
         "model": args.model,
         "actors": args.actors,
+        "patterns": args.patterns,
         "batch_size": args.batch_size,
         "processes": args.processes,
         "quiet": args.quiet,

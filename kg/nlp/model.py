@@ -47,6 +47,7 @@ def load_nlp(
     *,
     actors: Sequence[str | Path] = (),
     relations: bool = True,
+    patterns: Sequence[str | Path] = (),
 ) -> Language:
     """Load the English pipeline with the ``kg_actors`` and ``kg_relations`` components.
 
@@ -56,6 +57,8 @@ def load_nlp(
         actors: Extra actor registry files (YAML, JSON, Turtle or a PETRARCH
             dictionary) that extend or override the packaged registry.
         relations: Add the ``kg_relations`` component (False gives mentions only).
+        patterns: Extra relation pattern files (YAML of the shape of
+            ``patterns.yaml``): their entries are added to kg's, never replace them.
 
     Returns:
         A ``spacy.Language`` whose ``Doc`` objects carry ``doc.spans["kg_actors"]``
@@ -84,5 +87,5 @@ def load_nlp(
     # the mention resolver after it).
     add_actor_pipes(nlp, extra_registries=[str(p) for p in actors])
     if relations:
-        nlp.add_pipe("kg_relations")
+        nlp.add_pipe("kg_relations", config={"patterns": [str(p) for p in patterns]})
     return nlp

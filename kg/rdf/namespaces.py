@@ -116,6 +116,14 @@ class KG(DefinedNamespace):
     verbalConflict: URIRef
     materialConflict: URIRef
     # relations (kg/resources/relations.yaml)
+    makesStatement: URIRef
+    commentsPessimisticallyOn: URIRef
+    commentsOptimisticallyOn: URIRef
+    considersPolicyOn: URIRef
+    claimsResponsibilityFor: URIRef
+    deniesResponsibilityFor: URIRef
+    expressesSympathyWith: URIRef
+    expressesAccordWith: URIRef
     appealsTo: URIRef
     urges: URIRef
     intendsToCooperateWith: URIRef
@@ -149,6 +157,7 @@ class KG(DefinedNamespace):
     easesRestrictionsOn: URIRef
     releases: URIRef
     liftsSanctionsOn: URIRef
+    revokesDesignationOf: URIRef
     allowsAccessTo: URIRef
     withdrawsFrom: URIRef
     investigates: URIRef

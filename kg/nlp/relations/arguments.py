@@ -245,6 +245,26 @@ def _noun_targets(ctx: SentContext, a: _Args, src_ids: Keys) -> None:
                 return
 
 
+def light_noun_targets(ctx: SentContext, a: _Args, src_ids: Keys) -> None:
+    """ "signed an accord with Y", "held a call with Y": the event noun of a light
+    verb names the target with a preposition of its own."""
+    ev = a.ev
+    if ev.kind != "light" or len(ev.words) < 2:
+        return
+    preps = ctx.rules.words["noun_preps"]
+    for c in ev.words[1].children:
+        # the object of the preposition is itself an actor ("with Jordan"), not
+        # a phrase that holds one ("with Albania's help")
+        if (
+            c.dep_ == "prep"
+            and c.lower_ in preps
+            and any(o.dep_ == "pobj" and o.i in ctx.index for o in c.children)
+        ):
+            a.targets = actors(ctx, c, src_ids)
+            if a.targets:
+                return
+
+
 def _open_targets(
     ctx: SentContext, a: _Args, chain: list[Token], src_ids: Keys
 ) -> list[Span]:
@@ -312,6 +332,8 @@ def _targets(ctx: SentContext, a: _Args, src_ids: Keys) -> bool:
     elif ev.kind == "noun":
         chain = []
         _noun_targets(ctx, a, src_ids)
+    elif not a.targets:
+        light_noun_targets(ctx, a, src_ids)
     if not a.targets:
         a.targets = _open_targets(ctx, a, chain, src_ids)
     if not a.targets and ev.kind == "copula":

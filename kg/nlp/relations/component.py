@@ -28,7 +28,9 @@ from kg.nlp.relations.context import (
 from kg.nlp.relations.patterns import load_patterns
 from kg.nlp.relations.qualifiers import confidence, event_date
 from kg.nlp.relations.sentence import sentence_events
+from kg.nlp.relations.triggers import CAMEO_KEY
 from kg.types import Assertion
+from kg.vocab import code_relations, relation_of_code
 
 
 def quote_speakers(doc: Doc, spans: Sequence[Span]) -> list[tuple[int, int, Span]]:
@@ -98,7 +100,19 @@ def _extra(ev: Event, date_extra: dict) -> tuple[tuple[str, str], ...]:
     extra.update(date_extra)
     extra.pop("speaker", None)
     extra.pop("demand_head", None)
+    extra.pop(CAMEO_KEY, None)  # the assertion's cameo
     return tuple(sorted((k, str(v)) for k, v in extra.items()))
+
+
+def fine_code(rules: Rules, ev: Event, relation: str) -> str:
+    """The CAMEO code of an event's relation: the fine code of its trigger entry
+    ("072", "0871") while the relation is still the one the code maps to (a
+    control rule may have turned it into an intent or a threat), else the
+    relation's own code."""
+    code = ev.extra.get(CAMEO_KEY)
+    if code and relation_of_code(code, code_relations(rules.vocab)) == relation:
+        return code
+    return rules.vocab[relation].cameo
 
 
 def assertions(
@@ -142,7 +156,7 @@ def assertions(
                 date=iso,
                 confidence=confidence(rules, ev, s, t),
                 trigger=trigger,
-                cameo=rel.cameo,
+                cameo=fine_code(rules, ev, rel_name),
                 plover=rel.plover,
                 quad_class=rel.quad_class,
                 extra=extra,

@@ -31,6 +31,27 @@ class VerbEntry:
     prt: dict[str, str | None] = field(default_factory=dict)
     prefer: tuple[str, ...] = ()
     no_obj: bool = False
+    force: str | None = None
+    #: Fine CAMEO codes of imported entries: "default", "obj.<word>",
+    #: "prep.<word>" or "prt.<word>" -> code (kg.nlp.relations.lexicon).
+    cameo: dict[str, str] = field(default_factory=dict)
+
+    def code(self, key: str) -> str | None:
+        """The fine CAMEO code of one of the entry's keys ("obj.weapons"), or None."""
+        return self.cameo.get(key)
+
+
+@dataclass(frozen=True)
+class Senses:
+    """Word sense set by the subject, object and place (``senses`` of
+    ``patterns.yaml``): section name -> word list, and the relations they give."""
+
+    words: dict[str, frozenset[str]] = field(default_factory=dict)
+    relations: dict[str, str] = field(default_factory=dict)
+
+    def __getitem__(self, name: str) -> frozenset[str]:
+        """The words of ``section.list`` ("force.subjects", "naming.verbs")."""
+        return self.words.get(name, frozenset())
 
 
 @dataclass(frozen=True)
@@ -70,6 +91,8 @@ class Patterns:
     counter_relation: str | None = None
     counter_triggers: frozenset[str] = frozenset()
     counter_objects: frozenset[str] = frozenset()
+    senses: Senses = field(default_factory=Senses)
+    lexicon: dict[str, str] = field(default_factory=dict)
 
     def control_class(self, word: str) -> str | None:
         """Return the control class of a lemma ("intent", "threat", ...) or None.
@@ -117,24 +140,28 @@ def _refuse_booleans(data: dict) -> None:
             _no_bools(value, str(key))
     for lemma, entry in (data.get("verbs") or {}).items():
         if isinstance(entry, dict):
-            for k in ("obj", "prep", "prt", "prefer"):
+            for k in ("obj", "prep", "prt", "prefer", "force"):
                 _no_bools(entry.get(k), f"verbs.{lemma}.{k}")
 
 
 def _verb(lemma: str, entry: Any, vocab: dict[str, Relation]) -> VerbEntry:
     if not isinstance(entry, dict):
         return VerbEntry(_check(entry, f"verbs.{lemma}", vocab))
+    tables = {
+        k: {
+            str(w): _check(r, f"verbs.{lemma}.{k}.{w}", vocab)
+            for w, r in (entry.get(k) or {}).items()
+        }
+        for k in ("obj", "prep", "prt")
+    }
     return VerbEntry(
         _check(entry.get("default"), f"verbs.{lemma}", vocab),
+        obj=tables["obj"],
+        prep=tables["prep"],
+        prt=tables["prt"],
         prefer=tuple(map(str, entry.get("prefer") or ())),
         no_obj=bool(entry.get("no_obj", False)),
-        **{
-            k: {
-                str(w): _check(r, f"verbs.{lemma}.{k}.{w}", vocab)
-                for w, r in (entry.get(k) or {}).items()
-            }
-            for k in ("obj", "prep", "prt")
-        },
+        force=_check(entry.get("force"), f"verbs.{lemma}.force", vocab),
     )
 
 
@@ -147,6 +174,34 @@ def _table(table: Any, where: str, vocab: dict[str, Relation]) -> dict[str, str]
 
 def _words(data: dict, key: str) -> frozenset[str]:
     return frozenset(map(str, data.get(key) or ()))
+
+
+def _senses(data: Any, vocab: dict[str, Relation]) -> Senses:
+    """The ``senses`` section: word lists, and a ``relation`` per section."""
+    words: dict[str, frozenset[str]] = {}
+    relations: dict[str, str] = {}
+    for name, section in (data or {}).items():
+        for key, value in (section or {}).items():
+            if key == "relation":
+                relations[str(name)] = str(_check(value, f"senses.{name}", vocab))
+            else:
+                words[f"{name}.{key}"] = frozenset(map(str, value or ()))
+    return Senses(words, relations)
+
+
+#: What ``cameo_lexicon`` may say of each table of the imported dictionary.
+LEXICON_SCOPES = ("all", "kg_verbs", "none")
+
+
+def _lexicon_policy(data: Any) -> dict[str, str]:
+    """The ``cameo_lexicon`` section: table -> all | kg_verbs | none."""
+    out = {str(k): str(v) for k, v in (data or {}).items()}
+    bad = {k: v for k, v in out.items() if v not in LEXICON_SCOPES}
+    if bad:
+        raise KGError(
+            f"patterns cameo_lexicon has {bad}; expected one of {LEXICON_SCOPES}"
+        )
+    return out
 
 
 def parse_patterns(data: dict, vocab: dict[str, Relation] | None = None) -> Patterns:
@@ -200,20 +255,42 @@ def parse_patterns(data: dict, vocab: dict[str, Relation] | None = None) -> Patt
         counter_relation=counter_rel,
         counter_triggers=counter_verbs | counter_nouns,
         counter_objects=_words(counter, "objects"),
+        senses=_senses(data.get("senses"), vocab),
+        lexicon=_lexicon_policy(data.get("cameo_lexicon")),
     )
 
 
-def _merge(base: dict, extra: dict) -> dict:
-    """Entries of ``extra`` over ``base``: tables are updated, lists extended."""
-    out = dict(base)
-    for key, value in extra.items():
-        if isinstance(value, dict) and isinstance(out.get(key), dict):
-            out[key] = {**out[key], **value}
-        elif isinstance(value, list) and isinstance(out.get(key), list):
-            out[key] = list(out[key]) + value
-        else:
-            out[key] = value
-    return out
+def _as_table(value: Any) -> Any:
+    """A verb given as a bare relation ("slam: condemns") as its table."""
+    return {"default": value} if not isinstance(value, (dict, list)) else value
+
+
+def merge_added(base: Any, extra: Any) -> Any:
+    """``extra`` added to ``base``: new keys and list items are added, nothing
+    that ``base`` has is replaced (kg's patterns stay authoritative).
+
+    Examples:
+        >>> merge_added({"verbs": {"snub": "rejects"}, "negations": ["not"]},
+        ...     {"verbs": {"snub": "condemns", "rebuke": "condemns"},
+        ...      "negations": ["never", "not"]})
+        {'verbs': {'snub': 'rejects', 'rebuke': 'condemns'}, 'negations': ['not', \
+'never']}
+        >>> merge_added({"lift": "eases"}, {"lift": {"obj": {"ban": "x"}}})
+        {'lift': {'default': 'eases', 'obj': {'ban': 'x'}}}
+    """
+    if isinstance(base, list) and isinstance(extra, list):
+        return list(base) + [v for v in extra if v not in base]
+    if isinstance(extra, dict) and isinstance(base, dict):
+        out = dict(base)
+        for key, value in extra.items():
+            if key not in out:
+                out[key] = value
+            elif isinstance(value, dict) or isinstance(out[key], dict):
+                out[key] = merge_added(_as_table(out[key]), _as_table(value))
+            else:
+                out[key] = merge_added(out[key], value)
+        return out
+    return base
 
 
 def _read_user_patterns(path: str) -> dict:
@@ -230,8 +307,13 @@ def _read_user_patterns(path: str) -> dict:
 def load_patterns(extra: tuple[str, ...] = ()) -> Patterns:
     """Load the packaged patterns, merged with user files of the same shape.
 
+    User files add entries and never replace kg's (:func:`merge_added`); then
+    the imported CAMEO verb lexicon adds its entries under the same rule
+    (:mod:`kg.nlp.relations.lexicon`).
+
     Args:
-        extra: Paths of YAML files whose entries override or extend the packaged ones.
+        extra: Paths of YAML files of the shape of ``patterns.yaml`` whose entries
+            are added to the packaged ones.
 
     Raises:
         KGError: when a file is missing or not valid pattern data.
@@ -240,7 +322,10 @@ def load_patterns(extra: tuple[str, ...] = ()) -> Patterns:
         >>> load_patterns().verbs["condemn"].default
         'condemns'
     """
+    from kg.nlp.relations.lexicon import add_lexicon
+
     data = read_yaml("patterns.yaml")
     for path in extra:
-        data = _merge(data, _read_user_patterns(path))
-    return parse_patterns(data)
+        data = merge_added(data, _read_user_patterns(path))
+    vocab = load_vocabulary()
+    return add_lexicon(parse_patterns(data, vocab), vocab)

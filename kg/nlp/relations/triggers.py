@@ -18,8 +18,13 @@ from kg.nlp.relations.context import Event, Rules
 from kg.nlp.relations.patterns import VerbEntry
 from kg.nlp.relations.syntax import content_clause
 
-#: A trigger found: (relation or None, kind, trigger words).
-Found = tuple[str | None, str, list[Token]]
+#: The key of ``Event.extra`` that carries an event's fine CAMEO code; the
+#: assertion takes it as its ``cameo`` while the relation is still the one it
+#: was found for (kg.nlp.relations.component).
+CAMEO_KEY = "cameo"
+
+#: A trigger found: (relation or None, kind, trigger words, fine CAMEO code or None).
+Found = tuple[str | None, str, list[Token], str | None]
 
 
 @dataclass(frozen=True)
@@ -38,6 +43,9 @@ def _objects(tok: Token) -> list[Token]:
     objs = [c for c in tok.children if c.dep_ in ("dobj", "obj", "attr")]
     if objs:
         return objs
+    passive = [c for c in tok.children if c.dep_ == "nsubjpass" and c.pos_ == "NOUN"]
+    if passive:  # "a blockade was imposed on Y", "sanctions were lifted"
+        return passive
     if tok.dep_ == "amod" and any(
         c.dep_ in ("npadvmod", "nsubj") for c in tok.children
     ):  # headline parse "US shared intelligence with ..."
@@ -51,13 +59,104 @@ def _objects(tok: Token) -> list[Token]:
     return []
 
 
+def _words_of(tok: Token, deps: tuple[str, ...]) -> list[Token]:
+    """A token's children of the given dependencies with their own modifiers."""
+    out = []
+    for c in tok.children:
+        if c.dep_ in deps:
+            out.append(c)
+            out.extend(m for m in c.children if m.dep_ in ("compound", "amod"))
+    return out
+
+
+def _by_naming(rules: Rules, v: _Verb) -> Found | None:
+    """ "X called Y a terrorist group": naming, never a phone call; a pejorative
+    name is a condemnation, any other no event ("called the deal a success")."""
+    senses = rules.patterns.senses
+    if v.lemma not in senses["naming.verbs"] or not v.objs:
+        return None
+    if any(c.dep_ == "mark" and c.lower_ == "as" for c in v.tok.children) or any(
+        o.lower_ == "what" for o in v.objs
+    ):  # "Daesh, as Ankara calls the Islamic State", "what Tehran calls its axis"
+        return None, "verb", [v.tok], None
+    comps = [
+        c
+        for c in v.tok.children
+        if c.dep_ in ("oprd", "xcomp", "acomp") and c.pos_ in ("NOUN", "ADJ", "PROPN")
+    ]
+    if not comps:
+        return None
+    names = {w.lower_ for c in comps for w in [c, *_words_of(c, ("amod", "compound"))]}
+    if names & senses["naming.pejorative"]:
+        return senses.relations["naming"], "verb", [v.tok, comps[0]], None
+    return None, "verb", [v.tok], None
+
+
+def _by_phone(rules: Rules, v: _Verb) -> Found | None:
+    """ "spoke by telephone with Y", "talked on the phone": a phone call."""
+    senses = rules.patterns.senses
+    if v.lemma not in senses["phone.verbs"]:
+        return None
+    for c in v.tok.children:
+        if c.dep_ != "prep" or c.lower_ not in senses["phone.preps"]:
+            continue
+        for o in c.children:
+            words = {o.lower_, o.lemma_.lower()} | {m.lower_ for m in o.children}
+            if words & senses["phone.nouns"] and o.dep_ == "pobj":
+                return senses.relations["phone"], "verb", [v.tok, o], None
+    return None
+
+
+def _by_force(rules: Rules, v: _Verb) -> Found | None:
+    """ "artillery pounded the city", "slammed the port with missiles": the force
+    sense of a verb whose subject is an armed force or a weapon."""
+    if v.entry is None or v.entry.force is None:
+        return None
+    senses = rules.patterns.senses
+    forces = senses["force.subjects"] | rules.words["force_words"]
+    agents = [g for c in v.tok.children if c.dep_ == "agent" for g in c.children] + [
+        c for c in v.tok.children if c.dep_ == "nsubj"
+    ]
+    subjects = {t.lower_ for a in agents for t in [a, *_words_of(a, ())]}
+    subjects |= {a.lemma_.lower() for a in agents}
+    weapons = {
+        o.lemma_.lower()
+        for c in v.tok.children
+        if c.dep_ == "prep" and c.lower_ == "with"
+        for o in c.children
+    }
+    if subjects & forces or weapons & (senses["force.weapons"]):
+        return v.entry.force, "verb", [v.tok], None
+    return None
+
+
+def show_of_force(rules: Rules, verb: Token | None, noun: Token, rel: str) -> str:
+    """Exercises held alone near another party are a show of force, with a
+    partner ("joint drills with Y", "A and B held drills") cooperation."""
+    senses = rules.patterns.senses
+    if noun.lower_ not in senses["show_of_force.nouns"]:
+        return rel
+    heads = [t for t in (noun, verb) if t is not None]
+    near = senses["show_of_force.near_preps"]
+    if any(
+        c.lower_ in senses["show_of_force.partner_words"]
+        for t in heads
+        for c in t.children
+    ) or any(c.dep_ == "nsubj" and c.conjuncts for t in heads for c in t.children):
+        return rel
+    if any(c.dep_ == "prep" and c.lower_ in near for t in heads for c in t.children):
+        return senses.relations["show_of_force"]
+    return rel
+
+
 def _by_particle(_rules: Rules, v: _Verb) -> Found | None:
     """ "call off", "cut off": a particle of the entry decides."""
     if v.entry is None:
         return None
     for c in v.tok.children:
         if c.dep_ in ("prt", "advmod", "prep") and c.lower_ in v.entry.prt:
-            return v.entry.prt[c.lower_], "verb", [v.tok, c]
+            code = v.entry.code(f"prt.{c.lower_}")
+            return v.entry.prt[c.lower_], "verb", [v.tok, c], code
     return None
 
 
@@ -69,7 +168,8 @@ def _by_object(_rules: Rules, v: _Verb) -> Found | None:
         mods = [c for c in o.children if c.dep_ in ("compound", "amod")]
         for key in [m.lower_ for m in mods] + [o.lower_, o.lemma_.lower()]:
             if key in v.entry.obj:
-                return v.entry.obj[key], "light", [v.tok, o]
+                code = v.entry.code(f"obj.{key}")
+                return v.entry.obj[key], "light", [v.tok, o], code
     return None
 
 
@@ -78,7 +178,7 @@ def _by_override(_rules: Rules, v: _Verb) -> Found | None:
     for o in v.objs:
         for key in (o.lower_, o.lemma_.lower()):
             if key in v.overrides:
-                return v.overrides[key], "light", [v.tok, o]
+                return v.overrides[key], "light", [v.tok, o], None
     return None
 
 
@@ -89,7 +189,7 @@ def _by_event_noun(rules: Rules, v: _Verb) -> Found | None:
     for o in v.objs + [c for x in v.objs for c in x.conjuncts]:
         rel = rules.noun_relation(o)
         if rel:
-            return rel, "light", [v.tok, o]
+            return show_of_force(rules, v.tok, o, rel), "light", [v.tok, o], None
     for o in v.objs:
         inner = [c for c in o.children if c.dep_ == "compound"] + [
             g
@@ -101,7 +201,7 @@ def _by_event_noun(rules: Rules, v: _Verb) -> Found | None:
         for n in inner:
             rel = rules.noun_relation(n)
             if rel:
-                return rel, "light", [v.tok, n]
+                return rel, "light", [v.tok, n], None
     return None
 
 
@@ -122,7 +222,7 @@ def _by_light_preposition(rules: Rules, v: _Verb) -> Found | None:
                 or v.entry.default is None
                 or c.lower_ in words["light_preps"]
             ):
-                return rel, "light", [v.tok, o]
+                return rel, "light", [v.tok, o], None
     return None
 
 
@@ -136,16 +236,21 @@ def _by_preposition(_rules: Rules, v: _Verb) -> Found | None:
             and c.lower_ in v.entry.prep
             and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)
         ):
-            return v.entry.prep[c.lower_], "verb", [v.tok, c]
+            code = v.entry.code(f"prep.{c.lower_}")
+            return v.entry.prep[c.lower_], "verb", [v.tok, c], code
         if c.dep_ == "advcl":  # "pushing for the US (to) support ..."
             for m in c.children:
                 if m.dep_ == "mark" and m.lower_ in v.entry.prep:
-                    return v.entry.prep[m.lower_], "verb", [v.tok, m]
+                    code = v.entry.code(f"prep.{m.lower_}")
+                    return v.entry.prep[m.lower_], "verb", [v.tok, m], code
     return None
 
 
 #: The lookups of a verb's relation, in order: the first match decides.
 _VERB_RULES: tuple[Callable[[Rules, _Verb], Found | None], ...] = (
+    _by_naming,
+    _by_phone,
+    _by_force,
     _by_particle,
     _by_object,
     _by_override,
@@ -156,7 +261,7 @@ _VERB_RULES: tuple[Callable[[Rules, _Verb], Found | None], ...] = (
 
 
 def verb_relation(rules: Rules, tok: Token) -> Found:
-    """Relation of a verb token: (relation, kind, trigger words)."""
+    """Relation of a verb token: (relation, kind, trigger words, fine CAMEO code)."""
     lemma = rules.lemma(tok)
     entry = rules.patterns.verbs.get(lemma)
     v = _Verb(
@@ -166,7 +271,9 @@ def verb_relation(rules: Rules, tok: Token) -> Found:
         found = rule(rules, v)
         if found is not None:
             return found
-    return (entry.default if entry is not None else None), "verb", [tok]
+    if entry is None:
+        return None, "verb", [tok], None
+    return entry.default, "verb", [tok], entry.code("default")
 
 
 def copula_event(rules: Rules, tok: Token) -> Event | None:
@@ -210,8 +317,13 @@ def _verbal_event(rules: Rules, tok: Token) -> Event | None:
         return copula_event(rules, tok)
     if _no_clause(tok):
         return None
-    rel, kind, words = verb_relation(rules, tok)
-    return Event(tok, rel, kind, words) if rel else None
+    rel, kind, words, code = verb_relation(rules, tok)
+    if not rel:
+        return None
+    ev = Event(tok, rel, kind, words)
+    if code:
+        ev.extra[CAMEO_KEY] = code
+    return ev
 
 
 def triggers(rules: Rules, sent: Span) -> list[Event]:
@@ -237,6 +349,7 @@ def triggers(rules: Rules, sent: Span) -> list[Event]:
             continue
         rel = rules.noun_relation(tok)
         if rel:
+            rel = show_of_force(rules, None, tok, rel)
             events.append(Event(tok, rel, "noun", [tok]))
     return events
 

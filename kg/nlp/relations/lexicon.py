@@ -1,0 +1,139 @@
+"""The imported verb lexicon: PETRARCH2's CAMEO verb dictionary, added under kg's own.
+
+``kg/resources/cameo_verbs.json`` is written by ``python -m kg.convert.cameo`` (it
+carries the dictionary's MIT licence). :func:`add_lexicon` adds its entries to a
+:class:`~kg.nlp.relations.patterns.Patterns` under these rules:
+
+- kg's patterns are authoritative: an imported entry never replaces a verb's
+  default or a word kg already lists; it only adds.
+- ``cameo_lexicon`` in ``patterns.yaml`` says, per table (``verbs``, ``objects``,
+  ``preps``, ``particles``), what is added: ``all``, ``kg_verbs`` (only for verbs
+  kg lists) or ``none`` (only the fine codes of entries that agree with kg's).
+- kg's light, control, reporting, negation and counter verbs keep their logic:
+  nothing is imported for them ("held talks" stays a meeting, "agreed to" an
+  agreement to act).
+- A verb the dictionary gives a code of its own triggers that code's relation; a
+  verb without one triggers only with the objects, prepositions and particles
+  listed for it ("abandon a ceasefire").
+- Every imported entry keeps its fine CAMEO code (``VerbEntry.cameo``); a code
+  without a kg relation of its own takes the relation of its nearest coded parent
+  or of its root (:func:`kg.vocab.relation_of_code`). Null codes ("no event") are
+  not imported.
+
+The JSON is read once per process (about 0.05 s).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from functools import lru_cache
+from typing import Any
+
+from kg.nlp.relations.patterns import Patterns, VerbEntry
+from kg.resources import read_text
+from kg.vocab import Relation, code_relations, relation_of_code
+
+#: The packaged lexicon file.
+LEXICON = "cameo_verbs.json"
+
+#: Tables of the lexicon: JSON key -> (VerbEntry field, code key prefix).
+_TABLES = {"objects": "obj", "preps": "prep", "particles": "prt"}
+
+
+@lru_cache(maxsize=1)
+def read_lexicon() -> dict[str, Any]:
+    """The packaged, converted CAMEO verb lexicon (parsed once).
+
+    Examples:
+        >>> lex = read_lexicon()
+        >>> lex["verbs"]["rescind"], "MIT" in lex["licence"]
+        ('160', True)
+    """
+    data: dict[str, Any] = json.loads(read_text(LEXICON))
+    return data
+
+
+def protected_verbs(p: Patterns) -> frozenset[str]:
+    """The verbs whose logic is kg's own: nothing is imported for them."""
+    control = set().union(*p.control.values()) if p.control else set()
+    return frozenset(
+        p.light_verbs | control | p.reporting | p.negations | p.counter_triggers
+    )
+
+
+def _merge_table(
+    entry: VerbEntry,
+    field: str,
+    words: dict[str, str | None],
+    rel_of: dict[str, str],
+    add: bool,
+) -> VerbEntry:
+    """Add the words kg's entry lacks (when ``add``) and the codes of those that
+    agree with it."""
+    table: dict[str, str | None] = dict(getattr(entry, field))
+    cameo = dict(entry.cameo)
+    for word, code in words.items():
+        rel = rel_of.get(code) if code else None
+        if code is None or rel is None or (word not in table and not add):
+            continue
+        if word not in table:
+            table[word] = rel
+        if table[word] == rel:
+            cameo.setdefault(f"{field}.{word}", code)
+    tables = {"obj": entry.obj, "prep": entry.prep, "prt": entry.prt, field: table}
+    return replace(
+        entry, obj=tables["obj"], prep=tables["prep"], prt=tables["prt"], cameo=cameo
+    )
+
+
+def _codes(lex: dict[str, Any]) -> set[str]:
+    codes = {c for c in lex["verbs"].values() if c}
+    for key in _TABLES:
+        for words in lex[key].values():
+            codes.update(c for c in words.values() if c)
+    return codes
+
+
+def add_lexicon(
+    p: Patterns, vocab: dict[str, Relation], lex: dict[str, Any] | None = None
+) -> Patterns:
+    """``p`` with the lexicon's entries added (kg's entries win; see the module).
+
+    Examples:
+        >>> from kg.nlp.relations.patterns import parse_patterns
+        >>> from kg.vocab import load_vocabulary
+        >>> v = load_vocabulary()
+        >>> p = parse_patterns({"verbs": {"lift": "easesRestrictionsOn"}}, v)
+        >>> lex = {"verbs": {"rescind": "160", "die": None}, "objects": {"lift":
+        ...     {"embargo": "085"}}, "preps": {}, "particles": {}}
+        >>> q = add_lexicon(p, v, lex)
+        >>> q.verbs["rescind"].default, q.verbs["lift"].obj, "die" in q.verbs
+        ('reducesRelationsWith', {'embargo': 'liftsSanctionsOn'}, False)
+        >>> q.verbs["lift"].cameo
+        {'obj.embargo': '085'}
+    """
+    lex = lex if lex is not None else read_lexicon()
+    by_code = code_relations(vocab)
+    rel_of = {c: r for c in _codes(lex) if (r := relation_of_code(c, by_code))}
+    skip = protected_verbs(p)
+    scope = {k: p.lexicon.get(k, "all") for k in ("verbs", *_TABLES)}
+    verbs = dict(p.verbs)
+    for verb, code in lex["verbs"].items():
+        rel = rel_of.get(code) if code else None
+        if verb in skip or rel is None:
+            continue
+        entry = verbs.get(verb)
+        if entry is None and scope["verbs"] == "all":
+            verbs[verb] = VerbEntry(rel, cameo={"default": code})
+        elif entry is not None and entry.default == rel:
+            verbs[verb] = replace(entry, cameo={"default": code, **entry.cameo})
+    for key, field in _TABLES.items():
+        for verb, words in lex[key].items():
+            if verb in skip or (verb not in p.verbs and scope[key] != "all"):
+                continue
+            entry = verbs.get(verb) or VerbEntry(None)
+            merged = _merge_table(entry, field, words, rel_of, scope[key] != "none")
+            if getattr(merged, field) or verb in verbs:
+                verbs[verb] = merged
+    return replace(p, verbs=verbs)

@@ -1,0 +1,105 @@
+"""kg.nlp.relations.lexicon: the imported CAMEO verb lexicon under kg's patterns."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.nlp.relations.lexicon import add_lexicon, protected_verbs, read_lexicon
+from kg.nlp.relations.patterns import load_patterns, parse_patterns
+from kg.types import KGError
+from kg.vocab import load_vocabulary, relation_of_code
+from tests.nlp.relation_cases import run
+
+LEX = {
+    "verbs": {"rescind": "160", "die": None, "hold": "040", "attack": "111"},
+    "objects": {
+        "lift": {"embargo": "085", "sanctions": "0871", "quota": "081"},
+        "hold": {"talks": "046"},
+        "grant": {"asylum": "075"},
+    },
+    "preps": {"come": {"to": "040"}},
+    "particles": {},
+}
+
+
+def _base(policy: str = ""):
+    data = {
+        "verbs": {
+            "lift": {
+                "default": "easesRestrictionsOn",
+                "obj": {"sanctions": "liftsSanctionsOn"},
+            },
+            "attack": "attacks",
+        },
+        "light_verbs": ["hold"],
+    }
+    if policy:
+        data["cameo_lexicon"] = {
+            "verbs": policy,
+            "objects": policy,
+            "preps": policy,
+            "particles": policy,
+        }
+    return parse_patterns(data, load_vocabulary())
+
+
+def test_imported_entries_only_add_and_keep_their_fine_code():
+    p = add_lexicon(_base(), load_vocabulary(), LEX)
+    # a verb with a code of its own is a new trigger; a null code is none
+    assert p.verbs["rescind"].default == "reducesRelationsWith"
+    assert p.verbs["rescind"].code("default") == "160"
+    assert "die" not in p.verbs
+    # kg's entries win: "attack" stays an attack, "lift sanctions" stays 085
+    assert p.verbs["attack"].default == "attacks"
+    assert p.verbs["lift"].obj["sanctions"] == "liftsSanctionsOn"
+    assert p.verbs["lift"].code("obj.sanctions") is None
+    # objects kg lacks sharpen a kg verb, each with its fine code
+    assert p.verbs["lift"].obj["embargo"] == "liftsSanctionsOn"
+    assert p.verbs["lift"].code("obj.embargo") == "085"
+    # a verb kg lacks triggers only with its listed objects
+    assert p.verbs["grant"].default is None
+    assert p.verbs["grant"].obj == {"asylum": "grantsAsylumTo"}
+
+
+def test_light_verbs_keep_their_logic():
+    """ "held talks" stays a meeting: nothing is imported for a light verb."""
+    p = add_lexicon(_base(), load_vocabulary(), LEX)
+    assert "hold" not in p.verbs
+    assert "hold" in protected_verbs(p)
+    assert "lift" not in protected_verbs(p)
+
+
+def test_the_scope_of_each_table_is_data():
+    kg_only = add_lexicon(_base("kg_verbs"), load_vocabulary(), LEX)
+    assert "rescind" not in kg_only.verbs and "grant" not in kg_only.verbs
+    assert kg_only.verbs["lift"].obj["embargo"] == "liftsSanctionsOn"
+    none = add_lexicon(_base("none"), load_vocabulary(), LEX)
+    assert "embargo" not in none.verbs["lift"].obj
+    with pytest.raises(KGError, match="cameo_lexicon"):
+        parse_patterns({"cameo_lexicon": {"verbs": "some"}}, load_vocabulary())
+
+
+def test_the_packaged_lexicon_is_loaded_under_kg_patterns():
+    lex = read_lexicon()
+    assert len(lex["objects"]) > 400 and "MIT" in lex["licence"]
+    p = load_patterns()
+    assert p.verbs["receive"].obj["weapons"] == "givesMilitaryAidTo"
+    assert p.verbs["hold"].obj == {"hostage": "abducts", "hostages": "abducts"}
+    for verb in ("accord", "die", "rule"):
+        assert verb not in p.verbs or p.verbs[verb].default is None
+
+
+def test_a_code_without_its_own_relation_takes_its_parents():
+    assert relation_of_code("0871") == "withdrawsFrom"
+    assert relation_of_code("072") == "givesMilitaryAidTo"
+    assert relation_of_code("010") == "makesStatement"
+    assert relation_of_code("215") is None
+
+
+def test_events_keep_the_fine_cameo_code(nlp):
+    doc = run(nlp, "Bolivian police confiscated the property of Chilean traders.")
+    codes = {(a.relation, a.cameo) for a in doc._.kg_assertions}
+    assert ("coerces", "1711") in codes
+    # the twin: a relation with no imported entry keeps its own code
+    doc = run(nlp, "Bolivia condemned Chile.")
+    assert {(a.relation, a.cameo) for a in doc._.kg_assertions} == {("condemns", "111")}

@@ -1,0 +1,118 @@
+"""kg.convert.cameo: the CAMEO verb dictionary -> kg/resources/cameo_verbs.json."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kg.convert.cameo import OUTPUT, convert, parse
+from tests.conftest import ROOT, SHARED
+
+SRC = Path(os.environ.get("KG_DICTIONARIES") or SHARED / "dictionaries" / "petrarch2")
+needs_source = pytest.mark.skipif(
+    not (SRC / "CAMEO.2.0.txt").is_file(),
+    reason=f"PETRARCH2 dictionaries missing in {SRC} (set KG_DICTIONARIES)",
+)
+
+SAMPLE = """
+&WEAPON
++RIFLE
++GUN_
+
+---  GRANT   [060]  ---
+GRANT
+ACCORD
+BESTOW [070]
+- * ASYLUM                       [075]     # GRANT
+- * &WEAPON                      [072]     # BESTOW
+- * (TO)                         [---]     # GRANT
+- TROOPS *                       [190]     # GRANT
+- * {HUMANITARIAN AID}           [073]     # GRANT
+
+---  CALL   [041:041]  ---
+CALL
++CORDON_OFF {+CORDONED_OFF} [191]
+- * OFF                          [160]     # CALL
+- * DICTATOR                     [111]     # CALL
+"""
+
+
+def test_a_verb_keeps_only_its_own_code():
+    """ "accord", in a block of granting, has no code of its own: no trigger."""
+    lex = parse(SAMPLE)
+    assert lex.verbs == {"bestow": "070"}
+    assert "accord" not in lex.verbs and "grant" not in lex.verbs
+
+
+def test_patterns_belong_to_the_verb_their_comment_names():
+    lex = parse(SAMPLE)
+    assert lex.objects["grant"] == {"asylum": "075"}
+    # a synonym set is expanded, with regular plurals unless the word ends in "_"
+    assert lex.objects["bestow"] == {"rifle": "072", "rifles": "072", "gun": "072"}
+    assert "accord" not in lex.objects
+    # a null code is kept as null; words before the verb and phrases are left out
+    assert lex.preps["grant"] == {"to": None}
+    assert lex.particles["call"] == {"off": "160"}
+    assert lex.objects["call"] == {"dictator": "111"}
+
+
+def test_phrasal_verbs_are_particles_with_their_code():
+    lex = parse(SAMPLE)
+    assert lex.particles["cordon"] == {"off": "191"}
+
+
+@needs_source
+def test_rerunning_the_converter_reproduces_the_committed_file(tmp_path):
+    out = tmp_path / "cameo_verbs.json"
+    convert(SRC, out)
+    assert out.read_bytes() == OUTPUT.read_bytes()
+    data = json.loads(out.read_text("utf-8"))
+    assert "Permission is hereby granted" in data["licence"]
+    assert data["verbs"]["rescind"] == "160"
+    for verb in ("accord", "die", "rule"):  # no code of their own
+        assert verb not in data["verbs"]
+
+
+def test_a_bad_source_folder_is_one_line_and_writes_nothing(tmp_path):
+    out = tmp_path / "out.json"
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "kg.convert.cameo",
+            str(tmp_path / "nope"),
+            "-o",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert r.returncode == 1
+    assert r.stderr.strip().count("\n") == 0
+    assert "cannot read" in r.stderr and "Traceback" not in r.stderr
+    assert not out.exists()
+    # the twin: a readable folder is converted
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "CAMEO.2.0.txt").write_text(SAMPLE, encoding="utf-8")
+    (tmp_path / "src" / "LICENSE").write_text("MIT", encoding="utf-8")
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "kg.convert.cameo",
+            str(tmp_path / "src"),
+            "-o",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert r.returncode == 0, r.stderr
+    assert json.loads(out.read_text("utf-8"))["verbs"] == {"bestow": "070"}
