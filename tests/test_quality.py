@@ -101,6 +101,7 @@ def test_modern_dev_asserted_vs_embedded(evaluate):
     assert r["L1"]["F1"] >= 0.81
 
 
+@requires_eval("modern_dev.jsonl")
 def test_modern_dev(evaluate):
     """Modern wire sentences (issue 9): L1 0.847 / L2 0.755 when set."""
     r = evaluate("modern_dev.jsonl")
