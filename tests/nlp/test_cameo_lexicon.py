@@ -103,3 +103,11 @@ def test_events_keep_the_fine_cameo_code(nlp):
     # the twin: a relation with no imported entry keeps its own code
     doc = run(nlp, "Bolivia condemned Chile.")
     assert {(a.relation, a.cameo) for a in doc._.kg_assertions} == {("condemns", "111")}
+
+
+def test_a_material_verb_never_becomes_talk():
+    """The dictionary sharpens a material act but never makes it a statement or an
+    intent; a verbal default may become material (receive weapons)."""
+    p = load_patterns()
+    assert "drones" not in p.verbs["supply"].obj  # the dictionary's 0332 intent
+    assert p.verbs["receive"].obj["weapons"] == "givesMilitaryAidTo"

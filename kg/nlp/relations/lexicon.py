@@ -5,7 +5,11 @@ carries the dictionary's MIT licence). :func:`add_lexicon` adds its entries to a
 :class:`~kg.nlp.relations.patterns.Patterns` under these rules:
 
 - kg's patterns are authoritative: an imported entry never replaces a verb's
-  default or a word kg already lists; it only adds.
+  default or a word kg already lists; it only adds. A verb kg codes as a material
+  act stays one: an object, preposition or particle added to it never makes it a
+  statement or an intent ("supply" aids: "supply weapons" 072 is taken, the
+  dictionary's 03 intent for "supply drones" is not); a verbal default may become
+  material ("receive" hosts: "receive weapons" is military aid).
 - ``cameo_lexicon`` in ``patterns.yaml`` says, per table (``verbs``, ``objects``,
   ``preps``, ``particles``), what is added: ``all``, ``kg_verbs`` (only for verbs
   kg lists) or ``none`` (only the fine codes of entries that agree with kg's).
@@ -32,7 +36,7 @@ from typing import Any
 
 from kg.nlp.relations.patterns import Patterns, VerbEntry
 from kg.resources import read_text
-from kg.vocab import Relation, code_relations, relation_of_code
+from kg.vocab import Relation, code_relations, quad_class, relation_of_code
 
 #: The packaged lexicon file.
 LEXICON = "cameo_verbs.json"
@@ -68,6 +72,7 @@ def _merge_table(
     words: dict[str, str | None],
     rel_of: dict[str, str],
     add: bool,
+    default_quad: int = 0,
 ) -> VerbEntry:
     """Add the words kg's entry lacks (when ``add``) and the codes of those that
     agree with it."""
@@ -77,6 +82,8 @@ def _merge_table(
         rel = rel_of.get(code) if code else None
         if code is None or rel is None or (word not in table and not add):
             continue
+        if word not in table and not _sharpens(code, default_quad):
+            continue
         if word not in table:
             table[word] = rel
         if table[word] == rel:
@@ -85,6 +92,23 @@ def _merge_table(
     return replace(
         entry, obj=tables["obj"], prep=tables["prep"], prt=tables["prt"], cameo=cameo
     )
+
+
+def _sharpens(code: str, default_quad: int) -> bool:
+    """Whether ``code`` may refine a verb whose default has ``default_quad`` (0:
+    no default): a material default (quad 2 or 4) never turns verbal (1 or 3).
+
+    Examples:
+        >>> _sharpens("072", 2), _sharpens("0332", 2), _sharpens("072", 1)
+        (True, False, True)
+    """
+    return not (default_quad in (2, 4) and quad_class(code) in (1, 3))
+
+
+def _quad(entry: VerbEntry, vocab: dict[str, Relation]) -> int:
+    """The quad class of a verb's default relation (0 when it has none)."""
+    rel = vocab.get(entry.default) if entry.default else None
+    return quad_class(rel.cameo) if rel is not None else 0
 
 
 def _codes(lex: dict[str, Any]) -> set[str]:
@@ -133,7 +157,9 @@ def add_lexicon(
             if verb in skip or (verb not in p.verbs and scope[key] != "all"):
                 continue
             entry = verbs.get(verb) or VerbEntry(None)
-            merged = _merge_table(entry, field, words, rel_of, scope[key] != "none")
+            merged = _merge_table(
+                entry, field, words, rel_of, scope[key] != "none", _quad(entry, vocab)
+            )
             if getattr(merged, field) or verb in verbs:
                 verbs[verb] = merged
     return replace(p, verbs=verbs)
