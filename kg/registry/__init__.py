@@ -50,15 +50,26 @@ def _packaged() -> Lexicon:
     return lex
 
 
+@functools.lru_cache(maxsize=1)
+def _kept() -> frozenset[str]:
+    """The lower-case forms of the packaged aliases (no user phrase takes them)."""
+    return frozenset(k.lower() for k in _packaged().aliases)
+
+
 def lexicon(extra: Sequence[str | Path] = ()) -> Lexicon:
     """The lexicon of the packaged data extended by user registry files.
 
-    Without ``extra`` this is the cached packaged lexicon itself: do not modify it.
+    User files add aliases, actors, roles and titles and never replace kg's own
+    (nor those of an earlier user file): a user file that reuses "U.S." for
+    another actor leaves "U.S." the United States. Without ``extra`` this is the
+    cached packaged lexicon itself: do not modify it.
     """
     base = _packaged()
     if not extra:
         return base
     lex = base.copy()
+    lex.additive = True
+    lex.kept = _kept()
     for p in extra:
         load_user_file(lex, Path(p))
     return lex
@@ -72,7 +83,8 @@ def load_registry(extra: Sequence[str | Path] = ()) -> dict[str, Actor]:
             Turtle (``kg:Actor`` resources with ``rdfs:label``/``skos:altLabel``/
             ``kg:country``/``kg:sector``/``kg:cameoCode``) or a PETRARCH dictionary
             JSON (``{"actors": {code: [PHRASE, ...]}, "agents": {"~GOV": [...]}}``).
-            Later files override earlier ones and the packaged data.
+            They add aliases, actors, roles and titles; what the packaged data
+            (or an earlier file) already defines keeps its meaning.
 
     Returns:
         Actor id -> :class:`kg.types.Actor`.

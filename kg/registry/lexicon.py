@@ -73,6 +73,11 @@ class Lexicon:
         by_alpha3: ISO alpha-3 code -> the id of the state actor.
         drop: Generated aliases never to match.
         things: Folded head nouns of named things ("accords"), not actors.
+        additive: True while user and imported files are read: they add aliases,
+            actors, roles and titles and never replace what is already there
+            (kg's own registry stays authoritative).
+        kept: Lower-case forms of kg's own aliases, which no case-folded user
+            phrase may take over.
     """
 
     actors: dict[str, Actor] = field(default_factory=dict)
@@ -86,17 +91,30 @@ class Lexicon:
     by_alpha3: dict[str, str] = field(default_factory=dict)
     drop: set[str] = field(default_factory=set)
     things: set[str] = field(default_factory=set)
+    additive: bool = False
+    kept: frozenset[str] = frozenset()
 
     def add_alias(self, text: str, alias: Alias, *, fold: bool = False) -> None:
-        """Register ``text`` (and its quote/hyphen/diacritic variants)."""
+        """Register ``text`` (and its quote/hyphen/diacritic variants); in
+        ``additive`` mode a surface form already taken keeps its meaning."""
         text = " ".join(text.split())
         if not text:
             return
         if fold:
-            self.folded[fold_text(text)] = alias
+            key = fold_text(text)
+            if not (self.additive and (key in self.folded or key in self.kept)):
+                self.folded[key] = alias
             return
         for variant in variants(text):
-            self.aliases[variant] = alias
+            if not (self.additive and variant in self.aliases):
+                self.aliases[variant] = alias
+
+    def add_phrase(
+        self, table: dict[tuple[str, ...], str], phrase: tuple[str, ...], sector: str
+    ) -> None:
+        """Add a role or title phrase; in ``additive`` mode never replace one."""
+        if not (self.additive and phrase in table):
+            table[phrase] = sector
 
     def code_for(self, actor_id: str, sector: str | None) -> str | None:
         """CAMEO-style code of a mention of ``actor_id`` with ``sector``."""
@@ -122,6 +140,8 @@ class Lexicon:
             by_alpha3=dict(self.by_alpha3),
             drop=set(self.drop),
             things=set(self.things),
+            additive=self.additive,
+            kept=self.kept,
         )
 
 
