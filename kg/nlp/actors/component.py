@@ -24,6 +24,7 @@ from kg.nlp.actors.rules import (
     leaders,
     misspellings,
     names,
+    people,
     places,
     quotes,
     residence,
@@ -42,6 +43,7 @@ Rule = Callable[[DocContext, list[Candidate]], list[Candidate]]
 #: The resolution rules, in the order they run (each sees the previous ones' result).
 RULES: tuple[Rule, ...] = (
     names.apply,  # the entity ruler's registry names
+    people.apply,  # imported leaders and officials NER found
     misspellings.apply,  # "Ethopia"
     expand.apply,  # "Syria's new authorities", "President Putin"; longest wins
     unknown.apply,  # organisations the registry lacks
