@@ -53,6 +53,7 @@ def _packaged() -> Lexicon:
     for path in sorted(resource_path(".").glob("actors*.yaml")):
         if path.name not in _FIRST:
             load_yaml(lex, path, packaged=True)
+    lex.shield_the()
     lex.additive = True  # imported data adds to kg's own, never replaces it
     load_phoenix(lex, resource_path(PHOENIX))
     lex.additive = False

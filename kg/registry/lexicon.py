@@ -70,6 +70,9 @@ class Lexicon:
         titles: Folded title phrase -> sector ("President" before a name).
         person_roles: Person id -> the dated roles of the person.
         cities: City name -> the id of its country (matched on proper nouns).
+        ambiguous: A name shared by several states -> their ids, the most usual
+            first ("Congo": the DRC, then the Republic of the Congo); the other
+            mentions of the document decide.
         people: Name of an imported leader or official -> the person's id (matched
             on the names NER finds, not by the entity ruler: thousands of them
             would slow the start-up).
@@ -92,6 +95,7 @@ class Lexicon:
     person_roles: dict[str, list[Role]] = field(default_factory=dict)
     cities: dict[str, str] = field(default_factory=dict)
     people: dict[str, str] = field(default_factory=dict)
+    ambiguous: dict[str, tuple[str, ...]] = field(default_factory=dict)
     by_alpha3: dict[str, str] = field(default_factory=dict)
     drop: set[str] = field(default_factory=set)
     things: set[str] = field(default_factory=set)
@@ -130,6 +134,20 @@ class Lexicon:
             return base + sector
         return base
 
+    def shield_the(self) -> None:
+        """Give "the X Y" to the name "X Y" wherever "the X" names something else,
+        so that the longer match wins ("the West Bank" is not "the West")."""
+        heads = {k[4:] + " " for k in self.aliases if k.startswith("the ")}
+        if not heads:
+            return
+        firsts = {h.split()[0] for h in heads}
+        for key, alias in list(self.aliases.items()):
+            if key.split(" ", 1)[0] not in firsts:
+                continue
+            if any(key.startswith(h) for h in heads):
+                for the in ("the ", "The "):
+                    self.aliases.setdefault(the + key, alias)
+
     def copy(self) -> Lexicon:
         """A copy whose tables can be extended without touching this one."""
         return Lexicon(
@@ -142,6 +160,7 @@ class Lexicon:
             person_roles=dict(self.person_roles),
             cities=dict(self.cities),
             people=dict(self.people),
+            ambiguous=dict(self.ambiguous),
             by_alpha3=dict(self.by_alpha3),
             drop=set(self.drop),
             things=set(self.things),

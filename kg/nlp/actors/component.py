@@ -19,6 +19,7 @@ from kg.nlp.actors.context import UNKNOWN, Candidate, DocContext, Tables
 from kg.nlp.actors.rules import (
     acronyms,
     coref,
+    disambiguate,
     expand,
     hashtags,
     leaders,
@@ -44,6 +45,7 @@ Rule = Callable[[DocContext, list[Candidate]], list[Candidate]]
 RULES: tuple[Rule, ...] = (
     names.apply,  # the entity ruler's registry names
     people.apply,  # imported leaders and officials NER found
+    disambiguate.apply,  # "Congo" with Goma is the DRC; states before they existed
     misspellings.apply,  # "Ethopia"
     expand.apply,  # "Syria's new authorities", "President Putin"; longest wins
     unknown.apply,  # organisations the registry lacks
@@ -185,6 +187,8 @@ def _code(
         return c.code if len(c.code) > 3 or not c.sector else c.code + c.sector
     if actor.cls == "State":
         return ctx.lex.code_for(actor.id, sector)
+    if actor.cls == "Group":  # a people: its country, or none ("---")
+        return (actor.country or "---") + (sector or "")
     return actor.code
 
 
