@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 from kg.nlp.actors.context import UNKNOWN, Candidate, DocContext, Tables
 from kg.nlp.actors.rules import (
     acronyms,
+    case,
     coref,
     disambiguate,
     expand,
@@ -45,8 +46,9 @@ Rule = Callable[[DocContext, list[Candidate]], list[Candidate]]
 RULES: tuple[Rule, ...] = (
     names.apply,  # the entity ruler's registry names
     people.apply,  # imported leaders and officials NER found
+    case.apply,  # "president obama", "houthi rebels"
     disambiguate.apply,  # "Congo" with Goma is the DRC; states before they existed
-    misspellings.apply,  # "Ethopia"
+    misspellings.apply,  # "Ethopia", "Hezbolah", "Angela Merkle"
     expand.apply,  # "Syria's new authorities", "President Putin"; longest wins
     unknown.apply,  # organisations the registry lacks
     places.apply,  # "Samarra" -> IRQ
@@ -87,6 +89,7 @@ class ActorResolver:
             lex,
             english=misspellings.english_words(nlp) if english is None else english,
             fuzzy=misspellings.fuzzy_index(lex),
+            persons=misspellings.person_index(lex),
         )
 
     def __reduce__(self) -> tuple[Any, ...]:  # pragma: no cover - multiprocessing

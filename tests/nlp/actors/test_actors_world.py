@@ -70,3 +70,39 @@ def test_an_imported_official_resolves_by_the_article_date(nlp):
     # sentence, a real official of the imported dictionary)
     got = resolved(nlp, "Hakan Fidan travelled to Cairo.", "2012-05-01")
     assert got["Hakan Fidan"] == ("TUR", "TURGOV")
+
+
+@pytest.mark.parametrize(
+    "text, surface, expected",
+    [
+        ("Angela Merkle flew to Madrid.", "Angela Merkle", ("DEU", "DEUGOV")),
+        ("Vladimir Putn flew to Madrid.", "Vladimir Putn", ("RUS", "RUSGOV")),
+        ("Hezbolah fighters crossed the border.", "Hezbolah fighters",
+         ("HEZBOLLAH", "LBNREBHEZ")),
+    ],
+)  # fmt: skip
+def test_misspelt_leaders_and_organisations(nlp, text, surface, expected):
+    assert resolved(nlp, text, "2012-05-01")[surface] == expected
+
+
+def test_short_or_unknown_names_are_not_corrected(nlp):
+    got = resolved(nlp, "Anna Marek flew to Madrid.", "2012-05-01")
+    assert "Anna Marek" not in got and got["Madrid"][0] == "ESP"
+
+
+@pytest.mark.parametrize(
+    "text, surface, expected",
+    [
+        ("president obama flew to paris.", "president obama", "P_BARACK_OBAMA"),
+        ("houthi rebels fired a drone.", "houthi rebels", "HOUTHIS"),
+        ("the israeli military said so.", "israeli military", "ISR"),
+        ("ISRAEL STRIKES GAZA", "ISRAEL", "ISR"),
+    ],
+)
+def test_names_in_lower_or_odd_case(nlp, text, surface, expected):
+    assert resolved(nlp, text, "2024-05-01")[surface][0] == expected
+
+
+def test_common_words_in_lower_case_stay_words(nlp):
+    got = resolved(nlp, "us officials ate turkey and polish sausages.", "2024-05-01")
+    assert got == {}

@@ -6,6 +6,7 @@ in the order they run:
 
 - :mod:`.names`: the entity ruler's matches (registry names) start the list;
 - :mod:`.people`: imported leaders and officials among the names NER found;
+- :mod:`.case`: names written in lower or odd case;
 - :mod:`.disambiguate`: names of several states by the document, states named
   before they existed by the date;
 - :mod:`.misspellings`: a capitalised non-word one edit from a country name;
