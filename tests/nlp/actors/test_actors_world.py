@@ -106,3 +106,8 @@ def test_names_in_lower_or_odd_case(nlp, text, surface, expected):
 def test_common_words_in_lower_case_stay_words(nlp):
     got = resolved(nlp, "us officials ate turkey and polish sausages.", "2024-05-01")
     assert got == {}
+
+
+def test_lower_case_words_in_a_cased_sentence_stay_words(nlp):
+    got = resolved(nlp, "Norway paid in austrian schillings.", "2024-05-01")
+    assert set(got) == {"Norway"}

@@ -1,6 +1,9 @@
 """Names written in lower or odd case: "president obama", "houthi rebels", "the
 israeli military", "ISRAEL" in a headline. The entity ruler matches names as they
-are written; this rule looks the lower-cased words up in the registry's names.
+are written; this rule looks the lower-cased words up in the registry's names, in
+sentences written without case (no capitalised word at all, or all in capitals):
+in a sentence with proper capitals a lower-case word is a word ("an austrian
+florin").
 
 A one-word name must have four letters or more and not be a common English word
 (``common_words`` of ``actor_words.yaml``: "turkey", "chad" and "us" stay words;
@@ -53,6 +56,16 @@ def _odd_case(ctx: DocContext, i: int) -> bool:
     return text.islower() or (text.isupper() and len(text) > 1)
 
 
+def _caseless(ctx: DocContext, i: int) -> bool:
+    """Whether the sentence of token i is written without case: no capitalised
+    word (not even the first), or every word in capitals."""
+    lo, hi = ctx.sent_bounds(i)
+    words = [t.text for t in ctx.toks[lo:hi] if t.is_alpha and len(t.text) > 1]
+    if all(w.isupper() for w in words):
+        return True
+    return not any(w[0].isupper() for w in words)
+
+
 def _match(ctx: DocContext, i: int) -> tuple[int, Alias] | None:
     """The longest lower-case name starting at token i: (end, alias)."""
     table = ctx.tables.lowered
@@ -69,6 +82,7 @@ def apply(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
     """Add a candidate per name written in odd case; mark it taken."""
     firsts = ctx.tables.lowered_firsts
     out: list[Candidate] = []
+    caseless: dict[int, bool] = {}  # per sentence start
     i = 0
     while i < ctx.n:
         tok = ctx.toks[i]
@@ -79,7 +93,10 @@ def apply(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
             and _odd_case(ctx, i)
             and tok.pos_ in _POS
         ):
-            hit = _match(ctx, i)
+            lo = ctx.sent_bounds(i)[0]
+            if lo not in caseless:
+                caseless[lo] = _caseless(ctx, i)
+            hit = _match(ctx, i) if caseless[lo] else None
         if hit is None:
             i += 1
             continue
