@@ -89,3 +89,11 @@ def test_petrarch_unit_with_its_dictionary():
     assert r["L1"]["P"] >= 0.85
     assert r["L1"]["F1"] >= 0.6
     assert r["silence"] >= 0.9
+
+
+@requires_eval("modern_dev.jsonl")
+def test_modern_dev(evaluate):
+    # issue 9: L1 0.805 / L2 0.710 before actors on world news (0.822 / 0.728 after)
+    r = evaluate("modern_dev.jsonl")
+    assert r["L1"]["F1"] >= 0.81
+    assert r["L2"]["F1"] >= 0.72
