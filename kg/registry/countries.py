@@ -164,6 +164,8 @@ def _add_country(lex: Lexicon, record: dict[str, Any], ov: dict[str, Any]) -> No
         code=a3,
         aliases=tuple(dict.fromkeys(every + metonyms)),
         wikidata=ov.get("wikidata"),
+        valid_from=str(ov["valid_from"]) if ov.get("valid_from") else None,
+        predecessor=ov.get("predecessor"),
     )
 
 
@@ -215,7 +217,7 @@ def build_countries(lex: Lexicon, overrides: dict[str, Any]) -> None:
     Args:
         lex: The lexicon to fill (the packaged one, being built).
         overrides: The parsed ``actors_countries.yaml`` (``countries``, ``drop``,
-            ``ignore``, ``places``).
+            ``ignore``, ``places``, ``ambiguous``).
     """
     countries = overrides.get("countries") or {}
     lex.drop |= set(overrides.get("drop") or [])
@@ -223,4 +225,6 @@ def build_countries(lex: Lexicon, overrides: dict[str, Any]) -> None:
         _add_country(lex, record, countries.get(record["alpha3"]) or {})
     add_places(lex, overrides.get("places") or {})
     lex.ignore.update(overrides.get("ignore") or [])
+    for name, codes in (overrides.get("ambiguous") or {}).items():
+        lex.ambiguous[str(name)] = tuple(lex.by_alpha3.get(c, c) for c in codes)
     _add_cities(lex)

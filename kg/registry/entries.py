@@ -90,10 +90,17 @@ def parse_actor(entry: Any, where: str) -> Actor:
 
 
 def add_actor(lex: Lexicon, actor: Actor) -> None:
-    """Add ``actor`` and its aliases; an institution's aliases speak for its state."""
+    """Add ``actor`` and its aliases; an institution's aliases speak for its state.
+
+    In ``lex.additive`` mode (user and imported files) an actor already known keeps
+    its record and gains the new aliases; no alias already taken changes meaning.
+    """
     prev = lex.actors.get(actor.id)
-    if prev is not None and prev.cls == "State" and actor.cls == "State":
-        # a user file re-declaring a country extends it
+    if prev is not None and lex.additive:
+        merged = tuple(dict.fromkeys(prev.aliases + actor.aliases))
+        actor = Actor(**{**prev.__dict__, "aliases": merged})
+    elif prev is not None and prev.cls == "State" and actor.cls == "State":
+        # a file re-declaring a country extends it
         merged = tuple(dict.fromkeys(prev.aliases + actor.aliases))
         actor = Actor(**{**actor.__dict__, "aliases": merged})
     lex.actors[actor.id] = actor
@@ -127,26 +134,30 @@ def _leader_roles(row: list[Any], where: str) -> list[Role]:
     return roles
 
 
-def _add_leader(lex: Lexicon, row: Any, where: str) -> None:
-    """One person (id ``P_<SLUG>``) coded by their latest role."""
-    if not isinstance(row, list) or len(row) < 6:
-        raise KGError(
-            f"{where}: leader row {row!r} must be [name, [aliases], actor, sector, "
-            f"from, to, ...more roles]"
-        )
-    name, aliases = row[0], row[1]
-    roles = _leader_roles(row, where)
-    pid = "P_" + slug(name).upper()
+def add_person(
+    lex: Lexicon, pid: str, name: str, aliases: list[str], roles: list[Role]
+) -> None:
+    """One person coded by their latest role; in ``lex.additive`` mode a person
+    already known keeps their roles first and gains the new ones after them."""
+    if lex.additive and pid in lex.person_roles:
+        known = lex.person_roles[pid]
+        lex.person_roles[pid] = known + [r for r in roles if r not in known]
+        prev = lex.actors[pid]
+        merged = tuple(dict.fromkeys(prev.aliases + tuple(aliases)))
+        lex.actors[pid] = Actor(**{**prev.__dict__, "aliases": merged})
+        for a in aliases:
+            lex.add_alias(a, Alias(pid, LEADER))
+        return
     primary = max(roles, key=lambda r: r.start or "")
     tgt = lex.actors.get(primary.actor)
     actor = Actor(
         id=pid,
-        label=str(name),
+        label=name,
         cls="Person",
         country=tgt.country if tgt else None,
         sector=primary.sector,
         code=tgt.country if tgt else None,
-        aliases=tuple([str(name), *map(str, aliases or [])]),
+        aliases=tuple(aliases),
         valid_from=primary.start,
         valid_to=primary.end,
         parent=primary.actor,
@@ -155,6 +166,19 @@ def _add_leader(lex: Lexicon, row: Any, where: str) -> None:
     lex.person_roles[pid] = roles
     for a in actor.aliases:
         lex.add_alias(a, Alias(pid, LEADER))
+
+
+def _add_leader(lex: Lexicon, row: Any, where: str) -> None:
+    """One person of a ``leaders`` row (id ``P_<SLUG>``)."""
+    if not isinstance(row, list) or len(row) < 6:
+        raise KGError(
+            f"{where}: leader row {row!r} must be [name, [aliases], actor, sector, "
+            f"from, to, ...more roles]"
+        )
+    name, aliases = str(row[0]), row[1]
+    roles = _leader_roles(row, where)
+    pid = "P_" + slug(name).upper()
+    add_person(lex, pid, name, [name, *map(str, aliases or [])], roles)
 
 
 def add_leaders(lex: Lexicon, rows: Any, where: str) -> None:
@@ -169,8 +193,11 @@ def add_leaders(lex: Lexicon, rows: Any, where: str) -> None:
         _add_leader(lex, row, where)
 
 
-def add_roles(table: Any, target: dict[tuple[str, ...], str], where: str) -> None:
-    """Add a ``roles``/``titles`` section (sector -> phrases) to ``target``.
+def add_roles(
+    lex: Lexicon, table: Any, target: dict[tuple[str, ...], str], where: str
+) -> None:
+    """Add a ``roles``/``titles`` section (sector -> phrases) to ``target`` (one
+    of ``lex``'s tables; in additive mode no phrase changes its sector).
 
     Raises:
         KGError: when the section is not a mapping.
@@ -181,4 +208,4 @@ def add_roles(table: Any, target: dict[tuple[str, ...], str], where: str) -> Non
         )
     for sector, phrases in table.items():
         for p in phrases or []:
-            target[tuple(fold_text(str(p)).split())] = str(sector)
+            lex.add_phrase(target, tuple(fold_text(str(p)).split()), str(sector))

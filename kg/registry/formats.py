@@ -106,9 +106,9 @@ def load_yaml(lex: Lexicon, path: Path, *, packaged: bool = False) -> None:
     if "leaders" in data:
         add_leaders(lex, data["leaders"], where)
     if "roles" in data:
-        add_roles(data["roles"], lex.roles, where)
+        add_roles(lex, data["roles"], lex.roles, where)
     if "titles" in data:
-        add_roles(data["titles"], lex.titles, where)
+        add_roles(lex, data["titles"], lex.titles, where)
     if not packaged and ("countries" in data or "places" in data):
         add_places(lex, data.get("places") or {})
     lex.ignore.update(str(phrase) for phrase in data.get("ignore") or [])

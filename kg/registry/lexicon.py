@@ -70,9 +70,20 @@ class Lexicon:
         titles: Folded title phrase -> sector ("President" before a name).
         person_roles: Person id -> the dated roles of the person.
         cities: City name -> the id of its country (matched on proper nouns).
+        ambiguous: A name shared by several states -> their ids, the most usual
+            first ("Congo": the DRC, then the Republic of the Congo); the other
+            mentions of the document decide.
+        people: Name of an imported leader or official -> the person's id (matched
+            on the names NER finds, not by the entity ruler: thousands of them
+            would slow the start-up).
         by_alpha3: ISO alpha-3 code -> the id of the state actor.
         drop: Generated aliases never to match.
         things: Folded head nouns of named things ("accords"), not actors.
+        additive: True while user and imported files are read: they add aliases,
+            actors, roles and titles and never replace what is already there
+            (kg's own registry stays authoritative).
+        kept: Lower-case forms of kg's own aliases, which no case-folded user
+            phrase may take over.
     """
 
     actors: dict[str, Actor] = field(default_factory=dict)
@@ -83,20 +94,35 @@ class Lexicon:
     titles: dict[tuple[str, ...], str] = field(default_factory=dict)
     person_roles: dict[str, list[Role]] = field(default_factory=dict)
     cities: dict[str, str] = field(default_factory=dict)
+    people: dict[str, str] = field(default_factory=dict)
+    ambiguous: dict[str, tuple[str, ...]] = field(default_factory=dict)
     by_alpha3: dict[str, str] = field(default_factory=dict)
     drop: set[str] = field(default_factory=set)
     things: set[str] = field(default_factory=set)
+    additive: bool = False
+    kept: frozenset[str] = frozenset()
 
     def add_alias(self, text: str, alias: Alias, *, fold: bool = False) -> None:
-        """Register ``text`` (and its quote/hyphen/diacritic variants)."""
+        """Register ``text`` (and its quote/hyphen/diacritic variants); in
+        ``additive`` mode a surface form already taken keeps its meaning."""
         text = " ".join(text.split())
         if not text:
             return
         if fold:
-            self.folded[fold_text(text)] = alias
+            key = fold_text(text)
+            if not (self.additive and (key in self.folded or key in self.kept)):
+                self.folded[key] = alias
             return
         for variant in variants(text):
-            self.aliases[variant] = alias
+            if not (self.additive and variant in self.aliases):
+                self.aliases[variant] = alias
+
+    def add_phrase(
+        self, table: dict[tuple[str, ...], str], phrase: tuple[str, ...], sector: str
+    ) -> None:
+        """Add a role or title phrase; in ``additive`` mode never replace one."""
+        if not (self.additive and phrase in table):
+            table[phrase] = sector
 
     def code_for(self, actor_id: str, sector: str | None) -> str | None:
         """CAMEO-style code of a mention of ``actor_id`` with ``sector``."""
@@ -107,6 +133,20 @@ class Lexicon:
         if actor.cls == "State" and sector and base and len(base) == 3:
             return base + sector
         return base
+
+    def shield_the(self) -> None:
+        """Give "the X Y" to the name "X Y" wherever "the X" names something else,
+        so that the longer match wins ("the West Bank" is not "the West")."""
+        heads = {k[4:] + " " for k in self.aliases if k.startswith("the ")}
+        if not heads:
+            return
+        firsts = {h.split()[0] for h in heads}
+        for key, alias in list(self.aliases.items()):
+            if key.split(" ", 1)[0] not in firsts:
+                continue
+            if any(key.startswith(h) for h in heads):
+                for the in ("the ", "The "):
+                    self.aliases.setdefault(the + key, alias)
 
     def copy(self) -> Lexicon:
         """A copy whose tables can be extended without touching this one."""
@@ -119,9 +159,13 @@ class Lexicon:
             titles=dict(self.titles),
             person_roles=dict(self.person_roles),
             cities=dict(self.cities),
+            people=dict(self.people),
+            ambiguous=dict(self.ambiguous),
             by_alpha3=dict(self.by_alpha3),
             drop=set(self.drop),
             things=set(self.things),
+            additive=self.additive,
+            kept=self.kept,
         )
 
 

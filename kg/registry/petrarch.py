@@ -96,12 +96,11 @@ def _target(
 
 
 def _add_phrases(lex: Lexicon, phrases: list[Any], alias: Alias) -> None:
+    """Add phrases, matched case-insensitively; kg's own names keep their meaning
+    (``lex.kept``), and the first user file to use a phrase keeps it."""
     for p in phrases:
         for form in petr_phrases(str(p)):
-            # user phrases win: drop the packaged alias with the same words
-            for k in [k for k in lex.aliases if k.lower() == form]:
-                del lex.aliases[k]
-            if form not in lex.folded:
+            if form not in lex.folded and form not in lex.kept:
                 lex.folded[form] = alias
 
 
@@ -126,8 +125,8 @@ def _load_agents(lex: Lexicon, agents: Any, where: str) -> None:
             raise KGError(f"{where}: bad agent code {raw!r}")
         for p in phrases or []:
             for form in petr_phrases(str(p)):
-                lex.roles[tuple(form.split())] = sector
-                lex.titles[tuple(form.split())] = sector
+                lex.add_phrase(lex.roles, tuple(form.split()), sector)
+                lex.add_phrase(lex.titles, tuple(form.split()), sector)
 
 
 def load_petrarch(lex: Lexicon, path: Path, data: dict[str, Any]) -> None:

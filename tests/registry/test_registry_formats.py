@@ -7,7 +7,7 @@ import json
 import pytest
 from conftest import DATA
 
-from kg.registry import load_registry
+from kg.registry import lexicon, load_registry
 from kg.types import KGError
 
 
@@ -42,6 +42,47 @@ def test_a_user_file_redeclaring_a_country_extends_its_aliases(tmp_path):
     )
     aliases = load_registry([path])["SYR"].aliases
     assert "Sham Republic" in aliases and "Damascus" in aliases
+
+
+def test_a_user_file_adds_names_and_never_replaces_kgs(tmp_path):
+    path = tmp_path / "mine.yaml"
+    path.write_text(
+        "actors:\n  - {id: USC, label: Upper Sunda Council, class: Organisation,\n"
+        "     country: IDN, aliases: [U.S., Upper Sunda Council]}\n"
+        "  - {id: US, label: Replaced, class: Organisation, aliases: [Yankeeland]}\n"
+        "roles:\n  CVL: [government, grain traders]\n",
+        encoding="utf-8",
+    )
+    lex = lexicon((path,))
+    assert lex.aliases["U.S."].actor == "US"  # kg's name keeps its meaning
+    assert lex.aliases["Upper Sunda Council"].actor == "USC"  # new names are added
+    assert lex.actors["US"].label == "United States"  # kg's record stays
+    assert lex.aliases["Yankeeland"].actor == "US"  # and gains the new alias
+    assert lex.roles[("government",)] == "GOV"
+    assert lex.roles[("grain", "traders")] == "CVL"
+    assert lexicon().aliases.get("Yankeeland") is None  # the cache is untouched
+
+
+def test_a_user_petrarch_country_dictionary_keeps_us_resolving(tmp_path):
+    path = tmp_path / "countries.json"
+    path.write_text(
+        '{"actors": {"USC": ["U.S.", "US", "UPPER SUNDA"]}}', encoding="utf-8"
+    )
+    lex = lexicon((path,))
+    assert lex.aliases["U.S."].actor == "US" and "u.s." not in lex.folded
+    assert lex.folded["upper sunda"].actor == "USC"
+
+
+def test_a_user_leader_adds_roles_after_kgs(tmp_path):
+    path = tmp_path / "leaders.yaml"
+    path.write_text(
+        "leaders:\n  - [Vladimir Putin, [Volodya], UKR, GOV, '1990-01-01', null]\n",
+        encoding="utf-8",
+    )
+    lex = lexicon((path,))
+    roles = lex.person_roles["P_VLADIMIR_PUTIN"]
+    assert roles[0].actor == "RUS" and roles[-1].actor == "UKR"
+    assert lex.aliases["Volodya"].actor == "P_VLADIMIR_PUTIN"
 
 
 @pytest.mark.parametrize(

@@ -36,12 +36,14 @@ def test_agents_become_roles_and_titles():
     assert lex.titles[("vizier",)] == "GOV"
 
 
-def test_user_phrases_win_over_packaged_aliases(tmp_path):
+def test_user_phrases_never_take_a_packaged_name(tmp_path):
     path = tmp_path / "egypt.json"
-    path.write_text('{"actors": {"UAR": ["EGYPT"]}}', encoding="utf-8")
+    path.write_text(
+        '{"actors": {"UAR": ["EGYPT", "UNITED ARAB REPUBLIC"]}}', encoding="utf-8"
+    )
     lex = lexicon((path,))
-    assert "Egypt" not in lex.aliases
-    assert lex.folded["egypt"].actor == "UAR"
+    assert lex.aliases["Egypt"].actor == "EGY" and "egypt" not in lex.folded
+    assert lex.folded["united arab republic"].actor == "UAR"  # a new name is added
 
 
 def test_substitution_phrases_are_skipped():

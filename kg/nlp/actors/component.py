@@ -18,12 +18,15 @@ from spacy.tokens import Doc, Span
 from kg.nlp.actors.context import UNKNOWN, Candidate, DocContext, Tables
 from kg.nlp.actors.rules import (
     acronyms,
+    case,
     coref,
+    disambiguate,
     expand,
     hashtags,
     leaders,
     misspellings,
     names,
+    people,
     places,
     quotes,
     residence,
@@ -42,7 +45,10 @@ Rule = Callable[[DocContext, list[Candidate]], list[Candidate]]
 #: The resolution rules, in the order they run (each sees the previous ones' result).
 RULES: tuple[Rule, ...] = (
     names.apply,  # the entity ruler's registry names
-    misspellings.apply,  # "Ethopia"
+    people.apply,  # imported leaders and officials NER found
+    case.apply,  # "president obama", "houthi rebels"
+    disambiguate.apply,  # "Congo" with Goma is the DRC; states before they existed
+    misspellings.apply,  # "Ethopia", "Hezbolah", "Angela Merkle"
     expand.apply,  # "Syria's new authorities", "President Putin"; longest wins
     unknown.apply,  # organisations the registry lacks
     places.apply,  # "Samarra" -> IRQ
@@ -83,6 +89,7 @@ class ActorResolver:
             lex,
             english=misspellings.english_words(nlp) if english is None else english,
             fuzzy=misspellings.fuzzy_index(lex),
+            persons=misspellings.person_index(lex),
         )
 
     def __reduce__(self) -> tuple[Any, ...]:  # pragma: no cover - multiprocessing
@@ -183,6 +190,8 @@ def _code(
         return c.code if len(c.code) > 3 or not c.sector else c.code + c.sector
     if actor.cls == "State":
         return ctx.lex.code_for(actor.id, sector)
+    if actor.cls == "Group":  # a people: its country, or none ("---")
+        return (actor.country or "---") + (sector or "")
     return actor.code
 
 

@@ -115,19 +115,36 @@ class Tables:
     Attributes:
         lex: The lexicon (packaged data plus the user files).
         english: Lower-case English words (not misspellings of a country).
-        fuzzy: Symmetric-delete index of country names (see ``rules/misspellings``).
+        fuzzy: Symmetric-delete index of country and organisation names (see
+            ``rules/misspellings``).
+        persons: Names of persons by first letter and length (misspellings).
         words: The word lists of ``actor_words.yaml``.
     """
 
     lex: Lexicon
     english: frozenset[str] = frozenset()
     fuzzy: dict[str, set[str]] = field(default_factory=dict)
+    persons: dict[tuple[str, int], list[str]] = field(default_factory=dict)
     words: Words = field(default_factory=words)
 
     @cached_property
     def role_firsts(self) -> frozenset[str]:
         """First words of the role phrases (most tokens start none)."""
         return _firsts(self.lex.roles)
+
+    @cached_property
+    def lowered(self) -> dict[str, Alias]:
+        """Lower-case names that match in any case (see ``rules/case``)."""
+        from kg.nlp.actors.rules.case import lowered
+
+        return lowered(
+            self.lex.aliases, self.lex.people, self.english, self.words.common_words
+        )
+
+    @cached_property
+    def lowered_firsts(self) -> frozenset[str]:
+        """First words of :attr:`lowered`."""
+        return frozenset(k.split(" ", 1)[0] for k in self.lowered)
 
     @cached_property
     def title_firsts(self) -> frozenset[str]:

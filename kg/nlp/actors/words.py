@@ -37,6 +37,7 @@ class Words:
     violent: frozenset[str]
     compass: frozenset[str]
     not_locators: frozenset[str]
+    common_words: frozenset[str]
     org_heads: frozenset[str]
     international: re.Pattern[str]
     name_connectors: frozenset[str]

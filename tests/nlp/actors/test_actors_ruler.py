@@ -168,7 +168,8 @@ PETRARCH = [
         "Israeli troops entered Gaza City.",
         {"Israeli troops": ("ISR", "ISRMIL"), "Gaza City": ("PSE", "PSEGZA")},
     ),
-    ("Egypt protested.", {"Egypt": ("UAR", "UAR")}),
+    # the dictionary's "EGYPT" (UAR) never replaces kg's own name
+    ("Egypt protested.", {"Egypt": ("EGY", "EGY")}),
 ]
 
 

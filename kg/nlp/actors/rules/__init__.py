@@ -5,6 +5,10 @@ Every rule is a function ``apply(ctx, candidates) -> candidates`` over a
 in the order they run:
 
 - :mod:`.names`: the entity ruler's matches (registry names) start the list;
+- :mod:`.people`: imported leaders and officials among the names NER found;
+- :mod:`.case`: names written in lower or odd case;
+- :mod:`.disambiguate`: names of several states by the document, states named
+  before they existed by the date;
 - :mod:`.misspellings`: a capitalised non-word one edit from a country name;
 - :mod:`.expand`: roles, possessives, titles and "X of Y" widen a name;
 - :mod:`.unknown`: organisations NER finds that the registry lacks;

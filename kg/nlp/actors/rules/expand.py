@@ -7,7 +7,8 @@
   organisation of IRQ), as is a place followed by an organisation head word;
 - a leader with a title before ("President Putin") or a government noun after ("the
   Bush administration");
-- an organisation and a role: "Hamas fighters", "the HTS leader".
+- an organisation and a role: "Hamas fighters", "the HTS leader"; a people takes
+  the role's sector ("Kurdish fighters": REB).
 
 Overlapping results keep the longest; "anti-Syria" is a stance, not a mention.
 """
@@ -188,7 +189,9 @@ def _org_role(ctx: DocContext, c: Candidate, actor: Actor) -> Candidate:
     nxt = ctx.toks[end] if end < ctx.n else None
     if nxt is not None and nxt.pos_ in ("NOUN", "PROPN"):
         return c
-    return Candidate(c.start, end, c.actor, c.kind, c.sector, c.code)
+    # a people takes the sector of the role ("Kurdish fighters": REB)
+    sector = hit[1] if actor.cls == "Group" and hit[1] != "GOV" else c.sector
+    return Candidate(c.start, end, c.actor, c.kind, sector, c.code)
 
 
 def expand(ctx: DocContext, c: Candidate) -> Candidate:

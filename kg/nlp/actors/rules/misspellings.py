@@ -1,8 +1,15 @@
-"""Misspelled country names: a capitalised non-word one edit away ("Ethopia").
+"""Misspelled names: a capitalised non-word one edit away from a known name.
 
-The index is built once per resolver (:func:`fuzzy_index`, symmetric deletes of the
-one-word country names and demonyms); English words of the model's lemmatizer
-(:func:`english_words`) are never taken for a misspelling ("Grenade").
+- Countries, demonyms (five letters or more) and organisations (six or more): one
+  token ("Ethopia", "Hezbolah"); the index is built once per resolver
+  (:func:`fuzzy_index`, symmetric deletes of the one-word names).
+- Leaders and officials: a person NER found whose name (six letters or more) is
+  one edit or one swap of two letters from exactly one known person ("Angela
+  Merkle", "Vladimir Putn"); the index groups the names by first letter and length
+  (:func:`person_index`). Short tokens are never corrected.
+
+English words of the model's lemmatizer (:func:`english_words`) are never taken
+for a misspelling ("Grenade").
 """
 
 from __future__ import annotations
@@ -10,15 +17,17 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Token
 
-from kg.nlp.actors.context import DEMONYM, NAME, Candidate, DocContext
-from kg.registry.lexicon import Lexicon
+from kg.nlp.actors.context import DEMONYM, LEADER, NAME, Candidate, DocContext
+from kg.registry.lexicon import ORG_CLASSES, Lexicon
 
 #: Entity types a misspelled country name may have been given by NER.
 _ENT_TYPES = ("", "GPE", "NORP", "ORG", "LOC", "PERSON")
 #: Shorter words are not checked (too many near misses).
 MIN_LENGTH = 6
-#: Shorter names are not indexed.
+#: Shorter names are not indexed (countries; organisations and people: six).
 MIN_INDEXED = 5
+#: Classes of the organisations whose one-word names are indexed.
+_ORGS = ORG_CLASSES | {"InternationalOrganisation"}
 
 
 def english_words(nlp: Language) -> frozenset[str]:
@@ -59,14 +68,34 @@ def edit1(a: str, b: str) -> bool:
     return short in deletes(long_)
 
 
-def _indexed(lex: Lexicon, text: str, kind: str, actor_id: str) -> bool:
-    """Whether an alias is a one-word, capitalised country name or demonym."""
-    actor = lex.actors.get(actor_id)
+def swap1(a: str, b: str) -> bool:
+    """True when a and b differ by one swap of two neighbouring letters.
+
+    Examples:
+        >>> swap1("Merkle", "Merkel"), swap1("Merkel", "Merkel")
+        (True, False)
+    """
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
     return (
-        actor is not None
-        and actor.cls == "State"
-        and kind in (NAME, DEMONYM)
-        and len(text) >= MIN_INDEXED
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and a[diff[0]] == b[diff[1]]
+        and a[diff[1]] == b[diff[0]]
+    )
+
+
+def _indexed(lex: Lexicon, text: str, kind: str, actor_id: str) -> bool:
+    """Whether an alias is a one-word, capitalised country name or demonym, or
+    the name of an organisation of six letters or more."""
+    actor = lex.actors.get(actor_id)
+    if actor is None or kind not in (NAME, DEMONYM):
+        return False
+    if actor.cls != "State" and not (actor.cls in _ORGS and len(text) >= MIN_LENGTH):
+        return False
+    return (
+        len(text) >= MIN_INDEXED
         and text.isalpha()
         and text[0].isupper()
         and text[1:].islower()
@@ -74,8 +103,19 @@ def _indexed(lex: Lexicon, text: str, kind: str, actor_id: str) -> bool:
     )
 
 
+def person_index(lex: Lexicon) -> dict[tuple[str, int], list[str]]:
+    """The names of persons (six letters or more), by first letter and length."""
+    names = [t for t, a in lex.aliases.items() if a.kind == LEADER]
+    index: dict[tuple[str, int], list[str]] = {}
+    for name in [*names, *lex.people]:
+        if len(name) >= MIN_LENGTH and (" " in name or name.isalpha()):
+            index.setdefault((name[0], len(name)), []).append(name)
+    return index
+
+
 def fuzzy_index(lex: Lexicon) -> dict[str, set[str]]:
-    """Symmetric-delete index of one-word country names and demonyms (>= 5 letters)."""
+    """Symmetric-delete index of one-word country names and demonyms (>= 5 letters)
+    and organisation names (>= 6 letters)."""
     index: dict[str, set[str]] = {}
     for text, alias in lex.aliases.items():
         if not _indexed(lex, text, alias.kind, alias.actor):
@@ -122,8 +162,39 @@ def _correction(ctx: DocContext, tok: Token) -> Candidate | None:
     return Candidate(tok.i, tok.i + 1, alias.actor, alias.kind, alias.sector)
 
 
+def _person(ctx: DocContext, text: str) -> str | None:
+    """The id of the one known person whose name is one edit or swap from text."""
+    found: set[str] = set()
+    for n in (len(text) - 1, len(text), len(text) + 1):
+        for name in ctx.tables.persons.get((text[0], n), ()):
+            if edit1(text, name) or swap1(text, name):
+                alias = ctx.lex.aliases.get(name)
+                found.add(alias.actor if alias else ctx.lex.people[name])
+    return found.pop() if len(found) == 1 else None
+
+
+def people(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
+    """Add a candidate for every free person entity that misspells a known
+    person's name; mark it taken."""
+    out: list[Candidate] = []
+    for ent in ctx.doc.ents:
+        text = ent.text
+        if ent.label_ != "PERSON" or ent.ent_id_ or len(text) < MIN_LENGTH:
+            continue
+        if ctx.any_taken(ent.start, ent.end) or (
+            " " not in text and text.lower() in ctx.tables.english
+        ):
+            continue
+        pid = _person(ctx, text)
+        if pid is not None:
+            out.append(Candidate(ent.start, ent.end, pid, LEADER))
+    ctx.take(out)
+    return cands + out
+
+
 def apply(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
-    """Add a candidate for every misspelled country name; mark it taken."""
+    """Add a candidate for every misspelled country or organisation name, then
+    every misspelled person's name; mark them taken."""
     if not ctx.tables.fuzzy:
         return cands
     out: list[Candidate] = []
@@ -134,4 +205,4 @@ def apply(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
         if found is not None:
             out.append(found)
             ctx.taken[tok.i] = True
-    return cands + out
+    return people(ctx, cands + out)
