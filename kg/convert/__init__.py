@@ -1,1 +1,4 @@
-"""Converters of the field's dictionaries into kg's resource files (run as python -m kg.convert.NAME)."""
+"""Converters of the field's dictionaries into kg's resource files.
+
+Run each as ``python -m kg.convert.NAME`` (``cameo``, ``phoenix``).
+"""

@@ -34,7 +34,7 @@ CASES = [
     ),
     # word sense by the subject: weapons and forces use force, states criticise
     ("Russian artillery pounded Kharkiv.", {("RUS", "attacks", "UKR")}),
-    ("Turkish jets blasted Kurdish positions in Iraq.", {("TUR", "bombs", "IRQ")}),
+    ("Turkish jets blasted Kurdish positions in Iraq.", {("TUR", "bombs", "KURDS")}),
     ("France blasted Iran over its nuclear programme.", {("FRA", "condemns", "IRN")}),
     # live-fire drills near another party are a show of force, joint drills are not
     (
