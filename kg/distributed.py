@@ -149,7 +149,7 @@ def extract_partition(
     part: Partition,
     *,
     model: str | None,
-    actors: tuple[str, ...],
+    registries: tuple[str, ...],
     batch_size: int,
     fingerprint: str,
     output: str,
@@ -159,7 +159,8 @@ def extract_partition(
     Args:
         part: The partition.
         model: spaCy pipeline name.
-        actors: Extra actor registry files (paths on the worker).
+        registries: Extra actor registry files (paths on the worker; ``actors``
+            is a keyword of ``Client.submit``).
         batch_size: ``nlp.pipe`` batch size.
         fingerprint: The driver's extraction fingerprint; a worker whose own
             differs (another kg, model or registry) refuses the task.
@@ -171,7 +172,7 @@ def extract_partition(
     """
     from kg.nlp.extract import extract_articles
 
-    nlp, registry, mine = _worker_state(model, actors)
+    nlp, registry, mine = _worker_state(model, registries)
     if mine != fingerprint:
         raise KGError(
             "this worker runs another kg, model or actor registry than the driver "
@@ -211,6 +212,8 @@ def connect(scheduler: str) -> Iterator[Any]:
         from distributed import Client, LocalCluster
     except ImportError:
         raise KGError("--dask needs dask.distributed: pip install 'kg[dask]'") from None
+    for name in ("distributed", "tornado"):  # their shutdown chatter
+        logging.getLogger(name).setLevel(logging.ERROR)
     cluster = None
     try:
         if scheduler.startswith("local:"):
@@ -257,7 +260,7 @@ def run_partitions(
     workers kept dying) is reported, not written.
 
     Returns:
-        One line per failed partition: its source and the error.
+        One line per failed partition (in input order): its source and the error.
     """
     from distributed import as_completed
 
@@ -280,25 +283,25 @@ def run_partitions(
     for _ in range(IN_FLIGHT * threads):
         if not submit():
             break
-    failures: list[str] = []
+    failures: list[tuple[int, str]] = []
     for future in done:
         part = running.pop(future.key)
         try:
             result = future.result()
         except Exception as exc:  # the worker's error, or KilledWorker
-            failures.append(f"{part.source}: {type(exc).__name__}: {exc}")
+            failures.append((part.index, f"{part.source}: {type(exc).__name__}: {exc}"))
             log.error("partition %s failed: %s", part.source, exc)
         else:
             on_result(part, result)
         future.release()
         submit()
-    return failures
+    return [text for _, text in sorted(failures)]
 
 
 def _kwargs(extraction: Options, fingerprint: str, output: str) -> dict[str, Any]:
     return {
         "model": extraction.model,
-        "actors": tuple(str(a) for a in extraction.actors),
+        "registries": tuple(str(a) for a in extraction.actors),
         "batch_size": extraction.batch_size,
         "fingerprint": fingerprint,
         "output": output,
