@@ -13,11 +13,13 @@ Examples:
 
 from __future__ import annotations
 
-import json
+import itertools
 import logging
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+import time
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 from typing import IO, Any, TextIO
 
@@ -57,6 +59,9 @@ WHERE {
 
 #: Default ``nlp.pipe`` batch size of the jobs.
 BATCH_SIZE = 32
+
+#: Default articles per partition of a distributed (``--dask``) job.
+PARTITION_SIZE = 64
 
 #: Longest evidence text :func:`format_summary` prints before cutting it.
 EVIDENCE_WIDTH = 160
@@ -118,13 +123,82 @@ def count_articles(paths: Iterable[str | Path]) -> int:
     return n
 
 
-def _progress(iterable: Iterable, *, total: int, quiet: bool, desc: str) -> Iterator:
-    if quiet or not sys.stderr.isatty():
-        yield from iterable
-        return
-    from tqdm import tqdm
+#: Articles between two progress lines when standard error is not a terminal.
+PROGRESS_EVERY = 100
 
-    yield from tqdm(iterable, total=total, desc=desc, unit="article", file=sys.stderr)
+
+class Progress:
+    """Progress of a long job on standard error.
+
+    On a terminal: a tqdm bar with the rate and the time left. Otherwise (a log
+    file, CI): one plain line every ``every`` articles with the count, the rate
+    and the time left. Nothing when ``quiet``.
+
+    Args:
+        total: Articles expected.
+        desc: What is being done (``build``, ``extract``).
+        quiet: Show nothing.
+        every: Articles between two plain lines.
+        stream: Where to write (default standard error).
+    """
+
+    def __init__(
+        self,
+        total: int,
+        *,
+        desc: str,
+        quiet: bool = False,
+        every: int = PROGRESS_EVERY,
+        stream: TextIO | None = None,
+    ) -> None:
+        self.total, self.desc, self.every = total, desc, max(1, every)
+        self.stream = stream or sys.stderr
+        self.done = 0
+        self.start = time.monotonic()
+        self.bar: Any = None
+        self.quiet = quiet
+        if not quiet and self.stream.isatty():
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, desc=desc, unit="article", file=self.stream)
+
+    def update(self, n: int = 1) -> None:
+        """Count ``n`` more articles done."""
+        before, self.done = self.done, self.done + n
+        if self.bar is not None:
+            self.bar.update(n)
+        elif not self.quiet and self.done // self.every > before // self.every:
+            print(self.line(), file=self.stream, flush=True)
+
+    def line(self) -> str:
+        """The plain progress line: count, rate and time left.
+
+        Examples:
+            >>> p = Progress(300, desc="build", quiet=True)
+            >>> p.done, p.start = 100, p.start - 10
+            >>> p.line()
+            'build: 100/300 articles (10.0/s, 0:00:20 left)'
+        """
+        elapsed = max(time.monotonic() - self.start, 1e-9)
+        rate = self.done / elapsed
+        left = (self.total - self.done) / rate if rate else 0.0
+        eta = str(timedelta(seconds=round(left)))
+        return (
+            f"{self.desc}: {self.done}/{self.total} articles ({rate:.1f}/s, {eta} left)"
+        )
+
+    def close(self) -> None:
+        """End the bar (or write the last plain line)."""
+        if self.bar is not None:
+            self.bar.close()
+        elif not self.quiet and self.done % self.every:
+            print(self.line(), file=self.stream, flush=True)
+
+    def __enter__(self) -> Progress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 @dataclass(frozen=True)
@@ -137,6 +211,8 @@ class _Extraction:
     processes: int
     quiet: bool
     patterns: Sequence[str | Path] = ()
+    dask: str | None = None
+    partition_size: int = PARTITION_SIZE
 
     def __post_init__(self) -> None:
         if self.patterns:  # a bad patterns file fails before anything is written
@@ -145,21 +221,36 @@ class _Extraction:
             load_patterns(tuple(str(p) for p in self.patterns))
 
     def results(
-        self, paths: Sequence[str | Path], *, total: int
+        self, articles: Iterable[Article], *, progress: Progress | None = None
     ) -> Iterator[tuple[Article, list[Assertion]]]:
-        """Stream ``(article, assertions)`` pairs; ``total`` sizes the progress bar."""
-        from kg.articles import load_articles
+        """Stream ``(article, assertions)`` pairs, each counted on ``progress``.
+
+        The model is loaded only when the first article arrives, so a job whose
+        articles are all unchanged loads nothing.
+        """
+        articles = iter(articles)
+        first = next(articles, None)
+        if first is None:
+            return
         from kg.nlp.extract import extract_articles
         from kg.nlp.model import load_nlp
 
         nlp = load_nlp(self.model, actors=self.actors, patterns=self.patterns)
-        results = extract_articles(
-            load_articles(paths),
+        for pair in extract_articles(
+            itertools.chain([first], articles),
             nlp,
             batch_size=self.batch_size,
             n_process=self.processes,
-        )
-        yield from _progress(results, total=total, quiet=self.quiet, desc="extract")
+        ):
+            yield pair
+            if progress is not None:
+                progress.update()
+
+    def fingerprint(self) -> str:
+        """The extraction fingerprint of these options (kg.fingerprint)."""
+        from kg.fingerprint import extraction_fingerprint
+
+        return extraction_fingerprint(self.model, self.actors, self.patterns)
 
 
 # --------------------------------------------------------------------------- extract
@@ -174,6 +265,8 @@ def extract_events(
     force: bool = False,
     quiet: bool = False,
     patterns: Sequence[str | Path] = (),
+    dask: str | None = None,
+    partition_size: int = PARTITION_SIZE,
 ) -> ExtractCounts:
     """Write one JSON line per article with its events (the ``kg extract`` contract).
 
@@ -188,46 +281,70 @@ def extract_events(
         force: Overwrite an existing output file.
         quiet: No progress bar.
         patterns: Extra relation pattern files (they add to kg's patterns).
+        dask: Run on this ``dask.distributed`` scheduler (an address, or
+            ``local:N`` for a local cluster of N worker processes); see
+            :mod:`kg.distributed`.
+        partition_size: Articles per partition with ``dask``.
 
     Returns:
         The articles and events written.
 
     Raises:
-        KGError: on bad input, or when the output exists and ``force`` is false.
+        KGError: on bad input, when the output exists and ``force`` is false, or
+            when partitions failed on the cluster (nothing is written then).
     """
     from kg.files import check_writable, write_atomic
 
     total = count_articles(paths)
     if str(output) != "-":
         check_writable(output, force=force)
-    extraction = _Extraction(model, actors, batch_size, processes, quiet, patterns)
-    results = extraction.results(paths, total=total)
+    extraction = _Extraction(
+        model, actors, batch_size, processes, quiet, patterns, dask, partition_size
+    )
+
+    def write_to(fh: IO[str]) -> int:
+        with Progress(total, desc="extract", quiet=quiet) as progress:
+            if dask:
+                from kg.distributed import extract_distributed
+
+                return extract_distributed(
+                    paths, fh, extraction, progress=progress.update
+                )
+            return _write_records(
+                extraction.results(_load(paths), progress=progress), fh
+            )
+
     if str(output) == "-":
-        events = _write_records(results, sys.stdout)
+        events = write_to(sys.stdout)
         return ExtractCounts(articles=total, events=events, output="-")
     n_events = 0
 
     def write(tmp: Path) -> None:
         nonlocal n_events
         with tmp.open("w", encoding="utf-8") as fh:
-            n_events = _write_records(results, fh)
+            n_events = write_to(fh)
 
     path = write_atomic(output, write, force=force)
     return ExtractCounts(articles=total, events=n_events, output=str(path))
+
+
+def _load(paths: Sequence[str | Path]) -> Iterator[Article]:
+    from kg.articles import load_articles
+
+    return load_articles(paths)
 
 
 def _write_records(
     results: Iterable[tuple[Article, list[Assertion]]], fh: IO[str]
 ) -> int:
     """Write ``{"id", "events"}`` per article; return the number of events."""
-    from kg.nlp.extract import event_record
+    from kg.distributed import event_line
 
     n_events = 0
     for article, assertions in results:
-        events = [event_record(a) for a in assertions]
-        n_events += len(events)
-        record = {"id": article.id, "events": events}
-        fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+        line, n = event_line(article, assertions)
+        n_events += n
+        fh.write(line)
     return n_events
 
 
@@ -247,11 +364,17 @@ def build_store(
     summary: bool = False,
     quiet: bool = False,
     patterns: Sequence[str | Path] = (),
+    dask: str | None = None,
+    partition_size: int = PARTITION_SIZE,
 ) -> BuildSummary:
-    """Extract every article and write its named graph into the store.
+    """Extract every changed article and write its named graph into the store.
 
     All input is read once before anything is written, and the ``ttl``/``html``
-    outputs are checked first, so bad input leaves the store as it was.
+    outputs are checked first, so bad input leaves the store as it was. An
+    article whose input (text, metadata and the extraction fingerprint) is
+    unchanged since the store took it is skipped before any language
+    processing. The graphs are written in batches; the store is flushed and
+    compacted at the end.
 
     Args:
         paths: Article files and folders.
@@ -268,13 +391,19 @@ def build_store(
         summary: Also collect the graph totals and the top edges.
         quiet: No progress bar.
         patterns: Extra relation pattern files (they add to kg's patterns).
+        dask: Extract on this ``dask.distributed`` scheduler (an address, or
+            ``local:N``); the graphs come back to this process, which writes
+            them (see :mod:`kg.distributed`).
+        partition_size: Articles per partition with ``dask``.
 
     Returns:
-        What was built (see :class:`BuildSummary`).
+        What was built (see :class:`BuildSummary`); ``stats["extracted"]`` counts
+        the articles that went through the language pipeline.
 
     Raises:
-        KGError: on bad input, an existing output without ``force``, or a graph
-            that does not conform to the shapes (with ``validate``).
+        KGError: on bad input, an existing output without ``force``, a graph
+            that does not conform to the shapes (with ``validate``), or
+            partitions that failed on the cluster (the others are kept).
     """
     from kg.files import check_writable
     from kg.rdf.store import open_store
@@ -283,12 +412,14 @@ def build_store(
     for out in (ttl, html):
         if out:
             check_writable(out, force=force)
-    extraction = _Extraction(model, actors, batch_size, processes, quiet, patterns)
-    results = extraction.results(paths, total=total)
+    extraction = _Extraction(
+        model, actors, batch_size, processes, quiet, patterns, dask, partition_size
+    )
     result = BuildSummary(articles=total, store=store)
     dataset = open_store(store, create=True)
     try:
-        _write_graphs(dataset, results, actors=actors, stats=result.stats)
+        with Progress(total, desc="build", quiet=quiet) as progress:
+            _write_graphs(dataset, paths, extraction, progress, stats=result.stats)
         log.info("built %d articles into %s", total, store)
         if validate:
             _validate(dataset)
@@ -302,15 +433,65 @@ def build_store(
 
 def _write_graphs(
     dataset: Any,
-    results: Iterable[tuple[Article, list[Assertion]]],
+    paths: Sequence[str | Path],
+    extraction: _Extraction,
+    progress: Progress,
     *,
-    actors: Sequence[str | Path],
     stats: dict[str, int],
 ) -> None:
-    from kg.rdf.graph import build
-    from kg.registry import load_registry
+    """Skip the unchanged articles, extract the others and write their graphs."""
+    from kg.rdf.graph import BatchWriter, build, pending
 
-    build(results, dataset=dataset, registry=load_registry(actors), stats=stats)
+    fingerprint = extraction.fingerprint()
+    skipped = 0
+
+    def skip(_article: Article) -> None:
+        nonlocal skipped
+        skipped += 1
+        progress.update()
+
+    todo = pending(dataset, _load(paths), fingerprint=fingerprint, skipped=skip)
+    if extraction.dask:
+        from kg.distributed import build_distributed
+
+        writer = BatchWriter(dataset)
+        build_distributed(
+            todo, writer, extraction, fingerprint, progress=progress.update
+        )
+        writer.close()
+        stats.update(writer.counts)
+    else:
+        results = extraction.results(todo, progress=progress)
+        build(results, dataset=dataset, registry=_Registry(extraction.actors),
+              stats=stats, fingerprint=fingerprint)  # fmt: skip
+    stats["extracted"] = stats.get("articles", 0)
+    stats["articles"] = stats.get("articles", 0) + skipped
+    stats["unchanged"] = stats.get("unchanged", 0) + skipped
+
+
+class _Registry(Mapping[str, Any]):
+    """The actor registry, loaded when the first graph asks for an actor."""
+
+    def __init__(self, actors: Sequence[str | Path]) -> None:
+        self.actors = actors
+        self._data: dict[str, Any] | None = None
+
+    @property
+    def data(self) -> dict[str, Any]:
+        if self._data is None:
+            from kg.registry import load_registry
+
+            self._data = load_registry(self.actors)
+        return self._data
+
+    def __getitem__(self, key: str) -> Any:
+        return self.data[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.data)
+
+    def __len__(self) -> int:
+        return len(self.data)
 
 
 def _validate(dataset: Any) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import re
 
 import pytest
 
@@ -20,9 +22,7 @@ def test_build_store_returns_what_it_built():
     assert result.stats["articles"] == 1 and result.stats["events"] > 0
     assert result.counts["articles"] == 1 and result.counts["events"] > 0
     assert result.edges and result.edges[0]["count"] >= 1
-    assert {"source", "relation", "target", "count", "evidence"} <= set(
-        result.edges[0]
-    )
+    assert {"source", "relation", "target", "count", "evidence"} <= set(result.edges[0])
 
 
 def test_build_store_without_summary_collects_no_rows():
@@ -97,3 +97,89 @@ def test_format_summary_cuts_long_evidence():
     assert "  United States --opposes--> ISIS  (x2)" in lines
     evidence = lines[-1].strip().strip("“”")
     assert len(evidence) == 160 and evidence.endswith("...")
+
+
+# ------------------------------------------------------- skipping, progress
+def _corpus(folder, n=3):
+    folder.mkdir()
+    for i in range(n):
+        (folder / f"a{i}.txt").write_text(
+            f"Ruritania condemns Freedonia {i}\n\nRuritania condemned Freedonia "
+            f"on Monday after border incident number {i}."
+        )
+    return folder
+
+
+def test_rebuild_of_an_unchanged_corpus_does_no_language_processing(
+    tmp_path, monkeypatch
+):
+    import kg.nlp.model
+
+    corpus, store = _corpus(tmp_path / "in"), str(tmp_path / "store")
+    first = build_store([corpus], store=store, quiet=True)
+    assert first.stats["extracted"] == 3 and first.stats["added"] == 3
+
+    def no_model(*_args, **_kwargs):
+        raise AssertionError("the model was loaded for an unchanged corpus")
+
+    monkeypatch.setattr(kg.nlp.model, "load_nlp", no_model)
+    again = build_store([corpus], store=store, quiet=True)
+    assert again.stats["extracted"] == 0
+    assert again.stats["unchanged"] == again.stats["articles"] == 3
+    monkeypatch.undo()
+    # a changed article (and only it) goes through the pipeline again
+    (corpus / "a1.txt").write_text("Ruritania praises Freedonia\n\nIt praised it.")
+    changed = build_store([corpus], store=store, quiet=True)
+    assert changed.stats["extracted"] == 1 and changed.stats["replaced"] == 1
+    assert changed.stats["unchanged"] == 2
+
+
+def test_fingerprint_follows_the_actor_files_and_the_model(tmp_path):
+    from kg.fingerprint import extraction_fingerprint
+
+    actors = tmp_path / "actors.yaml"
+    actors.write_text("actors: []\n")
+    base = extraction_fingerprint(None, [actors])
+    assert extraction_fingerprint(None, [actors]) == base
+    actors.write_text("actors: [{id: RUR, label: Ruritania}]\n")
+    assert extraction_fingerprint(None, [actors]) != base
+    assert extraction_fingerprint("another_model", [actors]) != base
+    with pytest.raises(KGError, match="cannot read actor file"):
+        extraction_fingerprint(None, [tmp_path / "missing.yaml"])
+
+
+class _Stream(io.StringIO):
+    def __init__(self, tty: bool) -> None:
+        super().__init__()
+        self.tty = tty
+
+    def isatty(self) -> bool:
+        return self.tty
+
+
+def test_progress_prints_a_plain_line_every_n_articles_off_a_terminal():
+    from kg.pipeline import Progress
+
+    out = _Stream(tty=False)
+    with Progress(25, desc="build", every=10, stream=out) as p:
+        for _ in range(25):
+            p.update()
+    lines = out.getvalue().splitlines()
+    assert [line.split(" (")[0] for line in lines] == [
+        "build: 10/25 articles", "build: 20/25 articles", "build: 25/25 articles",
+    ]  # fmt: skip
+    assert all(re.search(r"\(\d+\.\d/s, \d+:\d\d:\d\d left\)$", x) for x in lines)
+    quiet = _Stream(tty=False)
+    with Progress(25, desc="build", every=10, stream=quiet, quiet=True) as p:
+        p.update(25)
+    assert quiet.getvalue() == ""
+
+
+def test_progress_draws_a_bar_with_rate_on_a_terminal():
+    from kg.pipeline import Progress
+
+    out = _Stream(tty=True)
+    with Progress(4, desc="extract", stream=out) as p:
+        p.update(4)
+    text = out.getvalue()
+    assert "extract: 100%" in text and "4/4" in text and "article/s" in text

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import argparse
 
-from kg.cli.options import articles_arguments, extraction_kwargs, store_argument
+from kg.cli.options import (
+    articles_arguments,
+    dask_arguments,
+    extraction_kwargs,
+    store_argument,
+)
 
 HELP = "extract relations from articles into the graph store"
 
@@ -19,6 +24,7 @@ DESCRIPTION = (
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """Add the arguments of ``kg build``."""
     articles_arguments(p)
+    dask_arguments(p)
     store_argument(p, graph_file=False)
     p.add_argument("--validate", action="store_true", help="validate with SHACL after")
     p.add_argument(

@@ -5,7 +5,11 @@ from __future__ import annotations
 import argparse
 import logging
 
-from kg.cli.options import articles_arguments, extraction_kwargs
+from kg.cli.options import (
+    articles_arguments,
+    dask_arguments,
+    extraction_kwargs,
+)
 
 log = logging.getLogger("kg")
 
@@ -21,6 +25,7 @@ DESCRIPTION = (
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """Add the arguments of ``kg extract``."""
     articles_arguments(p)
+    dask_arguments(p)
     p.add_argument(
         "-o",
         "--output",

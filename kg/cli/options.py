@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from kg.pipeline import BATCH_SIZE
+from kg.pipeline import BATCH_SIZE, PARTITION_SIZE
 from kg.types import KGError
 
 #: Default on-disk store, relative to the working directory.
@@ -75,8 +75,27 @@ def articles_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--processes", type=int, default=1, help="nlp.pipe n_process")
 
 
+def dask_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add ``--dask SCHEDULER`` and ``--partition-size`` (kg.distributed)."""
+    parser.add_argument(
+        "--dask",
+        metavar="SCHEDULER",
+        help="extract on a dask.distributed cluster: a scheduler address "
+        "(tcp://HOST:8786, started with 'dask scheduler') or local:N for N local "
+        "worker processes",
+    )
+    parser.add_argument(
+        "--partition-size",
+        type=int,
+        default=PARTITION_SIZE,
+        metavar="N",
+        help="articles per task with --dask",
+    )
+
+
 def extraction_kwargs(args: argparse.Namespace) -> dict[str, Any]:
-    """The extraction options of the jobs, from :func:`articles_arguments`."""
+    """The extraction options of the jobs, from :func:`articles_arguments` (and
+    :func:`dask_arguments`)."""
     return {
         "model": args.model,
         "actors": args.actors,
@@ -84,6 +103,8 @@ def extraction_kwargs(args: argparse.Namespace) -> dict[str, Any]:
         "batch_size": args.batch_size,
         "processes": args.processes,
         "quiet": args.quiet,
+        "dask": getattr(args, "dask", None),
+        "partition_size": getattr(args, "partition_size", PARTITION_SIZE),
     }
 
 

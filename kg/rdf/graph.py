@@ -1,88 +1,73 @@
-"""Assertions -> RDF: one named graph per article, written transactionally.
+"""Assertions -> RDF: one named graph per article, written to a store in batches.
 
 Each article becomes a named graph ``<https://w3id.org/kg-news/graph/{id}>`` holding
 the article node (Dublin Core + PROV-O), the actors it mentions, one ``kg:Event``
 node per assertion (with its provenance) and, for asserted non-negated
 relations, the direct triple ``actor:US kg:sharesIntelligenceWith actor:SYR``.
+:mod:`kg.rdf.nquads` writes those triples as N-Triples text straight from the
+records; :func:`article_graph` reads them into an rdflib Graph for callers that
+want one.
 
 IRIs are stable hashes of the content, never blank nodes, so the same input gives
 the same graph. The only time-dependent triple is ``prov:generatedAtTime`` on the
 article node; an article whose graph is unchanged (same ``kg:graphHash``) is not
 rewritten, so its timestamp is kept.
+
+:func:`build` writes the graphs in batches (Oxigraph's bulk loader), each batch
+with a build record (a ``kg:Batch`` in a named graph of its own: every graph it
+wrote with its hash and triple count), which :func:`check_store` compares with
+the store. :func:`input_hash` and :func:`pending` let a job skip an unchanged
+article before any language processing.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime, timezone
-from functools import lru_cache
-from importlib import metadata
+from typing import Any
 
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
-from rdflib.term import Node
+from rdflib.namespace import PROV
 
-from kg.dates import normalise_date
+from kg.rdf.namespaces import BATCH, EVENT, KG, ONTOLOGY_IRI
+from kg.rdf.nquads import (
+    GENERATED,
+    TYPE,
+    ArticleQuads,
+    Triple,
+    article_quads,
+    event_key,
+    quote,
+    sha256,
+    version,
+)
 from kg.rdf.ontology import (
-    EVENT,
-    KG,
-    ONTOLOGY_IRI,
-    WD,
-    actor_iri,
     article_iri,
-    bind,
-    class_iri,
     graph_iri,
     load_ontology,
     ontology_hash,
     plain,
-    relation_iri,
 )
-from kg.rdf.store import open_store, replace_graph
-from kg.types import Actor, Article, Assertion, KGError, Mention
-from kg.vocab import ACTOR_CLASSES, MODALITIES, load_vocabulary, quad_class
+from kg.rdf.store import (
+    compact,
+    open_store,
+    replace_graph,
+    update,
+    values_of,
+    write_graphs,
+)
+from kg.types import Actor, Article, Assertion
 
 log = logging.getLogger("kg")
 
-_QUAD_PROPS = {
-    1: KG.verbalCooperation,
-    2: KG.materialCooperation,
-    3: KG.verbalConflict,
-    4: KG.materialConflict,
-}
 #: The counts :func:`build` reports.
-_COUNTS = ("articles", "added", "replaced", "unchanged", "events", "direct", "negated")
-
-
-@lru_cache(maxsize=1)
-def _version() -> str:
-    """The installed kg version (``kg:extractorVersion``)."""
-    try:
-        return metadata.version("kg")
-    except metadata.PackageNotFoundError:  # running from a bare checkout
-        return "unknown"
-
-
-def _date_literal(value: str | None) -> Literal | None:
-    """A date (or a timestamp) as an ``xsd:date`` literal; None when missing or bad."""
-    try:
-        day = normalise_date(value)
-    except KGError:
-        log.warning("ignoring unparseable date %r", value)
-        return None
-    return None if day is None else Literal(day, datatype=XSD.date)
-
-
-def sha256(text: str) -> str:
-    """Hex SHA-256 of a UTF-8 string.
-
-    Examples:
-        >>> sha256("")[:12]
-        'e3b0c44298fc'
-    """
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+_COUNTS = (
+    "articles", "added", "replaced", "unchanged", "events", "direct", "negated",
+    "batches",
+)  # fmt: skip
+#: Articles per written batch (one bulk load and one build record each).
+WRITE_BATCH = 256
 
 
 def event_iri(a: Assertion) -> URIRef:
@@ -90,6 +75,7 @@ def event_iri(a: Assertion) -> URIRef:
     sentence, start).
 
     Examples:
+        >>> from kg.types import Mention
         >>> m1, m2 = Mention("US", "US", 0, 2), Mention("SYR", "Syria", 10, 15)
         >>> a = Assertion("seed", m1, m2, "supports", 0, 0, 20, "US backs Syria.")
         >>> event_iri(a) == event_iri(a)
@@ -97,195 +83,44 @@ def event_iri(a: Assertion) -> URIRef:
         >>> str(event_iri(a)).startswith("https://w3id.org/kg-news/event/")
         True
     """
-    key = "\x1f".join(
-        [
-            a.article,
-            a.source.actor,
-            a.relation,
-            a.target.actor,
-            str(a.sentence),
-            str(a.start),
-        ]
-    )
-    return EVENT[sha256(key)[:32]]
+    return EVENT[event_key(a)]
 
 
-def _describe_entry(g: Graph, node: URIRef, entry: Actor) -> None:
-    """Labels, aliases, codes, Wikidata link, validity and lineage of an actor."""
-    g.add((node, RDFS.label, Literal(entry.label)))
-    g.add((node, SKOS.prefLabel, Literal(entry.label)))
-    for alias in entry.aliases:
-        if alias != entry.label:
-            g.add((node, SKOS.altLabel, Literal(alias)))
-    for prop, text in (
-        (KG.country, entry.country),
-        (KG.sector, entry.sector),
-        (KG.cameoCode, entry.code),
-    ):
-        if text:
-            g.add((node, prop, Literal(text)))
-    if entry.wikidata:
-        g.add((node, OWL.sameAs, WD[entry.wikidata]))
-    for prop, day in ((KG.validFrom, entry.valid_from), (KG.validTo, entry.valid_to)):
-        lit = _date_literal(day)
-        if lit is not None:
-            g.add((node, prop, lit))
-    for prop, other in ((KG.predecessor, entry.predecessor), (KG.partOf, entry.parent)):
-        if other:
-            g.add((node, prop, actor_iri(other)))
+def input_hash(article: Article, fingerprint: str = "") -> str:
+    """SHA-256 of what an article's graph is made from (``kg:inputHash``).
 
-
-def _describe_mention(g: Graph, node: URIRef, m: Mention) -> None:
-    """Label and country of an actor known only from its mention."""
-    label = m.label or m.text or m.actor
-    g.add((node, RDFS.label, Literal(label)))
-    g.add((node, SKOS.prefLabel, Literal(label)))
-    if m.country:
-        g.add((node, KG.country, Literal(m.country)))
-
-
-def _add_actor(g: Graph, m: Mention, registry: Mapping[str, Actor]) -> URIRef:
-    node = actor_iri(m.actor)
-    entry = registry.get(m.actor)
-    cls = entry.cls if entry is not None else m.cls
-    if cls not in ACTOR_CLASSES:
-        log.warning("actor %r has unknown class %r; typed kg:Actor", m.actor, cls)
-        cls = "Actor"
-    g.add((node, RDF.type, class_iri(cls)))
-    if entry is not None:
-        _describe_entry(g, node, entry)
-    else:
-        _describe_mention(g, node, m)
-    if not m.known:
-        g.add((node, KG.known, Literal(False)))
-    return node
-
-
-def _declare_relation(g: Graph, a: Assertion, prop: URIRef, quad: int) -> None:
-    """Declare a relation that is not in the packaged vocabulary in the graph."""
-    g.add((prop, RDF.type, OWL.ObjectProperty))
-    g.add((prop, RDFS.label, Literal(a.relation)))
-    g.add((prop, RDFS.subPropertyOf, _QUAD_PROPS.get(quad, KG.relatedTo)))
-    if quad in _QUAD_PROPS:
-        g.add((prop, KG.quadClass, Literal(quad)))
-    if a.cameo:
-        g.add((prop, KG.cameoCode, Literal(a.cameo)))
-    if a.plover:
-        g.add((prop, KG.ploverCategory, Literal(a.plover)))
-
-
-def _relation(g: Graph, a: Assertion) -> tuple[URIRef, str, str, int]:
-    """The property, CAMEO code, PLOVER category and quad class of an assertion.
-
-    Codes the assertion lacks come from the vocabulary; a relation the vocabulary
-    does not know is declared in the graph.
-    """
-    if a.modality not in MODALITIES:
-        raise KGError(
-            f"assertion in {a.article!r} has modality {a.modality!r}; "
-            f"expected one of {list(MODALITIES)}"
-        )
-    vocab = load_vocabulary().get(a.relation)
-    prop = relation_iri(a.relation)
-    cameo = a.cameo or (vocab.cameo if vocab else "")
-    plover = a.plover or (vocab.plover if vocab else "")
-    quad = a.quad_class or (vocab.quad_class if vocab else 0)
-    if not quad and cameo:
-        quad = quad_class(cameo)
-    if vocab is None:
-        _declare_relation(g, a, prop, quad)
-    return prop, cameo, plover, quad
-
-
-def _optional(a: Assertion, cameo: str, plover: str, quad: int) -> list[tuple]:
-    """(property, literal) pairs of the event facts that may be missing."""
-    pairs: list[tuple[URIRef, Literal | None]] = [
-        (KG.attribution, Literal(a.attribution) if a.attribution else None),
-        (KG.date, _date_literal(a.date)),
-    ]
-    texts = (
-        (KG.sourceCode, a.source.code),
-        (KG.targetCode, a.target.code),
-        (KG.cameoCode, cameo),
-        (KG.ploverCategory, plover),
-    )
-    pairs += [(prop, Literal(text)) for prop, text in texts if text]
-    pairs.append((KG.quadClass, Literal(int(quad)) if quad else None))
-    pairs.append((KG.trigger, Literal(a.trigger) if a.trigger else None))
-    return [(p, o) for p, o in pairs if o is not None]
-
-
-def _add_event(
-    g: Graph, a: Assertion, art: URIRef, registry: Mapping[str, Actor]
-) -> None:
-    prop, cameo, plover, quad = _relation(g, a)
-    src = _add_actor(g, a.source, registry)
-    tgt = _add_actor(g, a.target, registry)
-    ev = event_iri(a)
-    facts: list[tuple[URIRef, Node]] = [
-        (RDF.type, KG.Event),
-        (KG.source, src),
-        (KG.target, tgt),
-        (KG.relation, prop),
-        (KG.negated, Literal(bool(a.negated))),
-        (KG.modality, Literal(a.modality)),
-        (KG.evidence, Literal(a.evidence)),
-        (KG.sentenceIndex, Literal(int(a.sentence))),
-        (KG.startOffset, Literal(int(a.start))),
-        (KG.endOffset, Literal(int(a.end))),
-        (KG.sourceText, Literal(a.source.text)),
-        (KG.targetText, Literal(a.target.text)),
-        (KG.confidence, Literal(_decimal(a.confidence), datatype=XSD.decimal)),
-        (PROV.wasDerivedFrom, art),
-    ]
-    facts += _optional(a, cameo, plover, quad)
-    for p, o in facts:
-        g.add((ev, p, o))
-    if a.asserted:
-        g.add((src, prop, tgt))
-
-
-def _decimal(value: float) -> str:
-    """Canonical ``xsd:decimal`` lexical form with 4 digits at most.
+    Args:
+        article: The article (id, text, title, date, URL and publisher count).
+        fingerprint: The versions of what extracts it (kg, the model, the
+            registries, the patterns: ``kg.pipeline.extraction_fingerprint``).
 
     Examples:
-        >>> _decimal(1), _decimal(0.8), _decimal(0.123456)
-        ('1.0', '0.8', '0.1235')
+        >>> a = Article("a1", "Iran condemned Israel.")
+        >>> input_hash(a) == input_hash(Article("a1", "Iran condemned Israel."))
+        True
+        >>> input_hash(a) == input_hash(a, "model 3.8.1")
+        False
     """
-    text = f"{float(value):.4f}".rstrip("0")
-    return text + "0" if text.endswith(".") else text
+    fields = (
+        version(), fingerprint, article.id, article.text, article.title,
+        article.date, article.url, article.source,
+    )  # fmt: skip
+    return sha256("\x1f".join("" if f is None else f for f in fields))
 
 
 def graph_digest(graph: Graph) -> str:
-    """SHA-256 of a graph's sorted N-Triples, ignoring its timestamp and hash.
+    """SHA-256 of a graph's sorted triples, ignoring its timestamp and hashes.
 
-    The graph has no blank nodes, so sorted N-Triples are canonical: two graphs
-    with the same digest have the same triples.
+    The triples are written as rdflib's ``n3()`` writes them; the graph has no
+    blank nodes, so the sorted lines are canonical: two graphs with the same
+    digest have the same triples. Equal to the digest :mod:`kg.rdf.nquads` wrote
+    into the graph (``kg:graphHash``).
     """
-    skip = {PROV.generatedAtTime, KG.graphHash}
+    skip = {PROV.generatedAtTime, KG.graphHash, KG.inputHash}
     lines = sorted(
         f"{s.n3()} {p.n3()} {plain(o).n3()} ." for s, p, o in graph if p not in skip
     )
     return sha256("\n".join(lines))
-
-
-def _add_article(g: Graph, article: Article) -> URIRef:
-    """The article node: identifier, title, date, publisher, URL, content hash."""
-    art = article_iri(article.id)
-    facts: list[tuple[URIRef, Node | None]] = [
-        (RDF.type, KG.Article),
-        (DCTERMS.identifier, Literal(article.id)),
-        (DCTERMS.title, Literal(article.title) if article.title else None),
-        (DCTERMS.date, _date_literal(article.date)),
-        (DCTERMS.publisher, Literal(article.source) if article.source else None),
-        (KG.url, Literal(article.url, datatype=XSD.anyURI) if article.url else None),
-        (KG.contentHash, Literal(sha256(article.text))),
-        (KG.extractorVersion, Literal(_version())),
-    ]
-    for p, o in facts:
-        if o is not None:
-            g.add((art, p, o))
-    return art
 
 
 def article_graph(
@@ -294,6 +129,7 @@ def article_graph(
     *,
     registry: Mapping[str, Actor] | None = None,
     generated_at: datetime | None = None,
+    input_hash: str | None = None,
 ) -> Graph:
     """Return one article's triples as a Graph named after the article.
 
@@ -304,6 +140,7 @@ def article_graph(
             labels, aliases, Wikidata links and classes; actors it lacks (and all
             actors when it is None) are described by what their mentions carry.
         generated_at: Extraction time (``prov:generatedAtTime``); default now (UTC).
+        input_hash: The article's :func:`input_hash` (``kg:inputHash``), or None.
 
     Returns:
         An ``rdflib.Graph`` whose identifier is the article's named-graph IRI.
@@ -312,7 +149,8 @@ def article_graph(
         KGError: on an empty article id, a bad relation name or modality.
 
     Examples:
-        >>> from kg.types import Article, Assertion, Mention
+        >>> from kg.rdf.ontology import actor_iri
+        >>> from kg.types import Mention
         >>> us = Mention("US", "The United States", 0, 17, label="United States")
         >>> syr = Mention("SYR", "Syria", 33, 38, label="Syria", cls="State")
         >>> a = Assertion("a1", us, syr, "sharesIntelligenceWith", 0, 0, 39,
@@ -321,36 +159,24 @@ def article_graph(
         >>> (actor_iri("US"), KG.sharesIntelligenceWith, actor_iri("SYR")) in g
         True
     """
-    g = bind(Graph(identifier=graph_iri(article.id)))
-    art = _add_article(g, article)
-    registry = registry or {}
-    seen: set[URIRef] = set()
-    for a in assertions:
-        if a.article and a.article != article.id:
-            raise KGError(
-                f"assertion of article {a.article!r} given with article {article.id!r}"
-            )
-        ev = event_iri(a)
-        if ev in seen:  # the same statement twice in one sentence: keep the first
-            continue
-        seen.add(ev)
-        _add_event(g, a, art, registry)
-    g.add((art, KG.graphHash, Literal(graph_digest(g))))
-    when = generated_at or datetime.now(timezone.utc).replace(microsecond=0)
-    g.add((art, PROV.generatedAtTime, Literal(when, datatype=XSD.dateTime)))
-    return g
+    q = article_quads(
+        article,
+        assertions,
+        registry=registry,
+        generated_at=generated_at,
+        input_hash=input_hash,
+    )
+    from kg.rdf.namespaces import bind
+
+    g = bind(Graph(identifier=URIRef(q.graph)))
+    return g.parse(data=q.ntriples(), format="nt")
 
 
 # ----------------------------------------------------------------- writing to stores
 def stored_hash(dataset: Dataset, article_id: str) -> str | None:
     """The ``kg:graphHash`` of the article's graph in the dataset, or None."""
-    q = (
-        f"SELECT ?h WHERE {{ GRAPH <{graph_iri(article_id)}> "
-        f"{{ <{article_iri(article_id)}> <{KG.graphHash}> ?h }} }}"
-    )
-    for row in dataset.query(q):
-        return str(row[0])  # type: ignore[index]
-    return None
+    key = (str(graph_iri(article_id)), str(article_iri(article_id)))
+    return values_of(dataset, [key], str(KG.graphHash)).get(key[1])
 
 
 def ensure_ontology(dataset: Dataset) -> bool:
@@ -364,11 +190,8 @@ def ensure_ontology(dataset: Dataset) -> bool:
         True when the graph was (re)written.
     """
     digest = ontology_hash()
-    q = (
-        f"ASK {{ GRAPH <{ONTOLOGY_IRI}> {{ <{ONTOLOGY_IRI}> <{KG.graphHash}> ?h "
-        f'FILTER(STR(?h) = "{digest}") }} }}'
-    )
-    if bool(dataset.query(q).askAnswer):
+    key = (str(ONTOLOGY_IRI), str(ONTOLOGY_IRI))
+    if values_of(dataset, [key], str(KG.graphHash)).get(key[1]) == digest:
         return False
     onto = load_ontology()
     g = Graph(identifier=ONTOLOGY_IRI)
@@ -378,6 +201,54 @@ def ensure_ontology(dataset: Dataset) -> bool:
     return True
 
 
+def pending(
+    dataset: Dataset,
+    articles: Iterable[Article],
+    *,
+    fingerprint: str = "",
+    skipped: Callable[[Article], None] | None = None,
+    chunk: int = WRITE_BATCH,
+) -> Iterator[Article]:
+    """The articles whose input changed since the store last took them.
+
+    An article whose stored ``kg:inputHash`` equals its :func:`input_hash` is
+    left out (and passed to ``skipped``): its graph is already the one a new
+    extraction would give, so no language processing is needed.
+
+    Args:
+        dataset: The store.
+        articles: The articles (streamed; looked up ``chunk`` at a time).
+        fingerprint: The extraction fingerprint (see :func:`input_hash`).
+        skipped: Called with each article left out.
+        chunk: Articles per store look-up.
+    """
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= chunk:
+            yield from _changed(dataset, batch, fingerprint, skipped)
+            batch = []
+    yield from _changed(dataset, batch, fingerprint, skipped)
+
+
+def _changed(
+    dataset: Dataset,
+    batch: Sequence[Article],
+    fingerprint: str,
+    skipped: Callable[[Article], None] | None,
+) -> Iterator[Article]:
+    if not batch:
+        return
+    keys = [(str(graph_iri(a.id)), str(article_iri(a.id))) for a in batch]
+    stored = values_of(dataset, keys, str(KG.inputHash))
+    for article, (_, node) in zip(batch, keys, strict=True):
+        if stored.get(node) == input_hash(article, fingerprint):
+            if skipped is not None:
+                skipped(article)
+        else:
+            yield article
+
+
 def build(
     results: Iterable[tuple[Article, list[Assertion]]],
     *,
@@ -385,28 +256,37 @@ def build(
     registry: Mapping[str, Actor] | None = None,
     progress: Callable[[Article, str], None] | None = None,
     stats: dict | None = None,
+    fingerprint: str = "",
+    batch_size: int = WRITE_BATCH,
 ) -> Dataset:
     """Write each article's graph into a dataset, replacing what was there.
 
-    Each article's named graph is replaced in one transaction; an article whose
+    Articles are written ``batch_size`` at a time (on Oxigraph with the bulk
+    loader): the graphs of a batch, then its build record. An article whose
     graph would be identical (same ``kg:graphHash``) is skipped, so building the
-    same input twice changes nothing.
+    same input twice changes nothing. The store is flushed and compacted at the
+    end (:func:`kg.rdf.store.compact`).
 
     Args:
         results: ``(article, assertions)`` pairs (``kg.nlp.extract.extract_articles``).
         dataset: Where to write (``kg.rdf.store.open_store``); default a new in-memory
             dataset.
         registry: Actor registry (see :func:`article_graph`).
-        progress: Called as ``progress(article, status)`` after each article is
-            committed, with status ``"added"``, ``"replaced"`` or ``"unchanged"``.
+        progress: Called as ``progress(article, status)`` after each article's
+            batch is committed, with status ``"added"``, ``"replaced"`` or
+            ``"unchanged"``.
         stats: A dict that receives the counts: ``articles``, ``added``,
-            ``replaced``, ``unchanged``, ``events``, ``direct``, ``negated``.
+            ``replaced``, ``unchanged``, ``events``, ``direct``, ``negated``,
+            ``batches``.
+        fingerprint: The extraction fingerprint that goes into each article's
+            ``kg:inputHash`` (see :func:`input_hash`).
+        batch_size: Articles per written batch.
 
     Returns:
         The dataset.
 
     Examples:
-        >>> from kg.types import Article, Assertion, Mention
+        >>> from kg.types import Mention
         >>> us, isis = Mention("US", "US", 0, 2), Mention("ISIS", "Daesh", 12, 17)
         >>> a = Assertion("a1", us, isis, "opposes", 0, 0, 18, "US opposes Daesh.")
         >>> counts = {}
@@ -417,58 +297,229 @@ def build(
         (1, 0)
     """
     dataset = open_store("memory") if dataset is None else dataset
-    counts = dict.fromkeys(_COUNTS, 0)
-    ensure_ontology(dataset)
+    writer = BatchWriter(dataset, progress=progress)
+    articles: dict[str, Article] = {}
+    batch: list[ArticleQuads] = []
     for article, assertions in results:
-        status = _write_article(dataset, article, assertions, registry, counts)
-        counts["articles"] += 1
-        counts[status] += 1
-        if progress is not None:
-            progress(article, status)
-    log.debug("build: %s", counts)
+        ih = input_hash(article, fingerprint)
+        batch.append(
+            article_quads(article, assertions, registry=registry, input_hash=ih)
+        )
+        articles[article.id] = article
+        if len(batch) >= batch_size:
+            writer.write(batch, articles)
+            batch, articles = [], {}
+    writer.write(batch, articles)
+    writer.close()
+    log.debug("build: %s", writer.counts)
     if stats is not None:
-        stats.update(counts)
+        stats.update(writer.counts)
     return dataset
 
 
-def _write_article(
-    dataset: Dataset,
-    article: Article,
-    assertions: Iterable[Assertion],
-    registry: Mapping[str, Actor] | None,
-    counts: dict[str, int],
-) -> str:
-    """Replace one article's graph unless it is unchanged; count what was written.
+class BatchWriter:
+    """Writes batches of article graphs into a store and counts what it wrote.
+
+    The first write keeps the ontology graph up to date; :meth:`close` flushes
+    and compacts the store. Used by :func:`build` and by the distributed driver
+    (:mod:`kg.distributed`), which receives the graphs from its workers.
+
+    Args:
+        dataset: The store.
+        progress: Called as ``progress(article, status)`` after each write.
+    """
+
+    def __init__(
+        self,
+        dataset: Dataset,
+        *,
+        progress: Callable[[Article, str], None] | None = None,
+    ) -> None:
+        self.dataset = dataset
+        self.progress = progress
+        self.counts = dict.fromkeys(_COUNTS, 0)
+        self._ontology = False
+
+    def write(
+        self, batch: Sequence[ArticleQuads], articles: Mapping[str, Article]
+    ) -> list[str]:
+        """Write one batch; return each article's status in order.
+
+        Args:
+            batch: The graphs (:func:`kg.rdf.nquads.article_quads`).
+            articles: The articles by id (passed to ``progress``).
+
+        Returns:
+            ``"added"``, ``"replaced"`` or ``"unchanged"`` per graph.
+        """
+        if not self._ontology:
+            ensure_ontology(self.dataset)
+            self._ontology = True
+        statuses = write_batch(self.dataset, batch)
+        for q, status in zip(batch, statuses, strict=True):
+            self.counts["articles"] += 1
+            self.counts[status] += 1
+            if status != "unchanged":
+                self.counts["events"] += q.events
+                self.counts["negated"] += q.negated
+                self.counts["direct"] += q.direct
+            if self.progress is not None:
+                self.progress(articles[q.id], status)
+        self.counts["batches"] += any(s != "unchanged" for s in statuses)
+        return statuses
+
+    def close(self) -> None:
+        """Flush and compact the store (Oxigraph), so that it opens at once."""
+        compact(self.dataset)
+
+
+def write_batch(dataset: Dataset, batch: Sequence[ArticleQuads]) -> list[str]:
+    """Write the changed graphs of a batch and its build record, in one load.
+
+    The graphs being replaced are dropped first (one transaction); the new
+    graphs and the batch's build record are then loaded together (Oxigraph's
+    bulk loader), so a batch that finished is kept whole. A graph whose content
+    is unchanged (same ``kg:graphHash``) keeps its triples and timestamp; only
+    its ``kg:inputHash`` is brought up to date, so that the next build skips it.
 
     Returns:
-        ``"added"``, ``"replaced"`` or ``"unchanged"``.
+        ``"added"``, ``"replaced"`` or ``"unchanged"`` per graph.
     """
-    g = article_graph(article, assertions, registry=registry)
-    digest = str(g.value(article_iri(article.id), KG.graphHash))
-    old = stored_hash(dataset, article.id)
-    if old == digest:
-        return "unchanged"
-    replace_graph(dataset, g)
-    counts["events"] += len(set(g.subjects(RDF.type, KG.Event)))
-    counts["negated"] += len(set(g.subjects(KG.negated, Literal(True))))
-    counts["direct"] += sum(1 for _, p, _ in g if _is_relation(g, p))
-    return "added" if old is None else "replaced"
+    keys = [(q.graph, str(article_iri(q.id))) for q in batch]
+    old = values_of(dataset, keys, str(KG.graphHash)) if batch else {}
+    statuses: list[str] = []
+    graphs: dict[str, Sequence[Triple]] = {}
+    drop: list[str] = []
+    stale: list[tuple[str, str, str]] = []  # (graph, article, input hash)
+    for q, (graph, node) in zip(batch, keys, strict=True):
+        before = old.get(node)
+        if before == q.digest:
+            statuses.append("unchanged")
+            if q.input_hash is not None:
+                stale.append((graph, node, q.input_hash))
+            continue
+        statuses.append("added" if before is None else "replaced")
+        if before is not None:
+            drop.append(graph)
+        graphs[graph] = q.triples
+    _refresh_input_hashes(dataset, stale)
+    if graphs:
+        written = [q for q in batch if q.graph in graphs]
+        name, record = batch_record(written)
+        graphs[name] = record
+        write_graphs(dataset, graphs, drop=drop)
+    return statuses
 
 
-def _is_relation(g: Graph, p: Node) -> bool:
-    """Whether a predicate is a kg relation (of the vocabulary or declared in g)."""
-    ns = str(KG._NS)
-    if not str(p).startswith(ns):
-        return False
-    declared = (p, RDF.type, OWL.ObjectProperty) in g
-    return str(p)[len(ns) :] in load_vocabulary() or declared
+def _refresh_input_hashes(
+    dataset: Dataset, stale: Sequence[tuple[str, str, str]]
+) -> None:
+    """Set the input hash of unchanged graphs whose stored one differs."""
+    if not stale:
+        return
+    stored = values_of(dataset, [(g, a) for g, a, _ in stale], str(KG.inputHash))
+    todo = [(g, a, h) for g, a, h in stale if stored.get(a) != h]
+    if not todo:
+        return
+    p = f"<{KG.inputHash}>"
+    text = " ;\n".join(
+        f"DELETE WHERE {{ GRAPH <{g}> {{ <{a}> {p} ?h }} }} ;\n"
+        f"INSERT DATA {{ GRAPH <{g}> {{ <{a}> {p} {quote(h)} }} }}"
+        for g, a, h in todo
+    )
+    update(dataset, text)
+
+
+def batch_record(
+    batch: Sequence[ArticleQuads], *, when: datetime | None = None
+) -> tuple[str, list[Triple]]:
+    """The build record of a batch: its named graph and triples.
+
+    ``<batch/H> a kg:Batch`` with its time, total triple count and each graph it
+    wrote (``prov:hadMember``), and each graph's ``kg:graphHash`` and
+    ``kg:tripleCount``.
+    """
+    when = when or datetime.now(timezone.utc)
+    members = sorted((q.graph, q.digest, len(q.triples)) for q in batch)
+    key = sha256(when.isoformat() + "".join(f"{g}{d}" for g, d, _ in members))
+    node = f"<{BATCH[key[:32]]}>"
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    total = sum(n for _, _, n in members)
+    triples: list[Triple] = [
+        (node, TYPE, f"<{KG.Batch}>"),
+        (node, GENERATED, f'"{when.isoformat()}"^^<{xsd}dateTime>'),
+        (node, f"<{KG.tripleCount}>", f'"{total}"^^<{xsd}integer>'),
+    ]
+    for graph, digest, n in members:
+        triples.append((node, f"<{PROV.hadMember}>", f"<{graph}>"))
+        triples.append((f"<{graph}>", f"<{KG.graphHash}>", quote(digest)))
+        triples.append((f"<{graph}>", f"<{KG.tripleCount}>", f'"{n}"^^<{xsd}integer>'))
+    return node[1:-1], triples
+
+
+_RECORDS = """
+SELECT ?g ?h ?n WHERE { GRAPH ?b {
+  ?batch a <%(batch)s> ; <%(member)s> ?g . ?g <%(hash)s> ?h ; <%(count)s> ?n } }
+"""
+_COUNTS_PER_GRAPH = (
+    "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+)
+_HASHES = "SELECT ?g ?h WHERE { GRAPH ?g { ?a a <%(article)s> ; <%(hash)s> ?h } }"
+
+
+def check_store(dataset: Dataset) -> list[str]:
+    """Compare the store with the build records its builds left.
+
+    Returns:
+        One line per problem: a graph a record lists that is missing from the
+        store (``lost``), or a graph whose triple count differs from the record of
+        its current ``kg:graphHash`` (``incomplete``). Empty when the store holds
+        what its builds wrote.
+    """
+    from kg.rdf.store import query
+
+    terms = {
+        "batch": KG.Batch, "member": PROV.hadMember, "hash": KG.graphHash,
+        "count": KG.tripleCount, "article": KG.Article,
+    }  # fmt: skip
+    records: dict[str, dict[str, int]] = {}
+    for g, h, n in _rows(query(dataset, _RECORDS % terms)):
+        records.setdefault(str(g), {})[str(h)] = int(str(n))
+    sizes = {str(g): int(str(n)) for g, n in _rows(query(dataset, _COUNTS_PER_GRAPH))}
+    present: dict[str, tuple[str, int]] = {}
+    for g, h in _rows(query(dataset, _HASHES % terms)):
+        present[str(g)] = (str(h), sizes.get(str(g), 0))
+    problems = []
+    for graph in sorted(records):
+        if graph not in present:
+            problems.append(f"lost: the graph <{graph}> a build wrote is missing")
+            continue
+        digest, n = present[graph]
+        want = records[graph].get(digest)
+        if want is not None and want != n:
+            problems.append(
+                f"incomplete: the graph <{graph}> has {n} triples; its build "
+                f"wrote {want}"
+            )
+    return problems
+
+
+def _rows(result: Any) -> Iterator[Any]:
+    """The rows of a SELECT result (rdflib types them loosely)."""
+    yield from result
 
 
 __all__ = [
+    "BatchWriter",
     "article_graph",
+    "batch_record",
     "build",
+    "check_store",
     "ensure_ontology",
     "event_iri",
     "graph_digest",
+    "input_hash",
+    "pending",
     "stored_hash",
+    "write_batch",
 ]

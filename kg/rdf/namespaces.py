@@ -34,6 +34,8 @@ ACTOR = Namespace(BASE + "actor/")
 ARTICLE = Namespace(BASE + "article/")
 EVENT = Namespace(BASE + "event/")
 GRAPH = Namespace(BASE + "graph/")
+#: The build records (one named graph per written batch, see kg.rdf.graph).
+BATCH = Namespace(BASE + "batch/")
 WD = Namespace("http://www.wikidata.org/entity/")
 
 
@@ -84,6 +86,9 @@ class KG(DefinedNamespace):
     url: URIRef
     contentHash: URIRef
     graphHash: URIRef
+    inputHash: URIRef
+    tripleCount: URIRef
+    Batch: URIRef
     extractorVersion: URIRef
     # events
     source: URIRef
@@ -201,6 +206,7 @@ PREFIXES: dict[str, str] = {
     "article": str(ARTICLE),
     "event": str(EVENT),
     "graph": str(GRAPH),
+    "batch": str(BATCH),
     "prov": str(PROV),
     "rdf": str(RDF),
     "rdfs": str(RDFS),
@@ -240,6 +246,6 @@ def sparql_prefixes() -> str:
 
 
 __all__ = [
-    "ACTOR", "ARTICLE", "BASE", "EVENT", "GRAPH", "KG", "ONTOLOGY_IRI", "PREFIXES",
-    "WD", "bind", "sparql_prefixes",
+    "ACTOR", "ARTICLE", "BASE", "BATCH", "EVENT", "GRAPH", "KG", "ONTOLOGY_IRI",
+    "PREFIXES", "WD", "bind", "sparql_prefixes",
 ]  # fmt: skip

@@ -21,11 +21,11 @@ internals.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, cast
 
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, URIRef
 from rdflib.query import Result
 from rdflib.term import Node
 
@@ -235,6 +235,138 @@ def replace_graph(dataset: Dataset, graph: Graph) -> None:
         ) from exc
 
 
+#: A triple as N-Triples terms (see :mod:`kg.rdf.nquads`).
+TextTriple = tuple[str, str, str]
+
+
+def _inner(dataset: Graph) -> Any:
+    """The pyoxigraph store behind an embedded Oxigraph dataset."""
+    return cast(Any, dataset.store)._inner
+
+
+def values_of(
+    dataset: Graph, keys: Sequence[tuple[str, str]], predicate: str
+) -> dict[str, str]:
+    """The value of one predicate of many subjects, each in its own named graph.
+
+    Args:
+        dataset: Any kind of store.
+        keys: ``(graph IRI, subject IRI)`` pairs.
+        predicate: The predicate IRI.
+
+    Returns:
+        Subject IRI -> the lexical form of its value, for the subjects that have
+        one. Oxigraph is read through its quad index (no SPARQL); other stores get
+        one query with a ``VALUES`` block.
+    """
+    if not keys:
+        return {}
+    if store_kind(dataset) == "oxigraph":
+        import pyoxigraph as ox
+
+        inner, pred = _inner(dataset), ox.NamedNode(predicate)
+        found: dict[str, str] = {}
+        for graph, subject in keys:
+            for q in inner.quads_for_pattern(
+                ox.NamedNode(subject), pred, None, ox.NamedNode(graph)
+            ):
+                found[subject] = q.object.value
+        return found
+    rows = " ".join(f"(<{g}> <{s}>)" for g, s in keys)
+    text = (
+        f"SELECT ?s ?v WHERE {{ VALUES (?g ?s) {{ {rows} }} "
+        f"GRAPH ?g {{ ?s <{predicate}> ?v }} }}"
+    )
+    return {str(s): str(v) for s, v in cast(Any, dataset.query(text))}
+
+
+def write_graphs(
+    dataset: Graph,
+    graphs: Mapping[str, Iterable[TextTriple]],
+    *,
+    drop: Iterable[str] = (),
+) -> None:
+    """Drop some named graphs, then write whole named graphs, on any kind of store.
+
+    On Oxigraph the drops are one transaction and the graphs one call of the bulk
+    loader (N-Quads straight to sorted files, no write-ahead log); a SPARQL
+    endpoint gets one update (``DROP`` and ``INSERT DATA``), which Oxigraph
+    applies in one transaction; rdflib's memory store parses the N-Quads.
+
+    Args:
+        dataset: The store.
+        graphs: Graph IRI -> its triples as N-Triples terms.
+        drop: Graph IRIs to empty first (the graphs being replaced).
+
+    Raises:
+        KGError: when the store refuses the data.
+    """
+    drop = list(drop)
+    kind = store_kind(dataset)
+    try:
+        if kind == "sparql":
+            _run_update(dataset, _update_text(graphs, drop))
+            return
+        text = "".join(
+            f"{s} {p} {o} <{g}> .\n"
+            for g, triples in graphs.items()
+            for s, p, o in triples
+        )
+        if kind == "oxigraph":
+            _bulk_write(dataset, text, drop)
+        else:
+            ds = cast(Dataset, dataset)
+            for name in drop:
+                ds.remove_graph(URIRef(name))
+            ds.parse(data=text, format="nquads")
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise KGError(f"cannot write {len(graphs)} graphs to the store: {exc}") from exc
+    except KGError:
+        raise
+    except Exception as exc:  # HTTP errors of the endpoint
+        raise KGError(
+            f"cannot write {len(graphs)} graphs to the SPARQL endpoint: {exc}"
+        ) from exc
+
+
+def _bulk_write(dataset: Graph, text: str, drop: Sequence[str]) -> None:
+    import pyoxigraph as ox
+
+    inner = _inner(dataset)
+    if drop:
+        inner.update(" ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in drop))
+    inner.bulk_load(text.encode("utf-8"), ox.RdfFormat.N_QUADS)
+
+
+def _update_text(
+    graphs: Mapping[str, Iterable[TextTriple]], drop: Sequence[str]
+) -> str:
+    parts = [f"DROP SILENT GRAPH <{g}>" for g in drop]
+    for g, triples in graphs.items():
+        body = "\n".join(f"{s} {p} {o} ." for s, p, o in triples)
+        parts.append(f"INSERT DATA {{ GRAPH <{g}> {{\n{body}\n}} }}")
+    return " ;\n".join(parts)
+
+
+def compact(dataset: Graph) -> None:
+    """Flush and compact an embedded Oxigraph store (other stores: nothing to do).
+
+    After it the write-ahead log is empty, so the next open (read-only too) does
+    not replay it, and the files of many bulk loads are merged.
+
+    Raises:
+        KGError: when Oxigraph cannot write its files.
+    """
+    if store_kind(dataset) != "oxigraph":
+        return
+    inner = _inner(dataset)
+    try:
+        inner.flush()
+        inner.optimize()
+    except OSError as exc:
+        raise KGError(f"cannot compact the store: {exc}") from exc
+
+
 def quads(dataset: Graph) -> Iterator[Quad]:
     """Every quad ``(s, p, o, graph name)`` of a dataset, on any kind of store.
 
@@ -277,11 +409,15 @@ def bulk_load(dataset: Dataset, path: str | Path, *, format: str | None = None) 
 
 __all__ = [
     "Quad",
+    "TextTriple",
     "bulk_load",
+    "compact",
     "open_store",
     "query",
     "quads",
     "replace_graph",
     "store_kind",
     "update",
+    "values_of",
+    "write_graphs",
 ]

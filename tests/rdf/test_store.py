@@ -257,3 +257,64 @@ def test_bulk_load_reads_a_file_on_every_kind(tmp_path):
         ds.close()
     with pytest.raises(KGError, match="unknown RDF format"):
         bulk_load(open_store(tmp_path / "t"), tmp_path / "x.unknown")
+
+
+# ------------------------------------------------------------ batches and records
+def _logs(store: Path) -> int:
+    return sum(f.stat().st_size for f in store.iterdir() if f.suffix == ".log")
+
+
+def test_build_bulk_loads_without_growing_the_write_ahead_log(tmp_path):
+    from tests.data.graph_sample import synthetic
+
+    small, big = tmp_path / "small", tmp_path / "big"
+    for store, n in ((small, 10), (big, 1500)):
+        ds = open_store(store)
+        build(synthetic(n), dataset=ds, registry={}, batch_size=100)
+        ds.close()
+    # the log holds the ontology graph only: no more for 150x the articles
+    assert _logs(big) <= _logs(small) + 4096
+    ds = open_store(big, read_only=True, create=False)
+    assert events(ds) == 4500
+    ds.close()
+
+
+@pytest.mark.parametrize("kind", ["memory", "oxigraph"])
+def test_build_records_what_it_stored_and_check_store_finds_losses(kind, tmp_path):
+    from rdflib import URIRef
+
+    from kg.rdf.graph import check_store
+
+    ds = open_store("memory" if kind == "memory" else tmp_path / "s")
+    stats: dict = {}
+    build(results(), dataset=ds, registry={}, stats=stats)
+    assert stats["batches"] == 1
+    batches = list(ds.quads((None, RDF.type, KG.Batch, None)))
+    assert len(batches) == 1
+    assert check_store(ds) == []
+    # a graph that loses a triple is incomplete; one that goes is lost
+    seed = ds.graph(graph_iri("seed"))
+    seed.remove((None, KG.evidence, None))
+    ds.remove_graph(URIRef(graph_iri("second")))
+    problems = check_store(ds)
+    assert [p.split(":")[0] for p in problems] == ["lost", "incomplete"]
+    assert "graph/second>" in problems[0] and "graph/seed>" in problems[1]
+    ds.close()
+
+
+def test_unchanged_graph_gets_the_new_input_hash_and_keeps_its_time(tmp_path):
+    from kg.rdf.graph import input_hash
+    from kg.rdf.store import values_of
+    from tests.data.graph_sample import SEED
+
+    ds = open_store(tmp_path / "s")
+    build(results(), dataset=ds, registry={}, fingerprint="model 1")
+    key = (str(graph_iri("seed")), "https://w3id.org/kg-news/article/seed")
+    when = values_of(ds, [key], "http://www.w3.org/ns/prov#generatedAtTime")
+    stats: dict = {}
+    build(results(), dataset=ds, registry={}, fingerprint="model 2", stats=stats)
+    assert stats["unchanged"] == 2 and stats["batches"] == 0
+    got = values_of(ds, [key], str(KG.inputHash))
+    assert got[key[1]] == input_hash(SEED, "model 2") != input_hash(SEED, "model 1")
+    assert values_of(ds, [key], "http://www.w3.org/ns/prov#generatedAtTime") == when
+    ds.close()
