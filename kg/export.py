@@ -172,7 +172,7 @@ def _csv_text(dataset: Graph) -> str:
         buf, fieldnames=CSV_FIELDS, lineterminator="\n", extrasaction="ignore"
     )
     writer.writeheader()
-    writer.writerows(edge_rows(actor_graph(dataset)))
+    writer.writerows(edge_rows(actor_graph(dataset, events=False)))
     return buf.getvalue()
 
 
@@ -226,7 +226,7 @@ def _network(dataset: Graph) -> nx.MultiDiGraph:
     ``plover``, ``articles``, ``mentions``, ``asserted``, ``negated``, ``first``
     and ``last``. Missing values are empty strings.
     """
-    G = actor_graph(dataset)
+    G = actor_graph(dataset, events=False)
     flat = nx.MultiDiGraph()
     for n, d in G.nodes(data=True):
         attrs = {k: d.get(k) if d.get(k) is not None else "" for k in _NODE_FIELDS}
