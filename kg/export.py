@@ -9,8 +9,11 @@ relation, target) with counts). Tables: ``csv`` (the edge list of
 :func:`kg.analysis.edge_rows`, with article and mention counts) and ``events`` (a
 tab-separated CAMEO/GDELT-style event table).
 
-Files are written atomically (temporary file + rename) and never overwritten
-without ``force=True``.
+From an Oxigraph store, Turtle, N-Triples, N-Quads and TriG are streamed by
+Oxigraph's serialiser in bounded memory (:func:`kg.rdf.store.dump`); other stores,
+and JSON-LD (meant for small graphs), are serialised in rdflib memory. Files are
+written atomically (temporary file + rename) and never overwritten without
+``force=True``.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from kg.files import check_writable, write_atomic, write_text_atomic
 from kg.query import run_query
 from kg.rdf.namespaces import sparql_prefixes
 from kg.rdf.ontology import ACTOR, KG, ONTOLOGY_IRI, PREFIXES, actor_iri, bind, plain
-from kg.rdf.store import quads
+from kg.rdf.store import dump, quads, store_kind
 from kg.types import KGError
 from kg.vocab import EXPORT_FORMATS
 
@@ -53,6 +56,8 @@ _RDFLIB_READ = {
     ".n3": "n3",
 }
 _QUADS = {"trig", "nquads", "json-ld"}
+#: Formats streamed by Oxigraph's serialiser from an Oxigraph store.
+_STREAMED = ("turtle", "nt", "nquads", "trig")
 #: Columns of the ``csv`` edge list.
 CSV_FIELDS = (
     "source", "source_label", "relation", "target", "target_label",
@@ -279,8 +284,24 @@ def save_graph(
         G = _network(dataset)
         write = nx.write_graphml if fmt == "graphml" else nx.write_gexf
         return write_atomic(path, lambda p: write(G, str(p)), force=force)
+    if fmt in _STREAMED and store_kind(dataset) == "oxigraph":
+        return write_atomic(
+            path,
+            lambda p: _stream(dataset, p, fmt, include_ontology=include_ontology),
+            force=force,
+        )
     text = _file_text(dataset, fmt, include_ontology=include_ontology)
     return write_text_atomic(path, text, force=force)
+
+
+def _stream(dataset: Graph, path: Path, fmt: str, *, include_ontology: bool) -> None:
+    """Stream an RDF format from an Oxigraph store to ``path`` (bounded memory)."""
+    exclude = frozenset() if include_ontology else frozenset({str(ONTOLOGY_IRI)})
+    with path.open("wb") as out:
+        dump(
+            dataset, out, format=fmt, exclude=exclude,
+            union=fmt in ("turtle", "nt"), prefixes=PREFIXES,
+        )  # fmt: skip
 
 
 def load_graph(path: str | Path, *, format: str | None = None) -> Dataset:
