@@ -127,6 +127,15 @@ def _pools() -> dict[str, list[str]]:
     return {cls: sorted(v) for cls, v in out.items()}
 
 
+def _swapper(table: dict[str, str]) -> Any:
+    """A function that swaps the whole words of ``table`` in a text."""
+    if not table:
+        return lambda text: text
+    names = sorted(table, key=len, reverse=True)
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b")
+    return lambda text: pattern.sub(lambda m: table[m.group(0)], text)
+
+
 def make_corpus(n: int, path: Path, *, seed: int = 7) -> int:
     """Write N articles as JSON Lines; return the number of words."""
     samples = list(load_articles([ROOT / "data" / "articles"]))
@@ -137,17 +146,7 @@ def make_corpus(n: int, path: Path, *, seed: int = 7) -> int:
         for i in range(n):
             art = samples[i % len(samples)]
             table = _swap_table(rng, pools) if i >= len(samples) else {}
-            pattern = re.compile(
-                r"\b(?:"
-                + "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True))
-                + r")\b"
-                if table
-                else r"(?!x)x"
-            )
-
-            def swap(text: str, table: dict[str, str] = table) -> str:
-                return pattern.sub(lambda m: table[m.group(0)], text)
-
+            swap = _swapper(table)
             text = swap(art.text)
             words += len(text.split())
             out.write(json.dumps({
@@ -214,7 +213,9 @@ def table(res: dict[str, Any]) -> str:
     for key, val in res.items():
         if not isinstance(val, dict):
             continue
-        ratio = f"{val['cpu'] / base['cpu']:.2f}×" if key in ("build", "rebuild") else ""
+        ratio = (
+            f"{val['cpu'] / base['cpu']:.2f}×" if key in ("build", "rebuild") else ""
+        )
         extra = f" (open {val['open']:.3f} s)" if "open" in val else ""
         lines.append(
             f"| {key}{extra} | {val['wall']:.2f} | {val['cpu']:.2f} | "

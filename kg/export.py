@@ -29,6 +29,7 @@ from rdflib import Dataset, Graph, URIRef
 from kg.analysis import actor_graph, edge_rows
 from kg.analysis.read import local_name
 from kg.files import check_writable, write_atomic, write_text_atomic
+from kg.progress import progress
 from kg.query import run_query
 from kg.rdf.namespaces import sparql_prefixes
 from kg.rdf.ontology import ACTOR, KG, ONTOLOGY_IRI, PREFIXES, actor_iri, bind, plain
@@ -301,6 +302,7 @@ def _stream(dataset: Graph, path: Path, fmt: str, *, include_ontology: bool) -> 
         dump(
             dataset, out, format=fmt, exclude=exclude,
             union=fmt in ("turtle", "nt"), prefixes=PREFIXES,
+            wrap=lambda graphs, n: progress(graphs, total=n, desc=fmt, unit="graph"),
         )  # fmt: skip
 
 

@@ -58,8 +58,8 @@ from kg.vocab import CENTRALITIES, MEASURES
 
 __all__ = [
     "ANALYSIS_GRAPH", "CENTRALITIES", "MEASURES", "SCORE_TERMS", "actor_graph",
-    "as_actor_graph", "attach_events", "balance", "centrality", "check_filters", "collapse",
-    "communities", "community_map", "edge_rows", "ego", "filter_graph",
+    "as_actor_graph", "attach_events", "balance", "centrality", "check_filters",
+    "collapse", "communities", "community_map", "edge_rows", "ego", "filter_graph",
     "format_table", "pagerank", "paths", "quad_name", "rank", "read_actors",
     "read_events", "scores", "signed_graph", "timeline", "write_scores",
 ]  # fmt: skip

@@ -22,9 +22,8 @@ from rdflib import Graph
 
 from kg.analysis.read import (
     _ACTOR_NS,
-    _KG_NS,
     _EVENT_PATTERN,
-    edge_values,
+    _KG_NS,
     local_name,
     read_events,
     where,

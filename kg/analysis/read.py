@@ -95,7 +95,8 @@ def where(dataset: Graph, pattern: str) -> str:
 
 def _select(dataset: Graph, variables: str, pattern: str) -> Iterable[Any]:
     """A SELECT over the default graph and (on a dataset) every named graph."""
-    text = f"{sparql_prefixes()}SELECT {variables} WHERE {{\n  {where(dataset, pattern)}\n}}"
+    body = where(dataset, pattern)
+    text = f"{sparql_prefixes()}SELECT {variables} WHERE {{\n  {body}\n}}"
     names, rows = store.select(dataset, text)
     return (_Row(zip(names, row, strict=True)) for row in rows)
 

@@ -65,19 +65,23 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Run ``kg analyze``: compute the measure, print it."""
     from kg import analysis as an
+    from kg.progress import stage
 
     if args.top is not None and args.top < 1:
         raise KGError(f"bad --top {args.top}; expected 1 or more")
     # the store (and its lock) is released before printing
     with open_graph(args.store, write="--write" if args.write else None) as dataset:
         # counts per edge come aggregated from the store; events only where needed
-        G = an.actor_graph(dataset, events=False, **filter_kwargs(args))
-        _attach_events(args, dataset, G)
+        with stage("read the actor graph"):
+            G = an.actor_graph(dataset, events=False, **filter_kwargs(args))
+            _attach_events(args, dataset, G)
+        log.info("%d actors, %d edges", G.number_of_nodes(), G.number_of_edges())
         if args.write:
             _write_scores(dataset, G, seed=args.seed)
     m = args.measure
     measure = _centrality if m in CENTRALITIES else _MEASURES[m]
-    result, columns = measure(args, G)
+    with stage(f"computed {m}"):
+        result, columns = measure(args, G)
     if args.format == "json":
         print(json.dumps(result, indent=2, ensure_ascii=False, default=str))
     elif m == "balance":

@@ -342,6 +342,7 @@ def dump(
     exclude: frozenset[str] = frozenset(),
     union: bool = False,
     prefixes: Mapping[str, str] | None = None,
+    wrap: Any = None,
 ) -> bool:
     """Stream the quads of an Oxigraph store to a binary file with its serialiser.
 
@@ -351,11 +352,12 @@ def dump(
         format: ``turtle``, ``nt``, ``nquads`` or ``trig``.
         exclude: Names (IRIs) of named graphs to leave out (the ontology).
         union: Write the triples of every graph once each, without graph names
-            (for Turtle and N-Triples). Triples that several graphs share (actor
-            descriptions, direct relation triples) are told apart by their
-            subject's namespace only when ``union`` sees them: they are kept in a
-            set, everything else is streamed.
+            (for Turtle and N-Triples). Only triples about actors can repeat
+            across article graphs (descriptions, direct relation triples): those
+            are kept in a set to write them once, everything else is streamed.
         prefixes: Prefixes of the Turtle and TriG output.
+        wrap: Called as ``wrap(graphs, total)``, returns the graphs to write
+            (a progress bar wraps them).
 
     Returns:
         False when the store is not Oxigraph (nothing written; the caller
@@ -376,14 +378,15 @@ def dump(
     store = _oxigraph(dataset)
     graphs = [g for g in store.named_graphs() if g.value not in exclude]
     graphs.sort(key=lambda g: g.value)
-    quads_ = itertools.chain.from_iterable(
+    if wrap is not None:
+        graphs = wrap(graphs, len(graphs))
+    quads_: Iterator[Any] = itertools.chain.from_iterable(
         store.quads_for_pattern(None, None, None, g) for g in graphs
     )
     if union:
         quads_ = _once(ox.Triple(q.subject, q.predicate, q.object) for q in quads_)
     named = format in ("turtle", "trig") and prefixes
-    kwargs = {"prefixes": dict(prefixes)} if named and prefixes else {}
-    ox.serialize(quads_, output, fmt, **kwargs)
+    ox.serialize(quads_, output, fmt, prefixes=dict(prefixes or {}) if named else None)
     return True
 
 
