@@ -22,7 +22,6 @@ from rdflib import Graph
 
 from kg.analysis.read import (
     _ACTOR_NS,
-    _EVENT_PATTERN,
     _KG_NS,
     local_name,
     read_events,
@@ -32,43 +31,50 @@ from kg.rdf import store
 from kg.rdf.namespaces import sparql_prefixes
 from kg.vocab import load_vocabulary
 
-# one row per event first (the UNION of the default and named graphs may give an
-# event twice, and an event with two values of a property would count twice),
-# then one row per edge
-_PER_EVENT = """
-SELECT ?e ?s ?rel ?t (SAMPLE(?neg0) AS ?neg) (SAMPLE(?mod0) AS ?mod)
-       (MIN(?day0) AS ?day) (SAMPLE(?art0) AS ?art) (MIN(?quad0) AS ?quad)
-       (MIN(?cameo0) AS ?cameo) (MIN(?plover0) AS ?plover)
-       (MIN(?key0) AS ?key)
-WHERE {{
-  {where}
-  BIND(SUBSTR(STR(COALESCE(?date, ?adate)), 1, 10) AS ?day0)
-  BIND(COALESCE(?artid, STR(?art)) AS ?art0)
-  BIND(LCASE(STR(COALESCE(?neg, false))) IN ("true", "1") AS ?neg0)
-  BIND(COALESCE(STR(?mod), "asserted") AS ?mod0)
-  BIND(STR(?quad) AS ?quad0) BIND(STR(?cameo) AS ?cameo0)
-  BIND(STR(?plover) AS ?plover0)
-  BIND(COALESCE(STR(?sent), "-1") AS ?sentence0)
-  BIND(CONCAT(COALESCE(?day0, "9999-99-99"), "\t", ?art0, "\t",
-       SUBSTR("0000000000", STRLEN(?sentence0)), ?sentence0, "\t",
-       STRAFTER(STR(?rel), "#"), "\t", STR(?e)) AS ?key0)
-}}
-GROUP BY ?e ?s ?rel ?t
+# one row per event and value; where the default graph is not the union of the
+# graphs (rdflib, endpoints) the pattern is matched twice, so the rows are made
+# DISTINCT first (an event in both is the same row)
+_EVENT_VARS = (
+    "?e ?s ?rel ?t ?neg ?mod ?date ?adate ?art ?artid ?sent ?quad ?cameo ?plover"
+)
+
+# what the counts need of an event (no evidence text, attribution, URL...)
+_PATTERN = """
+    ?e a kg:Event ; kg:source ?s ; kg:target ?t ; kg:relation ?rel .
+    OPTIONAL { ?e kg:negated ?neg }
+    OPTIONAL { ?e kg:modality ?mod }
+    OPTIONAL { ?e kg:date ?date }
+    OPTIONAL { ?e kg:sentenceIndex ?sent }
+    OPTIONAL { ?e kg:quadClass ?quad }
+    OPTIONAL { ?e kg:cameoCode ?cameo }
+    OPTIONAL { ?e kg:ploverCategory ?plover }
+    OPTIONAL { ?e prov:wasDerivedFrom ?art .
+               OPTIONAL { ?art dcterms:identifier ?artid }
+               OPTIONAL { ?art dcterms:date ?adate } }
 """
 
 _PER_EDGE = """
-SELECT ?s ?rel ?t (COUNT(?e) AS ?mentions) (COUNT(DISTINCT ?art) AS ?articles)
+SELECT ?s ?rel ?t (COUNT(DISTINCT ?e) AS ?mentions)
+       (COUNT(DISTINCT ?art0) AS ?articles)
        (MIN(?day) AS ?first) (MAX(?day) AS ?last) (SUM(?isAsserted) AS ?asserted)
-       (SUM(IF(?neg, 1, 0)) AS ?negated) (SUM(?isStated) AS ?stated)
-       (MIN(?quad) AS ?quadClass) (MIN(?cameo) AS ?cameoCode)
-       (MIN(?plover) AS ?ploverCategory) (MIN(?key) AS ?firstEvent)
-       (GROUP_CONCAT(?mod; SEPARATOR=" ") AS ?modalities)
+       (SUM(IF(?neg0, 1, 0)) AS ?negated) (SUM(?isStated) AS ?stated)
+       (MIN(STR(?quad)) AS ?quadClass) (MIN(STR(?cameo)) AS ?cameoCode)
+       (MIN(STR(?plover)) AS ?ploverCategory) (MIN(?key) AS ?firstEvent)
+       (GROUP_CONCAT(?mod0; SEPARATOR=" ") AS ?modalities)
        (GROUP_CONCAT(DISTINCT ?day; SEPARATOR=" ") AS ?days)
 WHERE {{
-  {{ {per_event} }}
-  BIND(IF(!?neg && ?mod IN ("asserted", "reported"), 1, 0) AS ?isAsserted)
-  BIND(IF(!?neg && ?mod = "asserted", 1, 0) AS ?isStated)
+  {rows}
+  BIND(SUBSTR(STR(COALESCE(?date, ?adate)), 1, 10) AS ?day)
+  BIND(COALESCE(?artid, STR(?art)) AS ?art0)
+  BIND(LCASE(STR(COALESCE(?neg, false))) IN ("true", "1") AS ?neg0)
+  BIND(COALESCE(STR(?mod), "asserted") AS ?mod0)
+  BIND(IF(!?neg0 && ?mod0 IN ("asserted", "reported"), 1, 0) AS ?isAsserted)
+  BIND(IF(!?neg0 && ?mod0 = "asserted", 1, 0) AS ?isStated)
   {filters}
+  BIND(COALESCE(STR(?sent), "-1") AS ?sentence)
+  BIND(CONCAT(COALESCE(?day, "9999-99-99"), "\\t", ?art0, "\\t",
+       SUBSTR("0000000000", STRLEN(?sentence)), ?sentence, "\\t",
+       STRAFTER(STR(?rel), "#"), "\\t", STR(?e)) AS ?key)
 }}
 GROUP BY ?s ?rel ?t
 """
@@ -93,9 +99,11 @@ def edge_query(
     asserted_only: bool = False,
 ) -> str:
     """The grouped SPARQL query of :func:`read_edges` (dates already checked ISO)."""
-    per_event = _PER_EVENT.format(where=where(dataset, _EVENT_PATTERN))
+    rows = where(dataset, _PATTERN)
+    if not store.union_default_graph(dataset):
+        rows = f"{{ SELECT DISTINCT {_EVENT_VARS} WHERE {{ {rows} }} }}"
     return sparql_prefixes() + _PER_EDGE.format(
-        per_event=per_event, filters=_filters(since, until, asserted_only)
+        rows=rows, filters=_filters(since, until, asserted_only)
     )
 
 
