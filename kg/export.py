@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 from typing import Any, cast
 
@@ -171,6 +172,51 @@ def _rdf_text(dataset: Graph, fmt: str, *, include_ontology: bool) -> str:
     return ds.serialize(format=fmt)
 
 
+class _SparqlPrefixes:
+    r"""A binary writer that turns the leading ``@prefix p: <iri> .`` lines into
+    ``PREFIX p: <iri>`` (the style rdflib's Turtle had), passing the rest through.
+
+    Examples:
+        >>> import io
+        >>> buf = io.BytesIO(); w = _SparqlPrefixes(buf)
+        >>> _ = w.write(b"@prefix kg: <https://w3id.org/kg-news/ontology#> .\n@pre")
+        >>> _ = w.write(b"fix a: <b#> .\n<x> a <y> .\n")
+        >>> buf.getvalue().decode()
+        'PREFIX kg: <https://w3id.org/kg-news/ontology#>\nPREFIX a: <b#>\n<x> a <y> .\n'
+    """
+
+    _LINE = re.compile(rb"@prefix ([^:\s]*): (<[^>]*>) \.")
+
+    def __init__(self, out: Any) -> None:
+        self._out = out
+        self._head: bytes | None = b""
+
+    def write(self, data: bytes) -> int:
+        if self._head is None:
+            return int(self._out.write(data))
+        self._head += data
+        lines = self._head.split(b"\n")
+        done: list[bytes] = []
+        for i, line in enumerate(lines[:-1]):
+            m = self._LINE.fullmatch(line)
+            if m is None:  # the header ends: write it and everything after
+                self._out.write(b"".join(done) + b"\n".join(lines[i:]))
+                self._head = None
+                return len(data)
+            done.append(b"PREFIX " + m[1] + b": " + m[2] + b"\n")
+        self._out.write(b"".join(done))
+        self._head = lines[-1]
+        return len(data)
+
+    def flush(self) -> None:
+        self._out.flush()
+
+    def close(self) -> None:
+        if self._head:
+            self._out.write(self._head)
+        self._head = None
+
+
 # ------------------------------------------------------------------------- tables
 def _csv_text(dataset: Graph) -> str:
     buf = io.StringIO()
@@ -298,12 +344,15 @@ def save_graph(
 def _stream(dataset: Graph, path: Path, fmt: str, *, include_ontology: bool) -> None:
     """Stream an RDF format from an Oxigraph store to ``path`` (bounded memory)."""
     exclude = frozenset() if include_ontology else frozenset({str(ONTOLOGY_IRI)})
-    with path.open("wb") as out:
+    with path.open("wb") as raw:
+        out = _SparqlPrefixes(raw) if fmt in ("turtle", "trig") else raw
         dump(
             dataset, out, format=fmt, exclude=exclude,
             union=fmt in ("turtle", "nt"), prefixes=PREFIXES,
             wrap=lambda graphs, n: progress(graphs, total=n, desc=fmt, unit="graph"),
         )  # fmt: skip
+        if isinstance(out, _SparqlPrefixes):
+            out.close()
 
 
 def load_graph(path: str | Path, *, format: str | None = None) -> Dataset:
