@@ -134,6 +134,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--edges-per-actor", type=int, default=3)
     parser.add_argument("--timeout", type=float, default=180.0, help="seconds")
     parser.add_argument("--screenshot-dir", type=Path, default=None)
+    parser.add_argument(
+        "--top",
+        type=int,
+        default=None,
+        help="draw the top N actors (default: all, to measure the uncapped page; "
+        "kg view draws the top 300)",
+    )
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
@@ -147,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
             read = time.perf_counter() - t0
             path = Path(tmp) / f"view_{n}.html"
             t0 = time.perf_counter()
-            to_html(G, path)
+            to_html(G, path, top=args.top)
             write = time.perf_counter() - t0
             page = browser.new_page(viewport={"width": 1280, "height": 800})
             seconds, reason, nodes, edges = stable_time(page, path, args.timeout)

@@ -9,14 +9,18 @@ relation, target) with counts). Tables: ``csv`` (the edge list of
 :func:`kg.analysis.edge_rows`, with article and mention counts) and ``events`` (a
 tab-separated CAMEO/GDELT-style event table).
 
-Files are written atomically (temporary file + rename) and never overwritten
-without ``force=True``.
+From an Oxigraph store, Turtle, N-Triples, N-Quads and TriG are streamed by
+Oxigraph's serialiser in bounded memory (:func:`kg.rdf.store.dump`); other stores,
+and JSON-LD (meant for small graphs), are serialised in rdflib memory. Files are
+written atomically (temporary file + rename) and never overwritten without
+``force=True``.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 from typing import Any, cast
 
@@ -26,10 +30,11 @@ from rdflib import Dataset, Graph, URIRef
 from kg.analysis import actor_graph, edge_rows
 from kg.analysis.read import local_name
 from kg.files import check_writable, write_atomic, write_text_atomic
+from kg.progress import progress
 from kg.query import run_query
 from kg.rdf.namespaces import sparql_prefixes
 from kg.rdf.ontology import ACTOR, KG, ONTOLOGY_IRI, PREFIXES, actor_iri, bind, plain
-from kg.rdf.store import quads
+from kg.rdf.store import dump, quads, store_kind
 from kg.types import KGError
 from kg.vocab import EXPORT_FORMATS
 
@@ -53,6 +58,8 @@ _RDFLIB_READ = {
     ".n3": "n3",
 }
 _QUADS = {"trig", "nquads", "json-ld"}
+#: Formats streamed by Oxigraph's serialiser from an Oxigraph store.
+_STREAMED = ("turtle", "nt", "nquads", "trig")
 #: Columns of the ``csv`` edge list.
 CSV_FIELDS = (
     "source", "source_label", "relation", "target", "target_label",
@@ -165,6 +172,51 @@ def _rdf_text(dataset: Graph, fmt: str, *, include_ontology: bool) -> str:
     return ds.serialize(format=fmt)
 
 
+class _SparqlPrefixes:
+    r"""A binary writer that turns the leading ``@prefix p: <iri> .`` lines into
+    ``PREFIX p: <iri>`` (the style rdflib's Turtle had), passing the rest through.
+
+    Examples:
+        >>> import io
+        >>> buf = io.BytesIO(); w = _SparqlPrefixes(buf)
+        >>> _ = w.write(b"@prefix kg: <https://w3id.org/kg-news/ontology#> .\n@pre")
+        >>> _ = w.write(b"fix a: <b#> .\n<x> a <y> .\n")
+        >>> buf.getvalue().decode()
+        'PREFIX kg: <https://w3id.org/kg-news/ontology#>\nPREFIX a: <b#>\n<x> a <y> .\n'
+    """
+
+    _LINE = re.compile(rb"@prefix ([^:\s]*): (<[^>]*>) \.")
+
+    def __init__(self, out: Any) -> None:
+        self._out = out
+        self._head: bytes | None = b""
+
+    def write(self, data: bytes) -> int:
+        if self._head is None:
+            return int(self._out.write(data))
+        self._head += data
+        lines = self._head.split(b"\n")
+        done: list[bytes] = []
+        for i, line in enumerate(lines[:-1]):
+            m = self._LINE.fullmatch(line)
+            if m is None:  # the header ends: write it and everything after
+                self._out.write(b"".join(done) + b"\n".join(lines[i:]))
+                self._head = None
+                return len(data)
+            done.append(b"PREFIX " + m[1] + b": " + m[2] + b"\n")
+        self._out.write(b"".join(done))
+        self._head = lines[-1]
+        return len(data)
+
+    def flush(self) -> None:
+        self._out.flush()
+
+    def close(self) -> None:
+        if self._head:
+            self._out.write(self._head)
+        self._head = None
+
+
 # ------------------------------------------------------------------------- tables
 def _csv_text(dataset: Graph) -> str:
     buf = io.StringIO()
@@ -172,7 +224,7 @@ def _csv_text(dataset: Graph) -> str:
         buf, fieldnames=CSV_FIELDS, lineterminator="\n", extrasaction="ignore"
     )
     writer.writeheader()
-    writer.writerows(edge_rows(actor_graph(dataset)))
+    writer.writerows(edge_rows(actor_graph(dataset, events=False)))
     return buf.getvalue()
 
 
@@ -226,7 +278,7 @@ def _network(dataset: Graph) -> nx.MultiDiGraph:
     ``plover``, ``articles``, ``mentions``, ``asserted``, ``negated``, ``first``
     and ``last``. Missing values are empty strings.
     """
-    G = actor_graph(dataset)
+    G = actor_graph(dataset, events=False)
     flat = nx.MultiDiGraph()
     for n, d in G.nodes(data=True):
         attrs = {k: d.get(k) if d.get(k) is not None else "" for k in _NODE_FIELDS}
@@ -279,8 +331,28 @@ def save_graph(
         G = _network(dataset)
         write = nx.write_graphml if fmt == "graphml" else nx.write_gexf
         return write_atomic(path, lambda p: write(G, str(p)), force=force)
+    if fmt in _STREAMED and store_kind(dataset) == "oxigraph":
+        return write_atomic(
+            path,
+            lambda p: _stream(dataset, p, fmt, include_ontology=include_ontology),
+            force=force,
+        )
     text = _file_text(dataset, fmt, include_ontology=include_ontology)
     return write_text_atomic(path, text, force=force)
+
+
+def _stream(dataset: Graph, path: Path, fmt: str, *, include_ontology: bool) -> None:
+    """Stream an RDF format from an Oxigraph store to ``path`` (bounded memory)."""
+    exclude = frozenset() if include_ontology else frozenset({str(ONTOLOGY_IRI)})
+    with path.open("wb") as raw:
+        out = _SparqlPrefixes(raw) if fmt in ("turtle", "trig") else raw
+        dump(
+            dataset, out, format=fmt, exclude=exclude,
+            union=fmt in ("turtle", "nt"), prefixes=PREFIXES,
+            wrap=lambda graphs, n: progress(graphs, total=n, desc=fmt, unit="graph"),
+        )  # fmt: skip
+        if isinstance(out, _SparqlPrefixes):
+            out.close()
 
 
 def load_graph(path: str | Path, *, format: str | None = None) -> Dataset:

@@ -15,8 +15,11 @@ reaches the page only as JSON inside a script (Jinja's ``tojson`` escapes ``<``,
 elements built from text, so ``<script>`` in an article is displayed, not run.
 
 Physics stabilises for a bounded number of iterations and is then switched off
-(``window.kgStable`` becomes true), so the page stays responsive at 2,000 actors;
-``top`` (by PageRank) and ``actor``/``depth`` (an ego network) make smaller views.
+(``window.kgStable`` becomes true), so the page stays responsive at 2,000 actors.
+By default only the :data:`DEFAULT_TOP` actors by PageRank are drawn (the page says
+so), so the view stays usable at any corpus size; ``top``/``by`` change the cap,
+``actor``/``depth`` draw an ego network. A dataset is read as aggregated edges,
+and the events (evidence, dates) only of the edges drawn.
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ from jinja2 import ChoiceLoader, DictLoader, Environment, FileSystemLoader
 from pyvis.network import Network
 from rdflib import Graph
 
-from kg.analysis import as_actor_graph, centrality, ego
+from kg.analysis import actor_graph, as_actor_graph, attach_events, centrality, ego
 from kg.files import check_writable, write_text_atomic
 from kg.resources import read_text
 from kg.types import KGError
@@ -69,12 +72,14 @@ _QUAD_TEXT = {
     3: "verbal conflict",
     4: "material conflict",
 }
+#: Actors a view draws by default (the top ones by PageRank).
+DEFAULT_TOP = 300
 _EDGE_LABELS_UP_TO = 40  # edges; bigger views show relation names on hover only
 _TEMPLATE_NAME = "view.html"  # in kg/resources
 _MAX_TIP = 400  # characters of one evidence sentence in a tooltip
 
 
-def _environment(timeout_ms: int) -> Environment:
+def _environment(timeout_ms: int, cap: str = "") -> Environment:
     """A Jinja environment that knows the kg template and pyvis's vendored files."""
     env = Environment(
         loader=ChoiceLoader(
@@ -86,6 +91,7 @@ def _environment(timeout_ms: int) -> Environment:
         autoescape=False,
     )
     env.globals["kg_timeout_ms"] = int(timeout_ms)
+    env.globals["kg_cap"] = cap
     return env
 
 
@@ -168,7 +174,7 @@ def _edge_title(G: nx.MultiDiGraph, u: str, v: str, d: Mapping[str, Any]) -> str
 
 def _select(
     G: nx.MultiDiGraph,
-    pr: Mapping[str, float],
+    rank: Mapping[str, float],
     *,
     top: int | None,
     actor: str | None,
@@ -180,9 +186,26 @@ def _select(
     if top is not None:
         if top < 1:
             raise KGError(f"bad --top {top}; expected 1 or more")
-        keep = sorted(H.nodes, key=lambda n: (-pr.get(n, 0.0), str(n)))[:top]
+        keep = sorted(H.nodes, key=lambda n: (-rank.get(n, 0.0), str(n)))[:top]
         H = H.subgraph(keep)
     return H
+
+
+def cap_text(shown: int, total: int, top: int | None, by: str) -> str:
+    """The line on the page that says how many actors are drawn, and how to change it.
+
+    Examples:
+        >>> cap_text(300, 5432, 300, "pagerank")
+        'showing the top 300 of 5,432 actors by pagerank (kg view --top N, --all)'
+        >>> cap_text(12, 12, 300, "pagerank")
+        ''
+    """
+    if top is None or shown >= total:
+        return ""
+    return (
+        f"showing the top {shown:,} of {total:,} actors by {by} "
+        "(kg view --top N, --all)"
+    )
 
 
 def _options(n_nodes: int, n_edges: int, iterations: int | None) -> dict[str, Any]:
@@ -260,6 +283,8 @@ def _add_nodes(
 def _stated_as_fact(d: Mapping[str, Any]) -> int:
     """The number of events that state the relation as a plain, unnegated fact."""
     events = d.get("events") or []
+    if not events and "stated" in d:  # aggregated edges carry the count
+        return int(d["stated"])
     if not events:  # a graph without event lists: use the counts
         mods = d.get("modalities") or {}
         return d.get("asserted", 1) - sum(c for m, c in mods.items() if m != "asserted")
@@ -292,8 +317,15 @@ def _edge(G: nx.MultiDiGraph, u: str, v: str, key: str, d: Mapping[str, Any]) ->
         "mentions": mentions,
         "asserted": d.get("asserted", 0),
         "negated": d.get("negated", 0),
-        "dates": sorted({e["date"] for e in d.get("events") or [] if e.get("date")}),
+        "dates": _dates(d),
     }
+
+
+def _dates(d: Mapping[str, Any]) -> list[str]:
+    """The days of an edge's events (from its event list when it has one)."""
+    if d.get("events"):
+        return sorted({e["date"] for e in d["events"] if e.get("date")})
+    return list(d.get("dates") or [])
 
 
 def _curve(k: int) -> dict[str, Any]:
@@ -333,6 +365,7 @@ def _display_network(
     height: str,
     iterations: int | None,
     timeout_ms: int,
+    cap: str = "",
 ) -> Network:
     net = Network(
         height=height,
@@ -341,7 +374,7 @@ def _display_network(
         cdn_resources="in_line",
         bgcolor="#ffffff",
     )
-    env = _environment(timeout_ms)
+    env = _environment(timeout_ms, cap)
     net.templateEnv = env
     net.path = _TEMPLATE_NAME
     net.template = env.get_template(_TEMPLATE_NAME)
@@ -355,7 +388,8 @@ def to_html(
     source: Graph | nx.MultiDiGraph,
     path: str | Path | None = None,
     *,
-    top: int | None = None,
+    top: int | None = DEFAULT_TOP,
+    by: str = "pagerank",
     actor: str | None = None,
     depth: int = 2,
     force: bool = False,
@@ -370,7 +404,9 @@ def to_html(
         source: A dataset (read with :func:`kg.analysis.actor_graph`) or the
             graph :func:`~kg.analysis.actor_graph` returned (not modified).
         path: Where to write the HTML (atomically); None writes nothing.
-        top: Keep the ``top`` actors by PageRank (computed on the whole graph).
+        top: Draw only the ``top`` actors by the measure ``by`` (computed on the
+            whole graph); the page says so. None draws every actor.
+        by: A node measure of :data:`kg.vocab.CENTRALITIES` that ranks the actors.
         actor: Show only this actor's ego network (id or exact label) ...
         depth: ... up to this many steps away.
         force: Overwrite ``path`` if it exists.
@@ -387,14 +423,22 @@ def to_html(
         KGError: when ``path`` exists and not ``force``, on an unknown actor or
             a bad filter.
     """
-    G = as_actor_graph(source, verb="draw", **filters)
     if path is not None:
         check_writable(path, force=force)
+    if isinstance(source, Graph):  # counts aggregated by the store
+        G = actor_graph(source, events=False, **filters)
+    else:
+        G = as_actor_graph(source, verb="draw", **filters)
     pr = centrality(G, "pagerank") if G.number_of_nodes() else {}
-    view = _select(G, pr, top=top, actor=actor, depth=depth)
+    rank = pr if by == "pagerank" or not G.number_of_nodes() else centrality(G, by)
+    view = _select(G, rank, top=top, actor=actor, depth=depth)
+    if isinstance(source, Graph):  # evidence of the drawn edges only
+        attach_events(G, source, list(view.edges(keys=True)))
+    cap = cap_text(view.number_of_nodes(), G.number_of_nodes(), top, by)
     net = _display_network(
-        G, view, pr, height=height, iterations=iterations, timeout_ms=timeout_ms
-    )
+        G, view, pr, height=height, iterations=iterations, timeout_ms=timeout_ms,
+        cap=cap,
+    )  # fmt: skip
     if path is not None:
         write_html(net, path, force=force)
     return net
@@ -427,4 +471,7 @@ def write_html(net: Network, path: str | Path, *, force: bool = False) -> Path:
     return out
 
 
-__all__ = ["CLASS_COLORS", "QUAD_COLORS", "render", "to_html", "write_html"]
+__all__ = [
+    "CLASS_COLORS", "DEFAULT_TOP", "QUAD_COLORS", "cap_text", "render", "to_html",
+    "write_html",
+]  # fmt: skip

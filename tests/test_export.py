@@ -155,3 +155,16 @@ def test_cli_export(tmp_path, capsys):
     assert nx.read_graphml(tmp_path / "x.gexf").number_of_nodes() == 6
     assert main(["validate", "--store", str(out)]) == 0
     assert capsys.readouterr().out.startswith("Conforms")
+
+
+def test_streamed_turtle_writes_each_shared_triple_once(tmp_path):
+    """Actor triples repeat in every article graph; the union has each once."""
+    ds = build(results(), dataset=open_store(tmp_path / "s"), registry={})
+    try:
+        text = save_graph(ds, tmp_path / "g.nt").read_text()
+        lines = [line for line in text.splitlines() if line.strip()]
+        shared = [x for x in quads(ds) if str(x[0]).endswith("/actor/US")]
+        assert len({x[:3] for x in shared}) < len(shared)  # they do repeat
+        assert len(lines) == len(set(lines)) == len(union(ds))
+    finally:
+        ds.close()

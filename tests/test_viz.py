@@ -179,10 +179,35 @@ def test_large_graphs_get_fewer_iterations():
     for i in range(600):
         G.add_edge(f"A{i}", f"A{(i * 7 + 1) % 600}", key="aids", quad_class=2,
                    mentions=1, asserted=1)  # fmt: skip
-    net = to_html(G)
+    net = to_html(G, top=None)  # every actor (the default draws the top 300)
     assert net.options["physics"]["stabilization"]["iterations"] == 200
     assert net.options["layout"]["improvedLayout"] is False
     assert len(net.get_nodes()) == 600
+
+
+def _ring(n: int) -> nx.MultiDiGraph:
+    G = nx.MultiDiGraph()
+    for i in range(n):
+        G.add_edge(f"A{i}", f"A{(i * 7 + 1) % n}", key="aids", quad_class=2,
+                   mentions=1 + i % 5, asserted=1)  # fmt: skip
+    return G
+
+
+def test_the_view_is_capped_by_default_and_says_so():
+    from kg.viz import DEFAULT_TOP
+
+    net = to_html(_ring(DEFAULT_TOP + 100))
+    assert len(net.get_nodes()) == DEFAULT_TOP
+    html = net.generate_html()
+    assert f"showing the top {DEFAULT_TOP} of {DEFAULT_TOP + 100:,} actors" in html
+    net = to_html(_ring(DEFAULT_TOP + 100), top=50, by="degree")
+    assert len(net.get_nodes()) == 50
+    assert "showing the top 50 of 400 actors by degree" in net.generate_html()
+
+
+def test_a_view_under_the_cap_draws_everything_and_says_nothing(net, html):
+    assert len(net.get_nodes()) == 4
+    assert "showing the top" not in html and 'id="kg-cap"' not in html
 
 
 def test_write_is_atomic_and_refuses_to_overwrite(four, tmp_path):

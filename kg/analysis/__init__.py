@@ -5,6 +5,8 @@ The RDF graph stores every relation as an event node (``kg:source``, ``kg:target
 The package reads those events and answers questions about the actors:
 
 - :mod:`~kg.analysis.read`: actors and events of a dataset as dicts (SPARQL);
+- :mod:`~kg.analysis.edges`: the edges aggregated by the store (one grouped
+  query, read through pyoxigraph on Oxigraph);
 - :mod:`~kg.analysis.graph`: the actor graph (:func:`actor_graph`), its filters
   and the signed graph (cooperation +, conflict -);
 - :mod:`~kg.analysis.measures`: degrees, PageRank, betweenness;
@@ -35,6 +37,7 @@ from __future__ import annotations
 from kg.analysis.graph import (
     actor_graph,
     as_actor_graph,
+    attach_events,
     check_filters,
     filter_graph,
     signed_graph,
@@ -55,8 +58,8 @@ from kg.vocab import CENTRALITIES, MEASURES
 
 __all__ = [
     "ANALYSIS_GRAPH", "CENTRALITIES", "MEASURES", "SCORE_TERMS", "actor_graph",
-    "as_actor_graph", "balance", "centrality", "check_filters", "collapse",
-    "communities", "community_map", "edge_rows", "ego", "filter_graph",
+    "as_actor_graph", "attach_events", "balance", "centrality", "check_filters",
+    "collapse", "communities", "community_map", "edge_rows", "ego", "filter_graph",
     "format_table", "pagerank", "paths", "quad_name", "rank", "read_actors",
     "read_events", "scores", "signed_graph", "timeline", "write_scores",
 ]  # fmt: skip

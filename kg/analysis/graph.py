@@ -21,6 +21,7 @@ from typing import Any
 import networkx as nx
 from rdflib import Graph
 
+from kg.analysis.edges import edge_events, read_edges
 from kg.analysis.read import read_actors, read_events
 from kg.dates import normalise_date
 from kg.types import KGError
@@ -143,8 +144,8 @@ def _edge(G: nx.MultiDiGraph, event: Mapping[str, Any]) -> dict[str, Any]:
         G.add_edge(
             s, t, key=rel, relation=rel, quad_class=event["quad_class"],
             cameo=event["cameo"], plover=event["plover"], mentions=0,
-            articles=0, first=None, last=None, asserted=0, negated=0,
-            modalities={}, evidence=[], events=[], _articles=set(),
+            articles=0, first=None, last=None, asserted=0, negated=0, stated=0,
+            modalities={}, dates=[], evidence=[], events=[], _articles=set(),
         )  # fmt: skip
     return G.edges[s, t, rel]
 
@@ -173,6 +174,7 @@ def _count(data: dict[str, Any], event: Mapping[str, Any], max_evidence: int) ->
     data["mentions"] += 1
     data["asserted"] += int(event["asserted"])
     data["negated"] += int(event["negated"])
+    data["stated"] += int(not event["negated"] and event["modality"] == "asserted")
     mods = data["modalities"]
     mods[event["modality"]] = mods.get(event["modality"], 0) + 1
     data["events"].append(event)
@@ -200,6 +202,7 @@ def _fold(
         _count(_edge(G, event), event, max_evidence)
     for _, _, data in G.edges(data=True):
         data["articles"] = len(data.pop("_articles"))
+        data["dates"] = sorted({e["date"] for e in data["events"] if e["date"]})
     return G
 
 
@@ -227,6 +230,78 @@ def _read(
     raise _not_a_graph(source, "analyse")
 
 
+def _edge_passes(edge: Mapping[str, Any], actors: Mapping[str, dict], f: dict) -> bool:
+    """Whether an edge passes the relation, class and country filters."""
+    if f["relations"] and edge["relation"] not in f["relations"]:
+        return False
+    ends = [actors.get(edge["source"], {}), actors.get(edge["target"], {})]
+    if f["classes"] and not any(a.get("cls") in f["classes"] for a in ends):
+        return False
+    return not f["countries"] or any(a.get("country") in f["countries"] for a in ends)
+
+
+def _fold_edges(
+    edges: Iterable[dict[str, Any]],
+    actors: Mapping[str, dict[str, Any]],
+    *,
+    filters: dict[str, Any],
+) -> nx.MultiDiGraph:
+    """The actor graph of aggregated edges (:func:`kg.analysis.edges.read_edges`).
+
+    Edges are added in the order of their first event, so nodes and edges come
+    in the same order as when every event is folded (:func:`_fold`).
+    """
+    kept = sorted(
+        (e for e in edges if _edge_passes(e, actors, filters)),
+        key=lambda e: e["first_event"],
+    )
+    G = nx.MultiDiGraph(filters=filters, events=sum(e["mentions"] for e in kept))
+    for e in kept:
+        s, t, rel = e["source"], e["target"], e["relation"]
+        for end in (s, t):
+            if end not in G:
+                _add_node(G, end, actors)
+        attrs = {k: v for k, v in e.items() if k not in ("source", "target")}
+        del attrs["first_event"]
+        G.add_edge(s, t, key=rel, **attrs, evidence=[])
+    return G
+
+
+def attach_events(
+    G: nx.MultiDiGraph,
+    dataset: Graph,
+    edges: Iterable[tuple[str, str, str]] | None = None,
+    *,
+    max_evidence: int = 5,
+) -> nx.MultiDiGraph:
+    """Read the events of some edges of an actor graph: their lists and evidence.
+
+    A graph read with ``actor_graph(dataset, events=False)`` has the counts of
+    every edge but no event lists; this reads them (in one query) for the edges
+    that need them: those a view draws, an ego network, the pair of a timeline.
+    The graph's filters apply to the events read.
+
+    Args:
+        G: The actor graph (modified in place, and returned).
+        dataset: The dataset it was read from.
+        edges: (source, target, relation) keys; None means every edge.
+        max_evidence: Evidence sentences kept per edge.
+    """
+    keys = list(G.edges(keys=True) if edges is None else edges)
+    found = edge_events(dataset, [(s, r, t) for s, t, r in keys if G.has_edge(s, t, r)])
+    f = G.graph.get("filters") or check_filters()
+    actors = {n: dict(d, id=n) for n, d in G.nodes(data=True)}
+    for (s, rel, t), events in found.items():
+        data = G.edges[s, t, rel]
+        data["events"], data["evidence"] = [], []
+        for event in sorted(events, key=event_key):
+            asserted_ok = event["asserted"] or not f.get("asserted_only")
+            if _keep(event, actors, f) and asserted_ok:
+                data["events"].append(event)
+                _add_evidence(data, event, max_evidence)
+    return G
+
+
 def actor_graph(
     source: Graph | nx.MultiDiGraph,
     *,
@@ -237,17 +312,26 @@ def actor_graph(
     countries: Iterable[str] | None = None,
     asserted_only: bool = False,
     max_evidence: int = 5,
+    events: bool = True,
 ) -> nx.MultiDiGraph:
     """Fold the relation events of a dataset into a multi-digraph of actors.
 
     One edge per (source, relation, target), with key = relation name and the
     attributes ``relation``, ``quad_class``, ``cameo``, ``plover``, ``mentions``
     (events), ``articles`` (distinct articles), ``first``/``last`` (dates),
-    ``asserted``/``negated`` (event counts), ``modalities`` (count per modality),
-    ``evidence`` (at most ``max_evidence`` dicts with ``sentence``, ``article``,
-    ``url``, ``date``, ``negated``, ``modality``) and ``events`` (every event
-    dict, see :func:`kg.analysis.read.read_events`). Nodes carry ``label``,
-    ``cls``, ``country``, ``sector`` and ``code``.
+    ``asserted``/``negated`` (event counts), ``stated`` (events stating the
+    relation as a plain fact: neither negated nor qualified), ``modalities``
+    (count per modality), ``dates`` (distinct days), ``evidence`` (at most
+    ``max_evidence`` dicts with ``sentence``, ``article``, ``url``, ``date``,
+    ``negated``, ``modality``) and ``events`` (every event dict, see
+    :func:`kg.analysis.read.read_events`). Nodes carry ``label``, ``cls``,
+    ``country``, ``sector`` and ``code``.
+
+    With ``events=False`` the edges are aggregated by the store in one grouped
+    query (:func:`kg.analysis.edges.read_edges`) instead of folding every event
+    in Python: the same nodes, edges and counts in the same order, without
+    ``events`` and with empty ``evidence`` (:func:`attach_events` reads them for
+    the edges that need them). Use it for big stores: kg's commands do.
 
     Args:
         source: An rdflib ``Dataset`` or ``Graph`` in the kg shape, or an actor
@@ -260,6 +344,7 @@ def actor_graph(
             alpha-3 countries.
         asserted_only: Drop negated, intended, planned and hypothetical events.
         max_evidence: Evidence sentences kept per edge.
+        events: Read every event (True) or aggregated edges (False).
 
     Returns:
         The actor graph; ``G.graph`` holds ``filters`` and ``events`` (count).
@@ -269,13 +354,54 @@ def actor_graph(
             source that is neither a graph nor an actor graph.
     """
     filters = check_filters(since, until, relations, classes, countries)
-    events, actors = _read(source)
+    if isinstance(source, nx.MultiDiGraph) and not _has_events(source):
+        return _filter_aggregated(source, filters, asserted_only=asserted_only)
+    if not events and isinstance(source, Graph):
+        edges = read_edges(
+            source, since=filters["since"], until=filters["until"],
+            asserted_only=asserted_only,
+        )  # fmt: skip
+        G = _fold_edges(edges, read_actors(source), filters=filters)
+        G.graph["filters"]["asserted_only"] = asserted_only
+        return G
+    events_, actors = _read(source)
     kept = [
         e
-        for e in events
+        for e in events_
         if _keep(e, actors, filters) and (e["asserted"] or not asserted_only)
     ]
-    return _fold(kept, actors, filters=filters, max_evidence=max_evidence)
+    G = _fold(kept, actors, filters=filters, max_evidence=max_evidence)
+    G.graph["filters"]["asserted_only"] = asserted_only
+    return G
+
+
+def _has_events(G: nx.MultiDiGraph) -> bool:
+    """Whether every edge of an actor graph carries its event list."""
+    return all("events" in d for _, _, d in G.edges(data=True))
+
+
+def _filter_aggregated(
+    G: nx.MultiDiGraph, filters: dict[str, Any], *, asserted_only: bool
+) -> nx.MultiDiGraph:
+    """The relation, class and country filters on a graph read without events."""
+    if filters["since"] or filters["until"] or asserted_only:
+        raise KGError(
+            "this actor graph was read without its events, so it cannot be filtered "
+            "by date or assertion; pass the filters when reading it"
+        )
+    if not any(filters[k] for k in ("relations", "classes", "countries")):
+        return G.copy()
+    actors = {n: dict(d, id=n) for n, d in G.nodes(data=True)}
+    H = nx.MultiDiGraph()
+    H.graph.update(G.graph, filters=filters)
+    for u, v, key, d in G.edges(keys=True, data=True):
+        edge = {"source": u, "target": v, "relation": d.get("relation", key)}
+        if _edge_passes(edge, actors, filters):
+            for end in (u, v):
+                if end not in H:
+                    H.add_node(end, **G.nodes[end])
+            H.add_edge(u, v, key=key, **d)
+    return H
 
 
 def filter_graph(G: nx.MultiDiGraph, **filters: Any) -> nx.MultiDiGraph:
@@ -395,6 +521,7 @@ def signed_graph(source: Graph | nx.MultiDiGraph, **filters: Any) -> nx.Graph:
 
 __all__ = [
     "actor_graph",
+    "attach_events",
     "actor_node",
     "as_actor_graph",
     "check_filters",

@@ -16,8 +16,10 @@ from rdflib import ConjunctiveGraph, Graph
 from rdflib.namespace import RDF, RDFS, SKOS
 
 from kg.dates import normalise_date
+from kg.rdf import store
 from kg.rdf.namespaces import sparql_prefixes
-from kg.rdf.ontology import ACTOR, KG
+from kg.rdf.ontology import ACTOR, KG, actor_iri, relation_iri
+from kg.rdf.sparql import sparql_term
 from kg.types import KGError
 from kg.vocab import Relation, load_vocabulary
 
@@ -69,14 +71,49 @@ _ACTOR_PATTERN = (
 )
 
 
+class _Row(dict):
+    """A result row whose variables read as attributes (None when unbound)."""
+
+    def __getattr__(self, name: str) -> Any:
+        return self.get(name)
+
+
+def where(dataset: Graph, pattern: str) -> str:
+    """A group pattern over the default graph and (on a dataset) every named graph.
+
+    Oxigraph's default graph is already the union of all graphs
+    (:func:`kg.rdf.store.union_default_graph`); elsewhere the pattern is matched
+    in the default graph and in ``GRAPH ?g``, and readers remove the duplicates.
+    """
+    where_ = f"{{ {pattern} }}"
+    if store.union_default_graph(dataset):
+        return where_
+    if isinstance(dataset, ConjunctiveGraph):  # a plain Graph has no named graphs
+        where_ += f"\n  UNION\n  {{ GRAPH ?g {{ {pattern} }} }}"
+    return where_
+
+
 def _select(dataset: Graph, variables: str, pattern: str) -> Iterable[Any]:
     """A SELECT over the default graph and (on a dataset) every named graph."""
-    where = f"{{ {pattern} }}"
-    if isinstance(dataset, ConjunctiveGraph):  # a plain Graph has no named graphs
-        where += f"\n  UNION\n  {{ GRAPH ?g {{ {pattern} }} }}"
-    return dataset.query(
-        f"{sparql_prefixes()}SELECT {variables} WHERE {{\n  {where}\n}}"
+    body = where(dataset, pattern)
+    text = f"{sparql_prefixes()}SELECT {variables} WHERE {{\n  {body}\n}}"
+    names, rows = store.select(dataset, text)
+    return (_Row(zip(names, row, strict=True)) for row in rows)
+
+
+def edge_values(edges: Iterable[tuple[str, str, str]]) -> str:
+    """A ``VALUES (?s ?rel ?t)`` block of (source id, relation name, target id).
+
+    Examples:
+        >>> edge_values([("US", "opposes", "ISIS")])[:43]
+        'VALUES (?s ?rel ?t) { (<https://w3id.org/kg'
+    """
+    rows = " ".join(
+        f"({sparql_term(actor_iri(s))} {sparql_term(relation_iri(r))} "
+        f"{sparql_term(actor_iri(t))})"
+        for s, r, t in edges
     )
+    return f"VALUES (?s ?rel ?t) {{ {rows} }}"
 
 
 # ----------------------------------------------------------------------- values
@@ -207,14 +244,17 @@ def _event(row: Any, spec: Relation | None) -> dict[str, Any]:
     }
 
 
-def read_events(dataset: Graph) -> list[dict[str, Any]]:
-    """Read every relation event of the dataset as a dict.
+def read_events(
+    dataset: Graph, *, edges: Iterable[tuple[str, str, str]] | None = None
+) -> list[dict[str, Any]]:
+    """Read every relation event of the dataset (or of some edges) as a dict.
 
     An event without ``kg:date`` takes its article's ``dcterms:date``; missing
     CAMEO code, PLOVER category or quad class come from the relation vocabulary.
 
     Args:
         dataset: An rdflib ``Dataset`` (all named graphs are read) or ``Graph``.
+        edges: Read only the events of these (source id, relation, target id).
 
     Returns:
         Dicts with keys ``event``, ``source``, ``target``, ``relation``,
@@ -224,11 +264,17 @@ def read_events(dataset: Graph) -> list[dict[str, Any]]:
     """
     vocab = load_vocabulary()
     events: dict[str, dict[str, Any]] = {}
-    for row in _select(dataset, _EVENT_VARS, _EVENT_PATTERN):
+    pattern = _EVENT_PATTERN
+    if edges is not None:
+        edges = list(edges)
+        if not edges:
+            return []
+        pattern = edge_values(edges) + pattern
+    for row in _select(dataset, _EVENT_VARS, pattern):
         if str(row.e) not in events:
             spec = vocab.get(local_name(row.rel, _KG_NS))
             events[str(row.e)] = _event(row, spec)
     return [events[k] for k in sorted(events)]
 
 
-__all__ = ["local_name", "read_actors", "read_events"]
+__all__ = ["edge_values", "local_name", "read_actors", "read_events", "where"]

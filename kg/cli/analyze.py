@@ -65,17 +65,23 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Run ``kg analyze``: compute the measure, print it."""
     from kg import analysis as an
+    from kg.progress import stage
 
     if args.top is not None and args.top < 1:
         raise KGError(f"bad --top {args.top}; expected 1 or more")
     # the store (and its lock) is released before printing
     with open_graph(args.store, write="--write" if args.write else None) as dataset:
-        G = an.actor_graph(dataset, **filter_kwargs(args))
+        # counts per edge come aggregated from the store; events only where needed
+        with stage("read the actor graph"):
+            G = an.actor_graph(dataset, events=False, **filter_kwargs(args))
+            _attach_events(args, dataset, G)
+        log.info("%d actors, %d edges", G.number_of_nodes(), G.number_of_edges())
         if args.write:
             _write_scores(dataset, G, seed=args.seed)
     m = args.measure
     measure = _centrality if m in CENTRALITIES else _MEASURES[m]
-    result, columns = measure(args, G)
+    with stage(f"computed {m}"):
+        result, columns = measure(args, G)
     if args.format == "json":
         print(json.dumps(result, indent=2, ensure_ascii=False, default=str))
     elif m == "balance":
@@ -85,6 +91,22 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(an.format_table(result, columns))
     return 0
+
+
+def _attach_events(args: argparse.Namespace, dataset: Any, G: Any) -> None:
+    """Read the events the measure shows: a timeline's pair, an ego network's
+    evidence (JSON only); the other measures need only the counts."""
+    from kg import analysis as an
+    from kg.analysis.graph import actor_node
+
+    if args.measure == "timeline":
+        a, b = (actor_node(G, x, "timeline") for x in _pair(args))
+        edges = [(u, v, k) for u, v in {(a, b), (b, a)} if G.has_edge(u, v)
+                 for k in G[u][v]]  # fmt: skip
+        an.attach_events(G, dataset, edges)
+    elif args.measure == "ego" and args.format == "json" and args.actor:
+        E = an.ego(G, args.actor, depth=args.depth)
+        an.attach_events(G, dataset, list(E.edges(keys=True)))
 
 
 def _write_scores(dataset: Any, G: Any, *, seed: int) -> None:

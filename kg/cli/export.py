@@ -15,7 +15,9 @@ HELP = "export the graph to a file (RDF, GraphML/GEXF, CSV, event table)"
 
 DESCRIPTION = (
     "Export the graph: turtle, trig, nt, nquads, json-ld (RDF; TriG "
-    "and N-Quads keep one named graph per article), graphml and gexf (actor "
+    "and N-Quads keep one named graph per article; from a store directory the "
+    "first four are streamed in bounded memory, json-ld is built in memory and "
+    "is meant for small graphs), graphml and gexf (actor "
     "network for Gephi), csv (edge list with article and mention counts) or "
     "events (tab-separated CAMEO/GDELT-style event table). The format is "
     "guessed from the extension when --format is omitted."

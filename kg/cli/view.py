@@ -6,6 +6,7 @@ import argparse
 import logging
 
 from kg.cli.options import filter_kwargs, graph_filters, open_graph, store_argument
+from kg.vocab import CENTRALITIES
 
 log = logging.getLogger("kg")
 
@@ -23,7 +24,22 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     """Add the arguments of ``kg view``."""
     store_argument(p)
     p.add_argument("-o", "--output", required=True, metavar="graph.html")
-    p.add_argument("--top", type=int, metavar="N", help="only the N top actors")
+    p.add_argument(
+        "--top",
+        type=int,
+        default=300,
+        metavar="N",
+        help="draw only the N top actors by --by (default 300; the page says so)",
+    )
+    p.add_argument(
+        "--all", action="store_true", help="draw every actor (no --top cap)"
+    )
+    p.add_argument(
+        "--by",
+        choices=CENTRALITIES,
+        default="pagerank",
+        help="the measure that ranks actors for --top (default pagerank)",
+    )
     p.add_argument("--actor", metavar="X", help="only the ego network of X")
     p.add_argument("--depth", type=int, default=2, metavar="N", help="ego radius")
     p.add_argument("--force", action="store_true", help="overwrite the output")
@@ -40,7 +56,8 @@ def run(args: argparse.Namespace) -> int:
         net = to_html(
             dataset,
             out,
-            top=args.top,
+            top=None if args.all else args.top,
+            by=args.by,
             actor=args.actor,
             depth=args.depth,
             force=args.force,

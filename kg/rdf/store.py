@@ -421,3 +421,128 @@ __all__ = [
     "values_of",
     "write_graphs",
 ]
+
+
+# --------------------------------------------------------------- fast reads
+#: A row of :func:`select`: the value of each variable as text (IRI, literal's
+#: lexical form, blank node id), or None when unbound.
+Row = tuple[str | None, ...]
+
+
+def _oxigraph(dataset: Graph) -> Any:
+    """The ``pyoxigraph.Store`` behind an Oxigraph dataset."""
+    return cast(Any, dataset.store)._inner
+
+
+def union_default_graph(dataset: Graph) -> bool:
+    """Whether :func:`select` sees every named graph in the default graph.
+
+    True for Oxigraph (queried with the union default graph); rdflib datasets and
+    endpoints may keep the named graphs out of it, so readers add ``GRAPH ?g``.
+    """
+    return store_kind(dataset) == "oxigraph"
+
+
+def select(dataset: Graph, text: str) -> tuple[list[str], Iterator[Row]]:
+    """Run a SELECT query and return its variables and rows of plain text.
+
+    On Oxigraph the query runs on ``pyoxigraph`` directly (no rdflib term objects,
+    the default graph is the union of all graphs); other stores go through rdflib.
+    This is the read path of the analysis: thousands of rows a second more than
+    rdflib result rows.
+
+    Examples:
+        >>> ds = open_store("memory")
+        >>> names, rows = select(ds, 'SELECT ?x ?y WHERE { BIND("a" AS ?x) }')
+        >>> names, list(rows)
+        (['x', 'y'], [('a', None)])
+    """
+    if store_kind(dataset) == "oxigraph":
+        result = _oxigraph(dataset).query(text, use_default_graph_as_union=True)
+        names = [v.value for v in result.variables]
+        return names, (
+            tuple(None if t is None else t.value for t in sol) for sol in result
+        )
+    res = dataset.query(text)
+    names = [str(v) for v in res.vars or ()]
+    return names, (
+        tuple(None if t is None else str(t) for t in row) for row in cast(Any, res)
+    )
+
+
+def dump(
+    dataset: Graph,
+    output: Any,
+    *,
+    format: str,
+    exclude: frozenset[str] = frozenset(),
+    union: bool = False,
+    prefixes: Mapping[str, str] | None = None,
+    wrap: Any = None,
+) -> bool:
+    """Stream the quads of an Oxigraph store to a binary file with its serialiser.
+
+    Args:
+        dataset: The store.
+        output: A binary file object (or a path).
+        format: ``turtle``, ``nt``, ``nquads`` or ``trig``.
+        exclude: Names (IRIs) of named graphs to leave out (the ontology).
+        union: Write the triples of every graph once each, without graph names
+            (for Turtle and N-Triples). Only triples about actors can repeat
+            across article graphs (descriptions, direct relation triples): those
+            are kept in a set to write them once, everything else is streamed.
+        prefixes: Prefixes of the Turtle and TriG output.
+        wrap: Called as ``wrap(graphs, total)``, returns the graphs to write
+            (a progress bar wraps them).
+
+    Returns:
+        False when the store is not Oxigraph (nothing written; the caller
+        serialises another way), else True.
+    """
+    if store_kind(dataset) != "oxigraph":
+        return False
+    import itertools
+
+    import pyoxigraph as ox
+
+    fmt = {
+        "turtle": ox.RdfFormat.TURTLE,
+        "nt": ox.RdfFormat.N_TRIPLES,
+        "nquads": ox.RdfFormat.N_QUADS,
+        "trig": ox.RdfFormat.TRIG,
+    }[format]
+    store = _oxigraph(dataset)
+    graphs = [g for g in store.named_graphs() if g.value not in exclude]
+    graphs.sort(key=lambda g: g.value)
+    if wrap is not None:
+        graphs = wrap(graphs, len(graphs))
+    quads_: Iterator[Any] = itertools.chain.from_iterable(
+        store.quads_for_pattern(None, None, None, g) for g in graphs
+    )
+    if union:
+        quads_ = _once(ox.Triple(q.subject, q.predicate, q.object) for q in quads_)
+    named = format in ("turtle", "trig") and prefixes
+    ox.serialize(quads_, output, fmt, prefixes=dict(prefixes or {}) if named else None)
+    return True
+
+
+def _once(triples: Iterator[Any]) -> Iterator[Any]:
+    """Each triple once, remembering only those that can repeat across graphs.
+
+    In a kg store a triple repeats across article graphs only when it says
+    something about an actor (its description, a direct relation triple), and
+    actors are few next to events; every other triple is written as it comes.
+    """
+    from kg.rdf.namespaces import ACTOR
+
+    actor_ns = str(ACTOR)
+    seen: set[Any] = set()
+    for t in triples:
+        if t.subject.value.startswith(actor_ns):
+            if t in seen:
+                continue
+            seen.add(t)
+        yield t
+
+
+__all__ += ["Row", "dump", "select", "union_default_graph"]

@@ -1,0 +1,134 @@
+"""kg.analysis.edges: edges aggregated by the store equal the fold of every event.
+
+The aggregated read (``actor_graph(dataset, events=False)``) must give the same
+nodes and edges, in the same order, with the same attributes (less the event lists)
+as folding every event in Python, on every fixture and every kind of store.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+import pytest
+from rdflib import Dataset
+
+from kg.analysis import actor_graph, attach_events, communities, scores
+from kg.analysis.edges import read_edges
+from kg.rdf.graph import build
+from kg.rdf.store import open_store, store_kind
+from kg.types import KGError
+from tests.data.analysis_sample import FOUR
+from tests.data.graph_sample import results
+
+FILTERS = [
+    {},
+    {"since": "2025-01-20"},
+    {"until": "2025-01-11"},
+    {"asserted_only": True},
+    {"relations": ["opposes", "fights"]},
+    {"classes": ["ArmedGroup"]},
+    {"countries": ["SYR"]},
+]
+
+
+def _four(location) -> Dataset:
+    ds = open_store(location)
+    text = FOUR.read_text()
+    if store_kind(ds) == "oxigraph":
+        import pyoxigraph as ox
+
+        ds.store._inner.load(text.encode(), ox.RdfFormat.TRIG)  # type: ignore[attr-defined]
+    else:
+        ds.parse(data=text, format="trig")
+    return ds
+
+
+@pytest.fixture(
+    scope="module",
+    params=["four-memory", "four-oxigraph", "sample-memory", "sample-oxigraph"],
+)
+def ds(request, tmp_path_factory):
+    name, kind = request.param.split("-")
+    loc = "memory" if kind == "memory" else tmp_path_factory.mktemp("s") / "store"
+    dataset = (
+        _four(loc)
+        if name == "four"
+        else build(results(), dataset=open_store(loc), registry={})
+    )
+    yield dataset
+    dataset.close()
+
+
+def _without_events(G: nx.MultiDiGraph) -> list:
+    return [
+        (u, v, k, {a: b for a, b in d.items() if a not in ("events", "evidence")})
+        for u, v, k, d in G.edges(keys=True, data=True)
+    ]
+
+
+@pytest.mark.parametrize("filters", FILTERS, ids=str)
+def test_aggregated_edges_equal_the_fold_of_every_event(ds, filters):
+    full = actor_graph(ds, **filters)
+    lean = actor_graph(ds, events=False, **filters)
+    assert list(lean.nodes(data=True)) == list(full.nodes(data=True))
+    assert _without_events(lean) == _without_events(full)
+    assert lean.graph == full.graph
+    assert full.number_of_edges() > 0  # the comparison is not vacuous
+
+
+def test_measures_are_the_same(ds):
+    full, lean = actor_graph(ds), actor_graph(ds, events=False)
+    assert scores(lean) == scores(full)
+    assert communities(lean) == communities(full)
+
+
+def test_attached_events_give_the_same_evidence(ds):
+    full = actor_graph(ds)
+    lean = actor_graph(ds, events=False)
+    assert all(d["evidence"] == [] for _, _, d in lean.edges(data=True))
+    attach_events(lean, ds)
+    for u, v, k, d in full.edges(keys=True, data=True):
+        assert lean.edges[u, v, k]["evidence"] == d["evidence"]
+        assert lean.edges[u, v, k]["events"] == d["events"]
+
+
+def test_attached_events_of_some_edges_only(ds):
+    lean = actor_graph(ds, events=False)
+    first = next(iter(lean.edges(keys=True)))
+    attach_events(lean, ds, [first])
+    assert lean.edges[first]["evidence"]
+    edges = lean.edges(keys=True, data=True)
+    others = [d for u, v, k, d in edges if (u, v, k) != first]
+    assert others and all("events" not in d for d in others)
+
+
+def test_attached_events_respect_the_date_filter():
+    ds = _four("memory")
+    lean = actor_graph(ds, events=False, since="2025-01-20")
+    attach_events(lean, ds)
+    e = lean.edges["US", "SYR", "sharesIntelligenceWith"]
+    assert [ev["date"] for ev in e["events"]] == ["2025-01-24"]
+    assert (e["mentions"], e["first"]) == (1, "2025-01-24")
+
+
+def test_read_edges_counts_a_negated_event_apart():
+    edges = {(e["source"], e["relation"], e["target"]): e
+             for e in read_edges(_four("memory"))}  # fmt: skip
+    rec = edges["US", "recognises", "SYR"]
+    assert (rec["mentions"], rec["asserted"], rec["negated"], rec["stated"]) == (
+        1,
+        0,
+        1,
+        0,
+    )
+    share = edges["US", "sharesIntelligenceWith", "SYR"]
+    assert (share["asserted"], share["stated"]) == (2, 1)  # one is reported
+    assert share["modalities"] == {"asserted": 1, "reported": 1}
+
+
+def test_an_aggregated_graph_filters_edges_but_not_dates():
+    lean = actor_graph(_four("memory"), events=False)
+    H = actor_graph(lean, relations=["opposes"])
+    assert set(H.edges(keys=True)) == {("US", "ISIS", "opposes"),
+                                       ("HTS", "ISIS", "opposes")}  # fmt: skip
+    with pytest.raises(KGError, match="read without its events"):
+        actor_graph(lean, since="2025-01-20")
