@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, TextIO
 
+from kg.tables import plural
 from kg.types import Article, Assertion, KGError
 
 log = logging.getLogger("kg")
@@ -278,7 +279,7 @@ def build_store(
     dataset = open_store(store, create=True)
     try:
         _write_graphs(dataset, results, actors=actors, stats=result.stats)
-        log.info("built %d articles into %s", total, store)
+        log.info("built %s into %s", plural(total, "article"), store)
         if validate:
             _validate(dataset)
         _write_outputs(dataset, ttl=ttl, html=html, force=force)
@@ -367,8 +368,10 @@ def format_summary(summary: BuildSummary) -> str:
     """The totals line, then each top edge with its evidence (cut to 160 chars)."""
     c = summary.counts
     lines = [
-        f"{c.get('articles', 0)} articles, {c.get('actors', 0)} actors, "
-        f"{c.get('events', 0)} relation events ({c.get('negated', 0)} negated)"
+        f"{plural(c.get('articles', 0), 'article')}, "
+        f"{plural(c.get('actors', 0), 'actor')}, "
+        f"{plural(c.get('events', 0), 'relation event')} "
+        f"({c.get('negated', 0)} negated)"
     ]
     if summary.edges:
         lines.append(f"\nTop {len(summary.edges)} relations:")

@@ -6,6 +6,7 @@ import argparse
 import logging
 
 from kg.cli.options import articles_arguments, extraction_kwargs
+from kg.tables import plural
 
 log = logging.getLogger("kg")
 
@@ -40,9 +41,9 @@ def run(args: argparse.Namespace) -> int:
     )
     if counts.output != "-":
         log.info(
-            "wrote %d events from %d articles to %s",
-            counts.events,
-            counts.articles,
+            "wrote %s from %s to %s",
+            plural(counts.events, "event"),
+            plural(counts.articles, "article"),
             counts.output,
         )
     return 0

@@ -6,6 +6,7 @@ import argparse
 import logging
 
 from kg.cli.options import filter_kwargs, graph_filters, open_graph, store_argument
+from kg.tables import plural
 
 log = logging.getLogger("kg")
 
@@ -46,5 +47,10 @@ def run(args: argparse.Namespace) -> int:
             force=args.force,
             **filter_kwargs(args),
         )
-    log.info("wrote %s: %d actors, %d relations", out, len(net.nodes), len(net.edges))
+    log.info(
+        "wrote %s: %s, %s",
+        out,
+        plural(len(net.nodes), "actor"),
+        plural(len(net.edges), "relation"),
+    )
     return 0
