@@ -66,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"kg {__version__}")
     _verbosity(parser, default=False)
     # -q/-v also after the command; SUPPRESS keeps a value given before it
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     _verbosity(common, default=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
