@@ -1,13 +1,21 @@
-"""Benchmark the HTML view: write time and time to a stable layout in Chromium.
+"""Benchmark the HTML view: write time and time until the page is usable in Chromium.
 
 For synthetic graphs of 200 and 2,000 actors (about three relation edges per actor,
-each with dated events and evidence sentences) this measures:
+each with dated events and evidence sentences) this measures, for both layouts of
+:func:`kg.viz.to_html` in the same run:
 
-- read: :func:`kg.analysis.actor_graph` from an in-memory Oxigraph dataset;
-- write: :func:`kg.viz.to_html` building the page and writing it to disk;
-- stable: in Debian Chromium (network blocked), the time from navigation until
-  vis-network's ``stabilizationIterationsDone`` (physics is then switched off), or
-  until the page's own timeout.
+- ``physics`` (the baseline, the view before issue 12): no positions, vis-network
+  lays the graph out in the browser and stops after a bounded number of iterations;
+- ``auto`` (the default): positions computed in Python
+  (:func:`kg.analysis.layout.layout`), physics off above 300 actors and a short
+  settling below.
+
+Columns: read (:func:`kg.analysis.actor_graph` from an in-memory Oxigraph dataset),
+write (:func:`kg.viz.to_html` building the page, layout included, and writing it),
+and "usable": in Debian Chromium (network blocked), the time from navigation until
+the page is drawn and still (``window.kgStable``: physics stabilised and switched
+off, or the first drawing when there is no physics), then the ratio of the baseline
+to the default.
 
 Usage::
 
@@ -128,6 +136,19 @@ def stable_time(page, path: Path, timeout_s: float) -> tuple[float, str, int, in
     return seconds, reason, n, m
 
 
+def _measure(browser, G, path: Path, layout: str, args) -> tuple:
+    t0 = time.perf_counter()
+    to_html(G, path, top=args.top, layout=layout, force=True)
+    write = time.perf_counter() - t0
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    seconds, reason, nodes, edges = stable_time(page, path, args.timeout)
+    if args.screenshot_dir:
+        args.screenshot_dir.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(args.screenshot_dir / f"{path.stem}_{layout}.png"))
+    page.close()
+    return write, seconds, reason, nodes, edges, path.stat().st_size / 1e6
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[200, 2000])
@@ -153,26 +174,21 @@ def main(argv: list[str] | None = None) -> int:
             G = actor_graph(ds)
             read = time.perf_counter() - t0
             path = Path(tmp) / f"view_{n}.html"
-            t0 = time.perf_counter()
-            to_html(G, path, top=args.top)
-            write = time.perf_counter() - t0
-            page = browser.new_page(viewport={"width": 1280, "height": 800})
-            seconds, reason, nodes, edges = stable_time(page, path, args.timeout)
-            if args.screenshot_dir:
-                args.screenshot_dir.mkdir(parents=True, exist_ok=True)
-                page.screenshot(path=str(args.screenshot_dir / f"view_{n}.png"))
-            page.close()
-            rows.append(
-                (n, nodes, edges, G.graph["events"], path.stat().st_size / 1e6, read,
-                 write, seconds, reason)
-            )  # fmt: skip
+            base = _measure(browser, G, path, "physics", args)
+            new = _measure(browser, G, path, "auto", args)
+            rows.append((n, G.graph["events"], read, base, new))
         browser.close()
-    print("| actors | nodes shown | edges | events | HTML MB | read s | write s "
-          "| Chromium until stable s | stopped by |")  # fmt: skip
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---|")
-    for n, nodes, edges, events, mb, read, write, seconds, reason in rows:
-        print(f"| {n:,} | {nodes:,} | {edges:,} | {events:,} | {mb:.2f} | {read:.2f} "
-              f"| {write:.2f} | {seconds:.1f} | {reason} |")  # fmt: skip
+    print("| actors | drawn | edges | events | layout | HTML MB | read s | write s "
+          "| usable in Chromium s | stopped by | baseline / default |")  # fmt: skip
+    print("|---:|---:|---:|---:|---|---:|---:|---:|---:|---|---:|")
+    for n, events, read, base, new in rows:
+        for name, (write, seconds, reason, nodes, edges, mb) in (
+            ("physics (baseline)", base), ("auto (default)", new)
+        ):
+            ratio = f"{base[1] / new[1]:.1f}x" if name.startswith("auto") else ""
+            print(f"| {n:,} | {nodes:,} | {edges:,} | {events:,} | {name} | {mb:.2f} "
+                  f"| {read:.2f} | {write:.2f} | {seconds:.2f} | {reason} "
+                  f"| {ratio} |")  # fmt: skip
     return 0
 
 

@@ -23,6 +23,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import IO, Any, TextIO
 
+from kg.tables import plural
 from kg.types import Article, Assertion, KGError
 
 log = logging.getLogger("kg")
@@ -420,7 +421,7 @@ def build_store(
     try:
         with Progress(total, desc="build", quiet=quiet) as progress:
             _write_graphs(dataset, paths, extraction, progress, stats=result.stats)
-        log.info("built %d articles into %s", total, store)
+        log.info("built %s into %s", plural(total, "article"), store)
         if validate:
             _validate(dataset)
         _write_outputs(dataset, ttl=ttl, html=html, force=force)
@@ -559,8 +560,10 @@ def format_summary(summary: BuildSummary) -> str:
     """The totals line, then each top edge with its evidence (cut to 160 chars)."""
     c = summary.counts
     lines = [
-        f"{c.get('articles', 0)} articles, {c.get('actors', 0)} actors, "
-        f"{c.get('events', 0)} relation events ({c.get('negated', 0)} negated)"
+        f"{plural(c.get('articles', 0), 'article')}, "
+        f"{plural(c.get('actors', 0), 'actor')}, "
+        f"{plural(c.get('events', 0), 'relation event')} "
+        f"({c.get('negated', 0)} negated)"
     ]
     if summary.edges:
         lines.append(f"\nTop {len(summary.edges)} relations:")

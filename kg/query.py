@@ -13,12 +13,15 @@
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 import json
+import logging
 import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD, NamespaceManager
@@ -27,7 +30,9 @@ from rdflib.term import Node, Variable
 
 from kg.dates import normalise_date
 from kg.rdf import store
+from kg.rdf.namespaces import sparql_prefixes
 from kg.rdf.ontology import (
+    ACTOR,
     PREFIXES,
     actor_iri,
     article_iri,
@@ -53,6 +58,8 @@ _UPDATE_WORDS = re.compile(
 )
 _QUERY_WORDS = re.compile(r"\b(SELECT|CONSTRUCT|ASK|DESCRIBE)\b", re.I)
 _CELL_WIDTH = 80  # characters of one table cell at most
+
+log = logging.getLogger("kg")
 
 
 def param_term(name: str, value: str | Node) -> Node:
@@ -91,6 +98,133 @@ def param_term(name: str, value: str | Node) -> Node:
     if name in _DATE_PARAMS:
         return _date_term(name, value)
     return Literal(value)
+
+
+# --------------------------------------------------------------- actor parameters
+#: How an actor parameter matched, best first: the rank of each way.
+_MATCH_RANK = {"id": 0, "name": 1, "code": 2, "alias": 3}
+_NAME_PROPERTY = {"label": "name", "prefLabel": "name", "cameoCode": "code",
+                  "altLabel": "alias", "type": "id"}  # fmt: skip
+_ACTOR_NAMES = """SELECT DISTINCT ?a ?p ?v WHERE {
+  VALUES ?p { rdf:type rdfs:label skos:prefLabel skos:altLabel kg:cameoCode }
+  { ?a ?p ?v } UNION { GRAPH ?g { ?a ?p ?v } }
+  FILTER(STRSTARTS(STR(?a), STR(?ns)))
+  FILTER(?all || LCASE(STR(?a)) = ?iri || (?p != rdf:type && LCASE(STR(?v)) = ?name))
+}"""
+
+
+def _graph_actors(dataset: Graph, value: str | None) -> list[tuple[str, str, str]]:
+    """``(actor id, how, name)`` of the graph's actors named ``value`` (all: None)."""
+    bindings = {
+        "ns": Literal(str(ACTOR)),
+        "all": Literal(value is None),
+        "iri": Literal(str(actor_iri(value or "-")).lower()),
+        "name": Literal((value or "").lower()),
+    }
+    out = []
+    text = sparql_prefixes() + _ACTOR_NAMES
+    rows: Any = store.query(dataset, text, bindings=bindings)
+    for a, p, v in rows:
+        aid = unquote(str(a)[len(str(ACTOR)) :])
+        how = _NAME_PROPERTY.get(str(p).rsplit("#", 1)[-1].rsplit("/", 1)[-1], "alias")
+        out.append((aid, how, aid if how == "id" else str(v)))
+    return out
+
+
+def _registry_actor(value: str) -> tuple[str, str] | None:
+    """``(actor id, how)`` of ``value`` in the packaged actor registry, or None."""
+    from kg.registry import lexicon
+
+    lex = lexicon()
+    want = value.casefold()
+    for aid, actor in lex.actors.items():
+        if aid.casefold() == want:
+            return aid, "id"
+        if actor.label.casefold() == want:
+            return aid, "name"
+    alias = lex.aliases.get(value) or next(
+        (a for text, a in lex.aliases.items() if text.casefold() == want), None
+    )
+    if alias is not None and alias.actor in lex.actors:
+        return alias.actor, "alias"
+    # an ISO alpha-3 code, or a CAMEO code of a country and a sector (SYRGOV)
+    code = lex.by_alpha3.get(value.upper()) or (
+        lex.by_alpha3.get(value[:3].upper()) if len(value) == 6 else None
+    )
+    return (code, "code") if code else None
+
+
+def _close_matches(dataset: Graph, value: str) -> list[str]:
+    """Up to five actors of the graph whose id or a name is close to ``value``."""
+    names: dict[str, str] = {}
+    for aid, how, name in _graph_actors(dataset, None):
+        if how in ("id", "name"):
+            names.setdefault(aid.lower(), aid)
+        names.setdefault(name.lower(), aid)
+    close = difflib.get_close_matches(value.lower(), list(names), n=12, cutoff=0.6)
+    close += [n for n in names if value.lower() in n and n not in close]
+    return list(dict.fromkeys(names[n] for n in close))[:5]
+
+
+def actor_param(dataset: Graph, name: str, value: str) -> URIRef:
+    """Resolve the value of an actor parameter (``a=Washington``) to an actor IRI.
+
+    The graph's actors are matched first, case-insensitively, by id, by name
+    (``rdfs:label``, ``skos:prefLabel``), by CAMEO code and by alias
+    (``skos:altLabel``); then the packaged registry (ids, names, aliases, ISO
+    alpha-3 codes). Which actor was used is logged (``kg query`` prints it on
+    stderr).
+
+    Raises:
+        KGError: when nothing matches (the message lists close matches), or when
+            the best match names several actors.
+    """
+    hits = _graph_actors(dataset, value)
+    if hits:
+        best = min(_MATCH_RANK[how] for _, how, _ in hits)
+        ids = sorted({aid for aid, how, _ in hits if _MATCH_RANK[how] == best})
+        how = next(h for h, r in _MATCH_RANK.items() if r == best)
+        if len(ids) > 1:
+            raise KGError(
+                f"{name}={value!r} is the {how} of several actors: "
+                f"{', '.join(ids)}; pass one of these ids"
+            )
+        log.info("%s=%s: actor %s (by %s, in the graph)", name, value, ids[0], how)
+        return actor_iri(ids[0])
+    found = _registry_actor(value)
+    if found is not None:
+        aid, how = found
+        known = any(h == "id" for _, h, _ in _graph_actors(dataset, aid))
+        where = "the registry" if known else "the registry; not in the graph"
+        log.info("%s=%s: actor %s (by %s, in %s)", name, value, aid, how, where)
+        return actor_iri(aid)
+    close = _close_matches(dataset, value)
+    hint = f"; close matches: {', '.join(close)}" if close else (
+        "; `kg query --named actors` lists the actors")  # fmt: skip
+    raise KGError(f"no actor {value!r} (parameter {name!r}) in the graph or the "
+                  f"registry{hint}")  # fmt: skip
+
+
+def _explicit(value: str) -> bool:
+    """Whether a parameter value is written as an IRI or a prefixed name."""
+    prefix, sep, local = value.partition(":")
+    return value.startswith("<") or (
+        bool(sep) and prefix in PREFIXES and not local.startswith("//")
+    )
+
+
+def missing_params(query: str, params: Mapping[str, object] | None) -> list[str]:
+    """The required parameters of a named query that ``params`` leaves out.
+
+    Examples:
+        >>> missing_params("between", {"a": "US"})
+        ['b']
+        >>> missing_params("cooperation", {}), missing_params("SELECT ...", {})
+        ([], [])
+    """
+    named = named_queries().get(query.strip()) if _NAME.match(query.strip()) else None
+    given = set(params or ())
+    return [p for p in (named.required if named else ()) if p not in given]
 
 
 def _date_term(name: str, value: str) -> Literal:
@@ -227,8 +361,13 @@ def _resolve(query: str) -> str:
     return query
 
 
-def _bindings(query: str, params: Mapping[str, str | Node] | None) -> dict[str, Node]:
-    """The parameters as RDF terms; each must be a variable of the query."""
+def _bindings(
+    query: str, params: Mapping[str, str | Node] | None, dataset: Graph | None = None
+) -> dict[str, Node]:
+    """The parameters as RDF terms; each must be a variable of the query.
+
+    With ``dataset``, bare actor values are resolved by :func:`actor_param`.
+    """
     bindings: dict[str, Node] = {}
     for name, value in (params or {}).items():
         if not _NAME.match(name) or not re.search(rf"[?$]{re.escape(name)}\b", query):
@@ -236,7 +375,15 @@ def _bindings(query: str, params: Mapping[str, str | Node] | None) -> dict[str, 
             raise KGError(
                 f"unknown parameter {name!r}; the query's variables are {used}"
             )
-        bindings[name] = param_term(name, value)
+        if (
+            dataset is not None
+            and name in _ACTOR_PARAMS
+            and not isinstance(value, Node)
+            and not _explicit(value)
+        ):
+            bindings[name] = actor_param(dataset, name, value)
+        else:
+            bindings[name] = param_term(name, value)
     return bindings
 
 
@@ -283,9 +430,16 @@ def run_query(
         >>> list(rows)
         []
     """
+    missing = missing_params(query, params)
+    if missing:
+        raise KGError(
+            f"named query {query.strip()!r} needs the parameter"
+            f"{'s' if len(missing) > 1 else ''} {', '.join(missing)}; pass "
+            + " ".join(f"--param {m}=VALUE" for m in missing)
+        )
     query = _resolve(query)
     kind = check_query(query, allow_update=allow_update, allow_network=allow_network)
-    bindings = _bindings(query, params)
+    bindings = _bindings(query, params, dataset)
     try:
         return _execute(dataset, query, kind, bindings)
     except KGError:
@@ -407,10 +561,12 @@ def read_query_file(path: str | Path) -> str:
 __all__ = [
     "FORMATS",
     "NamedQuery",
+    "actor_param",
     "analyse",
     "check_query",
     "format_result",
     "inject_values",
+    "missing_params",
     "named_queries",
     "named_query",
     "param_term",

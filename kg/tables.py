@@ -22,6 +22,18 @@ def truncate(text: str, width: int | None) -> str:
     return text[: max(width - 3, 0)] + "..."
 
 
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """``n`` and the word, in the plural unless ``n`` is one.
+
+    Examples:
+        >>> plural(1, "article"), plural(2, "article"), plural(0, "triad")
+        ('1 article', '2 articles', '0 triads')
+        >>> plural(3, "entity", "entities")
+        '3 entities'
+    """
+    return f"{n} {word if n == 1 else many or word + 's'}"
+
+
 def format_table(
     header: Sequence[str],
     rows: Iterable[Sequence[str]],
@@ -67,4 +79,4 @@ def format_table(
     return "\n".join(out)
 
 
-__all__ = ["format_table", "truncate"]
+__all__ = ["format_table", "plural", "truncate"]

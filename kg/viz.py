@@ -1,25 +1,42 @@
 """The interactive view: one self-contained, offline HTML page of the actor graph.
 
 :func:`to_html` builds a fresh :class:`pyvis.network.Network` from the actor graph
-(the analysis graph is never modified): nodes coloured by actor class and sized by
-PageRank, edges coloured by quad class with arrows, dashed when no event states the
-relation as a plain fact (negated, reported, intended, hypothetical), a tooltip with
-the relation, dates, counts and evidence sentences with their article ids, a legend,
-filters (relation, quad class, actor class, dates) and an actor search.
+(the analysis graph is never modified). The page answers questions, not only shows:
+
+- channels that do not share colours: the actor class is the node *shape* (and a
+  dashed border for people, media, places and other groups), the quad class is the
+  edge *colour* (Okabe–Ito, safe for colour-blind readers); nodes are one neutral
+  colour, sized by PageRank; an edge is dashed when no event states it as a plain
+  fact (negated, reported, intended, hypothetical);
+- parallel edges are aggregated: one arrow per source, target and quad class, as wide
+  as its mentions, labelled with its relations and counts on hover or when zoomed
+  in; a toggle expands them into one arrow per relation;
+- a tooltip (above the legend, always the hovered edge's) and a side panel that opens
+  on click: an actor's relations grouped with counts and dates, or an edge's every
+  mention (date, sentence, article title and link), as selectable, copyable text;
+- filters (relation, quad class, actor class) and a from–to date range with sliders
+  and *play* over the events' dates (ISO dates), all applied to the same edges;
+- search by id, name or alias (the graph's ``skos:altLabel``: "Daesh" finds ISIS);
+- the current view saved as PNG or SVG.
+
+Positions are computed in Python (:func:`kg.analysis.layout.layout`) and shipped
+with the page: big views draw at once with physics off, small ones run a bounded
+stabilisation from those positions. ``layout="physics"`` keeps the older browser
+layout (used by ``benchmarks/view.py`` as its baseline).
 
 The page loads nothing from the network: vis-network is inlined
 (``cdn_resources="in_line"``) and the kg template replaces pyvis's, which links
 Bootstrap from a CDN; a Content-Security-Policy forbids any fetch. Article text
 reaches the page only as JSON inside a script (Jinja's ``tojson`` escapes ``<``,
-``>``, ``&`` and quotes) and is shown with ``textContent``: the tooltips are DOM
-elements built from text, so ``<script>`` in an article is displayed, not run.
+``>``, ``&`` and quotes) and is shown with ``textContent``: tooltips and the panel
+are DOM elements built from text, so ``<script>`` in an article is displayed, not
+run. ``window.kgStable`` becomes true once the view is drawn and still.
 
-Physics stabilises for a bounded number of iterations and is then switched off
-(``window.kgStable`` becomes true), so the page stays responsive at 2,000 actors.
 By default only the :data:`DEFAULT_TOP` actors by PageRank are drawn (the page says
-so), so the view stays usable at any corpus size; ``top``/``by`` change the cap,
-``actor``/``depth`` draw an ego network. A dataset is read as aggregated edges,
-and the events (evidence, dates) only of the edges drawn.
+how many of how many), so the view stays usable at any corpus size; ``top``/``by``
+change the cap, ``actor``/``depth`` draw an ego network. A dataset is read as
+aggregated edges (:func:`kg.analysis.actor_graph` with ``events=False``), and the
+events (every mention, for the panel) only of the edges drawn.
 """
 
 from __future__ import annotations
@@ -33,37 +50,55 @@ import networkx as nx
 import pyvis
 from jinja2 import ChoiceLoader, DictLoader, Environment, FileSystemLoader
 from pyvis.network import Network
-from rdflib import Graph
+from rdflib import Graph, Literal
 
 from kg.analysis import actor_graph, as_actor_graph, attach_events, centrality, ego
+from kg.analysis.layout import layout as force_layout
+from kg.analysis.read import local_name, where
 from kg.files import check_writable, write_text_atomic
+from kg.rdf import store
+from kg.rdf.namespaces import ACTOR, sparql_prefixes
+from kg.rdf.ontology import actor_iri
+from kg.rdf.sparql import sparql_term
 from kg.resources import read_text
+from kg.tables import plural
 from kg.types import KGError
 
-#: Node colour per actor class.
-CLASS_COLORS: dict[str, str] = {
-    "State": "#1f77b4",
-    "Government": "#4e9bd6",
-    "Military": "#17456b",
-    "Agency": "#6a51a3",
-    "ArmedGroup": "#d62728",
-    "Party": "#e377c2",
-    "InternationalOrganisation": "#2ca02c",
-    "Media": "#bcbd22",
-    "Person": "#ff7f0e",
-    "Place": "#8c564b",
-    "Organisation": "#17becf",
-    "Group": "#9467bd",
-    "Actor": "#7f7f7f",
+#: Node shape per actor class, and whether its border is dashed: the class is
+#: drawn as a shape, never as a colour (colour is the quad class of the edges).
+CLASS_SHAPES: dict[str, tuple[str, bool]] = {
+    "State": ("dot", False),
+    "Government": ("square", False),
+    "Military": ("triangle", False),
+    "Agency": ("triangleDown", False),
+    "ArmedGroup": ("diamond", False),
+    "Party": ("star", False),
+    "InternationalOrganisation": ("hexagon", False),
+    "Person": ("dot", True),
+    "Media": ("square", True),
+    "Place": ("triangle", True),
+    "Organisation": ("hexagon", True),
+    "Group": ("diamond", True),
+    "Actor": ("triangleDown", True),
 }
 
-#: Edge colour per quad class (0 = unclassified).
+#: The one node colour: grey fill and border, black border when selected or hovered
+#: (greys and black are no quad class's colour).
+NODE_COLOR: dict[str, Any] = {
+    "background": "#e8e8e8",
+    "border": "#4d4d4d",
+    "highlight": {"background": "#e8e8e8", "border": "#000000"},
+    "hover": {"background": "#f5f5f5", "border": "#000000"},
+}
+
+#: Edge colour per quad class (0 = unclassified): the Okabe–Ito palette, safe for
+#: colour-blind readers; cooperation blues, conflict orange and vermilion.
 QUAD_COLORS: dict[int, str] = {
-    1: "#74c476",  # verbal cooperation
-    2: "#1a7f37",  # material cooperation
-    3: "#f28e2b",  # verbal conflict
-    4: "#c0161d",  # material conflict
-    0: "#999999",
+    1: "#56b4e9",  # verbal cooperation: sky blue
+    2: "#0072b2",  # material cooperation: blue
+    3: "#e69f00",  # verbal conflict: orange
+    4: "#d55e00",  # material conflict: vermilion
+    0: "#999999",  # unclassified: grey
 }
 
 _QUAD_TEXT = {
@@ -74,9 +109,17 @@ _QUAD_TEXT = {
 }
 #: Actors a view draws by default (the top ones by PageRank).
 DEFAULT_TOP = 300
-_EDGE_LABELS_UP_TO = 40  # edges; bigger views show relation names on hover only
 _TEMPLATE_NAME = "view.html"  # in kg/resources
 _MAX_TIP = 400  # characters of one evidence sentence in a tooltip
+_PHYSICS_UP_TO = 300  # actors; bigger views are drawn still at the Python layout
+#: How a page lays out its actors (``layout=``).
+LAYOUTS = ("auto", "physics")
+
+# aliases (skos:altLabel) of the drawn actors (?k 1) and titles of the articles of
+# their mentions (?k 2): bounded by the view, not the store
+_EXTRAS = """SELECT DISTINCT ?k ?x ?v WHERE {{
+  {{ {aliases} BIND(1 AS ?k) }} UNION {{ {titles} BIND(2 AS ?k) }}
+}}"""
 
 
 def _environment(timeout_ms: int, cap: str = "") -> Environment:
@@ -110,10 +153,6 @@ def _node_title(n: str, d: Mapping[str, Any], pr: float, degree: float) -> str:
     lines.append(" · ".join(facts))
     lines.append(f"PageRank {pr:.4f} · {degree} partners")
     return "\n".join(lines)
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'s' if n != 1 else ''}"
 
 
 def _when(d: Mapping[str, Any]) -> str:
@@ -160,7 +199,7 @@ def _edge_title(G: nx.MultiDiGraph, u: str, v: str, d: Mapping[str, Any]) -> str
     lines = [
         f"{src} → {d.get('relation', '')} → {dst}",
         " · ".join(codes),
-        f"{_plural(mentions, 'mention')} in {_plural(articles, 'article')} · "
+        f"{plural(mentions, 'mention')} in {plural(articles, 'article')} · "
         f"{_when(d)}",
         _status(d),
     ]
@@ -179,16 +218,18 @@ def _select(
     top: int | None,
     actor: str | None,
     depth: int,
-) -> nx.MultiDiGraph:
+) -> tuple[nx.MultiDiGraph, int]:
+    """The actors drawn, and how many there were to choose from (before ``top``)."""
     H = G
     if actor is not None:
         H = ego(G, actor, depth=depth)
+    pool = H.number_of_nodes()
     if top is not None:
         if top < 1:
             raise KGError(f"bad --top {top}; expected 1 or more")
         keep = sorted(H.nodes, key=lambda n: (-rank.get(n, 0.0), str(n)))[:top]
         H = H.subgraph(keep)
-    return H
+    return H, pool
 
 
 def cap_text(shown: int, total: int, top: int | None, by: str) -> str:
@@ -208,23 +249,32 @@ def cap_text(shown: int, total: int, top: int | None, by: str) -> str:
     )
 
 
-def _options(n_nodes: int, n_edges: int, iterations: int | None) -> dict[str, Any]:
-    big = n_nodes > 300
+def _options(
+    n_nodes: int, n_edges: int, iterations: int | None, *, physics: bool, placed: bool
+) -> dict[str, Any]:
+    """vis-network options; ``placed``: the nodes come with Python positions."""
+    big = n_nodes > _PHYSICS_UP_TO
     if iterations is None:
-        iterations = 1000 if n_nodes <= 100 else 400 if n_nodes <= 500 else 200
-    physics = n_nodes > 0  # an empty page has nothing to lay out
+        if placed:  # from a good start, a short settling spreads the labels
+            iterations = 150
+        else:
+            iterations = 1000 if n_nodes <= 100 else 400 if n_nodes <= 500 else 200
     return {
         "autoResize": True,
         "nodes": {
-            "shape": "dot",
-            "borderWidth": 1,
+            "borderWidth": 1.5,
+            "borderWidthSelected": 3,
+            "color": NODE_COLOR,
             "font": {"size": 14, "strokeWidth": 3, "strokeColor": "#ffffff"},
             "scaling": {"label": {"enabled": False}},
         },
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
-            "smooth": False if big else {"enabled": True, "type": "continuous"},
+            "smooth": False,
             "selectionWidth": 2,
+            "hoverWidth": 1.5,
+            "font": {"size": 11, "color": "#333333", "strokeWidth": 3,
+                     "strokeColor": "#ffffff", "align": "middle"},  # fmt: skip
         },
         "interaction": {
             "hover": True,
@@ -235,7 +285,7 @@ def _options(n_nodes: int, n_edges: int, iterations: int | None) -> dict[str, An
             "multiselect": True,
         },
         "physics": {
-            "enabled": physics,
+            "enabled": physics and n_nodes > 0,
             "solver": "barnesHut",
             "barnesHut": {
                 "gravitationalConstant": -6000 if not big else -3000,
@@ -252,31 +302,46 @@ def _options(n_nodes: int, n_edges: int, iterations: int | None) -> dict[str, An
                 "fit": True,
             },
         },
-        "layout": {"improvedLayout": n_nodes <= 150, "randomSeed": 7},
+        "layout": {"improvedLayout": not placed and n_nodes <= 150, "randomSeed": 7},
     }
 
 
 def _add_nodes(
-    net: Network, G: nx.MultiDiGraph, view: nx.MultiDiGraph, pr: Mapping[str, float]
+    net: Network,
+    G: nx.MultiDiGraph,
+    view: nx.MultiDiGraph,
+    pr: Mapping[str, float],
+    *,
+    aliases: Mapping[str, list[str]],
+    positions: Mapping[Any, tuple[float, float]],
 ) -> None:
-    """One dot per actor: coloured by class, sized by PageRank."""
+    """One shape per actor: the shape says the class, the size the PageRank."""
     top_pr = max(pr.values(), default=0.0) or 1.0
     degree = centrality(G, "degree") if G.number_of_nodes() else {}
-    # big views get smaller dots, so that the layout is not a wall of discs
-    small, span = (8, 32) if view.number_of_nodes() <= 300 else (3, 20)
+    # big views get smaller marks, so that the layout is not a wall of discs
+    small, span = (8, 32) if view.number_of_nodes() <= _PHYSICS_UP_TO else (3, 20)
     for n, d in view.nodes(data=True):
         cls = d.get("cls") or "Actor"
+        shape, dashed = CLASS_SHAPES.get(cls, CLASS_SHAPES["Actor"])
         p = pr.get(n, 0.0)
+        extra: dict[str, Any] = {}
+        if n in positions:
+            extra["x"], extra["y"] = positions[n]
+        names = d.get("aliases") or aliases.get(str(n)) or []
         net.add_node(
             str(n),
             label=str(d.get("label") or n),
             title=_node_title(n, d, p, degree.get(n, 0)),
-            color=CLASS_COLORS.get(cls, CLASS_COLORS["Actor"]),
+            shape=shape,
+            color=NODE_COLOR,
+            shapeProperties={"borderDashes": [4, 3] if dashed else False},
             size=round(small + span * math.sqrt(p / top_pr), 2),
             cls=cls,
             country=d.get("country") or "",
             code=d.get("code") or "",
             pagerank=round(p, 6),
+            aliases=sorted({str(a) for a in names}),
+            **extra,
         )
 
 
@@ -295,29 +360,56 @@ def _stated_as_fact(d: Mapping[str, Any]) -> int:
     )
 
 
-def _edge(G: nx.MultiDiGraph, u: str, v: str, key: str, d: Mapping[str, Any]) -> dict:
+def _mentions(d: Mapping[str, Any], titles: Mapping[str, str]) -> list[dict[str, Any]]:
+    """Every mention of an edge for the panel: date, sentence, article, title, link."""
+    events = d.get("events") or [
+        {**ev, "evidence": ev.get("sentence")} for ev in d.get("evidence") or []
+    ]
+    return [
+        {
+            "date": e.get("date"),
+            "sentence": " ".join(str(e.get("evidence") or "").split()),
+            "article": e.get("article"),
+            "title": titles.get(str(e.get("article"))) or "",
+            "url": e.get("url") or "",
+            "negated": bool(e.get("negated")),
+            "modality": e.get("modality") or "asserted",
+            "attribution": e.get("attribution") or "",
+        }
+        for e in events
+    ]
+
+
+def _edge(
+    G: nx.MultiDiGraph,
+    u: str,
+    v: str,
+    key: str,
+    d: Mapping[str, Any],
+    titles: Mapping[str, str],
+) -> dict:
     """The vis-network edge of one (source, relation, target)."""
     quad = d.get("quad_class") or 0
     mentions = d.get("mentions", 1)
+    color = QUAD_COLORS.get(quad, QUAD_COLORS[0])
     return {
         "from": str(u),
         "to": str(v),
         "id": f"{u}|{key}|{v}",
         "title": _edge_title(G, u, v, d),
-        "color": {
-            "color": QUAD_COLORS.get(quad, QUAD_COLORS[0]),
-            "highlight": "#000000",
-            "hover": "#333333",
-        },
+        "color": {"color": color, "highlight": color, "hover": color},
         "arrows": "to",
         "dashes": _stated_as_fact(d) <= 0,
         "width": round(1 + 1.5 * math.log2(max(mentions, 1)), 2),
         "relation": str(d.get("relation", key)),
         "quad": quad,
+        "cameo": d.get("cameo") or "",
         "mentions": mentions,
+        "articles": d.get("articles", 0),
         "asserted": d.get("asserted", 0),
         "negated": d.get("negated", 0),
         "dates": _dates(d),
+        "evidence": _mentions(d, titles),
     }
 
 
@@ -328,43 +420,58 @@ def _dates(d: Mapping[str, Any]) -> list[str]:
     return list(d.get("dates") or [])
 
 
-def _curve(k: int) -> dict[str, Any]:
-    """The bend of the k-th parallel edge of a pair: alternate sides, more each pair."""
-    return {
-        "enabled": True,
-        "type": "curvedCW" if k % 2 else "curvedCCW",
-        "roundness": round(min(0.2 * ((k + 1) // 2), 0.8), 2),
-    }
-
-
-def _add_edges(net: Network, G: nx.MultiDiGraph, view: nx.MultiDiGraph) -> None:
-    """One arrow per edge of the view; small views label them with the relation."""
-    pair_index: dict[frozenset, int] = {}
+def _add_edges(
+    net: Network, G: nx.MultiDiGraph, view: nx.MultiDiGraph, titles: Mapping[str, str]
+) -> None:
+    """One record per (source, relation, target); the page aggregates them."""
     ordered = sorted(
         view.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), e[2])
     )
-    label_edges = len(ordered) <= _EDGE_LABELS_UP_TO
     for u, v, key, d in ordered:
-        edge = _edge(G, u, v, key, d)
-        if label_edges:
-            edge["label"] = edge["relation"]
-            edge["font"] = {"size": 10, "color": "#555555", "align": "middle"}
-        pair = frozenset((u, v))
-        k = pair_index.get(pair, 0)
-        pair_index[pair] = k + 1
-        if k:  # parallel edges between the same pair curve apart
-            edge["smooth"] = _curve(k)
-        net.edges.append(edge)  # endpoints are view nodes (added before)
+        net.edges.append(_edge(G, u, v, key, d, titles))  # endpoints are view nodes
+
+
+def _extras(
+    source: Any, view: nx.MultiDiGraph
+) -> tuple[dict[str, list[str]], dict[str, str]]:
+    """Aliases (``skos:altLabel``) of the drawn actors, titles of their articles."""
+    if not isinstance(source, Graph) or not view.number_of_nodes():
+        return {}, {}
+    ids = {
+        str(e["article"])
+        for _, _, d in view.edges(data=True)
+        for e in d.get("events") or d.get("evidence") or []
+        if e.get("article")
+    }
+    actors = " ".join(sparql_term(actor_iri(str(n))) for n in view)
+    articles = " ".join(sparql_term(Literal(i)) for i in sorted(ids))
+    text = sparql_prefixes() + _EXTRAS.format(
+        aliases=where(source, f"VALUES ?x {{ {actors} }} ?x skos:altLabel ?v"),
+        titles=where(
+            source,
+            f"VALUES ?x {{ {articles} }} ?a dcterms:identifier ?x ; dcterms:title ?v",
+        ),
+    )
+    aliases: dict[str, set[str]] = {}
+    titles: dict[str, str] = {}
+    for k, x, v in store.select(source, text)[1]:
+        if k == "1":
+            aliases.setdefault(local_name(x, str(ACTOR)), set()).add(str(v))
+        else:
+            titles[str(x)] = str(v)
+    return {a: sorted(names) for a, names in aliases.items()}, titles
 
 
 def _display_network(
     G: nx.MultiDiGraph,
     view: nx.MultiDiGraph,
     pr: Mapping[str, float],
+    source: Any,
     *,
     height: str,
     iterations: int | None,
     timeout_ms: int,
+    layout: str,
     cap: str = "",
 ) -> Network:
     net = Network(
@@ -378,9 +485,16 @@ def _display_network(
     net.templateEnv = env
     net.path = _TEMPLATE_NAME
     net.template = env.get_template(_TEMPLATE_NAME)
-    _add_nodes(net, G, view, pr)
-    _add_edges(net, G, view)
-    net.options = _options(view.number_of_nodes(), view.number_of_edges(), iterations)
+    aliases, titles = _extras(source, view)
+    placed = layout != "physics"
+    positions = force_layout(view) if placed else {}
+    _add_nodes(net, G, view, pr, aliases=aliases, positions=positions)
+    _add_edges(net, G, view, titles)
+    n = view.number_of_nodes()
+    physics = not placed or n <= _PHYSICS_UP_TO
+    net.options = _options(
+        n, view.number_of_edges(), iterations, physics=physics, placed=placed
+    )
     return net
 
 
@@ -396,13 +510,16 @@ def to_html(
     height: str = "100vh",
     iterations: int | None = None,
     timeout_ms: int = 60000,
+    layout: str = "auto",
     **filters: Any,
 ) -> Network:
     """Build the interactive view of the actor graph; write it when ``path`` is set.
 
     Args:
-        source: A dataset (read with :func:`kg.analysis.actor_graph`) or the
-            graph :func:`~kg.analysis.actor_graph` returned (not modified).
+        source: A dataset (read with :func:`kg.analysis.actor_graph`; its actors'
+            ``skos:altLabel`` become searchable aliases and its articles' titles
+            show in the panel) or the graph :func:`~kg.analysis.actor_graph`
+            returned (not modified; a node's ``aliases`` list is used).
         path: Where to write the HTML (atomically); None writes nothing.
         top: Draw only the ``top`` actors by the measure ``by`` (computed on the
             whole graph); the page says so. None draws every actor.
@@ -413,6 +530,9 @@ def to_html(
         height: CSS height of the canvas.
         iterations: Physics stabilisation iterations (default from the size).
         timeout_ms: Physics stops after this long even if not stabilised.
+        layout: ``auto``: positions from :func:`kg.analysis.layout.layout`, physics
+            only to settle views of up to 300 actors; ``physics``: the browser lays
+            out the graph from scratch (slow on big graphs; a baseline).
         **filters: ``since``, ``until``, ``relations``, ``classes``, ``countries``,
             ``asserted_only`` (see :func:`kg.analysis.actor_graph`).
 
@@ -420,9 +540,11 @@ def to_html(
         The pyvis network; ``net.generate_html()`` returns the page.
 
     Raises:
-        KGError: when ``path`` exists and not ``force``, on an unknown actor or
-            a bad filter.
+        KGError: when ``path`` exists and not ``force``, on an unknown actor,
+            layout or a bad filter.
     """
+    if layout not in LAYOUTS:
+        raise KGError(f"unknown layout {layout!r}; expected one of {list(LAYOUTS)}")
     if path is not None:
         check_writable(path, force=force)
     if isinstance(source, Graph):  # counts aggregated by the store
@@ -431,13 +553,13 @@ def to_html(
         G = as_actor_graph(source, verb="draw", **filters)
     pr = centrality(G, "pagerank") if G.number_of_nodes() else {}
     rank = pr if by == "pagerank" or not G.number_of_nodes() else centrality(G, by)
-    view = _select(G, rank, top=top, actor=actor, depth=depth)
-    if isinstance(source, Graph):  # evidence of the drawn edges only
-        attach_events(G, source, list(view.edges(keys=True)))
-    cap = cap_text(view.number_of_nodes(), G.number_of_nodes(), top, by)
+    view, pool = _select(G, rank, top=top, actor=actor, depth=depth)
+    if isinstance(source, Graph):  # every mention of the drawn edges (the panel)
+        attach_events(view, source)  # an ego network is a copy: attach to the view
+    cap = cap_text(view.number_of_nodes(), pool, top, by)
     net = _display_network(
-        G, view, pr, height=height, iterations=iterations, timeout_ms=timeout_ms,
-        cap=cap,
+        G, view, pr, source, height=height, iterations=iterations,
+        timeout_ms=timeout_ms, layout=layout, cap=cap,
     )  # fmt: skip
     if path is not None:
         write_html(net, path, force=force)
@@ -472,6 +594,6 @@ def write_html(net: Network, path: str | Path, *, force: bool = False) -> Path:
 
 
 __all__ = [
-    "CLASS_COLORS", "DEFAULT_TOP", "QUAD_COLORS", "cap_text", "render", "to_html",
-    "write_html",
+    "CLASS_SHAPES", "DEFAULT_TOP", "LAYOUTS", "NODE_COLOR", "QUAD_COLORS",
+    "cap_text", "render", "to_html", "write_html",
 ]  # fmt: skip

@@ -257,3 +257,125 @@ def test_existing_output_is_not_overwritten(built, tmp_path, capsys):
     assert out.read_text() == "keep me"
     code, _, err = run(capsys, "view", "--store", store, "-o", out)
     assert code == 1 and out.read_text() == "keep me"
+
+
+# ------------------------------------------------------------ command-line edges
+def test_usage_errors_exit_2_and_user_errors_exit_1(tmp_path, capsys):
+    code, out, err = run(capsys, "view", "-o", tmp_path / "v.html", "--no-such-option")
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and "unrecognized arguments: --no-such-option" in err
+    code, _, err = run(capsys, "analyze", "--measure", "nonsense")
+    assert code == 2 and "invalid choice: 'nonsense'" in err
+    # a value the parser accepts but kg cannot use is a user error: status 1
+    code, _, err = run(capsys, "query", "--store", tmp_path / "none.ttl", "--list")
+    assert code == 0
+    code, _, err = run(capsys, "export", "--store", tmp_path / "nowhere", "-o",
+                       tmp_path / "x.ttl")  # fmt: skip
+    assert code == 1 and err.startswith("kg: error: ") and err.count("\n") == 1
+
+
+def test_readme_states_the_exit_codes_the_cli_returns():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "1 when kg cannot" in readme and "2 on a usage error" in readme
+    import kg.cli
+
+    assert "a usage error exits with status 2" in kg.cli.__doc__
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_quiet_and_verbose_before_or_after_the_command(where):
+    from kg.cli import build_parser
+
+    parser = build_parser()
+    for flag, attr in (("-q", "quiet"), ("--quiet", "quiet"), ("-v", "verbose")):
+        argv = ["view", "-o", "x.html"]
+        argv = [flag, *argv] if where == "before" else [*argv, flag]
+        args = parser.parse_args(argv)
+        other = "verbose" if attr == "quiet" else "quiet"
+        assert getattr(args, attr) is True and getattr(args, other) is False
+    args = parser.parse_args(["view", "-o", "x.html"])
+    assert args.quiet is False and args.verbose is False
+
+
+def test_quiet_after_the_command_silences_the_log(tmp_path):
+    import subprocess
+    import sys
+
+    store = str(ROOT / "tests" / "data" / "analysis_four.trig")
+    out = tmp_path / "v.html"
+    kg = [sys.executable, "-m", "kg"]
+    view = ["view", "--store", store, "-o", str(out), "--force"]
+    loud = subprocess.run([*kg, *view], capture_output=True, text=True, check=True)
+    assert "wrote" in loud.stderr and "4 actors, 6 relations" in loud.stderr
+    quiet = subprocess.run([*kg, *view, "-q"], capture_output=True, text=True,
+                           check=True)  # fmt: skip
+    assert quiet.stderr == "" and out.exists()
+
+
+def test_counts_are_pluralised():
+    from kg.pipeline import BuildSummary, format_summary
+
+    counts = {"articles": 1, "actors": 1, "events": 1, "negated": 0}
+    one = BuildSummary(articles=1, store="memory", counts=counts)
+    assert format_summary(one).startswith(
+        "1 article, 1 actor, 1 relation event (0 negated)"
+    )
+    counts = {"articles": 2, "actors": 3, "events": 0, "negated": 0}
+    two = BuildSummary(articles=2, store="memory", counts=counts)
+    assert format_summary(two).startswith("2 articles, 3 actors, 0 relation events")
+
+
+def _links(markdown: str) -> list[str]:
+    import re
+
+    return [
+        t for t in re.findall(r"\]\(([^)\s]+)\)", markdown)
+        if not t.startswith(("http://", "https://", "#", "mailto:"))
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("doc", ["README.md", "data/articles/README.md"])
+def test_relative_links_point_to_files_that_exist(doc):
+    path = ROOT / doc
+    links = _links(path.read_text(encoding="utf-8"))
+    assert links, f"{doc} has no relative link to check"
+    missing = [t for t in links if not (path.parent / t.split("#")[0]).exists()]
+    assert missing == []
+
+
+def _synopsis(readme: str, command: str) -> str:
+    """The ```bash block that starts with ``kg COMMAND`` in the README."""
+    import re
+
+    for block in re.findall(r"```bash\n(.*?)```", readme, re.S):
+        if block.startswith(f"kg {command} "):
+            return block
+    raise AssertionError(f"no synopsis of kg {command} in the README")
+
+
+@pytest.mark.parametrize(
+    "command", ["build", "query", "analyze", "view", "export", "evaluate"]
+)
+def test_readme_synopses_list_every_option(command):
+    from kg.cli import build_parser
+
+    parser = build_parser()
+    sub = next(
+        a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction"
+    ).choices[command]
+    options = [
+        a.option_strings
+        for a in sub._actions
+        if a.option_strings and a.dest not in ("help", "quiet", "verbose")
+    ]
+    synopsis = _synopsis((ROOT / "README.md").read_text(encoding="utf-8"), command)
+    assert options, command
+    missing = [o for o in options if not any(f"{x} " in synopsis
+                                             or f"{x}]" in synopsis for x in o)]
+    assert missing == []
+
+
+def test_readme_extract_example_writes_under_out():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = _synopsis(readme, "extract")
+    assert "-o out/" in block and "-o events.jsonl" not in block

@@ -93,7 +93,7 @@ def test_format_summary_cuts_long_evidence():
     )
     text = format_summary(summary)
     lines = text.splitlines()
-    assert lines[0] == "1 articles, 2 actors, 3 relation events (1 negated)"
+    assert lines[0] == "1 article, 2 actors, 3 relation events (1 negated)"
     assert "  United States --opposes--> ISIS  (x2)" in lines
     evidence = lines[-1].strip().strip("“”")
     assert len(evidence) == 160 and evidence.endswith("...")

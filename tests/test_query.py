@@ -84,8 +84,18 @@ def test_evidence_for_an_edge(ds):
 
 def test_parameters_are_terms_not_text(ds):
     evil = 'US> } } ; DROP ALL ; SELECT * { <x'
-    assert list(run_query(ds, "between", params={"a": evil})) == []
+    before = len(list(run_query(ds, "between", params={"a": "US", "b": "SYR"})))
+    # as an actor name it matches no actor: a one-line error, nothing run
+    with pytest.raises(KGError, match="no actor 'US> } } ; DROP ALL"):
+        run_query(ds, "between", params={"a": evil, "b": "SYR"})
+    with pytest.raises(KGError, match="no actor"):
+        run_query(ds, "between", params={"a": 'US" || true || "', "b": "SYR"})
+    # as an RDF term it is bound, never pasted into the text
+    rows = run_query(ds, "between", params={"a": actor_iri(evil), "b": "SYR"})
+    assert list(rows) == []
     assert list(run_query(ds, "actors", params={"country": 'SYR" || true || "'})) == []
+    after = run_query(ds, "between", params={"a": "US", "b": "SYR"})
+    assert before == len(list(after)) > 0  # nothing was dropped
 
 
 def test_unknown_parameter(ds):
@@ -192,3 +202,116 @@ def test_cli_query(tmp_path, capsys):
     assert main(["query", "--store", str(store), "-f", str(q), "--param", "a=US"]) == 0
     assert "actor:HTS" in capsys.readouterr().out
     assert KG.designates  # closed namespace term used by the query
+
+
+# -------------------------------------------------------------- actor parameters
+@pytest.mark.parametrize(
+    "value, actor",
+    [
+        ("US", "US"),  # id
+        ("us", "US"),  # id, any case
+        ("United States", "US"),  # rdfs:label
+        ("syria", "SYR"),  # label, any case
+        ("Hay'at Tahrir al-Sham", "HTS"),
+        ("hts", "HTS"),
+        ("SYRGOV", "SYR"),  # a CAMEO country + sector code (registry)
+        ("Daesh", "ISIS"),  # an alias of the registry
+        ("Washington", "US"),  # a capital as metonym (registry)
+    ],
+)
+def test_actor_parameters_resolve_names_aliases_and_codes(ds, value, actor):
+    from kg.query import actor_param
+
+    assert actor_param(ds, "a", value) == actor_iri(actor)
+
+
+def test_actor_parameters_use_the_graphs_aliases():
+    from rdflib import Dataset, Namespace
+
+    from kg.query import actor_param
+
+    skos = Namespace("http://www.w3.org/2004/02/skos/core#")
+    ds = Dataset()
+    g = ds.graph(URIRef("https://w3id.org/kg-news/graph/x"))
+    g.add((actor_iri("ZZ_FRONT"), skos.altLabel, Literal("the Zed Front")))
+    g.add((actor_iri("ZZ_FRONT"), URIRef(str(KG) + "cameoCode"), Literal("ZZZREB")))
+    assert actor_param(ds, "actor", "THE ZED FRONT") == actor_iri("ZZ_FRONT")
+    assert actor_param(ds, "actor", "zzzreb") == actor_iri("ZZ_FRONT")
+    with pytest.raises(KGError, match="no actor 'Zed Frnt'.*close matches: ZZ_FRONT"):
+        actor_param(ds, "actor", "Zed Frnt")
+
+
+def test_an_alias_of_two_actors_is_refused():
+    from rdflib import Dataset, Namespace
+
+    from kg.query import actor_param
+
+    skos = Namespace("http://www.w3.org/2004/02/skos/core#")
+    ds = Dataset()
+    g = ds.graph(URIRef("https://w3id.org/kg-news/graph/x"))
+    g.add((actor_iri("A1"), skos.altLabel, Literal("the Front")))
+    g.add((actor_iri("A2"), skos.altLabel, Literal("The Front")))
+    with pytest.raises(KGError, match="alias of several actors: A1, A2"):
+        actor_param(ds, "actor", "the front")
+    g.add((actor_iri("A2"), URIRef("http://www.w3.org/2000/01/rdf-schema#label"),
+           Literal("The Front")))  # fmt: skip
+    assert actor_param(ds, "actor", "the front") == actor_iri("A2")  # a name wins
+
+
+def test_an_unknown_actor_fails_with_close_matches(ds):
+    with pytest.raises(KGError) as err:
+        run_query(ds, "between", params={"a": "Sirya", "b": "US"})
+    message = str(err.value)
+    assert "no actor 'Sirya' (parameter 'a')" in message and "\n" not in message
+    assert "close matches: SYR" in message
+
+
+def test_which_actor_was_used_is_logged(ds, caplog):
+    import logging
+
+    with caplog.at_level(logging.INFO, logger="kg"):
+        rows = list(run_query(ds, "between", params={"a": "washington", "b": "syria"}))
+    assert rows
+    assert "a=washington: actor US (by alias" in caplog.text
+    assert "b=syria: actor SYR (by name, in the graph)" in caplog.text
+
+
+def test_explicit_terms_are_not_resolved(ds):
+    syria = f"<{actor_iri('SYR')}>"
+    rows = run_query(ds, "between", params={"a": "actor:US", "b": syria})
+    assert len(list(rows)) == 4
+    assert list(run_query(ds, "between", params={"a": "actor:us", "b": "SYR"})) == []
+
+
+def test_a_named_querys_missing_parameter_fails(ds):
+    with pytest.raises(KGError, match="named query 'between' needs the parameter b;"):
+        run_query(ds, "between", params={"a": "US"})
+    with pytest.raises(KGError, match="needs the parameters source, relation, target"):
+        run_query(ds, "evidence")
+    # optional parameters may be left out
+    assert list(run_query(ds, "cooperation"))
+    assert list(run_query(ds, "actors"))
+
+
+def test_cli_says_which_actor_and_fails_on_a_missing_parameter(ds, tmp_path, capsys):
+    from rdflib import Dataset
+
+    path = tmp_path / "g.trig"
+    copy = Dataset()
+    for quad in ds.quads((None, None, None, None)):
+        copy.add(quad)
+    copy.serialize(path, format="trig")
+    store = str(path)
+    code = main(["query", "--store", store, "--named", "between",
+                 "--param", "a=Washington", "--param", "b=hts"])  # fmt: skip
+    out, err = capsys.readouterr()
+    assert code == 0 and "actor:US" in out and "actor:HTS" in out
+    code = main(["query", "--store", store, "--named", "between", "--param", "a=US"])
+    out, err = capsys.readouterr()
+    assert code == 1 and out == ""
+    assert err == "kg: error: named query 'between' needs the parameter b; pass " \
+        "--param b=VALUE\n"
+    code = main(["query", "--store", store, "--named", "cooperation",
+                 "--param", "actor=Hamas Brigade"])  # fmt: skip
+    out, err = capsys.readouterr()
+    assert code == 1 and out == "" and err.startswith("kg: error: no actor 'Hamas")

@@ -12,7 +12,7 @@ from rdflib import Dataset
 
 from kg.analysis import actor_graph
 from kg.types import KGError
-from kg.viz import CLASS_COLORS, QUAD_COLORS, to_html
+from kg.viz import CLASS_SHAPES, NODE_COLOR, QUAD_COLORS, to_html
 from tests.conftest import DATA
 
 REMOTE = re.compile(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", re.I)
@@ -62,14 +62,36 @@ def test_nodes_and_edges_are_those_of_the_graph(net, four):
     }
 
 
-def test_nodes_coloured_by_class_and_sized_by_pagerank(net):
+def test_node_shape_says_the_class_and_size_the_pagerank(net):
     nodes = {n["id"]: n for n in net.nodes}
-    assert nodes["US"]["color"] == CLASS_COLORS["State"]
-    assert nodes["HTS"]["color"] == CLASS_COLORS["ArmedGroup"]
+    assert nodes["US"]["shape"] == CLASS_SHAPES["State"][0] == "dot"
+    assert nodes["HTS"]["shape"] == CLASS_SHAPES["ArmedGroup"][0] == "diamond"
+    assert nodes["US"]["shapeProperties"] == {"borderDashes": False}
+    # the class is never a colour: every node has the one neutral colour
+    assert {n["color"]["background"] for n in nodes.values()} == {"#e8e8e8"}
     assert nodes["US"]["label"] == "United States"
     # ISIS has the highest PageRank, US the lowest
     assert nodes["ISIS"]["size"] == max(n["size"] for n in nodes.values())
     assert nodes["US"]["size"] == min(n["size"] for n in nodes.values())
+
+
+def test_no_colour_has_two_meanings():
+    # (shape, dashed border) tells each class apart
+    assert len(set(CLASS_SHAPES.values())) == len(CLASS_SHAPES)
+    node_colours = {NODE_COLOR["background"], NODE_COLOR["border"]}
+    node_colours |= {NODE_COLOR[k][p] for k in ("highlight", "hover")
+                     for p in ("background", "border")}  # fmt: skip
+    assert len(set(QUAD_COLORS.values())) == len(QUAD_COLORS)
+    assert node_colours.isdisjoint(QUAD_COLORS.values())
+    # Okabe-Ito: colour-blind-safe colours for the four quad classes
+    okabe_ito = {"#e69f00", "#56b4e9", "#009e73", "#f0e442", "#0072b2", "#d55e00",
+                 "#cc79a7", "#000000"}  # fmt: skip
+    assert {QUAD_COLORS[q] for q in (1, 2, 3, 4)} <= okabe_ito
+
+
+def test_a_selected_edge_keeps_its_colour(net):
+    for e in net.get_edges():
+        assert e["color"]["highlight"] == e["color"]["hover"] == e["color"]["color"]
 
 
 def test_edges_coloured_by_quad_class_with_arrows(net):
@@ -97,10 +119,39 @@ def test_reported_only_edges_are_dashed(four):
     assert e["US|sharesIntelligenceWith|SYR"]["dashes"] is True
 
 
-def test_parallel_edges_curve_apart(net):
-    e = edges_by_id(net)
-    pair = [e["US|recognises|SYR"], e["US|sharesIntelligenceWith|SYR"]]
-    assert [("smooth" in x) for x in pair] == [False, True]
+def test_every_mention_is_shipped_with_its_article(net):
+    e = edges_by_id(net)["US|sharesIntelligenceWith|SYR"]
+    assert e["mentions"] == len(e["evidence"]) == 2 and e["articles"] == 2
+    first, second = e["evidence"]
+    assert first == {
+        "date": "2025-01-11",
+        "sentence": "The US shared intelligence with Syria, the Post reported.",
+        "article": "a1", "title": "", "url": "https://example.org/a1",
+        "negated": False, "modality": "reported", "attribution": "the Washington Post",
+    }  # fmt: skip
+    assert second["article"] == "a2" and second["modality"] == "asserted"
+
+
+def test_a_dataset_gives_aliases_and_article_titles():
+    from rdflib import Literal
+    from rdflib.namespace import SKOS
+
+    from kg.rdf.ontology import ACTOR, GRAPH
+
+    ds = load("analysis_four.trig")
+    ds.graph(GRAPH["a1"]).add((ACTOR["ISIS"], SKOS.altLabel, Literal("Daesh")))
+    ds.graph(GRAPH["a2"]).add((ACTOR["ISIS"], SKOS.altLabel, Literal("ISIL")))
+    net = to_html(ds)
+    nodes = {n["id"]: n for n in net.nodes}
+    assert nodes["ISIS"]["aliases"] == ["Daesh", "ISIL"]
+    assert nodes["US"]["aliases"] == []
+    ev = edges_by_id(net)["US|sharesIntelligenceWith|SYR"]["evidence"]
+    assert [m["title"] for m in ev] == ["Intelligence", ""]  # a2 has no title
+    # an actor graph has no titles, but a node's own aliases are used
+    G = actor_graph(ds)
+    G.nodes["US"]["aliases"] = ["Washington"]
+    nodes = {n["id"]: n for n in to_html(G).nodes}
+    assert nodes["US"]["aliases"] == ["Washington"] and nodes["ISIS"]["aliases"] == []
 
 
 def test_tooltip_text_has_relation_dates_counts_and_evidence(net):
@@ -129,7 +180,7 @@ def test_article_text_is_escaped():
         assert raw not in html
     assert "\\u003cscript\\u003ewindow.__pwned=1\\u003c/script\\u003e" in html
     # ... and pyvis's innerHTML popup template (switched on by "href") is not used
-    assert "popup.innerHTML" not in html
+    assert "popup.innerHTML" not in html and ".innerHTML" not in html
     # the text itself is kept verbatim for the tooltip (built with textContent)
     title = edges_by_id(net)["IRN|condemns|ORG_evil"]["title"]
     assert '<img src=x onerror="window.__pwned=1">' in title
@@ -167,6 +218,7 @@ def test_filters_pass_through(four):
 
 def test_physics_is_bounded_and_switched_off(net):
     opts = net.options
+    assert opts["physics"]["enabled"] is True  # a small view settles its labels
     assert opts["physics"]["stabilization"]["enabled"] is True
     assert opts["physics"]["stabilization"]["iterations"] <= 1000
     html = net.generate_html()
@@ -174,15 +226,14 @@ def test_physics_is_bounded_and_switched_off(net):
     assert "physics: { enabled: false }" in html
 
 
-def test_large_graphs_get_fewer_iterations():
-    G = nx.MultiDiGraph()
-    for i in range(600):
-        G.add_edge(f"A{i}", f"A{(i * 7 + 1) % 600}", key="aids", quad_class=2,
-                   mentions=1, asserted=1)  # fmt: skip
-    net = to_html(G, top=None)  # every actor (the default draws the top 300)
-    assert net.options["physics"]["stabilization"]["iterations"] == 200
+def test_positions_come_from_python_and_are_stable(net, four):
+    nodes = {n["id"]: n for n in net.nodes}
+    assert all(isinstance(n["x"], float) and isinstance(n["y"], float)
+               for n in nodes.values())  # fmt: skip
+    assert len({(n["x"], n["y"]) for n in nodes.values()}) == 4
+    again = {n["id"]: (n["x"], n["y"]) for n in to_html(four).nodes}
+    assert again == {k: (n["x"], n["y"]) for k, n in nodes.items()}
     assert net.options["layout"]["improvedLayout"] is False
-    assert len(net.get_nodes()) == 600
 
 
 def _ring(n: int) -> nx.MultiDiGraph:
@@ -191,6 +242,24 @@ def _ring(n: int) -> nx.MultiDiGraph:
         G.add_edge(f"A{i}", f"A{(i * 7 + 1) % n}", key="aids", quad_class=2,
                    mentions=1 + i % 5, asserted=1)  # fmt: skip
     return G
+
+
+def test_large_graphs_are_drawn_still_at_python_positions():
+    net = to_html(_ring(600), top=None)  # every actor (the default draws the top 300)
+    assert net.options["physics"]["enabled"] is False
+    assert net.options["layout"]["improvedLayout"] is False
+    assert len(net.get_nodes()) == 600
+    assert all("x" in n and "y" in n for n in net.nodes)
+    assert 'once("afterDrawing"' in net.generate_html()
+
+
+def test_the_physics_layout_is_the_browser_baseline():
+    net = to_html(_ring(600), top=None, layout="physics")
+    assert net.options["physics"]["enabled"] is True
+    assert net.options["physics"]["stabilization"]["iterations"] == 200
+    assert not any("x" in n for n in net.nodes)
+    with pytest.raises(KGError, match="unknown layout 'spring'"):
+        to_html(_ring(3), layout="spring")
 
 
 def test_the_view_is_capped_by_default_and_says_so():
@@ -231,6 +300,33 @@ def test_a_dataset_is_read_directly(tmp_path):
     assert "US|opposes|ISIS" not in edges_by_id(net)
     assert "US|designates|HTS" in edges_by_id(net)  # dated 2025-01-24
     assert (tmp_path / "v.html").stat().st_size < 2_000_000
+
+
+def test_a_dataset_view_ships_every_mention_of_the_drawn_edges():
+    """Aggregated edges are read for the whole graph, the events of drawn edges only:
+    the panel's mentions are the events (with attribution and title), not the
+    evidence sample, also for an ego network (a copy of the graph)."""
+    ds = load("analysis_four.trig")
+    ego_net = to_html(ds, actor="SYR", depth=1)  # 3 of 4 actors, none left out by top
+    assert "showing the top" not in ego_net.generate_html()
+    for net in (to_html(ds), ego_net):
+        e = edges_by_id(net)["US|sharesIntelligenceWith|SYR"]
+        assert e["mentions"] == len(e["evidence"]) == 2
+        assert e["evidence"][0]["attribution"] == "the Washington Post"
+        assert e["evidence"][0]["title"] == "Intelligence"
+        assert all(m["sentence"] for m in e["evidence"])
+    capped = to_html(ds, top=3)  # by PageRank: US is left out
+    assert sorted(n["id"] for n in capped.nodes) == ["HTS", "ISIS", "SYR"]
+    assert "showing the top 3 of 4 actors by pagerank" in capped.generate_html()
+    edges = edges_by_id(capped)
+    assert sorted(edges) == ["HTS|opposes|ISIS", "SYR|fights|ISIS"]
+    assert edges["HTS|opposes|ISIS"]["evidence"] == [{
+        "date": "2025-01-11", "sentence": "HTS opposes the Islamic State.",
+        "article": "a1", "title": "Intelligence", "url": "https://example.org/a1",
+        "negated": False, "modality": "asserted", "attribution": "",
+    }]  # fmt: skip
+    ego_capped = to_html(ds, actor="SYR", depth=1, top=2).generate_html()
+    assert "showing the top 2 of 3 actors by pagerank" in ego_capped
 
 
 def test_bad_source():

@@ -42,6 +42,20 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
+def _verbosity(parser: argparse.ArgumentParser, *, default: object) -> None:
+    """Add ``-v/--verbose`` and ``-q/--quiet`` (before or after the command)."""
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", default=default, help="log more"
+    )
+    parser.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        default=default,
+        help="no progress bar, only errors",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of the ``kg`` command."""
     parser = _Parser(
@@ -50,15 +64,20 @@ def build_parser() -> argparse.ArgumentParser:
         "actors and their relations, then query, analyse, view and export it.",
     )
     parser.add_argument("--version", action="version", version=f"kg {__version__}")
-    parser.add_argument("-v", "--verbose", action="store_true", help="log more")
-    parser.add_argument(
-        "-q", "--quiet", action="store_true", help="no progress bar, only errors"
-    )
+    _verbosity(parser, default=False)
+    # -q/-v also after the command; SUPPRESS keeps a value given before it
+    common = _Parser(add_help=False)
+    _verbosity(common, default=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
     for command in COMMANDS:
         name = command.__name__.rsplit(".", 1)[-1]
-        p = sub.add_parser(name, help=command.HELP, description=command.DESCRIPTION)
+        p = sub.add_parser(
+            name,
+            help=command.HELP,
+            description=command.DESCRIPTION,
+            parents=[common],
+        )
         command.add_arguments(p)
         p.set_defaults(func=command.run)
     return parser

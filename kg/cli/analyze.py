@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from kg.cli.options import filter_kwargs, graph_filters, open_graph, store_argument
+from kg.tables import plural
 from kg.types import KGError
 from kg.vocab import CENTRALITIES, MEASURES
 
@@ -75,7 +76,11 @@ def run(args: argparse.Namespace) -> int:
         with stage("read the actor graph"):
             G = an.actor_graph(dataset, events=False, **filter_kwargs(args))
             _attach_events(args, dataset, G)
-        log.info("%d actors, %d edges", G.number_of_nodes(), G.number_of_edges())
+        log.info(
+            "%s, %s",
+            plural(G.number_of_nodes(), "actor"),
+            plural(G.number_of_edges(), "edge"),
+        )
         if args.write:
             _write_scores(dataset, G, seed=args.seed)
     m = args.measure
@@ -115,7 +120,7 @@ def _write_scores(dataset: Any, G: Any, *, seed: int) -> None:
     rows = an.scores(G, seed=seed)
     values = {name: {r["id"]: r[name] for r in rows} for name in SCORES}
     count = an.write_scores(dataset, values)
-    log.info("wrote %d scores to <%s>", count, an.ANALYSIS_GRAPH)
+    log.info("wrote %s to <%s>", plural(count, "score"), an.ANALYSIS_GRAPH)
 
 
 # ----------------------------------------------------------------------- measures
@@ -192,7 +197,7 @@ def _print_balance(b: dict[str, Any], *, top: int) -> None:
 
     share = b["share_balanced"]
     print(
-        f"{b['total']} signed triads: {b['balanced']} balanced, "
+        f"{plural(b['total'], 'signed triad')}: {b['balanced']} balanced, "
         f"{b['unbalanced']} unbalanced"
         + (f" ({share:.0%} balanced)" if share is not None else "")
     )
@@ -214,13 +219,13 @@ def _print_paths(p: dict[str, Any]) -> None:
     if p["hops"] is None:
         print(f"no path between {p['source']} and {p['target']}")
         return
-    print(f"shortest ({p['hops']} steps):")
+    print(f"shortest ({plural(p['hops'], 'step')}):")
     for path in p["shortest"]:
         print("  " + " - ".join(path))
     print(f"strongest (cost {p['cost']:.3f} = sum of 1/mentions):")
     print("  " + " - ".join(p["strongest"]))
     for step in p["steps"]:
         print(
-            f"    {step['from']} - {step['to']} ({step['mentions']} "
-            f"mentions): {'; '.join(step['relations'])}"
+            f"    {step['from']} - {step['to']} "
+            f"({plural(step['mentions'], 'mention')}): {'; '.join(step['relations'])}"
         )

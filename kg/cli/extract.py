@@ -10,6 +10,7 @@ from kg.cli.options import (
     dask_arguments,
     extraction_kwargs,
 )
+from kg.tables import plural
 
 log = logging.getLogger("kg")
 
@@ -45,9 +46,9 @@ def run(args: argparse.Namespace) -> int:
     )
     if counts.output != "-":
         log.info(
-            "wrote %d events from %d articles to %s",
-            counts.events,
-            counts.articles,
+            "wrote %s from %s to %s",
+            plural(counts.events, "event"),
+            plural(counts.articles, "article"),
             counts.output,
         )
     return 0

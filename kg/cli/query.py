@@ -18,7 +18,8 @@ DESCRIPTION = (
     "Run a SPARQL query on the store (or an RDF file given as "
     "--store). Read-only unless --update; SERVICE and LOAD are refused unless "
     "--allow-network. Parameters are bound as RDF terms: --param actor=HTS binds "
-    "?actor to actor:HTS. `kg query --list` describes the named queries."
+    "?actor to actor:HTS; actor parameters also take names, aliases and codes "
+    "(a=Washington). `kg query --list` describes the named queries."
 )
 
 
@@ -89,7 +90,8 @@ def _query_text(args: argparse.Namespace) -> str:
     from kg.query import named_query, read_query_file
 
     if args.named:
-        return named_query(args.named)
+        named_query(args.named)  # an unknown name fails here
+        return str(args.named)  # run_query reads it and checks its parameters
     if args.file:
         return read_query_file(args.file)
     if args.query:

@@ -6,6 +6,7 @@ import argparse
 import logging
 
 from kg.cli.options import filter_kwargs, graph_filters, open_graph, store_argument
+from kg.tables import plural
 from kg.vocab import CENTRALITIES
 
 log = logging.getLogger("kg")
@@ -14,9 +15,11 @@ log = logging.getLogger("kg")
 HELP = "write the interactive HTML view"
 
 DESCRIPTION = (
-    "Write one self-contained HTML page (works offline, loads "
-    "nothing from the network) of the actor graph: colours by actor class and "
-    "quad class, sizes by PageRank, evidence in tooltips, filters and search."
+    "Write one self-contained HTML page (works offline, loads nothing from the "
+    "network) of the actor graph: node shape by actor class, arrow colour by quad "
+    "class, a side panel with every mention of a clicked edge, filters, a date "
+    "range with play, alias search and PNG/SVG export. Draws the top 300 actors "
+    "by PageRank unless --top, --by or --all say otherwise (the page says so)."
 )
 
 
@@ -63,5 +66,10 @@ def run(args: argparse.Namespace) -> int:
             force=args.force,
             **filter_kwargs(args),
         )
-    log.info("wrote %s: %d actors, %d relations", out, len(net.nodes), len(net.edges))
+    log.info(
+        "wrote %s: %s, %s",
+        out,
+        plural(len(net.nodes), "actor"),
+        plural(len(net.edges), "relation"),
+    )
     return 0

@@ -17,6 +17,8 @@ from kg.types import KGError
 
 _DESCRIPTION = re.compile(r"^#\s*description:\s*(.+)$", re.M)
 _PARAMS = re.compile(r"^#\s*params:\s*(.+)$", re.M)
+# one parameter of the header: a name, then an optional note in parentheses
+_PARAM = re.compile(r"(?:^|,)\s*([A-Za-z_][\w-]*)\s*(?:\(([^()]*)\))?")
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,22 @@ class NamedQuery:
     description: str
     params: str
     text: str
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        """The parameters of ``# params:`` whose note does not say ``optional``.
+
+        Examples:
+            >>> named_queries()["between"].required
+            ('a', 'b')
+            >>> named_queries()["actors"].required, named_queries()["edges"].required
+            ((), ())
+        """
+        return tuple(
+            name
+            for name, note in _PARAM.findall(self.params)
+            if not note.strip().lower().startswith("optional")
+        )
 
 
 def _with_prefixes(text: str) -> str:
