@@ -183,3 +183,24 @@ def test_a_coordinated_clause_subject_is_not_the_target(nlp, text, wrong, twin, 
     got = asserted(run(nlp, twin))  # the first clause keeps its own object
     assert right in got
     assert wrong not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "twin"),
+    [
+        (
+            "Peru extradited Juan Carlos Merino, a former drug boss, to Spain.",
+            ("PER", "ESP"),
+            "Peru extradited Juan Carlos Merino.",
+        ),
+        (
+            "Chad handed the smuggler Idriss Gombo over to Niger.",
+            ("TCD", "NER"),
+            "Chad handed the smuggler Idriss Gombo over.",
+        ),
+    ],
+)
+def test_an_object_of_no_country_gives_way_to_a_named_state(nlp, text, expected, twin):
+    got = {(s, t) for s, _, t in asserted(run(nlp, text))}
+    assert expected in got, got
+    assert expected not in {(s, t) for s, _, t in asserted(run(nlp, twin))}

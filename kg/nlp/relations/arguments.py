@@ -277,12 +277,18 @@ def _open_targets(
     )
     # meetings happen somewhere: "held talks in Syria" is no dyad
     deep_ok = places_ok or not rules.in_category(rel, "meeting")
+    uncoded: list[Span] = []
     for head in open_heads(rules, chain, a.skip, a.subj, places_ok):
         targets = actors(ctx, head, src_ids, places=deep_ok)
         if not deep_ok:  # "returned to Geneva for talks": a venue
             targets = [m for m in targets if m.label_ != "PLACE"]
-        if targets:
+        if targets and not any(ctx.key(m)[1] for m in targets):
+            # "extradited <a person of no known country> to Y": Y, if named
+            uncoded = uncoded or targets
+        elif targets:
             return targets
+    if uncoded:
+        return uncoded
     if a.ev.kind == "noun" or not _second_pass(ctx, a.ev):
         return []
     # second pass: inside subordinate clauses too
