@@ -49,6 +49,16 @@ CONTENT = [
         ("US", "urges", "ISR"),
         {("ISR", "attacks", "LBN"), ("US", "attacks", "LBN")},
     ),
+    (  # a participle of a document: the document, not the subject, calls for it
+        "Russia vetoed a UN resolution calling for a ceasefire in Yemen.",
+        ("RUS", "vetoes", "UN"),
+        {("RUS", "demands", "YEM"), ("RUS", "calls", "YEM")},
+    ),
+    (
+        "Chile rejected a statement condemning Peru.",
+        ("CHL", "rejects", "PER"),
+        {("CHL", "condemns", "PER")},
+    ),
 ]
 
 
@@ -64,6 +74,7 @@ ON_THEIR_OWN = [
     ("Greece attacked Cyprus.", ("GRC", "attacks", "CYP")),
     ("Serbia withdrew its troops from Bosnia.", ("SRB", "withdrawsFrom", "BIH")),
     ("Israel attacks Lebanon.", ("ISR", "attacks", "LBN")),
+    ("Russia called for a ceasefire in Yemen.", ("RUS", "demands", "YEM")),
     # reported speech is coded: the speaker is not a participant
     (
         "The court was told that Israeli soldiers attacked Palestinian villagers.",

@@ -183,12 +183,28 @@ def _quote_speaker(ctx: SentContext, a: _Args) -> None:
         a.ev.extra["source_from"] = "quote_speaker"
 
 
+def _thing_participle(ctx: SentContext, tok: Token) -> bool:
+    """True for a present participle modifying a noun that is neither an actor nor
+    an event ("a resolution calling for X", "a letter condemning Y"): the thing is
+    its subject, so no actor acts ("a strike killing X" is the striker's act)."""
+    head = tok.head
+    return (
+        tok.dep_ == "acl"
+        and tok.tag_ == "VBG"
+        and head.pos_ == "NOUN"
+        and head.i not in ctx.index
+        and ctx.rules.noun_relation(head) is None
+    )
+
+
 def _sources(ctx: SentContext, a: _Args) -> bool:
     """Resolve the sources; False when the event has none."""
     if not _subject_sources(ctx, a):
         return False
     if a.how == "relcl" and a.subj is not None and a.subj.i not in ctx.index:
         return False  # "a resolution that aims to impose sanctions": no actor acts
+    if _thing_participle(ctx, a.ev.trigger):
+        return False  # "a resolution calling for sanctions": the same
     if not a.sources:
         _speaker_or_prior(ctx, a)
     if not a.sources:
