@@ -425,8 +425,28 @@ def resolve(ctx: SentContext, ev: Event) -> bool:
         return True
     ev.sources = a.sources
     ev.targets = a.targets
+    _giver_first(ctx, ev)
     refine(ctx, ev)
     return True
+
+
+def _giver_first(ctx: SentContext, ev: Event) -> None:
+    """ "X received weapons from Y": aid received is aid given, by the "from"
+    object (the giver is the source, the recipient the target)."""
+    rules = ctx.rules
+    if (
+        rules.lemma(ev.trigger) not in rules.words["recipient_verbs"]
+        or rules.plover(ev.relation) != "AID"
+    ):
+        return
+    root = ev.targets[0].root
+    if (
+        root.dep_ == "pobj"
+        and root.head.lower_ == "from"
+        and root.head.head.i in {w.i for w in ev.words}
+    ):
+        ev.sources, ev.targets = ev.targets, ev.sources
+        ev.extra["recipient"] = "true"
 
 
 # ------------------------------------------------------------------ categories
