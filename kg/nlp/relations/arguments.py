@@ -186,7 +186,8 @@ def _quote_speaker(ctx: SentContext, a: _Args) -> None:
 def _thing_participle(ctx: SentContext, tok: Token) -> bool:
     """True for a present participle modifying a noun that is neither an actor nor
     an event ("a resolution calling for X", "a letter condemning Y"): the thing is
-    its subject, so no actor acts ("a strike killing X" is the striker's act)."""
+    its subject, so no actor acts ("a strike killing X" is the striker's act, and
+    a document its issuer signs or adopts is the issuer's act)."""
     head = tok.head
     return (
         tok.dep_ == "acl"
@@ -194,6 +195,10 @@ def _thing_participle(ctx: SentContext, tok: Token) -> bool:
         and head.pos_ == "NOUN"
         and head.i not in ctx.index
         and ctx.rules.noun_relation(head) is None
+        and not (
+            head.dep_ in ("dobj", "nsubjpass")
+            and ctx.rules.lemma(head.head) in ctx.rules.words["issuing_verbs"]
+        )  # "signed an order lifting sanctions on X": the signer's act
     )
 
 

@@ -262,6 +262,8 @@ def _govern(rules: Rules, ev: Event, top: Token, head: Token) -> tuple[Token, st
         return top, _DONE
     if dep == "ccomp" and cls not in rules.words.clause_control:
         return top, _STOP
+    if cls == "demand" and head.pos_ in ("NOUN", "PROPN"):
+        cls = None  # "an executive order ending X": a document, not an ordering
     if hl in rules.control("aspect"):
         ev.words.append(head)  # "resume shelling", "began to attack": transparent
         return head, _UP
