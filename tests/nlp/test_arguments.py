@@ -204,3 +204,9 @@ def test_an_object_of_no_country_gives_way_to_a_named_state(nlp, text, expected,
     got = {(s, t) for s, _, t in asserted(run(nlp, text))}
     assert expected in got, got
     assert expected not in {(s, t) for s, _, t in asserted(run(nlp, twin))}
+
+
+def test_off_the_coast_names_a_place_not_a_party(nlp):
+    # "off" is a place preposition: the target of a show of force only
+    assert not asserted(run(nlp, "Iran praised a ship off the coast of Oman."))
+    assert ("IRN", "praises", "OMN") in asserted(run(nlp, "Iran praised Oman."))

@@ -100,6 +100,11 @@ NOT_THESE = [  # (sentence, relation it must not give, twin sentence that gives 
         "mobilisesAgainst",
         "Peru held naval exercises near the coast of Chile.",
     ),
+    (  # "off the coast of": a place of the show of force, and its target
+        "Peru and Chile held joint drills off the coast of Ecuador.",
+        "mobilisesAgainst",
+        "Peru held live-fire drills off the coast of Chile.",
+    ),
     (  # a standing state is no event
         "Chile shares a long border with Peru.",
         "cooperatesWith",
