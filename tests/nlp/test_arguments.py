@@ -210,3 +210,17 @@ def test_off_the_coast_names_a_place_not_a_party(nlp):
     # "off" is a place preposition: the target of a show of force only
     assert not asserted(run(nlp, "Iran praised a ship off the coast of Oman."))
     assert ("IRN", "praises", "OMN") in asserted(run(nlp, "Iran praised Oman."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Maltese-flagged tanker Orion Star was attacked by Eritrean troops.",
+        "Eritrean troops attacked the Maltese-flagged tanker Orion Star.",
+    ],
+)
+def test_a_name_of_no_country_is_its_flag_s(nlp, text):
+    assert ("ERI", "attacks", "MLT") in asserted(run(nlp, text))
+    # the twin: with no flag named, the tanker is no actor of a state
+    bare = text.replace("Maltese-flagged ", "")
+    assert not any(t == "MLT" for _, _, t in asserted(run(nlp, bare)))
