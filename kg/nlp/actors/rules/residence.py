@@ -3,7 +3,8 @@
 "Bosnian Serbs" -> BIH, "Kurds in Syria" -> SYR, "ethnic Albanians" -> the other
 country of the sentence, "Moslem forces in east Bosnia" -> BIH, "doctors from two
 American aid groups" -> USA, "a terror group based in Trinidad" -> TTO, "Jane Roe,
-Algeria's leading activist" -> DZA. The steps run in this order over one
+Algeria's leading activist" -> DZA, bare "police" or "protesters" -> the only
+country their sentence names. The steps run in this order over one
 :class:`_Residence` state.
 """
 
