@@ -183,3 +183,44 @@ def test_a_coordinated_clause_subject_is_not_the_target(nlp, text, wrong, twin, 
     got = asserted(run(nlp, twin))  # the first clause keeps its own object
     assert right in got
     assert wrong not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "twin"),
+    [
+        (
+            "Peru extradited Juan Carlos Merino, a former drug boss, to Spain.",
+            ("PER", "ESP"),
+            "Peru extradited Juan Carlos Merino.",
+        ),
+        (
+            "Chad handed the smuggler Idriss Gombo over to Niger.",
+            ("TCD", "NER"),
+            "Chad handed the smuggler Idriss Gombo over.",
+        ),
+    ],
+)
+def test_an_object_of_no_country_gives_way_to_a_named_state(nlp, text, expected, twin):
+    got = {(s, t) for s, _, t in asserted(run(nlp, text))}
+    assert expected in got, got
+    assert expected not in {(s, t) for s, _, t in asserted(run(nlp, twin))}
+
+
+def test_off_the_coast_names_a_place_not_a_party(nlp):
+    # "off" is a place preposition: the target of a show of force only
+    assert not asserted(run(nlp, "Iran praised a ship off the coast of Oman."))
+    assert ("IRN", "praises", "OMN") in asserted(run(nlp, "Iran praised Oman."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Maltese-flagged tanker Orion Star was attacked by Eritrean troops.",
+        "Eritrean troops attacked the Maltese-flagged tanker Orion Star.",
+    ],
+)
+def test_a_name_of_no_country_is_its_flag_s(nlp, text):
+    assert ("ERI", "attacks", "MLT") in asserted(run(nlp, text))
+    # the twin: with no flag named, the tanker is no actor of a state
+    bare = text.replace("Maltese-flagged ", "")
+    assert not any(t == "MLT" for _, _, t in asserted(run(nlp, bare)))

@@ -37,6 +37,28 @@ def test_refusal_is_a_rejection(nlp):
     assert ("CHN", "rejects", "TWN") in asserted(doc)
 
 
+def test_ruling_out_an_act_is_a_refusal_of_it(nlp):
+    doc = run(nlp, "Italy ruled out supplying tanks to Kenya.")
+    assert asserted(doc) == {("ITA", "rejects", "KEN")}
+    assert ("ITA", "aids", "KEN") in triples(doc, negated=True)
+    # the twin: supplying, not ruled out, is the act itself
+    assert ("ITA", "aids", "KEN") in asserted(
+        run(nlp, "Italy began supplying tanks to Kenya.")
+    )
+
+
+def test_ruling_out_a_meeting_rejects_it_but_a_ruling_is_no_refusal(nlp):
+    assert ("DEU", "rejects", "RUS") in asserted(
+        run(nlp, "Germany ruled out talks with Russia.")
+    )
+    for text in (
+        "Germany ruled on talks with Russia.",
+        "Italy did not rule out supplying tanks to Kenya.",
+    ):
+        got = asserted(run(nlp, text))
+        assert not any(t[1] == "rejects" for t in got), (text, got)
+
+
 MODALITY = [
     (
         "Turkey will support the European Union.",

@@ -49,6 +49,21 @@ CONTENT = [
         ("US", "urges", "ISR"),
         {("ISR", "attacks", "LBN"), ("US", "attacks", "LBN")},
     ),
+    (  # a participle of a document: the document, not the subject, calls for it
+        "Russia vetoed a UN resolution calling for a ceasefire in Yemen.",
+        ("RUS", "vetoes", "UN"),
+        {("RUS", "demands", "YEM"), ("RUS", "calls", "YEM")},
+    ),
+    (  # the noun "order" is a document, not a demand of the target
+        "The president of Peru signed an executive order ending sanctions on Chile.",
+        ("PER", "liftsSanctionsOn", "CHL"),
+        {("PER", "demands", "CHL")},
+    ),
+    (
+        "Chile rejected a statement condemning Peru.",
+        ("CHL", "rejects", "PER"),
+        {("CHL", "condemns", "PER")},
+    ),
 ]
 
 
@@ -64,6 +79,15 @@ ON_THEIR_OWN = [
     ("Greece attacked Cyprus.", ("GRC", "attacks", "CYP")),
     ("Serbia withdrew its troops from Bosnia.", ("SRB", "withdrawsFrom", "BIH")),
     ("Israel attacks Lebanon.", ("ISR", "attacks", "LBN")),
+    ("Russia called for a ceasefire in Yemen.", ("RUS", "demands", "YEM")),
+    # a document its issuer signs does what it says; the noun "order" is no
+    # ordering (the verb is: "ordered Y to withdraw" is a demand of Y)
+    (
+        "The president of Peru signed an executive order ending sanctions on Chile.",
+        ("PER", "liftsSanctionsOn", "CHL"),
+    ),
+    ("France issued a decree expelling Malian diplomats.", ("FRA", "expels", "MLI")),
+    ("Egypt ordered Israel to withdraw from Gaza.", ("EGY", "demands", "ISR")),
     # reported speech is coded: the speaker is not a participant
     (
         "The court was told that Israeli soldiers attacked Palestinian villagers.",

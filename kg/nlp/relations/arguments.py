@@ -183,12 +183,33 @@ def _quote_speaker(ctx: SentContext, a: _Args) -> None:
         a.ev.extra["source_from"] = "quote_speaker"
 
 
+def _thing_participle(ctx: SentContext, tok: Token) -> bool:
+    """True for a present participle modifying a noun that is neither an actor nor
+    an event ("a resolution calling for X", "a letter condemning Y"): the thing is
+    its subject, so no actor acts ("a strike killing X" is the striker's act, and
+    a document its issuer signs or adopts is the issuer's act)."""
+    head = tok.head
+    return (
+        tok.dep_ == "acl"
+        and tok.tag_ == "VBG"
+        and head.pos_ == "NOUN"
+        and head.i not in ctx.index
+        and ctx.rules.noun_relation(head) is None
+        and not (
+            head.dep_ in ("dobj", "nsubjpass")
+            and ctx.rules.lemma(head.head) in ctx.rules.words["issuing_verbs"]
+        )  # "signed an order lifting sanctions on X": the signer's act
+    )
+
+
 def _sources(ctx: SentContext, a: _Args) -> bool:
     """Resolve the sources; False when the event has none."""
     if not _subject_sources(ctx, a):
         return False
     if a.how == "relcl" and a.subj is not None and a.subj.i not in ctx.index:
         return False  # "a resolution that aims to impose sanctions": no actor acts
+    if _thing_participle(ctx, a.ev.trigger):
+        return False  # "a resolution calling for sanctions": the same
     if not a.sources:
         _speaker_or_prior(ctx, a)
     if not a.sources:
@@ -277,12 +298,18 @@ def _open_targets(
     )
     # meetings happen somewhere: "held talks in Syria" is no dyad
     deep_ok = places_ok or not rules.in_category(rel, "meeting")
+    uncoded: list[Span] = []
     for head in open_heads(rules, chain, a.skip, a.subj, places_ok):
         targets = actors(ctx, head, src_ids, places=deep_ok)
         if not deep_ok:  # "returned to Geneva for talks": a venue
             targets = [m for m in targets if m.label_ != "PLACE"]
-        if targets:
+        if targets and not any(ctx.key(m)[1] for m in targets):
+            # "extradited <a person of no known country> to Y": Y, if named
+            uncoded = uncoded or targets
+        elif targets:
             return targets
+    if uncoded:
+        return uncoded
     if a.ev.kind == "noun" or not _second_pass(ctx, a.ev):
         return []
     # second pass: inside subordinate clauses too
@@ -403,8 +430,28 @@ def resolve(ctx: SentContext, ev: Event) -> bool:
         return True
     ev.sources = a.sources
     ev.targets = a.targets
+    _giver_first(ctx, ev)
     refine(ctx, ev)
     return True
+
+
+def _giver_first(ctx: SentContext, ev: Event) -> None:
+    """ "X received weapons from Y": aid received is aid given, by the "from"
+    object (the giver is the source, the recipient the target)."""
+    rules = ctx.rules
+    if (
+        rules.lemma(ev.trigger) not in rules.words["recipient_verbs"]
+        or rules.plover(ev.relation) != "AID"
+    ):
+        return
+    root = ev.targets[0].root
+    if (
+        root.dep_ == "pobj"
+        and root.head.lower_ == "from"
+        and root.head.head.i in {w.i for w in ev.words}
+    ):
+        ev.sources, ev.targets = ev.targets, ev.sources
+        ev.extra["recipient"] = "true"
 
 
 # ------------------------------------------------------------------ categories

@@ -72,6 +72,16 @@ class Rules:
                     return stem
         return lemma
 
+    def control_word(self, tok: Token) -> str:
+        """The lemma under which a governing verb is a control word: a phrasal verb
+        listed with its particle ("rule_out": "ruled out sending troops" is a
+        refusal) before the bare lemma."""
+        lemma = self.lemma(tok)
+        for c in tok.children:
+            if c.dep_ == "prt" and f"{lemma}_{c.lower_}" in self.known:
+                return f"{lemma}_{c.lower_}"
+        return lemma
+
     def noun_relation(self, tok: Token) -> str | None:
         """The relation of an event noun ("talks", "sanctions"), or None."""
         nouns = self.patterns.nouns

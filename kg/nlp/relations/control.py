@@ -254,7 +254,7 @@ def _govern(rules: Rules, ev: Event, top: Token, head: Token) -> tuple[Token, st
     """One step from ``top`` to the content word governing it."""
     p = rules.patterns
     dep = top.dep_
-    hl = rules.lemma(head)
+    hl = rules.control_word(head)
     cls = rules.control_class(hl)
     if dep == "ccomp" and hl in p.reporting and cls != "denial":
         ev.top = top
@@ -262,6 +262,8 @@ def _govern(rules: Rules, ev: Event, top: Token, head: Token) -> tuple[Token, st
         return top, _DONE
     if dep == "ccomp" and cls not in rules.words.clause_control:
         return top, _STOP
+    if cls == "demand" and head.pos_ in ("NOUN", "PROPN"):
+        cls = None  # "an executive order ending X": a document, not an ordering
     if hl in rules.control("aspect"):
         ev.words.append(head)  # "resume shelling", "began to attack": transparent
         return head, _UP
@@ -371,7 +373,7 @@ def _content_edge(rules: Rules, t: Token) -> bool:
     act ("will send troops to fight X"), or the reason phrase of a verbal act."""
     head = t.head
     if t.dep_ in ("xcomp", "ccomp"):
-        lemma = rules.lemma(head)
+        lemma = rules.control_word(head)
         cls = rules.control_class(lemma)
         reported = t.dep_ == "ccomp" and lemma in rules.patterns.reporting
         if cls in rules.words["content_control"] and (cls == "denial" or not reported):

@@ -62,6 +62,29 @@ def _aside(rules: Rules, c: Token) -> bool:
     )
 
 
+#: Dependencies of the modifiers of a name ("the Greek-flagged tanker X").
+_NAME_MODIFIERS = frozenset({"compound", "amod", "npadvmod", "nmod"})
+
+
+def _coded_modifier(
+    ctx: SentContext, t: Token, s: _Search
+) -> tuple[Span, Token] | None:
+    """For a mention at ``t`` of no known country, a mention of a state among its
+    modifiers ("the Greek-flagged tanker X" is Greece's); None otherwise."""
+    m = ctx.index[t.i]
+    if ctx.key(m)[1]:
+        return None
+    queue = [c for c in t.children if c.dep_ in _NAME_MODIFIERS]
+    while queue:
+        c = queue.pop(0)
+        x = ctx.index.get(c.i)
+        key = ctx.key(x) if x is not None and x is not m else None
+        if x is not None and key is not None and key[1] and key not in s.exclude:
+            return x, c
+        queue.extend(g for g in c.children if g.dep_ in _NAME_MODIFIERS)
+    return None
+
+
 def _first_mention(
     ctx: SentContext, head: Token, s: _Search, parent: dict[int, Token]
 ) -> tuple[Span, Token] | None:
@@ -73,7 +96,7 @@ def _first_mention(
         seen += 1
         m = ctx.index.get(t.i)
         if m is not None and ctx.key(m) not in s.exclude:
-            return m, t
+            return _coded_modifier(ctx, t, s) or (m, t)
         for c in t.children:
             if _blocked(ctx.rules, s, t, c, head):
                 continue

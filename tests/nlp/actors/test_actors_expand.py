@@ -127,3 +127,25 @@ def test_a_place_with_an_organisation_head_is_an_organisation_of_its_country(nlp
 )
 def test_role_modifiers_are_adjectives_or_gerunds_not_verbs(nlp, text, surface, code):
     assert resolved(nlp, text)[surface][1] == code
+
+
+@pytest.mark.parametrize(
+    "text, surface, actor, code",
+    [
+        (
+            "Crowds gathered outside the Turkish embassy in Nairobi.",
+            "Turkish embassy",
+            "TUR",
+            "TURGOV",
+        ),
+        # the twin: a role no country owns belongs to the capital named after it
+        (
+            "Crowds gathered outside the government in Nairobi.",
+            "government in Nairobi",
+            "KEN",
+            "KENGOV",
+        ),
+    ],
+)
+def test_a_role_owned_by_a_demonym_is_not_the_place_s(nlp, text, surface, actor, code):
+    assert resolved(nlp, text)[surface] == (actor, code)

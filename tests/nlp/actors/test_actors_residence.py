@@ -91,3 +91,29 @@ def test_unknown_organisation_based_in_a_country(nlp):
     doc = nlp("The Horizon Relief Trust, based in Kenya, funded the schools.")
     m = next(s._.kg_mention for s in doc.spans[SPAN_KEY] if not s._.kg_mention.known)
     assert m.country == "KEN" and m.code == "KEN"
+
+
+@pytest.mark.parametrize(
+    "text, surface, code",
+    [
+        ("Police fired tear gas at the crowd in Lima.", "Police", "PERCOP"),
+        ("Hundreds of protesters marched through Quito.", "protesters", "ECUCVL"),
+    ],
+)
+def test_a_bare_group_is_of_the_only_country_named(nlp, text, surface, code):
+    assert resolved(nlp, text)[surface][1] == code
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        # two countries named: whose police is not settled
+        ("Police arrested two Chilean citizens in Lima.", "Police"),
+        # an informant, not a party ("residents said")
+        ("Shelling hit parts of Lima, residents said.", "residents"),
+        # no country named at all
+        ("Police fired tear gas at the crowd.", "Police"),
+    ],
+)
+def test_a_bare_group_stays_uncoded_when_the_country_is_open(nlp, text, surface):
+    assert surface not in resolved(nlp, text)

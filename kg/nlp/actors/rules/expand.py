@@ -115,6 +115,15 @@ def _forward_role(ctx: DocContext, c: Candidate, is_state: bool) -> Candidate | 
     return None
 
 
+def _owned(ctx: DocContext, s: int) -> bool:
+    """Whether the role starting at token s already names its country before it
+    ("the Turkish embassy", "Kenya's envoy")."""
+    k = s - 1
+    if k >= 0 and ctx.toks[k].text in ctx.words.possessives:
+        k -= 1
+    return k >= 0 and ctx.toks[k].ent_type_ in ("NORP", "GPE")
+
+
 def _role_of_state(ctx: DocContext, c: Candidate) -> Candidate | None:
     """'the president of Armenia', 'the government in Damascus' (a capital)."""
     prep = c.start - 1
@@ -126,6 +135,8 @@ def _role_of_state(ctx: DocContext, c: Candidate) -> Candidate | None:
             continue
         if ctx.toks[prep].lower_ == "in" and c.kind != CAPITAL:
             continue
+        if _owned(ctx, s):
+            return None  # "the Turkish embassy in Nairobi" is Turkey's
         return Candidate(s, c.end, c.actor, ROLE, hit[1], c.code)
     return None
 

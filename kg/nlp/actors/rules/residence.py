@@ -3,7 +3,8 @@
 "Bosnian Serbs" -> BIH, "Kurds in Syria" -> SYR, "ethnic Albanians" -> the other
 country of the sentence, "Moslem forces in east Bosnia" -> BIH, "doctors from two
 American aid groups" -> USA, "a terror group based in Trinidad" -> TTO, "Jane Roe,
-Algeria's leading activist" -> DZA. The steps run in this order over one
+Algeria's leading activist" -> DZA, bare "police" or "protesters" -> the only
+country their sentence names. The steps run in this order over one
 :class:`_Residence` state.
 """
 
@@ -306,6 +307,43 @@ def _appositions(ctx: DocContext, st: _Residence) -> None:
             st.add(Candidate(ent.start, ent.end, c.actor, ROLE, c.sector, c.code))
 
 
+# 7. --------------------------------------------- "police", "protesters" bare
+def _bare_start(ctx: DocContext, st: _Residence, i: int) -> bool:
+    """Whether the role at token i starts its phrase with no owner before it
+    ("police", "the protesters", "hundreds of demonstrators")."""
+    if i == 0:
+        return True
+    prev = ctx.toks[i - 1]
+    return not st.covered[i - 1] and prev.pos_ in ("DET", "ADJ", "NUM", "ADP", "PUNCT")
+
+
+def _informant(ctx: DocContext, start: int, end: int) -> bool:
+    """Whether the group is the subject of a speech verb ("residents said"): a
+    source of the news, not a party to it."""
+    root = ctx.doc[start:end].root
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in ctx.words.speech_verbs
+
+
+def _bare_groups(ctx: DocContext, st: _Residence) -> None:
+    """A bare group of people of a ``bare_sectors`` sector takes the country of
+    "in|of X" after it, else the only country its sentence names ("police fired
+    on protesters in Lima": both Peru's)."""
+    i = 0
+    while i < ctx.n:
+        role = None if st.covered[i] else ctx.role_at(i)
+        if role is None or role[1] not in ctx.words.bare_sectors:
+            i += 1
+            continue
+        end, sector = role
+        nxt = ctx.toks[end] if end < ctx.n else None
+        noun_after = nxt is not None and nxt.pos_ in ("NOUN", "PROPN")
+        if _bare_start(ctx, st, i) and not noun_after and not _informant(ctx, i, end):
+            where = _locator(ctx, end, st.state_at) or _only_state(ctx, st.cands, i)
+            if where is not None:
+                st.add(Candidate(i, end, _country_id(ctx, where), ROLE, sector))
+        i = end
+
+
 def apply(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
     """Code the groups of people by where they live; sorted by start."""
     cands = _merge_places(ctx, sorted(cands, key=lambda c: c.start))
@@ -316,4 +354,5 @@ def apply(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
     _from_groups(ctx, st)
     _based_in(ctx, st)
     _appositions(ctx, st)
+    _bare_groups(ctx, st)
     return sorted(st.cands + st.new, key=lambda c: c.start)
