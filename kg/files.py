@@ -2,24 +2,62 @@
 
 Every command that writes a file calls :func:`check_writable` before doing any work
 and writes through :func:`write_atomic`, so an existing file is never replaced
-without ``--force`` and a failed write leaves nothing behind.
+without ``--force``, ``--force`` replaces regular files only (never a device, a FIFO
+or the target of a symlink), and a failed write (a full disk, too) leaves nothing
+behind. The path ``-`` means standard output.
+
+The temporary file sits beside the target, named ``.NAME.PID.XXXX.tmp``; a process
+killed before it could remove its temporary leaves it behind, and the next write to
+the same target removes every temporary whose process is gone.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
+import stat
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from kg.types import KGError
 
+#: The output path that means standard output (``-o -``).
+STDOUT = "-"
+
+_KINDS = (
+    (stat.S_ISLNK, "a symbolic link"),
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def is_stdout(path: str | Path) -> bool:
+    """Whether an output path is ``-`` (standard output; ``./-`` is a file)."""
+    return str(path) == STDOUT
+
+
+def _special(path: Path) -> str | None:
+    """What a path is when it exists and is not a regular file or a directory."""
+    try:
+        mode = path.lstat().st_mode
+    except OSError:
+        return None
+    return next((name for test, name in _KINDS if test(mode)), None)
+
 
 def check_writable(path: str | Path, *, force: bool) -> Path:
-    """Refuse a path that is a directory, or an existing file without ``force``.
+    """Refuse a directory, a special file, or an existing file without ``force``.
+
+    ``-`` (standard output) is always writable.
 
     Raises:
-        KGError: when the path is a directory or exists and ``force`` is false.
+        KGError: when the path is a directory, a symbolic link, a FIFO, a device
+            or a socket, or an existing file and ``force`` is false.
 
     Examples:
         >>> check_writable("/", force=True)
@@ -28,6 +66,14 @@ def check_writable(path: str | Path, *, force: bool) -> Path:
         kg.types.KGError: / is a directory; give a file name
     """
     path = Path(path)
+    if is_stdout(path):
+        return path
+    kind = _special(path)
+    if kind:
+        raise KGError(
+            f"{path} is {kind}; kg writes regular files only (use -o - for "
+            "standard output)"
+        )
     if path.is_dir():
         raise KGError(f"{path} is a directory; give a file name")
     if path.exists() and not force:
@@ -41,24 +87,97 @@ def write_atomic(
     """Write a file through a temporary file and a rename: all or nothing.
 
     ``write`` receives the temporary path and fills it. The file gets the usual
-    permissions (``0666`` less the umask), never replaces a directory, and never
-    overwrites an existing file unless ``force``.
+    permissions (``0666`` less the umask), never replaces a directory or a special
+    file, and never overwrites an existing file unless ``force``. For ``-`` the
+    temporary file is copied to standard output, then removed.
 
     Raises:
-        KGError: when the file exists (without ``force``) or is a directory.
+        KGError: when the file exists (without ``force``), is a directory or a
+            special file, or cannot be written (full disk, no permission).
     """
     path = check_writable(path, force=force)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    if is_stdout(path):
+        return _write_stdout(write)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale_temporaries(path)
+        fd, tmp = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp"
+        )
+    except OSError as e:
+        raise _write_error(path, e) from None
     os.close(fd)
     try:
         write(Path(tmp))
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private (0600)
+        check_writable(path, force=force)  # still not a special file
         os.replace(tmp, path)
+    except OSError as e:
+        Path(tmp).unlink(missing_ok=True)
+        raise _write_error(path, e) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     return path
+
+
+def _write_stdout(write: Callable[[Path], object]) -> Path:
+    """Fill a private temporary file, then copy it to standard output."""
+    fd, tmp = tempfile.mkstemp(prefix="kg-", suffix=".tmp")
+    os.close(fd)
+    try:
+        write(Path(tmp))
+        sys.stdout.flush()
+        with open(tmp, "rb") as src:
+            shutil.copyfileobj(src, sys.stdout.buffer, 1 << 20)
+        sys.stdout.buffer.flush()
+    except OSError as e:
+        if isinstance(e, BrokenPipeError):
+            raise
+        raise _write_error(Path(STDOUT), e) from None
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+    return Path(STDOUT)
+
+
+def _write_error(path: Path, e: OSError) -> KGError:
+    where = "standard output" if is_stdout(path) else str(path)
+    reason = e.strerror or str(e) or type(e).__name__
+    return KGError(f"cannot write {where}: {reason}; nothing was written")
+
+
+def remove_stale_temporaries(path: str | Path) -> list[Path]:
+    """Remove the temporaries of ``path`` left behind by processes that are gone.
+
+    Returns:
+        The files removed.
+    """
+    path = Path(path)
+    removed = []
+    with contextlib.suppress(OSError):
+        for tmp in path.parent.glob(f".{glob_escape(path.name)}.*.tmp"):
+            pid = tmp.name[len(path.name) + 2 :].split(".", 1)[0]
+            if pid.isdigit() and not _alive(int(pid)):
+                tmp.unlink(missing_ok=True)
+                removed.append(tmp)
+    return removed
+
+
+def glob_escape(name: str) -> str:
+    """``name`` with the glob wildcards ``*?[`` escaped."""
+    return "".join(f"[{c}]" if c in "*?[" else c for c in name)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's live process
+        return True
+    return True
 
 
 def write_text_atomic(path: str | Path, text: str, *, force: bool) -> Path:

@@ -58,6 +58,9 @@ WHERE {
 #: Default ``nlp.pipe`` batch size of the jobs.
 BATCH_SIZE = 32
 
+#: What a job does with a bad input record: stop (listing every one) or skip it.
+ON_ERROR = ("fail", "skip")
+
 #: Longest evidence text :func:`format_summary` prints before cutting it.
 EVIDENCE_WIDTH = 160
 
@@ -75,11 +78,15 @@ class BuildSummary:
             filled when the job was asked for a summary.
         edges: The most-mentioned asserted edges with one evidence sentence each,
             filled when the job was asked for a summary.
+        rejected: Bad records skipped (``on_error="skip"``).
+        rejects: The JSON Lines file that lists them with their reasons.
     """
 
     articles: int
     store: str
     stats: dict[str, int] = field(default_factory=dict)
+    rejected: int = 0
+    rejects: str | None = None
     counts: dict[str, int] = field(default_factory=dict)
     edges: list[dict[str, Any]] = field(default_factory=list)
 
@@ -92,11 +99,15 @@ class ExtractCounts:
         articles: Articles read.
         events: Events written.
         output: The file written, or ``"-"`` for standard output.
+        rejected: Bad records skipped (``on_error="skip"``).
+        rejects: The JSON Lines file that lists them with their reasons.
     """
 
     articles: int
     events: int
     output: str
+    rejected: int = 0
+    rejects: str | None = None
 
 
 # --------------------------------------------------------------------------- input
@@ -109,13 +120,110 @@ def count_articles(paths: Iterable[str | Path]) -> int:
     Raises:
         KGError: on the first bad path or record, or when there is no article.
     """
-    from kg.articles import load_articles
+    return check_input(paths).articles
 
+
+@dataclass(frozen=True)
+class Input:
+    """The articles of a job, checked once before any work (:func:`check_input`).
+
+    Attributes:
+        paths: Article files and folders.
+        encoding: Their text encoding.
+        on_error: ``"fail"`` (stop, listing every bad record) or ``"skip"``.
+        articles: Good articles found.
+        rejected: Bad records (skipped with ``"skip"``).
+        rejects: The JSON Lines file listing the bad records, when skipping.
+    """
+
+    paths: Sequence[str | Path]
+    encoding: str = "utf-8"
+    on_error: str = "fail"
+    articles: int = 0
+    rejected: int = 0
+    rejects: str | None = None
+
+    def load(self) -> Iterator[Article]:
+        """The good articles, read again (bad records are left out silently:
+        :func:`check_input` has listed them)."""
+        from kg.articles import load_articles
+
+        skip = (lambda _reject: None) if self.on_error == "skip" else None
+        return load_articles(self.paths, encoding=self.encoding, on_error=skip)
+
+
+def check_input(
+    paths: Sequence[str | Path],
+    *,
+    encoding: str = "utf-8",
+    on_error: str = "fail",
+    rejects: str | Path | None = None,
+    force: bool = False,
+) -> Input:
+    """Read every article once, without keeping it, and collect the bad records.
+
+    With ``on_error="fail"`` any bad record stops the job before it writes
+    anything, and the error lists every bad record, not only the first. With
+    ``"skip"`` each bad record is written with its reason to ``rejects`` (JSON
+    Lines: ``where``, ``error``, ``record``), and the job goes on without them.
+
+    Raises:
+        KGError: for bad records (``fail``), an unknown ``on_error`` or encoding,
+            an existing rejects file without ``force``, or no good article.
+    """
+    from kg.articles import Reject, load_articles
+    from kg.files import check_writable
+
+    if on_error not in ON_ERROR:
+        raise KGError(f"bad on_error {on_error!r}; expected one of {list(ON_ERROR)}")
+    if on_error == "skip":
+        rejects = rejects or _default_rejects()
+        check_writable(rejects, force=force)
+    bad: list[Reject] = []
     paths = list(paths)
-    n = sum(1 for _ in load_articles(paths))
+    n = sum(1 for _ in load_articles(paths, encoding=encoding, on_error=bad.append))
+    if bad and on_error == "fail":
+        raise KGError(_bad_records(bad))
+    if bad:
+        _write_rejects(bad, rejects, force=force)
+        log.warning(
+            "kg: skipped %d bad record%s; each is listed with its reason in %s",
+            len(bad), "s" if len(bad) != 1 else "", rejects,
+        )  # fmt: skip
     if n == 0:
         raise KGError(f"no articles found in {', '.join(map(str, paths))}")
-    return n
+    return Input(paths, encoding, on_error, n, len(bad), str(rejects) if bad else None)
+
+
+def _default_rejects() -> str:
+    from datetime import datetime, timezone
+
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    return f"kg-rejects-{stamp}.jsonl"
+
+
+def _bad_records(bad: Sequence[Any]) -> str:
+    """One bad record's message, or the list of all of them."""
+    if len(bad) == 1:
+        return str(bad[0].error)
+    lines = "\n".join(f"  {r.error}" for r in bad)
+    return (
+        f"{len(bad)} bad records; nothing was written (pass --on-error skip to "
+        f"go on without them):\n{lines}"
+    )
+
+
+def _write_rejects(bad: Sequence[Any], path: Any, *, force: bool) -> None:
+    from dataclasses import asdict
+
+    from kg.files import write_atomic
+
+    def write(tmp: Path) -> None:
+        with tmp.open("w", encoding="utf-8", errors="backslashreplace") as fh:
+            for r in bad:
+                fh.write(json.dumps(asdict(r), ensure_ascii=False) + "\n")
+
+    write_atomic(path, write, force=force)
 
 
 def _progress(iterable: Iterable, *, total: int, quiet: bool, desc: str) -> Iterator:
@@ -137,17 +245,25 @@ class _Extraction:
     processes: int
     quiet: bool
 
+    def __post_init__(self) -> None:
+        if self.batch_size < 1:
+            raise KGError(f"bad --batch-size {self.batch_size}; expected 1 or more")
+        if self.processes == 0 or self.processes < -1:
+            raise KGError(
+                f"bad --processes {self.processes}; expected 1 or more "
+                "(-1: one per CPU)"
+            )
+
     def results(
-        self, paths: Sequence[str | Path], *, total: int
+        self, source: Input, *, total: int
     ) -> Iterator[tuple[Article, list[Assertion]]]:
         """Stream ``(article, assertions)`` pairs; ``total`` sizes the progress bar."""
-        from kg.articles import load_articles
         from kg.nlp.extract import extract_articles
         from kg.nlp.model import load_nlp
 
         nlp = load_nlp(self.model, actors=self.actors)
         results = extract_articles(
-            load_articles(paths),
+            source.load(),
             nlp,
             batch_size=self.batch_size,
             n_process=self.processes,
@@ -166,6 +282,9 @@ def extract_events(
     processes: int = 1,
     force: bool = False,
     quiet: bool = False,
+    encoding: str = "utf-8",
+    on_error: str = "fail",
+    rejects: str | Path | None = None,
 ) -> ExtractCounts:
     """Write one JSON line per article with its events (the ``kg extract`` contract).
 
@@ -177,8 +296,12 @@ def extract_events(
         actors: Extra actor registry files.
         batch_size: ``nlp.pipe`` batch size.
         processes: Worker processes.
-        force: Overwrite an existing output file.
+        force: Overwrite an existing output file (and rejects file).
         quiet: No progress bar.
+        encoding: Text encoding of the article files.
+        on_error: ``"fail"`` or ``"skip"`` bad records (see :func:`check_input`).
+        rejects: Where skipped records are listed (default
+            ``kg-rejects-TIME.jsonl``).
 
     Returns:
         The articles and events written.
@@ -188,14 +311,17 @@ def extract_events(
     """
     from kg.files import check_writable, write_atomic
 
-    total = count_articles(paths)
+    extraction = _Extraction(model, actors, batch_size, processes, quiet)
     if str(output) != "-":
         check_writable(output, force=force)
-    extraction = _Extraction(model, actors, batch_size, processes, quiet)
-    results = extraction.results(paths, total=total)
+    source = check_input(
+        paths, encoding=encoding, on_error=on_error, rejects=rejects, force=force
+    )
+    total = source.articles
+    results = extraction.results(source, total=total)
     if str(output) == "-":
         events = _write_records(results, sys.stdout)
-        return ExtractCounts(articles=total, events=events, output="-")
+        return ExtractCounts(total, events, "-", source.rejected, source.rejects)
     n_events = 0
 
     def write(tmp: Path) -> None:
@@ -204,7 +330,7 @@ def extract_events(
             n_events = _write_records(results, fh)
 
     path = write_atomic(output, write, force=force)
-    return ExtractCounts(articles=total, events=n_events, output=str(path))
+    return ExtractCounts(total, n_events, str(path), source.rejected, source.rejects)
 
 
 def _write_records(
@@ -237,6 +363,9 @@ def build_store(
     validate: bool = False,
     summary: bool = False,
     quiet: bool = False,
+    encoding: str = "utf-8",
+    on_error: str = "fail",
+    rejects: str | Path | None = None,
 ) -> BuildSummary:
     """Extract every article and write its named graph into the store.
 
@@ -257,6 +386,10 @@ def build_store(
         validate: Validate the graph with the SHACL shapes after building.
         summary: Also collect the graph totals and the top edges.
         quiet: No progress bar.
+        encoding: Text encoding of the article files.
+        on_error: ``"fail"`` or ``"skip"`` bad records (see :func:`check_input`).
+        rejects: Where skipped records are listed (default
+            ``kg-rejects-TIME.jsonl``).
 
     Returns:
         What was built (see :class:`BuildSummary`).
@@ -268,13 +401,18 @@ def build_store(
     from kg.files import check_writable
     from kg.rdf.store import open_store
 
-    total = count_articles(paths)
+    extraction = _Extraction(model, actors, batch_size, processes, quiet)
     for out in (ttl, html):
         if out:
             check_writable(out, force=force)
-    extraction = _Extraction(model, actors, batch_size, processes, quiet)
-    results = extraction.results(paths, total=total)
-    result = BuildSummary(articles=total, store=store)
+    source = check_input(
+        paths, encoding=encoding, on_error=on_error, rejects=rejects, force=force
+    )
+    total = source.articles
+    results = extraction.results(source, total=total)
+    result = BuildSummary(
+        total, store, rejected=source.rejected, rejects=source.rejects
+    )
     dataset = open_store(store, create=True)
     try:
         _write_graphs(dataset, results, actors=actors, stats=result.stats)

@@ -65,6 +65,25 @@ def articles_arguments(parser: argparse.ArgumentParser) -> None:
     model_arguments(parser)
     batch_argument(parser)
     parser.add_argument("--processes", type=int, default=1, help="nlp.pipe n_process")
+    parser.add_argument(
+        "--encoding",
+        default="utf-8",
+        metavar="ENC",
+        help="text encoding of the article files (default utf-8; e.g. latin-1, cp1252)",
+    )
+    parser.add_argument(
+        "--on-error",
+        choices=["fail", "skip"],
+        default="fail",
+        help="a bad record stops the run, every one listed (fail, the default), "
+        "or is skipped and listed with its reason in the --rejects file (skip)",
+    )
+    parser.add_argument(
+        "--rejects",
+        metavar="FILE.jsonl",
+        help="where --on-error skip lists the bad records (default "
+        "kg-rejects-TIME.jsonl)",
+    )
 
 
 def extraction_kwargs(args: argparse.Namespace) -> dict[str, Any]:
@@ -75,6 +94,9 @@ def extraction_kwargs(args: argparse.Namespace) -> dict[str, Any]:
         "batch_size": args.batch_size,
         "processes": args.processes,
         "quiet": args.quiet,
+        "encoding": args.encoding,
+        "on_error": args.on_error,
+        "rejects": args.rejects,
     }
 
 
