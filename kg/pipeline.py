@@ -502,7 +502,12 @@ def _rows(result: Any) -> Iterator[Any]:
 
 
 def format_summary(summary: BuildSummary) -> str:
-    """The totals line, then each top edge with its evidence (cut to 160 chars)."""
+    """The totals line, then each top edge with its evidence (cut to 160 chars).
+
+    Labels and evidence come from article text: terminal escapes are removed.
+    """
+    from kg.tables import terminal_safe
+
     c = summary.counts
     lines = [
         f"{c.get('articles', 0)} articles, {c.get('actors', 0)} actors, "
@@ -511,12 +516,11 @@ def format_summary(summary: BuildSummary) -> str:
     if summary.edges:
         lines.append(f"\nTop {len(summary.edges)} relations:")
     for e in summary.edges:
-        evidence = " ".join(e["evidence"].split())
+        evidence = " ".join(terminal_safe(e["evidence"]).split())
         if len(evidence) > EVIDENCE_WIDTH:
             evidence = evidence[: EVIDENCE_WIDTH - 3] + "..."
-        lines.append(
-            f"  {e['source']} --{e['relation']}--> {e['target']}  (x{e['count']})"
-        )
+        edge = f"{e['source']} --{e['relation']}--> {e['target']}"
+        lines.append(f"  {terminal_safe(edge)}  (x{e['count']})")
         lines.append(f"      “{evidence}”")
     return "\n".join(lines)
 

@@ -146,13 +146,16 @@ def filter_kwargs(args: argparse.Namespace) -> dict[str, Any]:
 
 
 @contextmanager
-def open_graph(location: str, *, write: str | None = None) -> Iterator[Any]:
+def open_graph(
+    location: str, *, write: str | None = None, allow_network: bool = False
+) -> Iterator[Any]:
     """Open a store, or read an RDF file into memory; close it afterwards.
 
     Args:
         location: Store directory, ``memory``, endpoint URL or RDF file.
         write: The option that asked for writing (``"--update"``), or None to
             open read-only. A file cannot be written to.
+        allow_network: Let a JSON-LD file load a remote ``@context``.
 
     Raises:
         KGError: when ``write`` is set and ``location`` is a file.
@@ -163,7 +166,7 @@ def open_graph(location: str, *, write: str | None = None) -> Iterator[Any]:
             raise KGError(f"{write} needs a store, not the file {location!r}")
         from kg.export import load_graph
 
-        dataset = load_graph(path)
+        dataset = load_graph(path, allow_network=allow_network)
     else:
         from kg.rdf.store import open_store
 

@@ -76,8 +76,8 @@ def _open_endpoint(
     ds = Dataset(store=store, default_union=True)
     try:
         ds.query("ASK { ?s ?p ?o }")
-    except KGError:
-        raise
+    except KGError as exc:  # "the SPARQL endpoint URL did not answer ..."
+        raise KGError(f"cannot reach {exc}") from None
     except Exception as exc:  # a body that is not SPARQL results
         raise KGError(f"cannot reach the SPARQL endpoint {query_url}: {exc}") from None
     return bind(ds)
