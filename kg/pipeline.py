@@ -437,7 +437,37 @@ def _write_graphs(
     from kg.rdf.graph import build
     from kg.registry import load_registry
 
+    results = _warn_replaced(dataset, results)
     build(results, dataset=dataset, registry=load_registry(actors), stats=stats)
+
+
+TITLE_QUERY = "SELECT ?title WHERE { GRAPH ?g { ?article dcterms:title ?title } }"
+
+
+def _warn_replaced(
+    dataset: Any, results: Iterable[tuple[Article, list[Assertion]]]
+) -> Iterator[tuple[Article, list[Assertion]]]:
+    """Pass the results on; warn when one replaces another article of the store.
+
+    An article whose id is already in the store under another title is most
+    likely another article read from a file of the same name in another folder
+    (its id is the file stem): the build replaces it, and says so.
+    """
+    from kg.query import run_query
+    from kg.rdf.namespaces import sparql_prefixes
+
+    query = sparql_prefixes() + TITLE_QUERY
+    for article, assertions in results:
+        rows = run_query(dataset, query, params={"article": article.id}) or ()
+        old = [str(r["title"]) for r in rows]
+        if old and article.title and article.title not in old:
+            log.warning(
+                "kg: %s: article %r replaces the article of the same id already "
+                "in the store (%r); give one of them another id (front matter "
+                "id:, or \"id\" in JSON Lines) to keep both",
+                article.path or article.id, article.id, old[0],
+            )  # fmt: skip
+        yield article, assertions
 
 
 def _validate(dataset: Any) -> None:

@@ -23,9 +23,10 @@ from kg.types import Article, Assertion, KGError, Mention
 
 #: Longest text given to spaCy as one Doc (in characters). A longer article is
 #: read in chunks cut at a blank line, a line break, a sentence end or a space,
-#: and the events of all chunks are returned with their offsets in the article
-#: (spaCy refuses texts over ``nlp.max_length``, and memory grows with length).
-CHUNK_CHARS = 100_000
+#: one chunk at a time, and the events of all chunks are returned with their
+#: offsets in the article (spaCy refuses texts over ``nlp.max_length``, and its
+#: memory grows with the text in one batch: about 0.5 GB for 50,000 characters).
+CHUNK_CHARS = 50_000
 
 #: Where a chunk may end, best first (the cut falls right after the separator).
 _CUTS = ("\n\n", "\n", ". ", "? ", "! ", "; ", " ")
@@ -139,10 +140,42 @@ def _shift(a: Assertion, chars: int, sentences: int) -> Assertion:
     )
 
 
+def _runs(articles: Iterable[Article], size: int) -> Iterator[tuple[list, int]]:
+    """Batches of short articles, and each long one alone with batch size 1."""
+    batch: list[Article] = []
+    for a in articles:
+        if len(a.text) > CHUNK_CHARS:
+            if batch:
+                yield batch, size
+                batch = []
+            yield [a], 1
+            continue
+        batch.append(a)
+        if len(batch) >= size:
+            yield batch, size
+            batch = []
+    if batch:
+        yield batch, size
+
+
 def _assertions(
     nlp: Language, articles: Iterable[Article], batch_size: int, n_process: int = 1
 ) -> Iterator[tuple[Article, list[Assertion]]]:
-    """Each article with the assertions of all its chunks, in input order."""
+    """Each article with the assertions of all its chunks, in input order.
+
+    In one process a long article's chunks go through the pipeline one at a
+    time, so memory stays that of one chunk however long the article.
+    """
+    if n_process == 1:
+        for run, size in _runs(articles, batch_size):
+            yield from _pipe(nlp, run, size, 1)
+        return
+    yield from _pipe(nlp, articles, batch_size, n_process)
+
+
+def _pipe(
+    nlp: Language, articles: Iterable[Article], batch_size: int, n_process: int
+) -> Iterator[tuple[Article, list[Assertion]]]:
     pieces = (pair for a in articles for pair in _chunk_docs(nlp, a))
     found: list[Assertion] = []
     sentences = 0
