@@ -65,6 +65,8 @@ def check_writable(path: str | Path, *, force: bool) -> Path:
         ...
         kg.types.KGError: / is a directory; give a file name
     """
+    if str(path) != STDOUT and Path(path) == Path(STDOUT):
+        path = Path.cwd() / STDOUT  # "./-" is a file named "-"
     path = Path(path)
     if is_stdout(path):
         return path
