@@ -43,7 +43,9 @@ def endpoint_timeout(timeout: float | None) -> float:
     return seconds
 
 
-def _http_error(url: str, exc: BaseException, timeout: float) -> KGError:
+def _http_error(
+    url: str, exc: BaseException, timeout: float, attempts: int = 1
+) -> KGError:
     """One line for a failed request to an endpoint."""
     import socket
     from urllib.error import HTTPError, URLError
@@ -57,13 +59,17 @@ def _http_error(url: str, exc: BaseException, timeout: float) -> KGError:
             f"the SPARQL endpoint {url} answered HTTP {exc.code} {exc.reason}{detail}"
         )
     reason = exc.reason if isinstance(exc, URLError) else exc
+    tries = f"{attempts} attempts; " if attempts > 1 else ""
     if isinstance(reason, TimeoutError | socket.timeout):
         return KGError(
             f"the SPARQL endpoint {url} did not answer within {timeout:g} s "
-            "(set KG_ENDPOINT_TIMEOUT to wait longer)"
+            f"({tries}set KG_ENDPOINT_TIMEOUT to wait longer)"
         )
     text = str(reason).strip() or type(reason).__name__
-    return KGError(f"the SPARQL endpoint {url} failed: {text.splitlines()[0]}")
+    return KGError(
+        f"the SPARQL endpoint {url} failed: {text.splitlines()[0]} ({tries}"
+        "is it running?)"
+    )
 
 
 def _retriable(exc: BaseException, *, idempotent: bool) -> bool:
@@ -107,9 +113,7 @@ def http_request(
             return body, ctype
         except (OSError, http.client.HTTPException) as exc:
             if attempt == retries or not _retriable(exc, idempotent=idempotent):
-                error = _http_error(url, exc, timeout)
-                tries = f" ({attempt + 1} attempts)" if attempt else ""
-                raise KGError(f"{error}{tries}") from None
+                raise _http_error(url, exc, timeout, attempt + 1) from None
             time.sleep(0.5 * 2**attempt)
     raise AssertionError("unreachable")
 
