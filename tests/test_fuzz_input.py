@@ -269,11 +269,11 @@ def test_build_then_export_round_trips(results):
     folder = scratch()
     expected = _quads(ds)
     for fmt, name in (("trig", "g.trig"), ("nquads", "g.nq"), ("json-ld", "g.jsonld")):
-        save_graph(ds, folder / name, format=fmt)
+        save_graph(ds, folder / name, format=fmt, force=True)
         assert _quads(load_graph(folder / name)) == expected, fmt
     union = {(s, p, o) for s, p, o, _ in expected}
     for fmt, name in (("turtle", "g.ttl"), ("nt", "g.nt")):
-        save_graph(ds, folder / name, format=fmt)
+        save_graph(ds, folder / name, format=fmt, force=True)
         back = {(s, p, o) for s, p, o, _ in _quads(load_graph(folder / name))}
         from rdflib import Graph
 
@@ -284,4 +284,4 @@ def test_build_then_export_round_trips(results):
         ("graphml", "g.graphml"),
         ("gexf", "g.gexf"),
     ):
-        save_graph(ds, folder / name, format=fmt)
+        save_graph(ds, folder / name, format=fmt, force=True)
