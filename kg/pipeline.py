@@ -120,7 +120,7 @@ def count_articles(paths: Iterable[str | Path]) -> int:
     Raises:
         KGError: on the first bad path or record, or when there is no article.
     """
-    return check_input(paths).articles
+    return check_input(list(paths)).articles
 
 
 @dataclass(frozen=True)
@@ -458,7 +458,7 @@ def _warn_replaced(
 
     query = sparql_prefixes() + TITLE_QUERY
     for article, assertions in results:
-        rows = run_query(dataset, query, params={"article": article.id}) or ()
+        rows = _rows(run_query(dataset, query, params={"article": article.id}))
         old = [str(r["title"]) for r in rows]
         if old and article.title and article.title not in old:
             log.warning(

@@ -123,8 +123,8 @@ def stream_table(
     yield line(["-" * w for w in widths])
     for row in cut:
         yield line(row)
-    for row in it:
-        yield line([truncate(terminal_safe(c), max_width) for c in row])
+    for rest in it:
+        yield line([truncate(terminal_safe(c), max_width) for c in rest])
 
 
 __all__ = ["format_table", "stream_table", "terminal_safe", "truncate"]

@@ -22,7 +22,9 @@ DESCRIPTION = (
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """Add the arguments of ``kg view``."""
     store_argument(p)
-    p.add_argument("-o", "--output", required=True, metavar="graph.html")
+    p.add_argument(
+        "-o", "--output", required=True, metavar="graph.html", help="- for stdout"
+    )
     p.add_argument("--top", type=int, metavar="N", help="only the N top actors")
     p.add_argument("--actor", metavar="X", help="only the ego network of X")
     p.add_argument("--depth", type=int, default=2, metavar="N", help="ego radius")
