@@ -126,9 +126,9 @@ def test_an_endpoint_that_never_answers_times_out(monkeypatch):
     port = silent.getsockname()[1]
     monkeypatch.setenv("KG_ENDPOINT_TIMEOUT", "0.5")
     start = time.monotonic()
-    with pytest.raises(KGError, match=r"did not answer within 0.5 s \(3 attempts"):
+    with pytest.raises(KGError, match=r"did not answer within 0.5 s \(set KG_"):
         open_store(f"http://127.0.0.1:{port}")
-    assert time.monotonic() - start < 15
+    assert time.monotonic() - start < 5  # one attempt: a timeout is not retried
     silent.close()
 
 

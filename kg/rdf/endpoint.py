@@ -4,8 +4,9 @@ rdflib's ``SPARQLStore`` waits for ever for an endpoint that does not answer and
 lets a connection reset through as a traceback. :func:`endpoint_classes` gives
 the two store classes :func:`kg.rdf.store.open_store` uses instead: every request
 has a timeout, a query (idempotent) is retried after a lost connection or a
-502/503/504 answer, an update only when the connection was refused (nothing was
-sent), and a failure is a ``KGError`` with one line naming the endpoint.
+502/503/504 answer (not after a timeout), an update only when the connection was
+refused (nothing was sent), and a failure is a ``KGError`` with one line naming
+the endpoint.
 """
 
 from __future__ import annotations
@@ -73,6 +74,7 @@ def _http_error(
 
 
 def _retriable(exc: BaseException, *, idempotent: bool) -> bool:
+    import socket
     from urllib.error import HTTPError, URLError
 
     if isinstance(exc, HTTPError):
@@ -80,6 +82,8 @@ def _retriable(exc: BaseException, *, idempotent: bool) -> bool:
     reason = exc.reason if isinstance(exc, URLError) else exc
     if isinstance(reason, ConnectionRefusedError):
         return True  # nothing was sent: safe even for an update
+    if isinstance(reason, TimeoutError | socket.timeout):
+        return False  # waiting again would only multiply the wait
     return idempotent
 
 
