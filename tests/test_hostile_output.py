@@ -259,3 +259,15 @@ def test_query_tables_strip_escapes_from_article_text(tmp_path, capsys):
     assert "Iran condemned Israel." in out and "\x1b" not in out and "\x07" not in out
     code, out, _ = run(capsys, "query", "--store", path, "--format", "json", query)
     assert "\\u001b" in out  # JSON keeps the data exactly, escaped
+
+
+def test_analyze_paths_print_no_control_characters(capsys):
+    from kg.cli.analyze import _print_paths
+
+    _print_paths({
+        "hops": 1, "source": "A", "target": "B", "shortest": [["Iran\x1b[2J", "B"]],
+        "cost": 1.0, "strongest": ["Iran\x1b]0;x\x07", "B"],
+        "steps": [{"from": "A", "to": "B", "mentions": 1, "relations": ["opposes"]}],
+    })  # fmt: skip
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out and "Iran - B" in out
