@@ -25,10 +25,8 @@ a folder walk skips are data: ``kg/resources/articles.yaml``.
 
 from __future__ import annotations
 
-import codecs
 import json
 import logging
-import os
 import re
 import stat
 from collections.abc import Callable, Iterable, Iterator
@@ -39,6 +37,7 @@ from pathlib import Path
 import yaml
 
 from kg.dates import normalise_date
+from kg.files import FileWalk, check_encoding, decode
 from kg.resources import read_yaml
 from kg.types import Article, KGError
 
@@ -78,42 +77,6 @@ OnError = Callable[[Reject], None]
 
 
 # --------------------------------------------------------------------------- bytes
-def _decode(data: bytes, encoding: str, where: str, offset: int = 0) -> str:
-    """Decode bytes, refusing binary data (NUL bytes) and undecodable bytes."""
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        raise KGError(f"{where}: binary file (NUL byte at offset {offset + nul})")
-    try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError as e:
-        raise KGError(
-            f"{where}: not {encoding} text (byte 0x{data[e.start]:02x} at offset "
-            f"{offset + e.start}); convert it or pass the right encoding"
-        ) from None
-    except LookupError:
-        raise KGError(f"unknown encoding {encoding!r}") from None
-    return text
-
-
-def check_encoding(encoding: str) -> str:
-    """The encoding's canonical name.
-
-    Raises:
-        KGError: for an encoding Python does not know.
-
-    Examples:
-        >>> check_encoding("Latin-1")
-        'iso8859-1'
-    """
-    try:
-        return codecs.lookup(encoding).name
-    except (LookupError, TypeError, ValueError):
-        raise KGError(
-            f"unknown encoding {encoding!r}; give one Python knows "
-            "(utf-8, latin-1, cp1252, utf-16, ...)"
-        ) from None
-
-
 def _no_surrogate(value: str, key: str, where: str) -> str:
     """Refuse a lone surrogate (``\\ud800`` in JSON): it is not Unicode text."""
     try:
@@ -131,7 +94,7 @@ def _read_text(path: Path, encoding: str) -> str:
         data = path.read_bytes()
     except OSError as e:
         raise KGError(f"{path}: cannot read ({e.strerror or e})") from None
-    text = _decode(data, encoding, str(path))
+    text = decode(data, encoding, str(path))
     text = text.removeprefix("\ufeff")
     if not text.strip():
         raise KGError(f"{path}: empty file")
@@ -418,7 +381,7 @@ def _jsonl_line(
     raw: bytes, encoding: str, where: str, offset: int, *, first: bool
 ) -> dict | None:
     """One line of a JSON Lines file as a record; None for a blank line."""
-    line = _decode(raw, encoding, where, offset)
+    line = decode(raw, encoding, where, offset)
     if first:
         line = line.removeprefix("\ufeff")
     if not line.strip():
@@ -462,91 +425,6 @@ def _jsonl_record(obj: dict, where: str) -> dict:
 
 
 # --------------------------------------------------------------------------- walking
-def _is_doc_file(path: Path) -> bool:
-    """Folder members that are documentation about the articles, not articles."""
-    return path.stem.upper() in _DOC_FILES
-
-
-def _kind(mode: int) -> str:
-    """What a non-regular file is, for the error message."""
-    if stat.S_ISFIFO(mode):
-        return "a FIFO"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "not a regular file"
-
-
-class _Walk:
-    """Files and folders of one ``load_articles`` call, each real one visited once.
-
-    Folders and files are known by (device, inode), so a symlink to ``.``, a
-    branching symlink loop or a file named twice is read once. Folders are walked
-    with an explicit stack (1,000 nested folders need no recursion).
-    """
-
-    def __init__(self, on_error: OnError | None) -> None:
-        self.seen: set[tuple[int, int]] = set()
-        self.on_error = on_error
-
-    def first_visit(self, st: os.stat_result) -> bool:
-        key = (st.st_dev, st.st_ino)
-        if key in self.seen:
-            return False
-        self.seen.add(key)
-        return True
-
-    def fail(self, where: str | Path, error: str) -> None:
-        """Raise the error, or hand it to ``on_error`` and go on."""
-        if self.on_error is None:
-            raise KGError(error)
-        self.on_error(Reject(str(where), error))
-
-    def file(self, path: Path, st: os.stat_result) -> Path | None:
-        """The path when it is a regular file seen for the first time."""
-        if not stat.S_ISREG(st.st_mode):
-            self.fail(
-                path,
-                f"{path}: {_kind(st.st_mode)}, not a regular file; kg reads "
-                "regular files only (save the stream to a file first)",
-            )
-            return None
-        return path if self.first_visit(st) else None
-
-    def _entries(self, folder: Path) -> list[Path]:
-        """The visible entries of a folder, sorted by name and reversed (a stack)."""
-        try:
-            with os.scandir(folder) as it:
-                names = sorted(e.name for e in it if not e.name.startswith("."))
-        except OSError as e:
-            self.fail(folder, f"{folder}: cannot read folder ({e.strerror or e})")
-            return []
-        return [folder / n for n in reversed(names)]
-
-    def folder(self, top: Path) -> Iterator[Path]:
-        """The article files under a folder, depth first, in sorted order."""
-        stack = [self._entries(top)]
-        while stack:
-            if not stack[-1]:
-                stack.pop()
-                continue
-            path = stack[-1].pop()
-            try:
-                st = path.stat()
-            except OSError as e:  # a dangling symlink, a vanished file
-                if path.suffix.lower() in SUFFIXES:
-                    self.fail(path, f"{path}: cannot read ({e.strerror or e})")
-                continue
-            if stat.S_ISDIR(st.st_mode):
-                if self.first_visit(st):
-                    stack.append(self._entries(path))
-            elif path.suffix.lower() in SUFFIXES and not _is_doc_file(path):
-                found = self.file(path, st)
-                if found is not None:
-                    yield found
-
-
 def article_files(
     paths: Iterable[str | Path], *, on_error: OnError | None = None
 ) -> Iterator[Path]:
@@ -569,7 +447,7 @@ def article_files(
     """
     if isinstance(paths, str | Path):
         paths = [paths]
-    walk = _Walk(on_error)
+    walk = FileWalk(_fail_with(on_error))
     for p in paths:
         path = Path(p)
         try:
@@ -592,9 +470,19 @@ def article_files(
                 yield found
 
 
-def _folder_files(walk: _Walk, path: Path, name: str) -> Iterator[Path]:
+def _fail_with(on_error: OnError | None) -> Callable[[str, str], None] | None:
+    """The walk's error callback: a :class:`Reject` for ``on_error``, if given."""
+    return on_error and (lambda where, error: on_error(Reject(where, error)))
+
+
+def _wanted(path: Path) -> bool:
+    """A folder member read as an article (README, LICENSE... are documentation)."""
+    return path.suffix.lower() in SUFFIXES and path.stem.upper() not in _DOC_FILES
+
+
+def _folder_files(walk: FileWalk, path: Path, name: str) -> Iterator[Path]:
     found = False
-    for f in walk.folder(path):
+    for f in walk.folder(path, _wanted):
         found = True
         yield f
     if not found:

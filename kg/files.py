@@ -1,5 +1,10 @@
-"""Files out: the one check before writing, and atomic writes.
+"""Files in and out: the folder walk, decoding, checks before writing, atomic writes.
 
+Reading: :class:`FileWalk` visits each real folder and file once (by device and
+inode) without recursion and refuses FIFOs and devices; :func:`decode` turns bytes
+into text or says where they are not.
+
+Writing:
 Every command that writes a file calls :func:`check_writable` before doing any work
 and writes through :func:`write_atomic`, so an existing file is never replaced
 without ``--force``, ``--force`` replaces regular files only (never a device, a FIFO
@@ -13,13 +18,14 @@ the same target removes every temporary whose process is gone.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import os
 import shutil
 import stat
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from kg.types import KGError
@@ -193,3 +199,130 @@ def _umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
+
+
+# ------------------------------------------------------------------ reading
+def decode(data: bytes, encoding: str, where: str, offset: int = 0) -> str:
+    """Decode bytes, refusing binary data (NUL bytes) and undecodable bytes.
+
+    Raises:
+        KGError: naming ``where`` and the offset of the bad byte.
+    """
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise KGError(f"{where}: binary file (NUL byte at offset {offset + nul})")
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as e:
+        raise KGError(
+            f"{where}: not {encoding} text (byte 0x{data[e.start]:02x} at offset "
+            f"{offset + e.start}); convert it or pass the right encoding"
+        ) from None
+    except LookupError:
+        raise KGError(f"unknown encoding {encoding!r}") from None
+    return text
+
+
+def check_encoding(encoding: str) -> str:
+    """The encoding's canonical name.
+
+    Raises:
+        KGError: for an encoding Python does not know.
+
+    Examples:
+        >>> check_encoding("Latin-1")
+        'iso8859-1'
+    """
+    try:
+        return codecs.lookup(encoding).name
+    except (LookupError, TypeError, ValueError):
+        raise KGError(
+            f"unknown encoding {encoding!r}; give one Python knows "
+            "(utf-8, latin-1, cp1252, utf-16, ...)"
+        ) from None
+
+
+def _kind(mode: int) -> str:
+    """What a non-regular file is, for the error message."""
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
+class FileWalk:
+    """Files and folders read in one run, each real one visited once.
+
+    Folders and files are known by (device, inode), so a symlink to ``.``, a
+    branching symlink loop or a file named twice is read once. Folders are walked
+    with an explicit stack (1,000 nested folders need no recursion). FIFOs,
+    devices and sockets are refused: reading one would block or never end.
+
+    Args:
+        on_error: Called as ``on_error(where, message)`` for what cannot be read;
+            without it, a :class:`KGError` is raised.
+    """
+
+    def __init__(self, on_error: Callable[[str, str], None] | None = None) -> None:
+        self.seen: set[tuple[int, int]] = set()
+        self.on_error = on_error
+
+    def first_visit(self, st: os.stat_result) -> bool:
+        """Whether the file or folder is seen for the first time (and mark it)."""
+        key = (st.st_dev, st.st_ino)
+        if key in self.seen:
+            return False
+        self.seen.add(key)
+        return True
+
+    def fail(self, where: str | Path, error: str) -> None:
+        """Raise the error, or hand it to ``on_error`` and go on."""
+        if self.on_error is None:
+            raise KGError(error)
+        self.on_error(str(where), error)
+
+    def file(self, path: Path, st: os.stat_result) -> Path | None:
+        """The path when it is a regular file seen for the first time."""
+        if not stat.S_ISREG(st.st_mode):
+            self.fail(
+                path,
+                f"{path}: {_kind(st.st_mode)}, not a regular file; kg reads "
+                "regular files only (save the stream to a file first)",
+            )
+            return None
+        return path if self.first_visit(st) else None
+
+    def _entries(self, folder: Path) -> list[Path]:
+        """The visible entries of a folder, sorted by name and reversed (a stack)."""
+        try:
+            with os.scandir(folder) as it:
+                names = sorted(e.name for e in it if not e.name.startswith("."))
+        except OSError as e:
+            self.fail(folder, f"{folder}: cannot read folder ({e.strerror or e})")
+            return []
+        return [folder / n for n in reversed(names)]
+
+    def folder(self, top: Path, keep: Callable[[Path], bool]) -> Iterator[Path]:
+        """The files under a folder that ``keep`` wants, depth first, sorted."""
+        stack = [self._entries(top)]
+        while stack:
+            if not stack[-1]:
+                stack.pop()
+                continue
+            path = stack[-1].pop()
+            try:
+                st = path.stat()
+            except OSError as e:  # a dangling symlink, a vanished file
+                if keep(path):
+                    self.fail(path, f"{path}: cannot read ({e.strerror or e})")
+                continue
+            if stat.S_ISDIR(st.st_mode):
+                if self.first_visit(st):
+                    stack.append(self._entries(path))
+            elif keep(path):
+                found = self.file(path, st)
+                if found is not None:
+                    yield found
