@@ -26,16 +26,22 @@ a folder walk skips are data: ``kg/resources/articles.yaml``.
 from __future__ import annotations
 
 import json
+import logging
 import re
-from collections.abc import Iterable, Iterator
+import stat
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
 import yaml
 
 from kg.dates import normalise_date
+from kg.files import FileWalk, check_encoding, decode
 from kg.resources import read_yaml
 from kg.types import Article, KGError
+
+log = logging.getLogger("kg")
 
 _RULES = read_yaml("articles.yaml")
 _HTML = _RULES["html"]
@@ -51,30 +57,44 @@ SUFFIXES = {
 }
 
 
+@dataclass(frozen=True)
+class Reject:
+    """A record (or file, or folder) that could not be read, and why.
+
+    Attributes:
+        where: The file, ``file:line`` or folder.
+        error: The one-line message (it names ``where`` too).
+        record: The raw JSON Lines record, when the reject is one line of a file.
+    """
+
+    where: str
+    error: str
+    record: str | None = None
+
+
+#: What ``load_articles`` calls with each bad record when it is asked to go on.
+OnError = Callable[[Reject], None]
+
+
 # --------------------------------------------------------------------------- bytes
-def _decode(data: bytes, encoding: str, where: str, offset: int = 0) -> str:
-    """Decode bytes, refusing binary data (NUL bytes) and undecodable bytes."""
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        raise KGError(f"{where}: binary file (NUL byte at offset {offset + nul})")
+def _no_surrogate(value: str, key: str, where: str) -> str:
+    """Refuse a lone surrogate (``\\ud800`` in JSON): it is not Unicode text."""
     try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError as e:
+        value.encode("utf-8")
+    except UnicodeEncodeError as e:
         raise KGError(
-            f"{where}: not {encoding} text (byte 0x{data[e.start]:02x} at offset "
-            f"{offset + e.start}); convert it or pass the right encoding"
+            f"{where}: {key!r} holds a lone surrogate (U+{ord(value[e.start]):04X} "
+            f"at character {e.start}), which is not valid Unicode; fix the record"
         ) from None
-    except LookupError:
-        raise KGError(f"unknown encoding {encoding!r}") from None
-    return text
+    return value
 
 
 def _read_text(path: Path, encoding: str) -> str:
     try:
         data = path.read_bytes()
     except OSError as e:
-        raise KGError(f"{path}: cannot read ({e.strerror})") from None
-    text = _decode(data, encoding, str(path))
+        raise KGError(f"{path}: cannot read ({e.strerror or e})") from None
+    text = decode(data, encoding, str(path))
     text = text.removeprefix("\ufeff")
     if not text.strip():
         raise KGError(f"{path}: empty file")
@@ -137,6 +157,17 @@ def _compose(
 _FRONT_KEYS = ("id", "title", "date", "url", "source")
 
 
+class _FrontMatterLoader(yaml.SafeLoader):
+    """YAML without implicit timestamps: ``date: 2025-13-45`` stays text, and
+    :func:`kg.dates.normalise_date` says what is wrong with it."""
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in rules if not tag.endswith(":timestamp")]
+    for first, rules in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def _front_matter(text: str, path: Path) -> tuple[dict, str]:
     lines = text.split("\n")
     if lines[0].strip() != "---":
@@ -147,7 +178,9 @@ def _front_matter(text: str, path: Path) -> tuple[dict, str]:
     else:
         raise KGError(f"{path}: front matter opened with '---' on line 1 is not closed")
     try:
-        meta = yaml.safe_load("\n".join(lines[1:n])) or {}
+        meta = yaml.load("\n".join(lines[1:n]), Loader=_FrontMatterLoader) or {}  # noqa: S506
+    except (ValueError, RecursionError, OverflowError) as e:
+        raise KGError(f"{path}: bad YAML front matter ({_first_line(e)})") from None
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         line = f":{mark.line + 2}" if mark is not None else ""
@@ -168,7 +201,7 @@ def _meta_str(meta: dict, key: str, where: str) -> str | None:
         return None
     if isinstance(value, dict | list):
         raise KGError(f"{where}: {key!r} must be text, not {type(value).__name__}")
-    value = str(value).strip()
+    value = _no_surrogate(str(value), key, where).strip()
     return value or None
 
 
@@ -316,48 +349,68 @@ def _read_html(path: Path, encoding: str) -> dict:
 
 
 # --------------------------------------------------------------------------- .jsonl
-def _read_jsonl(path: Path, encoding: str) -> Iterator[tuple[dict, int]]:
+def _read_jsonl(
+    path: Path, encoding: str, on_error: OnError | None = None
+) -> Iterator[tuple[dict, int]]:
+    """The records of a JSON Lines file; a bad line goes to ``on_error`` if given."""
     records = 0
     offset = 0
     try:
         f = path.open("rb")
     except OSError as e:
-        raise KGError(f"{path}: cannot read ({e.strerror})") from None
+        raise KGError(f"{path}: cannot read ({e.strerror or e})") from None
     with f:
         for lineno, raw in enumerate(f, start=1):
             where = f"{path}:{lineno}"
-            line = _decode(raw, encoding, where, offset)
-            offset += len(raw)
-            if lineno == 1:
-                line = line.removeprefix("\ufeff")
-            if not line.strip():
-                continue
             try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as e:
-                problem = f"{e.msg} at column {e.colno}"
-                raise KGError(f"{where}: bad JSON ({problem})") from None
-            if not isinstance(obj, dict):
-                raise KGError(
-                    f"{where}: expected a JSON object with 'id' and 'text', "
-                    f"got {type(obj).__name__}"
-                )
-            yield _jsonl_record(obj, where), lineno
-            records += 1
+                rec = _jsonl_line(raw, encoding, where, offset, first=lineno == 1)
+            except KGError as e:
+                if on_error is None:
+                    raise
+                on_error(Reject(where, str(e), raw.decode(encoding, "replace")))
+                rec = None
+            offset += len(raw)
+            if rec is not None:
+                yield rec, lineno
+            records += raw.strip() != b""
     if not records:
         raise KGError(f"{path}: empty file (no JSON records)")
+
+
+def _jsonl_line(
+    raw: bytes, encoding: str, where: str, offset: int, *, first: bool
+) -> dict | None:
+    """One line of a JSON Lines file as a record; None for a blank line."""
+    line = decode(raw, encoding, where, offset)
+    if first:
+        line = line.removeprefix("\ufeff")
+    if not line.strip():
+        return None
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as e:
+        raise KGError(f"{where}: bad JSON ({e.msg} at column {e.colno})") from None
+    except (ValueError, RecursionError) as e:  # 5,000-digit numbers, deep nesting
+        raise KGError(f"{where}: bad JSON ({_first_line(e)})") from None
+    if not isinstance(obj, dict):
+        raise KGError(
+            f"{where}: expected a JSON object with 'id' and 'text', "
+            f"got {type(obj).__name__}"
+        )
+    return _jsonl_record(obj, where)
 
 
 def _jsonl_record(obj: dict, where: str) -> dict:
     rid = obj.get("id")
     if rid is None or isinstance(rid, bool) or not isinstance(rid, str | int):
         raise KGError(f"{where}: missing 'id' (a string or an integer)")
-    rid = str(rid).strip()
+    rid = _no_surrogate(str(rid), "id", where).strip()
     if not rid:
         raise KGError(f"{where}: empty 'id'")
     text = obj.get("text")
     if not isinstance(text, str) or not text.strip():
         raise KGError(f"{where}: missing 'text' (a non-empty string) for id {rid!r}")
+    _no_surrogate(text, "text", where)
     title = _meta_str(obj, "title", where)
     if title is not None and not _starts_with(text, title):
         text = f"{title}\n\n{text.lstrip()}"
@@ -372,61 +425,79 @@ def _jsonl_record(obj: dict, where: str) -> dict:
 
 
 # --------------------------------------------------------------------------- walking
-def _is_doc_file(path: Path) -> bool:
-    """Folder members that are documentation about the articles, not articles."""
-    return path.stem.upper() in _DOC_FILES
-
-
-def _walk(path: Path) -> Iterator[Path]:
-    """Yield the article files of a folder recursively, in sorted order."""
-    entries = sorted(path.iterdir(), key=lambda p: p.name)
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        if entry.is_dir():
-            yield from _walk(entry)
-        elif entry.suffix.lower() in SUFFIXES and not _is_doc_file(entry):
-            yield entry
-
-
-def article_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+def article_files(
+    paths: Iterable[str | Path], *, on_error: OnError | None = None
+) -> Iterator[Path]:
     """Yield the files ``load_articles`` reads, in order.
 
     Folders are walked recursively in sorted order, keeping files with a known
     extension (``.txt``, ``.md``, ``.html``, ``.htm``, ``.jsonl``) and skipping
     hidden files and ``README``/``LICENSE`` files. A file named explicitly must
-    have a known extension.
+    have a known extension. Each real folder and file is read once, however many
+    symlinks lead to it; FIFOs, devices and sockets are refused.
+
+    Args:
+        paths: Files and folders.
+        on_error: Called with each path that cannot be read (instead of raising).
 
     Raises:
-        KGError: for a missing path, an unknown extension or a folder without articles.
+        KGError: for a missing path, an unknown extension, a folder without
+            articles, an unreadable folder or a file that is not a regular file
+            (without ``on_error``).
     """
     if isinstance(paths, str | Path):
         paths = [paths]
+    walk = FileWalk(_fail_with(on_error))
     for p in paths:
         path = Path(p)
-        if not path.exists():
-            raise KGError(f"no such file or folder: {str(p)!r}")
-        if path.is_dir():
-            found = False
-            for f in _walk(path):
-                found = True
-                yield f
-            if not found:
-                raise KGError(
-                    f"no article files in folder {str(p)!r}; expected "
-                    f"{', '.join(sorted(SUFFIXES))} files"
-                )
+        try:
+            st = path.stat()
+        except OSError:
+            walk.fail(p, f"no such file or folder: {str(p)!r}")
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            if walk.first_visit(st):
+                yield from _folder_files(walk, path, str(p))
         elif path.suffix.lower() not in SUFFIXES:
-            raise KGError(
-                f"unknown article file type {path.suffix or '(none)'!r} of {str(p)!r}; "
-                f"expected one of {sorted(SUFFIXES)}"
+            walk.fail(
+                p,
+                f"unknown article file type {path.suffix or '(none)'!r} of "
+                f"{str(p)!r}; expected one of {sorted(SUFFIXES)}",
             )
         else:
-            yield path
+            found = walk.file(path, st)
+            if found is not None:
+                yield found
+
+
+def _fail_with(on_error: OnError | None) -> Callable[[str, str], None] | None:
+    """The walk's error callback: a :class:`Reject` for ``on_error``, if given."""
+    return on_error and (lambda where, error: on_error(Reject(where, error)))
+
+
+def _wanted(path: Path) -> bool:
+    """A folder member read as an article (README, LICENSE... are documentation)."""
+    return path.suffix.lower() in SUFFIXES and path.stem.upper() not in _DOC_FILES
+
+
+def _folder_files(walk: FileWalk, path: Path, name: str) -> Iterator[Path]:
+    found = False
+    for f in walk.folder(path, _wanted):
+        found = True
+        yield f
+    if not found:
+        walk.fail(
+            name,
+            f"no article files in folder {name!r}; expected "
+            f"{', '.join(sorted(SUFFIXES))} files",
+        )
 
 
 def load_articles(
-    paths: Iterable[str | Path], *, encoding: str = "utf-8"
+    paths: Iterable[str | Path],
+    *,
+    encoding: str = "utf-8",
+    on_error: OnError | None = None,
 ) -> Iterator[Article]:
     """Read articles from files and folders, one at a time.
 
@@ -435,6 +506,9 @@ def load_articles(
             folders (read recursively in sorted order; other files are skipped,
             as are hidden files and ``README``/``LICENSE`` files).
         encoding: Text encoding of the files.
+        on_error: Called with a :class:`Reject` for each record, file or folder
+            that cannot be read; reading goes on with the next one. Without it
+            the first bad record raises.
 
     Yields:
         One ``Article`` per text file, per HTML page, per JSON Lines record. The
@@ -444,7 +518,8 @@ def load_articles(
     Raises:
         KGError: for a missing path, an unknown extension, an empty, binary or
             undecodable file, bad JSON or a record without ``id``/``text`` (with
-            the line number), a bad date, or an id used twice.
+            the line number), a bad date, or an id used twice (without
+            ``on_error``); for an unknown encoding.
 
     Examples:
         >>> import tempfile, pathlib
@@ -453,28 +528,51 @@ def load_articles(
         >>> [(a.id, a.title, a.text) for a in load_articles([d])]
         [('a', 'Iran condemns Israel', 'Iran condemns Israel\\n\\nTehran said...')]
     """
+    check_encoding(encoding)
     seen: dict[str, str] = {}
-    for path in article_files(paths):
-        for rec, lineno in _records(path, encoding):
-            where = f"{path}:{lineno}" if lineno else str(path)
-            aid = _article_id(rec["id"], path, where, seen)
-            seen[aid] = where
-            yield Article(
-                id=aid,
-                text=rec["text"],
-                title=rec["title"],
-                date=rec["date"],
-                url=rec["url"],
-                source=rec["source"],
-                path=str(path),
-            )
+    for path in article_files(paths, on_error=on_error):
+        try:
+            for rec, lineno in _records(path, encoding, on_error):
+                where = f"{path}:{lineno}" if lineno else str(path)
+                article = _article(rec, path, where, seen, on_error)
+                if article is not None:
+                    yield article
+        except KGError as e:  # the whole file (a JSON Lines line goes alone)
+            if on_error is None:
+                raise
+            on_error(Reject(str(path), str(e)))
 
 
-def _records(path: Path, encoding: str) -> Iterable[tuple[dict, int | None]]:
+def _article(
+    rec: dict, path: Path, where: str, seen: dict[str, str], on_error: OnError | None
+) -> Article | None:
+    """The record as an Article with a unique id; None when its id was refused."""
+    try:
+        aid = _article_id(rec["id"], path, where, seen)
+    except KGError as e:
+        if on_error is None:
+            raise
+        on_error(Reject(where, str(e), json.dumps(rec, ensure_ascii=False)))
+        return None
+    seen[aid] = where
+    return Article(
+        id=aid,
+        text=rec["text"],
+        title=rec["title"],
+        date=rec["date"],
+        url=rec["url"],
+        source=rec["source"],
+        path=str(path),
+    )
+
+
+def _records(
+    path: Path, encoding: str, on_error: OnError | None = None
+) -> Iterable[tuple[dict, int | None]]:
     """The records of a file, each with its line number (JSON Lines) or None."""
     kind = SUFFIXES[path.suffix.lower()]
     if kind == "jsonl":
-        return _read_jsonl(path, encoding)
+        return _read_jsonl(path, encoding, on_error)
     if kind == "html":
         return [(_read_html(path, encoding), None)]
     return [(_read_plain(path, encoding, markdown=kind == "markdown"), None)]
@@ -488,6 +586,12 @@ def _article_id(aid: str | None, path: Path, where: str, seen: dict[str, str]) -
         while aid in seen:
             n += 1
             aid = f"{base}-{n}"
+        if n > 1:
+            log.warning(
+                "%s: the id %r is taken by %s; this article is read as %r (give "
+                "it an id: in its front matter to choose one)",
+                where, base, seen[base], aid,
+            )  # fmt: skip
     elif aid in seen:
         raise KGError(
             f"{where}: duplicate article id {aid!r} (first seen in {seen[aid]})"

@@ -49,6 +49,8 @@ def normalise_date(value: object) -> str | None:
     text = str(value).strip()
     if not text:
         return None
+    if text[0] in "-+\u2212":  # dateutil would read "-2025-01-01" as 2025
+        raise KGError(f"bad date {text!r} (a signed year); {DATE_HINT}")
     return _numeric_date(text) or _written_date(text)
 
 
@@ -306,7 +308,10 @@ def resolve_date_phrase(text: str, ref: str | None) -> tuple[str | None, str]:
     """
     phrase = _phrase(text, ref)
     for parse in _PARSERS:
-        found = parse(phrase)
+        try:
+            found = parse(phrase)
+        except (OverflowError, ValueError):  # beyond year 1..9999 ("9999-12-31"
+            return _NONE  # and "tomorrow", "0001-01-01" and "last week")
         if found is not None:
             return found
     return _NONE

@@ -365,7 +365,7 @@ def build_distributed(
 
 
 def extract_distributed(
-    paths: Sequence[str | Path],
+    articles: Iterable[Article],
     fh: IO[str],
     extraction: Options,
     *,
@@ -373,13 +373,18 @@ def extract_distributed(
 ) -> int:
     """Extract the articles on the cluster; write their JSON lines in input order.
 
+    Args:
+        articles: The articles (read once more by the driver, which checked them).
+        fh: Where the JSON lines go.
+        extraction: The job's extraction options (``dask`` is the scheduler).
+        progress: Called with the number of articles of each written partition.
+
     Returns:
         The number of events written.
 
     Raises:
         KGError: when partitions failed (the output file is then not written).
     """
-    from kg.articles import load_articles
     from kg.fingerprint import extraction_fingerprint
 
     fingerprint = extraction_fingerprint(
@@ -401,7 +406,7 @@ def extract_distributed(
 
     def counted() -> Iterator[Partition]:
         nonlocal count
-        for part in partitions(load_articles(paths), extraction.partition_size):
+        for part in partitions(articles, extraction.partition_size):
             count += 1
             yield part
 

@@ -60,6 +60,9 @@ _RDFLIB_READ = {
 _QUADS = {"trig", "nquads", "json-ld"}
 #: Formats streamed by Oxigraph's serialiser from an Oxigraph store.
 _STREAMED = ("turtle", "nt", "nquads", "trig")
+#: First characters that make a spreadsheet read a cell as a formula (OWASP, "CSV
+#: Injection"): such cells of the ``csv`` and ``events`` tables get a leading ``'``.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 #: Columns of the ``csv`` edge list.
 CSV_FIELDS = (
     "source", "source_label", "relation", "target", "target_label",
@@ -218,13 +221,34 @@ class _SparqlPrefixes:
 
 
 # ------------------------------------------------------------------------- tables
+def neutralise(value: Any) -> Any:
+    """A text cell a spreadsheet would run as a formula, made plain text.
+
+    Following OWASP's CSV injection guidance, a text beginning with ``=``, ``+``,
+    ``-``, ``@``, a tab or a carriage return gets a leading single quote;
+    numbers and other texts are unchanged.
+
+    Examples:
+        >>> neutralise("=1+2"), neutralise("@SUM(A1)"), neutralise("Syria")
+        ("'=1+2", "'@SUM(A1)", 'Syria')
+        >>> neutralise(-1)
+        -1
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def _csv_text(dataset: Graph) -> str:
     buf = io.StringIO()
     writer = csv.DictWriter(
         buf, fieldnames=CSV_FIELDS, lineterminator="\n", extrasaction="ignore"
     )
     writer.writeheader()
-    writer.writerows(edge_rows(actor_graph(dataset, events=False)))
+    writer.writerows(
+        {k: neutralise(v) for k, v in row.items()}
+        for row in edge_rows(actor_graph(dataset, events=False))
+    )
     return buf.getvalue()
 
 
@@ -265,7 +289,8 @@ def _event_cells(r: Any) -> list[str]:
 def _events_text(dataset: Graph) -> str:
     lines = ["\t".join(EVENT_FIELDS)]
     for r in run_query(dataset, EVENTS_QUERY) or ():
-        lines.append("\t".join(" ".join(c.split()) for c in _event_cells(r)))
+        cells = (neutralise(" ".join(c.split())) for c in _event_cells(r))
+        lines.append("\t".join(cells))
     return "\n".join(lines) + "\n"
 
 
@@ -355,16 +380,20 @@ def _stream(dataset: Graph, path: Path, fmt: str, *, include_ontology: bool) -> 
             out.close()
 
 
-def load_graph(path: str | Path, *, format: str | None = None) -> Dataset:
+def load_graph(
+    path: str | Path, *, format: str | None = None, allow_network: bool = False
+) -> Dataset:
     """Read an RDF file (Turtle, TriG, N-Triples, N-Quads, JSON-LD, RDF/XML).
 
     Triples of single-graph formats go into a named graph named after the file,
     so both plain queries (the default graph is the union) and the named queries
-    (``GRAPH ?g``) see them.
+    (``GRAPH ?g``) see them. A JSON-LD file whose ``@context`` (or ``@import``)
+    names a document to load is refused unless ``allow_network``: nothing is
+    fetched.
 
     Raises:
-        KGError: when the file is missing, its extension unknown, or it does not
-            parse.
+        KGError: when the file is missing, its extension unknown, it does not
+            parse, or it needs a remote context (without ``allow_network``).
     """
     path = Path(path)
     if not path.is_file():
@@ -375,6 +404,8 @@ def load_graph(path: str | Path, *, format: str | None = None) -> Dataset:
             f"cannot tell the RDF format of {str(path)!r}; "
             f"expected one of {sorted(_RDFLIB_READ)}"
         )
+    if fmt == "json-ld" and not allow_network:
+        _refuse_remote_context(path)
     ds = bind(Dataset(default_union=True))
     try:
         if fmt in _QUADS:
@@ -387,6 +418,37 @@ def load_graph(path: str | Path, *, format: str | None = None) -> Dataset:
         )
         raise KGError(f"cannot parse {str(path)!r} as {fmt}: {first}") from None
     return ds
+
+
+def _refuse_remote_context(path: Path) -> None:
+    """Refuse a JSON-LD document that names a context to load (URL or file)."""
+    import json
+
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return  # the parser reports it
+    stack = [doc]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            stack.extend(node)
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                remote = _remote(value) if key in ("@context", "@import") else None
+                if remote:
+                    raise KGError(
+                        f"{path} loads the JSON-LD context {remote!r}; refused, "
+                        "nothing is fetched (inline the context, or pass "
+                        "--allow-network)"
+                    )
+                stack.append(value)
+
+
+def _remote(value: Any) -> str | None:
+    """The first context a ``@context``/``@import`` value names to load."""
+    values = value if isinstance(value, list) else [value]
+    return next((v for v in values if isinstance(v, str)), None)
 
 
 __all__ = [

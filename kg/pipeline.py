@@ -16,13 +16,13 @@ from __future__ import annotations
 import itertools
 import logging
 import sys
-import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import timedelta
 from pathlib import Path
 from typing import IO, Any, TextIO
 
+from kg.intake import Input, check_input
+from kg.progress import Progress
 from kg.tables import plural
 from kg.types import Article, Assertion, KGError
 
@@ -63,7 +63,6 @@ BATCH_SIZE = 32
 
 #: Default articles per partition of a distributed (``--dask``) job.
 PARTITION_SIZE = 64
-
 #: Longest evidence text :func:`format_summary` prints before cutting it.
 EVIDENCE_WIDTH = 160
 
@@ -81,11 +80,15 @@ class BuildSummary:
             filled when the job was asked for a summary.
         edges: The most-mentioned asserted edges with one evidence sentence each,
             filled when the job was asked for a summary.
+        rejected: Bad records skipped (``on_error="skip"``).
+        rejects: The JSON Lines file that lists them with their reasons.
     """
 
     articles: int
     store: str
     stats: dict[str, int] = field(default_factory=dict)
+    rejected: int = 0
+    rejects: str | None = None
     counts: dict[str, int] = field(default_factory=dict)
     edges: list[dict[str, Any]] = field(default_factory=list)
 
@@ -98,11 +101,15 @@ class ExtractCounts:
         articles: Articles read.
         events: Events written.
         output: The file written, or ``"-"`` for standard output.
+        rejected: Bad records skipped (``on_error="skip"``).
+        rejects: The JSON Lines file that lists them with their reasons.
     """
 
     articles: int
     events: int
     output: str
+    rejected: int = 0
+    rejects: str | None = None
 
 
 # --------------------------------------------------------------------------- input
@@ -115,91 +122,7 @@ def count_articles(paths: Iterable[str | Path]) -> int:
     Raises:
         KGError: on the first bad path or record, or when there is no article.
     """
-    from kg.articles import load_articles
-
-    paths = list(paths)
-    n = sum(1 for _ in load_articles(paths))
-    if n == 0:
-        raise KGError(f"no articles found in {', '.join(map(str, paths))}")
-    return n
-
-
-#: Articles between two progress lines when standard error is not a terminal.
-PROGRESS_EVERY = 100
-
-
-class Progress:
-    """Progress of a long job on standard error.
-
-    On a terminal: a tqdm bar with the rate and the time left. Otherwise (a log
-    file, CI): one plain line every ``every`` articles with the count, the rate
-    and the time left. Nothing when ``quiet``.
-
-    Args:
-        total: Articles expected.
-        desc: What is being done (``build``, ``extract``).
-        quiet: Show nothing.
-        every: Articles between two plain lines.
-        stream: Where to write (default standard error).
-    """
-
-    def __init__(
-        self,
-        total: int,
-        *,
-        desc: str,
-        quiet: bool = False,
-        every: int = PROGRESS_EVERY,
-        stream: TextIO | None = None,
-    ) -> None:
-        self.total, self.desc, self.every = total, desc, max(1, every)
-        self.stream = stream or sys.stderr
-        self.done = 0
-        self.start = time.monotonic()
-        self.bar: Any = None
-        self.quiet = quiet
-        if not quiet and self.stream.isatty():
-            from tqdm import tqdm
-
-            self.bar = tqdm(total=total, desc=desc, unit="article", file=self.stream)
-
-    def update(self, n: int = 1) -> None:
-        """Count ``n`` more articles done."""
-        before, self.done = self.done, self.done + n
-        if self.bar is not None:
-            self.bar.update(n)
-        elif not self.quiet and self.done // self.every > before // self.every:
-            print(self.line(), file=self.stream, flush=True)
-
-    def line(self) -> str:
-        """The plain progress line: count, rate and time left.
-
-        Examples:
-            >>> p = Progress(300, desc="build", quiet=True)
-            >>> p.done, p.start = 100, p.start - 10
-            >>> p.line()
-            'build: 100/300 articles (10.0/s, 0:00:20 left)'
-        """
-        elapsed = max(time.monotonic() - self.start, 1e-9)
-        rate = self.done / elapsed
-        left = (self.total - self.done) / rate if rate else 0.0
-        eta = str(timedelta(seconds=round(left)))
-        return (
-            f"{self.desc}: {self.done}/{self.total} articles ({rate:.1f}/s, {eta} left)"
-        )
-
-    def close(self) -> None:
-        """End the bar (or write the last plain line)."""
-        if self.bar is not None:
-            self.bar.close()
-        elif not self.quiet and self.done % self.every:
-            print(self.line(), file=self.stream, flush=True)
-
-    def __enter__(self) -> Progress:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    return check_input(list(paths)).articles
 
 
 @dataclass(frozen=True)
@@ -216,6 +139,18 @@ class _Extraction:
     partition_size: int = PARTITION_SIZE
 
     def __post_init__(self) -> None:
+        """Refuse bad options before anything is read or written."""
+        if self.batch_size < 1:
+            raise KGError(f"bad --batch-size {self.batch_size}; expected 1 or more")
+        if self.processes == 0 or self.processes < -1:
+            raise KGError(
+                f"bad --processes {self.processes}; expected 1 or more "
+                "(-1: one per CPU)"
+            )
+        if self.partition_size < 1:
+            raise KGError(
+                f"bad --partition-size {self.partition_size}; expected 1 or more"
+            )
         if self.patterns:  # a bad patterns file fails before anything is written
             from kg.nlp.relations.patterns import load_patterns
 
@@ -268,6 +203,9 @@ def extract_events(
     patterns: Sequence[str | Path] = (),
     dask: str | None = None,
     partition_size: int = PARTITION_SIZE,
+    encoding: str = "utf-8",
+    on_error: str = "fail",
+    rejects: str | Path | None = None,
 ) -> ExtractCounts:
     """Write one JSON line per article with its events (the ``kg extract`` contract).
 
@@ -279,13 +217,17 @@ def extract_events(
         actors: Extra actor registry files.
         batch_size: ``nlp.pipe`` batch size.
         processes: Worker processes.
-        force: Overwrite an existing output file.
+        force: Overwrite an existing output file (and rejects file).
         quiet: No progress bar.
         patterns: Extra relation pattern files (they add to kg's patterns).
         dask: Run on this ``dask.distributed`` scheduler (an address, or
             ``local:N`` for a local cluster of N worker processes); see
             :mod:`kg.distributed`.
         partition_size: Articles per partition with ``dask``.
+        encoding: Text encoding of the article files.
+        on_error: ``"fail"`` or ``"skip"`` bad records (see :func:`check_input`).
+        rejects: Where skipped records are listed (default
+            ``kg-rejects-TIME.jsonl``).
 
     Returns:
         The articles and events written.
@@ -296,12 +238,15 @@ def extract_events(
     """
     from kg.files import check_writable, write_atomic
 
-    total = count_articles(paths)
-    if str(output) != "-":
-        check_writable(output, force=force)
     extraction = _Extraction(
         model, actors, batch_size, processes, quiet, patterns, dask, partition_size
     )
+    if str(output) != "-":
+        check_writable(output, force=force)
+    source = check_input(
+        paths, encoding=encoding, on_error=on_error, rejects=rejects, force=force
+    )
+    total = source.articles
 
     def write_to(fh: IO[str]) -> int:
         with Progress(total, desc="extract", quiet=quiet) as progress:
@@ -309,15 +254,15 @@ def extract_events(
                 from kg.distributed import extract_distributed
 
                 return extract_distributed(
-                    paths, fh, extraction, progress=progress.update
+                    source.load(), fh, extraction, progress=progress.update
                 )
             return _write_records(
-                extraction.results(_load(paths), progress=progress), fh
+                extraction.results(source.load(), progress=progress), fh
             )
 
     if str(output) == "-":
         events = write_to(sys.stdout)
-        return ExtractCounts(articles=total, events=events, output="-")
+        return ExtractCounts(total, events, "-", source.rejected, source.rejects)
     n_events = 0
 
     def write(tmp: Path) -> None:
@@ -326,13 +271,7 @@ def extract_events(
             n_events = write_to(fh)
 
     path = write_atomic(output, write, force=force)
-    return ExtractCounts(articles=total, events=n_events, output=str(path))
-
-
-def _load(paths: Sequence[str | Path]) -> Iterator[Article]:
-    from kg.articles import load_articles
-
-    return load_articles(paths)
+    return ExtractCounts(total, n_events, str(path), source.rejected, source.rejects)
 
 
 def _write_records(
@@ -367,6 +306,9 @@ def build_store(
     patterns: Sequence[str | Path] = (),
     dask: str | None = None,
     partition_size: int = PARTITION_SIZE,
+    encoding: str = "utf-8",
+    on_error: str = "fail",
+    rejects: str | Path | None = None,
 ) -> BuildSummary:
     """Extract every changed article and write its named graph into the store.
 
@@ -396,6 +338,10 @@ def build_store(
             ``local:N``); the graphs come back to this process, which writes
             them (see :mod:`kg.distributed`).
         partition_size: Articles per partition with ``dask``.
+        encoding: Text encoding of the article files.
+        on_error: ``"fail"`` or ``"skip"`` bad records (see :func:`check_input`).
+        rejects: Where skipped records are listed (default
+            ``kg-rejects-TIME.jsonl``).
 
     Returns:
         What was built (see :class:`BuildSummary`); ``stats["extracted"]`` counts
@@ -409,18 +355,23 @@ def build_store(
     from kg.files import check_writable
     from kg.rdf.store import open_store
 
-    total = count_articles(paths)
-    for out in (ttl, html):
-        if out:
-            check_writable(out, force=force)
     extraction = _Extraction(
         model, actors, batch_size, processes, quiet, patterns, dask, partition_size
     )
-    result = BuildSummary(articles=total, store=store)
+    for out in (ttl, html):
+        if out:
+            check_writable(out, force=force)
+    source = check_input(
+        paths, encoding=encoding, on_error=on_error, rejects=rejects, force=force
+    )
+    total = source.articles
+    result = BuildSummary(
+        total, store, rejected=source.rejected, rejects=source.rejects
+    )
     dataset = open_store(store, create=True)
     try:
         with Progress(total, desc="build", quiet=quiet) as progress:
-            _write_graphs(dataset, paths, extraction, progress, stats=result.stats)
+            _write_graphs(dataset, source, extraction, progress, stats=result.stats)
         log.info("built %s into %s", plural(total, "article"), store)
         if validate:
             _validate(dataset)
@@ -434,7 +385,7 @@ def build_store(
 
 def _write_graphs(
     dataset: Any,
-    paths: Sequence[str | Path],
+    source: Input,
     extraction: _Extraction,
     progress: Progress,
     *,
@@ -451,7 +402,8 @@ def _write_graphs(
         skipped += 1
         progress.update()
 
-    todo = pending(dataset, _load(paths), fingerprint=fingerprint, skipped=skip)
+    todo = pending(dataset, source.load(), fingerprint=fingerprint, skipped=skip)
+    todo = _warn_replaced(dataset, todo)
     if extraction.dask:
         from kg.distributed import build_distributed
 
@@ -493,6 +445,36 @@ class _Registry(Mapping[str, Any]):
 
     def __len__(self) -> int:
         return len(self.data)
+
+
+def _warn_replaced(dataset: Any, articles: Iterable[Article]) -> Iterator[Article]:
+    """Pass the articles on; warn when one replaces another article of the store.
+
+    An article whose id is already in the store under another title is most
+    likely another article read from a file of the same name in another folder
+    (its id is the file stem): the build replaces it, and says so. The stored
+    titles are looked up a batch of articles at a time.
+    """
+    from rdflib.namespace import DCTERMS
+
+    from kg.rdf.graph import WRITE_BATCH
+    from kg.rdf.ontology import article_iri, graph_iri
+    from kg.rdf.store import values_of
+
+    articles = iter(articles)
+    while batch := list(itertools.islice(articles, WRITE_BATCH)):
+        keys = [(str(graph_iri(a.id)), str(article_iri(a.id))) for a in batch]
+        titles = values_of(dataset, keys, str(DCTERMS.title))
+        for article, (_, node) in zip(batch, keys, strict=True):
+            old = titles.get(node)
+            if old is not None and article.title and article.title != old:
+                log.warning(
+                    "kg: %s: article %r replaces the article of the same id "
+                    "already in the store (%r); give one of them another id "
+                    "(front matter id:, or \"id\" in JSON Lines) to keep both",
+                    article.path or article.id, article.id, old,
+                )  # fmt: skip
+        yield from batch
 
 
 def _validate(dataset: Any) -> None:
@@ -557,7 +539,12 @@ def _rows(result: Any) -> Iterator[Any]:
 
 
 def format_summary(summary: BuildSummary) -> str:
-    """The totals line, then each top edge with its evidence (cut to 160 chars)."""
+    """The totals line, then each top edge with its evidence (cut to 160 chars).
+
+    Labels and evidence come from article text: terminal escapes are removed.
+    """
+    from kg.tables import terminal_safe
+
     c = summary.counts
     lines = [
         f"{plural(c.get('articles', 0), 'article')}, "
@@ -568,12 +555,11 @@ def format_summary(summary: BuildSummary) -> str:
     if summary.edges:
         lines.append(f"\nTop {len(summary.edges)} relations:")
     for e in summary.edges:
-        evidence = " ".join(e["evidence"].split())
+        evidence = " ".join(terminal_safe(e["evidence"]).split())
         if len(evidence) > EVIDENCE_WIDTH:
             evidence = evidence[: EVIDENCE_WIDTH - 3] + "..."
-        lines.append(
-            f"  {e['source']} --{e['relation']}--> {e['target']}  (x{e['count']})"
-        )
+        edge = f"{e['source']} --{e['relation']}--> {e['target']}"
+        lines.append(f"  {terminal_safe(edge)}  (x{e['count']})")
         lines.append(f"      “{evidence}”")
     return "\n".join(lines)
 

@@ -2,55 +2,51 @@
 
 - Read-only by default: updates need ``allow_update=True`` (``kg query --update``).
 - ``SERVICE`` and ``LOAD`` (network access) are refused unless ``allow_network=True``.
-- Parameters (``--param actor=HTS``) become RDF terms (``actor:HTS``) and are bound,
+- Parameters (``--param actor=HTS``) become RDF terms (``actor:HTS``; actor
+  parameters also take names, aliases and codes, :mod:`kg.params`) and are bound,
   never pasted into the query text: the store adapter (:mod:`kg.rdf.store`) binds
   them natively on rdflib's in-memory store and as a ``VALUES`` block of
   serialised terms on Oxigraph and SPARQL endpoints.
+- ``FROM`` and ``FROM NAMED`` make rdflib load the IRI (a URL, a local file), and
+  an endpoint may do the same: they are refused unless ``allow_network=True``,
+  except on the embedded Oxigraph store, where they only pick graphs of the store.
+- A query may be given a ``timeout``; it then runs in a worker thread, so that a
+  timeout (and Ctrl-C) stops the wait within a tenth of a second.
+  :func:`stream_query` and :func:`write_result` send rows to the output as they
+  come (a 140,000-row result is never held in memory).
 - Named queries live in ``ontology/queries/*.rq`` (:mod:`kg.rdf.queries`); each
   starts with a ``# description:`` comment (and ``# params:``).
 """
 
 from __future__ import annotations
 
-import csv
-import difflib
-import io
-import json
-import logging
+import queue
 import re
-from collections.abc import Mapping
+import threading
+import time
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-from urllib.parse import unquote
+from typing import IO, Any
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import XSD, NamespaceManager
+from rdflib import Graph
 from rdflib.query import Result
 from rdflib.term import Node, Variable
 
-from kg.dates import normalise_date
+from kg.params import ACTOR_PARAMS, actor_param, bind_param, param_term
 from kg.rdf import store
-from kg.rdf.namespaces import sparql_prefixes
-from kg.rdf.ontology import (
-    ACTOR,
-    PREFIXES,
-    actor_iri,
-    article_iri,
-    bind,
-    class_iri,
-    relation_iri,
-)
+from kg.rdf.ontology import bind
 from kg.rdf.queries import NamedQuery, named_queries, named_query
-from kg.rdf.sparql import IRIREF, inject_values, sparql_term
-from kg.tables import format_table
+from kg.rdf.results import (
+    FORMATS,
+    bindings_of,
+    check_select_format,
+    format_result,
+    write_select,
+)
+from kg.rdf.sparql import inject_values, sparql_term
 from kg.types import KGError
 
-#: Output formats of :func:`format_result`.
-FORMATS = ("table", "csv", "json", "turtle")
-
-_ACTOR_PARAMS = {"actor", "a", "b", "source", "target"}
-_DATE_PARAMS = {"date", "since", "until"}
-_ID_PARAMS = {"relation": relation_iri, "class": class_iri, "article": article_iri}
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 _VARIABLE = re.compile(r"[?$]([A-Za-z_][A-Za-z0-9_]*)")
 _UPDATE_WORDS = re.compile(
@@ -58,159 +54,6 @@ _UPDATE_WORDS = re.compile(
 )
 _QUERY_WORDS = re.compile(r"\b(SELECT|CONSTRUCT|ASK|DESCRIBE)\b", re.I)
 _CELL_WIDTH = 80  # characters of one table cell at most
-
-log = logging.getLogger("kg")
-
-
-def param_term(name: str, value: str | Node) -> Node:
-    """Turn a ``--param name=value`` into an RDF term.
-
-    ``<iri>`` and ``prefix:local`` (kg prefixes) are IRIs; for ``actor``, ``a``,
-    ``b``, ``source``, ``target`` a bare value is an actor id, for ``relation`` a
-    relation name, for ``class`` an actor class, for ``article`` an article id;
-    ``date``/``since``/``until`` are ``xsd:date``; anything else a plain literal.
-
-    Raises:
-        KGError: on a malformed IRI, date or name.
-
-    Examples:
-        >>> param_term("actor", "HTS")
-        rdflib.term.URIRef('https://w3id.org/kg-news/actor/HTS')
-        >>> param_term("relation", "kg:opposes")
-        rdflib.term.URIRef('https://w3id.org/kg-news/ontology#opposes')
-        >>> param_term("country", "SYR")
-        rdflib.term.Literal('SYR')
-    """
-    if isinstance(value, Node):
-        return value
-    value = str(value)
-    if value.startswith("<") and value.endswith(">"):
-        if not IRIREF.fullmatch(value):
-            raise KGError(f"bad IRI {value!r} for parameter {name!r}")
-        return URIRef(value[1:-1])
-    prefix, sep, local = value.partition(":")
-    if sep and prefix in PREFIXES and not local.startswith("//"):
-        return URIRef(PREFIXES[prefix] + local)
-    if name in _ACTOR_PARAMS:
-        return actor_iri(value)
-    if name in _ID_PARAMS:
-        return _ID_PARAMS[name](value)
-    if name in _DATE_PARAMS:
-        return _date_term(name, value)
-    return Literal(value)
-
-
-# --------------------------------------------------------------- actor parameters
-#: How an actor parameter matched, best first: the rank of each way.
-_MATCH_RANK = {"id": 0, "name": 1, "code": 2, "alias": 3}
-_NAME_PROPERTY = {"label": "name", "prefLabel": "name", "cameoCode": "code",
-                  "altLabel": "alias", "type": "id"}  # fmt: skip
-_ACTOR_NAMES = """SELECT DISTINCT ?a ?p ?v WHERE {
-  VALUES ?p { rdf:type rdfs:label skos:prefLabel skos:altLabel kg:cameoCode }
-  { ?a ?p ?v } UNION { GRAPH ?g { ?a ?p ?v } }
-  FILTER(STRSTARTS(STR(?a), STR(?ns)))
-  FILTER(?all || LCASE(STR(?a)) = ?iri || (?p != rdf:type && LCASE(STR(?v)) = ?name))
-}"""
-
-
-def _graph_actors(dataset: Graph, value: str | None) -> list[tuple[str, str, str]]:
-    """``(actor id, how, name)`` of the graph's actors named ``value`` (all: None)."""
-    bindings = {
-        "ns": Literal(str(ACTOR)),
-        "all": Literal(value is None),
-        "iri": Literal(str(actor_iri(value or "-")).lower()),
-        "name": Literal((value or "").lower()),
-    }
-    out = []
-    text = sparql_prefixes() + _ACTOR_NAMES
-    rows: Any = store.query(dataset, text, bindings=bindings)
-    for a, p, v in rows:
-        aid = unquote(str(a)[len(str(ACTOR)) :])
-        how = _NAME_PROPERTY.get(str(p).rsplit("#", 1)[-1].rsplit("/", 1)[-1], "alias")
-        out.append((aid, how, aid if how == "id" else str(v)))
-    return out
-
-
-def _registry_actor(value: str) -> tuple[str, str] | None:
-    """``(actor id, how)`` of ``value`` in the packaged actor registry, or None."""
-    from kg.registry import lexicon
-
-    lex = lexicon()
-    want = value.casefold()
-    for aid, actor in lex.actors.items():
-        if aid.casefold() == want:
-            return aid, "id"
-        if actor.label.casefold() == want:
-            return aid, "name"
-    alias = lex.aliases.get(value) or next(
-        (a for text, a in lex.aliases.items() if text.casefold() == want), None
-    )
-    if alias is not None and alias.actor in lex.actors:
-        return alias.actor, "alias"
-    # an ISO alpha-3 code, or a CAMEO code of a country and a sector (SYRGOV)
-    code = lex.by_alpha3.get(value.upper()) or (
-        lex.by_alpha3.get(value[:3].upper()) if len(value) == 6 else None
-    )
-    return (code, "code") if code else None
-
-
-def _close_matches(dataset: Graph, value: str) -> list[str]:
-    """Up to five actors of the graph whose id or a name is close to ``value``."""
-    names: dict[str, str] = {}
-    for aid, how, name in _graph_actors(dataset, None):
-        if how in ("id", "name"):
-            names.setdefault(aid.lower(), aid)
-        names.setdefault(name.lower(), aid)
-    close = difflib.get_close_matches(value.lower(), list(names), n=12, cutoff=0.6)
-    close += [n for n in names if value.lower() in n and n not in close]
-    return list(dict.fromkeys(names[n] for n in close))[:5]
-
-
-def actor_param(dataset: Graph, name: str, value: str) -> URIRef:
-    """Resolve the value of an actor parameter (``a=Washington``) to an actor IRI.
-
-    The graph's actors are matched first, case-insensitively, by id, by name
-    (``rdfs:label``, ``skos:prefLabel``), by CAMEO code and by alias
-    (``skos:altLabel``); then the packaged registry (ids, names, aliases, ISO
-    alpha-3 codes). Which actor was used is logged (``kg query`` prints it on
-    stderr).
-
-    Raises:
-        KGError: when nothing matches (the message lists close matches), or when
-            the best match names several actors.
-    """
-    hits = _graph_actors(dataset, value)
-    if hits:
-        best = min(_MATCH_RANK[how] for _, how, _ in hits)
-        ids = sorted({aid for aid, how, _ in hits if _MATCH_RANK[how] == best})
-        how = next(h for h, r in _MATCH_RANK.items() if r == best)
-        if len(ids) > 1:
-            raise KGError(
-                f"{name}={value!r} is the {how} of several actors: "
-                f"{', '.join(ids)}; pass one of these ids"
-            )
-        log.info("%s=%s: actor %s (by %s, in the graph)", name, value, ids[0], how)
-        return actor_iri(ids[0])
-    found = _registry_actor(value)
-    if found is not None:
-        aid, how = found
-        known = any(h == "id" for _, h, _ in _graph_actors(dataset, aid))
-        where = "the registry" if known else "the registry; not in the graph"
-        log.info("%s=%s: actor %s (by %s, in %s)", name, value, aid, how, where)
-        return actor_iri(aid)
-    close = _close_matches(dataset, value)
-    hint = f"; close matches: {', '.join(close)}" if close else (
-        "; `kg query --named actors` lists the actors")  # fmt: skip
-    raise KGError(f"no actor {value!r} (parameter {name!r}) in the graph or the "
-                  f"registry{hint}")  # fmt: skip
-
-
-def _explicit(value: str) -> bool:
-    """Whether a parameter value is written as an IRI or a prefixed name."""
-    prefix, sep, local = value.partition(":")
-    return value.startswith("<") or (
-        bool(sep) and prefix in PREFIXES and not local.startswith("//")
-    )
 
 
 def missing_params(query: str, params: Mapping[str, object] | None) -> list[str]:
@@ -225,16 +68,6 @@ def missing_params(query: str, params: Mapping[str, object] | None) -> list[str]
     named = named_queries().get(query.strip()) if _NAME.match(query.strip()) else None
     given = set(params or ())
     return [p for p in (named.required if named else ()) if p not in given]
-
-
-def _date_term(name: str, value: str) -> Literal:
-    try:
-        day = normalise_date(value)
-    except KGError:
-        day = None
-    if day is None:
-        raise KGError(f"bad date {value!r} for parameter {name!r}; expected YYYY-MM-DD")
-    return Literal(day, datatype=XSD.date)
 
 
 # ----------------------------------------------------------------- safety analysis
@@ -328,13 +161,25 @@ def analyse(query: str) -> tuple[str, set[str]]:
 
 
 def check_query(
-    query: str, *, allow_update: bool = False, allow_network: bool = False
+    query: str,
+    *,
+    allow_update: bool = False,
+    allow_network: bool = False,
+    from_fetches: bool = True,
 ) -> str:
     """Refuse updates and network access unless allowed; return the query kind.
 
+    Args:
+        query: SPARQL text.
+        allow_update: Allow SPARQL Update.
+        allow_network: Allow ``SERVICE``, ``LOAD``, ``FROM`` and ``FROM NAMED``.
+        from_fetches: Whether the store loads the IRIs of ``FROM`` (rdflib and
+            endpoints may; embedded Oxigraph only picks its own graphs).
+
     Raises:
         KGError: on a syntax error, an update without ``allow_update`` or a
-            ``SERVICE``/``LOAD`` without ``allow_network``.
+            ``SERVICE``/``LOAD`` (or a ``FROM`` that may fetch) without
+            ``allow_network``.
 
     Examples:
         >>> check_query("SELECT * { SERVICE <http://x.org/sparql> { ?s ?p ?o } }")
@@ -347,6 +192,12 @@ def check_query(
         raise KGError("SERVICE makes network calls; refused (pass --allow-network)")
     if "Load" in names and not allow_network:
         raise KGError("LOAD makes network calls; refused (pass --allow-network)")
+    if "DatasetClause" in names and from_fetches and not allow_network:
+        raise KGError(
+            "FROM / FROM NAMED load their IRI (a URL or a local file) on this "
+            "store; refused (pass --allow-network, or use GRAPH <iri> { ... } "
+            "for a graph of the store)"
+        )
     if kind == "update" and not allow_update:
         raise KGError("the query is an update; kg query is read-only (pass --update)")
     return kind
@@ -375,15 +226,7 @@ def _bindings(
             raise KGError(
                 f"unknown parameter {name!r}; the query's variables are {used}"
             )
-        if (
-            dataset is not None
-            and name in _ACTOR_PARAMS
-            and not isinstance(value, Node)
-            and not _explicit(value)
-        ):
-            bindings[name] = actor_param(dataset, name, value)
-        else:
-            bindings[name] = param_term(name, value)
+        bindings[name] = bind_param(dataset, name, value)
     return bindings
 
 
@@ -399,6 +242,76 @@ def _execute(
     return result
 
 
+def _prepare(
+    dataset: Graph,
+    query: str,
+    params: Mapping[str, str | Node] | None,
+    *,
+    allow_update: bool,
+    allow_network: bool,
+) -> tuple[str, str, dict[str, Node]]:
+    """The query text, its kind and its bindings, after the safety checks."""
+    missing = missing_params(query, params)
+    if missing:
+        raise KGError(
+            f"named query {query.strip()!r} needs the parameter"
+            f"{'s' if len(missing) > 1 else ''} {', '.join(missing)}; pass "
+            + " ".join(f"--param {m}=VALUE" for m in missing)
+        )
+    query = _resolve(query)
+    kind = check_query(
+        query,
+        allow_update=allow_update,
+        allow_network=allow_network,
+        from_fetches=store.store_kind(dataset) != "oxigraph",
+    )
+    return query, kind, _bindings(query, params, dataset)
+
+
+def _store_error(exc: Exception) -> KGError:
+    """One line for an error of the store (Oxigraph, an endpoint, rdflib)."""
+    if isinstance(exc, KGError):
+        return exc
+    if isinstance(exc, SyntaxError):  # Oxigraph's parser
+        return KGError(f"SPARQL syntax error: {exc}")
+    text = str(exc).strip()
+    first = text.splitlines()[0] if text else type(exc).__name__
+    return KGError(f"query failed: {first}")
+
+
+def _timeout_error(timeout: float) -> KGError:
+    return KGError(
+        f"the query took longer than {timeout:g} s and was stopped (give "
+        "--timeout SECONDS to wait longer, 0 for no limit)"
+    )
+
+
+def _in_thread(call: Callable[[], Any], timeout: float | None) -> Any:
+    """Run ``call`` in a worker thread; wait in slices so Ctrl-C lands at once.
+
+    Raises:
+        KGError: when ``timeout`` seconds pass first (the worker is abandoned).
+    """
+    box: dict[str, Any] = {}
+
+    def work() -> None:
+        try:
+            box["value"] = call()
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller
+            box["error"] = exc
+
+    worker = threading.Thread(target=work, name="kg-query", daemon=True)
+    worker.start()
+    deadline = None if not timeout else time.monotonic() + timeout
+    while worker.is_alive():
+        worker.join(0.1)  # KeyboardInterrupt is raised here
+        if deadline is not None and time.monotonic() > deadline:
+            raise _timeout_error(timeout or 0)
+    if "error" in box:
+        raise box["error"]
+    return box.get("value")
+
+
 def run_query(
     dataset: Graph,
     query: str,
@@ -406,6 +319,7 @@ def run_query(
     params: Mapping[str, str | Node] | None = None,
     allow_update: bool = False,
     allow_network: bool = False,
+    timeout: float | None = None,
 ) -> Result | None:
     """Run a SPARQL query (or, when allowed, an update) on a graph or dataset.
 
@@ -415,14 +329,16 @@ def run_query(
         params: Variable bindings (``{"actor": "HTS"}``), turned into RDF terms by
             :func:`param_term`; each must be a variable of the query.
         allow_update: Allow SPARQL Update.
-        allow_network: Allow ``SERVICE`` and ``LOAD``.
+        allow_network: Allow ``SERVICE``, ``LOAD`` and (where they fetch)
+            ``FROM``/``FROM NAMED``.
+        timeout: Stop waiting after this many seconds (None or 0: no limit).
 
     Returns:
         The ``rdflib.query.Result`` of a query; None for an update.
 
     Raises:
         KGError: on syntax errors (message and position), refused operations,
-            unknown parameters or errors of the store.
+            unknown parameters, errors of the store, or a timeout.
 
     Examples:
         >>> from kg.rdf.store import open_store
@@ -430,114 +346,156 @@ def run_query(
         >>> list(rows)
         []
     """
-    missing = missing_params(query, params)
-    if missing:
-        raise KGError(
-            f"named query {query.strip()!r} needs the parameter"
-            f"{'s' if len(missing) > 1 else ''} {', '.join(missing)}; pass "
-            + " ".join(f"--param {m}=VALUE" for m in missing)
-        )
-    query = _resolve(query)
-    kind = check_query(query, allow_update=allow_update, allow_network=allow_network)
-    bindings = _bindings(query, params, dataset)
+    query, kind, bindings = _prepare(
+        dataset, query, params, allow_update=allow_update, allow_network=allow_network
+    )
     try:
+        if timeout:
+            return _in_thread(lambda: _execute(dataset, query, kind, bindings), timeout)
         return _execute(dataset, query, kind, bindings)
-    except KGError:
-        raise
-    except SyntaxError as exc:  # Oxigraph's parser
-        raise KGError(f"SPARQL syntax error: {exc}") from None
     except Exception as exc:  # store errors (Oxigraph, HTTP endpoint, rdflib)
-        text = str(exc).strip()
-        first = text.splitlines()[0] if text else type(exc).__name__
-        raise KGError(f"query failed: {first}") from None
+        raise _store_error(exc) from None
 
 
-# --------------------------------------------------------------------- formatting
-def _cell(term: Node | None, nsm: NamespaceManager) -> str:
-    if term is None:
-        return ""
-    if isinstance(term, URIRef):
-        try:
-            return nsm.normalizeUri(term) if "%" not in str(term) else term.n3(nsm)
-        except Exception:  # noqa: BLE001
-            return str(term)
-    return str(term)
+# ---------------------------------------------------------------------- streaming
+@dataclass
+class Streamed:
+    """A query result whose rows arrive from a worker thread (:func:`stream_query`).
+
+    Attributes:
+        type: ``SELECT``, ``ASK``, ``CONSTRUCT`` or ``DESCRIBE``.
+        vars: The variables of a SELECT.
+        rows: The rows of a SELECT (terms or None), read once, as they come.
+        result: The whole result of an ASK, CONSTRUCT or DESCRIBE.
+    """
+
+    type: str
+    vars: list[str] = field(default_factory=list)
+    rows: Iterator[list[Node | None]] = field(default_factory=lambda: iter(()))
+    result: Result | None = None
 
 
-def _format_graph(result: Result, format: str) -> str:
-    """A CONSTRUCT or DESCRIBE result: Turtle (also ``table``), JSON-LD or N-Triples."""
-    graph = bind(Graph())
-    graph += result.graph or Graph()
-    if format in ("turtle", "table"):
-        return graph.serialize(format="turtle")
-    if format == "json":
-        return graph.serialize(format="json-ld", auto_compact=True)
-    return graph.serialize(format="nt")
+class _Pipe:
+    """A bounded queue from the worker thread to the caller, with a deadline."""
+
+    def __init__(self, timeout: float | None) -> None:
+        self.items: queue.Queue = queue.Queue(maxsize=1024)
+        self.stop = threading.Event()
+        self.timeout = timeout
+        self.deadline = None if not timeout else time.monotonic() + timeout
+
+    def put(self, item: tuple[str, Any]) -> bool:
+        """Hand over one item; False when the caller has gone."""
+        while not self.stop.is_set():
+            try:
+                self.items.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def get(self) -> tuple[str, Any]:
+        """The next item; Ctrl-C lands within 0.1 s, a timeout is a KGError."""
+        while True:
+            if self.deadline is not None and time.monotonic() > self.deadline:
+                self.stop.set()
+                raise _timeout_error(self.timeout or 0)
+            try:
+                return self.items.get(timeout=0.1)
+            except queue.Empty:
+                continue
 
 
-def _format_ask(result: Result, format: str) -> str:
-    if format == "json":
-        return json.dumps({"head": {}, "boolean": bool(result.askAnswer)})
-    return "true" if result.askAnswer else "false"
+def _produce(pipe: _Pipe, dataset: Graph, query: str, bindings: dict) -> None:
+    try:
+        result = store.query(dataset, query, bindings=bindings)
+        if result.type != "SELECT":
+            pipe.put(("head", Streamed(result.type, result=result)))
+            return
+        names = [str(v) for v in result.vars or []]
+        if not pipe.put(("head", Streamed("SELECT", names))):
+            return
+        keys = [Variable(v) for v in names]
+        for solution in bindings_of(result):
+            if not pipe.put(("row", [solution.get(k) for k in keys])):
+                return
+        pipe.put(("end", None))
+    except BaseException as exc:  # noqa: BLE001 - handed to the caller
+        pipe.put(("error", exc))
 
 
-def _format_csv(variables: list[str], rows: list[list[Node | None]]) -> str:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(variables)
-    for row in rows:
-        writer.writerow(["" if t is None else str(t) for t in row])
-    return buf.getvalue()
+def _rows_of(pipe: _Pipe) -> Iterator[list[Node | None]]:
+    try:
+        while True:
+            kind, item = pipe.get()
+            if kind == "end":
+                return
+            if kind == "error":
+                raise _store_error(item)
+            yield item
+    finally:
+        pipe.stop.set()
 
 
-def _format_table(
-    variables: list[str], rows: list[list[Node | None]], nsm: NamespaceManager
-) -> str:
-    """An aligned table, IRIs shortened with the prefixes, and a row count."""
-    cells = [[_cell(t, nsm).replace("\n", " ") for t in row] for row in rows]
-    text = format_table(variables, cells, max_width=_CELL_WIDTH)
-    return f"{text}\n({len(rows)} row{'s' if len(rows) != 1 else ''})\n"
+def stream_query(
+    dataset: Graph,
+    query: str,
+    *,
+    params: Mapping[str, str | Node] | None = None,
+    allow_update: bool = False,
+    allow_network: bool = False,
+    timeout: float | None = None,
+) -> Streamed | None:
+    """Run a query in a worker thread and hand its rows over as they come.
 
+    Arguments as for :func:`run_query`. At most 1,024 rows wait in between, so
+    a large result is never held in memory; Ctrl-C stops the wait within a
+    tenth of a second, and ``timeout`` bounds the whole run, rows included.
 
-def _format_select(result: Result, format: str, dataset: Graph | None) -> str:
-    if format == "json":
-        return (result.serialize(format="json") or b"").decode("utf-8")
-    variables = [str(v) for v in result.vars or []]
-    rows: list[list[Node | None]] = [
-        [row.get(Variable(v)) for v in variables] for row in result.bindings
-    ]
-    if format == "csv":
-        return _format_csv(variables, rows)
-    nsm = (dataset if dataset is not None else bind(Graph())).namespace_manager
-    return _format_table(variables, rows, nsm)
-
-
-def format_result(
-    result: Result, format: str = "table", *, dataset: Graph | None = None
-) -> str:
-    """Render a query result as an aligned table, CSV, SPARQL JSON or Turtle.
-
-    Args:
-        result: What :func:`run_query` returned.
-        format: ``table`` (IRIs shortened with the kg prefixes), ``csv`` (full
-            IRIs), ``json`` (SPARQL 1.1 results JSON) or ``turtle`` (CONSTRUCT and
-            DESCRIBE only).
-        dataset: The queried graph, for its prefixes.
+    Returns:
+        A :class:`Streamed` result; None for an update.
 
     Raises:
-        KGError: for an unknown format or Turtle output of a SELECT.
+        KGError: as :func:`run_query` (errors while rows are read, too).
     """
-    if format not in FORMATS:
-        raise KGError(f"unknown format {format!r}; expected one of {list(FORMATS)}")
-    if result.type in ("CONSTRUCT", "DESCRIBE"):
-        return _format_graph(result, format)
-    if format == "turtle":
-        raise KGError(
-            f"turtle output needs a CONSTRUCT or DESCRIBE query, not {result.type}"
-        )
-    if result.type == "ASK":
-        return _format_ask(result, format)
-    return _format_select(result, format, dataset)
+    query, kind, bindings = _prepare(
+        dataset, query, params, allow_update=allow_update, allow_network=allow_network
+    )
+    if kind == "update":
+        run_query(dataset, query, params=params, allow_update=True, timeout=timeout)
+        return None
+    pipe = _Pipe(timeout)
+    threading.Thread(
+        target=_produce, args=(pipe, dataset, query, bindings), daemon=True
+    ).start()
+    kind, head = pipe.get()
+    if kind == "error":
+        pipe.stop.set()
+        raise _store_error(head)
+    if head.type == "SELECT":
+        head.rows = _rows_of(pipe)
+    return head
+
+
+def write_result(
+    result: Streamed, format: str, out: IO[str], *, dataset: Graph | None = None
+) -> int:
+    """Write a streamed result to ``out`` row by row; return the rows written.
+
+    Formats as :func:`format_result`.
+
+    Raises:
+        KGError: for an unknown format, Turtle output of a SELECT, or an error
+            (or the timeout) while the rows come in.
+    """
+    if result.type != "SELECT":
+        if result.result is None:
+            raise KGError(f"no result to write for a {result.type} query")
+        out.write(format_result(result.result, format, dataset=dataset))
+        return 0
+    check_select_format(format)
+    nsm = (dataset if dataset is not None else bind(Graph())).namespace_manager
+    return write_select(result.vars, result.rows, format, out, nsm)
 
 
 def read_query_file(path: str | Path) -> str:
@@ -560,7 +518,9 @@ def read_query_file(path: str | Path) -> str:
 
 __all__ = [
     "FORMATS",
+    "ACTOR_PARAMS",
     "NamedQuery",
+    "Streamed",
     "actor_param",
     "analyse",
     "check_query",
@@ -573,4 +533,6 @@ __all__ = [
     "read_query_file",
     "run_query",
     "sparql_term",
+    "stream_query",
+    "write_result",
 ]

@@ -1,13 +1,42 @@
 """Aligned text tables: a header and rows of strings in, one string out.
 
 The one table renderer of kg: ``kg query`` (SPARQL rows) and ``kg analyze`` (score
-rows) both print through :func:`format_table`. Callers turn their values into
-strings first; this module only lays them out.
+rows) both print through :func:`format_table` (or :func:`stream_table`, for rows
+that arrive one at a time). Callers turn their values into strings first; this
+module only lays them out. Cells are made safe for a terminal on the way
+(:func:`terminal_safe`): article text may hold escape sequences.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+import re
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from itertools import islice
+
+# ESC [ ... final (CSI), ESC ] ... BEL or ESC \ (OSC), ESC P/X/^/_ ... ST, ESC x;
+# the 8-bit CSI; then every other C0/C1 control character and DEL.
+_ESCAPES = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]?"
+    r"|\x1b[\]PX^_][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+    r"|\x1b[ -~]?"
+    r"|\x9b[0-?]*[ -/]*[@-~]?"
+)
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SPACES = re.compile(r"[\t\n\r]")
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` without terminal control: escape sequences (colours, clear
+    screen, window titles), BEL and every other control character are removed,
+    tabs and line breaks become spaces.
+
+    Examples:
+        >>> terminal_safe("a\\x1b[2Jb\\x1b]0;pwned\\x07c\\x07\\nd")
+        'abc d'
+    """
+    if text.isprintable():
+        return text
+    return _CONTROLS.sub("", _SPACES.sub(" ", _ESCAPES.sub("", text)))
 
 
 def truncate(text: str, width: int | None) -> str:
@@ -62,9 +91,37 @@ def format_table(
         US    1
         HTS  22
     """
-    cells = [[truncate(c, max_width) for c in row] for row in rows]
-    widths = [len(h) for h in header]
-    for row in cells:
+    rows = list(rows)
+    return "\n".join(
+        stream_table(header, rows, right=right, max_width=max_width, sample=len(rows))
+    )
+
+
+def stream_table(
+    header: Sequence[str],
+    rows: Iterable[Sequence[str]],
+    *,
+    right: Collection[int] = (),
+    max_width: int | None = None,
+    sample: int = 1000,
+) -> Iterator[str]:
+    """The lines of :func:`format_table`, for rows that arrive one at a time.
+
+    The column widths are those of the first ``sample`` rows, so only they are
+    held in memory; a longer cell further down widens its line, not the column.
+
+    Examples:
+        >>> list(stream_table(["id"], iter([["US"], ["HTS"]]), sample=1))
+        ['id', '--', 'US', 'HTS']
+    """
+    it = iter(rows)
+    cut = [
+        [truncate(terminal_safe(c), max_width) for c in row]
+        for row in islice(it, max(sample, 0))
+    ]
+    head = [terminal_safe(h) for h in header]
+    widths = [len(h) for h in head]
+    for row in cut:
         widths = [max(w, len(c)) for w, c in zip(widths, row, strict=True)]
 
     def line(values: Sequence[str]) -> str:
@@ -74,9 +131,12 @@ def format_table(
         ]
         return "  ".join(parts).rstrip()
 
-    out = [line(header), line(["-" * w for w in widths])]
-    out.extend(line(row) for row in cells)
-    return "\n".join(out)
+    yield line(head)
+    yield line(["-" * w for w in widths])
+    for row in cut:
+        yield line(row)
+    for rest in it:
+        yield line([truncate(terminal_safe(c), max_width) for c in rest])
 
 
-__all__ = ["format_table", "plural", "truncate"]
+__all__ = ["format_table", "plural", "stream_table", "terminal_safe", "truncate"]

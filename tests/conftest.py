@@ -4,6 +4,9 @@ The gold data of the quality and scorer tests lives in ``../shared/eval`` (besid
 repository, as CI has it); ``KG_EVAL=DIR`` points elsewhere (a git worktree, for
 example). Tests that need it are skipped without it, with the path in the reason,
 unless ``KG_REQUIRE_EVAL=1`` (set by ``.ci/run``) turns the skip into a failure.
+
+Hypothesis profiles: ``ci`` (the default, a short run) and ``long`` (at least
+10,000 examples per property; run by hand with ``--hypothesis-profile long``).
 """
 
 from __future__ import annotations
@@ -12,6 +15,16 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+_SLOW_OK = [HealthCheck.too_slow, HealthCheck.data_too_large]
+settings.register_profile(
+    "ci", max_examples=40, deadline=None, suppress_health_check=_SLOW_OK
+)
+settings.register_profile(
+    "long", max_examples=10_000, deadline=None, suppress_health_check=_SLOW_OK
+)
+settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

@@ -190,3 +190,52 @@ def test_failed_partitions_are_retried_and_reported(scheduler, tmp_path):
     assert "\n" not in str(e.value)
     assert not out.exists()  # nothing half-written
     assert time.monotonic() - start < 120
+
+
+@pytest.mark.slow
+def test_cluster_jobs_skip_bad_records_and_chunk_long_articles(scheduler, tmp_path):
+    """--on-error skip, --encoding and long-article chunks hold on the cluster too:
+    the driver reads (and checks) the input, the workers cut long articles."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    sentence = "Iran condemned Israel on Tuesday. "
+    long_text = "Iran condemns Israel\n\n" + sentence * 1500  # > CHUNK_CHARS
+    (folder / "feed.jsonl").write_text(
+        json.dumps({"id": "long", "text": long_text}) + "\n"
+        + json.dumps({"id": "bad"}) + "\n"  # no text: a bad record
+        + json.dumps({"id": "ok", "text": "Turkey hosts Syria.\n\nTurkey hosted "
+                      "Syria on Monday."}) + "\n",
+        encoding="latin-1",
+    )  # fmt: skip
+    (folder / "café.txt").write_bytes(
+        "Qatar thanks Egypt\n\nQatar thanked Egypt for the café talks.\n".encode(
+            "latin-1"
+        )
+    )
+    rejects = tmp_path / "rejects.jsonl"
+    out = tmp_path / "events.jsonl"
+    counts = extract_events(
+        [folder], output=out, dask=scheduler, partition_size=1, quiet=True,
+        encoding="latin-1", on_error="skip", rejects=rejects,
+    )  # fmt: skip
+    assert counts.articles == 3 and counts.rejected == 1
+    [reject] = [json.loads(x) for x in rejects.read_text().splitlines()]
+    assert reject["where"].endswith("feed.jsonl:2") and "'text'" in reject["error"]
+    lines = {json.loads(x)["id"]: json.loads(x)["events"] for x in out.open()}
+    assert set(lines) == {"long", "ok", "café"}
+    assert len(lines["long"]) == 1501  # every chunk was read, not only the first
+    # the single-process run gives the same lines
+    one = tmp_path / "one.jsonl"
+    extract_events(
+        [folder], output=one, quiet=True, encoding="latin-1", on_error="skip",
+        rejects=tmp_path / "r1.jsonl",
+    )  # fmt: skip
+    assert one.read_text() == out.read_text()
+    # a build on the cluster takes the same three articles, then skips them all
+    store = tmp_path / "store"
+    kw = {"dask": scheduler, "quiet": True, "encoding": "latin-1",
+          "on_error": "skip", "force": True, "rejects": rejects}  # fmt: skip
+    built = build_store([folder], store=str(store), **kw)
+    assert built.stats["added"] == 3 and built.rejected == 1
+    again = build_store([folder], store=str(store), **kw)
+    assert again.stats["extracted"] == 0 and again.stats["unchanged"] == 3

@@ -61,10 +61,11 @@ SELECT ?s ?rel ?t (COUNT(DISTINCT ?e) AS ?mentions)
        (MIN(STR(?quad)) AS ?quadClass) (MIN(STR(?cameo)) AS ?cameoCode)
        (MIN(STR(?plover)) AS ?ploverCategory) (MIN(?key) AS ?firstEvent)
        (GROUP_CONCAT(?mod0; SEPARATOR=" ") AS ?modalities)
-       (GROUP_CONCAT(DISTINCT ?day; SEPARATOR=" ") AS ?days)
+       (GROUP_CONCAT(DISTINCT ?day0; SEPARATOR=" ") AS ?days)
 WHERE {{
   {rows}
   BIND(SUBSTR(STR(COALESCE(?date, ?adate)), 1, 10) AS ?day)
+  BIND(COALESCE(?day, "") AS ?day0)  # rdflib's DISTINCT aggregates need it bound
   BIND(COALESCE(?artid, STR(?art)) AS ?art0)
   BIND(LCASE(STR(COALESCE(?neg, false))) IN ("true", "1") AS ?neg0)
   BIND(COALESCE(STR(?mod), "asserted") AS ?mod0)

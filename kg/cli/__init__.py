@@ -107,6 +107,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # a full disk or a dead stdout while printing
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(f"kg: error: {exc.strerror or exc}{where}", file=sys.stderr)
+        return 1
 
 
 __all__ = ["main", "build_parser"]

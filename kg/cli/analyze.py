@@ -216,16 +216,21 @@ def _print_balance(b: dict[str, Any], *, top: int) -> None:
 
 
 def _print_paths(p: dict[str, Any]) -> None:
+    from kg.tables import terminal_safe
+
+    def say(text: str) -> None:  # actor names come from article text
+        print(terminal_safe(text))
+
     if p["hops"] is None:
-        print(f"no path between {p['source']} and {p['target']}")
+        say(f"no path between {p['source']} and {p['target']}")
         return
-    print(f"shortest ({plural(p['hops'], 'step')}):")
+    say(f"shortest ({plural(p['hops'], 'step')}):")
     for path in p["shortest"]:
-        print("  " + " - ".join(path))
-    print(f"strongest (cost {p['cost']:.3f} = sum of 1/mentions):")
-    print("  " + " - ".join(p["strongest"]))
+        say("  " + " - ".join(path))
+    say(f"strongest (cost {p['cost']:.3f} = sum of 1/mentions):")
+    say("  " + " - ".join(p["strongest"]))
     for step in p["steps"]:
-        print(
+        say(
             f"    {step['from']} - {step['to']} "
             f"({plural(step['mentions'], 'mention')}): {'; '.join(step['relations'])}"
         )

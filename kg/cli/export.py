@@ -27,7 +27,13 @@ DESCRIPTION = (
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """Add the arguments of ``kg export``."""
     store_argument(p)
-    p.add_argument("-o", "--output", required=True, metavar="OUT", help="output file")
+    p.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="OUT",
+        help="output file (- for stdout)",
+    )
     p.add_argument("--format", choices=list(EXPORT_FORMATS), help="output format")
     p.add_argument("--force", action="store_true", help="overwrite OUT")
     p.add_argument(

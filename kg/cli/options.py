@@ -73,6 +73,25 @@ def articles_arguments(parser: argparse.ArgumentParser) -> None:
     model_arguments(parser)
     batch_argument(parser)
     parser.add_argument("--processes", type=int, default=1, help="nlp.pipe n_process")
+    parser.add_argument(
+        "--encoding",
+        default="utf-8",
+        metavar="ENC",
+        help="text encoding of the article files (default utf-8; e.g. latin-1, cp1252)",
+    )
+    parser.add_argument(
+        "--on-error",
+        choices=["fail", "skip"],
+        default="fail",
+        help="a bad record stops the run, every one listed (fail, the default), "
+        "or is skipped and listed with its reason in the --rejects file (skip)",
+    )
+    parser.add_argument(
+        "--rejects",
+        metavar="FILE.jsonl",
+        help="where --on-error skip lists the bad records (default "
+        "kg-rejects-TIME.jsonl)",
+    )
 
 
 def dask_arguments(parser: argparse.ArgumentParser) -> None:
@@ -105,6 +124,9 @@ def extraction_kwargs(args: argparse.Namespace) -> dict[str, Any]:
         "quiet": args.quiet,
         "dask": getattr(args, "dask", None),
         "partition_size": getattr(args, "partition_size", PARTITION_SIZE),
+        "encoding": args.encoding,
+        "on_error": args.on_error,
+        "rejects": args.rejects,
     }
 
 
@@ -154,13 +176,16 @@ def filter_kwargs(args: argparse.Namespace) -> dict[str, Any]:
 
 
 @contextmanager
-def open_graph(location: str, *, write: str | None = None) -> Iterator[Any]:
+def open_graph(
+    location: str, *, write: str | None = None, allow_network: bool = False
+) -> Iterator[Any]:
     """Open a store, or read an RDF file into memory; close it afterwards.
 
     Args:
         location: Store directory, ``memory``, endpoint URL or RDF file.
         write: The option that asked for writing (``"--update"``), or None to
             open read-only. A file cannot be written to.
+        allow_network: Let a JSON-LD file load a remote ``@context``.
 
     Raises:
         KGError: when ``write`` is set and ``location`` is a file.
@@ -171,7 +196,7 @@ def open_graph(location: str, *, write: str | None = None) -> Iterator[Any]:
             raise KGError(f"{write} needs a store, not the file {location!r}")
         from kg.export import load_graph
 
-        dataset = load_graph(path)
+        dataset = load_graph(path, allow_network=allow_network)
     else:
         from kg.rdf.store import open_store
 

@@ -11,6 +11,9 @@ from kg.types import KGError
 
 log = logging.getLogger("kg")
 
+#: Default ``--timeout`` of ``kg query``, in seconds.
+QUERY_TIMEOUT = 300.0
+
 
 HELP = "run a SPARQL query (text, -f file.rq or --named NAME)"
 
@@ -49,32 +52,47 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--update", action="store_true", help="allow SPARQL Update")
     p.add_argument(
-        "--allow-network", action="store_true", help="allow SERVICE and LOAD"
+        "--allow-network",
+        action="store_true",
+        help="allow SERVICE, LOAD, FROM/FROM NAMED that load their IRI, and "
+        "remote @context of a .jsonld --store",
+    )
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=QUERY_TIMEOUT,
+        metavar="SECONDS",
+        help=f"stop a query that runs longer (default {QUERY_TIMEOUT:g}; 0: no limit)",
     )
 
 
 def run(args: argparse.Namespace) -> int:
     """Run ``kg query``: print the result, or list the named queries."""
-    from kg.query import format_result, run_query
+    from kg.query import stream_query, write_result
 
     if args.list:
         _print_named_queries()
         return 0
+    if not args.timeout >= 0:
+        raise KGError(f"bad --timeout {args.timeout:g}; expected seconds (0: no limit)")
     text = _query_text(args)
     params = parse_params(args.param)
     write = "--update" if args.update else None
-    with open_graph(args.store, write=write) as dataset:
-        result = run_query(
+    with open_graph(
+        args.store, write=write, allow_network=args.allow_network
+    ) as dataset:
+        result = stream_query(
             dataset,
             text,
             params=params,
             allow_update=args.update,
             allow_network=args.allow_network,
+            timeout=args.timeout or None,
         )
         if result is None:
             log.info("update applied to %s", args.store)
             return 0
-        sys.stdout.write(format_result(result, args.format, dataset=dataset))
+        write_result(result, args.format, sys.stdout, dataset=dataset)
     return 0
 
 

@@ -26,7 +26,9 @@ DESCRIPTION = (
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """Add the arguments of ``kg view``."""
     store_argument(p)
-    p.add_argument("-o", "--output", required=True, metavar="graph.html")
+    p.add_argument(
+        "-o", "--output", required=True, metavar="graph.html", help="- for stdout"
+    )
     p.add_argument(
         "--top",
         type=int,

@@ -8,6 +8,7 @@ assertions. ``event_record`` is one event of the ``kg extract`` JSON contract.
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing as mp
 import os
 import queue
@@ -19,6 +20,16 @@ from spacy.tokens import Doc
 
 from kg.nlp import doc as _doc  # noqa: F401  (registers the Doc extensions)
 from kg.types import Article, Assertion, KGError, Mention
+
+#: Longest text given to spaCy as one Doc (in characters). A longer article is
+#: read in chunks cut at a blank line, a line break, a sentence end or a space,
+#: one chunk at a time, and the events of all chunks are returned with their
+#: offsets in the article (spaCy refuses texts over ``nlp.max_length``, and its
+#: memory grows with the text in one batch: about 0.5 GB for 50,000 characters).
+CHUNK_CHARS = 50_000
+
+#: Where a chunk may end, best first (the cut falls right after the separator).
+_CUTS = ("\n\n", "\n", ". ", "? ", "! ", "; ", " ")
 
 
 def extract_articles(
@@ -58,23 +69,125 @@ def extract_articles(
     if n_process > 1 and "fork" in mp.get_all_start_methods():
         yield from _extract_forked(articles, nlp, batch_size, n_process)
         return
-    pairs = ((_article_doc(nlp, a), a) for a in articles)
-    for doc, article in nlp.pipe(
-        pairs, as_tuples=True, batch_size=batch_size, n_process=n_process
-    ):
-        yield article, list(doc._.kg_assertions or [])
+    yield from _assertions(nlp, articles, batch_size, n_process)
 
 
-def _article_doc(nlp: Language, article: Article) -> Doc:
-    """The article's Doc, carrying its id and date into the pipeline.
+def split_text(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
+    """Cut a text into ``(offset, chunk)`` pieces of at most ``size`` characters.
 
-    The actor component resolves leaders by the article date, and relative dates
-    are normalised against it; both travel with the Doc to worker processes.
+    Each cut falls after the last blank line of the piece, else its last line
+    break, sentence end or space (in its second half), else at ``size``.
+
+    Examples:
+        >>> split_text("One. Two. Three.", size=10)
+        [(0, 'One. Two. '), (10, 'Three.')]
+        >>> split_text("short")
+        [(0, 'short')]
     """
-    doc = nlp.make_doc(article.text)
-    doc._.kg_article_id = article.id
-    doc._.kg_article_date = article.date
-    return doc
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        cut = next(
+            (i + len(sep) for sep in _CUTS if (i := window.rfind(sep, size // 2)) > 0),
+            size,
+        )
+        pieces.append((start, window[:cut]))
+        start += cut
+    pieces.append((start, text[start:]))
+    return pieces
+
+
+def _chunk_docs(nlp: Language, article: Article) -> Iterator[tuple[Doc, tuple]]:
+    """The Docs of an article's chunks, each with ``(article, index, count, offset)``.
+
+    Every Doc carries the article id and date into the pipeline: the actor
+    component resolves leaders by the article date, and relative dates are
+    normalised against it; both travel with the Doc to worker processes.
+    """
+    pieces = split_text(article.text, min(CHUNK_CHARS, nlp.max_length))
+    for i, (offset, text) in enumerate(pieces):
+        doc = nlp.make_doc(text)
+        doc._.kg_article_id = article.id
+        doc._.kg_article_date = article.date
+        yield doc, (article, i, len(pieces), offset)
+
+
+def _sentences(doc: Doc) -> int:
+    try:
+        return sum(1 for _ in doc.sents)
+    except ValueError:  # a pipeline without sentence boundaries
+        return 1
+
+
+def _shift(a: Assertion, chars: int, sentences: int) -> Assertion:
+    """An assertion of a chunk, with offsets and sentence indexes in the article."""
+    if not chars and not sentences:
+        return a
+
+    def mention(m: Mention) -> Mention:
+        return dataclasses.replace(
+            m, start=m.start + chars, end=m.end + chars, sentence=m.sentence + sentences
+        )
+
+    return dataclasses.replace(
+        a,
+        source=mention(a.source),
+        target=mention(a.target),
+        start=a.start + chars,
+        end=a.end + chars,
+        sentence=a.sentence + sentences,
+    )
+
+
+def _runs(articles: Iterable[Article], size: int) -> Iterator[tuple[list, int]]:
+    """Batches of short articles, and each long one alone with batch size 1."""
+    batch: list[Article] = []
+    for a in articles:
+        if len(a.text) > CHUNK_CHARS:
+            if batch:
+                yield batch, size
+                batch = []
+            yield [a], 1
+            continue
+        batch.append(a)
+        if len(batch) >= size:
+            yield batch, size
+            batch = []
+    if batch:
+        yield batch, size
+
+
+def _assertions(
+    nlp: Language, articles: Iterable[Article], batch_size: int, n_process: int = 1
+) -> Iterator[tuple[Article, list[Assertion]]]:
+    """Each article with the assertions of all its chunks, in input order.
+
+    In one process a long article's chunks go through the pipeline one at a
+    time, so memory stays that of one chunk however long the article.
+    """
+    if n_process == 1:
+        for run, size in _runs(articles, batch_size):
+            yield from _pipe(nlp, run, size, 1)
+        return
+    yield from _pipe(nlp, articles, batch_size, n_process)
+
+
+def _pipe(
+    nlp: Language, articles: Iterable[Article], batch_size: int, n_process: int
+) -> Iterator[tuple[Article, list[Assertion]]]:
+    pieces = (pair for a in articles for pair in _chunk_docs(nlp, a))
+    found: list[Assertion] = []
+    sentences = 0
+    for doc, (article, index, count, offset) in nlp.pipe(
+        pieces, as_tuples=True, batch_size=batch_size, n_process=n_process
+    ):
+        if index == 0:
+            found, sentences = [], 0
+        found.extend(_shift(a, offset, sentences) for a in doc._.kg_assertions or [])
+        sentences += _sentences(doc)
+        if index == count - 1:
+            yield article, found
 
 
 def _extract_worker(nlp: Language, tasks: Any, results: Any, batch_size: int) -> None:
@@ -85,10 +198,7 @@ def _extract_worker(nlp: Language, tasks: Any, results: Any, batch_size: int) ->
             return
         index, batch = task
         try:
-            docs = nlp.pipe(
-                (_article_doc(nlp, a) for a in batch), batch_size=batch_size
-            )
-            out: Any = [list(doc._.kg_assertions or []) for doc in docs]
+            out: Any = [found for _, found in _assertions(nlp, batch, batch_size)]
         except Exception as exc:  # reported to the parent, which raises KGError
             out = f"{type(exc).__name__}: {exc}"
         results.put((index, out))

@@ -44,9 +44,13 @@ def _is_url(location: str) -> bool:
     return location.startswith(("http://", "https://"))
 
 
-def _open_endpoint(url: str, *, read_only: bool) -> Dataset:
-    from rdflib.plugins.stores.sparqlstore import SPARQLStore, SPARQLUpdateStore
+def _open_endpoint(
+    url: str, *, read_only: bool, timeout: float | None = None
+) -> Dataset:
+    from kg.rdf.endpoint import endpoint_classes, endpoint_timeout
 
+    seconds = endpoint_timeout(timeout)
+    reader, writer = endpoint_classes()
     base = url.rstrip("/")
     for suffix in ("/query", "/sparql"):
         if base.endswith(suffix):
@@ -57,21 +61,24 @@ def _open_endpoint(url: str, *, read_only: bool) -> Dataset:
         query_url = base + "/query"
     update_url = base + "/update"
     if read_only:
-        store = SPARQLStore(
+        store = reader(
             query_endpoint=query_url, method="POST_FORM", returnFormat="json"
         )
     else:
-        store = SPARQLUpdateStore(
+        store = writer(
             query_endpoint=query_url,
             update_endpoint=update_url,
             method="POST_FORM",
             returnFormat="json",
             autocommit=True,
         )
+    store.timeout = seconds
     ds = Dataset(store=store, default_union=True)
     try:
         ds.query("ASK { ?s ?p ?o }")
-    except Exception as exc:  # urllib errors, HTTP errors
+    except KGError as exc:  # "the SPARQL endpoint URL did not answer ..."
+        raise KGError(f"cannot reach {exc}") from None
+    except Exception as exc:  # a body that is not SPARQL results
         raise KGError(f"cannot reach the SPARQL endpoint {query_url}: {exc}") from None
     return bind(ds)
 
@@ -104,6 +111,17 @@ def _open_error(path: Path, exc: OSError) -> KGError:
     return KGError(f"cannot open store {str(path)!r}: {text.splitlines()[0]}")
 
 
+def _damaged(path: Path, exc: Exception) -> KGError:
+    """A store RocksDB cannot read (a truncated CURRENT, MANIFEST or .sst)."""
+    text = str(exc).strip()
+    first = text.splitlines()[0] if text else type(exc).__name__
+    return KGError(
+        f"store {str(path)!r} is damaged ({first}); recover by rebuilding it from "
+        f"the articles (kg build ARTICLES --store NEW-DIR) or by loading an export "
+        f"into a new store (oxigraph load --location NEW-DIR --file EXPORT.nq)"
+    )
+
+
 def _open_oxigraph(path: Path, *, read_only: bool, create: bool) -> Dataset:
     import pyoxigraph as ox
     from oxrdflib import OxigraphStore
@@ -112,12 +130,20 @@ def _open_oxigraph(path: Path, *, read_only: bool, create: bool) -> Dataset:
     try:
         inner = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
     except OSError as exc:
-        raise _open_error(path, exc) from None
+        if "lock" in str(exc).lower():
+            raise _open_error(path, exc) from None
+        raise _damaged(path, exc) from None
+    except RuntimeError as exc:  # RocksDB: "Corruption: ...", "Invalid argument"
+        raise _damaged(path, exc) from None
     return bind(Dataset(store=OxigraphStore(store=inner), default_union=True))
 
 
 def open_store(
-    location: str | Path = "kg-store", *, read_only: bool = False, create: bool = True
+    location: str | Path = "kg-store",
+    *,
+    read_only: bool = False,
+    create: bool = True,
+    timeout: float | None = None,
 ) -> Dataset:
     """Open the graph store.
 
@@ -127,13 +153,17 @@ def open_store(
         read_only: Open without write access (Oxigraph read-only mode, or a
             query-only endpoint). Several readers may open one directory.
         create: Create the directory store when it does not exist.
+        timeout: Seconds an endpoint may take to answer one request (default
+            ``$KG_ENDPOINT_TIMEOUT`` or 60); queries are retried twice after a
+            lost connection or a 502/503/504 answer.
 
     Returns:
         An ``rdflib.Dataset`` with the kg prefixes bound and ``default_union=True``.
 
     Raises:
         KGError: when the path is a file, not a store, missing (``create=False``),
-            locked by another writer, or the endpoint cannot be reached.
+            locked by another writer or damaged (the message says how to
+            recover), or the endpoint cannot be reached.
 
     Examples:
         >>> ds = open_store("memory")
@@ -144,7 +174,7 @@ def open_store(
     if location == "memory":
         return bind(Dataset(default_union=True))
     if _is_url(location):
-        return _open_endpoint(location, read_only=read_only)
+        return _open_endpoint(location, read_only=read_only, timeout=timeout)
     if not location:
         raise KGError("empty store location; expected 'memory', a directory or a URL")
     return _open_oxigraph(Path(location), read_only=read_only, create=create)
@@ -157,10 +187,10 @@ def store_kind(dataset: Graph) -> str:
         >>> store_kind(open_store("memory"))
         'rdflib'
     """
-    name = type(dataset.store).__name__
-    if name == "OxigraphStore":
+    names = {c.__name__ for c in type(dataset.store).__mro__}
+    if "OxigraphStore" in names:
         return "oxigraph"
-    if name in ("SPARQLStore", "SPARQLUpdateStore"):
+    if "SPARQLStore" in names:  # and SPARQLUpdateStore, kg's endpoint stores
         return "sparql"
     return "rdflib"
 

@@ -11,6 +11,7 @@ authorities" NGAGOV and a Nigerian group are two actors: their codes differ).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator, Sequence
 
 from spacy.language import Language
@@ -31,6 +32,14 @@ from kg.nlp.relations.sentence import sentence_events
 from kg.nlp.relations.triggers import CAMEO_KEY
 from kg.types import Assertion
 from kg.vocab import code_relations, relation_of_code
+
+log = logging.getLogger("kg")
+
+#: Longest sentence (in tokens) read for relations. News sentences stay far below
+#: it (the longest of the sample and gold data has about 100); a longer "sentence"
+#: is a list, a table or repeated text, where the work per sentence (mentions,
+#: argument search, candidate pairs) would grow with its square.
+MAX_SENTENCE_TOKENS = 250
 
 
 def quote_speakers(doc: Doc, spans: Sequence[Span]) -> list[tuple[int, int, Span]]:
@@ -76,6 +85,13 @@ def _sentences(ctx: DocContext) -> Iterator[SentContext]:
     sents = list(ctx.doc.sents)
     for s_i, keys in sorted(ctx.keys_by_sentence(sents).items()):
         sent = sents[s_i]
+        if len(sent) > MAX_SENTENCE_TOKENS:  # bounds the work per sentence
+            log.warning(
+                "%s: sentence %d has %d tokens (over %d); not read for relations",
+                ctx.doc._.kg_article_id or "article", s_i, len(sent),
+                MAX_SENTENCE_TOKENS,
+            )  # fmt: skip
+            continue
         if len(keys) < 2:
             # a quoted sentence also has its speaker as a (fallback) actor
             speaker = _quoted_speaker(ctx, sent)
