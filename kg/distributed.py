@@ -324,6 +324,35 @@ def _raise_failures(failures: Sequence[str], total: int, kept: str) -> None:
         )
 
 
+def _run_job(
+    articles: Iterable[Article],
+    extraction: Options,
+    fingerprint: str,
+    output: str,
+    write: Callable[[Partition, list[Any]], None],
+    kept: str,
+) -> None:
+    """Run every partition on the cluster, ``write`` each result as it comes.
+
+    Raises:
+        KGError: when partitions failed (``kept`` says what the job kept).
+    """
+    if not extraction.dask:
+        raise KGError("no Dask scheduler given")
+    count = 0
+
+    def counted() -> Iterator[Partition]:
+        nonlocal count
+        for part in partitions(articles, extraction.partition_size):
+            count += 1
+            yield part
+
+    with connect(extraction.dask) as client:
+        kwargs = _kwargs(extraction, fingerprint, output)
+        failures = run_partitions(client, counted(), kwargs, write)
+    _raise_failures(failures, count, kept)
+
+
 def build_distributed(
     articles: Iterable[Article],
     writer: BatchWriter,
@@ -344,24 +373,16 @@ def build_distributed(
     Raises:
         KGError: when partitions failed (the others are written and kept).
     """
-    count = 0
 
     def write(part: Partition, graphs: list[Any]) -> None:
         writer.write(graphs, {a.id: a for a in part.articles})
         if progress is not None:
             progress(len(graphs))
 
-    def counted() -> Iterator[Partition]:
-        nonlocal count
-        for part in partitions(articles, extraction.partition_size):
-            count += 1
-            yield part
-
-    assert extraction.dask
-    with connect(extraction.dask) as client:
-        kwargs = _kwargs(extraction, fingerprint, "quads")
-        failures = run_partitions(client, counted(), kwargs, write)
-    _raise_failures(failures, count, "the other partitions are in the store")
+    _run_job(
+        articles, extraction, fingerprint, "quads", write,
+        "the other partitions are in the store",
+    )
 
 
 def extract_distributed(
@@ -391,7 +412,7 @@ def extract_distributed(
         extraction.model, extraction.actors, extraction.patterns
     )
     waiting: dict[int, list[tuple[str, int]]] = {}
-    following, events, count = 0, 0, 0
+    following, events = 0, 0
 
     def write(part: Partition, lines: list[Any]) -> None:
         nonlocal following, events
@@ -404,17 +425,7 @@ def extract_distributed(
         if progress is not None:
             progress(len(lines))
 
-    def counted() -> Iterator[Partition]:
-        nonlocal count
-        for part in partitions(articles, extraction.partition_size):
-            count += 1
-            yield part
-
-    assert extraction.dask
-    with connect(extraction.dask) as client:
-        kwargs = _kwargs(extraction, fingerprint, "events")
-        failures = run_partitions(client, counted(), kwargs, write)
-    _raise_failures(failures, count, "nothing was written")
+    _run_job(articles, extraction, fingerprint, "events", write, "nothing was written")
     return events
 
 
