@@ -125,12 +125,15 @@ class Lexicon:
             table[phrase] = sector
 
     def code_for(self, actor_id: str, sector: str | None) -> str | None:
-        """CAMEO-style code of a mention of ``actor_id`` with ``sector``."""
+        """CAMEO-style code of a mention of ``actor_id`` with ``sector`` (a sector
+        ending in ``~``, PETRARCH's ``NGO~``, goes before the country code)."""
         actor = self.actors.get(actor_id)
         if actor is None:
             return None
         base = actor.code or actor.country
         if actor.cls == "State" and sector and base and len(base) == 3:
+            if sector.endswith("~"):
+                return sector[:-1] + base
             return base + sector
         return base
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import DATA
 
 from kg.registry import lexicon, load_registry
-from kg.registry.petrarch import petr_phrases
+from kg.registry.petrarch import agent_sector, petr_phrases
+from kg.types import KGError
 
 PETR = DATA / "actors_petrarch.json"
 
@@ -46,7 +48,73 @@ def test_user_phrases_never_take_a_packaged_name(tmp_path):
     assert lex.folded["united arab republic"].actor == "UAR"  # a new name is added
 
 
-def test_substitution_phrases_are_skipped():
-    assert petr_phrases("!PERSON! SOLDIER") == []
+def test_substitution_markers_stand_for_every_word_of_their_set():
+    assert petr_phrases("!MINST! OF FISHERIES") == [
+        "minister of fisheries",
+        "ministers of fisheries",
+        "ministry of fisheries",
+        "ministries of fisheries",
+    ]
+    assert "congresswomen" in petr_phrases("CONGRESS!PERSON!")  # no plural formed
+    assert "congressmans" not in petr_phrases("CONGRESS!PERSON!")
+    assert petr_phrases("!NOSUCHSET! SOLDIER") == []  # an unknown set: skipped
     assert petr_phrases("CITY") == ["city", "cities"]
     assert petr_phrases("BUS") == ["bus", "buses"]
+
+
+def test_a_file_may_define_its_own_substitution_sets(tmp_path):
+    path = tmp_path / "subs.json"
+    path.write_text(
+        '{"actors": {"ELD": ["ELDORIA"]}, "substitutions": {"CHIEF": ["HEAD", '
+        '"CHIEF"]}, "agents": {"~SPY": ["SPY !CHIEF!"]}}',
+        encoding="utf-8",
+    )
+    lex = lexicon((path,))
+    assert lex.roles[("spy", "head")] == "SPY"
+    assert lex.roles[("spy", "chief")] == "SPY"
+    assert ("spy", "heads") not in lex.roles
+
+
+def test_a_bad_substitution_section_is_named(tmp_path):
+    path = tmp_path / "subs.json"
+    path.write_text(
+        '{"actors": {"ELD": ["ELDORIA"]}, "substitutions": {"CHIEF": "HEAD"}}',
+        encoding="utf-8",
+    )
+    with pytest.raises(KGError, match="'substitutions' must map"):
+        lexicon((path,))
+
+
+def test_an_agent_code_with_a_trailing_tilde_goes_before_the_country(tmp_path):
+    assert agent_sector("~GOV") == "GOV"
+    assert agent_sector("NGO~") == "NGO~"
+    path = tmp_path / "agents.json"
+    path.write_text(
+        '{"actors": {"ELD": ["ELDORIA"]}, "agents": {"NGO~": ["CHARITY BOARD"], '
+        '"~GOV": ["VIZIER"]}}',
+        encoding="utf-8",
+    )
+    lex = lexicon((path,))
+    eld = lex.folded["eldoria"].actor
+    assert lex.code_for(eld, lex.roles[("charity", "board")]) == "NGOELD"
+    assert lex.code_for(eld, lex.roles[("vizier",)]) == "ELDGOV"
+
+
+def test_an_actor_code_naming_several_actors_takes_the_first(tmp_path):
+    path = tmp_path / "multi.json"
+    path.write_text('{"actors": {"ELD/ORO": ["THE VALE"]}}', encoding="utf-8")
+    lex = lexicon((path,))
+    assert lex.folded["the vale"].code == "ELD"
+
+
+def test_a_prefix_agent_codes_the_mention_before_its_country(tmp_path):
+    from kg.nlp.model import load_nlp
+
+    path = tmp_path / "agents.json"
+    path.write_text(
+        '{"actors": {"ELD": ["ELDORIA"]}, "agents": {"NGO~": ["CHARITY BOARD"]}}',
+        encoding="utf-8",
+    )
+    doc = load_nlp(actors=[path], relations=False)("The Eldoria charity board met.")
+    (m,) = [s._.kg_mention for s in doc.spans["kg_actors"]]
+    assert (m.code, m.sector, m.country) == ("NGOELD", "NGO", "ELD")

@@ -211,7 +211,8 @@ def mention(ctx: DocContext, span: Span, c: Candidate, sentence: int) -> Mention
         label=actor.label,
         cls=actor.cls,
         country=actor.country,
-        sector=None if actor.cls == "Person" else sector,
+        # a PETRARCH prefix agent ("NGO~") is the sector NGO
+        sector=None if actor.cls == "Person" or not sector else sector.rstrip("~"),
         code=code,
         known=True,
     )
