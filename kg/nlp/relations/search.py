@@ -106,11 +106,39 @@ def _first_mention(
     return None
 
 
+#: Dependencies a misparsed member of a list of names hangs from ("Arnor and the
+#: old Vale": nmod or compound of the last member; "Arnor, the Vale, and Bree":
+#: appos).
+_LIST_DEPS = frozenset({"appos", "nmod", "compound"})
+
+
+def _list_member(c: Token, t: Token) -> bool:
+    """Whether the child ``c`` of ``t`` is a list member the parser misplaced: a
+    modifier with a coordination of its own ("Arnor" with "and" under "Vale"),
+    or an apposition followed by a conjunct of ``t`` ("Arnor, the Vale, and
+    Bree"); an apposition that closes the phrase is one ("Arnor, the old foe,")."""
+    if c.dep_ == "appos":
+        return any(g.dep_ == "conj" and g.i > c.i for g in t.children)
+    return c.dep_ in _LIST_DEPS and any(g.dep_ in ("cc", "conj") for g in c.children)
+
+
+def _list_members(ctx: SentContext, m: Span, t: Token) -> list[Token]:
+    """Other actors' mentions the parser hung under the mention at ``t`` instead
+    of coordinating them (:func:`_list_member`), with their conjuncts."""
+    out: list[Token] = []
+    for c in t.children:
+        x = ctx.index.get(c.i) if _list_member(c, t) else None
+        if x is not None and (x.start, x.end) != (m.start, m.end):
+            out.extend([c, *c.conjuncts])
+    return out
+
+
 def _conjuncts(
     ctx: SentContext, m: Span, t: Token, head: Token, parent: dict[int, Token]
 ) -> list[Token]:
-    """The conjuncts of a mention, of its phrase and of the phrases above it."""
-    inner = [c for w in m for c in w.conjuncts]
+    """The conjuncts of a mention, of its phrase and of the phrases above it, and
+    the names of a misparsed list (:func:`_list_members`)."""
+    inner = [c for w in m for c in w.conjuncts] + _list_members(ctx, m, t)
     up = t
     while up.i in parent:  # "a movement and the PLO"
         up = parent[up.i]
