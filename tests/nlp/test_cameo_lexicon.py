@@ -111,3 +111,17 @@ def test_a_material_verb_never_becomes_talk():
     p = load_patterns()
     assert "drones" not in p.verbs["supply"].obj  # the dictionary's 0332 intent
     assert p.verbs["receive"].obj["weapons"] == "givesMilitaryAidTo"
+
+
+def test_abandoning_ties_reduces_relations_and_imports_the_verbs_codes(nlp):
+    doc = run(nlp, "Bolivia abandoned its diplomatic relations with Chile.")
+    assert {(a.relation, a.cameo) for a in doc._.kg_assertions} == {
+        ("reducesRelationsWith", "160")
+    }
+    # the dictionary's own patterns of the verb come with it ...
+    doc = run(nlp, "Bolivia abandoned the ceasefire with Chile.")
+    assert {(a.relation, a.cameo) for a in doc._.kg_assertions} == {
+        ("violatesCeasefireWith", "196")
+    }
+    # ... and the verb alone is no event
+    assert not run(nlp, "Bolivia abandoned its plan near Chile.")._.kg_assertions
