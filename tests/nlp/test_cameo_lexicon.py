@@ -125,3 +125,13 @@ def test_abandoning_ties_reduces_relations_and_imports_the_verbs_codes(nlp):
     }
     # ... and the verb alone is no event
     assert not run(nlp, "Bolivia abandoned its plan near Chile.")._.kg_assertions
+
+
+def test_leaving_for_a_place_is_a_visit_with_the_dictionarys_code(nlp):
+    doc = run(nlp, "The Bolivian foreign minister left for Chile on Monday.")
+    assert {
+        (a.source.actor, a.relation, a.target.actor, a.cameo)
+        for a in doc._.kg_assertions
+    } == {("BOL", "visits", "CHL", "042")}
+    # leaving a place is no visit of it
+    assert not run(nlp, "Bolivia left Chile for good.")._.kg_assertions
