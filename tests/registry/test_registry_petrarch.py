@@ -118,3 +118,18 @@ def test_a_prefix_agent_codes_the_mention_before_its_country(tmp_path):
     doc = load_nlp(actors=[path], relations=False)("The Eldoria charity board met.")
     (m,) = [s._.kg_mention for s in doc.spans["kg_actors"]]
     assert (m.code, m.sector, m.country) == ("NGOELD", "NGO", "ELD")
+
+
+def test_a_dotted_abbreviation_matches_as_the_tokenizer_reads_it(tmp_path):
+    from kg.nlp.model import load_nlp
+
+    path = tmp_path / "dots.json"
+    path.write_text(
+        '{"actors": {"ELD": ["ELDORIA", "E.L.D."], "ORO": ["ORONIA"]}}',
+        encoding="utf-8",
+    )
+    nlp = load_nlp(actors=[path], relations=False)
+    for text in ("The E.L.D. met Oronia.", "The e.l.d. met Oronia."):
+        doc = nlp(text)
+        codes = [s._.kg_mention.code for s in doc.spans["kg_actors"]]
+        assert codes == ["ELD", "ORO"], text

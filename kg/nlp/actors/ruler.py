@@ -35,6 +35,29 @@ def ruler_label(lex: Lexicon, alias: Alias) -> str:
     return "ORG"
 
 
+def folded_tokens(text: str) -> list[list[str]]:
+    """The token sequences a case-folded phrase may be written as: word by word,
+    and with its abbreviations whole, with or without their final dot (the
+    tokenizer reads "K.U." as one token, "k.u." as "k.u" and ".").
+
+    Examples:
+        >>> folded_tokens("al-qaeda")
+        [['al', '-', 'qaeda']]
+        >>> folded_tokens("the k.u.")
+        [['the', 'k', '.', 'u', '.'], ['the', 'k.u.'], ['the', 'k.u', '.']]
+    """
+    split = re.findall(r"\w+|[^\w\s]", text)
+    whole = re.findall(r"\w+(?:\.\w+)+\.?|\b\w\.|\w+|[^\w\s]", text)
+    if whole == split:
+        return [split]
+    bare = [
+        p
+        for t in whole
+        for p in ([t[:-1], "."] if "." in t[:-1] and t[-1] == "." else [t])
+    ]
+    return [split, whole] + ([bare] if bare != whole else [])
+
+
 def ruler_patterns(lex: Lexicon) -> list[dict[str, Any]]:
     """Entity-ruler patterns of a lexicon: phrase patterns with id = actor id.
 
@@ -56,14 +79,14 @@ def ruler_patterns(lex: Lexicon) -> list[dict[str, Any]]:
             {"label": ruler_label(lex, alias), "pattern": text, "id": alias.actor}
         )
     for text, alias in lex.folded.items():
-        toks = re.findall(r"\w+|[^\w\s]", text)
-        pats.append(
-            {
-                "label": ruler_label(lex, alias),
-                "pattern": [{"LOWER": t} for t in toks],
-                "id": alias.actor,
-            }
-        )
+        for toks in folded_tokens(text):
+            pats.append(
+                {
+                    "label": ruler_label(lex, alias),
+                    "pattern": [{"LOWER": t} for t in toks],
+                    "id": alias.actor,
+                }
+            )
     for phrase in lex.ignore:
         pats.append({"label": "LOC", "pattern": phrase})
     return pats
