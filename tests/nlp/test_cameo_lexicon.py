@@ -135,3 +135,25 @@ def test_leaving_for_a_place_is_a_visit_with_the_dictionarys_code(nlp):
     } == {("BOL", "visits", "CHL", "042")}
     # leaving a place is no visit of it
     assert not run(nlp, "Bolivia left Chile for good.")._.kg_assertions
+
+
+@pytest.mark.parametrize(
+    ("text", "relation", "code"),
+    [
+        ("Bolivia postponed talks with Chile.", "reducesRelationsWith", "161"),
+        ("Bolivia cancelled a visit to Chile.", "reducesRelationsWith", "160"),
+        ("Bolivia delayed aid to Chile.", "cutsAidTo", "162"),
+    ],
+)
+def test_putting_off_talks_visits_or_aid_takes_the_dictionarys_objects(
+    nlp, text, relation, code
+):
+    doc = run(nlp, text)
+    assert {
+        (a.source.actor, a.relation, a.target.actor, a.cameo)
+        for a in doc._.kg_assertions
+    } == {("BOL", relation, "CHL", code)}
+
+
+def test_putting_off_anything_else_is_no_event(nlp):
+    assert not run(nlp, "Bolivia postponed its budget near Chile.")._.kg_assertions
