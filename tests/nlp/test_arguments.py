@@ -10,6 +10,12 @@ PASSIVE = [
     ("Iran was accused by Israel of smuggling weapons.", {("ISR", "accuses", "IRN")}),
     ("Syrian rebels were bombed by Russian jets.", {("RUS", "bombs", "SYR")}),
     ("Ukraine was invaded by Russia in 2022.", {("RUS", "occupies", "UKR")}),
+    # the parser hangs the agent on the passive's complement: still the agent
+    (
+        "Hezbollah was designated a terrorist group by Canada.",
+        {("CAN", "designates", "HEZBOLLAH")},
+    ),
+    ("Cuban diplomats were ordered to leave by Ecuador.", {("ECU", "demands", "CUB")}),
 ]
 
 CONJUNCTIONS = [

@@ -61,6 +61,10 @@ CASES = [
         {("CAN", "revokesDesignationOf", "HAMAS")},
     ),
     ("Japan delisted the Taliban.", {("JPN", "revokesDesignationOf", "TALIBAN")}),
+    # declining or turning down a proposal rejects whoever made it
+    ("Chile declined an invitation from Peru.", {("CHL", "rejects", "PER")}),
+    ("Chile declined Peru's offer of talks.", {("CHL", "rejects", "PER")}),
+    ("Brazil turned down Argentina's request.", {("BRA", "rejects", "ARG")}),
 ]
 
 
@@ -109,6 +113,11 @@ NOT_THESE = [  # (sentence, relation it must not give, twin sentence that gives 
         "Chile shares a long border with Peru.",
         "cooperatesWith",
         "Chile shared its expertise with Peru.",
+    ),
+    (  # a quantity that declined is no refusal
+        "Chile's exports to Peru declined last year.",
+        "rejects",
+        "Chile declined Peru's proposal.",
     ),
     (
         "Qatar hosts a large air base of the United States.",

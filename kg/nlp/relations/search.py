@@ -240,6 +240,15 @@ def _preferred(tok: Token, entry: VerbEntry | None) -> list[Token]:
     return out
 
 
+def _claimant(words: dict, x: Token) -> bool:
+    """True for the part of a content noun that names who made the claim or demand:
+    its possessor ("X's demand"), a modifier before it ("a French demand") or a
+    claimant preposition ("calls from X")."""
+    if x.dep_ == "poss" or (x.dep_ in ("amod", "compound") and x.i < x.head.i):
+        return True
+    return x.dep_ == "prep" and x.lower_ in words["claimant_preps"]
+
+
 def target_heads(rules: Rules, tok: Token, skip: set[int]) -> list[Token]:
     """Candidate target phrases of a predicate, best first."""
     words = rules.words
@@ -254,12 +263,10 @@ def target_heads(rules: Rules, tok: Token, skip: set[int]) -> list[Token]:
         ):
             continue  # "promised to help as fighting raged near X"
         if c.dep_ in OBJ_DEPS and c.lemma_.lower() in words["content_nouns"]:
-            # "dismissed claims by X that Y ...": X made the claims; Y is content
+            # "dismissed claims by X that Y ...", "rejected X's demand that Y ...":
+            # X made the claim or demand; Y is content
             first.extend(
-                x
-                for n in [c, *c.conjuncts]
-                for x in n.children
-                if x.dep_ == "prep" and x.lower_ in words["claimant_preps"]
+                x for n in [c, *c.conjuncts] for x in n.children if _claimant(words, x)
             )
         elif _first_choice(rules, c):
             first.append(c)
