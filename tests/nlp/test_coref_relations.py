@@ -44,3 +44,23 @@ def test_he_does_not_take_a_state_or_an_object(nlp):
     # twin: the same visit with the person as the subject before it
     got = asserted(run(nlp, "Chile's president met Peru. He later visited Bolivia."))
     assert ("CHL", "visits", "BOL") in got
+
+
+DESCRIPTION = [
+    (  # "the group" as a subject continues the subject before it, not a nearer
+        # name in an object
+        "The Taliban captured the town of Sar Kani. The group later attacked "
+        "Pakistani troops near the border.",
+        ("TALIBAN", "attacks", "PAK"),
+    ),
+    (  # "the government" after a state is that state's
+        "Chile freed six Peruvians on Monday. The government also agreed to resume "
+        "flights from Bolivia.",
+        ("CHL", "agreesWith", "BOL"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "triple"), DESCRIPTION)
+def test_a_description_takes_its_antecedent(nlp, text, triple):
+    assert triple in asserted(run(nlp, text))

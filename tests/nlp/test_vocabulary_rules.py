@@ -61,6 +61,13 @@ CASES = [
         {("CAN", "revokesDesignationOf", "HAMAS")},
     ),
     ("Japan delisted the Taliban.", {("JPN", "revokesDesignationOf", "TALIBAN")}),
+    # a verb that hands goods over: the goods decide the kind of aid
+    ("Norway sent tanks to Latvia.", {("NOR", "givesMilitaryAidTo", "LVA")}),
+    (
+        "Spain shipped air defence systems and ammunition to Ukraine.",
+        {("ESP", "givesMilitaryAidTo", "UKR")},
+    ),
+    ("Jordan sent food and tents to Gaza.", {("JOR", "givesHumanitarianAidTo", "PSE")}),
     # declining or turning down a proposal rejects whoever made it
     ("Chile declined an invitation from Peru.", {("CHL", "rejects", "PER")}),
     ("Chile declined Peru's offer of talks.", {("CHL", "rejects", "PER")}),
@@ -113,6 +120,11 @@ NOT_THESE = [  # (sentence, relation it must not give, twin sentence that gives 
         "Chile shares a long border with Peru.",
         "cooperatesWith",
         "Chile shared its expertise with Peru.",
+    ),
+    (  # goods that are neither arms nor relief give no aid
+        "Norway sent a letter of protest to Latvia.",
+        "givesMilitaryAidTo",
+        "Norway sent howitzers to Latvia.",
     ),
     (  # a quantity that declined is no refusal
         "Chile's exports to Peru declined last year.",

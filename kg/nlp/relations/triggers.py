@@ -173,6 +173,25 @@ def _by_object(_rules: Rules, v: _Verb) -> Found | None:
     return None
 
 
+def _by_goods(rules: Rules, v: _Verb) -> Found | None:
+    """ "sent tanks to Y", "shipped food to Y": a verb that hands goods over gives
+    military or humanitarian aid by what the goods are (the object or a modifier)."""
+    words = rules.words
+    if v.lemma not in words["transfer_verbs"]:
+        return None
+    s = rules.patterns.senses
+    military = words["military_goods"] | s["force.weapons"] | s["force.subjects"]
+    for o in v.objs + [c for x in v.objs for c in x.conjuncts]:
+        keys = {o.lower_, o.lemma_.lower()} | {
+            m.lower_ for m in o.children if m.dep_ in ("compound", "amod")
+        }
+        if keys & military:
+            return words.role("military_aid"), "light", [v.tok, o], None
+        if keys & words["relief_goods"]:
+            return words.role("relief"), "light", [v.tok, o], None
+    return None
+
+
 def _by_override(_rules: Rules, v: _Verb) -> Found | None:
     """ "lift the curfew": a light-verb override of the object noun."""
     for o in v.objs:
@@ -253,6 +272,7 @@ _VERB_RULES: tuple[Callable[[Rules, _Verb], Found | None], ...] = (
     _by_force,
     _by_particle,
     _by_object,
+    _by_goods,
     _by_override,
     _by_event_noun,
     _by_light_preposition,

@@ -216,7 +216,13 @@ def descriptions(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
         end = head + 1
         wants = ctx.words.coref_heads[ctx.toks[head].lower_]
         lemma = _head_lemma(ctx, i, end)
-        ante = antecedent(ctx, cands + new, i, wants, _DESCRIPTION_WINDOW, head=lemma)
+        pool = cands + new
+        ante = None
+        if ctx.toks[head].dep_ in ("nsubj", "nsubjpass"):  # a subject continues one
+            ante = antecedent(
+                ctx, pool, i, wants, _DESCRIPTION_WINDOW, head=lemma, subject=True
+            )
+        ante = ante or antecedent(ctx, pool, i, wants, _DESCRIPTION_WINDOW, head=lemma)
         if ante is None:
             continue
         s = i + 1 if tok.lower_ == "the" else i
