@@ -68,6 +68,21 @@ CASES = [
         {("ESP", "givesMilitaryAidTo", "UKR")},
     ),
     ("Jordan sent food and tents to Gaza.", {("JOR", "givesHumanitarianAidTo", "PSE")}),
+    # ending a cooperative act or tie reduces relations, ending sanctions lifts them
+    (
+        "Peru cancelled a planned visit to Chile.",
+        {("PER", "reducesRelationsWith", "CHL")},
+    ),
+    ("Chile called off talks with Bolivia.", {("CHL", "reducesRelationsWith", "BOL")}),
+    (
+        "Ghana put an end to its partnership with Togo.",
+        {("GHA", "reducesRelationsWith", "TGO")},
+    ),
+    (
+        "Benin terminated a mining agreement with Niger.",
+        {("BEN", "reducesRelationsWith", "NER")},
+    ),
+    ("Japan scrapped its sanctions on Peru.", {("JPN", "liftsSanctionsOn", "PER")}),
     # declining or turning down a proposal rejects whoever made it
     ("Chile declined an invitation from Peru.", {("CHL", "rejects", "PER")}),
     ("Chile declined Peru's offer of talks.", {("CHL", "rejects", "PER")}),
@@ -125,6 +140,16 @@ NOT_THESE = [  # (sentence, relation it must not give, twin sentence that gives 
         "Norway sent a letter of protest to Latvia.",
         "givesMilitaryAidTo",
         "Norway sent howitzers to Latvia.",
+    ),
+    (  # ending a hostile act is no cut in relations
+        "Peru ended its offensive against Chile.",
+        "reducesRelationsWith",
+        "Peru ended its cooperation with Chile.",
+    ),
+    (  # calling off a strike is not ending a tie
+        "Bolivian unions called off their strike against the government of Peru.",
+        "reducesRelationsWith",
+        "Bolivia called off its meeting with Peru.",
     ),
     (  # a quantity that declined is no refusal
         "Chile's exports to Peru declined last year.",

@@ -192,6 +192,54 @@ def _by_goods(rules: Rules, v: _Verb) -> Found | None:
     return None
 
 
+def _entry_object(entry: VerbEntry, o: Token) -> bool:
+    """True when a verb entry gives the object (or one of its modifiers) a
+    relation of its own."""
+    mods = [c.lower_ for c in o.children if c.dep_ in ("compound", "amod")]
+    return any(entry.obj.get(k) for k in [*mods, o.lower_, o.lemma_.lower()])
+
+
+def _ended(rules: Rules, v: _Verb) -> list[Token]:
+    """What an ending verb ends: its objects, or the "to" object of an ending noun
+    ("put an end to X"); none for another verb."""
+    words = rules.words
+    prt = next((c.lower_ for c in v.tok.children if c.dep_ == "prt"), None)
+    ending = v.lemma in words["ending_verbs"] or f"{v.lemma}_{prt}" in words[
+        "ending_verbs"
+    ]
+    out = []
+    for o in v.objs:
+        if o.lemma_.lower() in words["ending_nouns"]:
+            out.extend(  # the "to" phrase may hang on the noun or on the verb
+                g
+                for c in (*o.children, *v.tok.children)
+                if c.dep_ == "prep" and c.lower_ == "to"
+                for g in c.children
+                if g.dep_ == "pobj"
+            )
+        elif ending:
+            out.append(o)
+    return out
+
+
+def _by_ending(rules: Rules, v: _Verb) -> Found | None:
+    """ "cancelled a visit to Y", "put an end to its partnership with Y": ending a
+    cooperative act or tie reduces relations; ending sanctions lifts them."""
+    words = rules.words
+    for o in _ended(rules, v):
+        rel = rules.noun_relation(o)
+        if rel is None or (v.entry is not None and _entry_object(v.entry, o)):
+            continue  # the verb's own entry for the object decides
+        category = rules.plover(rel)
+        if category == "SANCTION":
+            return words.role("lift"), "light", [v.tok, o], None
+        if category == "AID":
+            return words.role("cut_aid"), "light", [v.tok, o], None
+        if rules.vocab[rel].quad_class <= 2:
+            return words.role("reduce"), "light", [v.tok, o], None
+    return None
+
+
 def _by_override(_rules: Rules, v: _Verb) -> Found | None:
     """ "lift the curfew": a light-verb override of the object noun."""
     for o in v.objs:
@@ -270,6 +318,7 @@ _VERB_RULES: tuple[Callable[[Rules, _Verb], Found | None], ...] = (
     _by_naming,
     _by_phone,
     _by_force,
+    _by_ending,
     _by_particle,
     _by_object,
     _by_goods,
