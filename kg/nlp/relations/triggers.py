@@ -204,9 +204,9 @@ def _ended(rules: Rules, v: _Verb) -> list[Token]:
     ("put an end to X"); none for another verb."""
     words = rules.words
     prt = next((c.lower_ for c in v.tok.children if c.dep_ == "prt"), None)
-    ending = v.lemma in words["ending_verbs"] or f"{v.lemma}_{prt}" in words[
-        "ending_verbs"
-    ]
+    ending = (
+        v.lemma in words["ending_verbs"] or f"{v.lemma}_{prt}" in words["ending_verbs"]
+    )
     out = []
     for o in v.objs:
         if o.lemma_.lower() in words["ending_nouns"]:
