@@ -117,6 +117,7 @@ ON_THEIR_OWN = [
     ("Peru withdrew its troops from Bolivia.", ("PER", "withdrawsFrom", "BOL")),
     ("Greece withdrew its navy from Cyprus.", ("GRC", "withdrawsFrom", "CYP")),
     ("Chile sent troops to Bolivia.", ("CHL", "givesMilitaryAidTo", "BOL")),
+    ("Japan imposed sanctions on Peru.", ("JPN", "sanctions", "PER")),
     ("Egypt ordered Israel to withdraw from Gaza.", ("EGY", "demands", "ISR")),
     # reported speech is coded: the speaker is not a participant
     (
@@ -145,9 +146,13 @@ def test_a_condition_is_no_event(nlp):
 
 #: Denials and abstentions: (sentence, the act kept as negated).
 DENIED = [
-    ("Iran denied supplying drones to Russia.", ("IRN", "aids", "RUS")),
+    # drones are military goods: the denied supply is military aid
+    ("Iran denied supplying drones to Russia.", ("IRN", "givesMilitaryAidTo", "RUS")),
     ("Pakistan denied that its jets struck Afghanistan.", ("PAK", "bombs", "AFG")),
     ("China refrained from criticising Russia.", ("CHN", "condemns", "RUS")),
+    # "stopped short of" withholds the act as "refrained from" does (its twin, the
+    # act asserted, is in ON_THEIR_OWN)
+    ("Japan stopped short of imposing sanctions on Peru.", ("JPN", "sanctions", "PER")),
 ]
 
 
