@@ -43,7 +43,31 @@ CONJUNCTIONS = [
         "Both Iran and Russia are opposed to the deal with Israel.",
         {("IRN", "opposes", "ISR"), ("RUS", "opposes", "ISR")},
     ),
+    # an act done to each other, or by a reciprocal verb, goes both ways whatever
+    # the act
+    (
+        "Peru and Chile accused each other of spying.",
+        {("PER", "accuses", "CHL"), ("CHL", "accuses", "PER")},
+    ),
+    (
+        "Peru and Chile blamed one another for the clash.",
+        {("PER", "accuses", "CHL"), ("CHL", "accuses", "PER")},
+    ),
+    (
+        "Peru and Chile traded accusations over the border.",
+        {("PER", "accuses", "CHL"), ("CHL", "accuses", "PER")},
+    ),
+    (  # the objects of "exchanged" and their conjuncts decide
+        "Peru and Chile exchanged hostages and prisoners.",
+        {("PER", "releases", "CHL"), ("CHL", "releases", "PER")},
+    ),
 ]
+
+
+def test_a_hostile_act_of_a_compound_subject_is_not_mutual(nlp):
+    got = asserted(run(nlp, "Peru and Chile accused Bolivia of spying."))
+    assert ("PER", "accuses", "BOL") in got
+    assert ("PER", "accuses", "CHL") not in got and ("CHL", "accuses", "PER") not in got
 
 
 ACTORS_THROUGH_PIPELINE = [

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from kg.nlp.relations.context import Event, SentContext
+from kg.nlp.relations.context import Event, Rules, SentContext
 from kg.nlp.relations.counter import counter_target, is_counter
 from kg.nlp.relations.search import actors, find, open_heads
 from kg.nlp.relations.syntax import (
@@ -395,13 +395,28 @@ def _mutual(ctx: SentContext, a: _Args) -> bool:
     own_subject = subj is not None and (subj.head.i in own or subj.head.head.i in own)
     rel = ctx.rules.vocab[ev.relation]
     mutual = (
-        len(a.sources) >= 2 and own_subject and (rel.symmetric or rel.quad_class <= 2)
+        len(a.sources) >= 2
+        and own_subject
+        and (rel.symmetric or rel.quad_class <= 2 or reciprocal(ctx.rules, ev.trigger))
     )
     if a.targets and mutual and all(crosses_clause(t.root, own) for t in a.targets):
         # "A and B launched war games, joined later by C": the compound
         # subject is the dyad; a party named deep inside is not the target
         a.targets = []
     return mutual
+
+
+def reciprocal(rules: Rules, tok: Token) -> bool:
+    """True for an act done to each other: a reciprocal verb ("exchanged
+    accusations") or an "each other"/"one another" object ("accused each other")."""
+    if rules.lemma(tok) in rules.words["reciprocal_verbs"]:
+        return True
+    return any(
+        (c.lower_ == "other" and any(d.lower_ == "each" for d in c.children))
+        or (c.lower_ == "one" and any(d.lower_ == "another" for d in c.children))
+        for c in tok.children
+        if c.dep_ in ("dobj", "dative", "pobj")
+    )
 
 
 def resolve(ctx: SentContext, ev: Event) -> bool:

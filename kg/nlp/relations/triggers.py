@@ -164,7 +164,7 @@ def _by_object(_rules: Rules, v: _Verb) -> Found | None:
     """ "withdraw troops" vs "withdraw aid": the object (or its modifier) decides."""
     if v.entry is None:
         return None
-    for o in v.objs:
+    for o in v.objs + [c for x in v.objs for c in x.conjuncts]:
         mods = [c for c in o.children if c.dep_ in ("compound", "amod")]
         for key in [m.lower_ for m in mods] + [o.lower_, o.lemma_.lower()]:
             if key in v.entry.obj:
