@@ -83,6 +83,17 @@ CASES = [
         {("BEN", "reducesRelationsWith", "NER")},
     ),
     ("Japan scrapped its sanctions on Peru.", {("JPN", "liftsSanctionsOn", "PER")}),
+    # a pledge or warning of a hostile act is a threat of it
+    (
+        "Peru vowed retaliation against Chile.",
+        {("PER", "threatensForceAgainst", "CHL")},
+    ),
+    (
+        "Chile warned of reprisals against Bolivia.",
+        {("CHL", "threatensForceAgainst", "BOL")},
+    ),
+    ("Peru retaliated against Chile.", {("PER", "attacks", "CHL")}),
+    ("Norway stands with Ukraine.", {("NOR", "supports", "UKR")}),
     # declining or turning down a proposal rejects whoever made it
     ("Chile declined an invitation from Peru.", {("CHL", "rejects", "PER")}),
     ("Chile declined Peru's offer of talks.", {("CHL", "rejects", "PER")}),
@@ -150,6 +161,16 @@ NOT_THESE = [  # (sentence, relation it must not give, twin sentence that gives 
         "Bolivian unions called off their strike against the government of Peru.",
         "reducesRelationsWith",
         "Bolivia called off its meeting with Peru.",
+    ),
+    (  # a warning of another party's attack is information, not a threat
+        "Peru warned Chile of an attack by Bolivia.",
+        "threatensForceAgainst",
+        "Peru warned Chile of retaliation.",
+    ),
+    (  # a pledge of help is no threat
+        "Peru vowed support for Chile.",
+        "threatensForceAgainst",
+        "Peru vowed revenge against Chile.",
     ),
     (  # a quantity that declined is no refusal
         "Chile's exports to Peru declined last year.",

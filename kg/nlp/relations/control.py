@@ -26,7 +26,7 @@ from spacy.tokens import Token
 
 from kg.nlp.relations.context import Event, Rules
 from kg.nlp.relations.syntax import OBJ_DEPS, has_mark, has_neg, subject
-from kg.nlp.relations.triggers import verb_relation
+from kg.nlp.relations.triggers import threat_of, verb_relation
 
 #: Dependencies through which a trigger climbs to the verb that governs it.
 _CHAIN_DEPS = frozenset(
@@ -41,12 +41,6 @@ _CONTENT_CLIMB = frozenset({"xcomp", "ccomp", "pcomp", "prep", "pobj", "conj", "
 
 
 # ------------------------------------------------------------ relations of a rule
-def threat_of(rules: Rules, rel: str) -> str:
-    """The threat of a hostile relation: of force for FIGHT and ASSAULT."""
-    role = "threat_of_force" if rules.in_category(rel, "force") else "threat"
-    return rules.words.role(role)
-
-
 def intent_of(rules: Rules, rel: str) -> str:
     """The intent relation of a cooperative relation ("will aid" -> offersAidTo)."""
     words = rules.words

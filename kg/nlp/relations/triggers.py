@@ -240,6 +240,37 @@ def _by_ending(rules: Rules, v: _Verb) -> Found | None:
     return None
 
 
+def threat_of(rules: Rules, rel: str) -> str:
+    """The threat of a hostile relation: of force for FIGHT and ASSAULT."""
+    role = "threat_of_force" if rules.in_category(rel, "force") else "threat"
+    return rules.words.role(role)
+
+
+def _by_promised_harm(rules: Rules, v: _Verb) -> Found | None:
+    """ "vowed retaliation against Y", "warned of reprisals against Y": a pledge or
+    warning of a hostile act is a threat of it (CAMEO 13)."""
+    if not (
+        v.lemma in rules.words["commitment_verbs"] or v.lemma in rules.control("threat")
+    ):
+        return None
+    named = v.objs + [
+        o
+        for c in v.tok.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
+    for o in named:
+        rel = rules.noun_relation(o)
+        authored = any(  # "warned of an attack by Z", "of Z's attack": Z's act
+            c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by")
+            for c in o.children
+        )
+        if rel is not None and rules.hostile(rel) and not authored:
+            return threat_of(rules, rel), "light", [v.tok, o], None
+    return None
+
+
 def _by_override(_rules: Rules, v: _Verb) -> Found | None:
     """ "lift the curfew": a light-verb override of the object noun."""
     for o in v.objs:
@@ -318,6 +349,7 @@ _VERB_RULES: tuple[Callable[[Rules, _Verb], Found | None], ...] = (
     _by_naming,
     _by_phone,
     _by_force,
+    _by_promised_harm,
     _by_ending,
     _by_particle,
     _by_object,
