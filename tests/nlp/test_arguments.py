@@ -16,7 +16,20 @@ PASSIVE = [
         {("CAN", "designates", "HEZBOLLAH")},
     ),
     ("Cuban diplomats were ordered to leave by Ecuador.", {("ECU", "demands", "CUB")}),
+    # the subject undergoes the event noun of "came under": the "from" party, or
+    # the noun's own modifier, is the source
+    ("Lima came under attack from Chilean jets.", {("CHL", "attacks", "PER")}),
+    ("Lima came under Chilean fire.", {("CHL", "attacks", "PER")}),
 ]
+
+
+def test_a_passive_compound_agent_is_not_mutual(nlp):
+    got = asserted(run(nlp, "The plan was welcomed by Peru and Chile."))
+    assert ("PER", "praises", "CHL") not in got and ("CHL", "praises", "PER") not in got
+    # twin: the same compound as the subject of a cooperative act with no target
+    got = asserted(run(nlp, "Peru and Chile signed an accord."))
+    assert ("PER", "signsAgreementWith", "CHL") in got
+
 
 CONJUNCTIONS = [
     (

@@ -24,6 +24,7 @@ from kg.nlp.relations.syntax import (
     passive_subject,
     subject,
 )
+from kg.nlp.relations.triggers import undergone
 
 Keys = set[tuple[str, str]]
 
@@ -101,6 +102,19 @@ def _passive_sources(ctx: SentContext, a: _Args, passive: Token) -> bool:
     return bool(a.sources) or _place_source(ctx, a)
 
 
+def _undergone_agent(noun: Token, verb: Token) -> tuple[Token | None, str]:
+    """Who does what a subject undergoes: "under attack from/by X" (on the noun or
+    the verb), or "under X's fire", "under Russian fire"."""
+    for t in (noun, verb):
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ in ("from", "by"):
+                obj = child(c, "pobj")
+                if obj is not None:
+                    return obj, "agent"
+    src, _ = noun_source(noun)
+    return (src, "agent") if src is not None else (None, "")
+
+
 def _subject_sources(ctx: SentContext, a: _Args) -> bool:
     """The subject of the trigger, or the possessor of a nominal event."""
     tok = a.ev.trigger
@@ -109,6 +123,9 @@ def _subject_sources(ctx: SentContext, a: _Args) -> bool:
     pred = tok if demand is None else ctx.sent.doc[int(demand)]
     a.subj, a.how = subject(pred)
     a.passive = passive_subject(pred) if a.ev.kind != "noun" else None
+    if len(a.ev.words) > 1 and undergone(ctx.rules, tok, a.ev.words[1]):
+        # "Y came under attack from X": Y undergoes what X does
+        a.passive, (a.subj, a.how) = a.subj, _undergone_agent(a.ev.words[1], tok)
     if (
         a.passive is not None
         and a.how != "agent"
@@ -392,7 +409,13 @@ def _mutual(ctx: SentContext, a: _Args) -> bool:
     ev = a.ev
     own = {w.i for w in ev.words} | {ev.trigger.i}
     subj = a.subj
-    own_subject = subj is not None and (subj.head.i in own or subj.head.head.i in own)
+    # the subject of the act itself: a passive's "by" agents are the actors of an
+    # act on the passive subject ("X was welcomed by A and B"), not of each other
+    own_subject = (
+        subj is not None
+        and a.how != "agent"
+        and (subj.head.i in own or subj.head.head.i in own)
+    )
     rel = ctx.rules.vocab[ev.relation]
     mutual = (
         len(a.sources) >= 2

@@ -135,6 +135,7 @@ def make_rules(
         | p.light_verbs
         | set(p.light_overrides)
         | words["transfer_verbs"]
+        | words["undergo_verbs"]
         | {w.split("_")[0] for w in words["ending_verbs"]}
         | {"put", "bring"}
         | {"be"}

@@ -240,6 +240,30 @@ def _by_ending(rules: Rules, v: _Verb) -> Found | None:
     return None
 
 
+def undergone(rules: Rules, tok: Token, noun: Token) -> bool:
+    """True when ``noun`` is what the subject of ``tok`` undergoes: "came under
+    attack" (an ``undergo_verbs`` verb and its "under" object)."""
+    return (
+        rules.lemma(tok) in rules.words["undergo_verbs"]
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ == "under"
+        and noun.head.head.i == tok.i
+    )
+
+
+def _by_undergoing(rules: Rules, v: _Verb) -> Found | None:
+    """ "Y came under attack from X": the event noun of the "under" phrase."""
+    if v.lemma not in rules.words["undergo_verbs"]:
+        return None
+    for c in v.tok.children:
+        if c.dep_ == "prep" and c.lower_ == "under":
+            for o in c.children:
+                rel = rules.noun_relation(o) if o.dep_ == "pobj" else None
+                if rel is not None:
+                    return rel, "light", [v.tok, o], None
+    return None
+
+
 def threat_of(rules: Rules, rel: str) -> str:
     """The threat of a hostile relation: of force for FIGHT and ASSAULT."""
     role = "threat_of_force" if rules.in_category(rel, "force") else "threat"
@@ -349,6 +373,7 @@ _VERB_RULES: tuple[Callable[[Rules, _Verb], Found | None], ...] = (
     _by_naming,
     _by_phone,
     _by_force,
+    _by_undergoing,
     _by_promised_harm,
     _by_ending,
     _by_particle,
