@@ -192,13 +192,6 @@ def _by_goods(rules: Rules, v: _Verb) -> Found | None:
     return None
 
 
-def _entry_object(entry: VerbEntry, o: Token) -> bool:
-    """True when a verb entry gives the object (or one of its modifiers) a
-    relation of its own."""
-    mods = [c.lower_ for c in o.children if c.dep_ in ("compound", "amod")]
-    return any(entry.obj.get(k) for k in [*mods, o.lower_, o.lemma_.lower()])
-
-
 def _ended(rules: Rules, v: _Verb) -> list[Token]:
     """What an ending verb ends: its objects, or the "to" object of an ending noun
     ("put an end to X"); none for another verb."""
@@ -224,12 +217,14 @@ def _ended(rules: Rules, v: _Verb) -> list[Token]:
 
 def _by_ending(rules: Rules, v: _Verb) -> Found | None:
     """ "cancelled a visit to Y", "put an end to its partnership with Y": ending a
-    cooperative act or tie reduces relations; ending sanctions lifts them."""
+    cooperative act or tie reduces relations, ending sanctions lifts them, ending
+    aid cuts it; ending another hostile act is left to the verb's entry ("called
+    off the strike" concedes)."""
     words = rules.words
     for o in _ended(rules, v):
         rel = rules.noun_relation(o)
-        if rel is None or (v.entry is not None and _entry_object(v.entry, o)):
-            continue  # the verb's own entry for the object decides
+        if rel is None:
+            continue
         category = rules.plover(rel)
         if category == "SANCTION":
             return words.role("lift"), "light", [v.tok, o], None
