@@ -267,3 +267,15 @@ def test_a_name_of_no_country_is_its_flag_s(nlp, text):
     # the twin: with no flag named, the tanker is no actor of a state
     bare = text.replace("Maltese-flagged ", "")
     assert not any(t == "MLT" for _, _, t in asserted(run(nlp, bare)))
+
+
+def test_a_sponsor_in_a_modifier_is_not_the_actor(nlp):
+    got = asserted(run(nlp, "The Chile-backed rebels fired rockets at Peru."))
+    assert not any(s == "CHL" for s, _, _ in got)
+    # twin: the state itself acting, and a ship linked to a state is that state's
+    assert ("CHL", "attacks", "PER") in asserted(
+        run(nlp, "Chile fired rockets at Peru.")
+    )
+    assert ("PER", "attacks", "CHL") in asserted(
+        run(nlp, "Peru attacked the Chilean-linked tanker.")
+    )
