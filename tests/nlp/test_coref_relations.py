@@ -24,6 +24,15 @@ PERSON = [
         "She later met the French president.",
         ("DEU", "meetsWith", "FRA"),
     ),
+    (  # a leader in apposition to a title
+        "Chile's president Gabriel Boric visited Lima. He thanked Peru for its help.",
+        ("CHL", "praises", "PER"),
+    ),
+    (  # "him" as an object: the person named as a subject before
+        "Argentina's president Javier Milei met Lula in Brasilia. "
+        "Chile criticised him for the trip.",
+        ("CHL", "condemns", "ARG"),
+    ),
     (  # "King X of Y": Y is the king's state (a king of that name elsewhere or
         # not: the registry's Hassan is Jordan's)
         "King Hassan of Morocco spoke on Monday. He later visited Egypt.",
@@ -35,6 +44,12 @@ PERSON = [
 @pytest.mark.parametrize(("text", "triple"), PERSON)
 def test_he_and_she_take_the_person_named_before(nlp, text, triple):
     assert triple in asserted(run(nlp, text))
+
+
+def test_him_is_not_the_subject_of_its_own_clause(nlp):
+    got = asserted(run(nlp, "Lula met Boric in Lima. Milei criticised him."))
+    assert ("ARG", "condemns", "BRA") in got
+    assert ("ARG", "condemns", "ARG") not in got
 
 
 def test_he_does_not_take_a_state_or_an_object(nlp):

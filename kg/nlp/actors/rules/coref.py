@@ -10,8 +10,8 @@
 - :func:`pronouns`: "its"/"it" (subject) take the nearest singular organisation or
   state mention and "their"/"they" the nearest plural or group mention that is a
   subject or possessor, in the same or the previous sentence, outside quotations;
-  "he"/"she" (subject) the nearest person named as a leader or by a singular title
-  ("President X", "the German chancellor") that is a subject.
+  "he"/"she" (subject) and "him" (object) the nearest person named as a leader or
+  by a singular title ("President X", "the German chancellor") that is a subject.
 
 "we"/"our"/"us" inside a quotation are :mod:`.quotes`.
 """
@@ -86,8 +86,9 @@ def _of_state(ctx: DocContext, cands: list[Candidate], person: Candidate) -> Can
 
 def _subject_root(root: Token, person: bool) -> Token:
     """The token whose dependency says whether a mention is a subject: a person's
-    name may be the compound of the rest of it ("President Xi Jinping")."""
-    while person and root.dep_ == "compound" and root.head.i != root.i:
+    name may be the compound of the rest of it ("President Xi Jinping") or in
+    apposition to a title ("Ukraine's president Volodymyr Zelenskiy")."""
+    while person and root.dep_ in ("compound", "appos") and root.head.i != root.i:
         root = root.head
     return root
 
@@ -243,13 +244,16 @@ def _pronoun_query(ctx: DocContext, tok: Token) -> tuple[tuple[str, ...], bool] 
         return _SINGULAR_WANTS, False
     if w in ("their", "they"):
         return _PLURAL_WANTS, True
-    if w in ("he", "she") and tok.dep_ in ("nsubj", "nsubjpass"):
+    if (w in ("he", "she") and tok.dep_ in ("nsubj", "nsubjpass")) or (
+        w == "him" and tok.dep_ in ("dobj", "pobj", "dative")
+    ):
         return _PERSON_WANTS, False
     return None
 
 
 def pronouns(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
-    """Resolve "its"/"it"/"their"/"they" outside quotations; sorted by start."""
+    """Resolve "its"/"it"/"their"/"they"/"he"/"she"/"him" outside quotations;
+    sorted by start."""
     if not ctx.has_sents or not cands:
         return cands
     covered = ctx.covered(cands)
@@ -262,8 +266,11 @@ def pronouns(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
         if query is None:
             continue
         wants, plural = query
+        pool = cands + new
+        if tok.lower_ == "him":  # an object is not its own clause's subject
+            pool = [c for c in pool if ctx.sent_of[c.start] < ctx.sent_of[i]]
         ante = antecedent(
-            ctx, cands + new, i, wants, _PRONOUN_WINDOW, plural=plural, subject=True
+            ctx, pool, i, wants, _PRONOUN_WINDOW, plural=plural, subject=True
         )
         if ante is not None and wants == _PERSON_WANTS:
             ante = _of_state(ctx, cands, ante)
