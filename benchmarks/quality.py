@@ -6,9 +6,10 @@ and estimates quality on unseen text. A gap between the halves is a sign of tuni
 
     python benchmarks/quality.py [--files plover_dev ...] [--json] [--by-category]
 
-``--by-category`` adds, for files whose records carry a ``category`` (``modern_dev``),
-the record count, L1 and L2 of each construction type in each half: aggregates only,
-so the held-out half's sentences and predictions are never shown.
+``--by-category`` adds, for files whose records carry a ``category`` (``modern_dev``'s
+construction types, the PLOVER classes and PETRARCH test groups of the others), the
+record count, L1, L2 and silence of each category in each half: aggregates only, so
+the held-out half's sentences and predictions are never shown.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ def half(record_id: object) -> str:
     """The fixed half of a record: ``A`` (tuned) or ``B`` (held out).
 
     Examples:
-        >>> half("x-1"), half("x-2")
+        >>> half("x-5"), half("x-2")
         ('B', 'A')
     """
     digest = hashlib.sha256(str(record_id).encode("utf-8")).digest()
@@ -60,6 +61,18 @@ def by_category(gold: list[dict], preds: list[dict]) -> dict:
 
     Records without a ``category`` are left out; an empty result means the file has
     none.
+
+    Examples:
+        >>> gold = [
+        ...     {"id": "x-2", "category": "SIMPLE",
+        ...      "expected": [{"source": "USA", "target": "IRN"}]},
+        ...     {"id": "x-5", "category": "SIMPLE", "expected": [], "noevents": True},
+        ... ]
+        >>> preds = [{"id": "x-2", "events": [
+        ...     {"source": {"code": "USA"}, "target": {"code": "IRN"}}]}]
+        >>> r = by_category(gold, preds)["SIMPLE"]
+        >>> r["A"]["n"], r["A"]["L1"], r["B"]["n"], r["B"]["silence"]
+        (1, 1.0, 1, 1.0)
     """
     out: dict = {}
     for cat in sorted({str(r["category"]) for r in gold if r.get("category")}):
@@ -67,7 +80,12 @@ def by_category(gold: list[dict], preds: list[dict]) -> dict:
         for h in "AB":
             part = [r for r in gold if r.get("category") == cat and half(r["id"]) == h]
             res = score(part, preds)
-            out[cat][h] = {"n": len(part), "L1": res["L1"]["F1"], "L2": res["L2"]["F1"]}
+            out[cat][h] = {
+                "n": len(part),
+                "L1": res["L1"]["F1"],
+                "L2": res["L2"]["F1"],
+                "silence": res["silence"],
+            }
     return out
 
 
@@ -124,19 +142,25 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _category_table(name: str, cats: dict) -> str:
-    """The per-category lines of one file (n, L1, L2 for half A, then half B)."""
+    """The per-category lines of one file: n, L1, L2 and silence of half A, then of
+    half B, and the L1 gap (A - B)."""
     lines = [
-        f"  {name} by category: {'n A':>5} {'L1 A':>6} {'L2 A':>6}   "
-        f"{'n B':>4} {'L1 B':>6} {'L2 B':>6} {'gap L1':>7}"
+        f"  {name} by category: {'n A':>5} {'L1 A':>6} {'L2 A':>6} {'sil A':>6}   "
+        f"{'n B':>4} {'L1 B':>6} {'L2 B':>6} {'sil B':>6} {'gap L1':>7}"
     ]
     for cat, halves in cats.items():
         a, b = halves["A"], halves["B"]
         lines.append(
-            f"  {cat:>22} {a['n']:>4} {a['L1']:>6.3f} {a['L2']:>6.3f}   "
-            f"{b['n']:>4} {b['L1']:>6.3f} {b['L2']:>6.3f} "
+            f"  {cat:>22} {a['n']:>4} {a['L1']:>6.3f} {a['L2']:>6.3f} {_sil(a):>6}   "
+            f"{b['n']:>4} {b['L1']:>6.3f} {b['L2']:>6.3f} {_sil(b):>6} "
             f"{a['L1'] - b['L1']:>+7.3f}"
         )
     return "\n".join(lines)
+
+
+def _sil(figures: dict) -> str:
+    """Silence as printed: three places, or "-" without ``noevents`` records."""
+    return "-" if figures["silence"] is None else f"{figures['silence']:.3f}"
 
 
 if __name__ == "__main__":
