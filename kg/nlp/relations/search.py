@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 from kg.nlp.relations.context import Rules, SentContext
 from kg.nlp.relations.patterns import VerbEntry
 from kg.nlp.relations.syntax import CLAUSE_DEPS, OBJ_DEPS
+from kg.nlp.relations.words import Words
 
 #: Tokens a breadth-first search visits at most per phrase.
 _MAX_VISITS = 60
@@ -242,7 +243,7 @@ def _preferred(tok: Token, entry: VerbEntry | None) -> list[Token]:
     return out
 
 
-def _claimant(words: dict, x: Token) -> bool:
+def _claimant(words: Words, x: Token) -> bool:
     """True for the part of a content noun that names who made the claim or demand:
     its possessor ("X's demand"), a modifier before it ("a French demand") or a
     claimant preposition ("calls from X")."""

@@ -61,7 +61,7 @@ def _objects(tok: Token) -> list[Token]:
 
 def _words_of(tok: Token, deps: tuple[str, ...]) -> list[Token]:
     """A token's children of the given dependencies with their own modifiers."""
-    out = []
+    out: list[Token] = []
     for c in tok.children:
         if c.dep_ in deps:
             out.append(c)
@@ -200,7 +200,7 @@ def _ended(rules: Rules, v: _Verb) -> list[Token]:
     ending = (
         v.lemma in words["ending_verbs"] or f"{v.lemma}_{prt}" in words["ending_verbs"]
     )
-    out = []
+    out: list[Token] = []
     for o in v.objs:
         if o.lemma_.lower() in words["ending_nouns"]:
             out.extend(  # the "to" phrase may hang on the noun or on the verb
