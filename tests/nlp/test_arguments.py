@@ -23,12 +23,25 @@ PASSIVE = [
 ]
 
 
-def test_a_passive_compound_agent_is_not_mutual(nlp):
+def test_a_passive_compound_agent_is_mutual_only_in_a_joint_act(nlp):
     got = asserted(run(nlp, "The plan was welcomed by Peru and Chile."))
     assert ("PER", "praises", "CHL") not in got and ("CHL", "praises", "PER") not in got
-    # twin: the same compound as the subject of a cooperative act with no target
+    # twin: a joint act of the same compound agent, and of the compound subject
+    got = asserted(run(nlp, "An accord was signed by Peru and Chile."))
+    assert {
+        ("PER", "signsAgreementWith", "CHL"),
+        ("CHL", "signsAgreementWith", "PER"),
+    } <= got
     got = asserted(run(nlp, "Peru and Chile signed an accord."))
     assert ("PER", "signsAgreementWith", "CHL") in got
+
+
+def test_a_joint_act_between_two_parties_goes_both_ways(nlp):
+    got = asserted(run(nlp, "Talks were held between Peru and Chile in Lima."))
+    assert {("PER", "meetsWith", "CHL"), ("CHL", "meetsWith", "PER")} <= got
+    # not for an act that is not joint: a one-sided act names no pair by "between"
+    got = asserted(run(nlp, "Sanctions were imposed between Peru and Chile."))
+    assert ("PER", "sanctions", "CHL") not in got
 
 
 CONJUNCTIONS = [

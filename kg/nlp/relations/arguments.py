@@ -409,14 +409,15 @@ def _mutual(ctx: SentContext, a: _Args) -> bool:
     ev = a.ev
     own = {w.i for w in ev.words} | {ev.trigger.i}
     subj = a.subj
-    # the subject of the act itself: a passive's "by" agents are the actors of an
-    # act on the passive subject ("X was welcomed by A and B"), not of each other
+    rel = ctx.rules.vocab[ev.relation]
+    # the subject of the act itself; a passive's "by" agents act on the passive
+    # subject ("X was welcomed by A and B"), on each other only in a joint act ("an
+    # accord was signed by A and B")
     own_subject = (
         subj is not None
-        and a.how != "agent"
+        and (a.how != "agent" or rel.symmetric)
         and (subj.head.i in own or subj.head.head.i in own)
     )
-    rel = ctx.rules.vocab[ev.relation]
     mutual = (
         len(a.sources) >= 2
         and own_subject
@@ -442,6 +443,22 @@ def reciprocal(rules: Rules, tok: Token) -> bool:
     )
 
 
+def _between(ctx: SentContext, ev: Event) -> bool:
+    """ "Talks were held between A and B": a joint act with no actor of its own is
+    the act of the parties its "between" phrase names, both ways (in place)."""
+    if not ctx.rules.vocab[ev.relation].symmetric:
+        return False
+    for w in ev.words[:2]:
+        for c in w.children:
+            if c.dep_ == "prep" and c.lower_ == "between":
+                parties = actors(ctx, c, set())
+                if len(parties) >= 2:
+                    ev.sources_found = ev.sources = ev.targets = parties
+                    ev.extra["mutual"] = "true"
+                    return True
+    return False
+
+
 def resolve(ctx: SentContext, ev: Event) -> bool:
     """Find the source and targets of an event (in place); False when it has none.
 
@@ -450,7 +467,7 @@ def resolve(ctx: SentContext, ev: Event) -> bool:
     """
     a = _Args(ev)
     if not _sources(ctx, a):
-        return False
+        return _between(ctx, ev)
     ev.sources_found = a.sources
     src_ids = {ctx.key(m) for m in a.sources}
     if not _addressed(ctx, a, src_ids):
