@@ -10,7 +10,39 @@ PASSIVE = [
     ("Iran was accused by Israel of smuggling weapons.", {("ISR", "accuses", "IRN")}),
     ("Syrian rebels were bombed by Russian jets.", {("RUS", "bombs", "SYR")}),
     ("Ukraine was invaded by Russia in 2022.", {("RUS", "occupies", "UKR")}),
+    # the parser hangs the agent on the passive's complement: still the agent
+    (
+        "Hezbollah was designated a terrorist group by Canada.",
+        {("CAN", "designates", "HEZBOLLAH")},
+    ),
+    ("Cuban diplomats were ordered to leave by Ecuador.", {("ECU", "demands", "CUB")}),
+    # the subject undergoes the event noun of "came under": the "from" party, or
+    # the noun's own modifier, is the source
+    ("Lima came under attack from Chilean jets.", {("CHL", "attacks", "PER")}),
+    ("Lima came under Chilean fire.", {("CHL", "attacks", "PER")}),
 ]
+
+
+def test_a_passive_compound_agent_is_mutual_only_in_a_joint_act(nlp):
+    got = asserted(run(nlp, "The plan was welcomed by Peru and Chile."))
+    assert ("PER", "praises", "CHL") not in got and ("CHL", "praises", "PER") not in got
+    # twin: a joint act of the same compound agent, and of the compound subject
+    got = asserted(run(nlp, "An accord was signed by Peru and Chile."))
+    assert {
+        ("PER", "signsAgreementWith", "CHL"),
+        ("CHL", "signsAgreementWith", "PER"),
+    } <= got
+    got = asserted(run(nlp, "Peru and Chile signed an accord."))
+    assert ("PER", "signsAgreementWith", "CHL") in got
+
+
+def test_a_joint_act_between_two_parties_goes_both_ways(nlp):
+    got = asserted(run(nlp, "Talks were held between Peru and Chile in Lima."))
+    assert {("PER", "meetsWith", "CHL"), ("CHL", "meetsWith", "PER")} <= got
+    # not for an act that is not joint: a one-sided act names no pair by "between"
+    got = asserted(run(nlp, "Sanctions were imposed between Peru and Chile."))
+    assert ("PER", "sanctions", "CHL") not in got
+
 
 CONJUNCTIONS = [
     (
@@ -37,7 +69,31 @@ CONJUNCTIONS = [
         "Both Iran and Russia are opposed to the deal with Israel.",
         {("IRN", "opposes", "ISR"), ("RUS", "opposes", "ISR")},
     ),
+    # an act done to each other, or by a reciprocal verb, goes both ways whatever
+    # the act
+    (
+        "Peru and Chile accused each other of spying.",
+        {("PER", "accuses", "CHL"), ("CHL", "accuses", "PER")},
+    ),
+    (
+        "Peru and Chile blamed one another for the clash.",
+        {("PER", "accuses", "CHL"), ("CHL", "accuses", "PER")},
+    ),
+    (
+        "Peru and Chile traded accusations over the border.",
+        {("PER", "accuses", "CHL"), ("CHL", "accuses", "PER")},
+    ),
+    (  # the objects of "exchanged" and their conjuncts decide
+        "Peru and Chile exchanged hostages and prisoners.",
+        {("PER", "releases", "CHL"), ("CHL", "releases", "PER")},
+    ),
 ]
+
+
+def test_a_hostile_act_of_a_compound_subject_is_not_mutual(nlp):
+    got = asserted(run(nlp, "Peru and Chile accused Bolivia of spying."))
+    assert ("PER", "accuses", "BOL") in got
+    assert ("PER", "accuses", "CHL") not in got and ("CHL", "accuses", "PER") not in got
 
 
 ACTORS_THROUGH_PIPELINE = [
@@ -224,3 +280,15 @@ def test_a_name_of_no_country_is_its_flag_s(nlp, text):
     # the twin: with no flag named, the tanker is no actor of a state
     bare = text.replace("Maltese-flagged ", "")
     assert not any(t == "MLT" for _, _, t in asserted(run(nlp, bare)))
+
+
+def test_a_sponsor_in_a_modifier_is_not_the_actor(nlp):
+    got = asserted(run(nlp, "The Chile-backed rebels fired rockets at Peru."))
+    assert not any(s == "CHL" for s, _, _ in got)
+    # twin: the state itself acting, and a ship linked to a state is that state's
+    assert ("CHL", "attacks", "PER") in asserted(
+        run(nlp, "Chile fired rockets at Peru.")
+    )
+    assert ("PER", "attacks", "CHL") in asserted(
+        run(nlp, "Peru attacked the Chilean-linked tanker.")
+    )

@@ -64,6 +64,32 @@ CONTENT = [
         ("CHL", "rejects", "PER"),
         {("CHL", "condemns", "PER")},
     ),
+    (  # the document inside a refusal: signing it is withheld, and what it says
+        "Austria refused to sign a declaration condemning Serbia.",
+        ("AUT", "rejects", "SRB"),
+        {("AUT", "condemns", "SRB")},
+    ),
+    (  # a rejected demand: its maker (the possessor) is the target, and what was
+        # demanded is content
+        "Peru rejected Chile's demand that it withdraw its troops from Bolivia.",
+        ("PER", "rejects", "CHL"),
+        {("PER", "withdrawsFrom", "BOL"), ("CHL", "withdrawsFrom", "BOL")},
+    ),
+    (  # the infinitive of a call is content, whoever the parser hangs it on
+        "Greece rejected calls from Turkey to withdraw its navy from Cyprus.",
+        ("GRC", "rejects", "TUR"),
+        {("GRC", "withdrawsFrom", "CYP"), ("TUR", "withdrawsFrom", "CYP")},
+    ),
+    (
+        "Greece rejected Turkey's call to withdraw its navy from Cyprus.",
+        ("GRC", "rejects", "TUR"),
+        {("GRC", "withdrawsFrom", "CYP"), ("TUR", "withdrawsFrom", "CYP")},
+    ),
+    (  # a phrasal refusal of a request: the requester is the target
+        "Chile turned down a Peruvian request to send troops to Bolivia.",
+        ("CHL", "rejects", "PER"),
+        {("CHL", "givesMilitaryAidTo", "BOL"), ("PER", "givesMilitaryAidTo", "BOL")},
+    ),
 ]
 
 
@@ -87,6 +113,11 @@ ON_THEIR_OWN = [
         ("PER", "liftsSanctionsOn", "CHL"),
     ),
     ("France issued a decree expelling Malian diplomats.", ("FRA", "expels", "MLI")),
+    ("Austria signed a declaration condemning Serbia.", ("AUT", "condemns", "SRB")),
+    ("Peru withdrew its troops from Bolivia.", ("PER", "withdrawsFrom", "BOL")),
+    ("Greece withdrew its navy from Cyprus.", ("GRC", "withdrawsFrom", "CYP")),
+    ("Chile sent troops to Bolivia.", ("CHL", "givesMilitaryAidTo", "BOL")),
+    ("Japan imposed sanctions on Peru.", ("JPN", "sanctions", "PER")),
     ("Egypt ordered Israel to withdraw from Gaza.", ("EGY", "demands", "ISR")),
     # reported speech is coded: the speaker is not a participant
     (
@@ -115,9 +146,13 @@ def test_a_condition_is_no_event(nlp):
 
 #: Denials and abstentions: (sentence, the act kept as negated).
 DENIED = [
-    ("Iran denied supplying drones to Russia.", ("IRN", "aids", "RUS")),
+    # drones are military goods: the denied supply is military aid
+    ("Iran denied supplying drones to Russia.", ("IRN", "givesMilitaryAidTo", "RUS")),
     ("Pakistan denied that its jets struck Afghanistan.", ("PAK", "bombs", "AFG")),
     ("China refrained from criticising Russia.", ("CHN", "condemns", "RUS")),
+    # "stopped short of" withholds the act as "refrained from" does (its twin, the
+    # act asserted, is in ON_THEIR_OWN)
+    ("Japan stopped short of imposing sanctions on Peru.", ("JPN", "sanctions", "PER")),
 ]
 
 

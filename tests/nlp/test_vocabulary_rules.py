@@ -61,6 +61,43 @@ CASES = [
         {("CAN", "revokesDesignationOf", "HAMAS")},
     ),
     ("Japan delisted the Taliban.", {("JPN", "revokesDesignationOf", "TALIBAN")}),
+    # a verb that hands goods over: the goods decide the kind of aid
+    ("Norway sent tanks to Latvia.", {("NOR", "givesMilitaryAidTo", "LVA")}),
+    (
+        "Spain shipped air defence systems and ammunition to Ukraine.",
+        {("ESP", "givesMilitaryAidTo", "UKR")},
+    ),
+    ("Jordan sent food and tents to Gaza.", {("JOR", "givesHumanitarianAidTo", "PSE")}),
+    # ending a cooperative act or tie reduces relations, ending sanctions lifts them
+    (
+        "Peru cancelled a planned visit to Chile.",
+        {("PER", "reducesRelationsWith", "CHL")},
+    ),
+    ("Chile called off talks with Bolivia.", {("CHL", "reducesRelationsWith", "BOL")}),
+    (
+        "Ghana put an end to its partnership with Togo.",
+        {("GHA", "reducesRelationsWith", "TGO")},
+    ),
+    (
+        "Benin terminated a mining agreement with Niger.",
+        {("BEN", "reducesRelationsWith", "NER")},
+    ),
+    ("Japan scrapped its sanctions on Peru.", {("JPN", "liftsSanctionsOn", "PER")}),
+    # a pledge or warning of a hostile act is a threat of it
+    (
+        "Peru vowed retaliation against Chile.",
+        {("PER", "threatensForceAgainst", "CHL")},
+    ),
+    (
+        "Chile warned of reprisals against Bolivia.",
+        {("CHL", "threatensForceAgainst", "BOL")},
+    ),
+    ("Peru retaliated against Chile.", {("PER", "attacks", "CHL")}),
+    ("Norway stands with Ukraine.", {("NOR", "supports", "UKR")}),
+    # declining or turning down a proposal rejects whoever made it
+    ("Chile declined an invitation from Peru.", {("CHL", "rejects", "PER")}),
+    ("Chile declined Peru's offer of talks.", {("CHL", "rejects", "PER")}),
+    ("Brazil turned down Argentina's request.", {("BRA", "rejects", "ARG")}),
 ]
 
 
@@ -109,6 +146,36 @@ NOT_THESE = [  # (sentence, relation it must not give, twin sentence that gives 
         "Chile shares a long border with Peru.",
         "cooperatesWith",
         "Chile shared its expertise with Peru.",
+    ),
+    (  # goods that are neither arms nor relief give no aid
+        "Norway sent a letter of protest to Latvia.",
+        "givesMilitaryAidTo",
+        "Norway sent howitzers to Latvia.",
+    ),
+    (  # ending a hostile act is no cut in relations
+        "Peru ended its offensive against Chile.",
+        "reducesRelationsWith",
+        "Peru ended its cooperation with Chile.",
+    ),
+    (  # calling off a strike is not ending a tie
+        "Bolivian unions called off their strike against the government of Peru.",
+        "reducesRelationsWith",
+        "Bolivia called off its meeting with Peru.",
+    ),
+    (  # a warning of another party's attack is information, not a threat
+        "Peru warned Chile of an attack by Bolivia.",
+        "threatensForceAgainst",
+        "Peru warned Chile of retaliation.",
+    ),
+    (  # a pledge of help is no threat
+        "Peru vowed support for Chile.",
+        "threatensForceAgainst",
+        "Peru vowed revenge against Chile.",
+    ),
+    (  # a quantity that declined is no refusal
+        "Chile's exports to Peru declined last year.",
+        "rejects",
+        "Chile declined Peru's proposal.",
     ),
     (
         "Qatar hosts a large air base of the United States.",

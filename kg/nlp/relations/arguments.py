@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from kg.nlp.relations.context import Event, SentContext
+from kg.nlp.relations.context import Event, Rules, SentContext
 from kg.nlp.relations.counter import counter_target, is_counter
 from kg.nlp.relations.search import actors, find, open_heads
 from kg.nlp.relations.syntax import (
@@ -24,6 +24,7 @@ from kg.nlp.relations.syntax import (
     passive_subject,
     subject,
 )
+from kg.nlp.relations.triggers import undergone
 
 Keys = set[tuple[str, str]]
 
@@ -101,6 +102,19 @@ def _passive_sources(ctx: SentContext, a: _Args, passive: Token) -> bool:
     return bool(a.sources) or _place_source(ctx, a)
 
 
+def _undergone_agent(noun: Token, verb: Token) -> tuple[Token | None, str]:
+    """Who does what a subject undergoes: "under attack from/by X" (on the noun or
+    the verb), or "under X's fire", "under Russian fire"."""
+    for t in (noun, verb):
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ in ("from", "by"):
+                obj = child(c, "pobj")
+                if obj is not None:
+                    return obj, "agent"
+    src, _ = noun_source(noun)
+    return (src, "agent") if src is not None else (None, "")
+
+
 def _subject_sources(ctx: SentContext, a: _Args) -> bool:
     """The subject of the trigger, or the possessor of a nominal event."""
     tok = a.ev.trigger
@@ -109,6 +123,9 @@ def _subject_sources(ctx: SentContext, a: _Args) -> bool:
     pred = tok if demand is None else ctx.sent.doc[int(demand)]
     a.subj, a.how = subject(pred)
     a.passive = passive_subject(pred) if a.ev.kind != "noun" else None
+    if len(a.ev.words) > 1 and undergone(ctx.rules, tok, a.ev.words[1]):
+        # "Y came under attack from X": Y undergoes what X does
+        a.passive, (a.subj, a.how) = a.subj, _undergone_agent(a.ev.words[1], tok)
     if (
         a.passive is not None
         and a.how != "agent"
@@ -392,16 +409,54 @@ def _mutual(ctx: SentContext, a: _Args) -> bool:
     ev = a.ev
     own = {w.i for w in ev.words} | {ev.trigger.i}
     subj = a.subj
-    own_subject = subj is not None and (subj.head.i in own or subj.head.head.i in own)
     rel = ctx.rules.vocab[ev.relation]
+    # the subject of the act itself; a passive's "by" agents act on the passive
+    # subject ("X was welcomed by A and B"), on each other only in a joint act ("an
+    # accord was signed by A and B")
+    own_subject = (
+        subj is not None
+        and (a.how != "agent" or rel.symmetric)
+        and (subj.head.i in own or subj.head.head.i in own)
+    )
     mutual = (
-        len(a.sources) >= 2 and own_subject and (rel.symmetric or rel.quad_class <= 2)
+        len(a.sources) >= 2
+        and own_subject
+        and (rel.symmetric or rel.quad_class <= 2 or reciprocal(ctx.rules, ev.trigger))
     )
     if a.targets and mutual and all(crosses_clause(t.root, own) for t in a.targets):
         # "A and B launched war games, joined later by C": the compound
         # subject is the dyad; a party named deep inside is not the target
         a.targets = []
     return mutual
+
+
+def reciprocal(rules: Rules, tok: Token) -> bool:
+    """True for an act done to each other: a reciprocal verb ("exchanged
+    accusations") or an "each other"/"one another" object ("accused each other")."""
+    if rules.lemma(tok) in rules.words["reciprocal_verbs"]:
+        return True
+    return any(
+        (c.lower_ == "other" and any(d.lower_ == "each" for d in c.children))
+        or (c.lower_ == "one" and any(d.lower_ == "another" for d in c.children))
+        for c in tok.children
+        if c.dep_ in ("dobj", "dative", "pobj")
+    )
+
+
+def _between(ctx: SentContext, ev: Event) -> bool:
+    """ "Talks were held between A and B": a joint act with no actor of its own is
+    the act of the parties its "between" phrase names, both ways (in place)."""
+    if not ctx.rules.vocab[ev.relation].symmetric:
+        return False
+    for w in ev.words[:2]:
+        for c in w.children:
+            if c.dep_ == "prep" and c.lower_ == "between":
+                parties = actors(ctx, c, set())
+                if len(parties) >= 2:
+                    ev.sources_found = ev.sources = ev.targets = parties
+                    ev.extra["mutual"] = "true"
+                    return True
+    return False
 
 
 def resolve(ctx: SentContext, ev: Event) -> bool:
@@ -412,7 +467,7 @@ def resolve(ctx: SentContext, ev: Event) -> bool:
     """
     a = _Args(ev)
     if not _sources(ctx, a):
-        return False
+        return _between(ctx, ev)
     ev.sources_found = a.sources
     src_ids = {ctx.key(m) for m in a.sources}
     if not _addressed(ctx, a, src_ids):

@@ -128,13 +128,22 @@ def make_rules(
 ) -> Rules:
     """The rules over a pattern set (default: the packaged patterns)."""
     p = patterns or load_patterns()
+    words = load_words()
     candidates = (
-        set(p.verbs) | set(p.nouns) | p.light_verbs | set(p.light_overrides) | {"be"}
+        set(p.verbs)
+        | set(p.nouns)
+        | p.light_verbs
+        | set(p.light_overrides)
+        | words["transfer_verbs"]
+        | words["undergo_verbs"]
+        | {w.split("_")[0] for w in words["ending_verbs"]}
+        | {"put", "bring"}
+        | {"be"}
     )
     return Rules(
         patterns=p,
         vocab=vocabulary or load_vocabulary(),
-        words=load_words(),
+        words=words,
         candidates=frozenset(candidates),
         known=frozenset(set().union(*p.control.values()) | p.reporting),
     )

@@ -25,26 +25,22 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from kg.nlp.relations.context import Event, Rules
-from kg.nlp.relations.syntax import has_mark, has_neg, subject
-from kg.nlp.relations.triggers import verb_relation
+from kg.nlp.relations.syntax import OBJ_DEPS, has_mark, has_neg, subject
+from kg.nlp.relations.triggers import threat_of, verb_relation
 
 #: Dependencies through which a trigger climbs to the verb that governs it.
 _CHAIN_DEPS = frozenset(
     {"xcomp", "ccomp", "acl", "acomp", "pcomp", "prep", "pobj", "conj"}
 )
 _UP, _STOP, _DONE = "up", "stop", "done"
-#: Dependencies climbed to find what an event is the content of (not "acl": "a deal
-#: brokered by X" is asserted even inside what was agreed).
+#: Dependencies climbed to find what an event is the content of (a past participle
+#: "acl" is not: "a deal brokered by X" is asserted even inside what was agreed; a
+#: present one is, through the object it describes: "refused to sign a statement
+#: condemning X" condemns no one).
 _CONTENT_CLIMB = frozenset({"xcomp", "ccomp", "pcomp", "prep", "pobj", "conj", "advcl"})
 
 
 # ------------------------------------------------------------ relations of a rule
-def threat_of(rules: Rules, rel: str) -> str:
-    """The threat of a hostile relation: of force for FIGHT and ASSAULT."""
-    role = "threat_of_force" if rules.in_category(rel, "force") else "threat"
-    return rules.words.role(role)
-
-
 def intent_of(rules: Rules, rel: str) -> str:
     """The intent relation of a cooperative relation ("will aid" -> offersAidTo)."""
     words = rules.words
@@ -367,6 +363,32 @@ def _modal(rules: Rules, verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children)
 
 
+def _infinitive(t: Token) -> bool:
+    """True for a "to"-infinitive clause ("... to halt the offensive")."""
+    return t.dep_ in ("acl", "advcl") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in t.children
+    )
+
+
+def _content_head(rules: Rules, t: Token) -> bool:
+    """True when the infinitive ``t`` completes a content noun or a content control
+    verb the parser did not link as a complement: "X's call to halt Y", "rejected
+    calls from X to halt Y" (the infinitive hung on the verb)."""
+    head = t.head
+    if head.pos_ == "NOUN":
+        lemma = head.lemma_.lower()
+        return lemma in rules.words["content_nouns"] or (
+            rules.control_class(lemma) in rules.words["content_control"]
+        )
+    if t.dep_ != "advcl":
+        return False
+    cls = rules.control_class(rules.control_word(head))
+    return cls in rules.words["content_control"] and any(
+        c.dep_ in OBJ_DEPS and c.lemma_.lower() in rules.words["content_nouns"]
+        for c in head.children
+    )
+
+
 def _content_edge(rules: Rules, t: Token) -> bool:
     """True when ``t`` enters content of its head: the complement of a demand,
     intent, threat, refusal or denial, the complement or purpose of an intended
@@ -379,6 +401,8 @@ def _content_edge(rules: Rules, t: Token) -> bool:
         if cls in rules.words["content_control"] and (cls == "denial" or not reported):
             return True  # "X told Y (that) Z ...": reported speech, coded
     if t.dep_ in ("xcomp", "advcl") and _modal(rules, head):
+        return True
+    if _infinitive(t) and _content_head(rules, t):
         return True
     return (
         t.dep_ == "prep"
@@ -424,9 +448,11 @@ def embedded(rules: Rules, ev: Event) -> bool:
             return True
         if head.i not in own and _content_edge(rules, t):
             return True
-        if t.dep_ not in _CONTENT_CLIMB:
+        if t.dep_ == "acl" and t.tag_ == "VBG" and head.dep_ in ("dobj", "pobj"):
+            t = head  # "a statement condemning X": on to what the statement is of
+        elif t.dep_ not in _CONTENT_CLIMB:
             return False
-        t = head
+        t = t.head
     return False
 
 

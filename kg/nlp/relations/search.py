@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 from kg.nlp.relations.context import Rules, SentContext
 from kg.nlp.relations.patterns import VerbEntry
 from kg.nlp.relations.syntax import CLAUSE_DEPS, OBJ_DEPS
+from kg.nlp.relations.words import Words
 
 #: Tokens a breadth-first search visits at most per phrase.
 _MAX_VISITS = 60
@@ -45,6 +46,8 @@ def _blocked(rules: Rules, s: _Search, t: Token, c: Token, head: Token) -> bool:
         return True
     if not s.places and c.dep_ == "prep" and c.lower_ in words["place_preps"]:
         return True
+    if c.dep_ == "amod" and c.lower_ in words["sponsor_participles"]:
+        return True  # "the Iran-backed rebels" are not Iran
     # "Israel's militia ally" is not Israel
     return t.lemma_.lower() in words["relational_nouns"] and (
         c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of")
@@ -268,6 +271,15 @@ def _preferred(tok: Token, entry: VerbEntry | None) -> list[Token]:
     return out
 
 
+def _claimant(words: Words, x: Token) -> bool:
+    """True for the part of a content noun that names who made the claim or demand:
+    its possessor ("X's demand"), a modifier before it ("a French demand") or a
+    claimant preposition ("calls from X")."""
+    if x.dep_ == "poss" or (x.dep_ in ("amod", "compound") and x.i < x.head.i):
+        return True
+    return x.dep_ == "prep" and x.lower_ in words["claimant_preps"]
+
+
 def target_heads(rules: Rules, tok: Token, skip: set[int]) -> list[Token]:
     """Candidate target phrases of a predicate, best first."""
     words = rules.words
@@ -282,12 +294,10 @@ def target_heads(rules: Rules, tok: Token, skip: set[int]) -> list[Token]:
         ):
             continue  # "promised to help as fighting raged near X"
         if c.dep_ in OBJ_DEPS and c.lemma_.lower() in words["content_nouns"]:
-            # "dismissed claims by X that Y ...": X made the claims; Y is content
+            # "dismissed claims by X that Y ...", "rejected X's demand that Y ...":
+            # X made the claim or demand; Y is content
             first.extend(
-                x
-                for n in [c, *c.conjuncts]
-                for x in n.children
-                if x.dep_ == "prep" and x.lower_ in words["claimant_preps"]
+                x for n in [c, *c.conjuncts] for x in n.children if _claimant(words, x)
             )
         elif _first_choice(rules, c):
             first.append(c)

@@ -96,13 +96,34 @@ def passive_subject(tok: Token) -> Token | None:
     return None
 
 
+#: Complements of a passive verb under which the parser may hang its ``by`` agent.
+_AGENT_SLIP_DEPS = ("dobj", "oprd", "attr", "xcomp")
+
+
 def agent_objects(tok: Token) -> list[Token]:
-    """The objects of the ``by`` agents of a passive ("accused by Israel")."""
-    return [
+    """The objects of the ``by`` agents of a passive ("accused by Israel").
+
+    A passive verb without an agent of its own takes a ``by`` phrase the parser hung
+    on its complement: "X was designated a terrorist group by Y", "X were ordered to
+    leave by Y" (not when the complement is a passive of its own).
+    """
+    own = [
         o
         for c in tok.children
         if c.dep_ == "agent"
         for o in c.children
+        if o.dep_ == "pobj"
+    ]
+    if own or not any(c.dep_ == "auxpass" for c in tok.children):
+        return own
+    return [
+        o
+        for c in tok.children
+        if c.dep_ in _AGENT_SLIP_DEPS
+        and not any(x.dep_ == "auxpass" for x in c.children)
+        for p in c.children
+        if p.dep_ == "prep" and p.lower_ == "by"
+        for o in p.children
         if o.dep_ == "pobj"
     ]
 

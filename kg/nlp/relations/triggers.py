@@ -61,7 +61,7 @@ def _objects(tok: Token) -> list[Token]:
 
 def _words_of(tok: Token, deps: tuple[str, ...]) -> list[Token]:
     """A token's children of the given dependencies with their own modifiers."""
-    out = []
+    out: list[Token] = []
     for c in tok.children:
         if c.dep_ in deps:
             out.append(c)
@@ -164,12 +164,129 @@ def _by_object(_rules: Rules, v: _Verb) -> Found | None:
     """ "withdraw troops" vs "withdraw aid": the object (or its modifier) decides."""
     if v.entry is None:
         return None
-    for o in v.objs:
+    for o in v.objs + [c for x in v.objs for c in x.conjuncts]:
         mods = [c for c in o.children if c.dep_ in ("compound", "amod")]
         for key in [m.lower_ for m in mods] + [o.lower_, o.lemma_.lower()]:
             if key in v.entry.obj:
                 code = v.entry.code(f"obj.{key}")
                 return v.entry.obj[key], "light", [v.tok, o], code
+    return None
+
+
+def _by_goods(rules: Rules, v: _Verb) -> Found | None:
+    """ "sent tanks to Y", "shipped food to Y": a verb that hands goods over gives
+    military or humanitarian aid by what the goods are (the object or a modifier)."""
+    words = rules.words
+    if v.lemma not in words["transfer_verbs"]:
+        return None
+    s = rules.patterns.senses
+    military = words["military_goods"] | s["force.weapons"] | s["force.subjects"]
+    for o in v.objs + [c for x in v.objs for c in x.conjuncts]:
+        keys = {o.lower_, o.lemma_.lower()} | {
+            m.lower_ for m in o.children if m.dep_ in ("compound", "amod")
+        }
+        if keys & military:
+            return words.role("military_aid"), "light", [v.tok, o], None
+        if keys & words["relief_goods"]:
+            return words.role("relief"), "light", [v.tok, o], None
+    return None
+
+
+def _ended(rules: Rules, v: _Verb) -> list[Token]:
+    """What an ending verb ends: its objects, or the "to" object of an ending noun
+    ("put an end to X"); none for another verb."""
+    words = rules.words
+    prt = next((c.lower_ for c in v.tok.children if c.dep_ == "prt"), None)
+    ending = (
+        v.lemma in words["ending_verbs"] or f"{v.lemma}_{prt}" in words["ending_verbs"]
+    )
+    out: list[Token] = []
+    for o in v.objs:
+        if o.lemma_.lower() in words["ending_nouns"]:
+            out.extend(  # the "to" phrase may hang on the noun or on the verb
+                g
+                for c in (*o.children, *v.tok.children)
+                if c.dep_ == "prep" and c.lower_ == "to"
+                for g in c.children
+                if g.dep_ == "pobj"
+            )
+        elif ending:
+            out.append(o)
+    return out
+
+
+def _by_ending(rules: Rules, v: _Verb) -> Found | None:
+    """ "cancelled a visit to Y", "put an end to its partnership with Y": ending a
+    cooperative act or tie reduces relations, ending sanctions lifts them, ending
+    aid cuts it; ending another hostile act is left to the verb's entry ("called
+    off the strike" concedes)."""
+    words = rules.words
+    for o in _ended(rules, v):
+        rel = rules.noun_relation(o)
+        if rel is None:
+            continue
+        category = rules.plover(rel)
+        if category == "SANCTION":
+            return words.role("lift"), "light", [v.tok, o], None
+        if category == "AID":
+            return words.role("cut_aid"), "light", [v.tok, o], None
+        if rules.vocab[rel].quad_class <= 2:
+            return words.role("reduce"), "light", [v.tok, o], None
+    return None
+
+
+def undergone(rules: Rules, tok: Token, noun: Token) -> bool:
+    """True when ``noun`` is what the subject of ``tok`` undergoes: "came under
+    attack" (an ``undergo_verbs`` verb and its "under" object)."""
+    return (
+        rules.lemma(tok) in rules.words["undergo_verbs"]
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ == "under"
+        and noun.head.head.i == tok.i
+    )
+
+
+def _by_undergoing(rules: Rules, v: _Verb) -> Found | None:
+    """ "Y came under attack from X": the event noun of the "under" phrase."""
+    if v.lemma not in rules.words["undergo_verbs"]:
+        return None
+    for c in v.tok.children:
+        if c.dep_ == "prep" and c.lower_ == "under":
+            for o in c.children:
+                rel = rules.noun_relation(o) if o.dep_ == "pobj" else None
+                if rel is not None:
+                    return rel, "light", [v.tok, o], None
+    return None
+
+
+def threat_of(rules: Rules, rel: str) -> str:
+    """The threat of a hostile relation: of force for FIGHT and ASSAULT."""
+    role = "threat_of_force" if rules.in_category(rel, "force") else "threat"
+    return rules.words.role(role)
+
+
+def _by_promised_harm(rules: Rules, v: _Verb) -> Found | None:
+    """ "vowed retaliation against Y", "warned of reprisals against Y": a pledge or
+    warning of a hostile act is a threat of it (CAMEO 13)."""
+    if not (
+        v.lemma in rules.words["commitment_verbs"] or v.lemma in rules.control("threat")
+    ):
+        return None
+    named = v.objs + [
+        o
+        for c in v.tok.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
+    for o in named:
+        rel = rules.noun_relation(o)
+        authored = any(  # "warned of an attack by Z", "of Z's attack": Z's act
+            c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by")
+            for c in o.children
+        )
+        if rel is not None and rules.hostile(rel) and not authored:
+            return threat_of(rules, rel), "light", [v.tok, o], None
     return None
 
 
@@ -251,8 +368,12 @@ _VERB_RULES: tuple[Callable[[Rules, _Verb], Found | None], ...] = (
     _by_naming,
     _by_phone,
     _by_force,
+    _by_undergoing,
+    _by_promised_harm,
+    _by_ending,
     _by_particle,
     _by_object,
+    _by_goods,
     _by_override,
     _by_event_noun,
     _by_light_preposition,

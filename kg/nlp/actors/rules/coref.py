@@ -9,7 +9,9 @@
   former rebel group");
 - :func:`pronouns`: "its"/"it" (subject) take the nearest singular organisation or
   state mention and "their"/"they" the nearest plural or group mention that is a
-  subject or possessor, in the same or the previous sentence, outside quotations.
+  subject or possessor, in the same or the previous sentence, outside quotations;
+  "he"/"she" (subject) and "him" (object) the nearest person named as a leader or
+  by a singular title ("President X", "the German chancellor") that is a subject.
 
 "we"/"our"/"us" inside a quotation are :mod:`.quotes`.
 """
@@ -23,6 +25,7 @@ from spacy.tokens import Token
 from kg.nlp.actors.context import (
     CAPITAL,
     COREF,
+    LEADER,
     NAME,
     PLACE,
     ROLE,
@@ -34,6 +37,7 @@ from kg.registry.lexicon import ORG_CLASSES
 #: What "its"/"it" and "their"/"they" may refer to.
 _SINGULAR_WANTS = ("org", "igo", "state")
 _PLURAL_WANTS = ("reb", "gov", "mil", "org", "igo")
+_PERSON_WANTS = ("person",)
 #: How many sentences back a description (a pronoun) looks for its antecedent.
 _DESCRIPTION_WINDOW, _PRONOUN_WINDOW = 2, 1
 #: How many sentences back an antecedent sharing the description's head may be.
@@ -41,14 +45,14 @@ _SAME_HEAD_WINDOW = 5
 
 
 def kinds(ctx: DocContext, c: Candidate) -> set[str]:
-    """The kinds of antecedent ``c`` is (org, igo, reb, gov, mil, state); media,
-    persons and places are none."""
+    """The kinds of antecedent ``c`` is (org, igo, reb, gov, mil, state, person);
+    media and places are none, a person only "person"."""
     actor = ctx.actor(c.actor)
     cls = actor.cls if actor is not None else "Organisation"
+    out = {"person"} if _person(ctx, c, cls) else set()
     if cls in ("Media", "Person") or c.kind == PLACE:
-        return set()
+        return out
     sector = c.sector or (actor.sector if actor else None)
-    out = set()
     if (cls in ORG_CLASSES or not c.known) and cls != "Group":
         out.add("org")
     if cls == "InternationalOrganisation":
@@ -60,6 +64,33 @@ def kinds(ctx: DocContext, c: Candidate) -> set[str]:
     if cls == "State" and c.kind in (NAME, CAPITAL, ROLE, COREF):
         out.add("state")
     return out
+
+
+def _person(ctx: DocContext, c: Candidate, cls: str) -> bool:
+    """A person: a leader ("President X", "X" resolved to the state they lead), a
+    person actor, or one holder of a title ("the German chancellor")."""
+    if c.kind == LEADER or cls == "Person":
+        return True
+    root = ctx.doc[c.start : c.end].root
+    return c.kind == ROLE and c.sector == "GOV" and root.tag_ in ("NN", "NNP")
+
+
+def _of_state(ctx: DocContext, cands: list[Candidate], person: Candidate) -> Candidate:
+    """ "King X of Y ... he": the state named after the person's title is theirs."""
+    if person.end < ctx.n and ctx.toks[person.end].lower_ == "of":
+        for c in cands:
+            if c.start == person.end + 1 and "state" in kinds(ctx, c):
+                return c
+    return person
+
+
+def _subject_root(root: Token, person: bool) -> Token:
+    """The token whose dependency says whether a mention is a subject: a person's
+    name may be the compound of the rest of it ("President Xi Jinping") or in
+    apposition to a title ("Ukraine's president Volodymyr Zelenskiy")."""
+    while person and root.dep_ in ("compound", "appos") and root.head.i != root.i:
+        root = root.head
+    return root
 
 
 def _number_agrees(
@@ -100,7 +131,8 @@ def _fits(
     root = ctx.doc[c.start : c.end].root
     if subject and c.kind == COREF and c.end - c.start == 1:
         return False  # no pronoun chains
-    if subject and root.dep_ not in ("nsubj", "nsubjpass", "poss"):
+    head = _subject_root(root, tuple(wants) == _PERSON_WANTS)
+    if subject and head.dep_ not in ("nsubj", "nsubjpass", "poss"):
         return False
     return _number_agrees(ctx, c, root, plural)
 
@@ -185,7 +217,13 @@ def descriptions(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
         end = head + 1
         wants = ctx.words.coref_heads[ctx.toks[head].lower_]
         lemma = _head_lemma(ctx, i, end)
-        ante = antecedent(ctx, cands + new, i, wants, _DESCRIPTION_WINDOW, head=lemma)
+        pool = cands + new
+        ante = None
+        if ctx.toks[head].dep_ in ("nsubj", "nsubjpass"):  # a subject continues one
+            ante = antecedent(
+                ctx, pool, i, wants, _DESCRIPTION_WINDOW, head=lemma, subject=True
+            )
+        ante = ante or antecedent(ctx, pool, i, wants, _DESCRIPTION_WINDOW, head=lemma)
         if ante is None:
             continue
         s = i + 1 if tok.lower_ == "the" else i
@@ -206,11 +244,16 @@ def _pronoun_query(ctx: DocContext, tok: Token) -> tuple[tuple[str, ...], bool] 
         return _SINGULAR_WANTS, False
     if w in ("their", "they"):
         return _PLURAL_WANTS, True
+    if (w in ("he", "she") and tok.dep_ in ("nsubj", "nsubjpass")) or (
+        w == "him" and tok.dep_ in ("dobj", "pobj", "dative")
+    ):
+        return _PERSON_WANTS, False
     return None
 
 
 def pronouns(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
-    """Resolve "its"/"it"/"their"/"they" outside quotations; sorted by start."""
+    """Resolve "its"/"it"/"their"/"they"/"he"/"she"/"him" outside quotations;
+    sorted by start."""
     if not ctx.has_sents or not cands:
         return cands
     covered = ctx.covered(cands)
@@ -223,9 +266,14 @@ def pronouns(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
         if query is None:
             continue
         wants, plural = query
+        pool = cands + new
+        if tok.lower_ == "him":  # an object is not its own clause's subject
+            pool = [c for c in pool if ctx.sent_of[c.start] < ctx.sent_of[i]]
         ante = antecedent(
-            ctx, cands + new, i, wants, _PRONOUN_WINDOW, plural=plural, subject=True
+            ctx, pool, i, wants, _PRONOUN_WINDOW, plural=plural, subject=True
         )
+        if ante is not None and wants == _PERSON_WANTS:
+            ante = _of_state(ctx, cands, ante)
         if ante is not None:
             new.append(ante.refer(i, i + 1))
             covered[i] = True

@@ -1,0 +1,81 @@
+"""Relations whose actor is named in an earlier sentence (the modern_dev COREF
+construction): "he"/"she" take the person named as a subject before them, "the group"
+the organisation. Each negative check has a positive twin; the sentences are invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.nlp.relation_cases import asserted, run
+
+PERSON = [
+    (  # a leader named with a title, as the compound of the rest of the name
+        "Mexican President Claudia Sheinbaum met Canada's prime minister. "
+        "She later visited Guatemala.",
+        ("MEX", "visits", "GTM"),
+    ),
+    (  # a leader named alone
+        "Lula criticised Israel on Monday. He also urged the United Nations to act.",
+        ("BRA", "urges", "UN"),
+    ),
+    (  # a title of a state
+        "The German chancellor spoke in Berlin on Friday. "
+        "She later met the French president.",
+        ("DEU", "meetsWith", "FRA"),
+    ),
+    (  # a leader in apposition to a title
+        "Chile's president Gabriel Boric visited Lima. He thanked Peru for its help.",
+        ("CHL", "praises", "PER"),
+    ),
+    (  # "him" as an object: the person named as a subject before
+        "Argentina's president Javier Milei met Lula in Brasilia. "
+        "Chile criticised him for the trip.",
+        ("CHL", "condemns", "ARG"),
+    ),
+    (  # "King X of Y": Y is the king's state (a king of that name elsewhere or
+        # not: the registry's Hassan is Jordan's)
+        "King Hassan of Morocco spoke on Monday. He later visited Egypt.",
+        ("MAR", "visits", "EGY"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "triple"), PERSON)
+def test_he_and_she_take_the_person_named_before(nlp, text, triple):
+    assert triple in asserted(run(nlp, text))
+
+
+def test_him_is_not_the_subject_of_its_own_clause(nlp):
+    got = asserted(run(nlp, "Lula met Boric in Lima. Milei criticised him."))
+    assert ("ARG", "condemns", "BRA") in got
+    assert ("ARG", "condemns", "ARG") not in got
+
+
+def test_he_does_not_take_a_state_or_an_object(nlp):
+    # "he" names a person: not the state before it, nor the person in the object
+    got = asserted(run(nlp, "Peru hosted Chile's president. He later visited Bolivia."))
+    assert ("PER", "visits", "BOL") not in got
+    # twin: the same visit with the person as the subject before it
+    got = asserted(run(nlp, "Chile's president met Peru. He later visited Bolivia."))
+    assert ("CHL", "visits", "BOL") in got
+
+
+DESCRIPTION = [
+    (  # "the group" as a subject continues the subject before it, not a nearer
+        # name in an object
+        "The Taliban captured the town of Sar Kani. The group later attacked "
+        "Pakistani troops near the border.",
+        ("TALIBAN", "attacks", "PAK"),
+    ),
+    (  # "the government" after a state is that state's
+        "Chile freed six Peruvians on Monday. The government also agreed to resume "
+        "flights from Bolivia.",
+        ("CHL", "agreesWith", "BOL"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "triple"), DESCRIPTION)
+def test_a_description_takes_its_antecedent(nlp, text, triple):
+    assert triple in asserted(run(nlp, text))
