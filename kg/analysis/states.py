@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import unquote
 
-from rdflib import Graph
+from rdflib import ConjunctiveGraph, Graph
 from rdflib.term import Node
 
 from kg.query import run_query
@@ -33,7 +33,8 @@ def check_states(dataset: Graph) -> None:
         KGError: when no ``kg:StateRelation`` is in the graph (a file exported
             without ``--include-ontology``, or a store built by an older kg).
     """
-    if not store.query(dataset, sparql_prefixes() + _HAS_STATES).askAnswer:
+    named = isinstance(dataset, ConjunctiveGraph)  # a plain Graph has no GRAPH ?o
+    if not named or not store.query(dataset, sparql_prefixes() + _HAS_STATES).askAnswer:
         raise KGError(
             "the graph holds no kg:StateRelation (no copy of the ontology): "
             "rebuild the store with kg build, or export with --include-ontology"
