@@ -39,7 +39,9 @@ DESCRIPTION = (
     "multi-digraph of actors and print a measure as a table (top N) or JSON: "
     "degree, in-degree, out-degree, pagerank, betweenness, communities, "
     "balance (signed triads: cooperation +, conflict -), paths (--source, "
-    "--target), ego (--actor, --depth) or timeline (--source, --target)."
+    "--target), ego (--actor, --depth) or timeline (--source, --target). "
+    "`kg analyze timeline --actor A --actor B` counts a pair's events by month and "
+    "quad class, with the cooperation-vs-conflict balance on the Goldstein scale."
 )
 
 
