@@ -192,6 +192,7 @@ def main(argv: list[str] | None = None) -> int:
             "evidence": {"source": "US", "relation": KG.opposes, "target": "SYR"},
             "actors": {"class": "State"},
             "cooperation": {"actor": "SYR"},
+            "state-as-of": {"date": "2025-06-01"},
         }
         rows = [
             ("load", f"{n:,} quads", mem_load, ox_load, "", ""),

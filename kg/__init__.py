@@ -4,8 +4,9 @@ The public API (everything in ``__all__``)::
 
     from kg import (Article, Mention, Assertion, load_articles, load_nlp, mentions,
                     extract, extract_articles, event_record, build, open_store,
-                    run_query, actor_graph, centrality, to_html, load_graph,
-                    save_graph, validate, KG, ACTOR)
+                    run_query, states_as_of, actor_graph, centrality,
+                    pair_timeline, to_html, load_graph, save_graph, validate,
+                    KG, ACTOR)
 
 Names are imported lazily, so ``import kg`` is cheap and the command line starts
 fast; the first use of a name loads its module.
@@ -38,6 +39,8 @@ _EXPORTS = {
     "actor_graph": "kg.analysis",
     "signed_graph": "kg.analysis",
     "centrality": "kg.analysis",
+    "states_as_of": "kg.analysis.states",
+    "pair_timeline": "kg.analysis.timelines",
     "to_html": "kg.viz",
     "load_graph": "kg.export",
     "save_graph": "kg.export",

@@ -212,6 +212,20 @@ def actor_param(dataset: Graph, name: str, value: str) -> URIRef:
                   f"registry{hint}")  # fmt: skip
 
 
+def actor_id(dataset: Graph, name: str, value: str) -> str:
+    """The id of the actor an actor parameter names (``Washington`` -> ``US``),
+    resolved as :func:`actor_param` resolves it; ``<iri>`` and ``actor:X`` too.
+
+    Raises:
+        KGError: as :func:`actor_param`, or for an IRI outside the actor namespace.
+    """
+    term = bind_param(dataset, name, value)
+    text = str(term)
+    if not text.startswith(str(ACTOR)):
+        raise KGError(f"{name}={value!r} is not an actor (expected an id or a name)")
+    return unquote(text[len(str(ACTOR)) :])
+
+
 def _explicit(value: str) -> bool:
     """Whether a parameter value is written as an IRI or a prefixed name."""
     prefix, sep, local = value.partition(":")
@@ -220,4 +234,4 @@ def _explicit(value: str) -> bool:
     )
 
 
-__all__ = ["ACTOR_PARAMS", "actor_param", "bind_param", "param_term"]
+__all__ = ["ACTOR_PARAMS", "actor_id", "actor_param", "bind_param", "param_term"]

@@ -120,6 +120,11 @@ class Relation:
             statements of CAMEO root 01, which PLOVER does not code.
         quad_class: 1 to 4, from the CAMEO root.
         symmetric: "A and B <verb>" means both A→B and B→A.
+        state: The relation is a state that starts and lasts until an event of
+            one of its ending relations (``designates`` until
+            ``revokesDesignationOf``); ``endedBy`` in relations.yaml.
+        ended_by: The relations whose events (same source, same target) end
+            the state; empty for a state that no extracted relation ends yet.
     """
 
     name: str
@@ -129,6 +134,8 @@ class Relation:
     plover: str
     quad_class: int
     symmetric: bool = False
+    state: bool = False
+    ended_by: tuple[str, ...] = ()
 
     @property
     def root(self) -> str:
@@ -170,8 +177,37 @@ def parse_vocabulary(data: dict) -> dict[str, Relation]:
             plover=plover,
             quad_class=quad_class(cameo),
             symmetric=bool(entry.get("symmetric", False)),
+            state="endedBy" in entry,
+            ended_by=tuple(entry.get("endedBy") or ()),
         )
+    _check_states(out)
     return out
+
+
+def _check_states(vocab: dict[str, Relation]) -> None:
+    """Every ending relation of a state is a relation of the vocabulary."""
+    for rel in vocab.values():
+        unknown = [e for e in rel.ended_by if e not in vocab]
+        if unknown:
+            raise KGError(
+                f"relation {rel.name!r} is ended by unknown relation(s) {unknown}; "
+                "expected relations of the vocabulary"
+            )
+
+
+def state_relations(
+    vocab: dict[str, Relation] | None = None,
+) -> dict[str, tuple[str, ...]]:
+    """The relations that are states, each with its ending relations.
+
+    Examples:
+        >>> state_relations()["designates"]
+        ('revokesDesignationOf',)
+        >>> "meetsWith" in state_relations()
+        False
+    """
+    vocab = load_vocabulary() if vocab is None else vocab
+    return {r.name: r.ended_by for r in vocab.values() if r.state}
 
 
 def code_relations(vocab: dict[str, Relation]) -> dict[str, str]:

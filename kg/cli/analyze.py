@@ -39,13 +39,22 @@ DESCRIPTION = (
     "multi-digraph of actors and print a measure as a table (top N) or JSON: "
     "degree, in-degree, out-degree, pagerank, betweenness, communities, "
     "balance (signed triads: cooperation +, conflict -), paths (--source, "
-    "--target), ego (--actor, --depth) or timeline (--source, --target)."
+    "--target), ego (--actor, --depth) or timeline (--source, --target). "
+    "`kg analyze timeline --actor A --actor B` counts a pair's events by month and "
+    "quad class, with the cooperation-vs-conflict balance on the Goldstein scale."
 )
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """Add the arguments of ``kg analyze``."""
     store_argument(p)
+    p.add_argument(
+        "view",
+        nargs="?",
+        choices=["timeline"],
+        help="timeline: the events of two actors (--actor A --actor B) by month, "
+        "with quad classes and the cooperation-vs-conflict balance (Goldstein)",
+    )
     p.add_argument("--measure", choices=MEASURES, default="pagerank")
     p.add_argument("--top", type=int, default=20, metavar="N", help="rows to print")
     p.add_argument("--format", choices=["table", "json"], default="table")
@@ -57,7 +66,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--source", metavar="A", help="first actor (paths, timeline)")
     p.add_argument("--target", metavar="B", help="second actor (paths, timeline)")
-    p.add_argument("--actor", metavar="X", help="the actor of an ego network")
+    p.add_argument(
+        "--actor",
+        action="append",
+        metavar="X",
+        help="the actor of an ego network; twice for `kg analyze timeline`",
+    )
     p.add_argument("--depth", type=int, default=2, metavar="N", help="ego radius")
     p.add_argument("--seed", type=int, default=42, help="community detection seed")
     graph_filters(p)
@@ -70,6 +84,8 @@ def run(args: argparse.Namespace) -> int:
 
     if args.top is not None and args.top < 1:
         raise KGError(f"bad --top {args.top}; expected 1 or more")
+    if args.view == "timeline":
+        return _pair_timeline(args)
     # the store (and its lock) is released before printing
     with open_graph(args.store, write="--write" if args.write else None) as dataset:
         # counts per edge come aggregated from the store; events only where needed
@@ -110,7 +126,7 @@ def _attach_events(args: argparse.Namespace, dataset: Any, G: Any) -> None:
                  for k in G[u][v]]  # fmt: skip
         an.attach_events(G, dataset, edges)
     elif args.measure == "ego" and args.format == "json" and args.actor:
-        E = an.ego(G, args.actor, depth=args.depth)
+        E = an.ego(G, _ego_actor(args), depth=args.depth)
         an.attach_events(G, dataset, list(E.edges(keys=True)))
 
 
@@ -176,10 +192,41 @@ def _timeline(args: argparse.Namespace, G: Any) -> Measured:
 def _ego(args: argparse.Namespace, G: Any) -> Measured:
     from kg import analysis as an
 
+    E = an.ego(G, _ego_actor(args), depth=args.depth)
+    return an.edge_rows(E)[: args.top], EGO_COLUMNS
+
+
+def _ego_actor(args: argparse.Namespace) -> str:
     if not args.actor:
         raise KGError("--measure ego needs --actor X")
-    E = an.ego(G, args.actor, depth=args.depth)
-    return an.edge_rows(E)[: args.top], EGO_COLUMNS
+    if len(args.actor) > 1:
+        raise KGError(f"--measure ego takes one --actor X, not {len(args.actor)}")
+    return str(args.actor[0])
+
+
+def _pair_timeline(args: argparse.Namespace) -> int:
+    """``kg analyze timeline --actor A --actor B``: months, then the balance."""
+    from kg.analysis import format_table
+    from kg.analysis.timelines import MONTH_COLUMNS, pair_timeline
+
+    if not args.actor or len(args.actor) != 2:
+        raise KGError("kg analyze timeline needs two actors: --actor A --actor B")
+    with open_graph(args.store) as dataset:
+        t = pair_timeline(dataset, *args.actor)
+    if args.format == "json":
+        print(json.dumps(t, indent=2, ensure_ascii=False, default=str))
+        return 0
+    months = t["months"]
+    print(format_table(months, MONTH_COLUMNS) if months else "(no dated events)")
+    coop = sum(r["cooperation"] for r in months)
+    conflict = sum(r["conflict"] for r in months)
+    print(
+        f"{t['a']} - {t['b']}: {plural(coop + conflict, 'mention')} in "
+        f"{plural(len(months), 'month')} ({coop} cooperation, {conflict} conflict), "
+        f"Goldstein total {t['goldstein']:+g}; {t['undated']} undated, "
+        f"{t['left_out']} negated or not asserted left out"
+    )
+    return 0
 
 
 _MEASURES: dict[str, Callable[[argparse.Namespace, Any], Measured]] = {

@@ -22,7 +22,9 @@ DESCRIPTION = (
     "--store). Read-only unless --update; SERVICE and LOAD are refused unless "
     "--allow-network. Parameters are bound as RDF terms: --param actor=HTS binds "
     "?actor to actor:HTS; actor parameters also take names, aliases and codes "
-    "(a=Washington). `kg query --list` describes the named queries."
+    "(a=Washington). `kg query --list` describes the named queries; `--as-of DATE` "
+    "answers the state of every dyad (designations, sanctions, occupations, "
+    "recognitions) at a date."
 )
 
 
@@ -35,6 +37,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     what.add_argument("--named", metavar="NAME", help="run a named query")
     what.add_argument(
         "--list", action="store_true", help="list the named queries and their params"
+    )
+    what.add_argument(
+        "--as-of",
+        metavar="DATE",
+        help="the state of every dyad at DATE (YYYY-MM-DD): the named query "
+        "state-as-of (--param source=A, target=B, relation=R narrow it)",
     )
     p.add_argument(
         "--param",
@@ -77,10 +85,16 @@ def run(args: argparse.Namespace) -> int:
         raise KGError(f"bad --timeout {args.timeout:g}; expected seconds (0: no limit)")
     text = _query_text(args)
     params = parse_params(args.param)
+    if args.as_of:
+        params["date"] = args.as_of
     write = "--update" if args.update else None
     with open_graph(
         args.store, write=write, allow_network=args.allow_network
     ) as dataset:
+        if args.as_of:
+            from kg.analysis.states import check_states
+
+            check_states(dataset)
         result = stream_query(
             dataset,
             text,
@@ -107,6 +121,8 @@ def _query_text(args: argparse.Namespace) -> str:
     """The SPARQL text from ``--named``, ``-f`` or the argument."""
     from kg.query import named_query, read_query_file
 
+    if args.as_of:
+        return "state-as-of"
     if args.named:
         named_query(args.named)  # an unknown name fails here
         return str(args.named)  # run_query reads it and checks its parameters
@@ -114,7 +130,9 @@ def _query_text(args: argparse.Namespace) -> str:
         return read_query_file(args.file)
     if args.query:
         return str(args.query)
-    raise KGError("no query given; pass QUERY, -f FILE.rq, --named NAME or --list")
+    raise KGError(
+        "no query given; pass QUERY, -f FILE.rq, --named NAME, --as-of DATE or --list"
+    )
 
 
 def parse_params(items: list[str]) -> dict[str, str]:

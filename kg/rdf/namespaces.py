@@ -74,6 +74,9 @@ class KG(DefinedNamespace):
     cameoCode: URIRef
     ploverCategory: URIRef
     quadClass: URIRef
+    # relations that are states (kg query --as-of)
+    StateRelation: URIRef
+    endedBy: URIRef
     # actors
     country: URIRef
     sector: URIRef
