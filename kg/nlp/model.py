@@ -35,10 +35,14 @@ def paragraphs(doc: Doc) -> Doc:
         >>> [t.is_sent_start for t in doc if t.text == "Iran"]
         [True, True]
     """
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if prev.is_space and prev.text.count("\n") >= 2 and not tok.is_space:
-            tok.is_sent_start = True
+    if doc.text.count("\n") < 2:  # one pass in C: a text of one paragraph
+        return doc
+    n = len(doc)
+    for prev in doc:
+        if prev.is_space and prev.i + 1 < n and prev.text.count("\n") >= 2:
+            tok = doc[prev.i + 1]
+            if not tok.is_space:
+                tok.is_sent_start = True
     return doc
 
 

@@ -126,7 +126,7 @@ def _nominal(
 def _no_sport(ctx: SentContext, events: list[Event]) -> list[Event]:
     """ "Brazil beat Argentina in the semi-final": sport, not politics."""
     p = ctx.rules.patterns
-    if p.sports and any(
+    if events and p.sports and any(
         w in p.sports for w in re.findall(r"[\w-]+", ctx.sent.text.lower())
     ):
         return [e for e in events if ctx.rules.lemma(e.trigger) not in p.sports_verbs]

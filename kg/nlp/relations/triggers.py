@@ -358,8 +358,9 @@ def obligations(rules: Rules, sent: Span, events: list[Event]) -> list[Event]:
     """ "X said Y must Z": a demand of X on Y even when Z is no trigger."""
     out: list[Event] = []
     have = {e.trigger.i for e in events}
+    obligation = rules.control("obligation")
     for aux in sent:
-        if aux.lower_ not in rules.control("obligation") or aux.dep_ != "aux":
+        if aux.lower_ not in obligation or aux.dep_ != "aux":
             continue
         tok = aux.head
         if tok.i in have or tok.pos_ not in ("VERB", "AUX"):

@@ -199,8 +199,9 @@ def apply(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
     if not ctx.tables.fuzzy:
         return cands
     out: list[Candidate] = []
-    for tok in ctx.toks:
-        if not _checked(ctx, tok):
+    for i in ctx.titled:  # _checked wants a capitalised word of six letters
+        tok = ctx.toks[i]
+        if len(ctx.texts[i]) < MIN_LENGTH or not _checked(ctx, tok):
             continue
         found = _correction(ctx, tok)
         if found is not None:
