@@ -74,6 +74,10 @@ class Rules:
             found = self.lemmas[key] = self._lemma(tok)
         return found
 
+    def may_trigger(self, tok: Token) -> bool:
+        """Whether the token's repaired lemma or its word is in a trigger lexicon."""
+        return self.lemma(tok) in self.candidates or tok.lower_ in self.patterns.nouns
+
     def _lemma(self, tok: Token) -> str:
         lemma = tok.lemma_.lower()
         if lemma in self.candidates or not tok.tag_.startswith("VB"):
@@ -331,6 +335,11 @@ class SentContext:
     def key(self, span: Span) -> tuple[str, str]:
         """Identity of a mention for pairing (see :meth:`DocContext.key`)."""
         return self.doc.key(span)
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        """The tokens of the sentence (iterating the Span makes new ones each time)."""
+        return list(self.sent)
 
     @cached_property
     def mentions(self) -> list[Span]:
