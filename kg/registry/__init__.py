@@ -19,6 +19,7 @@ reader of each suffix), :mod:`.petrarch`, :mod:`.phoenix`, :mod:`.turtle`.
 from __future__ import annotations
 
 import functools
+import gc
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -46,7 +47,22 @@ PHOENIX = "actors_phoenix.json"
 
 @functools.lru_cache(maxsize=1)
 def _packaged() -> Lexicon:
-    """The lexicon of the packaged data (built once per process)."""
+    """The lexicon of the packaged data (built once per process).
+
+    The garbage collector is paused while it is built: the build makes a hundred
+    thousand lasting objects and no cycles, and each collection it would trigger
+    walks all that were made before (measured: a third of the load time).
+    """
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _build_packaged()
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _build_packaged() -> Lexicon:
     lex = Lexicon()
     build_countries(lex, read_yaml_file(resource_path("actors_countries.yaml")))
     load_yaml(lex, resource_path("actors_roles.yaml"), packaged=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from kg.types import Actor
 from kg.vocab import ACTOR_CLASSES
@@ -46,9 +47,12 @@ class Alias:
     code: str | None = None
 
 
-@dataclass(frozen=True)
-class Role:
-    """One role of a person: speaks for ``actor`` with ``sector`` between two dates."""
+class Role(NamedTuple):
+    """One role of a person: speaks for ``actor`` with ``sector`` between two dates.
+
+    A named tuple of strings: tens of thousands of them (the imported officials)
+    stay out of the garbage collector's work.
+    """
 
     actor: str
     sector: str | None
@@ -68,14 +72,16 @@ class Lexicon:
         ignore: Phrases that contain a name but do not name the actor.
         roles: Folded role phrase (tuple of words) -> sector ("foreign minister").
         titles: Folded title phrase -> sector ("President" before a name).
-        person_roles: Person id -> the dated roles of the person.
+        person_roles: Person id -> the dated roles of the person (kg's own
+            persons, which are actors, and the imported officials, which are
+            not: their mentions stand for the state of their role).
         cities: City name -> the id of its country (matched on proper nouns).
         ambiguous: A name shared by several states -> their ids, the most usual
             first ("Congo": the DRC, then the Republic of the Congo); the other
             mentions of the document decide.
         people: Name of an imported leader or official -> the person's id (matched
             on the names NER finds, not by the entity ruler: thousands of them
-            would slow the start-up).
+            would slow the start-up); the id has dated roles in ``person_roles``.
         by_alpha3: ISO alpha-3 code -> the id of the state actor.
         drop: Generated aliases never to match.
         things: Folded head nouns of named things ("accords"), not actors.

@@ -4,7 +4,10 @@
 there): one row per person, ``[id, label, [surface forms], [[CAMEO code, from,
 to], ...]]``, the forms already in their final spellings, so reading it is one pass
 with no text processing. The forms go to ``Lexicon.people`` (matched on the names
-NER finds, not by the entity ruler, so that start-up stays fast). The rows are
+NER finds, not by the entity ruler, so that start-up stays fast) and the dated roles
+to ``Lexicon.person_roles``; an imported official is not an actor record of its
+own (a mention of the person stands for the state of the role held at the article
+date, see ``kg.nlp.actors.rules.people``), which keeps the load light. The rows are
 added after kg's own registry and never replace it: a person kg already knows (by
 the row's label) gains the new forms only, kg's dated roles staying the ones that
 count; a form that already names something keeps its meaning.
@@ -46,7 +49,7 @@ def _add_forms(lex: Lexicon, pid: str, forms: list[str]) -> None:
 
 
 def _add_row(
-    lex: Lexicon, pid: str, label: str, forms: list[str], roles: list[Role]
+    lex: Lexicon, pid: str, label: str, forms: list[str], raw_roles: list[Any]
 ) -> None:
     known = _known(lex, label)
     if known is not None:  # kg's roles stay; the spellings are added
@@ -55,24 +58,12 @@ def _add_row(
         lex.actors[known] = Actor(**{**prev.__dict__, "aliases": merged})
         _add_forms(lex, known, forms)
         return
-    if pid in lex.actors:
+    if pid in lex.actors or pid in lex.person_roles:
         return  # kg's own person of that name stays
-    primary = max(roles, key=lambda r: r.start or "")
-    country = lex.actors[primary.actor].country
-    lex.actors[pid] = Actor(
-        id=pid,
-        label=label,
-        cls="Person",
-        country=country,
-        sector=primary.sector,
-        code=country,
-        aliases=tuple(forms),
-        valid_from=primary.start,
-        valid_to=primary.end,
-        parent=primary.actor,
-    )
-    lex.person_roles[pid] = roles
-    _add_forms(lex, pid, forms)
+    roles = _roles(lex, raw_roles)
+    if roles:
+        lex.person_roles[pid] = roles
+        _add_forms(lex, pid, forms)
 
 
 def load_phoenix(lex: Lexicon, path: Path) -> None:
@@ -88,6 +79,4 @@ def load_phoenix(lex: Lexicon, path: Path) -> None:
         msg = f"actor registry {str(path)!r} is not a Phoenix file: {exc}"
         raise KGError(msg) from None
     for pid, label, forms, raw_roles in rows:
-        roles = _roles(lex, raw_roles)
-        if roles:
-            _add_row(lex, pid, label, forms, roles)
+        _add_row(lex, pid, label, forms, raw_roles)

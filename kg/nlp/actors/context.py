@@ -30,7 +30,6 @@ from kg.registry.lexicon import (
     PLACE,
     Alias,
     Lexicon,
-    fold_text,
     normalise,
     slug,
 )
@@ -137,9 +136,7 @@ class Tables:
         """Lower-case names that match in any case (see ``rules/case``)."""
         from kg.nlp.actors.rules.case import lowered
 
-        return lowered(
-            self.lex.aliases, self.lex.people, self.english, self.words.common_words
-        )
+        return lowered(self.lex.aliases, self.english, self.words.common_words)
 
     @cached_property
     def lowered_firsts(self) -> frozenset[str]:
@@ -175,13 +172,37 @@ class DocContext:
         self.lex = tables.lex
         self.words = tables.words
         self.toks: list[Token] = list(doc)
-        self.folds = [fold_text(t.text) for t in self.toks]
+        # fold_text of every token (its lower case is the lexeme's, already made)
+        self.folds = [normalise(t.lower_) for t in self.toks]
         self.n = len(self.toks)
         self.taken = [False] * self.n
         self.date: str | None = doc._.kg_article_date
         self.quote_speakers: list[tuple[int, int, Candidate]] = []
 
     # -- per-document indexes, computed when first asked for ---------------------
+    @cached_property
+    def texts(self) -> list[str]:
+        """The text of every token (a list: cheaper than a Token's attribute)."""
+        return [t.text for t in self.toks]
+
+    def where(self, words: frozenset[str] | set[str]) -> list[int]:
+        """The indices of the tokens whose text is one of ``words``, in order."""
+        return [i for i, t in enumerate(self.texts) if t in words]
+
+    def where_lower(self, words: frozenset[str] | set[str]) -> list[int]:
+        """The indices of the tokens whose folded text is one of ``words``."""
+        return [i for i, t in enumerate(self.folds) if t in words]
+
+    @cached_property
+    def titled(self) -> list[int]:
+        """The indices of the tokens written in title case ("Samarra", "Iran")."""
+        return [i for i, t in enumerate(self.texts) if t.istitle()]
+
+    @cached_property
+    def chars(self) -> str:
+        """The text of the document (``doc.text`` builds it anew on every call)."""
+        return self.doc.text
+
     @cached_property
     def has_sents(self) -> bool:
         """Whether the document has sentence boundaries."""

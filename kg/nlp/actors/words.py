@@ -39,6 +39,7 @@ class Words:
     compass: frozenset[str]
     not_locators: frozenset[str]
     common_words: frozenset[str]
+    honorifics: frozenset[str]
     org_heads: frozenset[str]
     international: re.Pattern[str]
     name_connectors: frozenset[str]

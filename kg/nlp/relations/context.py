@@ -34,6 +34,8 @@ _INFLECTIONS = (
     ("ies", "y"),
 )
 
+#: Entries of the cache of repaired lemmas (``Rules.lemmas``) before it is emptied.
+_MAX_LEMMAS = 200_000
 
 #: Dependencies of a phrase that modifies a noun ("Haiti's opposition", "rebels in
 #: Ivory Coast": the preposition), as opposed to heading an argument.
@@ -50,6 +52,8 @@ class Rules:
         words: The word lists, roles and weights.
         candidates: Lemmas that may trigger an event (verbs, nouns, light verbs).
         known: Control and reporting words (their lemmas are repaired too).
+        lemmas: The repaired lemma of each (form, lemma, tag) met so far (a cache:
+            every token of every sentence is looked up).
     """
 
     patterns: Patterns
@@ -57,10 +61,24 @@ class Rules:
     words: Words
     candidates: frozenset[str]
     known: frozenset[str]
+    lemmas: dict[tuple[int, int, int], str] = field(default_factory=dict)
 
     def lemma(self, tok: Token) -> str:
         """The lemma, repaired for verbs the lemmatiser gets wrong ("staged" ->
         "stag"): a regular inflection of a lexicon verb is taken as that verb."""
+        key = (tok.orth, tok.lemma, tok.tag)
+        found = self.lemmas.get(key)
+        if found is None:
+            if len(self.lemmas) >= _MAX_LEMMAS:  # bounded on an endless stream
+                self.lemmas.clear()
+            found = self.lemmas[key] = self._lemma(tok)
+        return found
+
+    def may_trigger(self, tok: Token) -> bool:
+        """Whether the token's repaired lemma or its word is in a trigger lexicon."""
+        return self.lemma(tok) in self.candidates or tok.lower_ in self.patterns.nouns
+
+    def _lemma(self, tok: Token) -> str:
         lemma = tok.lemma_.lower()
         if lemma in self.candidates or not tok.tag_.startswith("VB"):
             return lemma
@@ -326,6 +344,11 @@ class SentContext:
     def key(self, span: Span) -> tuple[str, str]:
         """Identity of a mention for pairing (see :meth:`DocContext.key`)."""
         return self.doc.key(span)
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        """The tokens of the sentence (iterating the Span makes new ones each time)."""
+        return list(self.sent)
 
     @cached_property
     def mentions(self) -> list[Span]:

@@ -60,6 +60,8 @@ def attribute(rules: Rules, sent: Span, events: list[Event]) -> None:
     or "reportedly" claim is reported, unless its speaker is its own source ("Iran
     said it attacked ...").
     """
+    if not events:
+        return
     according = _according_to(sent)
     markers = rules.patterns.reported_markers
     reported = any(tok.lower_ in markers for tok in sent)

@@ -126,6 +126,8 @@ def _nominal(
 def _no_sport(ctx: SentContext, events: list[Event]) -> list[Event]:
     """ "Brazil beat Argentina in the semi-final": sport, not politics."""
     p = ctx.rules.patterns
+    if not events:
+        return events
     if p.sports and any(
         w in p.sports for w in re.findall(r"[\w-]+", ctx.sent.text.lower())
     ):
@@ -136,8 +138,8 @@ def _no_sport(ctx: SentContext, events: list[Event]) -> list[Event]:
 def sentence_events(ctx: SentContext) -> list[Event]:
     """All events of one sentence with their arguments resolved."""
     rules = ctx.rules
-    events = triggers(rules, ctx.sent)
-    events.extend(obligations(rules, ctx.sent, events))
+    events = triggers(rules, ctx.tokens)
+    events.extend(obligations(rules, ctx.tokens, events))
     if not events:
         return []
     out, consumed, failed = _verbal(ctx, [e for e in events if e.kind != "noun"])

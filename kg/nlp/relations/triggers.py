@@ -9,10 +9,10 @@ own arguments ("X's attack on Y"), a copula predicate ("X is against Y"), and
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from kg.nlp.relations.context import Event, Rules
 from kg.nlp.relations.patterns import VerbEntry
@@ -447,7 +447,7 @@ def _verbal_event(rules: Rules, tok: Token) -> Event | None:
     return ev
 
 
-def triggers(rules: Rules, sent: Span) -> list[Event]:
+def triggers(rules: Rules, sent: Sequence[Token]) -> list[Event]:
     """The events a sentence's words trigger (arguments not yet resolved).
 
     Verbal triggers come first; an event noun is a trigger of its own only when
@@ -455,8 +455,7 @@ def triggers(rules: Rules, sent: Span) -> list[Event]:
     """
     events: list[Event] = []
     consumed: set[int] = set()
-    nouns = rules.patterns.nouns
-    toks = [t for t in sent if rules.lemma(t) in rules.candidates or t.lower_ in nouns]
+    toks = [t for t in sent if rules.may_trigger(t)]
     for tok in toks:
         if not _is_verbal(rules, tok):
             continue
@@ -475,12 +474,15 @@ def triggers(rules: Rules, sent: Span) -> list[Event]:
     return events
 
 
-def obligations(rules: Rules, sent: Span, events: list[Event]) -> list[Event]:
+def obligations(
+    rules: Rules, sent: Sequence[Token], events: list[Event]
+) -> list[Event]:
     """ "X said Y must Z": a demand of X on Y even when Z is no trigger."""
     out: list[Event] = []
     have = {e.trigger.i for e in events}
+    obligation = rules.control("obligation")
     for aux in sent:
-        if aux.lower_ not in rules.control("obligation") or aux.dep_ != "aux":
+        if aux.lower_ not in obligation or aux.dep_ != "aux":
             continue
         tok = aux.head
         if tok.i in have or tok.pos_ not in ("VERB", "AUX"):

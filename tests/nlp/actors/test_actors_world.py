@@ -111,3 +111,26 @@ def test_common_words_in_lower_case_stay_words(nlp):
 def test_lower_case_words_in_a_cased_sentence_stay_words(nlp):
     got = resolved(nlp, "Norway paid in austrian schillings.", "2024-05-01")
     assert set(got) == {"Norway"}
+
+
+@pytest.mark.parametrize(
+    "text, surface, expected",
+    [
+        # Northern Ireland's communities are the United Kingdom's
+        ("Irish republican gunmen shot two soldiers.", "Irish republican gunmen",
+         ("GBR", "GBRREB")),
+        ("Ulster loyalists marched on Sunday.", "Ulster loyalists", ("GBR", "GBR")),
+        # the Irish state is still Ireland
+        ("Irish troops joined the peacekeepers.", "Irish troops", ("IRL", "IRLMIL")),
+        # armed groups of a people whose name is also a first name
+        ("Burmese troops attacked the Karen National Union.", "Karen National Union",
+         ("KNU", "MMRREB")),
+    ],
+)  # fmt: skip
+def test_sub_national_communities_and_their_armed_groups(nlp, text, surface, expected):
+    assert resolved(nlp, text, "1995-05-01")[surface] == expected
+
+
+def test_a_first_name_that_names_a_people_is_not_the_people(nlp):
+    got = resolved(nlp, "Karen Smith met Thai officials.", "1995-05-01")
+    assert set(got) == {"Thai officials"}

@@ -16,6 +16,8 @@ from kg.nlp.actors.context import (
     unknown_org,
 )
 
+#: The bracket that opens an acronym's definition.
+_OPEN = frozenset({"("})
 _ACRONYM = re.compile(r"[A-Z][A-Za-z0-9&.\-]{1,11}")
 
 
@@ -58,7 +60,7 @@ def _definitions(
     candidates with the unknown organisations the definitions name."""
     ends = {c.end: c for c in cands}
     defs: list[tuple[int, str, Candidate]] = []
-    for i in range(ctx.n):
+    for i in ctx.where(_OPEN):
         acr = _acronym_at(ctx, i)
         if acr is None:
             continue
@@ -84,8 +86,8 @@ def _uses(
     # the acronym in brackets is part of the definition, not another mention
     cands = [c for c in cands if not (c.start == pos + 1 and c.end == pos + 2)]
     covered = {x for c in cands for x in c.spans()}
-    for j in range(pos + 3, ctx.n):
-        if ctx.toks[j].text != acr:
+    for j in ctx.where({acr}):
+        if j < pos + 3:
             continue
         hit = next((c for c in cands if c.start == j and c.end == j + 1), None)
         if hit is not None:

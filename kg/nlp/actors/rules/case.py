@@ -8,8 +8,9 @@ florin").
 A one-word name must have four letters or more and not be a common English word
 (``common_words`` of ``actor_words.yaml``: "turkey", "chad" and "us" stay words;
 a person's one-word name must not be an English word of the model's lemmatizer:
-"bush", "rice"); names of several words and the names of imported officials
-(``Lexicon.people``) match whatever their case.
+"bush", "rice"); names of several words match whatever their case. The imported
+officials (``Lexicon.people``) are not looked up: without case there is no title to
+tell an official from a namesake (see ``rules/people``).
 """
 
 from __future__ import annotations
@@ -27,7 +28,6 @@ _POS = frozenset({"PROPN", "NOUN", "ADJ", "X"})
 
 def lowered(
     aliases: dict[str, Alias],
-    people: dict[str, str],
     english: frozenset[str],
     common: frozenset[str],
 ) -> dict[str, Alias]:
@@ -44,9 +44,6 @@ def lowered(
         ):
             continue
         out[low] = alias
-    for text, pid in people.items():
-        if " " in text:
-            out.setdefault(text.lower(), Alias(pid, LEADER))
     return out
 
 

@@ -233,6 +233,10 @@ def descriptions(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
     return cands + new
 
 
+#: The pronouns resolved (see :func:`_pronoun_query`).
+_PRONOUNS = frozenset({"its", "it", "their", "they"})
+
+
 def _pronoun_query(ctx: DocContext, tok: Token) -> tuple[tuple[str, ...], bool] | None:
     """What a pronoun may refer to and whether it is plural (None: not resolved)."""
     w = tok.lower_
@@ -261,8 +265,8 @@ def pronouns(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
         for i in range(qs, qe):
             covered[i] = True
     new: list[Candidate] = []
-    for i, tok in enumerate(ctx.toks):
-        query = None if covered[i] else _pronoun_query(ctx, tok)
+    for i in ctx.where_lower(_PRONOUNS):
+        query = None if covered[i] else _pronoun_query(ctx, ctx.toks[i])
         if query is None:
             continue
         wants, plural = query

@@ -207,6 +207,8 @@ def _org_role(ctx: DocContext, c: Candidate, actor: Actor) -> Candidate:
 
 def expand(ctx: DocContext, c: Candidate) -> Candidate:
     """The widest phrase ``c`` heads (``c`` itself when none)."""
+    if c.kind == LEADER:  # an imported official has roles but no actor record
+        return _leader(ctx, c)
     actor = ctx.actor(c.actor)
     if actor is None:
         return c
@@ -219,8 +221,6 @@ def expand(ctx: DocContext, c: Candidate) -> Candidate:
         found = _state_phrase(ctx, c, actor)
         if found is not None:
             return found
-    if c.kind == LEADER:
-        return _leader(ctx, c)
     if c.kind == NAME and not is_state:
         return _org_role(ctx, c, actor)
     return c

@@ -104,10 +104,12 @@ def _indexed(lex: Lexicon, text: str, kind: str, actor_id: str) -> bool:
 
 
 def person_index(lex: Lexicon) -> dict[tuple[str, int], list[str]]:
-    """The names of persons (six letters or more), by first letter and length."""
+    """The names of kg's own persons (six letters or more), by first letter and
+    length (not the imported officials: one edit from one of eighteen thousand
+    names is too often another person)."""
     names = [t for t, a in lex.aliases.items() if a.kind == LEADER]
     index: dict[tuple[str, int], list[str]] = {}
-    for name in [*names, *lex.people]:
+    for name in names:
         if len(name) >= MIN_LENGTH and (" " in name or name.isalpha()):
             index.setdefault((name[0], len(name)), []).append(name)
     return index
@@ -168,8 +170,7 @@ def _person(ctx: DocContext, text: str) -> str | None:
     for n in (len(text) - 1, len(text), len(text) + 1):
         for name in ctx.tables.persons.get((text[0], n), ()):
             if edit1(text, name) or swap1(text, name):
-                alias = ctx.lex.aliases.get(name)
-                found.add(alias.actor if alias else ctx.lex.people[name])
+                found.add(ctx.lex.aliases[name].actor)
     return found.pop() if len(found) == 1 else None
 
 
@@ -198,8 +199,9 @@ def apply(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
     if not ctx.tables.fuzzy:
         return cands
     out: list[Candidate] = []
-    for tok in ctx.toks:
-        if not _checked(ctx, tok):
+    for i in ctx.titled:  # _checked wants a capitalised word of six letters
+        tok = ctx.toks[i]
+        if len(ctx.texts[i]) < MIN_LENGTH or not _checked(ctx, tok):
             continue
         found = _correction(ctx, tok)
         if found is not None:

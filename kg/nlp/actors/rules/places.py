@@ -11,7 +11,7 @@ MAX_CITY_TOKENS = 4
 
 def _city_at(ctx: DocContext, i: int) -> tuple[int, str] | None:
     """The longest city name starting at token i: (end, country actor id) or None."""
-    toks, text = ctx.toks, ctx.doc.text
+    toks, text = ctx.toks, ctx.chars
     for k in range(min(ctx.n, i + MAX_CITY_TOKENS), i, -1):
         if ctx.any_taken(i, k):
             continue
@@ -39,18 +39,17 @@ def _is_place(ctx: DocContext, i: int, e: int) -> bool:
 def apply(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
     """Add a ``PLACE`` candidate per city on free capitalised tokens; mark it taken."""
     out = []
-    i = 0
-    while i < ctx.n:
-        hit = None
-        if not ctx.taken[i] and ctx.toks[i].is_title:
-            hit = _city_at(ctx, i)
+    after = 0  # tokens before it are inside a city already read
+    for i in ctx.titled:
+        if i < after or ctx.taken[i]:
+            continue
+        hit = _city_at(ctx, i)
         if hit is None:
-            i += 1
             continue
         e, aid = hit
         if _is_place(ctx, i, e):
             place = Candidate(i, e, aid, PLACE)
             out.append(place)
             ctx.take([place])
-        i = e
+        after = e
     return cands + out

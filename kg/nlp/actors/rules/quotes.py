@@ -36,7 +36,11 @@ def apply(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
     pool = list(cands)  # speakers are looked for among the new mentions too
     voice: Candidate | None = None  # who speaks in the previous quotation
     for qs, qe, speaker, continued in attributed_quotations(
-        ctx.doc, pool, sent_of=ctx.sent_of, say=ctx.words.speech_verbs
+        ctx.doc,
+        pool,
+        sent_of=ctx.sent_of,
+        say=ctx.words.speech_verbs,
+        quotes=ctx.quotes,
     ):
         new = [speaker.refer(i, i + 1) for i in _we(ctx, qs, qe, covered)]
         for c in new:

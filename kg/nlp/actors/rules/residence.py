@@ -129,6 +129,9 @@ def _communities(ctx: DocContext, cands: list[Candidate], covered: list[bool]) -
 
 
 # 3. ------------------------------------------- unnamed religious or ethnic groups
+_NATIONS = ("NORP", "GPE")
+
+
 def _creed_at(ctx: DocContext, i: int) -> bool:
     """A creed ("Moslem") or a one-word nationality entity at token i."""
     tok, n = ctx.toks[i], ctx.n
@@ -180,14 +183,22 @@ def _creed_group(ctx: DocContext, st: _Residence, i: int) -> int | None:
     return end
 
 
+def _creed_starts(ctx: DocContext) -> list[int]:
+    """The tokens :func:`_creed_at` may accept: creeds and one-word nationality
+    entities, in order."""
+    ents = (e.start for e in ctx.doc.ents if len(e) == 1 and e.label_ in _NATIONS)
+    return sorted({*ctx.where(ctx.words.creeds), *ents})
+
+
 def _creed_groups(ctx: DocContext, st: _Residence) -> None:
     """Unnamed religious or ethnic groups: "Moslem forces", "Shona rebels"."""
-    i = 0
-    while i < ctx.n:
-        nxt = None
-        if not st.covered[i] and _creed_at(ctx, i):
-            nxt = _creed_group(ctx, st, i)
-        i = i + 1 if nxt is None else nxt
+    after = 0  # tokens before it are inside a group already found
+    for i in _creed_starts(ctx):
+        if i < after or st.covered[i] or not _creed_at(ctx, i):
+            continue
+        nxt = _creed_group(ctx, st, i)
+        if nxt is not None:
+            after = nxt
 
 
 # 4. ----------------------------------------------- "doctors from two American ..."
@@ -213,7 +224,7 @@ def _from_groups(ctx: DocContext, st: _Residence) -> None:
     """ "doctors from two American aid groups", "officials from Iran": one mention
     of the origin's state, replacing the state's own mention."""
     toks = ctx.toks
-    for i in range(ctx.n):
+    for i in ctx.where_lower(ctx.tables.role_firsts):
         if st.covered[i] or toks[i].pos_ != "NOUN":
             continue
         role = ctx.role_at(i)
@@ -231,6 +242,9 @@ def _from_groups(ctx: DocContext, st: _Residence) -> None:
 
 
 # 5. ------------------------------------------------ "a group based in Trinidad"
+_BASED = frozenset({"based"})
+
+
 def _based_in_country(ctx: DocContext, st: _Residence, i: int) -> str | None:
     """The country after "based in" at token i ("based in Muslim west Beirut")."""
     toks = ctx.toks
@@ -263,8 +277,8 @@ def _based_in(ctx: DocContext, st: _Residence) -> None:
     """ "a terror group based in Trinidad", "the XYZ Foundation, based in Iraq":
     an unknown organisation takes the country; a group noun becomes a mention."""
     toks = ctx.toks
-    for i in range(1, ctx.n - 1):
-        if toks[i].lower_ != "based" or toks[i + 1].lower_ != "in":
+    for i in ctx.where_lower(_BASED):
+        if i == 0 or i + 1 >= ctx.n or toks[i + 1].lower_ != "in":
             continue
         where = _based_in_country(ctx, st, i)
         j = i - 1 if toks[i - 1].text != "," else i - 2
@@ -328,11 +342,10 @@ def _bare_groups(ctx: DocContext, st: _Residence) -> None:
     """A bare group of people of a ``bare_sectors`` sector takes the country of
     "in|of X" after it, else the only country its sentence names ("police fired
     on protesters in Lima": both Peru's)."""
-    i = 0
-    while i < ctx.n:
-        role = None if st.covered[i] else ctx.role_at(i)
+    after = 0  # tokens before it are inside a role already read
+    for i in ctx.where_lower(ctx.tables.role_firsts):
+        role = None if i < after or st.covered[i] else ctx.role_at(i)
         if role is None or role[1] not in ctx.words.bare_sectors:
-            i += 1
             continue
         end, sector = role
         nxt = ctx.toks[end] if end < ctx.n else None
@@ -341,7 +354,7 @@ def _bare_groups(ctx: DocContext, st: _Residence) -> None:
             where = _locator(ctx, end, st.state_at) or _only_state(ctx, st.cands, i)
             if where is not None:
                 st.add(Candidate(i, end, _country_id(ctx, where), ROLE, sector))
-        i = end
+        after = end
 
 
 def apply(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
