@@ -234,7 +234,7 @@ def descriptions(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
 
 
 #: The pronouns resolved (see :func:`_pronoun_query`).
-_PRONOUNS = frozenset({"its", "it", "their", "they"})
+_PRONOUNS = frozenset({"its", "it", "their", "they", "he", "she", "him"})
 
 
 def _pronoun_query(ctx: DocContext, tok: Token) -> tuple[tuple[str, ...], bool] | None:
@@ -271,7 +271,7 @@ def pronouns(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
             continue
         wants, plural = query
         pool = cands + new
-        if tok.lower_ == "him":  # an object is not its own clause's subject
+        if ctx.toks[i].lower_ == "him":  # an object is not its own clause's subject
             pool = [c for c in pool if ctx.sent_of[c.start] < ctx.sent_of[i]]
         ante = antecedent(
             ctx, pool, i, wants, _PRONOUN_WINDOW, plural=plural, subject=True
