@@ -84,6 +84,27 @@ def _of_state(ctx: DocContext, cands: list[Candidate], person: Candidate) -> Can
     return person
 
 
+def _state_of_titled(
+    ctx: DocContext, pool: list[Candidate], pos: int
+) -> Candidate | None:
+    """ "King X of Y spoke. He ...": when the person is no candidate of their own
+    (an imported name yields to the state named with it), the state after "of"
+    of a subject named as a person is what "he"/"she" refers to."""
+    for c in sorted(pool, key=lambda c: c.end, reverse=True):
+        if c.start < 1 or c.end > pos or ctx.toks[c.start - 1].lower_ != "of":
+            continue
+        if ctx.sent_of[pos] - ctx.sent_of[c.start] > _PRONOUN_WINDOW:
+            break
+        named = ctx.toks[c.start - 1].head
+        if (
+            named.ent_type_ == "PERSON"
+            and named.dep_ in ("nsubj", "nsubjpass")
+            and "state" in kinds(ctx, c)
+        ):
+            return c
+    return None
+
+
 def _subject_root(root: Token, person: bool) -> Token:
     """The token whose dependency says whether a mention is a subject: a person's
     name may be the compound of the rest of it ("President Xi Jinping") or in
@@ -276,8 +297,12 @@ def pronouns(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
         ante = antecedent(
             ctx, pool, i, wants, _PRONOUN_WINDOW, plural=plural, subject=True
         )
-        if ante is not None and wants == _PERSON_WANTS:
-            ante = _of_state(ctx, cands, ante)
+        if wants == _PERSON_WANTS:
+            ante = (
+                _of_state(ctx, cands, ante)
+                if ante is not None
+                else _state_of_titled(ctx, pool, i)
+            )
         if ante is not None:
             new.append(ante.refer(i, i + 1))
             covered[i] = True
