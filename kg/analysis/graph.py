@@ -24,6 +24,7 @@ from rdflib import Graph
 from kg.analysis.edges import edge_events, read_edges
 from kg.analysis.read import read_actors, read_events
 from kg.dates import normalise_date
+from kg.rdf.events import DEFAULT_WINDOW, count_events, event_window
 from kg.types import KGError
 from kg.vocab import ACTOR_CLASSES, load_vocabulary
 
@@ -31,7 +32,7 @@ from kg.vocab import ACTOR_CLASSES, load_vocabulary
 _EVENT_DEFAULTS: dict[str, Any] = {
     "event": "", "quad_class": 0, "cameo": "", "plover": "", "negated": False,
     "modality": "asserted", "asserted": True, "attribution": None, "date": None,
-    "article": None, "url": None, "evidence": "", "sentence": None,
+    "article": None, "url": None, "publisher": None, "evidence": "", "sentence": None,
     "confidence": None,
 }  # fmt: skip
 
@@ -193,6 +194,7 @@ def _fold(
     *,
     filters: dict[str, Any] | None = None,
     max_evidence: int = 5,
+    window: int = DEFAULT_WINDOW,
 ) -> nx.MultiDiGraph:
     G = nx.MultiDiGraph(filters=filters or {}, events=len(events))
     for event in sorted(events, key=event_key):
@@ -203,6 +205,12 @@ def _fold(
     for _, _, data in G.edges(data=True):
         data["articles"] = len(data.pop("_articles"))
         data["dates"] = sorted({e["date"] for e in data["events"] if e["date"]})
+        data["sources"] = len({e.get("publisher") or e["article"]
+                               for e in data["events"]})  # fmt: skip
+        data["event_count"] = count_events(
+            [(e["negated"], e["date"], e["article"] or "") for e in data["events"]],
+            window,
+        )
     return G
 
 
@@ -318,7 +326,10 @@ def actor_graph(
 
     One edge per (source, relation, target), with key = relation name and the
     attributes ``relation``, ``quad_class``, ``cameo``, ``plover``, ``mentions``
-    (events), ``articles`` (distinct articles), ``first``/``last`` (dates),
+    (``kg:Event`` nodes: sentences stating it), ``event_count`` (events: its
+    mentions grouped by polarity and the event window, :mod:`kg.rdf.events`),
+    ``articles`` (distinct articles), ``sources`` (distinct publishers),
+    ``first``/``last`` (dates),
     ``asserted``/``negated`` (event counts), ``stated`` (events stating the
     relation as a plain fact: neither negated nor qualified), ``modalities``
     (count per modality), ``dates`` (distinct days), ``evidence`` (at most
@@ -370,7 +381,8 @@ def actor_graph(
         for e in events_
         if _keep(e, actors, filters) and (e["asserted"] or not asserted_only)
     ]
-    G = _fold(kept, actors, filters=filters, max_evidence=max_evidence)
+    window = event_window(source) if isinstance(source, Graph) else DEFAULT_WINDOW
+    G = _fold(kept, actors, filters=filters, max_evidence=max_evidence, window=window)
     G.graph["filters"]["asserted_only"] = asserted_only
     return G
 

@@ -1,0 +1,203 @@
+"""Benchmark the read side at scale: named queries, analyze measures, view, GraphML.
+
+Builds synthetic stores of N articles without any language processing: each
+article's assertions are generated (diverse actors from the packaged registry,
+a few hub actors reported much more often than the rest, relations of the
+vocabulary, dates over two years, some negated, reported or planned events,
+twenty publishers, the same event often reported by several articles) and
+written through kg's own store code (:func:`kg.rdf.graph.build`: the N-Quads of
+:mod:`kg.rdf.nquads`, Oxigraph's bulk loader, the build records and the derived
+edges and events of :mod:`kg.rdf.events`). About 5.6 events per article, as
+kg extracts from the sample articles (560,000 events at 100,000 articles).
+
+Then, for each store in the same run, each step in a fresh process (wall, CPU,
+peak RSS; imports included): every named query, every ``kg analyze`` measure,
+``kg view`` and ``kg export --format graphml``. The table gives each step's
+time at every size and its ratio to the smallest size.
+
+Usage::
+
+    .venv/bin/python benchmarks/queries.py --articles 10000 100000 [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from scale import MEASURES, QUERIES, kg, step  # noqa: E402
+
+from kg.registry import load_registry  # noqa: E402
+from kg.types import Actor, Article, Assertion, Mention  # noqa: E402
+from kg.vocab import load_vocabulary  # noqa: E402
+
+#: Actors every article is likely to involve (the sample's story), then the rest.
+HUBS = ("US", "SYR", "ISIS", "HTS", "RUS", "TUR", "ISR", "EU", "IRN", "IRQ")
+#: Events per article (what kg extracts from the sample, on average).
+EVENTS_PER_ARTICLE = 5.6
+PUBLISHERS = tuple(f"Publisher {i}" for i in range(20))
+MODALITIES = (("asserted", 0.82), ("reported", 0.1), ("planned", 0.03),
+              ("intended", 0.03), ("hypothetical", 0.02))  # fmt: skip
+
+BUILD = """
+sys.path.insert(0, {bench!r})
+from queries import build_store
+n = build_store({n}, {store!r})
+print(json.dumps({{"events": n}}), file=sys.stderr)
+"""
+
+
+def _actors(rng: random.Random) -> list[Actor]:
+    """The hubs, then a sample of states, groups, organisations and people."""
+    registry = load_registry()
+    others = sorted(
+        a.id for a in registry.values() if a.id not in HUBS and a.cls != "Person"
+    )
+    people = sorted(a.id for a in registry.values() if a.cls == "Person")
+    chosen = list(HUBS) + others + rng.sample(people, 2000)
+    return [registry[a] for a in chosen if a in registry]
+
+
+def _pick(rng: random.Random, actors: list[Actor]) -> Actor:
+    """Zipf-like: hubs often, the long tail rarely."""
+    i = min(int((rng.paretovariate(0.9) - 1) * 3), len(actors) - 1)
+    return actors[i] if rng.random() < 0.6 else rng.choice(actors)
+
+
+def _mention(actor: Actor, start: int) -> Mention:
+    return Mention(
+        actor.id, actor.label, start, start + len(actor.label), label=actor.label,
+        cls=actor.cls, country=actor.country, sector=actor.sector, code=actor.code,
+    )  # fmt: skip
+
+
+def _day(rng: random.Random) -> str:
+    ordinal = 738886 + rng.randrange(730)  # 2024-01-01 + two years
+    from datetime import date
+
+    return date.fromordinal(ordinal).isoformat()
+
+
+def articles(n: int, *, seed: int = 11) -> Iterator[tuple[Article, list[Assertion]]]:
+    """N synthetic articles with their assertions (see the module docstring)."""
+    rng = random.Random(seed)
+    actors = _actors(rng)
+    relations = sorted(load_vocabulary())
+    stories: list[tuple[Actor, str, Actor, str]] = []
+    for i in range(n):
+        aid, day = f"syn-{i}", _day(rng)
+        k = max(1, round(rng.gauss(EVENTS_PER_ARTICLE, 2)))
+        sentences, assertions, offset = [], [], 0
+        for j in range(k):
+            if stories and rng.random() < 0.3:  # another report of a recent event
+                src, rel, tgt, day_j = rng.choice(stories[-200:])
+            else:
+                src, tgt = _pick(rng, actors), _pick(rng, actors)
+                rel, day_j = rng.choice(relations), day
+                stories.append((src, rel, tgt, day_j))
+            text = (f"{src.label} said on {day_j} it would {rel} {tgt.label}, "
+                    f"officials told reporters in sentence {j}.")  # fmt: skip
+            modality = rng.choices(*zip(*MODALITIES, strict=True))[0]
+            assertions.append(Assertion(
+                aid, _mention(src, offset), _mention(tgt, offset + len(text) - 30),
+                rel, j, offset, offset + len(text), text,
+                negated=rng.random() < 0.08, modality=modality, date=day_j,
+                confidence=0.8, trigger=rel,
+            ))  # fmt: skip
+            sentences.append(text)
+            offset += len(text) + 1
+        body = " ".join(sentences) + " " + " ".join(["Filler words."] * 60)
+        yield (
+            Article(aid, body, title=f"Report {i}", date=day,
+                    url=f"https://example.org/{aid}", source=rng.choice(PUBLISHERS)),
+            assertions,
+        )  # fmt: skip
+
+
+def build_store(n: int, store: str) -> int:
+    """Write N synthetic articles into an Oxigraph store; return the events."""
+    from kg.rdf.graph import build
+    from kg.rdf.store import open_store
+
+    registry = load_registry()
+    stats: dict[str, int] = {}
+    dataset = open_store(store, create=True)
+    try:
+        build(articles(n), dataset=dataset, registry=registry, stats=stats)
+    finally:
+        dataset.close()
+    return stats["events"]
+
+
+def run(n: int, work: Path) -> dict[str, Any]:
+    store = str(work / f"store-{n}")
+    res: dict[str, Any] = {"articles": n}
+    res["build"] = step(BUILD.format(bench=str(ROOT / "benchmarks"), n=n, store=store))
+    for name, params in QUERIES.items():
+        res[f"query {name}"] = kg("query", "--store", store, "--named", name,
+                                  *params, "--format", "csv")  # fmt: skip
+    for name, params in MEASURES.items():
+        res[f"analyze {name}"] = kg("analyze", "--store", store, "--measure", name,
+                                    *params)  # fmt: skip
+    res["view"] = kg("view", "--store", store, "-o", str(work / f"g{n}.html"))
+    res["export graphml"] = kg("export", "--store", store, "--format", "graphml",
+                               "-o", str(work / f"g{n}.graphml"))  # fmt: skip
+    return res
+
+
+def table(runs: list[dict[str, Any]]) -> str:
+    base = runs[0]
+    head = " | ".join(f"{r['articles']:,} s" for r in runs)
+    ratios = " | ".join(f"×{r['articles'] // base['articles']}" for r in runs[1:])
+    lines = [
+        "events: " + ", ".join(f"{r['build']['events']:,}" for r in runs),
+        "",
+        f"| step | {head} | {ratios} |",
+        "|---|" + "---:|" * (2 * len(runs) - 1),
+    ]
+    for key, val in base.items():
+        if not isinstance(val, dict):
+            continue
+        cells = [f"{r[key]['wall']:.2f}" for r in runs]
+        cells += [f"{r[key]['wall'] / max(val['wall'], 1e-9):.2f}×" for r in runs[1:]]
+        lines.append(f"| {key} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, nargs="+", default=[1000, 10000])
+    ap.add_argument("--keep", metavar="DIR", help="work here and keep the stores")
+    ap.add_argument("--json", action="store_true", help="also print JSON")
+    args = ap.parse_args()
+    work = Path(args.keep or tempfile.mkdtemp(prefix="kg-queries-"))
+    work.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    runs = []
+    for n in sorted(args.articles):
+        shutil.rmtree(work / f"store-{n}", ignore_errors=True)
+        runs.append(run(n, work))
+        print(f"({n:,} articles done after {time.perf_counter() - started:.0f} s)",
+              file=sys.stderr)  # fmt: skip
+    print(table(runs))
+    print(f"\n(total {time.perf_counter() - started:.0f} s)")
+    if args.json:
+        print(json.dumps(runs, indent=1))
+    if not args.keep:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
