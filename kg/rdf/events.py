@@ -364,7 +364,13 @@ def dyad_triples(
             events.setdefault(k, []).append(m)
         rec = edge_record(group, len(events))
         records.append(rec)
+        asserted = [m for m in group if m.asserted]
         out.extend(_edge_triples(node, rec, group))
+        out.append((node, _p("assertedArticleCount"),
+                    _lit_int(len({m.article for m in asserted}))))  # fmt: skip
+        out.append((node, _p("assertedEventCount"),
+                    _lit_int(sum(any(m.asserted for m in ms)
+                                 for ms in events.values()))))  # fmt: skip
         for members in events.values():
             out.extend(_event_triples(node, members))
     return out, records

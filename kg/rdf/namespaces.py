@@ -131,6 +131,8 @@ class KG(DefinedNamespace):
     firstDate: URIRef
     lastDate: URIRef
     edgeRecord: URIRef
+    assertedArticleCount: URIRef
+    assertedEventCount: URIRef
     ActorSummary: URIRef
     actor: URIRef
     actorClass: URIRef
