@@ -56,6 +56,8 @@ SAMPLES = 5
 DERIVED = BASE + "derived/"
 #: The named graph and node that say whether the derived graphs are up to date.
 STATE = DERIVED + "state"
+#: The named graph of the relation summaries.
+RELATIONS = DERIVED + "relations"
 #: Dyads per query when reading the mentions of some dyads.
 _CHUNK = 400
 
@@ -423,17 +425,29 @@ def refresh(
     dyads: Iterable[tuple[str, str]] | None = None,
     *,
     window: int = DEFAULT_WINDOW,
+    articles: Mapping[str, int] | None = None,
 ) -> int:
-    """Recompute the derived graphs of some dyads (None: of every dyad) and of
-    their actors.
+    """Recompute the derived graphs of some dyads (None: of every dyad), of
+    their actors, and the relation summaries.
 
     The graphs are dropped and written again in one write
     (:func:`kg.rdf.store.write_graphs`), then the state is set fresh.
 
+    Args:
+        dataset: The store.
+        dyads: (source IRI, target IRI) pairs; None recomputes everything.
+        window: The event window in days.
+        articles: With ``dyads``: per relation IRI, the article graphs written
+            minus those dropped that mention it (:class:`Derived` counts them).
+
     Returns:
         The number of dyad graphs written.
     """
-    from kg.rdf.summaries import actor_summaries
+    from kg.rdf.summaries import (
+        actor_summaries,
+        relation_summaries,
+        stored_edge_records,
+    )
 
     if window < 0:
         raise KGError(f"bad event window {window}; expected 0 or more days")
@@ -457,6 +471,18 @@ def refresh(
     for actor, triples in summaries.items():
         graphs[actor_graph(actor)] = triples
     drop += [actor_graph(a) for a in actors or ()]
+    if everything:
+        pairs = {(m.relation, m.article) for ms in by_dyad.values() for m in ms}
+        per_relation = Counter(rel for rel, _ in pairs)
+        graphs[RELATIONS] = relation_summaries(
+            dataset, records, None, per_relation, delta=False
+        )
+    else:
+        old = stored_edge_records(dataset, drop)
+        graphs[RELATIONS] = relation_summaries(
+            dataset, records, old, articles or {}, delta=True
+        )
+    drop.append(RELATIONS)
     if graphs or drop:
         write_graphs(dataset, graphs, drop=drop)
     _set_state(dataset, "fresh", window)
@@ -467,7 +493,7 @@ def _derived_graphs(dataset: Graph) -> list[str]:
     text = (
         "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?x a ?c } "
         f'FILTER(STRSTARTS(STR(?g), "{DERIVED}dyad/") '
-        f'|| STRSTARTS(STR(?g), "{DERIVED}actor/")) }}'
+        f'|| STRSTARTS(STR(?g), "{DERIVED}actor/") || ?g = <{RELATIONS}>) }}'
     )
     _, rows = select(dataset, text)
     return [g for (g,) in rows if g]
@@ -490,6 +516,7 @@ class Derived:
     dataset: Graph
     window: int | None = None
     dyads: set[tuple[str, str]] = field(default_factory=set)
+    articles: Counter[str] = field(default_factory=Counter)
     _begun: bool = False
     _everything: bool = False
 
@@ -516,11 +543,15 @@ class Derived:
     def touch_triples(self, triples: Iterable[Triple]) -> None:
         """Note the dyads of the events among the triples of a new graph."""
         ends: dict[str, list[str]] = {}
-        src, tgt = _p("source"), _p("target")
+        relations: set[str] = set()
+        src, tgt, rel = _p("source"), _p("target"), _p("relation")
         for s, p, o in triples:
             if p in (src, tgt):
                 ends.setdefault(s, ["", ""])[p == tgt] = o[1:-1]
+            elif p == rel:
+                relations.add(o[1:-1])
         self.dyads.update((s, t) for s, t in ends.values() if s and t)
+        self.articles.update(relations)
 
     def touch_graphs(self, graphs: Sequence[str]) -> None:
         """Note the dyads of the events of graphs about to be dropped."""
@@ -532,6 +563,12 @@ class Derived:
             )
             _, rows = select(self.dataset, text)
             self.dyads.update((s, t) for s, t in rows if s and t)
+            text = (
+                f"SELECT DISTINCT ?g ?r WHERE {{ VALUES ?g {{ {names} }} GRAPH ?g "
+                f"{{ ?e a {_p('Event')} ; {_p('relation')} ?r }} }}"
+            )
+            _, rows = select(self.dataset, text)
+            self.articles.subtract(r for _, r in rows if r)
 
     def finish(self) -> int:
         """Recompute what the build touched (everything after a failed build).
@@ -546,7 +583,7 @@ class Derived:
                 return 0
             self._everything = True
         dyads = None if self._everything else sorted(self.dyads)
-        n = refresh(self.dataset, dyads, window=window)
+        n = refresh(self.dataset, dyads, window=window, articles=self.articles)
         log.info("derived edges and events: %d dyad graphs written", n)
         return n
 

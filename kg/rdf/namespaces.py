@@ -137,6 +137,8 @@ class KG(DefinedNamespace):
     actor: URIRef
     actorClass: URIRef
     actorRecord: URIRef
+    RelationSummary: URIRef
+    pairCount: URIRef
     eventWindow: URIRef
     derivedState: URIRef
     # the relation hierarchy

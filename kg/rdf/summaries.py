@@ -220,3 +220,99 @@ __all__ = [
     "read_facts",
     "read_summaries",
 ]
+
+
+# ------------------------------------------------------------------ relations
+def _stored_relations(dataset: Graph) -> dict[str, dict[str, Any]]:
+    text = (
+        "SELECT ?rel ?m ?a ?p ?e ?q ?c WHERE { GRAPH ?d { ?x a kg:RelationSummary ; "
+        "kg:edgeRelation ?rel ; kg:mentionCount ?m ; kg:articleCount ?a ; "
+        "kg:pairCount ?p ; kg:eventCount ?e } "
+        "OPTIONAL { GRAPH ?d { ?x kg:quadClass ?q } } "
+        "OPTIONAL { GRAPH ?d { ?x kg:cameoCode ?c } } }"
+    )
+    return {
+        row["rel"] or "": {
+            "mentions": int(row["m"] or 0),
+            "articles": int(row["a"] or 0),
+            "pairs": int(row["p"] or 0),
+            "events": int(row["e"] or 0),
+            "quad_class": row["q"] or "",
+            "cameo": row["c"] or "",
+        }  # fmt: skip
+        for row in _rows(dataset, text)
+    }
+
+
+def stored_edge_records(dataset: Graph, graphs: Iterable[str]) -> list[dict[str, Any]]:
+    """The edge records in some derived dyad graphs (before they are rewritten)."""
+    out = []
+    todo = sorted(graphs)
+    for i in range(0, len(todo), _CHUNK):
+        names = " ".join(f"<{g}>" for g in todo[i : i + _CHUNK])
+        text = (
+            f"SELECT ?r WHERE {{ VALUES ?g {{ {names} }} "
+            "GRAPH ?g { ?x kg:edgeRecord ?r } }"
+        )
+        out.extend(json.loads(row["r"] or "{}") for row in _rows(dataset, text))
+    return out
+
+
+def relation_summaries(
+    dataset: Graph,
+    new: Iterable[Mapping[str, Any]],
+    old: Iterable[Mapping[str, Any]] | None,
+    articles: Mapping[str, int],
+    *,
+    delta: bool,
+) -> list[Triple]:
+    """The triples of the relation summaries (one ``kg:RelationSummary`` each).
+
+    Args:
+        dataset: The store (its current relation summaries, when ``delta``).
+        new: The new edge records (of every edge, or of the touched dyads).
+        old: The stored records of the touched dyads (when ``delta``).
+        articles: Articles per relation IRI: the counts (or, when ``delta``, the
+            change: graphs written minus graphs dropped that mention it).
+        delta: Update the stored summaries instead of counting afresh.
+    """
+    from kg.rdf.events import DERIVED
+    from kg.rdf.nquads import sha256
+
+    sums: dict[str, dict[str, Any]] = _stored_relations(dataset) if delta else {}
+    for sign, recs in ((-1, old or ()), (1, new)):
+        for rec in recs:
+            c = sums.setdefault(rec["relation"], dict.fromkeys(
+                ("mentions", "articles", "pairs", "events"), 0))  # fmt: skip
+            c["mentions"] += sign * rec["mentions"]
+            c["events"] += sign * rec["event_count"]
+            c["pairs"] += sign
+            for key in ("quad_class", "cameo"):
+                if sign > 0 and rec[key]:
+                    c[key] = min(c.get(key) or "99999", str(rec[key]))
+    for rel, n in articles.items():
+        sums.setdefault(
+            rel, dict.fromkeys(("mentions", "articles", "pairs", "events"), 0)
+        )
+        sums[rel]["articles"] = sums[rel]["articles"] + n if delta else n
+    out: list[Triple] = []
+    for rel, c in sorted(sums.items()):
+        if c["mentions"] <= 0:
+            continue
+        node = f"<{DERIVED}relation/{sha256(rel)[:32]}>"
+        out += [
+            (node, TYPE, f"<{KG.RelationSummary}>"),
+            (node, f"<{KG.edgeRelation}>", f"<{rel}>"),
+            (node, f"<{KG.mentionCount}>", f'"{c["mentions"]}"{_INT}'),
+            (node, f"<{KG.articleCount}>", f'"{c["articles"]}"{_INT}'),
+            (node, f"<{KG.pairCount}>", f'"{c["pairs"]}"{_INT}'),
+            (node, f"<{KG.eventCount}>", f'"{c["events"]}"{_INT}'),
+        ]
+        if str(c.get("quad_class", "")).isdigit():
+            out.append((node, f"<{KG.quadClass}>", f'"{c["quad_class"]}"{_INT}'))
+        if c.get("cameo"):
+            out.append((node, f"<{KG.cameoCode}>", quote(c["cameo"])))
+    return out
+
+
+__all__ += ["relation_summaries", "stored_edge_records"]
