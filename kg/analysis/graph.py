@@ -26,7 +26,7 @@ from kg.analysis.read import read_actors, read_events
 from kg.dates import normalise_date
 from kg.rdf.events import DEFAULT_WINDOW, count_events, event_window
 from kg.types import KGError
-from kg.vocab import ACTOR_CLASSES, load_vocabulary
+from kg.vocab import ACTOR_CLASSES, COUNTS, load_vocabulary
 
 #: The keys of an event dict, with the value an event lacking the key gets.
 _EVENT_DEFAULTS: dict[str, Any] = {
@@ -387,6 +387,37 @@ def actor_graph(
     return G
 
 
+def counted(G: nx.MultiDiGraph, count: str = "mentions") -> nx.MultiDiGraph:
+    """The actor graph whose edges count ``mentions`` or ``events``.
+
+    Measures, edge lists and the view weigh edges by their ``mentions``
+    attribute. Counting events, a copy is returned whose ``mentions`` hold each
+    edge's events (``event_count``; the mentions move to ``mention_count``),
+    and ``G.graph["count"]`` says which is counted.
+
+    Raises:
+        KGError: on an unknown count.
+
+    Examples:
+        >>> G = nx.MultiDiGraph()
+        >>> G.add_edge("A", "B", key="aids", mentions=3, event_count=1)
+        'aids'
+        >>> counted(G, "events").edges["A", "B", "aids"]["mentions"]
+        1
+    """
+    if count not in COUNTS:
+        raise KGError(f"unknown count {count!r}; expected one of {list(COUNTS)}")
+    if count == "mentions":
+        G.graph["count"] = "mentions"
+        return G
+    H = G.copy()
+    H.graph["count"] = "events"
+    for _, _, d in H.edges(data=True):
+        d["mention_count"] = d.get("mentions", 1)
+        d["mentions"] = d.get("event_count", d["mention_count"])
+    return H
+
+
 def _has_events(G: nx.MultiDiGraph) -> bool:
     """Whether every edge of an actor graph carries its event list."""
     return all("events" in d for _, _, d in G.edges(data=True))
@@ -537,6 +568,7 @@ __all__ = [
     "actor_node",
     "as_actor_graph",
     "check_filters",
+    "counted",
     "event_key",
     "filter_graph",
     "signed_graph",

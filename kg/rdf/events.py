@@ -365,6 +365,7 @@ def dyad_triples(
         for k, m in zip(keys, group, strict=True):
             events.setdefault(k, []).append(m)
         rec = edge_record(group, len(events))
+        rec["positive_events"] = sum(not ms[0].negated for ms in events.values())
         records.append(rec)
         asserted = [m for m in group if m.asserted]
         out.extend(_edge_triples(node, rec, group))
@@ -520,6 +521,10 @@ class Derived:
     _begun: bool = False
     _everything: bool = False
 
+    def __post_init__(self) -> None:
+        if self.window is not None and self.window < 0:
+            raise KGError(f"bad event window {self.window}; expected 0 or more days")
+
     def begin(self) -> None:
         """Mark the derived data stale before the first write of a build."""
         if self._begun:
@@ -588,8 +593,54 @@ class Derived:
         return n
 
 
+def count_all(dataset: Graph) -> int:
+    """The number of events (``kg:NewsEvent``) in the store's derived data."""
+    return sum(rec["event_count"] for rec in read_records(dataset, "edgeRecord"))
+
+
+def top_edges(dataset: Graph, top: int = 10) -> list[dict[str, Any]]:
+    """The edges with the most events (not negated), for the build summary.
+
+    Returns:
+        Dicts with ``source`` and ``target`` (labels), ``relation`` (name),
+        ``count`` (events) and ``evidence`` (the sentence of its first mention).
+    """
+    from kg.rdf.summaries import choose, local_id, read_summaries
+
+    labels = {
+        iri: choose(local_id(iri), rec["facts"])["label"]
+        for iri, rec in read_summaries(dataset).items()
+    }
+    rows = []
+    for rec in read_records(dataset, "edgeRecord"):
+        n = rec.get("positive_events", 0)
+        if n:
+            rows.append({
+                "source": labels.get(rec["source"], local_id(rec["source"])),
+                "relation": rec["relation"].rsplit("#", 1)[-1],
+                "target": labels.get(rec["target"], local_id(rec["target"])),
+                "count": n, "first": rec["first_event"].rsplit("\t", 1)[-1],
+            })  # fmt: skip
+    rows.sort(key=lambda r: (-r["count"], r["source"], r["relation"], r["target"]))
+    rows = rows[:top]
+    found: dict[str, str] = {}
+    if rows:
+        names = " ".join(f"<{r['first']}>" for r in rows)
+        text = (
+            f"SELECT ?e ?ev WHERE {{ VALUES ?e {{ {names} }} "
+            f"GRAPH ?g {{ ?e {_p('evidence')} ?ev }} }}"
+        )
+        _, found_rows = select(dataset, text)
+        found = {e: ev for e, ev in found_rows if e}
+    for r in rows:
+        r["evidence"] = found.get(r.pop("first"), "")
+    return rows
+
+
 __all__ = [
     "DEFAULT_WINDOW",
+    "count_all",
+    "top_edges",
     "DERIVED",
     "Derived",
     "Mention",

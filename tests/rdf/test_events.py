@@ -12,7 +12,8 @@ from kg.rdf.nquads import article_quads
 from kg.rdf.store import open_store, select
 from kg.types import Article, Assertion, Mention
 
-ZLF = Mention("ZLF", "the Zemblan Front", 0, 17, label="Zemblan Front", cls="ArmedGroup")
+ZLF = Mention("ZLF", "the Zemblan Front", 0, 17, label="Zemblan Front",
+              cls="ArmedGroup")  # fmt: skip
 BRV = Mention("BRV", "Borovia", 30, 37, label="Borovia", cls="State")
 OTH = Mention("OTH", "Othmark", 30, 37, label="Othmark", cls="State")
 
