@@ -56,6 +56,7 @@ from kg.analysis.layout import layout as force_layout
 from kg.analysis.read import local_name, where
 from kg.files import check_writable, write_text_atomic
 from kg.rdf import store
+from kg.rdf.events import DEFAULT_WINDOW, event_window
 from kg.rdf.namespaces import ACTOR, sparql_prefixes
 from kg.rdf.ontology import actor_iri
 from kg.rdf.sparql import sparql_term
@@ -117,13 +118,16 @@ _EXTRAS = """SELECT DISTINCT ?k ?x ?v WHERE {{
 }}"""
 
 
-def _environment(timeout_ms: int, cap: str = "") -> Environment:
+def _environment(
+    timeout_ms: int, cap: str = "", count: tuple[str, int] = ("mentions", 1)
+) -> Environment:
     """A Jinja environment that knows the kg template and pyvis's vendored files."""
     loaders = [DictLoader({_TEMPLATE_NAME: read_text(_TEMPLATE_NAME)}),
                FileSystemLoader(str(Path(pyvis.__file__).parent / "templates"))]
     env = Environment(loader=ChoiceLoader(loaders), autoescape=False)  # fmt: skip
     env.globals["kg_timeout_ms"] = int(timeout_ms)
     env.globals["kg_cap"] = cap
+    env.globals["kg_count"], env.globals["kg_window"] = count
     return env
 
 
@@ -394,8 +398,8 @@ def _edge(
         "relation": str(d.get("relation", key)),
         "quad": quad,
         "cameo": d.get("cameo") or "",
-        "mentions": mentions,
-        "articles": d.get("articles", 0),
+        "mentions": mentions, "mention_count": d.get("mention_count", mentions),
+        "event_count": d.get("event_count", mentions), "articles": d.get("articles", 0),
         "asserted": d.get("asserted", 0),
         "negated": d.get("negated", 0),
         "dates": _dates(d),
@@ -471,7 +475,8 @@ def _display_network(
         cdn_resources="in_line",
         bgcolor="#ffffff",
     )
-    env = _environment(timeout_ms, cap)
+    window = event_window(source) if isinstance(source, Graph) else DEFAULT_WINDOW
+    env = _environment(timeout_ms, cap, (G.graph.get("count", "mentions"), window))
     net.templateEnv = env
     net.path = _TEMPLATE_NAME
     net.template = env.get_template(_TEMPLATE_NAME)
