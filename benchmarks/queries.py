@@ -141,10 +141,29 @@ def build_store(n: int, store: str) -> int:
     return stats["events"]
 
 
-def run(n: int, work: Path) -> dict[str, Any]:
+class Results(dict):
+    """Step results, each printed (stderr) and saved (JSON) as soon as it is done."""
+
+    def __init__(self, n: int, path: Path) -> None:
+        super().__init__(articles=n)
+        self.path = path
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        super().__setitem__(key, value)
+        print(f"{self['articles']:,} {key}: {value}", file=sys.stderr, flush=True)
+        self.path.write_text(json.dumps(self, indent=1))
+
+
+def run(n: int, work: Path, *, reuse: bool = False) -> dict[str, Any]:
     store = str(work / f"store-{n}")
-    res: dict[str, Any] = {"articles": n}
-    res["build"] = step(BUILD.format(bench=str(ROOT / "benchmarks"), n=n, store=store))
+    res = Results(n, work / f"results-{n}.json")
+    if reuse and Path(store).is_dir():
+        res["build"] = {"events": 0, "wall": 0.0, "cpu": 0.0, "rss_mib": 0.0,
+                        "reused": True}  # fmt: skip
+    else:
+        shutil.rmtree(store, ignore_errors=True)
+        bench = str(ROOT / "benchmarks")
+        res["build"] = step(BUILD.format(bench=bench, n=n, store=store))
     for name, params in QUERIES.items():
         res[f"query {name}"] = kg("query", "--store", store, "--named", name,
                                   *params, "--format", "csv")  # fmt: skip
@@ -154,7 +173,7 @@ def run(n: int, work: Path) -> dict[str, Any]:
     res["view"] = kg("view", "--store", store, "-o", str(work / f"g{n}.html"))
     res["export graphml"] = kg("export", "--store", store, "--format", "graphml",
                                "-o", str(work / f"g{n}.graphml"))  # fmt: skip
-    return res
+    return dict(res)
 
 
 def table(runs: list[dict[str, Any]]) -> str:
@@ -181,14 +200,15 @@ def main() -> None:
     ap.add_argument("--articles", type=int, nargs="+", default=[1000, 10000])
     ap.add_argument("--keep", metavar="DIR", help="work here and keep the stores")
     ap.add_argument("--json", action="store_true", help="also print JSON")
+    ap.add_argument("--reuse", action="store_true",
+                    help="time the stores of --keep DIR again (no build)")  # fmt: skip
     args = ap.parse_args()
     work = Path(args.keep or tempfile.mkdtemp(prefix="kg-queries-"))
     work.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     runs = []
     for n in sorted(args.articles):
-        shutil.rmtree(work / f"store-{n}", ignore_errors=True)
-        runs.append(run(n, work))
+        runs.append(run(n, work, reuse=args.reuse))
         print(f"({n:,} articles done after {time.perf_counter() - started:.0f} s)",
               file=sys.stderr)  # fmt: skip
     print(table(runs))

@@ -141,3 +141,21 @@ def test_named_queries_count_events_and_mentions(store):
     actors = {str(r["actor"]).rsplit("/", 1)[-1]: (int(r["mentions"]), int(r["events"]),
               int(r["articles"])) for r in run_query(store, "actors")}  # fmt: skip
     assert actors == {"ZLF": (3, 2, 3), "BRV": (2, 1, 2), "OTH": (1, 1, 1)}
+
+
+def test_the_derived_nodes_satisfy_the_shapes_and_a_broken_one_does_not():
+    from rdflib import URIRef
+
+    from kg.rdf.namespaces import KG
+    from kg.rdf.ontology import validate
+
+    arts = [_article("z1", "2025-03-04"), _article("z2", "2025-03-04", negated=True)]
+    ds = build(arts, registry={})
+    conforms, report = validate(ds)
+    assert conforms, report
+    text = f"SELECT ?g ?e WHERE {{ GRAPH ?g {{ ?e a <{KG.NewsEvent}> }} }}"
+    _, rows = select(ds, text)
+    g, e = next(iter(rows))
+    ds.graph(URIRef(g)).remove((URIRef(e), KG.mention, None))
+    conforms, report = validate(ds)
+    assert not conforms and "an event needs at least one kg:mention" in report
