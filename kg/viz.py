@@ -56,7 +56,8 @@ from kg.analysis.layout import layout as force_layout
 from kg.analysis.read import local_name, where
 from kg.files import check_writable, write_text_atomic
 from kg.rdf import store
-from kg.rdf.events import DEFAULT_WINDOW, event_window
+from kg.rdf.derived import event_window
+from kg.rdf.events import DEFAULT_WINDOW
 from kg.rdf.namespaces import ACTOR, sparql_prefixes
 from kg.rdf.ontology import actor_iri
 from kg.rdf.sparql import sparql_term

@@ -45,10 +45,10 @@ def test_analyze_counts_mentions_by_default_and_events_when_asked(
     store, capsys, caplog
 ):
     row, said = _ego(store, capsys, caplog)
-    assert (row["mentions"], row["events"]) == (4, 2)
+    assert (row["mentions"], row["event_count"]) == (4, 2)
     assert "counting mentions" in said and "counting events" not in said
     row, said = _ego(store, capsys, caplog, "--count", "events")
-    assert (row["mentions"], row["events"]) == (4, 2)
+    assert (row["mentions"], row["event_count"]) == (4, 2)
     assert "counting events" in said
 
 

@@ -3,7 +3,7 @@
 :func:`read_edges` reads the counts of every edge (mentions, articles, sources,
 events, first and last date, asserted, negated, stated as plain fact, the
 modalities and the dates). A store built by kg keeps them up to date in its
-derived graphs (:mod:`kg.rdf.events`, one ``kg:Edge`` node per edge), so the
+derived graphs (:mod:`kg.rdf.derived`, one ``kg:Edge`` node per edge), so the
 read costs one row per edge, not per mention: at 100,000 articles the
 difference between a second and half a minute. Where the derived graphs are
 missing or out of date (a killed build, a graph loaded from a file), or a date
@@ -31,8 +31,8 @@ from kg.analysis.read import (
     read_events,
     where,
 )
-from kg.rdf import events as derived
-from kg.rdf import store
+from kg.rdf import derived, store
+from kg.rdf.events import count_events
 from kg.rdf.namespaces import sparql_prefixes
 from kg.vocab import load_vocabulary
 
@@ -158,7 +158,7 @@ def _events(row: Mapping[str, Any], window: int) -> int:
         (w[0] == "-", None if w[1] == "@" else w[1:11], w[2:] if w[1] == "@" else "")
         for w in whens
     ]
-    return derived.count_events(mentions, window)
+    return count_events(mentions, window)
 
 
 def _edge(row: Mapping[str, Any], window: int) -> dict[str, Any]:
@@ -189,7 +189,7 @@ def _derived_edge(rec: dict[str, Any]) -> dict[str, Any]:
     row = {"quadClass": rec["quad_class"], "cameoCode": rec["cameo"],
            "ploverCategory": rec["plover"]}  # fmt: skip
     return {
-        **rec,
+        **{k: v for k, v in rec.items() if k != "positive_events"},  # the summary's
         "source": local_name(rec["source"], _ACTOR_NS),
         "target": local_name(rec["target"], _ACTOR_NS),
         "relation": relation,

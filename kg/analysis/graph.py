@@ -24,7 +24,8 @@ from rdflib import Graph
 from kg.analysis.edges import edge_events, read_edges
 from kg.analysis.read import read_actors, read_events
 from kg.dates import normalise_date
-from kg.rdf.events import DEFAULT_WINDOW, count_events, event_window
+from kg.rdf.derived import event_window
+from kg.rdf.events import DEFAULT_WINDOW, count_events
 from kg.types import KGError
 from kg.vocab import ACTOR_CLASSES, COUNTS, load_vocabulary
 

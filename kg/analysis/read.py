@@ -16,8 +16,7 @@ from rdflib import ConjunctiveGraph, Graph
 from rdflib.namespace import RDF, RDFS, SKOS
 
 from kg.dates import normalise_date
-from kg.rdf import events as derived
-from kg.rdf import store
+from kg.rdf import derived, store
 from kg.rdf.namespaces import sparql_prefixes
 from kg.rdf.ontology import ACTOR, KG, actor_iri, relation_iri
 from kg.rdf.sparql import sparql_term

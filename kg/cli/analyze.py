@@ -31,7 +31,7 @@ TIMELINE_COLUMNS = [
 ]  # fmt: skip
 
 EGO_COLUMNS = [
-    "source", "relation", "target", "quad_class", "mentions", "events", "articles",
+    "source", "relation", "target", "quad_class", "mentions", "event_count", "articles",
     "first", "last",
 ]  # fmt: skip
 

@@ -22,31 +22,24 @@ event of its own article.
 
 The readers (:mod:`kg.analysis.edges`) and the named queries read these instead
 of grouping every event: the cost of a read follows the number of edges, not
-of events. A build recomputes only the dyads it touched (:class:`Derived`),
-within the build's guarantees: the state node ``<…/derived/state>`` says
-``stale`` from a build's first write until its derived graphs are written, so
-a killed build leaves it stale, readers fall back to grouping the events
-(:func:`is_fresh`), and the next build recomputes every dyad.
+of events. :mod:`kg.rdf.derived` writes them at the end of each build, for the
+dyads the build touched, and keeps their state.
 """
 
 from __future__ import annotations
 
 import json
-import logging
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from rdflib import ConjunctiveGraph, Graph
+from rdflib import Graph
 
 from kg.rdf.namespaces import BASE, KG, sparql_prefixes
 from kg.rdf.nquads import TYPE, Triple, quote, sha256
-from kg.rdf.store import select, update, values_of, write_graphs
-from kg.types import KGError
-
-log = logging.getLogger("kg")
+from kg.rdf.store import select
 
 #: Days after an event's first mention within which a mention is the same event.
 DEFAULT_WINDOW = 1
@@ -54,12 +47,8 @@ DEFAULT_WINDOW = 1
 SAMPLES = 5
 #: Base of the derived graphs and nodes.
 DERIVED = BASE + "derived/"
-#: The named graph and node that say whether the derived graphs are up to date.
-STATE = DERIVED + "state"
-#: The named graph of the relation summaries.
-RELATIONS = DERIVED + "relations"
 #: Dyads per query when reading the mentions of some dyads.
-_CHUNK = 400
+CHUNK = 400
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _INT = f"^^<{_XSD}integer>"
@@ -87,7 +76,7 @@ _ARTICLES = """
 """
 
 
-def _p(name: str) -> str:
+def kg_term(name: str) -> str:
     """A kg term as N-Triples (the closed namespace refuses a typo)."""
     return _TERMS.get(name) or _TERMS.setdefault(name, f"<{getattr(KG, name)}>")
 
@@ -202,7 +191,7 @@ def _mention(row: Mapping[str, str | None], art: Mapping[str, Any]) -> Mention:
     )  # fmt: skip
 
 
-def _select_rows(dataset: Graph, variables: str, pattern: str) -> Iterator[dict]:
+def select_rows(dataset: Graph, variables: str, pattern: str) -> Iterator[dict]:
     """Rows of a pattern matched inside the named graphs (kg writes no other)."""
     text = f"{sparql_prefixes()}SELECT {variables} WHERE {{ GRAPH ?g {{ {pattern} }} }}"
     names, rows = select(dataset, text)
@@ -215,14 +204,14 @@ def _articles(dataset: Graph, iris: Iterable[str] | None) -> dict[str, dict]:
     chunks: list[list[str] | None] = [None]
     if iris is not None:
         todo = sorted(set(iris))
-        chunks = [todo[i : i + _CHUNK] for i in range(0, len(todo), _CHUNK)]
+        chunks = [todo[i : i + CHUNK] for i in range(0, len(todo), CHUNK)]
     for chunk in chunks:
         pattern = _ARTICLES
         if chunk is not None:
             pattern = (
                 "VALUES ?art { " + " ".join(f"<{a}>" for a in chunk) + " }" + pattern
             )
-        for row in _select_rows(dataset, "?art ?artid ?adate ?pub", pattern):
+        for row in select_rows(dataset, "?art ?artid ?adate ?pub", pattern):
             rec = out.setdefault(row["art"], {})
             for key, var in (("id", "artid"), ("date", "adate"), ("pub", "pub")):
                 if row[var] and (key not in rec or row[var] < rec[key]):
@@ -237,14 +226,14 @@ def read_mentions(
     chunks: list[list[tuple[str, str]] | None] = [None]
     if dyads is not None:
         todo = sorted(set(dyads))
-        chunks = [todo[i : i + _CHUNK] for i in range(0, len(todo), _CHUNK)]
+        chunks = [todo[i : i + CHUNK] for i in range(0, len(todo), CHUNK)]
     rows: dict[str, dict] = {}
     for chunk in chunks:
         pattern = _PATTERN
         if chunk is not None:
             values = " ".join(f"(<{s}> <{t}>)" for s, t in chunk)
             pattern = f"VALUES (?s ?t) {{ {values} }}\n" + pattern
-        for row in _select_rows(dataset, _VARS, pattern):
+        for row in select_rows(dataset, _VARS, pattern):
             rows.setdefault(row["e"], row)  # an event matched twice: the first
     arts = _articles(
         dataset,
@@ -264,7 +253,7 @@ def actor_graph(actor: str) -> str:
     return f"{DERIVED}actor/{sha256(actor)[:32]}"
 
 
-def _lit_int(n: int) -> str:
+def lit_int(n: int) -> str:
     return f'"{int(n)}"{_INT}'
 
 
@@ -303,40 +292,40 @@ def edge_record(mentions: Sequence[Mention], events: int) -> dict[str, Any]:
 def _edge_triples(
     node: str, rec: Mapping[str, Any], samples: Sequence[Mention]
 ) -> list[Triple]:
-    p = _p
+    p = kg_term
     out: list[Triple] = [
         (node, TYPE, p("Edge")),
         (node, p("edgeSource"), f"<{rec['source']}>"),
         (node, p("edgeRelation"), f"<{rec['relation']}>"),
         (node, p("edgeTarget"), f"<{rec['target']}>"),
-        (node, p("mentionCount"), _lit_int(rec["mentions"])),
-        (node, p("articleCount"), _lit_int(rec["articles"])),
-        (node, p("sourceCount"), _lit_int(rec["sources"])),
-        (node, p("eventCount"), _lit_int(rec["event_count"])),
-        (node, p("assertedCount"), _lit_int(rec["asserted"])),
-        (node, p("negatedCount"), _lit_int(rec["negated"])),
+        (node, p("mentionCount"), lit_int(rec["mentions"])),
+        (node, p("articleCount"), lit_int(rec["articles"])),
+        (node, p("sourceCount"), lit_int(rec["sources"])),
+        (node, p("eventCount"), lit_int(rec["event_count"])),
+        (node, p("assertedCount"), lit_int(rec["asserted"])),
+        (node, p("negatedCount"), lit_int(rec["negated"])),
         (node, p("edgeRecord"), _record(rec)),
     ]
     if rec["first"]:
         out.append((node, p("firstDate"), f'"{rec["first"]}"{_DATE}'))
         out.append((node, p("lastDate"), f'"{rec["last"]}"{_DATE}'))
     if str(rec["quad_class"]).isdigit():
-        out.append((node, p("quadClass"), _lit_int(int(rec["quad_class"]))))
+        out.append((node, p("quadClass"), lit_int(int(rec["quad_class"]))))
     out.extend((node, p("sample"), f"<{m.iri}>") for m in samples[:SAMPLES])
     return out
 
 
 def _event_triples(edge: str, mentions: Sequence[Mention]) -> list[Triple]:
-    first, p = mentions[0], _p
+    first, p = mentions[0], kg_term
     node = f"<{DERIVED}event/{sha256(first.iri)[:32]}>"
     days = sorted({m.day for m in mentions if m.day})
     out: list[Triple] = [
         (node, TYPE, p("NewsEvent")),
         (node, p("edge"), edge),
         (node, p("polarity"), quote("negative" if first.negated else "positive")),
-        (node, p("mentionCount"), _lit_int(len(mentions))),
-        (node, p("articleCount"), _lit_int(len({m.article for m in mentions}))),
-        (node, p("sourceCount"), _lit_int(len({m.publisher for m in mentions}))),
+        (node, p("mentionCount"), lit_int(len(mentions))),
+        (node, p("articleCount"), lit_int(len({m.article for m in mentions}))),
+        (node, p("sourceCount"), lit_int(len({m.publisher for m in mentions}))),
     ]
     if days:
         out.append((node, p("firstDate"), f'"{days[0]}"{_DATE}'))
@@ -369,280 +358,20 @@ def dyad_triples(
         records.append(rec)
         asserted = [m for m in group if m.asserted]
         out.extend(_edge_triples(node, rec, group))
-        out.append((node, _p("assertedArticleCount"),
-                    _lit_int(len({m.article for m in asserted}))))  # fmt: skip
-        out.append((node, _p("assertedEventCount"),
-                    _lit_int(sum(any(m.asserted for m in ms)
+        out.append((node, kg_term("assertedArticleCount"),
+                    lit_int(len({m.article for m in asserted}))))  # fmt: skip
+        out.append((node, kg_term("assertedEventCount"),
+                    lit_int(sum(any(m.asserted for m in ms)
                                  for ms in events.values()))))  # fmt: skip
         for members in events.values():
             out.extend(_event_triples(node, members))
     return out, records
 
 
-# ---------------------------------------------------------------------- state
-def _state(dataset: Graph) -> dict[str, str]:
-    """The derived state: ``state`` (fresh or stale) and ``window`` (days)."""
-    out: dict[str, str] = {}
-    if not isinstance(dataset, ConjunctiveGraph):  # a plain graph: no named graphs
-        return out
-    for key, prop in (("state", "derivedState"), ("window", "eventWindow")):
-        found = values_of(dataset, [(STATE, STATE)], _KG + prop)
-        if STATE in found:
-            out[key] = found[STATE]
-    return out
-
-
-def _set_state(dataset: Graph, state: str, window: int) -> None:
-    update(
-        dataset,
-        f"DROP SILENT GRAPH <{STATE}> ;\n"
-        f"INSERT DATA {{ GRAPH <{STATE}> {{ <{STATE}> {_p('derivedState')} "
-        f"{quote(state)} ; {_p('eventWindow')} {_lit_int(window)} }} }}",
-    )
-
-
-def is_fresh(dataset: Graph) -> bool:
-    """Whether the derived graphs hold every article graph of the store."""
-    return _state(dataset).get("state") == "fresh"
-
-
-def event_window(dataset: Graph) -> int:
-    """The event window the store's derived data uses (else the default)."""
-    try:
-        return int(_state(dataset).get("window", DEFAULT_WINDOW))
-    except ValueError:
-        return DEFAULT_WINDOW
-
-
-def read_records(dataset: Graph, prop: str) -> Iterator[dict[str, Any]]:
-    """The JSON records (``kg:edgeRecord``, ``kg:actorRecord``) of the store."""
-    for row in _select_rows(dataset, "?r", f"?x {_p(prop)} ?r"):
-        yield json.loads(row["r"])
-
-
-# -------------------------------------------------------------------- refresh
-def refresh(
-    dataset: Graph,
-    dyads: Iterable[tuple[str, str]] | None = None,
-    *,
-    window: int = DEFAULT_WINDOW,
-    articles: Mapping[str, int] | None = None,
-) -> int:
-    """Recompute the derived graphs of some dyads (None: of every dyad), of
-    their actors, and the relation summaries.
-
-    The graphs are dropped and written again in one write
-    (:func:`kg.rdf.store.write_graphs`), then the state is set fresh.
-
-    Args:
-        dataset: The store.
-        dyads: (source IRI, target IRI) pairs; None recomputes everything.
-        window: The event window in days.
-        articles: With ``dyads``: per relation IRI, the article graphs written
-            minus those dropped that mention it (:class:`Derived` counts them).
-
-    Returns:
-        The number of dyad graphs written.
-    """
-    from kg.rdf.summaries import (
-        actor_summaries,
-        relation_summaries,
-        stored_edge_records,
-    )
-
-    if window < 0:
-        raise KGError(f"bad event window {window}; expected 0 or more days")
-    everything = dyads is None
-    touched = None if dyads is None else sorted(set(dyads))
-    by_dyad: dict[tuple[str, str], list[Mention]] = {}
-    for m in read_mentions(dataset, touched):
-        by_dyad.setdefault((m.source, m.target), []).append(m)
-    graphs: dict[str, list[Triple]] = {}
-    records: list[dict[str, Any]] = []
-    for (s, t), ms in by_dyad.items():
-        graphs[dyad_graph(s, t)], recs = dyad_triples(ms, window)
-        records.extend(recs)
-    if everything:
-        drop = _derived_graphs(dataset)
-        actors = None
-    else:
-        drop = [dyad_graph(s, t) for s, t in touched or ()]
-        actors = {a for pair in touched or () for a in pair}
-    summaries = actor_summaries(dataset, records, actors, set(touched or ()))
-    for actor, triples in summaries.items():
-        graphs[actor_graph(actor)] = triples
-    drop += [actor_graph(a) for a in actors or ()]
-    if everything:
-        pairs = {(m.relation, m.article) for ms in by_dyad.values() for m in ms}
-        per_relation = Counter(rel for rel, _ in pairs)
-        graphs[RELATIONS] = relation_summaries(
-            dataset, records, None, per_relation, delta=False
-        )
-    else:
-        old = stored_edge_records(dataset, drop)
-        graphs[RELATIONS] = relation_summaries(
-            dataset, records, old, articles or {}, delta=True
-        )
-    drop.append(RELATIONS)
-    if graphs or drop:
-        write_graphs(dataset, graphs, drop=drop)
-    _set_state(dataset, "fresh", window)
-    return len(by_dyad)
-
-
-def _derived_graphs(dataset: Graph) -> list[str]:
-    text = (
-        "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?x a ?c } "
-        f'FILTER(STRSTARTS(STR(?g), "{DERIVED}dyad/") '
-        f'|| STRSTARTS(STR(?g), "{DERIVED}actor/") || ?g = <{RELATIONS}>) }}'
-    )
-    _, rows = select(dataset, text)
-    return [g for (g,) in rows if g]
-
-
-# -------------------------------------------------------------------- a build
-@dataclass
-class Derived:
-    """What one build touched, and the derived step at its end.
-
-    :meth:`begin` is called before the build's first write (it marks the derived
-    data stale), :meth:`touch_triples` and :meth:`touch_graphs` with each graph
-    written or dropped, and :meth:`finish` once after the last batch.
-
-    Args:
-        dataset: The store.
-        window: The event window in days (None: the store's, else the default).
-    """
-
-    dataset: Graph
-    window: int | None = None
-    dyads: set[tuple[str, str]] = field(default_factory=set)
-    articles: Counter[str] = field(default_factory=Counter)
-    _begun: bool = False
-    _everything: bool = False
-
-    def __post_init__(self) -> None:
-        if self.window is not None and self.window < 0:
-            raise KGError(f"bad event window {self.window}; expected 0 or more days")
-
-    def begin(self) -> None:
-        """Mark the derived data stale before the first write of a build."""
-        if self._begun:
-            return
-        self._begun = True
-        state = _state(self.dataset)
-        window = self._window(state)
-        self._everything = state.get("state") != "fresh" or state.get("window") != str(
-            window
-        )
-        _set_state(self.dataset, "stale", window)
-
-    def _window(self, state: Mapping[str, str]) -> int:
-        if self.window is not None:
-            return self.window
-        try:
-            return int(state.get("window", DEFAULT_WINDOW))
-        except ValueError:
-            return DEFAULT_WINDOW
-
-    def touch_triples(self, triples: Iterable[Triple]) -> None:
-        """Note the dyads of the events among the triples of a new graph."""
-        ends: dict[str, list[str]] = {}
-        relations: set[str] = set()
-        src, tgt, rel = _p("source"), _p("target"), _p("relation")
-        for s, p, o in triples:
-            if p in (src, tgt):
-                ends.setdefault(s, ["", ""])[p == tgt] = o[1:-1]
-            elif p == rel:
-                relations.add(o[1:-1])
-        self.dyads.update((s, t) for s, t in ends.values() if s and t)
-        self.articles.update(relations)
-
-    def touch_graphs(self, graphs: Sequence[str]) -> None:
-        """Note the dyads of the events of graphs about to be dropped."""
-        for i in range(0, len(graphs), _CHUNK):
-            names = " ".join(f"<{g}>" for g in graphs[i : i + _CHUNK])
-            text = (
-                f"SELECT DISTINCT ?s ?t WHERE {{ VALUES ?g {{ {names} }} GRAPH ?g "
-                f"{{ ?e a {_p('Event')} ; {_p('source')} ?s ; {_p('target')} ?t }} }}"
-            )
-            _, rows = select(self.dataset, text)
-            self.dyads.update((s, t) for s, t in rows if s and t)
-            text = (
-                f"SELECT DISTINCT ?g ?r WHERE {{ VALUES ?g {{ {names} }} GRAPH ?g "
-                f"{{ ?e a {_p('Event')} ; {_p('relation')} ?r }} }}"
-            )
-            _, rows = select(self.dataset, text)
-            self.articles.subtract(r for _, r in rows if r)
-
-    def finish(self) -> int:
-        """Recompute what the build touched (everything after a failed build).
-
-        Returns:
-            The number of dyad graphs written.
-        """
-        state = _state(self.dataset)
-        window = self._window(state)
-        if not self._begun:
-            if state.get("state") == "fresh" and state.get("window") == str(window):
-                return 0
-            self._everything = True
-        dyads = None if self._everything else sorted(self.dyads)
-        n = refresh(self.dataset, dyads, window=window, articles=self.articles)
-        log.info("derived edges and events: %d dyad graphs written", n)
-        return n
-
-
-def count_all(dataset: Graph) -> int:
-    """The number of events (``kg:NewsEvent``) in the store's derived data."""
-    return sum(rec["event_count"] for rec in read_records(dataset, "edgeRecord"))
-
-
-def top_edges(dataset: Graph, top: int = 10) -> list[dict[str, Any]]:
-    """The edges with the most events (not negated), for the build summary.
-
-    Returns:
-        Dicts with ``source`` and ``target`` (labels), ``relation`` (name),
-        ``count`` (events) and ``evidence`` (the sentence of its first mention).
-    """
-    from kg.rdf.summaries import choose, local_id, read_summaries
-
-    labels = {
-        iri: choose(local_id(iri), rec["facts"])["label"]
-        for iri, rec in read_summaries(dataset).items()
-    }
-    rows = []
-    for rec in read_records(dataset, "edgeRecord"):
-        n = rec.get("positive_events", 0)
-        if n:
-            rows.append({
-                "source": labels.get(rec["source"], local_id(rec["source"])),
-                "relation": rec["relation"].rsplit("#", 1)[-1],
-                "target": labels.get(rec["target"], local_id(rec["target"])),
-                "count": n, "first": rec["first_event"].rsplit("\t", 1)[-1],
-            })  # fmt: skip
-    rows.sort(key=lambda r: (-r["count"], r["source"], r["relation"], r["target"]))
-    rows = rows[:top]
-    found: dict[str, str] = {}
-    if rows:
-        names = " ".join(f"<{r['first']}>" for r in rows)
-        text = (
-            f"SELECT ?e ?ev WHERE {{ VALUES ?e {{ {names} }} "
-            f"GRAPH ?g {{ ?e {_p('evidence')} ?ev }} }}"
-        )
-        _, found_rows = select(dataset, text)
-        found = {e: ev for e, ev in found_rows if e}
-    for r in rows:
-        r["evidence"] = found.get(r.pop("first"), "")
-    return rows
-
-
 __all__ = [
+    "CHUNK",
     "DEFAULT_WINDOW",
-    "count_all",
-    "top_edges",
     "DERIVED",
-    "Derived",
     "Mention",
     "actor_graph",
     "count_events",
@@ -650,9 +379,8 @@ __all__ = [
     "dyad_triples",
     "edge_record",
     "event_keys",
-    "event_window",
-    "is_fresh",
+    "kg_term",
+    "lit_int",
     "read_mentions",
-    "read_records",
-    "refresh",
+    "select_rows",
 ]

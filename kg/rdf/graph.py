@@ -30,7 +30,7 @@ from typing import Any
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV
 
-from kg.rdf.events import Derived
+from kg.rdf.derived import Derived
 from kg.rdf.namespaces import BATCH, EVENT, KG, ONTOLOGY_IRI
 from kg.rdf.nquads import (
     GENERATED,
@@ -267,7 +267,7 @@ def build(
     loader): the graphs of a batch, then its build record. An article whose
     graph would be identical (same ``kg:graphHash``) is skipped, so building the
     same input twice changes nothing. At the end the derived edges and events of
-    the dyads the build touched are recomputed (:mod:`kg.rdf.events`) and the
+    the dyads the build touched are recomputed (:mod:`kg.rdf.derived`) and the
     store is flushed and compacted (:func:`kg.rdf.store.compact`).
 
     Args:
@@ -327,7 +327,7 @@ class BatchWriter:
 
     The first write keeps the ontology graph up to date; :meth:`close`
     recomputes the derived edges and events of the dyads the writes touched
-    (:class:`kg.rdf.events.Derived`), then flushes and compacts the store. Used by
+    (:class:`kg.rdf.derived.Derived`), then flushes and compacts the store. Used by
     :func:`build` and by the distributed driver (:mod:`kg.distributed`), which
     receives the graphs from its workers.
 

@@ -246,7 +246,7 @@ def _stored_relations(dataset: Graph) -> dict[str, dict[str, Any]]:
 
 def stored_edge_records(dataset: Graph, graphs: Iterable[str]) -> list[dict[str, Any]]:
     """The edge records in some derived dyad graphs (before they are rewritten)."""
-    out = []
+    out: list[dict[str, Any]] = []
     todo = sorted(graphs)
     for i in range(0, len(todo), _CHUNK):
         names = " ".join(f"<{g}>" for g in todo[i : i + _CHUNK])

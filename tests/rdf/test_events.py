@@ -6,7 +6,7 @@ import pytest
 
 from kg.analysis import actor_graph
 from kg.analysis.edges import read_edges
-from kg.rdf import events
+from kg.rdf import derived, events
 from kg.rdf.graph import BatchWriter, build
 from kg.rdf.nquads import article_quads
 from kg.rdf.store import open_store, select
@@ -77,11 +77,11 @@ def test_the_window_is_configurable_and_a_new_window_recounts(store):
     arts = [_article("z1", "2025-03-04"), _article("z2", "2025-03-05")]
     build(arts, dataset=store, registry={}, event_window=0)
     assert [e["event_count"] for e in read_edges(store)] == [2]
-    assert events.event_window(store) == 0
+    assert derived.event_window(store) == 0
     build([], dataset=store, registry={}, event_window=3)  # nothing new: recount
     assert [e["event_count"] for e in read_edges(store)] == [1]
     with pytest.raises(Exception, match="bad event window -1"):
-        events.refresh(store, window=-1)
+        derived.refresh(store, window=-1)
 
 
 def _derived(ds) -> set:
@@ -101,8 +101,8 @@ def test_a_build_recomputes_only_what_it_touched_and_equals_a_full_recount(store
     second = [_article("z2", "2025-03-04", negated=True), _article("z4", "2025-03-05")]
     build(second, dataset=store, registry={})
     incremental = _derived(store)
-    assert events.is_fresh(store)
-    events.refresh(store)  # everything again
+    assert derived.is_fresh(store)
+    derived.refresh(store)  # everything again
     assert _derived(store) == incremental
     assert len(incremental - untouched) > 0  # the comparison is not vacuous
     edges = {(e["target"], e["mentions"], e["negated"]) for e in read_edges(store)}
@@ -114,14 +114,14 @@ def test_a_killed_build_leaves_the_derived_data_stale_and_the_next_build_heals(s
     writer = BatchWriter(store)  # a build that writes a batch, then dies
     art, asserted = _article("z2", "2025-03-04", target=OTH)
     writer.write([article_quads(art, asserted)], {"z2": art})
-    assert not events.is_fresh(store)
+    assert not derived.is_fresh(store)
     # readers group the mentions themselves: the new article counts already
     lean = actor_graph(store, events=False)
     assert sorted(lean.edges(keys=True)) == [("ZLF", "BRV", "attacks"),
                                              ("ZLF", "OTH", "attacks")]  # fmt: skip
     assert sorted(actor_graph(store).edges(keys=True)) == sorted(lean.edges(keys=True))
     build([], dataset=store, registry={})  # the next build recounts everything
-    assert events.is_fresh(store)
+    assert derived.is_fresh(store)
     assert {e["target"] for e in read_edges(store)} == {"BRV", "OTH"}
 
 
