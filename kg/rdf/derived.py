@@ -263,6 +263,18 @@ class Derived:
         return n
 
 
+def after_update(dataset: Graph) -> None:
+    """Recount every derived graph after a SPARQL update changed the store.
+
+    An update may change any article graph, and it does not say which, so every
+    dyad is recomputed (with the store's event window).
+    """
+    if not isinstance(dataset, ConjunctiveGraph):  # a plain graph has none
+        return
+    log.info("updating the derived edges and events after the update")
+    refresh(dataset, window=event_window(dataset))
+
+
 def count_all(dataset: Graph) -> int:
     """The number of events (``kg:NewsEvent``) in the store's derived data."""
     return sum(rec["event_count"] for rec in read_records(dataset, "edgeRecord"))
@@ -311,6 +323,7 @@ __all__ = [
     "RELATIONS",
     "STATE",
     "Derived",
+    "after_update",
     "count_all",
     "event_window",
     "is_fresh",
