@@ -26,6 +26,7 @@ import argparse
 import json
 import random
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -37,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from scale import MEASURES, QUERIES, kg, step  # noqa: E402
+from scale import CLI, MEASURES, PROBE, QUERIES  # noqa: E402
 
 from kg.registry import load_registry  # noqa: E402
 from kg.types import Actor, Article, Assertion, Mention  # noqa: E402
@@ -57,6 +58,26 @@ from queries import build_store
 n = build_store({n}, {store!r})
 print(json.dumps({{"events": n}}), file=sys.stderr)
 """
+
+
+def step(code: str, cwd: Path = ROOT) -> dict[str, Any]:
+    """Run code in a fresh interpreter in ``cwd`` (whose ``kg`` it imports)."""
+    out = subprocess.run(
+        [sys.executable, "-c", PROBE.format(code=code)],
+        capture_output=True, text=True, cwd=cwd,
+    )  # fmt: skip
+    if out.returncode:
+        raise SystemExit(f"step failed:\n{code}\n{out.stderr[-2000:]}")
+    result: dict[str, Any] = {}
+    for line in out.stderr.splitlines():
+        if line.startswith("{"):
+            result.update(json.loads(line))
+    return result
+
+
+def kg(*argv: str, cwd: Path = ROOT) -> dict[str, Any]:
+    """A kg command in a fresh interpreter: wall, CPU and peak RSS."""
+    return step(CLI.format(argv=["-q", *argv]), cwd)
 
 
 def _actors(rng: random.Random) -> list[Actor]:
@@ -154,7 +175,25 @@ class Results(dict):
         self.path.write_text(json.dumps(self, indent=1))
 
 
-def run(n: int, work: Path, *, reuse: bool = False) -> dict[str, Any]:
+def _steps(store: str, work: Path, n: int) -> dict[str, list[str]]:
+    """Every timed command: the named queries, the measures, view, GraphML."""
+    steps = {f"query {name}": ["query", "--store", store, "--named", name, *params,
+                               "--format", "csv"]
+             for name, params in QUERIES.items()}  # fmt: skip
+    for name, params in MEASURES.items():
+        steps[f"analyze {name}"] = ["analyze", "--store", store, "--measure", name,
+                                    *params]  # fmt: skip
+    steps["view"] = ["view", "--store", store, "-o", str(work / f"g{n}.html"),
+                     "--force"]  # fmt: skip
+    graphml = str(work / f"g{n}.graphml")
+    steps["export graphml"] = ["export", "--store", store, "--format", "graphml",
+                               "-o", graphml, "--force"]  # fmt: skip
+    return steps
+
+
+def run(
+    n: int, work: Path, *, reuse: bool = False, baseline: Path | None = None
+) -> dict[str, Any]:
     store = str(work / f"store-{n}")
     res = Results(n, work / f"results-{n}.json")
     if reuse and Path(store).is_dir():
@@ -164,33 +203,37 @@ def run(n: int, work: Path, *, reuse: bool = False) -> dict[str, Any]:
         shutil.rmtree(store, ignore_errors=True)
         bench = str(ROOT / "benchmarks")
         res["build"] = step(BUILD.format(bench=bench, n=n, store=store))
-    for name, params in QUERIES.items():
-        res[f"query {name}"] = kg("query", "--store", store, "--named", name,
-                                  *params, "--format", "csv")  # fmt: skip
-    for name, params in MEASURES.items():
-        res[f"analyze {name}"] = kg("analyze", "--store", store, "--measure", name,
-                                    *params)  # fmt: skip
-    res["view"] = kg("view", "--store", store, "-o", str(work / f"g{n}.html"))
-    res["export graphml"] = kg("export", "--store", store, "--format", "graphml",
-                               "-o", str(work / f"g{n}.graphml"))  # fmt: skip
+    for key, argv in _steps(store, work, n).items():
+        if baseline is not None:  # the code before, on the same store, just before
+            res[f"{key} (baseline)"] = kg(*argv, cwd=baseline)
+        res[key] = kg(*argv)
     return dict(res)
 
 
+def _cell(r: dict[str, Any], key: str) -> str:
+    v = r.get(key)
+    return "" if not v else f"{v['cpu']:.2f} ({v['wall']:.1f})"
+
+
 def table(runs: list[dict[str, Any]]) -> str:
+    """CPU s (wall s) of each step at each size; ratios of CPU times."""
     base = runs[0]
-    head = " | ".join(f"{r['articles']:,} s" for r in runs)
-    ratios = " | ".join(f"×{r['articles'] // base['articles']}" for r in runs[1:])
-    lines = [
-        "events: " + ", ".join(f"{r['build']['events']:,}" for r in runs),
-        "",
-        f"| step | {head} | {ratios} |",
-        "|---|" + "---:|" * (2 * len(runs) - 1),
-    ]
+    sizes = [f"{r['articles']:,}" for r in runs]
+    head = " | ".join(f"{n} CPU s (wall)" for n in sizes)
+    head += "".join(f" | {n} / {sizes[0]}" for n in sizes[1:])
+    has_baseline = any(k.endswith("(baseline)") for k in base)
+    if has_baseline:
+        head += " | " + " | ".join(f"before at {n}: CPU s, × now" for n in sizes)
+    lines = [f"| step | {head} |", "|---|" + "---:|" * (head.count("|") + 1)]
     for key, val in base.items():
-        if not isinstance(val, dict):
+        if not isinstance(val, dict) or key.endswith("(baseline)") or key == "build":
             continue
-        cells = [f"{r[key]['wall']:.2f}" for r in runs]
-        cells += [f"{r[key]['wall'] / max(val['wall'], 1e-9):.2f}×" for r in runs[1:]]
+        cells = [_cell(r, key) for r in runs]
+        cells += [f"{r[key]['cpu'] / max(val['cpu'], 1e-9):.1f}×" for r in runs[1:]]
+        for r in runs if has_baseline else ():
+            old = r.get(f"{key} (baseline)")
+            ratio = old["cpu"] / max(r[key]["cpu"], 1e-9) if old else 0
+            cells.append(f"{old['cpu']:.2f}, {ratio:.1f}×" if old else "")
         lines.append(f"| {key} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
@@ -202,13 +245,16 @@ def main() -> None:
     ap.add_argument("--json", action="store_true", help="also print JSON")
     ap.add_argument("--reuse", action="store_true",
                     help="time the stores of --keep DIR again (no build)")  # fmt: skip
+    ap.add_argument("--baseline", metavar="DIR", type=Path,
+                    help="a checkout of kg before: each step also runs with it, "
+                    "on the same store, in the same run")  # fmt: skip
     args = ap.parse_args()
     work = Path(args.keep or tempfile.mkdtemp(prefix="kg-queries-"))
     work.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     runs = []
     for n in sorted(args.articles):
-        runs.append(run(n, work, reuse=args.reuse))
+        runs.append(run(n, work, reuse=args.reuse, baseline=args.baseline))
         print(f"({n:,} articles done after {time.perf_counter() - started:.0f} s)",
               file=sys.stderr)  # fmt: skip
     print(table(runs))
