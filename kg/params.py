@@ -138,6 +138,14 @@ def _graph_actors(dataset: Graph, value: str | None) -> list[tuple[str, str, str
     return out
 
 
+def _graph_actor_id(dataset: Graph, value: str) -> list[tuple[str, str, str]]:
+    """``[(value, "id", value)]`` when ``value`` is exactly the id of an actor of
+    the graph (an index look-up: the name search reads every actor's names)."""
+    iri = f"<{actor_iri(value)}>"
+    text = f"ASK {{ {{ {iri} a ?t }} UNION {{ GRAPH ?g {{ {iri} a ?t }} }} }}"
+    return [(value, "id", value)] if store.query(dataset, text).askAnswer else []
+
+
 def _registry_actor(value: str) -> tuple[str, str] | None:
     """``(actor id, how)`` of ``value`` in the packaged actor registry, or None."""
     from kg.registry import lexicon
@@ -186,7 +194,7 @@ def actor_param(dataset: Graph, name: str, value: str) -> URIRef:
         KGError: when nothing matches (the message lists close matches), or when
             the best match names several actors.
     """
-    hits = _graph_actors(dataset, value)
+    hits = _graph_actor_id(dataset, value) or _graph_actors(dataset, value)
     if hits:
         best = min(_MATCH_RANK[how] for _, how, _ in hits)
         ids = sorted({aid for aid, how, _ in hits if _MATCH_RANK[how] == best})

@@ -91,6 +91,7 @@ class BuildSummary:
     rejects: str | None = None
     counts: dict[str, int] = field(default_factory=dict)
     edges: list[dict[str, Any]] = field(default_factory=list)
+    count: str = "mentions"  # what the top edges count: mentions or events
 
 
 @dataclass(frozen=True)
@@ -309,6 +310,8 @@ def build_store(
     encoding: str = "utf-8",
     on_error: str = "fail",
     rejects: str | Path | None = None,
+    event_window: int | None = None,
+    count: str = "mentions",
 ) -> BuildSummary:
     """Extract every changed article and write its named graph into the store.
 
@@ -371,13 +374,15 @@ def build_store(
     dataset = open_store(store, create=True)
     try:
         with Progress(total, desc="build", quiet=quiet) as progress:
-            _write_graphs(dataset, source, extraction, progress, stats=result.stats)
+            _write_graphs(dataset, source, extraction, progress, stats=result.stats,
+                          event_window=event_window)  # fmt: skip
         log.info("built %s into %s", plural(total, "article"), store)
         if validate:
             _validate(dataset)
         _write_outputs(dataset, ttl=ttl, html=html, force=force)
         if summary:
-            result.counts, result.edges = summary_rows(dataset)
+            result.counts, result.edges = summary_rows(dataset, count=count)
+            result.count = count
     finally:
         dataset.close()
     return result
@@ -390,6 +395,7 @@ def _write_graphs(
     progress: Progress,
     *,
     stats: dict[str, int],
+    event_window: int | None = None,
 ) -> None:
     """Skip the unchanged articles, extract the others and write their graphs."""
     from kg.rdf.graph import BatchWriter, build, pending
@@ -407,7 +413,7 @@ def _write_graphs(
     if extraction.dask:
         from kg.distributed import build_distributed
 
-        writer = BatchWriter(dataset)
+        writer = BatchWriter(dataset, event_window=event_window)
         build_distributed(
             todo, writer, extraction, fingerprint, progress=progress.update
         )
@@ -416,7 +422,8 @@ def _write_graphs(
     else:
         results = extraction.results(todo, progress=progress)
         build(results, dataset=dataset, registry=_Registry(extraction.actors),
-              stats=stats, fingerprint=fingerprint)  # fmt: skip
+              stats=stats, fingerprint=fingerprint,
+              event_window=event_window)  # fmt: skip
     stats["extracted"] = stats.get("articles", 0)
     stats["articles"] = stats.get("articles", 0) + skipped
     stats["unchanged"] = stats.get("unchanged", 0) + skipped
@@ -508,15 +515,21 @@ def _write_outputs(
 
 # --------------------------------------------------------------------------- summary
 def summary_rows(
-    dataset: Any, *, top: int = 10
+    dataset: Any, *, top: int = 10, count: str = "mentions"
 ) -> tuple[dict[str, int], list[dict[str, Any]]]:
-    """Return graph counts and the ``top`` most-mentioned asserted edges."""
+    """Return graph counts and the ``top`` asserted edges with the most mentions
+    (or, with ``count="events"``, events: :func:`kg.rdf.derived.top_edges`)."""
     from kg.query import run_query
     from kg.rdf.namespaces import sparql_prefixes
 
     counts: dict[str, int] = {}
     for row in _rows(run_query(dataset, sparql_prefixes() + COUNT_QUERY)):
         counts = {k: int(row[k].toPython()) for k in row.labels}
+    if count == "events":
+        from kg.rdf.derived import count_all, top_edges
+
+        counts["news_events"] = count_all(dataset)
+        return counts, top_edges(dataset, top)
     edges: list[dict[str, Any]] = []
     for row in _rows(run_query(dataset, sparql_prefixes() + SUMMARY_QUERY)):
         edges.append(
@@ -552,8 +565,11 @@ def format_summary(summary: BuildSummary) -> str:
         f"{plural(c.get('events', 0), 'relation event')} "
         f"({c.get('negated', 0)} negated)"
     ]
+    if summary.count == "events":
+        lines[0] = lines[0].replace("relation event", "relation mention")
+        lines[0] += f", {plural(c.get('news_events', 0), 'event')}"
     if summary.edges:
-        lines.append(f"\nTop {len(summary.edges)} relations:")
+        lines.append(f"\nTop {len(summary.edges)} relations, by {summary.count}:")
     for e in summary.edges:
         evidence = " ".join(terminal_safe(e["evidence"]).split())
         if len(evidence) > EVIDENCE_WIDTH:

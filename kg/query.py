@@ -235,6 +235,9 @@ def _execute(
 ) -> Result | None:
     if kind == "update":
         store.update(dataset, query, bindings=bindings)
+        from kg.rdf.derived import after_update
+
+        after_update(dataset)  # the derived edges and events follow the update
         return None
     result = store.query(dataset, query, bindings=bindings)
     if result.type == "SELECT":

@@ -19,24 +19,22 @@
 - search by id, name or alias (the graph's ``skos:altLabel``: "Daesh" finds ISIS);
 - the current view saved as PNG or SVG.
 
-Positions are computed in Python (:func:`kg.analysis.layout.layout`) and shipped
-with the page: big views draw at once with physics off, small ones run a bounded
-stabilisation from those positions. ``layout="physics"`` keeps the older browser
-layout (used by ``benchmarks/view.py`` as its baseline).
+Positions are computed in Python (:func:`kg.analysis.layout.layout`) and shipped with
+the page: big views draw at once with physics off, small ones settle from them a
+little; ``layout="physics"`` (the browser lays out) is the benchmark's baseline.
 
-The page loads nothing from the network: vis-network is inlined
-(``cdn_resources="in_line"``) and the kg template replaces pyvis's, which links
-Bootstrap from a CDN; a Content-Security-Policy forbids any fetch. Article text
+The page loads nothing from the network: vis-network is inlined and the kg template
+replaces pyvis's (which links Bootstrap from a CDN); a Content-Security-Policy forbids
+any fetch. Article text
 reaches the page only as JSON inside a script (Jinja's ``tojson`` escapes ``<``,
 ``>``, ``&`` and quotes) and is shown with ``textContent``: tooltips and the panel
 are DOM elements built from text, so ``<script>`` in an article is displayed, not
 run. ``window.kgStable`` becomes true once the view is drawn and still.
 
-By default only the :data:`DEFAULT_TOP` actors by PageRank are drawn (the page says
-how many of how many), so the view stays usable at any corpus size; ``top``/``by``
-change the cap, ``actor``/``depth`` draw an ego network. A dataset is read as
-aggregated edges (:func:`kg.analysis.actor_graph` with ``events=False``), and the
-events (every mention, for the panel) only of the edges drawn.
+Only the :data:`DEFAULT_TOP` actors by PageRank are drawn by default (the page says
+so; ``top``/``by`` change the cap, ``actor``/``depth`` draw an ego network). Edges are
+read aggregated (``actor_graph(events=False)``), count mentions or events (``count``),
+and only the edges drawn read their mentions (for the panel).
 """
 
 from __future__ import annotations
@@ -53,10 +51,13 @@ from pyvis.network import Network
 from rdflib import Graph, Literal
 
 from kg.analysis import actor_graph, as_actor_graph, attach_events, centrality, ego
+from kg.analysis.graph import counted
 from kg.analysis.layout import layout as force_layout
 from kg.analysis.read import local_name, where
 from kg.files import check_writable, write_text_atomic
 from kg.rdf import store
+from kg.rdf.derived import event_window
+from kg.rdf.events import DEFAULT_WINDOW
 from kg.rdf.namespaces import ACTOR, sparql_prefixes
 from kg.rdf.ontology import actor_iri
 from kg.rdf.sparql import sparql_term
@@ -101,12 +102,8 @@ QUAD_COLORS: dict[int, str] = {
     0: "#999999",  # unclassified: grey
 }
 
-_QUAD_TEXT = {
-    1: "verbal cooperation",
-    2: "material cooperation",
-    3: "verbal conflict",
-    4: "material conflict",
-}
+_QUAD_TEXT = {1: "verbal cooperation", 2: "material cooperation",
+              3: "verbal conflict", 4: "material conflict"}  # fmt: skip
 #: Actors a view draws by default (the top ones by PageRank).
 DEFAULT_TOP = 300
 _TEMPLATE_NAME = "view.html"  # in kg/resources
@@ -122,19 +119,16 @@ _EXTRAS = """SELECT DISTINCT ?k ?x ?v WHERE {{
 }}"""
 
 
-def _environment(timeout_ms: int, cap: str = "") -> Environment:
+def _environment(
+    timeout_ms: int, cap: str = "", count: tuple[str, int] = ("mentions", 1)
+) -> Environment:
     """A Jinja environment that knows the kg template and pyvis's vendored files."""
-    env = Environment(
-        loader=ChoiceLoader(
-            [
-                DictLoader({_TEMPLATE_NAME: read_text(_TEMPLATE_NAME)}),
-                FileSystemLoader(str(Path(pyvis.__file__).parent / "templates")),
-            ]
-        ),
-        autoescape=False,
-    )
+    loaders = [DictLoader({_TEMPLATE_NAME: read_text(_TEMPLATE_NAME)}),
+               FileSystemLoader(str(Path(pyvis.__file__).parent / "templates"))]
+    env = Environment(loader=ChoiceLoader(loaders), autoescape=False)  # fmt: skip
     env.globals["kg_timeout_ms"] = int(timeout_ms)
     env.globals["kg_cap"] = cap
+    env.globals["kg_count"], env.globals["kg_window"] = count
     return env
 
 
@@ -196,10 +190,11 @@ def _edge_title(G: nx.MultiDiGraph, u: str, v: str, d: Mapping[str, Any]) -> str
     cameo = f"CAMEO {d['cameo']}" if d.get("cameo") else ""
     codes = [c for c in (cameo, d.get("plover") or "", _QUAD_TEXT.get(quad)) if c]
     mentions, articles = d.get("mentions", 0), d.get("articles", 0)
+    what = "event" if G.graph.get("count") == "events" else "mention"
     lines = [
         f"{src} → {d.get('relation', '')} → {dst}",
         " · ".join(codes),
-        f"{plural(mentions, 'mention')} in {plural(articles, 'article')} · "
+        f"{plural(mentions, what)} in {plural(articles, 'article')} · "
         f"{_when(d)}",
         _status(d),
     ]
@@ -404,8 +399,8 @@ def _edge(
         "relation": str(d.get("relation", key)),
         "quad": quad,
         "cameo": d.get("cameo") or "",
-        "mentions": mentions,
-        "articles": d.get("articles", 0),
+        "mentions": mentions, "mention_count": d.get("mention_count", mentions),
+        "event_count": d.get("event_count", mentions), "articles": d.get("articles", 0),
         "asserted": d.get("asserted", 0),
         "negated": d.get("negated", 0),
         "dates": _dates(d),
@@ -481,7 +476,8 @@ def _display_network(
         cdn_resources="in_line",
         bgcolor="#ffffff",
     )
-    env = _environment(timeout_ms, cap)
+    window = event_window(source) if isinstance(source, Graph) else DEFAULT_WINDOW
+    env = _environment(timeout_ms, cap, (G.graph.get("count", "mentions"), window))
     net.templateEnv = env
     net.path = _TEMPLATE_NAME
     net.template = env.get_template(_TEMPLATE_NAME)
@@ -511,6 +507,7 @@ def to_html(
     iterations: int | None = None,
     timeout_ms: int = 60000,
     layout: str = "auto",
+    count: str = "mentions",
     **filters: Any,
 ) -> Network:
     """Build the interactive view of the actor graph; write it when ``path`` is set.
@@ -533,6 +530,7 @@ def to_html(
         layout: ``auto``: positions from :func:`kg.analysis.layout.layout`, physics
             only to settle views of up to 300 actors; ``physics``: the browser lays
             out the graph from scratch (slow on big graphs; a baseline).
+        count: Edge widths and labels count ``mentions`` or ``events``.
         **filters: ``since``, ``until``, ``relations``, ``classes``, ``countries``,
             ``asserted_only`` (see :func:`kg.analysis.actor_graph`).
 
@@ -551,12 +549,14 @@ def to_html(
         G = actor_graph(source, events=False, **filters)
     else:
         G = as_actor_graph(source, verb="draw", **filters)
+    G = counted(G, count)
     pr = centrality(G, "pagerank") if G.number_of_nodes() else {}
     rank = pr if by == "pagerank" or not G.number_of_nodes() else centrality(G, by)
     view, pool = _select(G, rank, top=top, actor=actor, depth=depth)
     if isinstance(source, Graph):  # every mention of the drawn edges (the panel)
         attach_events(view, source)  # an ego network is a copy: attach to the view
     cap = cap_text(view.number_of_nodes(), pool, top, by)
+    cap += f"{' · ' if cap else ''}edges count events" if count == "events" else ""
     net = _display_network(
         G, view, pr, source, height=height, iterations=iterations,
         timeout_ms=timeout_ms, layout=layout, cap=cap,

@@ -50,6 +50,11 @@ QUAD_NAMES = {
 #: Centrality measures of the actor graph (``kg analyze --measure``).
 CENTRALITIES = ("degree", "in-degree", "out-degree", "pagerank", "betweenness")
 
+#: What the actor graph's edges can count (``--count``): mentions (sentences
+#: stating a relation) or events (mentions of one edge and polarity within the
+#: event window, kg.rdf.events).
+COUNTS = ("mentions", "events")
+
 #: Everything ``kg analyze --measure`` accepts.
 MEASURES = CENTRALITIES + ("communities", "balance", "paths", "ego", "timeline")
 

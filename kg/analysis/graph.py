@@ -24,14 +24,16 @@ from rdflib import Graph
 from kg.analysis.edges import edge_events, read_edges
 from kg.analysis.read import read_actors, read_events
 from kg.dates import normalise_date
+from kg.rdf.derived import event_window
+from kg.rdf.events import DEFAULT_WINDOW, count_events
 from kg.types import KGError
-from kg.vocab import ACTOR_CLASSES, load_vocabulary
+from kg.vocab import ACTOR_CLASSES, COUNTS, load_vocabulary
 
 #: The keys of an event dict, with the value an event lacking the key gets.
 _EVENT_DEFAULTS: dict[str, Any] = {
     "event": "", "quad_class": 0, "cameo": "", "plover": "", "negated": False,
     "modality": "asserted", "asserted": True, "attribution": None, "date": None,
-    "article": None, "url": None, "evidence": "", "sentence": None,
+    "article": None, "url": None, "publisher": None, "evidence": "", "sentence": None,
     "confidence": None,
 }  # fmt: skip
 
@@ -193,6 +195,7 @@ def _fold(
     *,
     filters: dict[str, Any] | None = None,
     max_evidence: int = 5,
+    window: int = DEFAULT_WINDOW,
 ) -> nx.MultiDiGraph:
     G = nx.MultiDiGraph(filters=filters or {}, events=len(events))
     for event in sorted(events, key=event_key):
@@ -203,6 +206,12 @@ def _fold(
     for _, _, data in G.edges(data=True):
         data["articles"] = len(data.pop("_articles"))
         data["dates"] = sorted({e["date"] for e in data["events"] if e["date"]})
+        data["sources"] = len({e.get("publisher") or e["article"]
+                               for e in data["events"]})  # fmt: skip
+        data["event_count"] = count_events(
+            [(e["negated"], e["date"], e["article"] or "") for e in data["events"]],
+            window,
+        )
     return G
 
 
@@ -318,7 +327,10 @@ def actor_graph(
 
     One edge per (source, relation, target), with key = relation name and the
     attributes ``relation``, ``quad_class``, ``cameo``, ``plover``, ``mentions``
-    (events), ``articles`` (distinct articles), ``first``/``last`` (dates),
+    (``kg:Event`` nodes: sentences stating it), ``event_count`` (events: its
+    mentions grouped by polarity and the event window, :mod:`kg.rdf.events`),
+    ``articles`` (distinct articles), ``sources`` (distinct publishers),
+    ``first``/``last`` (dates),
     ``asserted``/``negated`` (event counts), ``stated`` (events stating the
     relation as a plain fact: neither negated nor qualified), ``modalities``
     (count per modality), ``dates`` (distinct days), ``evidence`` (at most
@@ -370,9 +382,41 @@ def actor_graph(
         for e in events_
         if _keep(e, actors, filters) and (e["asserted"] or not asserted_only)
     ]
-    G = _fold(kept, actors, filters=filters, max_evidence=max_evidence)
+    window = event_window(source) if isinstance(source, Graph) else DEFAULT_WINDOW
+    G = _fold(kept, actors, filters=filters, max_evidence=max_evidence, window=window)
     G.graph["filters"]["asserted_only"] = asserted_only
     return G
+
+
+def counted(G: nx.MultiDiGraph, count: str = "mentions") -> nx.MultiDiGraph:
+    """The actor graph whose edges count ``mentions`` or ``events``.
+
+    Measures, edge lists and the view weigh edges by their ``mentions``
+    attribute. Counting events, a copy is returned whose ``mentions`` hold each
+    edge's events (``event_count``; the mentions move to ``mention_count``),
+    and ``G.graph["count"]`` says which is counted.
+
+    Raises:
+        KGError: on an unknown count.
+
+    Examples:
+        >>> G = nx.MultiDiGraph()
+        >>> G.add_edge("A", "B", key="aids", mentions=3, event_count=1)
+        'aids'
+        >>> counted(G, "events").edges["A", "B", "aids"]["mentions"]
+        1
+    """
+    if count not in COUNTS:
+        raise KGError(f"unknown count {count!r}; expected one of {list(COUNTS)}")
+    if count == "mentions":
+        G.graph["count"] = "mentions"
+        return G
+    H = G.copy()
+    H.graph["count"] = "events"
+    for _, _, d in H.edges(data=True):
+        d["mention_count"] = d.get("mentions", 1)
+        d["mentions"] = d.get("event_count", d["mention_count"])
+    return H
 
 
 def _has_events(G: nx.MultiDiGraph) -> bool:
@@ -525,6 +569,7 @@ __all__ = [
     "actor_node",
     "as_actor_graph",
     "check_filters",
+    "counted",
     "event_key",
     "filter_graph",
     "signed_graph",

@@ -16,25 +16,20 @@ from rdflib import ConjunctiveGraph, Graph
 from rdflib.namespace import RDF, RDFS, SKOS
 
 from kg.dates import normalise_date
-from kg.rdf import store
+from kg.rdf import derived, store
 from kg.rdf.namespaces import sparql_prefixes
 from kg.rdf.ontology import ACTOR, KG, actor_iri, relation_iri
 from kg.rdf.sparql import sparql_term
+from kg.rdf.summaries import choose, read_summaries
 from kg.types import KGError
 from kg.vocab import Relation, load_vocabulary
-
-#: Order in which a class wins when an actor has several kg types.
-_CLASS_ORDER = (
-    "Person", "Military", "Agency", "Government", "Party", "ArmedGroup", "Media",
-    "InternationalOrganisation", "State", "Place", "Group", "Organisation", "Actor",
-)  # fmt: skip
 
 _KG_NS = str(KG._NS)
 _ACTOR_NS = str(ACTOR)
 
 _EVENT_VARS = (
     "?e ?s ?t ?rel ?neg ?mod ?attr ?date ?ev ?sent ?quad ?cameo ?plover ?conf "
-    "?art ?artid ?adate ?url"
+    "?art ?artid ?adate ?url ?pub"
 )
 _EVENT_PATTERN = """
     ?e a kg:Event ; kg:source ?s ; kg:target ?t ; kg:relation ?rel .
@@ -51,7 +46,8 @@ _EVENT_PATTERN = """
     OPTIONAL { ?e prov:wasDerivedFrom ?art .
                OPTIONAL { ?art dcterms:identifier ?artid }
                OPTIONAL { ?art dcterms:date ?adate }
-               OPTIONAL { ?art kg:url ?url } }
+               OPTIONAL { ?art kg:url ?url }
+               OPTIONAL { ?art dcterms:publisher ?pub } }
 """
 
 _ACTOR_PROPS = {
@@ -163,25 +159,6 @@ def _day(value: Any) -> str | None:
 
 
 # ----------------------------------------------------------------------- actors
-def _actor(aid: str, facts: dict[str, set[str]]) -> dict[str, Any]:
-    types = {
-        local_name(t, _KG_NS) for t in facts.get("type", ()) if t.startswith(_KG_NS)
-    }
-
-    def first(key: str) -> str | None:
-        # the smallest value keeps the choice stable when there are several
-        return min(facts[key]) if facts.get(key) else None
-
-    return {
-        "id": aid,
-        "label": first("pref") or first("rdfs") or aid,
-        "cls": next((c for c in _CLASS_ORDER if c in types), "Actor"),
-        "country": first("country"),
-        "sector": first("sector"),
-        "code": first("code"),
-    }
-
-
 def read_actors(dataset: Graph) -> dict[str, dict[str, Any]]:
     """Read every actor of the dataset: id -> label, class, country, sector, code.
 
@@ -191,13 +168,19 @@ def read_actors(dataset: Graph) -> dict[str, dict[str, Any]]:
     Returns:
         A dict keyed by actor id (the IRI's last segment, percent-decoded).
     """
+    if derived.is_fresh(dataset):  # one summary per actor (kg.rdf.summaries)
+        chosen = {}
+        for iri, rec in read_summaries(dataset).items():
+            aid = local_name(iri, _ACTOR_NS)
+            chosen[aid] = choose(aid, rec["facts"])
+        return {aid: chosen[aid] for aid in sorted(chosen)}
     facts: dict[str, dict[str, set[str]]] = {}
     for row in _select(dataset, _ACTOR_VARS, _ACTOR_PATTERN):
         key = _ACTOR_PROPS.get(str(row.p))
         if key is not None:
             aid = local_name(row.a, _ACTOR_NS)
             facts.setdefault(aid, {}).setdefault(key, set()).add(str(row.v))
-    return {aid: _actor(aid, facts[aid]) for aid in sorted(facts)}
+    return {aid: choose(aid, facts[aid]) for aid in sorted(facts)}
 
 
 # ----------------------------------------------------------------------- events
@@ -238,6 +221,7 @@ def _event(row: Any, spec: Relation | None) -> dict[str, Any]:
         "date": _day(row.date) or _day(row.adate),
         "article": _article(row),
         "url": _str(row.url),
+        "publisher": _str(row.pub),
         "evidence": _str(row.ev) or "",
         "sentence": _int(row.sent),
         "confidence": _float(row.conf),
@@ -260,7 +244,7 @@ def read_events(
         Dicts with keys ``event``, ``source``, ``target``, ``relation``,
         ``quad_class``, ``cameo``, ``plover``, ``negated``, ``modality``,
         ``asserted``, ``attribution``, ``date``, ``article``, ``url``,
-        ``evidence``, ``sentence``, ``confidence``; sorted by event IRI.
+        ``publisher``, ``evidence``, ``sentence``, ``confidence``; sorted by event IRI.
     """
     vocab = load_vocabulary()
     events: dict[str, dict[str, Any]] = {}

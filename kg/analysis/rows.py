@@ -19,9 +19,11 @@ def edge_rows(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
     """The edges of an actor graph as rows, without their event lists.
 
     Each row: ``source``, ``source_label``, ``relation``, ``target``,
-    ``target_label``, ``quad_class``, ``mentions``, ``articles``, ``asserted``,
-    ``negated``, ``first``, ``last`` and ``evidence``. The most mentioned edges
-    come first, then those in the most articles, then by source, relation, target.
+    ``target_label``, ``quad_class``, ``mentions``, ``event_count`` (None when not
+    counted), ``articles``, ``asserted``, ``negated``, ``first``, ``last`` and
+    ``evidence``. The most mentioned edges (with the most events, when the graph
+    counts events: :func:`kg.analysis.graph.counted`) come first, then those in
+    the most articles, then by source, relation, target.
 
     Examples:
         >>> G = nx.MultiDiGraph()
@@ -32,17 +34,20 @@ def edge_rows(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
         ('aids', 'A')
     """
     rows = []
+    by = "event_count" if G.graph.get("count") == "events" else "mentions"
     for u, v, key, d in G.edges(keys=True, data=True):
         rows.append({
             "source": u, "source_label": G.nodes[u].get("label") or u,
             "relation": d.get("relation", key),
             "target": v, "target_label": G.nodes[v].get("label") or v,
-            "quad_class": d.get("quad_class"), "mentions": d.get("mentions", 1),
-            "articles": d.get("articles"), "asserted": d.get("asserted"),
+            "quad_class": d.get("quad_class"),
+            "mentions": d.get("mention_count", d.get("mentions", 1)),
+            "event_count": d.get("event_count"), "articles": d.get("articles"),
+            "asserted": d.get("asserted"),
             "negated": d.get("negated"), "first": d.get("first"), "last": d.get("last"),
             "evidence": [dict(e) for e in d.get("evidence", ())],
         })  # fmt: skip
-    rows.sort(key=lambda r: (-r["mentions"], -(r["articles"] or 0), str(r["source"]),
+    rows.sort(key=lambda r: (-(r[by] or 0), -(r["articles"] or 0), str(r["source"]),
                              r["relation"], str(r["target"])))  # fmt: skip
     return rows
 

@@ -8,7 +8,14 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from kg.cli.options import filter_kwargs, graph_filters, open_graph, store_argument
+from kg.cli.options import (
+    count_argument,
+    counting,
+    filter_kwargs,
+    graph_filters,
+    open_graph,
+    store_argument,
+)
 from kg.tables import plural
 from kg.types import KGError
 from kg.vocab import CENTRALITIES, MEASURES
@@ -24,8 +31,8 @@ TIMELINE_COLUMNS = [
 ]  # fmt: skip
 
 EGO_COLUMNS = [
-    "source", "relation", "target", "quad_class", "mentions", "articles", "first",
-    "last",
+    "source", "relation", "target", "quad_class", "mentions", "event_count", "articles",
+    "first", "last",
 ]  # fmt: skip
 
 #: A measure's rows and the table columns (None: all of them).
@@ -74,12 +81,14 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--depth", type=int, default=2, metavar="N", help="ego radius")
     p.add_argument("--seed", type=int, default=42, help="community detection seed")
+    count_argument(p)
     graph_filters(p)
 
 
 def run(args: argparse.Namespace) -> int:
     """Run ``kg analyze``: compute the measure, print it."""
     from kg import analysis as an
+    from kg.analysis.graph import counted
     from kg.progress import stage
 
     if args.top is not None and args.top < 1:
@@ -92,6 +101,8 @@ def run(args: argparse.Namespace) -> int:
         with stage("read the actor graph"):
             G = an.actor_graph(dataset, events=False, **filter_kwargs(args))
             _attach_events(args, dataset, G)
+        G = counted(G, args.count)
+        log.info(counting(args.count))
         log.info(
             "%s, %s",
             plural(G.number_of_nodes(), "actor"),

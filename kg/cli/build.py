@@ -6,6 +6,7 @@ import argparse
 
 from kg.cli.options import (
     articles_arguments,
+    count_argument,
     dask_arguments,
     extraction_kwargs,
     store_argument,
@@ -35,6 +36,24 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--ttl", metavar="OUT.ttl", help="also export the graph as Turtle")
     p.add_argument("--html", metavar="OUT.html", help="also write the interactive view")
     p.add_argument("--force", action="store_true", help="overwrite --ttl/--html files")
+    count_argument(p)
+    p.add_argument(
+        "--event-window",
+        type=_days,
+        metavar="DAYS",
+        help="mentions of one edge and polarity at most DAYS after an event's first "
+        "day are that event (default: the store's, else 1)",
+    )
+
+
+def _days(text: str) -> int:
+    try:
+        days = int(text)
+    except ValueError:
+        days = -1
+    if days < 0:
+        raise argparse.ArgumentTypeError(f"bad number of days {text!r}")
+    return days
 
 
 def run(args: argparse.Namespace) -> int:
@@ -49,6 +68,8 @@ def run(args: argparse.Namespace) -> int:
         force=args.force,
         validate=args.validate,
         summary=args.summary,
+        event_window=args.event_window,
+        count=args.count,
         **extraction_kwargs(args),
     )
     if args.summary:

@@ -130,6 +130,29 @@ def extraction_kwargs(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
+def count_argument(parser: argparse.ArgumentParser) -> None:
+    """Add ``--count mentions|events``: what edges count (kg.rdf.events)."""
+    from kg.vocab import COUNTS
+
+    parser.add_argument(
+        "--count",
+        choices=COUNTS,
+        default="mentions",
+        help="count mentions (sentences stating a relation; the default) or events "
+        "(mentions of one edge and polarity within the event window)",
+    )
+
+
+def counting(count: str) -> str:
+    """The line that says what a command counts."""
+    if count == "events":
+        return (
+            "counting events: the mentions of one source, relation, target and "
+            "polarity within the event window (kg build --event-window) are one"
+        )
+    return "counting mentions: every sentence stating a relation counts once"
+
+
 def graph_filters(parser: argparse.ArgumentParser) -> None:
     """Add the filters of the actor graph (dates, relations, classes, countries)."""
     parser.add_argument("--since", metavar="YYYY-MM-DD", help="events on or after")

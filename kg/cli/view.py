@@ -5,7 +5,14 @@ from __future__ import annotations
 import argparse
 import logging
 
-from kg.cli.options import filter_kwargs, graph_filters, open_graph, store_argument
+from kg.cli.options import (
+    count_argument,
+    counting,
+    filter_kwargs,
+    graph_filters,
+    open_graph,
+    store_argument,
+)
 from kg.tables import plural
 from kg.vocab import CENTRALITIES
 
@@ -48,6 +55,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--actor", metavar="X", help="only the ego network of X")
     p.add_argument("--depth", type=int, default=2, metavar="N", help="ego radius")
     p.add_argument("--force", action="store_true", help="overwrite the output")
+    count_argument(p)
     graph_filters(p)
 
 
@@ -66,8 +74,10 @@ def run(args: argparse.Namespace) -> int:
             actor=args.actor,
             depth=args.depth,
             force=args.force,
+            count=args.count,
             **filter_kwargs(args),
         )
+    log.info(counting(args.count))
     log.info(
         "wrote %s: %s, %s",
         out,

@@ -30,6 +30,7 @@ from typing import Any
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV
 
+from kg.rdf.derived import Derived
 from kg.rdf.namespaces import BATCH, EVENT, KG, ONTOLOGY_IRI
 from kg.rdf.nquads import (
     GENERATED,
@@ -258,14 +259,16 @@ def build(
     stats: dict | None = None,
     fingerprint: str = "",
     batch_size: int = WRITE_BATCH,
+    event_window: int | None = None,
 ) -> Dataset:
     """Write each article's graph into a dataset, replacing what was there.
 
     Articles are written ``batch_size`` at a time (on Oxigraph with the bulk
     loader): the graphs of a batch, then its build record. An article whose
     graph would be identical (same ``kg:graphHash``) is skipped, so building the
-    same input twice changes nothing. The store is flushed and compacted at the
-    end (:func:`kg.rdf.store.compact`).
+    same input twice changes nothing. At the end the derived edges and events of
+    the dyads the build touched are recomputed (:mod:`kg.rdf.derived`) and the
+    store is flushed and compacted (:func:`kg.rdf.store.compact`).
 
     Args:
         results: ``(article, assertions)`` pairs (``kg.nlp.extract.extract_articles``).
@@ -281,6 +284,8 @@ def build(
         fingerprint: The extraction fingerprint that goes into each article's
             ``kg:inputHash`` (see :func:`input_hash`).
         batch_size: Articles per written batch.
+        event_window: Days within which mentions of an edge are one event
+            (:mod:`kg.rdf.events`); None keeps the store's (default 1).
 
     Returns:
         The dataset.
@@ -297,7 +302,7 @@ def build(
         (1, 0)
     """
     dataset = open_store("memory") if dataset is None else dataset
-    writer = BatchWriter(dataset, progress=progress)
+    writer = BatchWriter(dataset, progress=progress, event_window=event_window)
     articles: dict[str, Article] = {}
     batch: list[ArticleQuads] = []
     for article, assertions in results:
@@ -320,13 +325,16 @@ def build(
 class BatchWriter:
     """Writes batches of article graphs into a store and counts what it wrote.
 
-    The first write keeps the ontology graph up to date; :meth:`close` flushes
-    and compacts the store. Used by :func:`build` and by the distributed driver
-    (:mod:`kg.distributed`), which receives the graphs from its workers.
+    The first write keeps the ontology graph up to date; :meth:`close`
+    recomputes the derived edges and events of the dyads the writes touched
+    (:class:`kg.rdf.derived.Derived`), then flushes and compacts the store. Used by
+    :func:`build` and by the distributed driver (:mod:`kg.distributed`), which
+    receives the graphs from its workers.
 
     Args:
         dataset: The store.
         progress: Called as ``progress(article, status)`` after each write.
+        event_window: The event window in days (None: the store's, else 1).
     """
 
     def __init__(
@@ -334,11 +342,13 @@ class BatchWriter:
         dataset: Dataset,
         *,
         progress: Callable[[Article, str], None] | None = None,
+        event_window: int | None = None,
     ) -> None:
         self.dataset = dataset
         self.progress = progress
         self.counts = dict.fromkeys(_COUNTS, 0)
         self._ontology = False
+        self.derived = Derived(dataset, event_window)
 
     def write(
         self, batch: Sequence[ArticleQuads], articles: Mapping[str, Article]
@@ -355,7 +365,7 @@ class BatchWriter:
         if not self._ontology:
             ensure_ontology(self.dataset)
             self._ontology = True
-        statuses = write_batch(self.dataset, batch)
+        statuses = write_batch(self.dataset, batch, derived=self.derived)
         for q, status in zip(batch, statuses, strict=True):
             self.counts["articles"] += 1
             self.counts[status] += 1
@@ -369,11 +379,15 @@ class BatchWriter:
         return statuses
 
     def close(self) -> None:
-        """Flush and compact the store (Oxigraph), so that it opens at once."""
+        """Bring the derived data up to date, then flush and compact the store
+        (Oxigraph), so that it opens at once."""
+        self.derived.finish()
         compact(self.dataset)
 
 
-def write_batch(dataset: Dataset, batch: Sequence[ArticleQuads]) -> list[str]:
+def write_batch(
+    dataset: Dataset, batch: Sequence[ArticleQuads], *, derived: Derived | None = None
+) -> list[str]:
     """Write the changed graphs of a batch and its build record, in one load.
 
     The graphs being replaced are dropped first (one transaction); the new
@@ -381,6 +395,7 @@ def write_batch(dataset: Dataset, batch: Sequence[ArticleQuads]) -> list[str]:
     bulk loader), so a batch that finished is kept whole. A graph whose content
     is unchanged (same ``kg:graphHash``) keeps its triples and timestamp; only
     its ``kg:inputHash`` is brought up to date, so that the next build skips it.
+    ``derived`` (when given) is told the dyads of the graphs written and dropped.
 
     Returns:
         ``"added"``, ``"replaced"`` or ``"unchanged"`` per graph.
@@ -404,6 +419,11 @@ def write_batch(dataset: Dataset, batch: Sequence[ArticleQuads]) -> list[str]:
         graphs[graph] = q.triples
     _refresh_input_hashes(dataset, stale)
     if graphs:
+        if derived is not None:
+            derived.begin()
+            derived.touch_graphs(drop)
+            for triples in graphs.values():
+                derived.touch_triples(triples)
         written = [q for q in batch if q.graph in graphs]
         name, record = batch_record(written)
         graphs[name] = record

@@ -117,6 +117,33 @@ class KG(DefinedNamespace):
     community: URIRef
     mentionCount: URIRef
     articleCount: URIRef
+    # derived data (kg.rdf.events): aggregated edges, events vs mentions
+    Edge: URIRef
+    NewsEvent: URIRef
+    edgeSource: URIRef
+    edgeTarget: URIRef
+    edgeRelation: URIRef
+    edge: URIRef
+    mention: URIRef
+    sample: URIRef
+    polarity: URIRef
+    eventCount: URIRef
+    sourceCount: URIRef
+    assertedCount: URIRef
+    negatedCount: URIRef
+    firstDate: URIRef
+    lastDate: URIRef
+    edgeRecord: URIRef
+    assertedArticleCount: URIRef
+    assertedEventCount: URIRef
+    ActorSummary: URIRef
+    actor: URIRef
+    actorClass: URIRef
+    actorRecord: URIRef
+    RelationSummary: URIRef
+    pairCount: URIRef
+    eventWindow: URIRef
+    derivedState: URIRef
     # the relation hierarchy
     relatedTo: URIRef
     verbalCooperation: URIRef

@@ -1,0 +1,333 @@
+"""The derived data of a store: its state, and its refresh at the end of a build.
+
+:func:`refresh` recomputes the derived graphs (:mod:`kg.rdf.events`: a
+``kg:Edge`` per edge and a ``kg:NewsEvent`` per event in one graph per dyad;
+:mod:`kg.rdf.summaries`: actor and relation summaries) of some dyads, or of all.
+:class:`Derived` follows one build: what it touched, and the refresh at its end.
+The state node ``<https://w3id.org/kg-news/derived/state>`` says ``stale`` from a
+build's first write until its derived graphs are written, so a killed build leaves
+it stale, readers fall back to grouping the mentions (:func:`is_fresh`), and the
+next build recomputes every dyad; it also keeps the event window (days).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from rdflib import ConjunctiveGraph, Graph
+
+from kg.rdf.events import (
+    CHUNK,
+    DEFAULT_WINDOW,
+    DERIVED,
+    Mention,
+    actor_graph,
+    dyad_graph,
+    dyad_triples,
+    kg_term,
+    lit_int,
+    read_mentions,
+    select_rows,
+)
+from kg.rdf.namespaces import KG
+from kg.rdf.nquads import Triple, quote
+from kg.rdf.store import select, update, values_of, write_graphs
+from kg.types import KGError
+
+log = logging.getLogger("kg")
+_KG = str(KG._NS)
+
+#: The named graph and node that say whether the derived graphs are up to date.
+STATE = DERIVED + "state"
+#: The named graph of the relation summaries.
+RELATIONS = DERIVED + "relations"
+
+
+# ---------------------------------------------------------------------- state
+def _state(dataset: Graph) -> dict[str, str]:
+    """The derived state: ``state`` (fresh or stale) and ``window`` (days)."""
+    out: dict[str, str] = {}
+    if not isinstance(dataset, ConjunctiveGraph):  # a plain graph: no named graphs
+        return out
+    for key, prop in (("state", "derivedState"), ("window", "eventWindow")):
+        found = values_of(dataset, [(STATE, STATE)], _KG + prop)
+        if STATE in found:
+            out[key] = found[STATE]
+    return out
+
+
+def _set_state(dataset: Graph, state: str, window: int) -> None:
+    update(
+        dataset,
+        f"DROP SILENT GRAPH <{STATE}> ;\n"
+        f"INSERT DATA {{ GRAPH <{STATE}> {{ <{STATE}> {kg_term('derivedState')} "
+        f"{quote(state)} ; {kg_term('eventWindow')} {lit_int(window)} }} }}",
+    )
+
+
+def is_fresh(dataset: Graph) -> bool:
+    """Whether the derived graphs hold every article graph of the store."""
+    return _state(dataset).get("state") == "fresh"
+
+
+def event_window(dataset: Graph) -> int:
+    """The event window the store's derived data uses (else the default)."""
+    try:
+        return int(_state(dataset).get("window", DEFAULT_WINDOW))
+    except ValueError:
+        return DEFAULT_WINDOW
+
+
+def read_records(dataset: Graph, prop: str) -> Iterator[dict[str, Any]]:
+    """The JSON records (``kg:edgeRecord``, ``kg:actorRecord``) of the store."""
+    for row in select_rows(dataset, "?r", f"?x {kg_term(prop)} ?r"):
+        yield json.loads(row["r"])
+
+
+# -------------------------------------------------------------------- refresh
+def refresh(
+    dataset: Graph,
+    dyads: Iterable[tuple[str, str]] | None = None,
+    *,
+    window: int = DEFAULT_WINDOW,
+    articles: Mapping[str, int] | None = None,
+) -> int:
+    """Recompute the derived graphs of some dyads (None: of every dyad), of
+    their actors, and the relation summaries.
+
+    The graphs are dropped and written again in one write
+    (:func:`kg.rdf.store.write_graphs`), then the state is set fresh.
+
+    Args:
+        dataset: The store.
+        dyads: (source IRI, target IRI) pairs; None recomputes everything.
+        window: The event window in days.
+        articles: With ``dyads``: per relation IRI, the article graphs written
+            minus those dropped that mention it (:class:`Derived` counts them).
+
+    Returns:
+        The number of dyad graphs written.
+    """
+    from kg.rdf.summaries import (
+        actor_summaries,
+        relation_summaries,
+        stored_edge_records,
+    )
+
+    if window < 0:
+        raise KGError(f"bad event window {window}; expected 0 or more days")
+    everything = dyads is None
+    touched = None if dyads is None else sorted(set(dyads))
+    by_dyad: dict[tuple[str, str], list[Mention]] = {}
+    for m in read_mentions(dataset, touched):
+        by_dyad.setdefault((m.source, m.target), []).append(m)
+    graphs: dict[str, list[Triple]] = {}
+    records: list[dict[str, Any]] = []
+    for (s, t), ms in by_dyad.items():
+        graphs[dyad_graph(s, t)], recs = dyad_triples(ms, window)
+        records.extend(recs)
+    if everything:
+        drop = _derived_graphs(dataset)
+        actors = None
+    else:
+        drop = [dyad_graph(s, t) for s, t in touched or ()]
+        actors = {a for pair in touched or () for a in pair}
+    summaries = actor_summaries(dataset, records, actors, set(touched or ()))
+    for actor, triples in summaries.items():
+        graphs[actor_graph(actor)] = triples
+    drop += [actor_graph(a) for a in actors or ()]
+    if everything:
+        pairs = {(m.relation, m.article) for ms in by_dyad.values() for m in ms}
+        per_relation = Counter(rel for rel, _ in pairs)
+        graphs[RELATIONS] = relation_summaries(
+            dataset, records, None, per_relation, delta=False
+        )
+    else:
+        old = stored_edge_records(dataset, drop)
+        graphs[RELATIONS] = relation_summaries(
+            dataset, records, old, articles or {}, delta=True
+        )
+    drop.append(RELATIONS)
+    if graphs or drop:
+        write_graphs(dataset, graphs, drop=drop)
+    _set_state(dataset, "fresh", window)
+    return len(by_dyad)
+
+
+def _derived_graphs(dataset: Graph) -> list[str]:
+    text = (
+        "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?x a ?c } "
+        f'FILTER(STRSTARTS(STR(?g), "{DERIVED}dyad/") '
+        f'|| STRSTARTS(STR(?g), "{DERIVED}actor/") || ?g = <{RELATIONS}>) }}'
+    )
+    _, rows = select(dataset, text)
+    return [g for (g,) in rows if g]
+
+
+# -------------------------------------------------------------------- a build
+@dataclass
+class Derived:
+    """What one build touched, and the derived step at its end.
+
+    :meth:`begin` is called before the build's first write (it marks the derived
+    data stale), :meth:`touch_triples` and :meth:`touch_graphs` with each graph
+    written or dropped, and :meth:`finish` once after the last batch.
+
+    Args:
+        dataset: The store.
+        window: The event window in days (None: the store's, else the default).
+    """
+
+    dataset: Graph
+    window: int | None = None
+    dyads: set[tuple[str, str]] = field(default_factory=set)
+    articles: Counter[str] = field(default_factory=Counter)
+    _begun: bool = False
+    _everything: bool = False
+
+    def __post_init__(self) -> None:
+        if self.window is not None and self.window < 0:
+            raise KGError(f"bad event window {self.window}; expected 0 or more days")
+
+    def begin(self) -> None:
+        """Mark the derived data stale before the first write of a build."""
+        if self._begun:
+            return
+        self._begun = True
+        state = _state(self.dataset)
+        window = self._window(state)
+        self._everything = state.get("state") != "fresh" or state.get("window") != str(
+            window
+        )
+        _set_state(self.dataset, "stale", window)
+
+    def _window(self, state: Mapping[str, str]) -> int:
+        if self.window is not None:
+            return self.window
+        try:
+            return int(state.get("window", DEFAULT_WINDOW))
+        except ValueError:
+            return DEFAULT_WINDOW
+
+    def touch_triples(self, triples: Iterable[Triple]) -> None:
+        """Note the dyads of the events among the triples of a new graph."""
+        ends: dict[str, list[str]] = {}
+        relations: set[str] = set()
+        src, tgt, rel = kg_term("source"), kg_term("target"), kg_term("relation")
+        for s, p, o in triples:
+            if p in (src, tgt):
+                ends.setdefault(s, ["", ""])[p == tgt] = o[1:-1]
+            elif p == rel:
+                relations.add(o[1:-1])
+        self.dyads.update((s, t) for s, t in ends.values() if s and t)
+        self.articles.update(relations)
+
+    def touch_graphs(self, graphs: Sequence[str]) -> None:
+        """Note the dyads of the events of graphs about to be dropped."""
+        for i in range(0, len(graphs), CHUNK):
+            names = " ".join(f"<{g}>" for g in graphs[i : i + CHUNK])
+            text = (
+                f"SELECT DISTINCT ?s ?t WHERE {{ VALUES ?g {{ {names} }} GRAPH ?g "
+                f"{{ ?e a {kg_term('Event')} ; {kg_term('source')} ?s ; "
+                f"{kg_term('target')} ?t }} }}"
+            )
+            _, rows = select(self.dataset, text)
+            self.dyads.update((s, t) for s, t in rows if s and t)
+            text = (
+                f"SELECT DISTINCT ?g ?r WHERE {{ VALUES ?g {{ {names} }} GRAPH ?g "
+                f"{{ ?e a {kg_term('Event')} ; {kg_term('relation')} ?r }} }}"
+            )
+            _, rows = select(self.dataset, text)
+            self.articles.subtract(r for _, r in rows if r)
+
+    def finish(self) -> int:
+        """Recompute what the build touched (everything after a failed build).
+
+        Returns:
+            The number of dyad graphs written.
+        """
+        state = _state(self.dataset)
+        window = self._window(state)
+        if not self._begun:
+            if state.get("state") == "fresh" and state.get("window") == str(window):
+                return 0
+            self._everything = True
+        dyads = None if self._everything else sorted(self.dyads)
+        n = refresh(self.dataset, dyads, window=window, articles=self.articles)
+        log.info("derived edges and events: %d dyad graphs written", n)
+        return n
+
+
+def after_update(dataset: Graph) -> None:
+    """Recount every derived graph after a SPARQL update changed the store.
+
+    An update may change any article graph, and it does not say which, so every
+    dyad is recomputed (with the store's event window).
+    """
+    if not isinstance(dataset, ConjunctiveGraph):  # a plain graph has none
+        return
+    log.info("updating the derived edges and events after the update")
+    refresh(dataset, window=event_window(dataset))
+
+
+def count_all(dataset: Graph) -> int:
+    """The number of events (``kg:NewsEvent``) in the store's derived data."""
+    return sum(rec["event_count"] for rec in read_records(dataset, "edgeRecord"))
+
+
+def top_edges(dataset: Graph, top: int = 10) -> list[dict[str, Any]]:
+    """The edges with the most events (not negated), for the build summary.
+
+    Returns:
+        Dicts with ``source`` and ``target`` (labels), ``relation`` (name),
+        ``count`` (events) and ``evidence`` (the sentence of its first mention).
+    """
+    from kg.rdf.summaries import choose, local_id, read_summaries
+
+    labels = {
+        iri: choose(local_id(iri), rec["facts"])["label"]
+        for iri, rec in read_summaries(dataset).items()
+    }
+    rows = []
+    for rec in read_records(dataset, "edgeRecord"):
+        n = rec.get("positive_events", 0)
+        if n:
+            rows.append({
+                "source": labels.get(rec["source"], local_id(rec["source"])),
+                "relation": rec["relation"].rsplit("#", 1)[-1],
+                "target": labels.get(rec["target"], local_id(rec["target"])),
+                "count": n, "first": rec["first_event"].rsplit("\t", 1)[-1],
+            })  # fmt: skip
+    rows.sort(key=lambda r: (-r["count"], r["source"], r["relation"], r["target"]))
+    rows = rows[:top]
+    found: dict[str, str] = {}
+    if rows:
+        names = " ".join(f"<{r['first']}>" for r in rows)
+        text = (
+            f"SELECT ?e ?ev WHERE {{ VALUES ?e {{ {names} }} "
+            f"GRAPH ?g {{ ?e {kg_term('evidence')} ?ev }} }}"
+        )
+        _, found_rows = select(dataset, text)
+        found = {e: ev or "" for e, ev in found_rows if e}
+    for r in rows:
+        r["evidence"] = found.get(r.pop("first"), "")
+    return rows
+
+
+__all__ = [
+    "RELATIONS",
+    "STATE",
+    "Derived",
+    "after_update",
+    "count_all",
+    "event_window",
+    "is_fresh",
+    "read_records",
+    "refresh",
+    "top_edges",
+]

@@ -1,0 +1,386 @@
+"""Derived data kept up to date at build time: aggregated edges, and events vs mentions.
+
+Every ``kg:Event`` node of an article graph is one *mention*: one sentence of one
+article stating a relation. Analysts of event data count *events* as GDELT does:
+the mentions of the same source, relation, target and polarity (negated or not)
+whose dates lie within the **event window** are one event, reported by that many
+mentions, sources (publishers) and articles. The window is anchored at the
+event's first day: with the default of 1 day, mentions dated D and D+1 are one
+event and a mention dated D+2 starts the next one (window 0: the same day only).
+A mention without a date (neither an event date nor an article date) is an
+event of its own article.
+
+:func:`refresh` writes, for each directed dyad (source, target), a named graph
+``<https://w3id.org/kg-news/derived/dyad/H>`` holding
+
+- one ``kg:Edge`` per relation of the dyad: its counts (mentions, articles,
+  sources, events, asserted, negated, stated), first and last day, the days,
+  the modalities, the codes, and a few evidence samples (``kg:sample``); and
+- one ``kg:NewsEvent`` per event: its edge, polarity, first and last day,
+  counts, and every mention (``kg:mention`` to the ``kg:Event`` node, which keeps
+  its named graph, sentence and offsets).
+
+The readers (:mod:`kg.analysis.edges`) and the named queries read these instead
+of grouping every event: the cost of a read follows the number of edges, not
+of events. :mod:`kg.rdf.derived` writes them at the end of each build, for the
+dyads the build touched, and keeps their state.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from rdflib import Graph
+
+from kg.rdf.namespaces import BASE, KG, sparql_prefixes
+from kg.rdf.nquads import TYPE, Triple, quote, sha256
+from kg.rdf.store import select
+
+#: Days after an event's first mention within which a mention is the same event.
+DEFAULT_WINDOW = 1
+#: Evidence samples (mentions) kept per edge.
+SAMPLES = 5
+#: Base of the derived graphs and nodes.
+DERIVED = BASE + "derived/"
+#: Dyads per query when reading the mentions of some dyads.
+CHUNK = 400
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_INT = f"^^<{_XSD}integer>"
+_DATE = f"^^<{_XSD}date>"
+_KG = str(KG._NS)
+
+#: What is read of each mention (``kg:Event`` node), and of each article.
+_VARS = "?e ?s ?rel ?t ?neg ?mod ?date ?art ?sent ?quad ?cameo ?plover"
+_PATTERN = """
+    ?e a kg:Event ; kg:source ?s ; kg:target ?t ; kg:relation ?rel .
+    OPTIONAL { ?e kg:negated ?neg }
+    OPTIONAL { ?e kg:modality ?mod }
+    OPTIONAL { ?e kg:date ?date }
+    OPTIONAL { ?e kg:sentenceIndex ?sent }
+    OPTIONAL { ?e kg:quadClass ?quad }
+    OPTIONAL { ?e kg:cameoCode ?cameo }
+    OPTIONAL { ?e kg:ploverCategory ?plover }
+    OPTIONAL { ?e prov:wasDerivedFrom ?art }
+"""
+_ARTICLES = """
+    ?art a kg:Article .
+    OPTIONAL { ?art dcterms:identifier ?artid }
+    OPTIONAL { ?art dcterms:date ?adate }
+    OPTIONAL { ?art dcterms:publisher ?pub }
+"""
+
+
+def kg_term(name: str) -> str:
+    """A kg term as N-Triples (the closed namespace refuses a typo)."""
+    return _TERMS.get(name) or _TERMS.setdefault(name, f"<{getattr(KG, name)}>")
+
+
+_TERMS: dict[str, str] = {}
+
+
+# ------------------------------------------------------------------ the window
+def event_keys(
+    mentions: Iterable[tuple[bool, str | None, str]], window: int = DEFAULT_WINDOW
+) -> list[int]:
+    """The event (a number) of each mention of one edge: GDELT's events.
+
+    Args:
+        mentions: ``(negated, ISO day or None, article)`` per mention.
+        window: Days after an event's first day that are the same event.
+
+    Returns:
+        One event number per mention, in the order given; mentions with the same
+        number are one event.
+
+    Examples:
+        >>> event_keys([(False, "2025-01-01", "a"), (False, "2025-01-02", "b"),
+        ...             (False, "2025-01-03", "c"), (True, "2025-01-01", "d")])
+        [0, 0, 1, 2]
+        >>> event_keys([(False, None, "a"), (False, None, "a"), (False, None, "b")])
+        [0, 0, 1]
+    """
+    items = list(mentions)
+    order = sorted(
+        range(len(items)),
+        key=lambda i: (items[i][0], items[i][1] is None, items[i][1] or items[i][2]),
+    )
+    out = [0] * len(items)
+    n, current, start = -1, None, date.min
+    for i in order:
+        negated, day, article = items[i]
+        if day is None:
+            key: tuple = (negated, None, article)
+            if key != current:
+                n, current = n + 1, key
+        else:
+            d = date.fromisoformat(day)
+            if current != (negated, "dated") or (d - start).days > window:
+                n, current, start = n + 1, (negated, "dated"), d
+        out[i] = n
+    return out
+
+
+def count_events(
+    mentions: Iterable[tuple[bool, str | None, str]], window: int = DEFAULT_WINDOW
+) -> int:
+    """The number of events of one edge's mentions (see :func:`event_keys`).
+
+    Examples:
+        >>> count_events([(False, "2025-01-01", "a"), (False, "2025-01-09", "a")])
+        2
+    """
+    keys = event_keys(mentions, window)
+    return len(set(keys))
+
+
+# ------------------------------------------------------------------- mentions
+@dataclass
+class Mention:
+    """One ``kg:Event`` node as the derived step reads it."""
+
+    iri: str
+    source: str
+    relation: str
+    target: str
+    negated: bool
+    modality: str
+    day: str | None
+    article: str
+    publisher: str
+    sentence: int
+    quad: str
+    cameo: str
+    plover: str
+
+    @property
+    def key(self) -> str:
+        """Sort key: day (undated last), article, sentence, relation, IRI."""
+        sentence = str(self.sentence)
+        return "\t".join((
+            self.day or "9999-99-99", self.article,
+            "0" * (11 - len(sentence)) + sentence,
+            self.relation.rsplit("#", 1)[-1], self.iri,
+        ))  # fmt: skip
+
+    @property
+    def asserted(self) -> bool:
+        """Asserted or reported, and not negated."""
+        return not self.negated and self.modality in ("asserted", "reported")
+
+
+def _mention(row: Mapping[str, str | None], art: Mapping[str, Any]) -> Mention:
+    day = row["date"] or art.get("date")
+    article = art.get("id") or row["art"] or ""
+    try:
+        sentence = int(row["sent"] or -1)
+    except ValueError:
+        sentence = -1
+    return Mention(
+        iri=row["e"] or "", source=row["s"] or "", relation=row["rel"] or "",
+        target=row["t"] or "",
+        negated=(row["neg"] or "").strip().lower() in ("true", "1"),
+        modality=row["mod"] or "asserted", day=day[:10] if day else None,
+        article=article, publisher=art.get("pub") or article, sentence=sentence,
+        quad=row["quad"] or "", cameo=row["cameo"] or "", plover=row["plover"] or "",
+    )  # fmt: skip
+
+
+def select_rows(dataset: Graph, variables: str, pattern: str) -> Iterator[dict]:
+    """Rows of a pattern matched inside the named graphs (kg writes no other)."""
+    text = f"{sparql_prefixes()}SELECT {variables} WHERE {{ GRAPH ?g {{ {pattern} }} }}"
+    names, rows = select(dataset, text)
+    return (dict(zip(names, row, strict=True)) for row in rows)
+
+
+def _articles(dataset: Graph, iris: Iterable[str] | None) -> dict[str, dict]:
+    """Identifier, day and publisher of some articles (None: of every article)."""
+    out: dict[str, dict] = {}
+    chunks: list[list[str] | None] = [None]
+    if iris is not None:
+        todo = sorted(set(iris))
+        chunks = [todo[i : i + CHUNK] for i in range(0, len(todo), CHUNK)]
+    for chunk in chunks:
+        pattern = _ARTICLES
+        if chunk is not None:
+            pattern = (
+                "VALUES ?art { " + " ".join(f"<{a}>" for a in chunk) + " }" + pattern
+            )
+        for row in select_rows(dataset, "?art ?artid ?adate ?pub", pattern):
+            rec = out.setdefault(row["art"], {})
+            for key, var in (("id", "artid"), ("date", "adate"), ("pub", "pub")):
+                if row[var] and (key not in rec or row[var] < rec[key]):
+                    rec[key] = row[var]
+    return out
+
+
+def read_mentions(
+    dataset: Graph, dyads: Iterable[tuple[str, str]] | None = None
+) -> list[Mention]:
+    """The mentions of some dyads (source IRI, target IRI), or of every dyad."""
+    chunks: list[list[tuple[str, str]] | None] = [None]
+    if dyads is not None:
+        todo = sorted(set(dyads))
+        chunks = [todo[i : i + CHUNK] for i in range(0, len(todo), CHUNK)]
+    rows: dict[str, dict] = {}
+    for chunk in chunks:
+        pattern = _PATTERN
+        if chunk is not None:
+            values = " ".join(f"(<{s}> <{t}>)" for s, t in chunk)
+            pattern = f"VALUES (?s ?t) {{ {values} }}\n" + pattern
+        for row in select_rows(dataset, _VARS, pattern):
+            rows.setdefault(row["e"], row)  # an event matched twice: the first
+    arts = _articles(
+        dataset,
+        None if dyads is None else (r["art"] for r in rows.values() if r["art"]),
+    )
+    return [_mention(r, arts.get(r["art"] or "", {})) for r in rows.values()]
+
+
+# ------------------------------------------------------------------- triples
+def dyad_graph(source: str, target: str) -> str:
+    """The named graph of a dyad's derived data (source and target IRIs)."""
+    return f"{DERIVED}dyad/{sha256(source + ' ' + target)[:32]}"
+
+
+def actor_graph(actor: str) -> str:
+    """The named graph of an actor's summary (actor IRI)."""
+    return f"{DERIVED}actor/{sha256(actor)[:32]}"
+
+
+def lit_int(n: int) -> str:
+    return f'"{int(n)}"{_INT}'
+
+
+def _record(value: Any) -> str:
+    return quote(json.dumps(value, ensure_ascii=False, sort_keys=True,
+                            separators=(",", ":")))  # fmt: skip
+
+
+def edge_record(mentions: Sequence[Mention], events: int) -> dict[str, Any]:
+    """What the readers need of an edge (its mentions sorted by their key)."""
+    first = mentions[0]
+    days = sorted({m.day for m in mentions if m.day})
+    codes = {}
+    for name, values in (("quad_class", [m.quad for m in mentions]),
+                         ("cameo", [m.cameo for m in mentions]),
+                         ("plover", [m.plover for m in mentions])):  # fmt: skip
+        present = [v for v in values if v]
+        codes[name] = min(present) if present else ""
+    return {
+        "source": first.source, "relation": first.relation, "target": first.target,
+        **codes,
+        "mentions": len(mentions),
+        "articles": len({m.article for m in mentions}),
+        "sources": len({m.publisher for m in mentions}),
+        "event_count": events,
+        "first": days[0] if days else None, "last": days[-1] if days else None,
+        "asserted": sum(m.asserted for m in mentions),
+        "negated": sum(m.negated for m in mentions),
+        "stated": sum(not m.negated and m.modality == "asserted" for m in mentions),
+        "modalities": dict(sorted(Counter(m.modality for m in mentions).items())),
+        "dates": days,
+        "first_event": first.key,
+    }  # fmt: skip
+
+
+def _edge_triples(
+    node: str, rec: Mapping[str, Any], samples: Sequence[Mention]
+) -> list[Triple]:
+    p = kg_term
+    out: list[Triple] = [
+        (node, TYPE, p("Edge")),
+        (node, p("edgeSource"), f"<{rec['source']}>"),
+        (node, p("edgeRelation"), f"<{rec['relation']}>"),
+        (node, p("edgeTarget"), f"<{rec['target']}>"),
+        (node, p("mentionCount"), lit_int(rec["mentions"])),
+        (node, p("articleCount"), lit_int(rec["articles"])),
+        (node, p("sourceCount"), lit_int(rec["sources"])),
+        (node, p("eventCount"), lit_int(rec["event_count"])),
+        (node, p("assertedCount"), lit_int(rec["asserted"])),
+        (node, p("negatedCount"), lit_int(rec["negated"])),
+        (node, p("edgeRecord"), _record(rec)),
+    ]
+    if rec["first"]:
+        out.append((node, p("firstDate"), f'"{rec["first"]}"{_DATE}'))
+        out.append((node, p("lastDate"), f'"{rec["last"]}"{_DATE}'))
+    if str(rec["quad_class"]).isdigit():
+        out.append((node, p("quadClass"), lit_int(int(rec["quad_class"]))))
+    out.extend((node, p("sample"), f"<{m.iri}>") for m in samples[:SAMPLES])
+    return out
+
+
+def _event_triples(edge: str, mentions: Sequence[Mention]) -> list[Triple]:
+    first, p = mentions[0], kg_term
+    node = f"<{DERIVED}event/{sha256(first.iri)[:32]}>"
+    days = sorted({m.day for m in mentions if m.day})
+    out: list[Triple] = [
+        (node, TYPE, p("NewsEvent")),
+        (node, p("edge"), edge),
+        (node, p("polarity"), quote("negative" if first.negated else "positive")),
+        (node, p("mentionCount"), lit_int(len(mentions))),
+        (node, p("articleCount"), lit_int(len({m.article for m in mentions}))),
+        (node, p("sourceCount"), lit_int(len({m.publisher for m in mentions}))),
+    ]
+    if days:
+        out.append((node, p("firstDate"), f'"{days[0]}"{_DATE}'))
+        out.append((node, p("lastDate"), f'"{days[-1]}"{_DATE}'))
+    out.extend((node, p("mention"), f"<{m.iri}>") for m in mentions)
+    return out
+
+
+def dyad_triples(
+    mentions: Sequence[Mention], window: int
+) -> tuple[list[Triple], list[dict[str, Any]]]:
+    """The derived triples of one dyad's mentions (its edges and their events),
+    and the record of each edge."""
+    by_edge: dict[str, list[Mention]] = {}
+    for m in mentions:
+        by_edge.setdefault(m.relation, []).append(m)
+    out: list[Triple] = []
+    records = []
+    for relation, group in sorted(by_edge.items()):
+        group.sort(key=lambda m: m.key)
+        first = group[0]
+        key = f"{first.source} {relation} {first.target}"
+        node = f"<{DERIVED}edge/{sha256(key)[:32]}>"
+        keys = event_keys([(m.negated, m.day, m.article) for m in group], window)
+        events: dict[int, list[Mention]] = {}
+        for k, m in zip(keys, group, strict=True):
+            events.setdefault(k, []).append(m)
+        rec = edge_record(group, len(events))
+        rec["positive_events"] = sum(not ms[0].negated for ms in events.values())
+        records.append(rec)
+        asserted = [m for m in group if m.asserted]
+        out.extend(_edge_triples(node, rec, group))
+        out.append((node, kg_term("assertedArticleCount"),
+                    lit_int(len({m.article for m in asserted}))))  # fmt: skip
+        out.append((node, kg_term("assertedEventCount"),
+                    lit_int(sum(any(m.asserted for m in ms)
+                                 for ms in events.values()))))  # fmt: skip
+        for members in events.values():
+            out.extend(_event_triples(node, members))
+    return out, records
+
+
+__all__ = [
+    "CHUNK",
+    "DEFAULT_WINDOW",
+    "DERIVED",
+    "Mention",
+    "actor_graph",
+    "count_events",
+    "dyad_graph",
+    "dyad_triples",
+    "edge_record",
+    "event_keys",
+    "kg_term",
+    "lit_int",
+    "read_mentions",
+    "select_rows",
+]

@@ -1,0 +1,318 @@
+"""Derived actor summaries: what the readers need of an actor, kept at build time.
+
+Part of the derived data of :mod:`kg.rdf.events`. Each actor that has a
+mention gets a named graph ``<https://w3id.org/kg-news/derived/actor/H>`` with
+one ``kg:ActorSummary`` node: the actor (``kg:actor``), its label and class as
+the readers choose them (:func:`choose`), its country, the number of mentions,
+events and articles it appears in, and ``kg:actorRecord`` (the facts of every
+article graph about it, as JSON) so that the analysis reads every actor with
+one row each instead of one row per article describing it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from typing import Any
+from urllib.parse import unquote
+
+from rdflib import Graph
+from rdflib.namespace import RDF, RDFS, SKOS
+
+from kg.rdf.namespaces import ACTOR, KG, sparql_prefixes
+from kg.rdf.nquads import TYPE, Triple, quote
+from kg.rdf.store import select
+
+#: Order in which a class wins when an actor has several kg types.
+CLASS_ORDER = (
+    "Person", "Military", "Agency", "Government", "Party", "ArmedGroup", "Media",
+    "InternationalOrganisation", "State", "Place", "Group", "Organisation", "Actor",
+)  # fmt: skip
+
+#: The facts of an actor the readers use, by predicate IRI.
+ACTOR_PROPS = {
+    str(RDF.type): "type",
+    str(RDFS.label): "rdfs",
+    str(SKOS.prefLabel): "pref",
+    str(KG.country): "country",
+    str(KG.sector): "sector",
+    str(KG.cameoCode): "code",
+}
+_KG = str(KG._NS)
+_ACTOR = str(ACTOR)
+_INT = "^^<http://www.w3.org/2001/XMLSchema#integer>"
+_CHUNK = 400
+
+
+def local_id(iri: str) -> str:
+    """The id of an actor IRI (percent-decoded).
+
+    Examples:
+        >>> local_id("https://w3id.org/kg-news/actor/C%C3%B4te")
+        'Côte'
+    """
+    if iri.startswith(_ACTOR):
+        return unquote(iri[len(_ACTOR) :])
+    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def choose(aid: str, facts: Mapping[str, Iterable[str]]) -> dict[str, Any]:
+    """An actor's label, class, country, sector and code from all its facts.
+
+    The smallest value wins (a stable choice when articles disagree); the class
+    is the first of :data:`CLASS_ORDER` among its kg types.
+
+    Examples:
+        >>> choose("SYR", {"type": [_KG + "State"], "rdfs": ["Syria"]})["cls"]
+        'State'
+    """
+    types = {t[len(_KG) :] for t in facts.get("type", ()) if t.startswith(_KG)}
+
+    def first(key: str) -> str | None:
+        values = list(facts.get(key, ()))
+        return min(values) if values else None
+
+    return {
+        "id": aid,
+        "label": first("pref") or first("rdfs") or aid,
+        "cls": next((c for c in CLASS_ORDER if c in types), "Actor"),
+        "country": first("country"),
+        "sector": first("sector"),
+        "code": first("code"),
+    }
+
+
+def _rows(dataset: Graph, text: str) -> Iterable[dict[str, str | None]]:
+    names, rows = select(dataset, sparql_prefixes() + text)
+    return (dict(zip(names, row, strict=True)) for row in rows)
+
+
+def _chunks(actors: Iterable[str] | None) -> list[str]:
+    """``VALUES ?a`` blocks of the actors (one empty block: every actor)."""
+    if actors is None:
+        return [""]
+    todo = sorted(actors)
+    return [
+        "VALUES ?a { " + " ".join(f"<{a}>" for a in todo[i : i + _CHUNK]) + " }"
+        for i in range(0, len(todo), _CHUNK)
+    ]
+
+
+def read_facts(
+    dataset: Graph, actors: Iterable[str] | None
+) -> tuple[dict[str, dict[str, set[str]]], dict[str, int]]:
+    """The facts of some actors (None: every actor) and the articles about each."""
+    facts: dict[str, dict[str, set[str]]] = {}
+    articles: dict[str, int] = {}
+    props = "VALUES ?p { " + " ".join(f"<{p}>" for p in ACTOR_PROPS) + " }"
+    only = f'FILTER(STRSTARTS(STR(?a), "{_ACTOR}"))'
+    for block in _chunks(actors):
+        text = (
+            f"SELECT DISTINCT ?a ?p ?v WHERE {{ {block} {props} "
+            f"GRAPH ?g {{ ?a ?p ?v }} {only} }}"
+        )
+        for row in _rows(dataset, text):
+            key = ACTOR_PROPS[row["p"] or ""]
+            facts.setdefault(row["a"] or "", {}).setdefault(key, set()).add(
+                row["v"] or ""
+            )
+        text = (
+            f"SELECT ?a (COUNT(DISTINCT ?g) AS ?n) WHERE {{ {block} GRAPH ?g {{ "
+            f"?a <{RDFS.label}> ?l . ?art a kg:Article }} {only} }} GROUP BY ?a"
+        )
+        for row in _rows(dataset, text):
+            articles[row["a"] or ""] = int(row["n"] or 0)
+    return facts, articles
+
+
+def _stored_edges(
+    dataset: Graph, actors: Iterable[str], skip: set[tuple[str, str]]
+) -> list[dict[str, Any]]:
+    """The stored edge records of some actors, but those of the dyads in ``skip``."""
+    seen: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for block in _chunks(actors):
+        text = (
+            f"SELECT ?r WHERE {{ {block} GRAPH ?g {{ {{ ?x kg:edgeSource ?a }} "
+            f"UNION {{ ?x kg:edgeTarget ?a }} ?x kg:edgeRecord ?r }} }}"
+        )
+        for row in _rows(dataset, text):
+            rec = json.loads(row["r"] or "{}")
+            if (rec["source"], rec["target"]) not in skip:
+                seen[(rec["source"], rec["relation"], rec["target"])] = rec
+    return list(seen.values())
+
+
+def _summary(
+    actor: str, facts: Mapping[str, set[str]], counts: Mapping[str, int]
+) -> list[Triple]:
+    from kg.rdf.events import DERIVED
+    from kg.rdf.nquads import sha256
+
+    chosen = choose(local_id(actor), facts)
+    node = f"<{DERIVED}actor/{sha256(actor)[:32]}>"
+    record = {"actor": actor, "facts": {k: sorted(v) for k, v in sorted(facts.items())},
+              **counts}  # fmt: skip
+    out: list[Triple] = [
+        (node, TYPE, f"<{KG.ActorSummary}>"),
+        (node, f"<{KG.actor}>", f"<{actor}>"),
+        (node, f"<{RDFS.label}>", quote(chosen["label"])),
+        (node, f"<{KG.actorClass}>", f"<{_KG}{chosen['cls']}>"),
+        (node, f"<{KG.mentionCount}>", f'"{counts["mentions"]}"{_INT}'),
+        (node, f"<{KG.eventCount}>", f'"{counts["events"]}"{_INT}'),
+        (node, f"<{KG.articleCount}>", f'"{counts["articles"]}"{_INT}'),
+        (node, f"<{KG.actorRecord}>", quote(json.dumps(record, sort_keys=True))),
+    ]
+    if chosen["country"]:
+        out.append((node, f"<{KG.country}>", quote(chosen["country"])))
+    return out
+
+
+def actor_summaries(
+    dataset: Graph,
+    records: Iterable[Mapping[str, Any]],
+    actors: set[str] | None,
+    touched: set[tuple[str, str]],
+) -> dict[str, list[Triple]]:
+    """The summary triples of some actors (None: of every actor with a mention).
+
+    Args:
+        dataset: The store (its article graphs and untouched derived graphs).
+        records: The new edge records of the touched dyads.
+        actors: The actors whose summaries are rewritten; None for all.
+        touched: The dyads whose records are new (their stored ones are stale).
+
+    Returns:
+        Actor IRI -> the triples of its summary graph.
+    """
+    edges = list(records)
+    if actors is not None:
+        edges += _stored_edges(dataset, actors, touched)
+    counts: dict[str, dict[str, int]] = {}
+    for rec in edges:
+        for actor in {rec["source"], rec["target"]}:
+            c = counts.setdefault(actor, {"mentions": 0, "events": 0, "articles": 0})
+            c["mentions"] += rec["mentions"]
+            c["events"] += rec["event_count"]
+    facts, articles = read_facts(dataset, actors if actors is not None else None)
+    out = {}
+    for actor in sorted(counts if actors is None else actors & set(counts)):
+        c = dict(counts[actor], articles=articles.get(actor, 0))
+        out[actor] = _summary(actor, facts.get(actor, {}), c)
+    return out
+
+
+def read_summaries(dataset: Graph) -> dict[str, dict[str, Any]]:
+    """Every actor summary record: actor IRI -> facts and counts."""
+    out = {}
+    text = "SELECT ?r WHERE { GRAPH ?g { ?x kg:actorRecord ?r } }"
+    for row in _rows(dataset, text):
+        rec = json.loads(row["r"] or "{}")
+        out[rec["actor"]] = rec
+    return out
+
+
+__all__ = [
+    "ACTOR_PROPS",
+    "CLASS_ORDER",
+    "actor_summaries",
+    "choose",
+    "local_id",
+    "read_facts",
+    "read_summaries",
+]
+
+
+# ------------------------------------------------------------------ relations
+def _stored_relations(dataset: Graph) -> dict[str, dict[str, Any]]:
+    text = (
+        "SELECT ?rel ?m ?a ?p ?e ?q ?c WHERE { GRAPH ?d { ?x a kg:RelationSummary ; "
+        "kg:edgeRelation ?rel ; kg:mentionCount ?m ; kg:articleCount ?a ; "
+        "kg:pairCount ?p ; kg:eventCount ?e } "
+        "OPTIONAL { GRAPH ?d { ?x kg:quadClass ?q } } "
+        "OPTIONAL { GRAPH ?d { ?x kg:cameoCode ?c } } }"
+    )
+    return {
+        row["rel"] or "": {
+            "mentions": int(row["m"] or 0),
+            "articles": int(row["a"] or 0),
+            "pairs": int(row["p"] or 0),
+            "events": int(row["e"] or 0),
+            "quad_class": row["q"] or "",
+            "cameo": row["c"] or "",
+        }  # fmt: skip
+        for row in _rows(dataset, text)
+    }
+
+
+def stored_edge_records(dataset: Graph, graphs: Iterable[str]) -> list[dict[str, Any]]:
+    """The edge records in some derived dyad graphs (before they are rewritten)."""
+    out: list[dict[str, Any]] = []
+    todo = sorted(graphs)
+    for i in range(0, len(todo), _CHUNK):
+        names = " ".join(f"<{g}>" for g in todo[i : i + _CHUNK])
+        text = (
+            f"SELECT ?r WHERE {{ VALUES ?g {{ {names} }} "
+            "GRAPH ?g { ?x kg:edgeRecord ?r } }"
+        )
+        out.extend(json.loads(row["r"] or "{}") for row in _rows(dataset, text))
+    return out
+
+
+def relation_summaries(
+    dataset: Graph,
+    new: Iterable[Mapping[str, Any]],
+    old: Iterable[Mapping[str, Any]] | None,
+    articles: Mapping[str, int],
+    *,
+    delta: bool,
+) -> list[Triple]:
+    """The triples of the relation summaries (one ``kg:RelationSummary`` each).
+
+    Args:
+        dataset: The store (its current relation summaries, when ``delta``).
+        new: The new edge records (of every edge, or of the touched dyads).
+        old: The stored records of the touched dyads (when ``delta``).
+        articles: Articles per relation IRI: the counts (or, when ``delta``, the
+            change: graphs written minus graphs dropped that mention it).
+        delta: Update the stored summaries instead of counting afresh.
+    """
+    from kg.rdf.events import DERIVED
+    from kg.rdf.nquads import sha256
+
+    sums: dict[str, dict[str, Any]] = _stored_relations(dataset) if delta else {}
+    for sign, recs in ((-1, old or ()), (1, new)):
+        for rec in recs:
+            c = sums.setdefault(rec["relation"], dict.fromkeys(
+                ("mentions", "articles", "pairs", "events"), 0))  # fmt: skip
+            c["mentions"] += sign * rec["mentions"]
+            c["events"] += sign * rec["event_count"]
+            c["pairs"] += sign
+            for key in ("quad_class", "cameo"):
+                if sign > 0 and rec[key]:
+                    c[key] = min(c.get(key) or "99999", str(rec[key]))
+    for rel, n in articles.items():
+        sums.setdefault(
+            rel, dict.fromkeys(("mentions", "articles", "pairs", "events"), 0)
+        )
+        sums[rel]["articles"] = sums[rel]["articles"] + n if delta else n
+    out: list[Triple] = []
+    for rel, c in sorted(sums.items()):
+        if c["mentions"] <= 0:
+            continue
+        node = f"<{DERIVED}relation/{sha256(rel)[:32]}>"
+        out += [
+            (node, TYPE, f"<{KG.RelationSummary}>"),
+            (node, f"<{KG.edgeRelation}>", f"<{rel}>"),
+            (node, f"<{KG.mentionCount}>", f'"{c["mentions"]}"{_INT}'),
+            (node, f"<{KG.articleCount}>", f'"{c["articles"]}"{_INT}'),
+            (node, f"<{KG.pairCount}>", f'"{c["pairs"]}"{_INT}'),
+            (node, f"<{KG.eventCount}>", f'"{c["events"]}"{_INT}'),
+        ]
+        if str(c.get("quad_class", "")).isdigit():
+            out.append((node, f"<{KG.quadClass}>", f'"{c["quad_class"]}"{_INT}'))
+        if c.get("cameo"):
+            out.append((node, f"<{KG.cameoCode}>", quote(c["cameo"])))
+    return out
+
+
+__all__ += ["relation_summaries", "stored_edge_records"]
