@@ -176,7 +176,9 @@ def step(code: str) -> dict[str, Any]:
 
 
 def kg(*argv: str) -> dict[str, Any]:
-    return step(CLI.format(argv=["-q", *argv]))
+    result = step(CLI.format(argv=["-q", *argv]))
+    print(f"  kg {argv[0]}: {json.dumps(result)}", file=sys.stderr, flush=True)
+    return result
 
 
 def _size_mib(path: Path) -> float:
