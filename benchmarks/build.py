@@ -128,8 +128,8 @@ def main(argv: list[str] | None = None) -> int:
         words = sum(len(t.split()) for t in texts)
         kw = {"model": args.model, "batch_size": args.batch_size, "quiet": True}
         p_wall, p_cpu, _ = timed(plain, texts, args.model, args.batch_size)
-        row = {"articles": args.articles, "words": words,
-               "plain_wall_s": round(p_wall, 2), "plain_cpu_s": round(p_cpu, 2)}
+        row = {"articles": args.articles, "words": words, "plain_wall_s":
+               round(p_wall, 2), "plain_cpu_s": round(p_cpu, 2)}  # fmt: skip
         if not args.no_extract:
             e_wall, e_cpu, _ = timed(
                 extract_events, [jsonl], output=Path(tmp) / "e.jsonl", **kw

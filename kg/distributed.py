@@ -48,7 +48,8 @@ RETRIES = 2
 IN_FLIGHT = 2
 
 #: Dask settings of a local cluster (``local:N``): no statistical profiler in the
-#: workers (it samples the task thread every 10 ms), a calmer event loop, and no
+#: workers (it samples the task thread every 10 ms), calmer event loops and
+#: monitors (the scheduler and the nannies run in the driver process), and no
 #: ``MALLOC_TRIM_THRESHOLD_`` (Dask's default of 64 KiB turns glibc's adaptive
 #: mmap threshold off, so every large spaCy array is mapped and unmapped: about
 #: 15% more CPU per article). Workers started by hand take the same with
@@ -57,6 +58,8 @@ IN_FLIGHT = 2
 LOCAL_CONFIG: dict[str, Any] = {
     "distributed.worker.profile.enabled": False,
     "distributed.admin.tick.interval": "500ms",
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.worker.memory.monitor-interval": "1s",
     "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
 }
 

@@ -22,6 +22,7 @@ internals.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, cast
 
@@ -463,19 +464,9 @@ def bulk_load(dataset: Dataset, path: str | Path, *, format: str | None = None) 
 
 
 __all__ = [
-    "Quad",
-    "TextTriple",
-    "bulk_load",
-    "compact",
-    "open_store",
-    "query",
-    "quads",
-    "replace_graph",
-    "store_kind",
-    "update",
-    "values_of",
-    "write_graphs",
-]
+    "Quad", "TextTriple", "bulk_load", "compact", "open_store", "query", "quads",
+    "replace_graph", "store_kind", "update", "values_of", "write_graphs",
+]  # fmt: skip
 
 
 # --------------------------------------------------------------- fast reads
@@ -491,6 +482,14 @@ def union_default_graph(dataset: Graph) -> bool:
     endpoints may keep the named graphs out of it, so readers add ``GRAPH ?g``.
     """
     return store_kind(dataset) == "oxigraph"
+
+
+@lru_cache(maxsize=256)
+def _prepared(text: str, namespaces: tuple[tuple[str, Any], ...]) -> Any:
+    """A SPARQL query parsed once by rdflib (the readers run the same few)."""
+    from rdflib.plugins.sparql import prepareQuery
+
+    return prepareQuery(text, initNs=dict(namespaces))
 
 
 def select(dataset: Graph, text: str) -> tuple[list[str], Iterator[Row]]:
@@ -513,7 +512,10 @@ def select(dataset: Graph, text: str) -> tuple[list[str], Iterator[Row]]:
         return names, (
             tuple(None if t is None else t.value for t in sol) for sol in result
         )
-    res = dataset.query(text)
+    if store_kind(dataset) == "rdflib":  # parsing is most of a small query's time
+        res = dataset.query(_prepared(text, tuple(dataset.namespaces())))
+    else:
+        res = dataset.query(text)
     names = [str(v) for v in res.vars or ()]
     return names, (
         tuple(None if t is None else str(t) for t in row) for row in cast(Any, res)
