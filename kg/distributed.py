@@ -239,10 +239,14 @@ def connect(scheduler: str) -> Iterator[Any]:
     cluster = None
     try:
         if scheduler.startswith("local:"):
+            import warnings
+
             import dask
 
             n = _local_workers(scheduler)
-            with dask.config.set(LOCAL_CONFIG):
+            with dask.config.set(LOCAL_CONFIG), warnings.catch_warnings():
+                # its HTTP server moves to a free port when 8787 is taken
+                warnings.filterwarnings("ignore", "Port .* is already in use")
                 cluster = LocalCluster(
                     n_workers=n, threads_per_worker=1, processes=True,
                     host="127.0.0.1", dashboard_address=None,
