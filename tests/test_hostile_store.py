@@ -297,13 +297,16 @@ def test_sigint_stops_a_query_within_a_second(store_dir):
          "--timeout", "0", CARTESIAN],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
-    time.sleep(4)  # spaCy is not loaded: the query is running by now
-    assert proc.poll() is None
-    sent = time.monotonic()
-    proc.send_signal(signal.SIGINT)
-    _, err = proc.communicate(timeout=30)
-    assert time.monotonic() - sent < 1.0
-    assert proc.returncode == 130 and err.strip() == "kg: interrupted"
+    try:
+        time.sleep(4)  # spaCy is not loaded: the query is running by now
+        assert proc.poll() is None
+        sent = time.monotonic()
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=30)
+        assert time.monotonic() - sent < 1.0
+        assert proc.returncode == 130 and err.strip() == "kg: interrupted"
+    finally:
+        proc.kill()  # a failed run leaves no query running
 
 
 # ------------------------------------------------------------------ streaming
