@@ -16,8 +16,11 @@ process (wall time, CPU time and peak RSS of that process):
 Usage::
 
     .venv/bin/python benchmarks/scale.py --articles 1000 [--processes 1] [--keep DIR]
+    nice -n 10 .venv/bin/python benchmarks/scale.py --articles 1000 10000 --no-queries
 
-Prints a markdown table (and JSON with ``--json``). Times of the CLI steps are of
+Prints a markdown table per size (and JSON with ``--json``); with several sizes,
+the flatness figure: the build's peak RSS at the largest size against the
+smallest, and build CPU / ``nlp.pipe`` CPU at each size. Times of the CLI steps are of
 ``kg.cli.main`` inside the process (imports included, the interpreter not).
 """
 
@@ -101,6 +104,7 @@ for _ in nlp.pipe(texts, batch_size=32, n_process={processes}):
 """
 
 OPEN = """
+import pyoxigraph, oxrdflib, rdflib  # imports apart: the store's open is timed
 from kg.rdf.store import open_store
 t = time.perf_counter()
 ds = open_store({store!r}, read_only=True, create=False)
@@ -172,14 +176,16 @@ def step(code: str) -> dict[str, Any]:
 
 
 def kg(*argv: str) -> dict[str, Any]:
-    return step(CLI.format(argv=["-q", *argv]))
+    result = step(CLI.format(argv=["-q", *argv]))
+    print(f"  kg {argv[0]}: {json.dumps(result)}", file=sys.stderr, flush=True)
+    return result
 
 
 def _size_mib(path: Path) -> float:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 2**20
 
 
-def run(n: int, work: Path, processes: int) -> dict[str, Any]:
+def run(n: int, work: Path, processes: int, queries: bool = True) -> dict[str, Any]:
     corpus = work / "corpus.jsonl"
     store = str(work / "store")
     res: dict[str, Any] = {"articles": n, "words": make_corpus(n, corpus)}
@@ -188,6 +194,17 @@ def run(n: int, work: Path, processes: int) -> dict[str, Any]:
     res["build"] = kg("build", str(corpus), "--store", store, *proc)
     res["store_mib"] = _size_mib(Path(store))
     res["open"] = step(OPEN.format(store=store))
+    if queries:
+        _queries(res, work, store)
+    res["export turtle"] = kg("export", "--store", store, "-o", str(work / "g.ttl"))
+    res["export_mib"] = (work / "g.ttl").stat().st_size / 2**20
+    res["rebuild"] = kg("build", str(corpus), "--store", store, *proc)
+    res["rebuild_ratio"] = res["rebuild"]["wall"] / res["build"]["wall"]
+    return res
+
+
+def _queries(res: dict[str, Any], work: Path, store: str) -> None:
+    """Every named query, every analyze measure and the view."""
     for name, params in QUERIES.items():
         res[f"query {name}"] = kg("query", "--store", store, "--named", name,
                                   *params, "--format", "csv")  # fmt: skip
@@ -195,17 +212,15 @@ def run(n: int, work: Path, processes: int) -> dict[str, Any]:
         res[f"analyze {name}"] = kg("analyze", "--store", store, "--measure", name,
                                     *params)  # fmt: skip
     res["view"] = kg("view", "--store", store, "-o", str(work / "g.html"))
-    res["export turtle"] = kg("export", "--store", store, "-o", str(work / "g.ttl"))
-    res["export_mib"] = (work / "g.ttl").stat().st_size / 2**20
-    res["rebuild"] = kg("build", str(corpus), "--store", store, *proc)
-    return res
 
 
 def table(res: dict[str, Any]) -> str:
     base = res["nlp.pipe"]
     lines = [
         f"{res['articles']:,} articles, {res['words']:,} words; store "
-        f"{res['store_mib']:.1f} MiB; Turtle {res['export_mib']:.1f} MiB",
+        f"{res['store_mib']:.1f} MiB; Turtle {res['export_mib']:.1f} MiB; "
+        f"store open {res['open']['open']:.3f} s; rebuild of the unchanged corpus "
+        f"{res['rebuild_ratio']:.1%} of the build (wall)",
         "",
         "| step | wall s | CPU s | peak RSS MiB | vs nlp.pipe (CPU) |",
         "|---|---:|---:|---:|---:|",
@@ -214,7 +229,7 @@ def table(res: dict[str, Any]) -> str:
         if not isinstance(val, dict):
             continue
         ratio = (
-            f"{val['cpu'] / base['cpu']:.2f}×" if key in ("build", "rebuild") else ""
+            f"{val['cpu'] / base['cpu']:.3f}×" if key in ("build", "rebuild") else ""
         )
         extra = f" (open {val['open']:.3f} s)" if "open" in val else ""
         lines.append(
@@ -224,29 +239,52 @@ def table(res: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def flatness(runs: list[dict[str, Any]]) -> str:
+    """Peak RSS and CPU ratio of the build at the largest size against the smallest."""
+    small, big = runs[0], runs[-1]
+    rss = big["build"]["rss_mib"] / small["build"]["rss_mib"]
+    ratios = ", ".join(
+        f"{r['articles']:,}: {r['build']['cpu'] / r['nlp.pipe']['cpu']:.3f}×"
+        for r in runs
+    )
+    return (
+        f"build peak RSS at {big['articles']:,} articles / at {small['articles']:,}: "
+        f"{rss:.2f}× ({big['build']['rss_mib']:.0f} / "
+        f"{small['build']['rss_mib']:.0f} MiB); build CPU / nlp.pipe CPU: {ratios}"
+    )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--articles", type=int, default=1000)
+    ap.add_argument("--articles", type=int, nargs="+", default=[1000],
+                    help="corpus sizes, one run each (smallest first)")  # fmt: skip
     ap.add_argument("--processes", type=int, default=1)
+    ap.add_argument("--no-queries", action="store_true",
+                    help="skip the named queries, measures and view")  # fmt: skip
     ap.add_argument("--keep", metavar="DIR", help="work here and keep the files")
     ap.add_argument("--json", action="store_true", help="also print JSON")
     args = ap.parse_args()
-    work = Path(args.keep or tempfile.mkdtemp(prefix="kg-scale-"))
-    work.mkdir(parents=True, exist_ok=True)
-    for old in ("store", "g.html", "g.ttl"):
-        target = work / old
-        if target.is_dir():
-            shutil.rmtree(target)
-        elif target.exists():
-            target.unlink()
-    started = time.perf_counter()
-    res = run(args.articles, work, args.processes)
-    print(table(res))
-    print(f"\n(total {time.perf_counter() - started:.0f} s)")
-    if args.json:
-        print(json.dumps(res, indent=1))
-    if not args.keep:
-        shutil.rmtree(work, ignore_errors=True)
+    runs = []
+    for n in args.articles:
+        work = Path(args.keep or tempfile.mkdtemp(prefix="kg-scale-"))
+        work.mkdir(parents=True, exist_ok=True)
+        for old in ("store", "g.html", "g.ttl"):
+            target = work / old
+            if target.is_dir():
+                shutil.rmtree(target)
+            elif target.exists():
+                target.unlink()
+        started = time.perf_counter()
+        res = run(n, work, args.processes, queries=not args.no_queries)
+        runs.append(res)
+        print(table(res))
+        print(f"\n(total {time.perf_counter() - started:.0f} s)\n", flush=True)
+        if args.json:
+            print(json.dumps(res, indent=1), flush=True)
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    if len(runs) > 1:
+        print(flatness(runs))
 
 
 if __name__ == "__main__":

@@ -351,12 +351,13 @@ def build_store(
         the articles that went through the language pipeline.
 
     Raises:
-        KGError: on bad input, an existing output without ``force``, a graph
-            that does not conform to the shapes (with ``validate``), or
-            partitions that failed on the cluster (the others are kept).
+        KGError: on bad input, an existing output without ``force``, a store
+            that lost graphs (:func:`require_intact`), a graph that does not
+            conform to the shapes (with ``validate``), or partitions that failed
+            on the cluster (the others are kept).
     """
     from kg.files import check_writable
-    from kg.rdf.store import open_store
+    from kg.rdf.store import open_store, store_kind
 
     extraction = _Extraction(
         model, actors, batch_size, processes, quiet, patterns, dask, partition_size
@@ -373,6 +374,8 @@ def build_store(
     )
     dataset = open_store(store, create=True)
     try:
+        if store_kind(dataset) == "oxigraph":  # an endpoint keeps its own log
+            require_intact(dataset, store)
         with Progress(total, desc="build", quiet=quiet) as progress:
             _write_graphs(dataset, source, extraction, progress, stats=result.stats,
                           event_window=event_window)  # fmt: skip
@@ -386,6 +389,29 @@ def build_store(
     finally:
         dataset.close()
     return result
+
+
+def require_intact(dataset: Any, store: str) -> None:
+    """Refuse a store that lost part of what its builds wrote (a truncated log).
+
+    :func:`kg.rdf.graph.check_store` compares the build records with the store;
+    a build on a damaged store would skip the damaged articles and keep the loss.
+
+    Raises:
+        KGError: one line: the damaged graphs, the first one, how to recover.
+    """
+    from kg.rdf.graph import check_store
+
+    problems = check_store(dataset)
+    if problems:
+        lost = sum(p.startswith("lost") for p in problems)
+        raise KGError(
+            f"store {store!r} lost data its builds wrote ({lost} graphs lost, "
+            f"{len(problems) - lost} incomplete; {problems[0]}); recover by "
+            "rebuilding it from the articles into a new store (kg build ARTICLES "
+            "--store NEW-DIR) or by loading an export into a new store; kg "
+            "validate lists every damaged graph"
+        )
 
 
 def _write_graphs(

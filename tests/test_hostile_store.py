@@ -297,13 +297,16 @@ def test_sigint_stops_a_query_within_a_second(store_dir):
          "--timeout", "0", CARTESIAN],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
-    time.sleep(4)  # spaCy is not loaded: the query is running by now
-    assert proc.poll() is None
-    sent = time.monotonic()
-    proc.send_signal(signal.SIGINT)
-    _, err = proc.communicate(timeout=30)
-    assert time.monotonic() - sent < 1.0
-    assert proc.returncode == 130 and err.strip() == "kg: interrupted"
+    try:
+        time.sleep(4)  # spaCy is not loaded: the query is running by now
+        assert proc.poll() is None
+        sent = time.monotonic()
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=30)
+        assert time.monotonic() - sent < 1.0
+        assert proc.returncode == 130 and err.strip() == "kg: interrupted"
+    finally:
+        proc.kill()  # a failed run leaves no query running
 
 
 # ------------------------------------------------------------------ streaming
@@ -351,3 +354,72 @@ def test_streamed_output_matches_the_whole_result(capsys, big_store, fmt):
     assert out == whole
     if fmt == "json":
         assert len(json.loads(out)["results"]["bindings"]) == 1500
+
+
+# ---------------------------------------------------- lost graphs, locked stores
+def _damage(copy) -> None:
+    """What a lost write-ahead log leaves: one graph short, one gone, and the
+    build records that listed them intact (a raw update, beside kg)."""
+    import pyoxigraph as ox
+
+    inner = ox.Store(str(copy))
+    seed, second = (f"https://w3id.org/kg-news/graph/{n}" for n in ("seed", "second"))
+    inner.update(
+        f"DELETE WHERE {{ GRAPH <{seed}> {{ ?e <https://w3id.org/kg-news/ontology#"
+        f"evidence> ?v }} }} ; DROP GRAPH <{second}>"
+    )
+    inner.flush()
+    del inner
+
+
+def _quad_count(path) -> int:
+    ds = open_store(path, read_only=True, create=False)
+    n = len(list(ds.quads((None, None, None, None))))
+    ds.close()
+    return n
+
+
+def test_a_store_that_lost_graphs_refuses_a_build_in_one_line(
+    tmp_path, capsys, store_dir
+):
+    copy = tmp_path / "store"
+    shutil.copytree(store_dir, copy)
+    _damage(copy)
+    before = _quad_count(copy)
+    article = tmp_path / "a.txt"
+    article.write_text("Ruritania thanks Freedonia\n\nRuritania thanked Freedonia.\n")
+    code, _, err = run(capsys, "build", article, "--store", copy)
+    assert code == 1 and one_line(err) and "Traceback" not in err
+    assert "lost data" in err and "1 graphs lost, 1 incomplete" in err
+    assert "kg build ARTICLES --store NEW-DIR" in err
+    assert _quad_count(copy) == before  # nothing written, the loss not committed
+    code, out, err = run(capsys, "validate", "--store", copy)
+    assert code == 1 and one_line(err)
+    lines = out.splitlines()
+    assert lines[0].startswith("lost:") and "graph/second>" in lines[0]
+    assert lines[1].startswith("incomplete:") and "graph/seed>" in lines[1]
+
+
+def test_an_intact_store_validates_without_loss_lines(tmp_path, capsys, store_dir):
+    copy = tmp_path / "store"
+    shutil.copytree(store_dir, copy)
+    code, out, err = run(capsys, "validate", "--store", copy)
+    assert code == 0 and err == ""
+    assert "lost" not in out and "incomplete" not in out and "Conforms" in out
+
+
+def test_a_dataset_dropped_without_close_does_not_keep_the_store_locked(tmp_path):
+    ds = open_store(tmp_path / "s")
+    ds.query("ASK { ?s ?p ?o }")
+    del ds  # an rdflib Dataset is a reference cycle: only the collector frees it
+    again = open_store(tmp_path / "s")  # not "locked"
+    assert again.query("ASK { ?s ?p ?o }").askAnswer is False
+    again.close()
+
+
+def test_a_store_still_open_in_this_process_is_named_so(tmp_path):
+    ds = open_store(tmp_path / "s")
+    with pytest.raises(KGError, match="already open in this Python process"):
+        open_store(tmp_path / "s")
+    ds.close()
+    open_store(tmp_path / "s").close()  # closed: it opens

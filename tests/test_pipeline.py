@@ -183,3 +183,25 @@ def test_progress_draws_a_bar_with_rate_on_a_terminal():
         p.update(4)
     text = out.getvalue()
     assert "extract: 100%" in text and "4/4" in text and "article/s" in text
+
+
+def test_a_second_replacing_build_in_one_process_leaves_the_store_unlocked(tmp_path):
+    import subprocess
+    import sys
+
+    from kg.rdf.graph import build
+    from kg.rdf.store import open_store
+    from tests.data.graph_sample import results
+
+    corpus, store = _corpus(tmp_path / "in", n=2), str(tmp_path / "store")
+    # a notebook's dataset, dropped without close(): only the collector frees it
+    ds = build(results(), dataset=open_store(store), registry={})
+    del ds
+    first = build_store([corpus], store=store, quiet=True)
+    (corpus / "a0.txt").write_text("Ruritania thanks Freedonia\n\nIt thanked it.")
+    second = build_store([corpus], store=store, quiet=True)
+    assert first.stats["added"] == 2 and second.stats["replaced"] == 1
+    probe = f"from kg.rdf.store import open_store; open_store({store!r}).close()"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True)
+    assert done.returncode == 0, done.stderr.decode()[-500:]
+    open_store(store).close()  # and in this process

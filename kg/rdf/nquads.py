@@ -175,6 +175,39 @@ def relation_node(name: str) -> str:
     return _iri(relation_iri(name))
 
 
+@lru_cache(maxsize=65536)
+def _entry_terms(entry: Actor) -> tuple[tuple[str, str, str | None], ...]:
+    """An actor's registry description as ``(predicate, object, object's n3()
+    form or None)``: written once per actor, not once per article that names it.
+    """
+    out: list[tuple[str, str, str | None]] = []
+
+    def text(p: str, value: str) -> None:
+        out.append((p, quote(value), n3_quote(value) if "\n" in value else None))
+
+    text(LABEL, entry.label)
+    text(PREF, entry.label)
+    for alias in entry.aliases:
+        if alias != entry.label:
+            text(ALT, alias)
+    for prop, value in (
+        ("country", entry.country), ("sector", entry.sector),
+        ("cameoCode", entry.code),
+    ):  # fmt: skip
+        if value:
+            text(_K[prop], value)
+    if entry.wikidata:
+        out.append((SAME_AS, _iri(WD[entry.wikidata]), None))
+    for prop, day in (("validFrom", entry.valid_from), ("validTo", entry.valid_to)):
+        lit = _date(day)
+        if lit is not None:
+            out.append((_K[prop], lit, None))
+    for prop, other in (("predecessor", entry.predecessor), ("partOf", entry.parent)):
+        if other:
+            out.append((_K[prop], actor_node(other), None))
+    return tuple(out)
+
+
 def event_key(a: Assertion) -> str:
     """The hex digest in an assertion's event IRI (``kg.rdf.graph.event_iri``)."""
     key = "\x1f".join(
@@ -276,27 +309,11 @@ class _Writer:
 
     def _entry(self, node: str, entry: Actor) -> None:
         """Labels, aliases, codes, Wikidata link, validity and lineage of an actor."""
-        self.text(node, LABEL, entry.label)
-        self.text(node, PREF, entry.label)
-        for alias in entry.aliases:
-            if alias != entry.label:
-                self.text(node, ALT, alias)
-        for prop, value in (
-            ("country", entry.country), ("sector", entry.sector),
-            ("cameoCode", entry.code),
-        ):  # fmt: skip
-            if value:
-                self.text(node, _K[prop], value)
-        if entry.wikidata:
-            self.add(node, SAME_AS, _iri(WD[entry.wikidata]))
-        for prop, day in (("validFrom", entry.valid_from), ("validTo", entry.valid_to)):
-            lit = _date(day)
-            if lit is not None:
-                self.add(node, _K[prop], lit)
-        lineage = (("predecessor", entry.predecessor), ("partOf", entry.parent))
-        for prop, other in lineage:
-            if other:
-                self.add(node, _K[prop], actor_node(other))
+        triples, n3 = self.triples, self.n3
+        for p, o, o_n3 in _entry_terms(entry):
+            triples[(node, p, o)] = None
+            if o_n3 is not None:
+                n3[o] = o_n3
 
     # ------------------------------------------------------------------ events
     def relation(self, a: Assertion) -> tuple[str, str, str, int]:

@@ -22,6 +22,7 @@ internals.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, cast
 
@@ -103,6 +104,11 @@ def _check_store_dir(path: Path, *, must_exist: bool) -> None:
 
 def _open_error(path: Path, exc: OSError) -> KGError:
     text = str(exc)
+    if "current process" in text:
+        return KGError(
+            f"store {str(path)!r} is already open in this Python process; close "
+            "the other dataset first (dataset.close())"
+        )
     if "lock" in text.lower():
         return KGError(
             f"store {str(path)!r} is in use by another process (locked); wait for "
@@ -123,12 +129,11 @@ def _damaged(path: Path, exc: Exception) -> KGError:
 
 
 def _open_oxigraph(path: Path, *, read_only: bool, create: bool) -> Dataset:
-    import pyoxigraph as ox
     from oxrdflib import OxigraphStore
 
     _check_store_dir(path, must_exist=read_only or not create)
     try:
-        inner = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+        inner = _open_inner(path, read_only=read_only)
     except OSError as exc:
         if "lock" in str(exc).lower():
             raise _open_error(path, exc) from None
@@ -136,6 +141,27 @@ def _open_oxigraph(path: Path, *, read_only: bool, create: bool) -> Dataset:
     except RuntimeError as exc:  # RocksDB: "Corruption: ...", "Invalid argument"
         raise _damaged(path, exc) from None
     return bind(Dataset(store=OxigraphStore(store=inner), default_union=True))
+
+
+def _open_inner(path: Path, *, read_only: bool) -> Any:
+    """Open the pyoxigraph store; again after a garbage collection if this
+    process holds its lock (a dataset dropped without ``close()`` is a reference
+    cycle: its store stays open until the collector runs).
+    """
+    import gc
+
+    import pyoxigraph as ox
+
+    def open_() -> Any:
+        return ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+
+    try:
+        return open_()
+    except OSError as exc:
+        if "current process" not in str(exc):
+            raise
+    gc.collect()  # frees the stores only unreachable cycles still hold
+    return open_()
 
 
 def open_store(
@@ -438,30 +464,15 @@ def bulk_load(dataset: Dataset, path: str | Path, *, format: str | None = None) 
 
 
 __all__ = [
-    "Quad",
-    "TextTriple",
-    "bulk_load",
-    "compact",
-    "open_store",
-    "query",
-    "quads",
-    "replace_graph",
-    "store_kind",
-    "update",
-    "values_of",
-    "write_graphs",
-]
+    "Quad", "TextTriple", "bulk_load", "compact", "open_store", "query", "quads",
+    "replace_graph", "store_kind", "update", "values_of", "write_graphs",
+]  # fmt: skip
 
 
 # --------------------------------------------------------------- fast reads
 #: A row of :func:`select`: the value of each variable as text (IRI, literal's
 #: lexical form, blank node id), or None when unbound.
 Row = tuple[str | None, ...]
-
-
-def _oxigraph(dataset: Graph) -> Any:
-    """The ``pyoxigraph.Store`` behind an Oxigraph dataset."""
-    return cast(Any, dataset.store)._inner
 
 
 def union_default_graph(dataset: Graph) -> bool:
@@ -471,6 +482,14 @@ def union_default_graph(dataset: Graph) -> bool:
     endpoints may keep the named graphs out of it, so readers add ``GRAPH ?g``.
     """
     return store_kind(dataset) == "oxigraph"
+
+
+@lru_cache(maxsize=256)
+def _prepared(text: str, namespaces: tuple[tuple[str, Any], ...]) -> Any:
+    """A SPARQL query parsed once by rdflib (the readers run the same few)."""
+    from rdflib.plugins.sparql import prepareQuery
+
+    return prepareQuery(text, initNs=dict(namespaces))
 
 
 def select(dataset: Graph, text: str) -> tuple[list[str], Iterator[Row]]:
@@ -488,12 +507,15 @@ def select(dataset: Graph, text: str) -> tuple[list[str], Iterator[Row]]:
         (['x', 'y'], [('a', None)])
     """
     if store_kind(dataset) == "oxigraph":
-        result = _oxigraph(dataset).query(text, use_default_graph_as_union=True)
+        result = _inner(dataset).query(text, use_default_graph_as_union=True)
         names = [v.value for v in result.variables]
         return names, (
             tuple(None if t is None else t.value for t in sol) for sol in result
         )
-    res = dataset.query(text)
+    if store_kind(dataset) == "rdflib":  # parsing is most of a small query's time
+        res = dataset.query(_prepared(text, tuple(dataset.namespaces())))
+    else:
+        res = dataset.query(text)
     names = [str(v) for v in res.vars or ()]
     return names, (
         tuple(None if t is None else str(t) for t in row) for row in cast(Any, res)
@@ -541,7 +563,7 @@ def dump(
         "nquads": ox.RdfFormat.N_QUADS,
         "trig": ox.RdfFormat.TRIG,
     }[format]
-    store = _oxigraph(dataset)
+    store = _inner(dataset)
     graphs = [g for g in store.named_graphs() if g.value not in exclude]
     graphs.sort(key=lambda g: g.value)
     if wrap is not None:
