@@ -31,7 +31,9 @@ def test_states_and_their_ending_relations():
     assert states["designates"] == ("revokesDesignationOf",)
     assert states["sanctions"] == ("liftsSanctionsOn",)
     assert states["occupies"] == ("withdrawsFrom",)
-    assert states["recognises"] == ()
+    assert states["recognises"] == ("withdrawsRecognitionOf",)
+    assert states["alliesWith"] == ("breaksAllianceWith",)
+    assert states["seversRelationsWith"] == ("restoresRelationsWith",)
     # events are no states
     assert "meetsWith" not in states and "revokesDesignationOf" not in states
     vocab = load_vocabulary()
