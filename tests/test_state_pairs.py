@@ -226,7 +226,8 @@ def store(tmp_path_factory):
     ]
     (folder / "states.jsonl").write_text("\n".join(lines) + "\n", "utf-8")
     path = folder / "store"
-    assert main(["-q", "build", str(folder / "states.jsonl"), "--store", str(path)]) == 0
+    args = ["-q", "build", str(folder / "states.jsonl"), "--store", str(path)]
+    assert main(args) == 0
     return path
 
 
@@ -296,3 +297,18 @@ def test_a_query_on_the_broad_relation_finds_the_narrow_ones(store):
         ds.close()
     assert found == {"seversRelationsWith", "breaksAllianceWith",
                      "withdrawsRecognitionOf"}  # fmt: skip
+
+
+def test_the_shapes_check_the_ending_relations():
+    from rdflib import Graph, Literal
+    from rdflib.namespace import RDF
+
+    from kg.rdf.ontology import validate
+
+    good = Graph()
+    good.add((KG.seversRelationsWith, RDF.type, KG.StateRelation))
+    assert validate(good)[0]  # the ontology's own states conform
+    bad = Graph()
+    bad.add((KG.seversRelationsWith, KG.endedBy, Literal("restoresRelationsWith")))
+    conforms, report = validate(bad)
+    assert not conforms and "kg:endedBy must name a relation property" in report

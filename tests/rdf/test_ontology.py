@@ -58,7 +58,8 @@ def test_kg_ttl_agrees_with_relations_yaml(onto):
         assert onto.value(p, KG.quadClass).toPython() == rel.quad_class
         parent = onto.value(p, RDFS.subPropertyOf)
         # a narrower relation sits under its broad one, which sits under the quad
-        assert parent == (KG[rel.broader] if rel.broader else KG[QUAD_NAMES[rel.quad_class]])
+        quad = KG[QUAD_NAMES[rel.quad_class]]
+        assert parent == (KG[rel.broader] if rel.broader else quad)
         assert (p, RDF.type, OWL.SymmetricProperty) in onto if rel.symmetric else True
 
 
