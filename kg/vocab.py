@@ -130,6 +130,9 @@ class Relation:
             ``revokesDesignationOf``); ``endedBy`` in relations.yaml.
         ended_by: The relations whose events (same source, same target) end
             the state; empty for a state that no extracted relation ends yet.
+        broader: The relation this one narrows (``rdfs:subPropertyOf`` in the
+            ontology: ``seversRelationsWith`` under ``reducesRelationsWith``),
+            with the same PLOVER category and CAMEO root; empty for a broad one.
     """
 
     name: str
@@ -141,6 +144,7 @@ class Relation:
     symmetric: bool = False
     state: bool = False
     ended_by: tuple[str, ...] = ()
+    broader: str = ""
 
     @property
     def root(self) -> str:
@@ -184,9 +188,32 @@ def parse_vocabulary(data: dict) -> dict[str, Relation]:
             symmetric=bool(entry.get("symmetric", False)),
             state="endedBy" in entry,
             ended_by=tuple(entry.get("endedBy") or ()),
+            broader=str(entry.get("broader") or ""),
         )
     _check_states(out)
+    _check_broader(out)
     return out
+
+
+def _check_broader(vocab: dict[str, Relation]) -> None:
+    """A narrower relation names a broad relation of the vocabulary and keeps its
+    PLOVER category and CAMEO root (the classes the scorer and the quad class read)."""
+    for rel in vocab.values():
+        if not rel.broader:
+            continue
+        parent = vocab.get(rel.broader)
+        if parent is None or parent.broader:
+            raise KGError(
+                f"relation {rel.name!r} is narrower than {rel.broader!r}, which is "
+                "no broad relation of the vocabulary"
+            )
+        if (rel.plover, rel.root) != (parent.plover, parent.root):
+            raise KGError(
+                f"relation {rel.name!r} (PLOVER {rel.plover}, CAMEO {rel.cameo}) "
+                f"differs in class from its broader relation {parent.name!r} "
+                f"(PLOVER {parent.plover}, CAMEO {parent.cameo}); expected the same "
+                "PLOVER category and CAMEO root"
+            )
 
 
 def _check_states(vocab: dict[str, Relation]) -> None:
@@ -216,15 +243,20 @@ def state_relations(
 
 
 def code_relations(vocab: dict[str, Relation]) -> dict[str, str]:
-    """CAMEO code -> relation: the first relation of the vocabulary with that code.
+    """CAMEO code -> relation: the first broad relation of the vocabulary with that
+    code. A narrower relation (``broader``) is never the relation of a code: the
+    CAMEO verb dictionary's "161" stays ``reducesRelationsWith``, and only kg's own
+    patterns give ``seversRelationsWith``.
 
     Examples:
-        >>> code_relations(load_vocabulary())["163"]
-        'sanctions'
+        >>> by_code = code_relations(load_vocabulary())
+        >>> by_code["163"], "161" in by_code
+        ('sanctions', False)
     """
     out: dict[str, str] = {}
     for rel in vocab.values():
-        out.setdefault(rel.cameo, rel.name)
+        if not rel.broader:
+            out.setdefault(rel.cameo, rel.name)
     return out
 
 

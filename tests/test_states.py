@@ -31,7 +31,9 @@ def test_states_and_their_ending_relations():
     assert states["designates"] == ("revokesDesignationOf",)
     assert states["sanctions"] == ("liftsSanctionsOn",)
     assert states["occupies"] == ("withdrawsFrom",)
-    assert states["recognises"] == ()
+    assert states["recognises"] == ("withdrawsRecognitionOf",)
+    assert states["alliesWith"] == ("breaksAllianceWith",)
+    assert states["seversRelationsWith"] == ("restoresRelationsWith",)
     # events are no states
     assert "meetsWith" not in states and "revokesDesignationOf" not in states
     vocab = load_vocabulary()
@@ -153,7 +155,7 @@ def test_an_ending_without_a_known_start(ds):
     assert s["until"] == "2021-01-05"
 
 
-def test_a_state_without_an_ending_relation_stays(ds):
+def test_a_state_without_an_ending_event_stays(ds):
     s = state(ds, "2030-01-01", "GRN", "recognises", "BLK")
     assert s["status"] == "active" and s["since"] == "2021-01-10"
 

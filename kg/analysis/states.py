@@ -3,10 +3,11 @@
 Some relations are states that start and end (``endedBy`` in
 ``kg/resources/relations.yaml``, ``kg:StateRelation`` and ``kg:endedBy`` in the
 ontology): ``designates`` until ``revokesDesignationOf``, ``sanctions`` until
-``liftsSanctionsOn``, ``occupies`` until ``withdrawsFrom``; ``recognises`` has no
-ending relation the extractor produces yet. The rule lives in one place, the named
-query ``state-as-of`` (``kg query --as-of DATE`` runs it); :func:`states_as_of`
-runs it and returns plain dicts.
+``liftsSanctionsOn``, ``recognises`` until ``withdrawsRecognitionOf``, ``occupies``
+until ``withdrawsFrom``, ``alliesWith`` until ``breaksAllianceWith``,
+``seversRelationsWith`` until ``restoresRelationsWith``. The rule lives in one
+place, the named query ``state-as-of`` (``kg query --as-of DATE`` runs it);
+:func:`states_as_of` runs it and returns plain dicts.
 """
 
 from __future__ import annotations
@@ -51,11 +52,12 @@ def states_as_of(
 ) -> list[dict[str, Any]]:
     """The state of every dyad at a date: the named query ``state-as-of``.
 
-    A state relation (``designates``, ``sanctions``, ``occupies``, ``recognises``:
-    ``endedBy`` in relations.yaml, ``kg:StateRelation`` in the ontology) is
-    active from an event of the relation until an event of an ending relation
-    between the same source and target; events count when dated on or before
-    ``date``, asserted or reported and not negated.
+    A state relation (``designates``, ``sanctions``, ``recognises``, ``occupies``,
+    ``alliesWith``, ``seversRelationsWith``: ``endedBy`` in relations.yaml,
+    ``kg:StateRelation`` in the ontology) is active from an event of the
+    relation until an event of an ending relation between the same source and
+    target; events count when dated on or before ``date``, asserted or reported
+    and not negated.
 
     Args:
         dataset: A store or a graph that holds the ontology (:func:`check_states`).

@@ -178,6 +178,8 @@ class KG(DefinedNamespace):
     signsAgreementWith: URIRef
     agreesWith: URIRef
     cooperatesWith: URIRef
+    alliesWith: URIRef
+    restoresRelationsWith: URIRef
     tradesWith: URIRef
     cooperatesMilitarilyWith: URIRef
     extradites: URIRef
@@ -210,6 +212,9 @@ class KG(DefinedNamespace):
     protestsAgainst: URIRef
     mobilisesAgainst: URIRef
     reducesRelationsWith: URIRef
+    seversRelationsWith: URIRef
+    withdrawsRecognitionOf: URIRef
+    breaksAllianceWith: URIRef
     cutsAidTo: URIRef
     sanctions: URIRef
     designates: URIRef
