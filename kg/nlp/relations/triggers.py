@@ -219,13 +219,18 @@ def _by_ending(rules: Rules, v: _Verb) -> Found | None:
     """ "cancelled a visit to Y", "put an end to its partnership with Y": ending a
     cooperative act or tie reduces relations, ending sanctions lifts them, ending
     aid cuts it; ending another hostile act is left to the verb's entry ("called
-    off the strike" concedes)."""
+    off the strike" concedes). Ending a state is its ending relation ("ended the
+    alliance" breaks it)."""
     words = rules.words
     for o in _ended(rules, v):
         rel = rules.noun_relation(o)
         if rel is None:
             continue
+        if len(rules.vocab[rel].ended_by) == 1:
+            return rules.vocab[rel].ended_by[0], "light", [v.tok, o], None
         category = rules.plover(rel)
+        if category == "RETREAT":  # ending a truce is no cut in ties: the verb decides
+            continue
         if category == "SANCTION":
             return words.role("lift"), "light", [v.tok, o], None
         if category == "AID":
