@@ -1,0 +1,56 @@
+"""Constructions generalised for unseen news (issue 9, round 2): invented sentences."""
+
+from __future__ import annotations
+
+from tests.nlp.relation_cases import asserted, run, triples
+
+
+def test_has_yet_to_withholds_the_act(nlp):
+    doc = run(nlp, "Chile has yet to condemn Bolivia for the raid.")
+    assert ("CHL", "condemns", "BOL") not in asserted(doc)
+    assert ("CHL", "condemns", "BOL") in triples(doc, negated=True)
+    # twin: "has already" asserts it
+    assert ("CHL", "condemns", "BOL") in asserted(
+        run(nlp, "Chile has already condemned Bolivia for the raid.")
+    )
+
+
+def test_is_yet_to_withholds_the_act(nlp):
+    doc = run(nlp, "Kenya is yet to send troops to Haiti.")
+    assert not asserted(doc)
+    assert asserted(run(nlp, "Kenya is about to send troops to Haiti."))
+
+
+def test_speaking_with_is_a_consultation(nlp):
+    assert ("PER", "meetsWith", "ECU") in asserted(
+        run(nlp, "The Peruvian president spoke with his Ecuadorian counterpart.")
+    )
+    # twin: speaking to reporters, or about a country, is no event
+    assert not asserted(run(nlp, "The Peruvian president spoke to reporters in Lima."))
+    assert not asserted(run(nlp, "The Peruvian president spoke about Ecuador."))
+
+
+def test_speaking_out_against_is_a_condemnation(nlp):
+    assert ("PER", "condemns", "ECU") in asserted(
+        run(nlp, "The Peruvian foreign minister spoke out against Ecuador's decision.")
+    )
+
+
+def test_a_hyphenated_description_refers_back(nlp):
+    doc = run(
+        nlp,
+        "African Union leaders met in Addis Ababa. "
+        "The 55-member bloc suspended Gabon after the coup.",
+    )
+    assert any(s == "AU" and t == "GAB" for s, _, t in asserted(doc)), asserted(doc)
+
+
+def test_a_sponsor_modifier_does_not_stop_a_description(nlp):
+    doc = run(
+        nlp,
+        "Hezbollah leaders met in Beirut on Monday. "
+        "The Iran-backed group later attacked an Israeli army post.",
+    )
+    assert any(s == "HEZBOLLAH" and t == "ISR" for s, _, t in asserted(doc))
+    # the sponsor is not the actor
+    assert not any(s == "IRN" for s, _, _ in asserted(doc))
