@@ -54,3 +54,27 @@ def test_a_sponsor_modifier_does_not_stop_a_description(nlp):
     assert any(s == "HEZBOLLAH" and t == "ISR" for s, _, t in asserted(doc))
     # the sponsor is not the actor
     assert not any(s == "IRN" for s, _, _ in asserted(doc))
+
+
+def test_ending_a_tie_reduces_relations(nlp):
+    for text in (
+        "Ecuador broke ties with Mexico.",
+        "Ecuador froze its relations with Mexico.",
+        "Ecuador ended contacts with Mexico.",
+    ):
+        assert ("ECU", "reducesRelationsWith", "MEX") in asserted(run(nlp, text)), text
+    # twin: strengthening a tie reduces nothing, and breaking a siege is no tie
+    assert ("ECU", "reducesRelationsWith", "MEX") not in asserted(
+        run(nlp, "Ecuador strengthened its ties with Mexico.")
+    )
+    assert not asserted(run(nlp, "Ecuador broke the siege of Quito."))
+
+
+def test_imposing_tariffs_is_a_sanction(nlp):
+    assert ("CAN", "sanctions", "MEX") in asserted(
+        run(nlp, "Canada imposed tariffs on Mexican steel.")
+    )
+    # twin: lifting them is no sanction
+    assert ("CAN", "sanctions", "MEX") not in asserted(
+        run(nlp, "Canada lifted its tariffs on Mexican steel.")
+    )

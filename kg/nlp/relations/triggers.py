@@ -217,15 +217,17 @@ def _ended(rules: Rules, v: _Verb) -> list[Token]:
 
 def _by_ending(rules: Rules, v: _Verb) -> Found | None:
     """ "cancelled a visit to Y", "put an end to its partnership with Y": ending a
-    cooperative act or tie reduces relations, ending sanctions lifts them, ending
-    aid cuts it; ending another hostile act is left to the verb's entry ("called
-    off the strike" concedes); an object the verb's own entry gives a relation is left
-    to that entry ("abandoned the ceasefire" violates it)."""
+    cooperative act or a tie (``tie_nouns``) reduces relations, ending sanctions
+    lifts them, ending aid cuts it; ending another hostile act is left to the verb's
+    entry ("called off the strike" concedes); an object the verb's own entry gives a
+    relation is left to that entry ("abandoned the ceasefire" violates it)."""
     words = rules.words
     own = v.entry.obj if v.entry is not None else {}
     for o in _ended(rules, v):
         if own.get(o.lower_) or own.get(o.lemma_.lower()):
             continue
+        if o.lower_ in words["tie_nouns"]:  # "broke ties with Y"
+            return words.role("reduce"), "light", [v.tok, o], None
         rel = rules.noun_relation(o)
         if rel is None:
             continue
