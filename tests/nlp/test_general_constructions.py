@@ -78,3 +78,28 @@ def test_imposing_tariffs_is_a_sanction(nlp):
     assert ("CAN", "sanctions", "MEX") not in asserted(
         run(nlp, "Canada lifted its tariffs on Mexican steel.")
     )
+
+
+def test_welcoming_a_leader_is_hosting(nlp):
+    assert ("PER", "hosts", "ECU") in asserted(
+        run(nlp, "Peru welcomed the Ecuadorian president in Lima.")
+    )
+    assert ("PER", "hosts", "ECU") in asserted(
+        run(nlp, "Ecuador's president was welcomed by the Peruvian foreign minister.")
+    )
+    # twin: welcoming a decision praises it
+    assert ("PER", "praises", "ECU") in asserted(
+        run(nlp, "Peru welcomed Ecuador's decision to reopen the border.")
+    )
+
+
+def test_a_sanction_as_instrument_is_the_act(nlp):
+    for text in (
+        "Canada hit Venezuela with new sanctions.",
+        "Venezuela was hit by new Canadian sanctions.",
+    ):
+        assert ("CAN", "sanctions", "VEN") in asserted(run(nlp, text)), text
+    # twin: hitting with missiles is still an attack
+    assert ("CAN", "attacks", "VEN") in asserted(
+        run(nlp, "Canada hit Venezuela with missiles.")
+    )

@@ -328,6 +328,20 @@ def _by_event_noun(rules: Rules, v: _Verb) -> Found | None:
     return None
 
 
+def _by_instrument(rules: Rules, v: _Verb) -> Found | None:
+    """ "hit Y with sanctions", "Y was hit by new sanctions": a sanction named as
+    the instrument ("with") or passive agent ("by") of any verb is the act, before
+    the verb's own sense (hitting with sanctions is no attack)."""
+    for c in v.tok.children:
+        if c.dep_ not in ("prep", "agent") or c.lower_ not in ("with", "by"):
+            continue
+        for o in c.children:
+            rel = rules.noun_relation(o) if o.dep_ == "pobj" else None
+            if rel is not None and rules.plover(rel) == "SANCTION":
+                return rel, "light", [v.tok, o], None
+    return None
+
+
 def _by_light_preposition(rules: Rules, v: _Verb) -> Found | None:
     """ "put under investigation", "called for sanctions"."""
     if v.lemma not in rules.patterns.light_verbs:
@@ -373,6 +387,7 @@ def _by_preposition(_rules: Rules, v: _Verb) -> Found | None:
 _VERB_RULES: tuple[Callable[[Rules, _Verb], Found | None], ...] = (
     _by_naming,
     _by_phone,
+    _by_instrument,
     _by_force,
     _by_undergoing,
     _by_promised_harm,
