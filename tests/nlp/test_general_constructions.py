@@ -103,3 +103,18 @@ def test_a_sanction_as_instrument_is_the_act(nlp):
     assert ("CAN", "attacks", "VEN") in asserted(
         run(nlp, "Canada hit Venezuela with missiles.")
     )
+
+
+def test_no_intention_of_an_act_negates_it(nlp):
+    for text in (
+        "Chile said it had no intention of attacking Bolivia.",
+        "Chile said it had no intention to attack Bolivia.",
+    ):
+        doc = run(nlp, text)
+        assert ("CHL", "attacks", "BOL") not in asserted(doc), text
+        assert ("CHL", "attacks", "BOL") in triples(doc, negated=True), text
+    # twin: "every intention" withholds nothing
+    assert ("CHL", "attacks", "BOL") in asserted(
+        run(nlp, "Chile said it had every intention of attacking Bolivia.")
+    )
+
