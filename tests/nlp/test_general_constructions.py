@@ -118,3 +118,12 @@ def test_no_intention_of_an_act_negates_it(nlp):
         run(nlp, "Chile said it had every intention of attacking Bolivia.")
     )
 
+
+def test_my_in_a_quotation_is_the_speaker(nlp):
+    doc = run(
+        nlp,
+        '"My government will send more weapons to Peru," the Chilean president said.',
+    )
+    assert ("CHL", "offersAidTo", "PER") in asserted(doc)
+    # twin: the same words unattributed name no actor
+    assert not asserted(run(nlp, "My government will send more weapons to Peru."))
