@@ -127,3 +127,20 @@ def test_my_in_a_quotation_is_the_speaker(nlp):
     assert ("CHL", "offersAidTo", "PER") in asserted(doc)
     # twin: the same words unattributed name no actor
     assert not asserted(run(nlp, "My government will send more weapons to Peru."))
+
+
+def test_his_country_is_the_leaders_state(nlp):
+    doc = run(
+        nlp,
+        "The Chilean president met reporters in Santiago. "
+        "He said his country would continue to arm Peru.",
+    )
+    assert any(s == "CHL" and t == "PER" for s, _, t in asserted(doc)), asserted(doc)
+    # twin: "his" before a word that is no actor head names nobody
+    assert not asserted(
+        run(
+            nlp,
+            "The Chilean president met reporters in Santiago. "
+            "He said his plan would help Peru.",
+        )
+    )

@@ -259,15 +259,22 @@ def _pronoun_query(ctx: DocContext, tok: Token) -> tuple[tuple[str, ...], bool] 
         return _SINGULAR_WANTS, False
     if w in ("their", "they"):
         return _PLURAL_WANTS, True
-    if (w in ("he", "she") and tok.dep_ in ("nsubj", "nsubjpass")) or (
-        w == "him" and tok.dep_ in ("dobj", "pobj", "dative")
+    if (
+        (w in ("he", "she") and tok.dep_ in ("nsubj", "nsubjpass"))
+        or (w == "him" and tok.dep_ in ("dobj", "pobj", "dative"))
+        or (  # "his country", "her government": the leader's state
+            w in ("his", "her")
+            and tok.dep_ == "poss"
+            and tok.head.lower_ in ctx.words.coref_heads
+        )
     ):
         return _PERSON_WANTS, False
     return None
 
 
 def pronouns(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
-    """Resolve "its"/"it"/"their"/"they"/"he"/"she"/"him" outside quotations;
+    """Resolve "its"/"it"/"their"/"they"/"he"/"she"/"him" (and "his"/"her" before a
+    description head, "his country") outside quotations;
     sorted by start."""
     if not ctx.has_sents or not cands:
         return cands
