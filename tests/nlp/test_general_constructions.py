@@ -132,7 +132,7 @@ def test_my_in_a_quotation_is_the_speaker(nlp):
 def test_his_country_is_the_leaders_state(nlp):
     doc = run(
         nlp,
-        "The Chilean president met reporters in Santiago. "
+        "The Chilean president gave a speech on Monday. "
         "He said his country would continue to arm Peru.",
     )
     assert any(s == "CHL" and t == "PER" for s, _, t in asserted(doc)), asserted(doc)
@@ -140,7 +140,7 @@ def test_his_country_is_the_leaders_state(nlp):
     assert not asserted(
         run(
             nlp,
-            "The Chilean president met reporters in Santiago. "
+            "The Chilean president gave a speech on Monday. "
             "He said his plan would help Peru.",
         )
     )
