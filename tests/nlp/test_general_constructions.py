@@ -144,3 +144,22 @@ def test_his_country_is_the_leaders_state(nlp):
             "He said his plan would help Peru.",
         )
     )
+
+
+def test_military_goods_sent_near_a_party_are_a_show_of_force(nlp):
+    assert ("CHL", "mobilisesAgainst", "PER") in asserted(
+        run(nlp, "Chile sent warships near Peru.")
+    )
+    # twin: sent to a party they are military aid
+    assert ("CHL", "givesMilitaryAidTo", "PER") in asserted(
+        run(nlp, "Chile sent warships to Peru.")
+    )
+
+
+def test_brokering_a_ceasefire_is_mediation(nlp):
+    got = asserted(run(nlp, "Brazil brokered a ceasefire between Chile and Peru."))
+    assert {("BRA", "mediates", "CHL"), ("BRA", "mediates", "PER")} <= got
+    # twin: signing one is an agreement, not a mediation
+    assert ("CHL", "mediates", "PER") not in asserted(
+        run(nlp, "Chile signed a ceasefire with Peru.")
+    )

@@ -173,9 +173,22 @@ def _by_object(_rules: Rules, v: _Verb) -> Found | None:
     return None
 
 
+def _sent_near(rules: Rules, verb: Token, goods: Token) -> bool:
+    """True when what is sent goes near a party, not to it ("sent warships near
+    Y"): a show of force."""
+    near = rules.patterns.senses["show_of_force.near_preps"] - {"toward", "towards"}
+    preps = [
+        c for t in (verb, goods) for c in t.children if c.dep_ in ("prep", "dative")
+    ]
+    return any(c.lower_ in near for c in preps) and not any(
+        c.lower_ == "to" for c in preps
+    )
+
+
 def _by_goods(rules: Rules, v: _Verb) -> Found | None:
     """ "sent tanks to Y", "shipped food to Y": a verb that hands goods over gives
-    military or humanitarian aid by what the goods are (the object or a modifier)."""
+    military or humanitarian aid by what the goods are (the object or a modifier);
+    military goods sent near a party are a show of force ("sent warships near Y")."""
     words = rules.words
     if v.lemma not in words["transfer_verbs"]:
         return None
@@ -185,6 +198,8 @@ def _by_goods(rules: Rules, v: _Verb) -> Found | None:
         keys = {o.lower_, o.lemma_.lower()} | {
             m.lower_ for m in o.children if m.dep_ in ("compound", "amod")
         }
+        if keys & military and _sent_near(rules, v.tok, o):
+            return s.relations["show_of_force"], "light", [v.tok, o], None
         if keys & military:
             return words.role("military_aid"), "light", [v.tok, o], None
         if keys & words["relief_goods"]:
