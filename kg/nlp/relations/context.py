@@ -93,10 +93,11 @@ class Rules:
     def control_word(self, tok: Token) -> str:
         """The lemma under which a governing verb is a control word: a phrasal verb
         listed with its particle ("rule_out": "ruled out sending troops" is a
-        refusal) before the bare lemma."""
+        refusal) or adverb ("have_yet": "has yet to condemn X" withholds it) before
+        the bare lemma."""
         lemma = self.lemma(tok)
         for c in tok.children:
-            if c.dep_ == "prt" and f"{lemma}_{c.lower_}" in self.known:
+            if c.dep_ in ("prt", "advmod") and f"{lemma}_{c.lower_}" in self.known:
                 return f"{lemma}_{c.lower_}"
         return lemma
 

@@ -281,6 +281,17 @@ def _shares_control(top: Token, head: Token) -> bool:
     )
 
 
+def _negated_noun(rules: Rules, top: Token, head: Token) -> bool:
+    """True when ``top`` is the "of" phrase or infinitive of a noun negated by "no"
+    that is no control word of its own ("no intention of attacking X")."""
+    return (
+        top.dep_ in ("prep", "acl")
+        and head.pos_ == "NOUN"
+        and has_neg(head, rules.patterns.negations)
+        and rules.control_class(rules.lemma(head)) is None
+    )
+
+
 def _step(rules: Rules, ev: Event, top: Token) -> tuple[Token, str]:
     """One step up the chain: the new top and whether to go on."""
     head = top.head
@@ -305,6 +316,8 @@ def _step(rules: Rules, ev: Event, top: Token) -> tuple[Token, str]:
         and rules.control_class(rules.lemma(head)) is not None
     ):  # "refrained from criticising X", "called for lifting sanctions"
         return _govern(rules, ev, top, head)
+    if _negated_noun(rules, top, head):
+        ev.negated = True  # "had no intention of attacking X", "no desire to fight X"
     if dep in ("prep", "pobj"):
         return head, _UP
     return _govern(rules, ev, top, head)

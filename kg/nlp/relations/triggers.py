@@ -173,9 +173,22 @@ def _by_object(_rules: Rules, v: _Verb) -> Found | None:
     return None
 
 
+def _sent_near(rules: Rules, verb: Token, goods: Token) -> bool:
+    """True when what is sent goes near a party, not to it ("sent warships near
+    Y"): a show of force."""
+    near = rules.patterns.senses["show_of_force.near_preps"] - {"toward", "towards"}
+    preps = [
+        c for t in (verb, goods) for c in t.children if c.dep_ in ("prep", "dative")
+    ]
+    return any(c.lower_ in near for c in preps) and not any(
+        c.lower_ == "to" for c in preps
+    )
+
+
 def _by_goods(rules: Rules, v: _Verb) -> Found | None:
     """ "sent tanks to Y", "shipped food to Y": a verb that hands goods over gives
-    military or humanitarian aid by what the goods are (the object or a modifier)."""
+    military or humanitarian aid by what the goods are (the object or a modifier);
+    military goods sent near a party are a show of force ("sent warships near Y")."""
     words = rules.words
     if v.lemma not in words["transfer_verbs"]:
         return None
@@ -185,6 +198,8 @@ def _by_goods(rules: Rules, v: _Verb) -> Found | None:
         keys = {o.lower_, o.lemma_.lower()} | {
             m.lower_ for m in o.children if m.dep_ in ("compound", "amod")
         }
+        if keys & military and _sent_near(rules, v.tok, o):
+            return s.relations["show_of_force"], "light", [v.tok, o], None
         if keys & military:
             return words.role("military_aid"), "light", [v.tok, o], None
         if keys & words["relief_goods"]:
@@ -217,12 +232,22 @@ def _ended(rules: Rules, v: _Verb) -> list[Token]:
 
 def _by_ending(rules: Rules, v: _Verb) -> Found | None:
     """ "cancelled a visit to Y", "put an end to its partnership with Y": ending a
-    cooperative act or tie reduces relations, ending sanctions lifts them, ending
-    aid cuts it; ending another hostile act is left to the verb's entry ("called
-    off the strike" concedes). Ending a state is its ending relation ("ended the
-    alliance" breaks it)."""
+    cooperative act or a tie (``tie_nouns``) reduces relations, ending sanctions
+    lifts them, ending aid cuts it; ending another hostile act is left to the verb's
+    entry ("called off the strike" concedes); an object the verb's own entry gives a
+    relation is left to that entry ("abandoned the ceasefire" violates it; a verb
+    that ends by itself takes it at once: "cut off aid"; an entry of another sense,
+    "call a strike", is passed over for "called off the strike"). Ending a state is
+    its ending relation ("ended the alliance" breaks it)."""
     words = rules.words
+    own = v.entry.obj if v.entry is not None else {}
     for o in _ended(rules, v):
+        if own.get(o.lower_) or own.get(o.lemma_.lower()):
+            if v.lemma in words["ending_verbs"]:
+                return _by_object(rules, v)
+            continue
+        if o.lower_ in words["tie_nouns"]:  # "broke ties with Y"
+            return words.role("reduce"), "light", [v.tok, o], None
         rel = rules.noun_relation(o)
         if rel is None:
             continue
@@ -327,6 +352,20 @@ def _by_event_noun(rules: Rules, v: _Verb) -> Found | None:
     return None
 
 
+def _by_instrument(rules: Rules, v: _Verb) -> Found | None:
+    """ "hit Y with sanctions", "Y was hit by new sanctions": a sanction named as
+    the instrument ("with") or passive agent ("by") of any verb is the act, before
+    the verb's own sense (hitting with sanctions is no attack)."""
+    for c in v.tok.children:
+        if c.dep_ not in ("prep", "agent") or c.lower_ not in ("with", "by"):
+            continue
+        for o in c.children:
+            rel = rules.noun_relation(o) if o.dep_ == "pobj" else None
+            if rel is not None and rules.plover(rel) == "SANCTION":
+                return rel, "light", [v.tok, o], None
+    return None
+
+
 def _by_light_preposition(rules: Rules, v: _Verb) -> Found | None:
     """ "put under investigation", "called for sanctions"."""
     if v.lemma not in rules.patterns.light_verbs:
@@ -372,6 +411,7 @@ def _by_preposition(_rules: Rules, v: _Verb) -> Found | None:
 _VERB_RULES: tuple[Callable[[Rules, _Verb], Found | None], ...] = (
     _by_naming,
     _by_phone,
+    _by_instrument,
     _by_force,
     _by_undergoing,
     _by_promised_harm,

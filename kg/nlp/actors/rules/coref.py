@@ -185,11 +185,17 @@ def antecedent(
 
 def _description_head(ctx: DocContext, i: int, covered: list[bool]) -> int | None:
     """The head noun of a description opened by the determiner at token i
-    (modifiers between; "the rebel group": the last of two heads)."""
+    (modifiers between; "the rebel group": the last of two heads; a hyphenated
+    modifier, "the 27-member bloc", "the Iran-backed rebels", whatever its parts)."""
     toks, n, heads = ctx.toks, ctx.n, ctx.words.coref_heads
     j = i + 1
     head = None
-    while j < n and j <= i + 4 and not covered[j]:
+    while j < n and j <= i + 6:
+        if _hyphenated(toks, j):
+            j += 1
+            continue
+        if covered[j]:
+            break
         if toks[j].lower_ in heads and toks[j].pos_ in ("NOUN", "PROPN"):
             head = j
             nxt = toks[j + 1] if j + 1 < n else None
@@ -199,6 +205,14 @@ def _description_head(ctx: DocContext, i: int, covered: list[bool]) -> int | Non
             break
         j += 1
     return head
+
+
+def _hyphenated(toks: Sequence[Token], j: int) -> bool:
+    """True for a part of a hyphenated modifier: a hyphen written without spaces,
+    or the word just before it ("27-member", "Iran-backed")."""
+    if toks[j].text == "-":
+        return j > 0 and not toks[j - 1].whitespace_ and not toks[j].whitespace_
+    return j + 1 < len(toks) and toks[j + 1].text == "-" and not toks[j].whitespace_
 
 
 def _named_after(ctx: DocContext, end: int, starts: set[int]) -> bool:
@@ -248,6 +262,7 @@ def descriptions(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
         if ante is None:
             continue
         s = i + 1 if tok.lower_ == "the" else i
+        s = max([s] + [x + 1 for x in range(s, end) if covered[x]])  # "Iran-backed"
         new.append(ante.refer(s, end))
         for x in range(s, end):
             covered[x] = True
@@ -255,7 +270,7 @@ def descriptions(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
 
 
 #: The pronouns resolved (see :func:`_pronoun_query`).
-_PRONOUNS = frozenset({"its", "it", "their", "they", "he", "she", "him"})
+_PRONOUNS = frozenset({"its", "it", "their", "they", "he", "she", "him", "his", "her"})
 
 
 def _pronoun_query(ctx: DocContext, tok: Token) -> tuple[tuple[str, ...], bool] | None:
@@ -269,15 +284,22 @@ def _pronoun_query(ctx: DocContext, tok: Token) -> tuple[tuple[str, ...], bool] 
         return _SINGULAR_WANTS, False
     if w in ("their", "they"):
         return _PLURAL_WANTS, True
-    if (w in ("he", "she") and tok.dep_ in ("nsubj", "nsubjpass")) or (
-        w == "him" and tok.dep_ in ("dobj", "pobj", "dative")
+    if (
+        (w in ("he", "she") and tok.dep_ in ("nsubj", "nsubjpass"))
+        or (w == "him" and tok.dep_ in ("dobj", "pobj", "dative"))
+        or (  # "his country", "her government": the leader's state
+            w in ("his", "her")
+            and tok.dep_ == "poss"
+            and tok.head.lower_ in ctx.words.coref_heads
+        )
     ):
         return _PERSON_WANTS, False
     return None
 
 
 def pronouns(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
-    """Resolve "its"/"it"/"their"/"they"/"he"/"she"/"him" outside quotations;
+    """Resolve "its"/"it"/"their"/"they"/"he"/"she"/"him" (and "his"/"her" before a
+    description head, "his country") outside quotations;
     sorted by start."""
     if not ctx.has_sents or not cands:
         return cands

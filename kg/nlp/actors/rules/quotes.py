@@ -1,5 +1,6 @@
-"""Quotation speakers: "we"/"our"/"us" inside a quotation attributed to a speaker
-are the speaker's actor ("“We will not recognise them”, said the official").
+"""Quotation speakers: "we"/"our"/"us" (and "I"/"my") inside a quotation attributed
+to a speaker are the speaker's actor ("“We will not recognise them”, said the
+official"; "“My government will arm them”, the minister said").
 
 A quotation that follows the attribution of the previous one ("...”, said X.
 “More...”) is X's too. The quotations and their speakers are found by
@@ -17,7 +18,7 @@ from kg.nlp.doc import attributed_quotations
 
 
 def _we(ctx: DocContext, start: int, end: int, covered: list[bool]) -> list[int]:
-    """The free first-person plural pronouns of tokens ``[start, end)``."""
+    """The free first-person pronouns of tokens ``[start, end)``."""
     return [
         i
         for i in range(start, end)
@@ -28,7 +29,7 @@ def _we(ctx: DocContext, start: int, end: int, covered: list[bool]) -> list[int]
 
 
 def apply(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
-    """Add a mention of the speaker for every free first-person plural pronoun
+    """Add a mention of the speaker for every free first-person pronoun
     inside an attributed quotation; the new mentions come after the others."""
     if not ctx.has_sents or not cands:
         return cands
