@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -36,15 +37,17 @@ def paragraphs(doc: Doc) -> Doc:
         >>> [t.is_sent_start for t in doc if t.text == "Iran"]
         [True, True]
     """
-    if doc.text.count("\n") < 2:  # one pass in C: a text of one paragraph
-        return doc
-    n = len(doc)
-    for prev in doc:
-        if prev.is_space and prev.i + 1 < n and prev.text.count("\n") >= 2:
-            tok = doc[prev.i + 1]
-            if not tok.is_space:
-                tok.is_sent_start = True
+    text = doc.text
+    for m in _BLANK_LINE.finditer(text):  # the breaks found in C, not token by token
+        if m.end() < len(text):
+            span = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+            if span is not None and len(span) and not span[0].is_space:
+                span[0].is_sent_start = True
     return doc
+
+
+#: A blank line and the white space after it: the next word starts a sentence.
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
 
 
 def load_nlp(
