@@ -32,7 +32,7 @@ from kg.analysis.read import (
     where,
 )
 from kg.rdf import derived, store
-from kg.rdf.events import count_events
+from kg.rdf.events import count_events, mention_pattern
 from kg.rdf.namespaces import sparql_prefixes
 from kg.vocab import load_vocabulary
 
@@ -44,20 +44,9 @@ _EVENT_VARS = (
 )
 
 # what the counts need of an event (no evidence text, attribution, URL...)
-_PATTERN = """
-    ?e a kg:Event ; kg:source ?s ; kg:target ?t ; kg:relation ?rel .
-    OPTIONAL { ?e kg:negated ?neg }
-    OPTIONAL { ?e kg:modality ?mod }
-    OPTIONAL { ?e kg:date ?date }
-    OPTIONAL { ?e kg:sentenceIndex ?sent }
-    OPTIONAL { ?e kg:quadClass ?quad }
-    OPTIONAL { ?e kg:cameoCode ?cameo }
-    OPTIONAL { ?e kg:ploverCategory ?plover }
-    OPTIONAL { ?e prov:wasDerivedFrom ?art .
-               OPTIONAL { ?art dcterms:identifier ?artid }
-               OPTIONAL { ?art dcterms:date ?adate }
-               OPTIONAL { ?art dcterms:publisher ?pub } }
-"""
+_PATTERN = mention_pattern(
+    ("neg", "mod", "date", "sent", "quad", "cameo", "plover"), ("artid", "adate", "pub")
+)
 
 _PER_EDGE = """
 SELECT ?s ?rel ?t (COUNT(DISTINCT ?e) AS ?mentions)

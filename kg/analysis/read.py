@@ -13,14 +13,14 @@ from typing import Any
 from urllib.parse import unquote
 
 from rdflib import ConjunctiveGraph, Graph
-from rdflib.namespace import RDF, RDFS, SKOS
 
 from kg.dates import normalise_date
 from kg.rdf import derived, store
+from kg.rdf.events import mention_pattern
 from kg.rdf.namespaces import sparql_prefixes
 from kg.rdf.ontology import ACTOR, KG, actor_iri, relation_iri
 from kg.rdf.sparql import sparql_term
-from kg.rdf.summaries import choose, read_summaries
+from kg.rdf.summaries import ACTOR_PROPS, choose, read_summaries
 from kg.types import KGError
 from kg.vocab import Relation, load_vocabulary
 
@@ -31,37 +31,15 @@ _EVENT_VARS = (
     "?e ?s ?t ?rel ?neg ?mod ?attr ?date ?ev ?sent ?quad ?cameo ?plover ?conf "
     "?art ?artid ?adate ?url ?pub"
 )
-_EVENT_PATTERN = """
-    ?e a kg:Event ; kg:source ?s ; kg:target ?t ; kg:relation ?rel .
-    OPTIONAL { ?e kg:negated ?neg }
-    OPTIONAL { ?e kg:modality ?mod }
-    OPTIONAL { ?e kg:attribution ?attr }
-    OPTIONAL { ?e kg:date ?date }
-    OPTIONAL { ?e kg:evidence ?ev }
-    OPTIONAL { ?e kg:sentenceIndex ?sent }
-    OPTIONAL { ?e kg:quadClass ?quad }
-    OPTIONAL { ?e kg:cameoCode ?cameo }
-    OPTIONAL { ?e kg:ploverCategory ?plover }
-    OPTIONAL { ?e kg:confidence ?conf }
-    OPTIONAL { ?e prov:wasDerivedFrom ?art .
-               OPTIONAL { ?art dcterms:identifier ?artid }
-               OPTIONAL { ?art dcterms:date ?adate }
-               OPTIONAL { ?art kg:url ?url }
-               OPTIONAL { ?art dcterms:publisher ?pub } }
-"""
+_EVENT_PATTERN = mention_pattern(
+    ("neg", "mod", "attr", "date", "ev", "sent", "quad", "cameo", "plover", "conf"),
+    ("artid", "adate", "url", "pub"),
+)
 
-_ACTOR_PROPS = {
-    str(RDF.type): "type",
-    str(RDFS.label): "rdfs",
-    str(SKOS.prefLabel): "pref",
-    str(KG.country): "country",
-    str(KG.sector): "sector",
-    str(KG.cameoCode): "code",
-}
 # one (actor, property, value) row per fact: OPTIONALs would multiply the rows
 _ACTOR_VARS = "DISTINCT ?a ?p ?v"
 _ACTOR_PATTERN = (
-    "VALUES ?p { " + " ".join(f"<{iri}>" for iri in _ACTOR_PROPS) + " }\n"
+    "VALUES ?p { " + " ".join(f"<{iri}>" for iri in ACTOR_PROPS) + " }\n"
     "    ?a ?p ?v .\n"
     f'    FILTER(STRSTARTS(STR(?a), "{_ACTOR_NS}"))'
 )
@@ -176,7 +154,7 @@ def read_actors(dataset: Graph) -> dict[str, dict[str, Any]]:
         return {aid: chosen[aid] for aid in sorted(chosen)}
     facts: dict[str, dict[str, set[str]]] = {}
     for row in _select(dataset, _ACTOR_VARS, _ACTOR_PATTERN):
-        key = _ACTOR_PROPS.get(str(row.p))
+        key = ACTOR_PROPS.get(str(row.p))
         if key is not None:
             aid = local_name(row.a, _ACTOR_NS)
             facts.setdefault(aid, {}).setdefault(key, set()).add(str(row.v))

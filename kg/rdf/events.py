@@ -55,19 +55,44 @@ _INT = f"^^<{_XSD}integer>"
 _DATE = f"^^<{_XSD}date>"
 _KG = str(KG._NS)
 
+#: The optional facts of a mention (``kg:Event`` node), by SPARQL variable, and of its
+#: article (``?art``): the one table the readers' patterns are built from.
+MENTION_FIELDS = {
+    "neg": "kg:negated",
+    "mod": "kg:modality",
+    "attr": "kg:attribution",
+    "date": "kg:date",
+    "ev": "kg:evidence",
+    "sent": "kg:sentenceIndex",
+    "quad": "kg:quadClass",
+    "cameo": "kg:cameoCode",
+    "plover": "kg:ploverCategory",
+    "conf": "kg:confidence",
+}
+ARTICLE_FIELDS = {
+    "artid": "dcterms:identifier",
+    "adate": "dcterms:date",
+    "url": "kg:url",
+    "pub": "dcterms:publisher",
+}
+
+
+def mention_pattern(fields: Sequence[str], article: Sequence[str] = ()) -> str:
+    """The SPARQL pattern of the mentions (``?e ?s ?rel ?t``) with the optional
+    ``fields`` (keys of :data:`MENTION_FIELDS`), their article ``?art`` and its
+    ``article`` fields (keys of :data:`ARTICLE_FIELDS`)."""
+    lines = ["?e a kg:Event ; kg:source ?s ; kg:target ?t ; kg:relation ?rel ."]
+    lines += [f"OPTIONAL {{ ?e {MENTION_FIELDS[v]} ?{v} }}" for v in fields]
+    inner = "".join(f" OPTIONAL {{ ?art {ARTICLE_FIELDS[v]} ?{v} }}" for v in article)
+    lines.append(f"OPTIONAL {{ ?e prov:wasDerivedFrom ?art .{inner} }}")
+    return "\n".join(lines) + "\n"
+
+
 #: What is read of each mention (``kg:Event`` node), and of each article.
 _VARS = "?e ?s ?rel ?t ?neg ?mod ?date ?art ?sent ?quad ?cameo ?plover"
-_PATTERN = """
-    ?e a kg:Event ; kg:source ?s ; kg:target ?t ; kg:relation ?rel .
-    OPTIONAL { ?e kg:negated ?neg }
-    OPTIONAL { ?e kg:modality ?mod }
-    OPTIONAL { ?e kg:date ?date }
-    OPTIONAL { ?e kg:sentenceIndex ?sent }
-    OPTIONAL { ?e kg:quadClass ?quad }
-    OPTIONAL { ?e kg:cameoCode ?cameo }
-    OPTIONAL { ?e kg:ploverCategory ?plover }
-    OPTIONAL { ?e prov:wasDerivedFrom ?art }
-"""
+_PATTERN = mention_pattern(
+    ("neg", "mod", "date", "sent", "quad", "cameo", "plover")
+)
 _ARTICLES = """
     ?art a kg:Article .
     OPTIONAL { ?art dcterms:identifier ?artid }
