@@ -313,7 +313,7 @@ def test_quiet_after_the_command_silences_the_log(tmp_path):
 
 
 def test_counts_are_pluralised():
-    from kg.pipeline import BuildSummary, format_summary
+    from kg.summary import BuildSummary, format_summary
 
     counts = {"articles": 1, "actors": 1, "events": 1, "negated": 0}
     one = BuildSummary(articles=1, store="memory", counts=counts)

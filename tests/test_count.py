@@ -8,9 +8,9 @@ import logging
 import pytest
 
 from kg.cli import main
-from kg.pipeline import BuildSummary, format_summary
 from kg.rdf.graph import build
 from kg.rdf.store import open_store
+from kg.summary import BuildSummary, format_summary
 from kg.types import Article, Assertion, Mention
 
 ZLF = Mention("ZLF", "the Zemblan Front", 0, 17, label="Zemblan Front",

@@ -20,8 +20,8 @@ import pytest
 from kg.cli import main
 from kg.export import neutralise, save_graph
 from kg.files import check_writable, remove_stale_temporaries, write_atomic
-from kg.pipeline import BuildSummary, format_summary
 from kg.rdf.graph import build
+from kg.summary import BuildSummary, format_summary
 from kg.tables import format_table, terminal_safe
 from kg.types import Article, Assertion, KGError, Mention
 from tests.data.graph_sample import results

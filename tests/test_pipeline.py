@@ -8,7 +8,8 @@ import re
 
 import pytest
 
-from kg.pipeline import BuildSummary, build_store, extract_events, format_summary
+from kg.pipeline import build_store, extract_events
+from kg.summary import BuildSummary, format_summary
 from kg.types import KGError
 from tests.conftest import ROOT
 

@@ -58,7 +58,8 @@ def _days(text: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``kg build``; print the summary when asked."""
-    from kg.pipeline import build_store, format_summary
+    from kg.pipeline import build_store
+    from kg.summary import format_summary
 
     result = build_store(
         args.articles,
