@@ -26,7 +26,6 @@ import argparse
 import json
 import random
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -38,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from scale import CLI, MEASURES, PROBE, QUERIES  # noqa: E402
+from scale import CLI, MEASURES, QUERIES, step  # noqa: E402
 
 from kg.registry import load_registry  # noqa: E402
 from kg.types import Actor, Article, Assertion, Mention  # noqa: E402
@@ -60,21 +59,6 @@ print(json.dumps({{"events": n}}), file=sys.stderr)
 """
 
 
-def step(code: str, cwd: Path = ROOT) -> dict[str, Any]:
-    """Run code in a fresh interpreter in ``cwd`` (whose ``kg`` it imports)."""
-    out = subprocess.run(
-        [sys.executable, "-c", PROBE.format(code=code)],
-        capture_output=True, text=True, cwd=cwd,
-    )  # fmt: skip
-    if out.returncode:
-        raise SystemExit(f"step failed:\n{code}\n{out.stderr[-2000:]}")
-    result: dict[str, Any] = {}
-    for line in out.stderr.splitlines():
-        if line.startswith("{"):
-            result.update(json.loads(line))
-    return result
-
-
 def kg(*argv: str, cwd: Path = ROOT) -> dict[str, Any]:
     """A kg command in a fresh interpreter: wall, CPU and peak RSS."""
     return step(CLI.format(argv=["-q", *argv]), cwd)
@@ -87,7 +71,7 @@ def _actors(rng: random.Random) -> list[Actor]:
         a.id for a in registry.values() if a.id not in HUBS and a.cls != "Person"
     )
     people = sorted(a.id for a in registry.values() if a.cls == "Person")
-    chosen = list(HUBS) + others + rng.sample(people, 2000)
+    chosen = list(HUBS) + others + rng.sample(people, min(2000, len(people)))
     return [registry[a] for a in chosen if a in registry]
 
 
