@@ -105,14 +105,7 @@ def _in_range(day: str | None, f: Mapping[str, Any]) -> bool:
 
 def _keep(event: Mapping[str, Any], actors: Mapping[str, dict], f: dict) -> bool:
     """Whether an event passes the filters ``f`` (see :func:`check_filters`)."""
-    if not _in_range(event["date"], f):
-        return False
-    if f["relations"] and event["relation"] not in f["relations"]:
-        return False
-    ends = [actors.get(event["source"], {}), actors.get(event["target"], {})]
-    if f["classes"] and not any(a.get("cls") in f["classes"] for a in ends):
-        return False
-    return not f["countries"] or any(a.get("country") in f["countries"] for a in ends)
+    return _in_range(event["date"], f) and _edge_passes(event, actors, f)
 
 
 def event_key(event: Mapping[str, Any]) -> tuple:
