@@ -330,18 +330,22 @@ def build_store(
     return result
 
 
-def require_intact(dataset: Any, store: str) -> None:
+def require_intact(
+    dataset: Any, store: str, problems: Sequence[str] | None = None
+) -> None:
     """Refuse a store that lost part of what its builds wrote (a truncated log).
 
-    :func:`kg.rdf.graph.check_store` compares the build records with the store;
-    a build on a damaged store would skip the damaged articles and keep the loss.
+    :func:`kg.rdf.graph.check_store` compares the build records with the store
+    (unless its ``problems`` are given); a build on a damaged store would skip
+    the damaged articles and keep the loss.
 
     Raises:
         KGError: one line: the damaged graphs, the first one, how to recover.
     """
-    from kg.rdf.graph import check_store
+    if problems is None:
+        from kg.rdf.graph import check_store
 
-    problems = check_store(dataset)
+        problems = check_store(dataset)
     if problems:
         lost = sum(p.startswith("lost") for p in problems)
         raise KGError(

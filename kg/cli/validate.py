@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
         problems = check_store(dataset)  # what the build records say is stored
         if problems:
             print("\n".join(problems))
-            require_intact(dataset, args.store)
+            require_intact(dataset, args.store, problems)
         conforms, report = validate(dataset)
     print(report)
     return 0 if conforms else 1
