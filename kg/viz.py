@@ -50,7 +50,7 @@ from jinja2 import ChoiceLoader, DictLoader, Environment, FileSystemLoader
 from pyvis.network import Network
 from rdflib import Graph, Literal
 
-from kg.analysis import actor_graph, as_actor_graph, attach_events, centrality, ego
+from kg.analysis import as_actor_graph, attach_events, centrality, ego
 from kg.analysis.graph import counted
 from kg.analysis.layout import layout as force_layout
 from kg.analysis.read import local_name, where
@@ -395,14 +395,11 @@ def _edge(
         "color": {"color": color, "highlight": color, "hover": color},
         "arrows": "to",
         "dashes": _stated_as_fact(d) <= 0,
-        "width": round(1 + 1.5 * math.log2(max(mentions, 1)), 2),
         "relation": str(d.get("relation", key)),
         "quad": quad,
         "cameo": d.get("cameo") or "",
         "mentions": mentions, "mention_count": d.get("mention_count", mentions),
         "event_count": d.get("event_count", mentions), "articles": d.get("articles", 0),
-        "asserted": d.get("asserted", 0),
-        "negated": d.get("negated", 0),
         "dates": _dates(d),
         "evidence": _mentions(d, titles),
     }
@@ -545,10 +542,8 @@ def to_html(
         raise KGError(f"unknown layout {layout!r}; expected one of {list(LAYOUTS)}")
     if path is not None:
         check_writable(path, force=force)
-    if isinstance(source, Graph):  # counts aggregated by the store
-        G = actor_graph(source, events=False, **filters)
-    else:
-        G = as_actor_graph(source, verb="draw", **filters)
+    # from a dataset, the counts aggregated by the store (events=False)
+    G = as_actor_graph(source, verb="draw", events=False, **filters)
     G = counted(G, count)
     pr = centrality(G, "pagerank") if G.number_of_nodes() else {}
     rank = pr if by == "pagerank" or not G.number_of_nodes() else centrality(G, by)
