@@ -62,3 +62,30 @@ def test_events_in_a_date_range_are_counted_from_its_mentions(count_page):
     assert p.eval("edges.get()[0].mentions") == 4
     assert not p.page.is_checked("#kg-events")
     assert p.errors == []
+
+
+@pytest.fixture(scope="module")
+def decades_page(browser, tmp_path_factory):  # noqa: F811
+    """Two reports five years apart, on either side of day 10,000 of the epoch."""
+    text = "The Zemblan Front attacked Borovia near the border."
+    arts = []
+    for i, day in enumerate(["1996-06-01", "2001-06-01"]):
+        a = Assertion(f"d{i}", ZLF, BRV, "attacks", 0, 0, len(text), text, date=day)
+        arts.append((Article(f"d{i}", text, date=day), [a]))
+    path = tmp_path_factory.mktemp("decades") / "decades.html"
+    to_html(build(arts, registry={}), path)
+    page = Page(browser, path)
+    yield page
+    page.page.close()
+
+
+def test_events_in_a_range_are_ordered_by_day_not_by_its_digits(decades_page):
+    p = decades_page
+    p.page.check("#kg-events")
+    p.page.fill("#kg-until", "2010-01-01")
+    p.page.dispatch_event("#kg-until", "change")
+    assert p.eval("edges.get()[0].mentions") == 2  # two events, years apart
+    p.page.fill("#kg-until", "1999-01-01")
+    p.page.dispatch_event("#kg-until", "change")
+    assert p.eval("edges.get()[0].mentions") == 1  # the twin: one event left
+    assert p.errors == []
