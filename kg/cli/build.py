@@ -7,7 +7,6 @@ import argparse
 from kg.cli.options import (
     articles_arguments,
     count_argument,
-    dask_arguments,
     extraction_kwargs,
     store_argument,
 )
@@ -25,7 +24,6 @@ DESCRIPTION = (
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """Add the arguments of ``kg build``."""
     articles_arguments(p)
-    dask_arguments(p)
     store_argument(p, graph_file=False)
     p.add_argument("--validate", action="store_true", help="validate with SHACL after")
     p.add_argument(

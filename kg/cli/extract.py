@@ -7,7 +7,6 @@ import logging
 
 from kg.cli.options import (
     articles_arguments,
-    dask_arguments,
     extraction_kwargs,
 )
 from kg.tables import plural
@@ -26,7 +25,6 @@ DESCRIPTION = (
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """Add the arguments of ``kg extract``."""
     articles_arguments(p)
-    dask_arguments(p)
     p.add_argument(
         "-o",
         "--output",

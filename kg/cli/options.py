@@ -66,7 +66,8 @@ def batch_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def articles_arguments(parser: argparse.ArgumentParser) -> None:
-    """Add the articles, the model options, ``--batch-size`` and ``--processes``."""
+    """Add the articles, the model options, ``--batch-size``, ``--processes``, the
+    input options and the Dask options (:func:`dask_arguments`)."""
     parser.add_argument(
         "articles", nargs="+", metavar="ARTICLES", help="files or folders"
     )
@@ -92,6 +93,7 @@ def articles_arguments(parser: argparse.ArgumentParser) -> None:
         help="where --on-error skip lists the bad records (default "
         "kg-rejects-TIME.jsonl)",
     )
+    dask_arguments(parser)
 
 
 def dask_arguments(parser: argparse.ArgumentParser) -> None:
@@ -113,8 +115,7 @@ def dask_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def extraction_kwargs(args: argparse.Namespace) -> dict[str, Any]:
-    """The extraction options of the jobs, from :func:`articles_arguments` (and
-    :func:`dask_arguments`)."""
+    """The extraction options of the jobs, from :func:`articles_arguments`."""
     return {
         "model": args.model,
         "actors": args.actors,
@@ -122,8 +123,8 @@ def extraction_kwargs(args: argparse.Namespace) -> dict[str, Any]:
         "batch_size": args.batch_size,
         "processes": args.processes,
         "quiet": args.quiet,
-        "dask": getattr(args, "dask", None),
-        "partition_size": getattr(args, "partition_size", PARTITION_SIZE),
+        "dask": args.dask,
+        "partition_size": args.partition_size,
         "encoding": args.encoding,
         "on_error": args.on_error,
         "rejects": args.rejects,
