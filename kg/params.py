@@ -86,9 +86,9 @@ def param_term(name: str, value: str | Node) -> Node:
         if not IRIREF.fullmatch(value):
             raise KGError(f"bad IRI {value!r} for parameter {name!r}")
         return URIRef(value[1:-1])
-    prefix, sep, local = value.partition(":")
-    if sep and prefix in PREFIXES and not local.startswith("//"):
-        return URIRef(PREFIXES[prefix] + local)
+    expanded = _prefixed(value)
+    if expanded is not None:
+        return URIRef(expanded)
     if name in ACTOR_PARAMS:
         return actor_iri(value)
     if name in _ID_PARAMS:
@@ -209,7 +209,7 @@ def actor_param(dataset: Graph, name: str, value: str) -> URIRef:
     found = _registry_actor(value)
     if found is not None:
         aid, how = found
-        known = any(h == "id" for _, h, _ in _graph_actors(dataset, aid))
+        known = bool(_graph_actor_id(dataset, aid))
         where = "the registry" if known else "the registry; not in the graph"
         log.info("%s=%s: actor %s (by %s, in %s)", name, value, aid, how, where)
         return actor_iri(aid)
@@ -234,12 +234,18 @@ def actor_id(dataset: Graph, name: str, value: str) -> str:
     return unquote(text[len(str(ACTOR)) :])
 
 
+def _prefixed(value: str) -> str | None:
+    """The IRI of a value written as a prefixed name (``kg:attacks``), else None
+    (``http://…`` is no prefixed name)."""
+    prefix, sep, local = value.partition(":")
+    if sep and prefix in PREFIXES and not local.startswith("//"):
+        return PREFIXES[prefix] + local
+    return None
+
+
 def _explicit(value: str) -> bool:
     """Whether a parameter value is written as an IRI or a prefixed name."""
-    prefix, sep, local = value.partition(":")
-    return value.startswith("<") or (
-        bool(sep) and prefix in PREFIXES and not local.startswith("//")
-    )
+    return value.startswith("<") or _prefixed(value) is not None
 
 
 __all__ = ["ACTOR_PARAMS", "actor_id", "actor_param", "bind_param", "param_term"]
