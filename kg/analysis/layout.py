@@ -24,14 +24,15 @@ _CHUNK = 512  # rows of the repulsion matrix computed at once (memory bound)
 def _force_layout(
     G: nx.Graph, *, iterations: int, seed: int
 ) -> dict[Hashable, tuple[float, float]]:
-    """Fruchterman–Reingold in numpy: repulsion by chunks of rows, edges attract."""
+    """Fruchterman–Reingold in numpy: repulsion by chunks of rows, edges attract
+    (``G`` comes from :func:`layout`, without self-loops)."""
     nodes = list(G.nodes)
     n = len(nodes)
     index = {v: i for i, v in enumerate(nodes)}
     rng = np.random.default_rng(seed)
     x, y = rng.random(n, dtype=np.float32), rng.random(n, dtype=np.float32)
     edges = np.array(
-        [(index[u], index[v]) for u, v in G.edges if u != v], dtype=int
+        [(index[u], index[v]) for u, v in G.edges], dtype=int  # no self-loops
     ).reshape(-1, 2)
     src, dst = edges[:, 0], edges[:, 1]
     k2 = np.float32(1.0 / n)
