@@ -78,21 +78,19 @@ def test_rerunning_the_converter_reproduces_the_committed_file(tmp_path):
         assert verb not in data["verbs"]
 
 
-def test_a_bad_source_folder_is_one_line_and_writes_nothing(tmp_path):
-    out = tmp_path / "out.json"
-    r = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "kg.convert.cameo",
-            str(tmp_path / "nope"),
-            "-o",
-            str(out),
-        ],
+def _convert(src, out) -> subprocess.CompletedProcess:
+    """``python -m kg.convert.cameo SRC -o OUT``, as a user runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "kg.convert.cameo", str(src), "-o", str(out)],
         capture_output=True,
         text=True,
         cwd=ROOT,
     )
+
+
+def test_a_bad_source_folder_is_one_line_and_writes_nothing(tmp_path):
+    out = tmp_path / "out.json"
+    r = _convert(tmp_path / "nope", out)
     assert r.returncode == 1
     assert r.stderr.strip().count("\n") == 0
     assert "cannot read" in r.stderr and "Traceback" not in r.stderr
@@ -101,18 +99,6 @@ def test_a_bad_source_folder_is_one_line_and_writes_nothing(tmp_path):
     (tmp_path / "src").mkdir()
     (tmp_path / "src" / "CAMEO.2.0.txt").write_text(SAMPLE, encoding="utf-8")
     (tmp_path / "src" / "LICENSE").write_text("MIT", encoding="utf-8")
-    r = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "kg.convert.cameo",
-            str(tmp_path / "src"),
-            "-o",
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
+    r = _convert(tmp_path / "src", out)
     assert r.returncode == 0, r.stderr
     assert json.loads(out.read_text("utf-8"))["verbs"] == {"bestow": "070"}
