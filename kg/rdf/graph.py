@@ -25,7 +25,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime, timezone
-from typing import Any
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV
@@ -174,12 +173,6 @@ def article_graph(
 
 
 # ----------------------------------------------------------------- writing to stores
-def stored_hash(dataset: Dataset, article_id: str) -> str | None:
-    """The ``kg:graphHash`` of the article's graph in the dataset, or None."""
-    key = (str(graph_iri(article_id)), str(article_iri(article_id)))
-    return values_of(dataset, [key], str(KG.graphHash)).get(key[1])
-
-
 def ensure_ontology(dataset: Dataset) -> bool:
     """Keep a copy of the ontology in the named graph ``<…/ontology>``.
 
@@ -496,18 +489,18 @@ def check_store(dataset: Dataset) -> list[str]:
         its current ``kg:graphHash`` (``incomplete``). Empty when the store holds
         what its builds wrote.
     """
-    from kg.rdf.store import query
+    from kg.rdf.store import select
 
     terms = {
         "batch": KG.Batch, "member": PROV.hadMember, "hash": KG.graphHash,
         "count": KG.tripleCount, "article": KG.Article,
     }  # fmt: skip
     records: dict[str, dict[str, int]] = {}
-    for g, h, n in _rows(query(dataset, _RECORDS % terms)):
-        records.setdefault(str(g), {})[str(h)] = int(str(n))
-    sizes = {str(g): int(str(n)) for g, n in _rows(query(dataset, _COUNTS_PER_GRAPH))}
+    for g, h, written in select(dataset, _RECORDS % terms)[1]:
+        records.setdefault(str(g), {})[str(h)] = int(str(written))
+    sizes = {str(g): int(str(c)) for g, c in select(dataset, _COUNTS_PER_GRAPH)[1]}
     present: dict[str, tuple[str, int]] = {}
-    for g, h in _rows(query(dataset, _HASHES % terms)):
+    for g, h in select(dataset, _HASHES % terms)[1]:
         present[str(g)] = (str(h), sizes.get(str(g), 0))
     problems = []
     for graph in sorted(records):
@@ -524,11 +517,6 @@ def check_store(dataset: Dataset) -> list[str]:
     return problems
 
 
-def _rows(result: Any) -> Iterator[Any]:
-    """The rows of a SELECT result (rdflib types them loosely)."""
-    yield from result
-
-
 __all__ = [
     "BatchWriter",
     "article_graph",
@@ -540,6 +528,5 @@ __all__ = [
     "graph_digest",
     "input_hash",
     "pending",
-    "stored_hash",
     "write_batch",
 ]

@@ -225,7 +225,7 @@ def _run_update(dataset: Graph, text: str) -> None:
     """Send SPARQL Update text straight to Oxigraph or the endpoint."""
     if store_kind(dataset) == "oxigraph":
         # one update is one Oxigraph transaction (oxrdflib would split it)
-        cast(Any, dataset.store)._inner.update(text)
+        _inner(dataset).update(text)
     else:
         cast(Any, dataset.store).update(text)
 
@@ -458,7 +458,7 @@ def bulk_load(dataset: Dataset, path: str | Path, *, format: str | None = None) 
     fmt = ox.RdfFormat.from_extension(format or path.suffix.lstrip("."))
     if fmt is None:
         raise KGError(f"unknown RDF format of {str(path)!r}")
-    inner = cast(Any, dataset.store)._inner
+    inner = _inner(dataset)
     inner.bulk_load(path=str(path), format=fmt)
     inner.flush()
 
