@@ -22,7 +22,6 @@ from typing import Any
 from rdflib import ConjunctiveGraph, Graph
 
 from kg.rdf.events import (
-    CHUNK,
     DEFAULT_WINDOW,
     DERIVED,
     Mention,
@@ -33,6 +32,7 @@ from kg.rdf.events import (
     lit_int,
     read_mentions,
     select_rows,
+    values_blocks,
 )
 from kg.rdf.namespaces import KG
 from kg.rdf.nquads import Triple, quote
@@ -229,17 +229,16 @@ class Derived:
 
     def touch_graphs(self, graphs: Sequence[str]) -> None:
         """Note the dyads of the events of graphs about to be dropped."""
-        for i in range(0, len(graphs), CHUNK):
-            names = " ".join(f"<{g}>" for g in graphs[i : i + CHUNK])
+        for block in values_blocks(["g"], graphs):
             text = (
-                f"SELECT DISTINCT ?s ?t WHERE {{ VALUES ?g {{ {names} }} GRAPH ?g "
+                f"SELECT DISTINCT ?s ?t WHERE {{ {block} GRAPH ?g "
                 f"{{ ?e a {kg_term('Event')} ; {kg_term('source')} ?s ; "
                 f"{kg_term('target')} ?t }} }}"
             )
             _, rows = select(self.dataset, text)
             self.dyads.update((s, t) for s, t in rows if s and t)
             text = (
-                f"SELECT DISTINCT ?g ?r WHERE {{ VALUES ?g {{ {names} }} GRAPH ?g "
+                f"SELECT DISTINCT ?g ?r WHERE {{ {block} GRAPH ?g "
                 f"{{ ?e a {kg_term('Event')} ; {kg_term('relation')} ?r }} }}"
             )
             _, rows = select(self.dataset, text)

@@ -216,6 +216,36 @@ def _mention(row: Mapping[str, str | None], art: Mapping[str, Any]) -> Mention:
     )  # fmt: skip
 
 
+def values_blocks(variables: Sequence[str], items: Iterable[Any] | None) -> list[str]:
+    """``VALUES`` blocks binding ``variables`` to the distinct items, sorted,
+    :data:`CHUNK` items per block (so that no query grows without bound).
+
+    An item is an IRI (one variable) or a tuple of IRIs (several variables).
+    None gives one empty block (nothing restricted); no items give no block.
+
+    Examples:
+        >>> values_blocks(["a"], ["http://x/b", "http://x/a", "http://x/b"])
+        ['VALUES ?a { <http://x/a> <http://x/b> }']
+        >>> values_blocks(["s", "t"], [("http://x/s", "http://x/t")])
+        ['VALUES (?s ?t) { (<http://x/s> <http://x/t>) }']
+        >>> values_blocks(["a"], None), values_blocks(["a"], [])
+        ([''], [])
+    """
+    if items is None:
+        return [""]
+    todo = sorted(set(items))
+    if len(variables) == 1:
+        head = f"?{variables[0]}"
+        terms = [f"<{item}>" for item in todo]
+    else:
+        head = "(" + " ".join(f"?{v}" for v in variables) + ")"
+        terms = ["(" + " ".join(f"<{x}>" for x in item) + ")" for item in todo]
+    return [
+        f"VALUES {head} {{ {' '.join(terms[i : i + CHUNK])} }}"
+        for i in range(0, len(terms), CHUNK)
+    ]
+
+
 def select_rows(dataset: Graph, variables: str, pattern: str) -> Iterator[dict]:
     """Rows of a pattern matched inside the named graphs (kg writes no other)."""
     text = f"{sparql_prefixes()}SELECT {variables} WHERE {{ GRAPH ?g {{ {pattern} }} }}"
@@ -226,17 +256,8 @@ def select_rows(dataset: Graph, variables: str, pattern: str) -> Iterator[dict]:
 def _articles(dataset: Graph, iris: Iterable[str] | None) -> dict[str, dict]:
     """Identifier, day and publisher of some articles (None: of every article)."""
     out: dict[str, dict] = {}
-    chunks: list[list[str] | None] = [None]
-    if iris is not None:
-        todo = sorted(set(iris))
-        chunks = [todo[i : i + CHUNK] for i in range(0, len(todo), CHUNK)]
-    for chunk in chunks:
-        pattern = _ARTICLES
-        if chunk is not None:
-            pattern = (
-                "VALUES ?art { " + " ".join(f"<{a}>" for a in chunk) + " }" + pattern
-            )
-        for row in select_rows(dataset, "?art ?artid ?adate ?pub", pattern):
+    for block in values_blocks(["art"], iris):
+        for row in select_rows(dataset, "?art ?artid ?adate ?pub", block + _ARTICLES):
             rec = out.setdefault(row["art"], {})
             for key, var in (("id", "artid"), ("date", "adate"), ("pub", "pub")):
                 if row[var] and (key not in rec or row[var] < rec[key]):
@@ -248,17 +269,9 @@ def read_mentions(
     dataset: Graph, dyads: Iterable[tuple[str, str]] | None = None
 ) -> list[Mention]:
     """The mentions of some dyads (source IRI, target IRI), or of every dyad."""
-    chunks: list[list[tuple[str, str]] | None] = [None]
-    if dyads is not None:
-        todo = sorted(set(dyads))
-        chunks = [todo[i : i + CHUNK] for i in range(0, len(todo), CHUNK)]
     rows: dict[str, dict] = {}
-    for chunk in chunks:
-        pattern = _PATTERN
-        if chunk is not None:
-            values = " ".join(f"(<{s}> <{t}>)" for s, t in chunk)
-            pattern = f"VALUES (?s ?t) {{ {values} }}\n" + pattern
-        for row in select_rows(dataset, _VARS, pattern):
+    for block in values_blocks(["s", "t"], dyads):
+        for row in select_rows(dataset, _VARS, block + "\n" + _PATTERN):
             rows.setdefault(row["e"], row)  # an event matched twice: the first
     arts = _articles(
         dataset,
@@ -408,4 +421,5 @@ __all__ = [
     "lit_int",
     "read_mentions",
     "select_rows",
+    "values_blocks",
 ]

@@ -19,6 +19,7 @@ from urllib.parse import unquote
 from rdflib import Graph
 from rdflib.namespace import RDF, RDFS, SKOS
 
+from kg.rdf.events import values_blocks
 from kg.rdf.namespaces import ACTOR, KG, sparql_prefixes
 from kg.rdf.nquads import TYPE, Triple, quote
 from kg.rdf.store import select
@@ -41,7 +42,6 @@ ACTOR_PROPS = {
 _KG = str(KG._NS)
 _ACTOR = str(ACTOR)
 _INT = "^^<http://www.w3.org/2001/XMLSchema#integer>"
-_CHUNK = 400
 
 
 def local_id(iri: str) -> str:
@@ -87,17 +87,6 @@ def _rows(dataset: Graph, text: str) -> Iterable[dict[str, str | None]]:
     return (dict(zip(names, row, strict=True)) for row in rows)
 
 
-def _chunks(actors: Iterable[str] | None) -> list[str]:
-    """``VALUES ?a`` blocks of the actors (one empty block: every actor)."""
-    if actors is None:
-        return [""]
-    todo = sorted(actors)
-    return [
-        "VALUES ?a { " + " ".join(f"<{a}>" for a in todo[i : i + _CHUNK]) + " }"
-        for i in range(0, len(todo), _CHUNK)
-    ]
-
-
 def read_facts(
     dataset: Graph, actors: Iterable[str] | None
 ) -> tuple[dict[str, dict[str, set[str]]], dict[str, int]]:
@@ -106,7 +95,7 @@ def read_facts(
     articles: dict[str, int] = {}
     props = "VALUES ?p { " + " ".join(f"<{p}>" for p in ACTOR_PROPS) + " }"
     only = f'FILTER(STRSTARTS(STR(?a), "{_ACTOR}"))'
-    for block in _chunks(actors):
+    for block in values_blocks(["a"], actors):
         text = (
             f"SELECT DISTINCT ?a ?p ?v WHERE {{ {block} {props} "
             f"GRAPH ?g {{ ?a ?p ?v }} {only} }}"
@@ -130,7 +119,7 @@ def _stored_edges(
 ) -> list[dict[str, Any]]:
     """The stored edge records of some actors, but those of the dyads in ``skip``."""
     seen: dict[tuple[str, str, str], dict[str, Any]] = {}
-    for block in _chunks(actors):
+    for block in values_blocks(["a"], actors):
         text = (
             f"SELECT ?r WHERE {{ {block} GRAPH ?g {{ {{ ?x kg:edgeSource ?a }} "
             f"UNION {{ ?x kg:edgeTarget ?a }} ?x kg:edgeRecord ?r }} }}"
@@ -247,13 +236,8 @@ def _stored_relations(dataset: Graph) -> dict[str, dict[str, Any]]:
 def stored_edge_records(dataset: Graph, graphs: Iterable[str]) -> list[dict[str, Any]]:
     """The edge records in some derived dyad graphs (before they are rewritten)."""
     out: list[dict[str, Any]] = []
-    todo = sorted(graphs)
-    for i in range(0, len(todo), _CHUNK):
-        names = " ".join(f"<{g}>" for g in todo[i : i + _CHUNK])
-        text = (
-            f"SELECT ?r WHERE {{ VALUES ?g {{ {names} }} "
-            "GRAPH ?g { ?x kg:edgeRecord ?r } }"
-        )
+    for block in values_blocks(["g"], graphs):
+        text = f"SELECT ?r WHERE {{ {block} GRAPH ?g {{ ?x kg:edgeRecord ?r }} }}"
         out.extend(json.loads(row["r"] or "{}") for row in _rows(dataset, text))
     return out
 
