@@ -12,10 +12,9 @@ next build recomputes every dyad; it also keeps the event window (days).
 
 from __future__ import annotations
 
-import json
 import logging
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,17 +29,19 @@ from kg.rdf.events import (
     dyad_triples,
     kg_term,
     lit_int,
+    local_name,
     read_mentions,
-    select_rows,
+    read_records,
     values_blocks,
 )
-from kg.rdf.namespaces import KG
+from kg.rdf.namespaces import ACTOR, KG
 from kg.rdf.nquads import Triple, quote
 from kg.rdf.store import select, update, values_of, write_graphs
 from kg.types import KGError
 
 log = logging.getLogger("kg")
 _KG = str(KG._NS)
+_ACTOR = str(ACTOR)
 
 #: The named graph and node that say whether the derived graphs are up to date.
 STATE = DERIVED + "state"
@@ -81,12 +82,6 @@ def event_window(dataset: Graph) -> int:
         return int(_state(dataset).get("window", DEFAULT_WINDOW))
     except ValueError:
         return DEFAULT_WINDOW
-
-
-def read_records(dataset: Graph, prop: str) -> Iterator[dict[str, Any]]:
-    """The JSON records (``kg:edgeRecord``, ``kg:actorRecord``) of the store."""
-    for row in select_rows(dataset, "?r", f"?x {kg_term(prop)} ?r"):
-        yield json.loads(row["r"])
 
 
 # -------------------------------------------------------------------- refresh
@@ -286,10 +281,10 @@ def top_edges(dataset: Graph, top: int = 10) -> list[dict[str, Any]]:
         Dicts with ``source`` and ``target`` (labels), ``relation`` (name),
         ``count`` (events) and ``evidence`` (the sentence of its first mention).
     """
-    from kg.rdf.summaries import choose, local_id, read_summaries
+    from kg.rdf.summaries import choose, read_summaries
 
     labels = {
-        iri: choose(local_id(iri), rec["facts"])["label"]
+        iri: choose(local_name(iri, _ACTOR), rec["facts"])["label"]
         for iri, rec in read_summaries(dataset).items()
     }
     rows = []
@@ -297,9 +292,9 @@ def top_edges(dataset: Graph, top: int = 10) -> list[dict[str, Any]]:
         n = rec.get("positive_events", 0)
         if n:
             rows.append({
-                "source": labels.get(rec["source"], local_id(rec["source"])),
+                "source": labels.get(rec["source"], local_name(rec["source"], _ACTOR)),
                 "relation": rec["relation"].rsplit("#", 1)[-1],
-                "target": labels.get(rec["target"], local_id(rec["target"])),
+                "target": labels.get(rec["target"], local_name(rec["target"], _ACTOR)),
                 "count": n, "first": rec["first_event"].rsplit("\t", 1)[-1],
             })  # fmt: skip
     rows.sort(key=lambda r: (-r["count"], r["source"], r["relation"], r["target"]))

@@ -34,6 +34,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
+from urllib.parse import unquote
 
 from rdflib import Graph
 
@@ -99,6 +100,21 @@ _ARTICLES = """
     OPTIONAL { ?art dcterms:date ?adate }
     OPTIONAL { ?art dcterms:publisher ?pub }
 """
+
+
+def local_name(iri: Any, ns: str) -> str:
+    """The id of an IRI in a namespace (percent-decoded), else its last segment.
+
+    Examples:
+        >>> local_name("https://w3id.org/kg-news/actor/C%C3%B4te", BASE + "actor/")
+        'Côte'
+        >>> local_name("https://w3id.org/kg-news/ontology#opposes", BASE + "actor/")
+        'opposes'
+    """
+    text = str(iri)
+    if text.startswith(ns):
+        return unquote(text[len(ns) :])
+    return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
 def kg_term(name: str) -> str:
@@ -246,11 +262,22 @@ def values_blocks(variables: Sequence[str], items: Iterable[Any] | None) -> list
     ]
 
 
+def query_rows(dataset: Graph, text: str) -> Iterator[dict[str, str | None]]:
+    """The rows of a SELECT query (the kg prefixes put in front) as dicts."""
+    names, rows = select(dataset, sparql_prefixes() + text)
+    return (dict(zip(names, row, strict=True)) for row in rows)
+
+
 def select_rows(dataset: Graph, variables: str, pattern: str) -> Iterator[dict]:
     """Rows of a pattern matched inside the named graphs (kg writes no other)."""
-    text = f"{sparql_prefixes()}SELECT {variables} WHERE {{ GRAPH ?g {{ {pattern} }} }}"
-    names, rows = select(dataset, text)
-    return (dict(zip(names, row, strict=True)) for row in rows)
+    text = f"SELECT {variables} WHERE {{ GRAPH ?g {{ {pattern} }} }}"
+    return query_rows(dataset, text)
+
+
+def read_records(dataset: Graph, prop: str) -> Iterator[dict[str, Any]]:
+    """The JSON records (``kg:edgeRecord``, ``kg:actorRecord``) of the store."""
+    for row in select_rows(dataset, "?r", f"?x {kg_term(prop)} ?r"):
+        yield json.loads(row["r"])
 
 
 def _articles(dataset: Graph, iris: Iterable[str] | None) -> dict[str, dict]:
@@ -419,7 +446,10 @@ __all__ = [
     "event_keys",
     "kg_term",
     "lit_int",
+    "local_name",
+    "query_rows",
     "read_mentions",
+    "read_records",
     "select_rows",
     "values_blocks",
 ]
