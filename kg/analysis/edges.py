@@ -130,18 +130,12 @@ def _codes(row: Mapping[str, Any], relation: str) -> dict[str, Any]:
 
 
 def _modalities(text: str | None) -> dict[str, int]:
-    """``asserted=3 reported=1`` (derived) or ``asserted asserted reported``."""
-    out: Counter[str] = Counter()
-    for token in (text or "").split():
-        name, _, n = token.partition("=")
-        out[name] += _int(n) if n else 1
-    return dict(out)
+    """The count of each modality of ``asserted asserted reported``."""
+    return dict(Counter((text or "").split()))
 
 
 def _events(row: Mapping[str, Any], window: int) -> int:
-    """The events of an edge: stored (derived) or counted from its ``whens``."""
-    if row.get("events") is not None:
-        return _int(row["events"])
+    """The events of an edge, counted from its ``whens``."""
     whens = (row.get("whens") or "").split()
     mentions = [
         (w[0] == "-", None if w[1] == "@" else w[1:11], w[2:] if w[1] == "@" else "")
