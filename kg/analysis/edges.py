@@ -32,21 +32,18 @@ from kg.analysis.read import (
     where,
 )
 from kg.rdf import derived, store
-from kg.rdf.events import count_events, mention_pattern
+from kg.rdf.events import count_events, mention_pattern, mention_vars
 from kg.rdf.namespaces import sparql_prefixes
 from kg.vocab import load_vocabulary
 
 # one row per event and value; where the default graph is not the union of the
 # graphs (rdflib, endpoints) the pattern is matched twice, so the rows are made
 # DISTINCT first (an event in both is the same row)
-_EVENT_VARS = (
-    "?e ?s ?rel ?t ?neg ?mod ?date ?adate ?art ?artid ?pub ?sent ?quad ?cameo ?plover"
-)
-
 # what the counts need of an event (no evidence text, attribution, URL...)
-_PATTERN = mention_pattern(
-    ("neg", "mod", "date", "sent", "quad", "cameo", "plover"), ("artid", "adate", "pub")
-)
+_FIELDS = ("neg", "mod", "date", "sent", "quad", "cameo", "plover")
+_ARTICLE = ("artid", "adate", "pub")
+_EVENT_VARS = mention_vars(_FIELDS, _ARTICLE)
+_PATTERN = mention_pattern(_FIELDS, _ARTICLE)
 
 _PER_EDGE = """
 SELECT ?s ?rel ?t (COUNT(DISTINCT ?e) AS ?mentions)

@@ -78,28 +78,44 @@ ARTICLE_FIELDS = {
 }
 
 
+def _optionals(
+    subject: str, table: Mapping[str, str], keys: Sequence[str]
+) -> list[str]:
+    """``OPTIONAL`` patterns binding the ``keys`` of ``table`` (variable ->
+    property) on ``?subject``."""
+    return [f"OPTIONAL {{ ?{subject} {table[v]} ?{v} }}" for v in keys]
+
+
 def mention_pattern(fields: Sequence[str], article: Sequence[str] = ()) -> str:
     """The SPARQL pattern of the mentions (``?e ?s ?rel ?t``) with the optional
     ``fields`` (keys of :data:`MENTION_FIELDS`), their article ``?art`` and its
     ``article`` fields (keys of :data:`ARTICLE_FIELDS`)."""
     lines = ["?e a kg:Event ; kg:source ?s ; kg:target ?t ; kg:relation ?rel ."]
-    lines += [f"OPTIONAL {{ ?e {MENTION_FIELDS[v]} ?{v} }}" for v in fields]
-    inner = "".join(f" OPTIONAL {{ ?art {ARTICLE_FIELDS[v]} ?{v} }}" for v in article)
+    lines += _optionals("e", MENTION_FIELDS, fields)
+    inner = "".join(" " + p for p in _optionals("art", ARTICLE_FIELDS, article))
     lines.append(f"OPTIONAL {{ ?e prov:wasDerivedFrom ?art .{inner} }}")
     return "\n".join(lines) + "\n"
 
 
+def mention_vars(fields: Sequence[str], article: Sequence[str] = ()) -> str:
+    """The variables :func:`mention_pattern` binds with the same arguments.
+
+    Examples:
+        >>> mention_vars(("neg",), ("pub",))
+        '?e ?s ?rel ?t ?neg ?art ?pub'
+    """
+    return " ".join(f"?{v}" for v in ("e", "s", "rel", "t", *fields, "art", *article))
+
+
 #: What is read of each mention (``kg:Event`` node), and of each article.
-_VARS = "?e ?s ?rel ?t ?neg ?mod ?date ?art ?sent ?quad ?cameo ?plover"
-_PATTERN = mention_pattern(
-    ("neg", "mod", "date", "sent", "quad", "cameo", "plover")
+_FIELDS = ("neg", "mod", "date", "sent", "quad", "cameo", "plover")
+_VARS = mention_vars(_FIELDS)
+_PATTERN = mention_pattern(_FIELDS)
+_ARTICLE = ("artid", "adate", "pub")
+_ARTICLE_VARS = " ".join(f"?{v}" for v in ("art", *_ARTICLE))
+_ARTICLES = "\n".join(
+    ["", "?art a kg:Article .", *_optionals("art", ARTICLE_FIELDS, _ARTICLE), ""]
 )
-_ARTICLES = """
-    ?art a kg:Article .
-    OPTIONAL { ?art dcterms:identifier ?artid }
-    OPTIONAL { ?art dcterms:date ?adate }
-    OPTIONAL { ?art dcterms:publisher ?pub }
-"""
 
 
 def local_name(iri: Any, ns: str) -> str:
@@ -284,7 +300,7 @@ def _articles(dataset: Graph, iris: Iterable[str] | None) -> dict[str, dict]:
     """Identifier, day and publisher of some articles (None: of every article)."""
     out: dict[str, dict] = {}
     for block in values_blocks(["art"], iris):
-        for row in select_rows(dataset, "?art ?artid ?adate ?pub", block + _ARTICLES):
+        for row in select_rows(dataset, _ARTICLE_VARS, block + _ARTICLES):
             rec = out.setdefault(row["art"], {})
             for key, var in (("id", "artid"), ("date", "adate"), ("pub", "pub")):
                 if row[var] and (key not in rec or row[var] < rec[key]):
@@ -446,6 +462,8 @@ __all__ = [
     "event_keys",
     "kg_term",
     "lit_int",
+    "mention_pattern",
+    "mention_vars",
     "local_name",
     "query_rows",
     "read_mentions",
