@@ -76,12 +76,22 @@ def is_fresh(dataset: Graph) -> bool:
     return _state(dataset).get("state") == "fresh"
 
 
-def event_window(dataset: Graph) -> int:
-    """The event window the store's derived data uses (else the default)."""
+def _state_window(state: Mapping[str, str]) -> int:
+    """The event window of a derived state (else the default)."""
     try:
-        return int(_state(dataset).get("window", DEFAULT_WINDOW))
+        return int(state.get("window", DEFAULT_WINDOW))
     except ValueError:
         return DEFAULT_WINDOW
+
+
+def _fresh(state: Mapping[str, str], window: int) -> bool:
+    """Whether a derived state is fresh and uses this event window."""
+    return state.get("state") == "fresh" and state.get("window") == str(window)
+
+
+def event_window(dataset: Graph) -> int:
+    """The event window the store's derived data uses (else the default)."""
+    return _state_window(_state(dataset))
 
 
 # -------------------------------------------------------------------- refresh
@@ -116,7 +126,6 @@ def refresh(
 
     if window < 0:
         raise KGError(f"bad event window {window}; expected 0 or more days")
-    everything = dyads is None
     touched = None if dyads is None else sorted(set(dyads))
     by_dyad: dict[tuple[str, str], list[Mention]] = {}
     for m in read_mentions(dataset, touched):
@@ -126,17 +135,17 @@ def refresh(
     for (s, t), ms in by_dyad.items():
         graphs[dyad_graph(s, t)], recs = dyad_triples(ms, window)
         records.extend(recs)
-    if everything:
+    if touched is None:
         drop = _derived_graphs(dataset)
-        actors = None
+        actors, stale = None, set()
     else:
-        drop = [dyad_graph(s, t) for s, t in touched or ()]
-        actors = {a for pair in touched or () for a in pair}
-    summaries = actor_summaries(dataset, records, actors, set(touched or ()))
+        drop = [dyad_graph(s, t) for s, t in touched]
+        actors, stale = {a for pair in touched for a in pair}, set(touched)
+        drop += [actor_graph(a) for a in actors]
+    summaries = actor_summaries(dataset, records, actors, stale)
     for actor, triples in summaries.items():
         graphs[actor_graph(actor)] = triples
-    drop += [actor_graph(a) for a in actors or ()]
-    if everything:
+    if touched is None:
         pairs = {(m.relation, m.article) for ms in by_dyad.values() for m in ms}
         per_relation = Counter(rel for rel, _ in pairs)
         graphs[RELATIONS] = relation_summaries(
@@ -148,8 +157,7 @@ def refresh(
             dataset, records, old, articles or {}, delta=True
         )
     drop.append(RELATIONS)
-    if graphs or drop:
-        write_graphs(dataset, graphs, drop=drop)
+    write_graphs(dataset, graphs, drop=drop)
     _set_state(dataset, "fresh", window)
     return len(by_dyad)
 
@@ -196,18 +204,11 @@ class Derived:
         self._begun = True
         state = _state(self.dataset)
         window = self._window(state)
-        self._everything = state.get("state") != "fresh" or state.get("window") != str(
-            window
-        )
+        self._everything = not _fresh(state, window)
         _set_state(self.dataset, "stale", window)
 
     def _window(self, state: Mapping[str, str]) -> int:
-        if self.window is not None:
-            return self.window
-        try:
-            return int(state.get("window", DEFAULT_WINDOW))
-        except ValueError:
-            return DEFAULT_WINDOW
+        return _state_window(state) if self.window is None else self.window
 
     def touch_triples(self, triples: Iterable[Triple]) -> None:
         """Note the dyads of the events among the triples of a new graph."""
@@ -248,7 +249,7 @@ class Derived:
         state = _state(self.dataset)
         window = self._window(state)
         if not self._begun:
-            if state.get("state") == "fresh" and state.get("window") == str(window):
+            if _fresh(state, window):
                 return 0
             self._everything = True
         dyads = None if self._everything else sorted(self.dyads)

@@ -169,7 +169,7 @@ def actor_summaries(
             c = counts.setdefault(actor, {"mentions": 0, "events": 0, "articles": 0})
             c["mentions"] += rec["mentions"]
             c["events"] += rec["event_count"]
-    facts, articles = read_facts(dataset, actors if actors is not None else None)
+    facts, articles = read_facts(dataset, actors)
     out = {}
     for actor in sorted(counts if actors is None else actors & set(counts)):
         c = dict(counts[actor], articles=articles.get(actor, 0))
