@@ -270,17 +270,18 @@ def after_update(dataset: Graph) -> None:
     refresh(dataset, window=event_window(dataset))
 
 
-def count_all(dataset: Graph) -> int:
-    """The number of events (``kg:NewsEvent``) in the store's derived data."""
-    return sum(rec["event_count"] for rec in read_records(dataset, "edgeRecord"))
+def event_summary(
+    dataset: Graph, top: int = 10
+) -> tuple[int, list[dict[str, Any]]]:
+    """The number of events (``kg:NewsEvent``) in the store's derived data, and
+    the edges with the most events (not negated), for the build summary.
 
-
-def top_edges(dataset: Graph, top: int = 10) -> list[dict[str, Any]]:
-    """The edges with the most events (not negated), for the build summary.
+    The edge records are read once for both.
 
     Returns:
-        Dicts with ``source`` and ``target`` (labels), ``relation`` (name),
-        ``count`` (events) and ``evidence`` (the sentence of its first mention).
+        The number of events, and dicts with ``source`` and ``target``
+        (labels), ``relation`` (name), ``count`` (events) and ``evidence`` (the
+        sentence of its first mention).
     """
     from kg.rdf.summaries import choose, read_summaries
 
@@ -289,7 +290,9 @@ def top_edges(dataset: Graph, top: int = 10) -> list[dict[str, Any]]:
         for iri, rec in read_summaries(dataset).items()
     }
     rows = []
+    events = 0
     for rec in read_records(dataset, "edgeRecord"):
+        events += rec["event_count"]
         n = rec.get("positive_events", 0)
         if n:
             rows.append({
@@ -311,7 +314,7 @@ def top_edges(dataset: Graph, top: int = 10) -> list[dict[str, Any]]:
         found = {e: ev or "" for e, ev in found_rows if e}
     for r in rows:
         r["evidence"] = found.get(r.pop("first"), "")
-    return rows
+    return events, rows
 
 
 __all__ = [
@@ -319,10 +322,9 @@ __all__ = [
     "STATE",
     "Derived",
     "after_update",
-    "count_all",
+    "event_summary",
     "event_window",
     "is_fresh",
     "read_records",
     "refresh",
-    "top_edges",
 ]
