@@ -80,7 +80,7 @@ def summary_rows(
     dataset: Any, *, top: int = 10, count: str = "mentions"
 ) -> tuple[dict[str, int], list[dict[str, Any]]]:
     """Return graph counts and the ``top`` asserted edges with the most mentions
-    (or, with ``count="events"``, events: :func:`kg.rdf.derived.top_edges`)."""
+    (or, with ``count="events"``, events: :func:`kg.rdf.derived.event_summary`)."""
     from kg.query import run_query
     from kg.rdf.namespaces import sparql_prefixes
 
@@ -88,10 +88,10 @@ def summary_rows(
     for row in _rows(run_query(dataset, sparql_prefixes() + COUNT_QUERY)):
         counts = {k: int(row[k].toPython()) for k in row.labels}
     if count == "events":
-        from kg.rdf.derived import count_all, top_edges
+        from kg.rdf.derived import event_summary
 
-        counts["news_events"] = count_all(dataset)
-        return counts, top_edges(dataset, top)
+        counts["news_events"], by_events = event_summary(dataset, top)
+        return counts, by_events
     edges: list[dict[str, Any]] = []
     for row in _rows(run_query(dataset, sparql_prefixes() + SUMMARY_QUERY)):
         edges.append(

@@ -32,21 +32,18 @@ from kg.analysis.read import (
     where,
 )
 from kg.rdf import derived, store
-from kg.rdf.events import count_events, mention_pattern
+from kg.rdf.events import count_events, mention_pattern, mention_vars
 from kg.rdf.namespaces import sparql_prefixes
 from kg.vocab import load_vocabulary
 
 # one row per event and value; where the default graph is not the union of the
 # graphs (rdflib, endpoints) the pattern is matched twice, so the rows are made
 # DISTINCT first (an event in both is the same row)
-_EVENT_VARS = (
-    "?e ?s ?rel ?t ?neg ?mod ?date ?adate ?art ?artid ?pub ?sent ?quad ?cameo ?plover"
-)
-
 # what the counts need of an event (no evidence text, attribution, URL...)
-_PATTERN = mention_pattern(
-    ("neg", "mod", "date", "sent", "quad", "cameo", "plover"), ("artid", "adate", "pub")
-)
+_FIELDS = ("neg", "mod", "date", "sent", "quad", "cameo", "plover")
+_ARTICLE = ("artid", "adate", "pub")
+_EVENT_VARS = mention_vars(_FIELDS, _ARTICLE)
+_PATTERN = mention_pattern(_FIELDS, _ARTICLE)
 
 _PER_EDGE = """
 SELECT ?s ?rel ?t (COUNT(DISTINCT ?e) AS ?mentions)
@@ -130,18 +127,12 @@ def _codes(row: Mapping[str, Any], relation: str) -> dict[str, Any]:
 
 
 def _modalities(text: str | None) -> dict[str, int]:
-    """``asserted=3 reported=1`` (derived) or ``asserted asserted reported``."""
-    out: Counter[str] = Counter()
-    for token in (text or "").split():
-        name, _, n = token.partition("=")
-        out[name] += _int(n) if n else 1
-    return dict(out)
+    """The count of each modality of ``asserted asserted reported``."""
+    return dict(Counter((text or "").split()))
 
 
 def _events(row: Mapping[str, Any], window: int) -> int:
-    """The events of an edge: stored (derived) or counted from its ``whens``."""
-    if row.get("events") is not None:
-        return _int(row["events"])
+    """The events of an edge, counted from its ``whens``."""
     whens = (row.get("whens") or "").split()
     mentions = [
         (w[0] == "-", None if w[1] == "@" else w[1:11], w[2:] if w[1] == "@" else "")

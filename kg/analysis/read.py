@@ -10,13 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Any
-from urllib.parse import unquote
 
 from rdflib import ConjunctiveGraph, Graph
 
 from kg.dates import normalise_date
 from kg.rdf import derived, store
-from kg.rdf.events import mention_pattern
+from kg.rdf.events import local_name, mention_pattern, mention_vars
 from kg.rdf.namespaces import sparql_prefixes
 from kg.rdf.ontology import ACTOR, KG, actor_iri, relation_iri
 from kg.rdf.sparql import sparql_term
@@ -27,14 +26,12 @@ from kg.vocab import Relation, load_vocabulary
 _KG_NS = str(KG._NS)
 _ACTOR_NS = str(ACTOR)
 
-_EVENT_VARS = (
-    "?e ?s ?t ?rel ?neg ?mod ?attr ?date ?ev ?sent ?quad ?cameo ?plover ?conf "
-    "?art ?artid ?adate ?url ?pub"
-)
-_EVENT_PATTERN = mention_pattern(
-    ("neg", "mod", "attr", "date", "ev", "sent", "quad", "cameo", "plover", "conf"),
-    ("artid", "adate", "url", "pub"),
-)
+_EVENT_FIELDS = (
+    "neg", "mod", "attr", "date", "ev", "sent", "quad", "cameo", "plover", "conf"
+)  # fmt: skip
+_EVENT_ARTICLE = ("artid", "adate", "url", "pub")
+_EVENT_VARS = mention_vars(_EVENT_FIELDS, _EVENT_ARTICLE)
+_EVENT_PATTERN = mention_pattern(_EVENT_FIELDS, _EVENT_ARTICLE)
 
 # one (actor, property, value) row per fact: OPTIONALs would multiply the rows
 _ACTOR_VARS = "DISTINCT ?a ?p ?v"
@@ -91,21 +88,6 @@ def edge_values(edges: Iterable[tuple[str, str, str]]) -> str:
 
 
 # ----------------------------------------------------------------------- values
-def local_name(iri: Any, ns: str) -> str:
-    """The id of an IRI in a namespace (percent-decoded), else its last segment.
-
-    Examples:
-        >>> local_name("https://w3id.org/kg-news/actor/C%C3%B4te", str(ACTOR))
-        'Côte'
-        >>> local_name("https://w3id.org/kg-news/ontology#opposes", str(ACTOR))
-        'opposes'
-    """
-    text = str(iri)
-    if text.startswith(ns):
-        return unquote(text[len(ns) :])
-    return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
-
-
 def _str(value: Any) -> str | None:
     return None if value is None else str(value)
 

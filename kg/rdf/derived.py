@@ -12,17 +12,15 @@ next build recomputes every dyad; it also keeps the event window (days).
 
 from __future__ import annotations
 
-import json
 import logging
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from rdflib import ConjunctiveGraph, Graph
 
 from kg.rdf.events import (
-    CHUNK,
     DEFAULT_WINDOW,
     DERIVED,
     Mention,
@@ -31,16 +29,19 @@ from kg.rdf.events import (
     dyad_triples,
     kg_term,
     lit_int,
+    local_name,
     read_mentions,
-    select_rows,
+    read_records,
+    values_blocks,
 )
-from kg.rdf.namespaces import KG
+from kg.rdf.namespaces import ACTOR, KG
 from kg.rdf.nquads import Triple, quote
 from kg.rdf.store import select, update, values_of, write_graphs
 from kg.types import KGError
 
 log = logging.getLogger("kg")
 _KG = str(KG._NS)
+_ACTOR = str(ACTOR)
 
 #: The named graph and node that say whether the derived graphs are up to date.
 STATE = DERIVED + "state"
@@ -75,18 +76,22 @@ def is_fresh(dataset: Graph) -> bool:
     return _state(dataset).get("state") == "fresh"
 
 
-def event_window(dataset: Graph) -> int:
-    """The event window the store's derived data uses (else the default)."""
+def _state_window(state: Mapping[str, str]) -> int:
+    """The event window of a derived state (else the default)."""
     try:
-        return int(_state(dataset).get("window", DEFAULT_WINDOW))
+        return int(state.get("window", DEFAULT_WINDOW))
     except ValueError:
         return DEFAULT_WINDOW
 
 
-def read_records(dataset: Graph, prop: str) -> Iterator[dict[str, Any]]:
-    """The JSON records (``kg:edgeRecord``, ``kg:actorRecord``) of the store."""
-    for row in select_rows(dataset, "?r", f"?x {kg_term(prop)} ?r"):
-        yield json.loads(row["r"])
+def _fresh(state: Mapping[str, str], window: int) -> bool:
+    """Whether a derived state is fresh and uses this event window."""
+    return state.get("state") == "fresh" and state.get("window") == str(window)
+
+
+def event_window(dataset: Graph) -> int:
+    """The event window the store's derived data uses (else the default)."""
+    return _state_window(_state(dataset))
 
 
 # -------------------------------------------------------------------- refresh
@@ -121,7 +126,6 @@ def refresh(
 
     if window < 0:
         raise KGError(f"bad event window {window}; expected 0 or more days")
-    everything = dyads is None
     touched = None if dyads is None else sorted(set(dyads))
     by_dyad: dict[tuple[str, str], list[Mention]] = {}
     for m in read_mentions(dataset, touched):
@@ -131,17 +135,17 @@ def refresh(
     for (s, t), ms in by_dyad.items():
         graphs[dyad_graph(s, t)], recs = dyad_triples(ms, window)
         records.extend(recs)
-    if everything:
+    if touched is None:
         drop = _derived_graphs(dataset)
-        actors = None
+        actors, stale = None, set()
     else:
-        drop = [dyad_graph(s, t) for s, t in touched or ()]
-        actors = {a for pair in touched or () for a in pair}
-    summaries = actor_summaries(dataset, records, actors, set(touched or ()))
+        drop = [dyad_graph(s, t) for s, t in touched]
+        actors, stale = {a for pair in touched for a in pair}, set(touched)
+        drop += [actor_graph(a) for a in actors]
+    summaries = actor_summaries(dataset, records, actors, stale)
     for actor, triples in summaries.items():
         graphs[actor_graph(actor)] = triples
-    drop += [actor_graph(a) for a in actors or ()]
-    if everything:
+    if touched is None:
         pairs = {(m.relation, m.article) for ms in by_dyad.values() for m in ms}
         per_relation = Counter(rel for rel, _ in pairs)
         graphs[RELATIONS] = relation_summaries(
@@ -153,8 +157,7 @@ def refresh(
             dataset, records, old, articles or {}, delta=True
         )
     drop.append(RELATIONS)
-    if graphs or drop:
-        write_graphs(dataset, graphs, drop=drop)
+    write_graphs(dataset, graphs, drop=drop)
     _set_state(dataset, "fresh", window)
     return len(by_dyad)
 
@@ -201,18 +204,11 @@ class Derived:
         self._begun = True
         state = _state(self.dataset)
         window = self._window(state)
-        self._everything = state.get("state") != "fresh" or state.get("window") != str(
-            window
-        )
+        self._everything = not _fresh(state, window)
         _set_state(self.dataset, "stale", window)
 
     def _window(self, state: Mapping[str, str]) -> int:
-        if self.window is not None:
-            return self.window
-        try:
-            return int(state.get("window", DEFAULT_WINDOW))
-        except ValueError:
-            return DEFAULT_WINDOW
+        return _state_window(state) if self.window is None else self.window
 
     def touch_triples(self, triples: Iterable[Triple]) -> None:
         """Note the dyads of the events among the triples of a new graph."""
@@ -229,17 +225,16 @@ class Derived:
 
     def touch_graphs(self, graphs: Sequence[str]) -> None:
         """Note the dyads of the events of graphs about to be dropped."""
-        for i in range(0, len(graphs), CHUNK):
-            names = " ".join(f"<{g}>" for g in graphs[i : i + CHUNK])
+        for block in values_blocks(["g"], graphs):
             text = (
-                f"SELECT DISTINCT ?s ?t WHERE {{ VALUES ?g {{ {names} }} GRAPH ?g "
+                f"SELECT DISTINCT ?s ?t WHERE {{ {block} GRAPH ?g "
                 f"{{ ?e a {kg_term('Event')} ; {kg_term('source')} ?s ; "
                 f"{kg_term('target')} ?t }} }}"
             )
             _, rows = select(self.dataset, text)
             self.dyads.update((s, t) for s, t in rows if s and t)
             text = (
-                f"SELECT DISTINCT ?g ?r WHERE {{ VALUES ?g {{ {names} }} GRAPH ?g "
+                f"SELECT DISTINCT ?g ?r WHERE {{ {block} GRAPH ?g "
                 f"{{ ?e a {kg_term('Event')} ; {kg_term('relation')} ?r }} }}"
             )
             _, rows = select(self.dataset, text)
@@ -254,7 +249,7 @@ class Derived:
         state = _state(self.dataset)
         window = self._window(state)
         if not self._begun:
-            if state.get("state") == "fresh" and state.get("window") == str(window):
+            if _fresh(state, window):
                 return 0
             self._everything = True
         dyads = None if self._everything else sorted(self.dyads)
@@ -275,32 +270,35 @@ def after_update(dataset: Graph) -> None:
     refresh(dataset, window=event_window(dataset))
 
 
-def count_all(dataset: Graph) -> int:
-    """The number of events (``kg:NewsEvent``) in the store's derived data."""
-    return sum(rec["event_count"] for rec in read_records(dataset, "edgeRecord"))
+def event_summary(
+    dataset: Graph, top: int = 10
+) -> tuple[int, list[dict[str, Any]]]:
+    """The number of events (``kg:NewsEvent``) in the store's derived data, and
+    the edges with the most events (not negated), for the build summary.
 
-
-def top_edges(dataset: Graph, top: int = 10) -> list[dict[str, Any]]:
-    """The edges with the most events (not negated), for the build summary.
+    The edge records are read once for both.
 
     Returns:
-        Dicts with ``source`` and ``target`` (labels), ``relation`` (name),
-        ``count`` (events) and ``evidence`` (the sentence of its first mention).
+        The number of events, and dicts with ``source`` and ``target``
+        (labels), ``relation`` (name), ``count`` (events) and ``evidence`` (the
+        sentence of its first mention).
     """
-    from kg.rdf.summaries import choose, local_id, read_summaries
+    from kg.rdf.summaries import choose, read_summaries
 
     labels = {
-        iri: choose(local_id(iri), rec["facts"])["label"]
+        iri: choose(local_name(iri, _ACTOR), rec["facts"])["label"]
         for iri, rec in read_summaries(dataset).items()
     }
     rows = []
+    events = 0
     for rec in read_records(dataset, "edgeRecord"):
+        events += rec["event_count"]
         n = rec.get("positive_events", 0)
         if n:
             rows.append({
-                "source": labels.get(rec["source"], local_id(rec["source"])),
+                "source": labels.get(rec["source"], local_name(rec["source"], _ACTOR)),
                 "relation": rec["relation"].rsplit("#", 1)[-1],
-                "target": labels.get(rec["target"], local_id(rec["target"])),
+                "target": labels.get(rec["target"], local_name(rec["target"], _ACTOR)),
                 "count": n, "first": rec["first_event"].rsplit("\t", 1)[-1],
             })  # fmt: skip
     rows.sort(key=lambda r: (-r["count"], r["source"], r["relation"], r["target"]))
@@ -316,7 +314,7 @@ def top_edges(dataset: Graph, top: int = 10) -> list[dict[str, Any]]:
         found = {e: ev or "" for e, ev in found_rows if e}
     for r in rows:
         r["evidence"] = found.get(r.pop("first"), "")
-    return rows
+    return events, rows
 
 
 __all__ = [
@@ -324,10 +322,9 @@ __all__ = [
     "STATE",
     "Derived",
     "after_update",
-    "count_all",
+    "event_summary",
     "event_window",
     "is_fresh",
     "read_records",
     "refresh",
-    "top_edges",
 ]

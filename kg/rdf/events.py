@@ -34,6 +34,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
+from urllib.parse import unquote
 
 from rdflib import Graph
 
@@ -77,28 +78,59 @@ ARTICLE_FIELDS = {
 }
 
 
+def _optionals(
+    subject: str, table: Mapping[str, str], keys: Sequence[str]
+) -> list[str]:
+    """``OPTIONAL`` patterns binding the ``keys`` of ``table`` (variable ->
+    property) on ``?subject``."""
+    return [f"OPTIONAL {{ ?{subject} {table[v]} ?{v} }}" for v in keys]
+
+
 def mention_pattern(fields: Sequence[str], article: Sequence[str] = ()) -> str:
     """The SPARQL pattern of the mentions (``?e ?s ?rel ?t``) with the optional
     ``fields`` (keys of :data:`MENTION_FIELDS`), their article ``?art`` and its
     ``article`` fields (keys of :data:`ARTICLE_FIELDS`)."""
     lines = ["?e a kg:Event ; kg:source ?s ; kg:target ?t ; kg:relation ?rel ."]
-    lines += [f"OPTIONAL {{ ?e {MENTION_FIELDS[v]} ?{v} }}" for v in fields]
-    inner = "".join(f" OPTIONAL {{ ?art {ARTICLE_FIELDS[v]} ?{v} }}" for v in article)
+    lines += _optionals("e", MENTION_FIELDS, fields)
+    inner = "".join(" " + p for p in _optionals("art", ARTICLE_FIELDS, article))
     lines.append(f"OPTIONAL {{ ?e prov:wasDerivedFrom ?art .{inner} }}")
     return "\n".join(lines) + "\n"
 
 
+def mention_vars(fields: Sequence[str], article: Sequence[str] = ()) -> str:
+    """The variables :func:`mention_pattern` binds with the same arguments.
+
+    Examples:
+        >>> mention_vars(("neg",), ("pub",))
+        '?e ?s ?rel ?t ?neg ?art ?pub'
+    """
+    return " ".join(f"?{v}" for v in ("e", "s", "rel", "t", *fields, "art", *article))
+
+
 #: What is read of each mention (``kg:Event`` node), and of each article.
-_VARS = "?e ?s ?rel ?t ?neg ?mod ?date ?art ?sent ?quad ?cameo ?plover"
-_PATTERN = mention_pattern(
-    ("neg", "mod", "date", "sent", "quad", "cameo", "plover")
+_FIELDS = ("neg", "mod", "date", "sent", "quad", "cameo", "plover")
+_VARS = mention_vars(_FIELDS)
+_PATTERN = mention_pattern(_FIELDS)
+_ARTICLE = ("artid", "adate", "pub")
+_ARTICLE_VARS = " ".join(f"?{v}" for v in ("art", *_ARTICLE))
+_ARTICLES = "\n".join(
+    ["", "?art a kg:Article .", *_optionals("art", ARTICLE_FIELDS, _ARTICLE), ""]
 )
-_ARTICLES = """
-    ?art a kg:Article .
-    OPTIONAL { ?art dcterms:identifier ?artid }
-    OPTIONAL { ?art dcterms:date ?adate }
-    OPTIONAL { ?art dcterms:publisher ?pub }
-"""
+
+
+def local_name(iri: Any, ns: str) -> str:
+    """The id of an IRI in a namespace (percent-decoded), else its last segment.
+
+    Examples:
+        >>> local_name("https://w3id.org/kg-news/actor/C%C3%B4te", BASE + "actor/")
+        'Côte'
+        >>> local_name("https://w3id.org/kg-news/ontology#opposes", BASE + "actor/")
+        'opposes'
+    """
+    text = str(iri)
+    if text.startswith(ns):
+        return unquote(text[len(ns) :])
+    return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
 def kg_term(name: str) -> str:
@@ -216,27 +248,59 @@ def _mention(row: Mapping[str, str | None], art: Mapping[str, Any]) -> Mention:
     )  # fmt: skip
 
 
+def values_blocks(variables: Sequence[str], items: Iterable[Any] | None) -> list[str]:
+    """``VALUES`` blocks binding ``variables`` to the distinct items, sorted,
+    :data:`CHUNK` items per block (so that no query grows without bound).
+
+    An item is an IRI (one variable) or a tuple of IRIs (several variables).
+    None gives one empty block (nothing restricted); no items give no block.
+
+    Examples:
+        >>> values_blocks(["a"], ["http://x/b", "http://x/a", "http://x/b"])
+        ['VALUES ?a { <http://x/a> <http://x/b> }']
+        >>> values_blocks(["s", "t"], [("http://x/s", "http://x/t")])
+        ['VALUES (?s ?t) { (<http://x/s> <http://x/t>) }']
+        >>> values_blocks(["a"], None), values_blocks(["a"], [])
+        ([''], [])
+    """
+    if items is None:
+        return [""]
+    todo = sorted(set(items))
+    if len(variables) == 1:
+        head = f"?{variables[0]}"
+        terms = [f"<{item}>" for item in todo]
+    else:
+        head = "(" + " ".join(f"?{v}" for v in variables) + ")"
+        terms = ["(" + " ".join(f"<{x}>" for x in item) + ")" for item in todo]
+    return [
+        f"VALUES {head} {{ {' '.join(terms[i : i + CHUNK])} }}"
+        for i in range(0, len(terms), CHUNK)
+    ]
+
+
+def query_rows(dataset: Graph, text: str) -> Iterator[dict[str, str | None]]:
+    """The rows of a SELECT query (the kg prefixes put in front) as dicts."""
+    names, rows = select(dataset, sparql_prefixes() + text)
+    return (dict(zip(names, row, strict=True)) for row in rows)
+
+
 def select_rows(dataset: Graph, variables: str, pattern: str) -> Iterator[dict]:
     """Rows of a pattern matched inside the named graphs (kg writes no other)."""
-    text = f"{sparql_prefixes()}SELECT {variables} WHERE {{ GRAPH ?g {{ {pattern} }} }}"
-    names, rows = select(dataset, text)
-    return (dict(zip(names, row, strict=True)) for row in rows)
+    text = f"SELECT {variables} WHERE {{ GRAPH ?g {{ {pattern} }} }}"
+    return query_rows(dataset, text)
+
+
+def read_records(dataset: Graph, prop: str) -> Iterator[dict[str, Any]]:
+    """The JSON records (``kg:edgeRecord``, ``kg:actorRecord``) of the store."""
+    for row in select_rows(dataset, "?r", f"?x {kg_term(prop)} ?r"):
+        yield json.loads(row["r"])
 
 
 def _articles(dataset: Graph, iris: Iterable[str] | None) -> dict[str, dict]:
     """Identifier, day and publisher of some articles (None: of every article)."""
     out: dict[str, dict] = {}
-    chunks: list[list[str] | None] = [None]
-    if iris is not None:
-        todo = sorted(set(iris))
-        chunks = [todo[i : i + CHUNK] for i in range(0, len(todo), CHUNK)]
-    for chunk in chunks:
-        pattern = _ARTICLES
-        if chunk is not None:
-            pattern = (
-                "VALUES ?art { " + " ".join(f"<{a}>" for a in chunk) + " }" + pattern
-            )
-        for row in select_rows(dataset, "?art ?artid ?adate ?pub", pattern):
+    for block in values_blocks(["art"], iris):
+        for row in select_rows(dataset, _ARTICLE_VARS, block + _ARTICLES):
             rec = out.setdefault(row["art"], {})
             for key, var in (("id", "artid"), ("date", "adate"), ("pub", "pub")):
                 if row[var] and (key not in rec or row[var] < rec[key]):
@@ -248,17 +312,9 @@ def read_mentions(
     dataset: Graph, dyads: Iterable[tuple[str, str]] | None = None
 ) -> list[Mention]:
     """The mentions of some dyads (source IRI, target IRI), or of every dyad."""
-    chunks: list[list[tuple[str, str]] | None] = [None]
-    if dyads is not None:
-        todo = sorted(set(dyads))
-        chunks = [todo[i : i + CHUNK] for i in range(0, len(todo), CHUNK)]
     rows: dict[str, dict] = {}
-    for chunk in chunks:
-        pattern = _PATTERN
-        if chunk is not None:
-            values = " ".join(f"(<{s}> <{t}>)" for s, t in chunk)
-            pattern = f"VALUES (?s ?t) {{ {values} }}\n" + pattern
-        for row in select_rows(dataset, _VARS, pattern):
+    for block in values_blocks(["s", "t"], dyads):
+        for row in select_rows(dataset, _VARS, block + "\n" + _PATTERN):
             rows.setdefault(row["e"], row)  # an event matched twice: the first
     arts = _articles(
         dataset,
@@ -406,6 +462,12 @@ __all__ = [
     "event_keys",
     "kg_term",
     "lit_int",
+    "mention_pattern",
+    "mention_vars",
+    "local_name",
+    "query_rows",
     "read_mentions",
+    "read_records",
     "select_rows",
+    "values_blocks",
 ]

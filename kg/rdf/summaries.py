@@ -14,14 +14,21 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from typing import Any
-from urllib.parse import unquote
 
 from rdflib import Graph
 from rdflib.namespace import RDF, RDFS, SKOS
 
-from kg.rdf.namespaces import ACTOR, KG, sparql_prefixes
-from kg.rdf.nquads import TYPE, Triple, quote
-from kg.rdf.store import select
+from kg.rdf.events import (
+    DERIVED,
+    actor_graph,
+    lit_int,
+    local_name,
+    query_rows,
+    read_records,
+    values_blocks,
+)
+from kg.rdf.namespaces import ACTOR, KG
+from kg.rdf.nquads import TYPE, Triple, quote, sha256
 
 #: Order in which a class wins when an actor has several kg types.
 CLASS_ORDER = (
@@ -40,20 +47,8 @@ ACTOR_PROPS = {
 }
 _KG = str(KG._NS)
 _ACTOR = str(ACTOR)
+#: The quad class is written as stored (lit_int would rewrite a code like "03").
 _INT = "^^<http://www.w3.org/2001/XMLSchema#integer>"
-_CHUNK = 400
-
-
-def local_id(iri: str) -> str:
-    """The id of an actor IRI (percent-decoded).
-
-    Examples:
-        >>> local_id("https://w3id.org/kg-news/actor/C%C3%B4te")
-        'Côte'
-    """
-    if iri.startswith(_ACTOR):
-        return unquote(iri[len(_ACTOR) :])
-    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
 def choose(aid: str, facts: Mapping[str, Iterable[str]]) -> dict[str, Any]:
@@ -82,22 +77,6 @@ def choose(aid: str, facts: Mapping[str, Iterable[str]]) -> dict[str, Any]:
     }
 
 
-def _rows(dataset: Graph, text: str) -> Iterable[dict[str, str | None]]:
-    names, rows = select(dataset, sparql_prefixes() + text)
-    return (dict(zip(names, row, strict=True)) for row in rows)
-
-
-def _chunks(actors: Iterable[str] | None) -> list[str]:
-    """``VALUES ?a`` blocks of the actors (one empty block: every actor)."""
-    if actors is None:
-        return [""]
-    todo = sorted(actors)
-    return [
-        "VALUES ?a { " + " ".join(f"<{a}>" for a in todo[i : i + _CHUNK]) + " }"
-        for i in range(0, len(todo), _CHUNK)
-    ]
-
-
 def read_facts(
     dataset: Graph, actors: Iterable[str] | None
 ) -> tuple[dict[str, dict[str, set[str]]], dict[str, int]]:
@@ -106,12 +85,12 @@ def read_facts(
     articles: dict[str, int] = {}
     props = "VALUES ?p { " + " ".join(f"<{p}>" for p in ACTOR_PROPS) + " }"
     only = f'FILTER(STRSTARTS(STR(?a), "{_ACTOR}"))'
-    for block in _chunks(actors):
+    for block in values_blocks(["a"], actors):
         text = (
             f"SELECT DISTINCT ?a ?p ?v WHERE {{ {block} {props} "
             f"GRAPH ?g {{ ?a ?p ?v }} {only} }}"
         )
-        for row in _rows(dataset, text):
+        for row in query_rows(dataset, text):
             key = ACTOR_PROPS[row["p"] or ""]
             facts.setdefault(row["a"] or "", {}).setdefault(key, set()).add(
                 row["v"] or ""
@@ -120,7 +99,7 @@ def read_facts(
             f"SELECT ?a (COUNT(DISTINCT ?g) AS ?n) WHERE {{ {block} GRAPH ?g {{ "
             f"?a <{RDFS.label}> ?l . ?art a kg:Article }} {only} }} GROUP BY ?a"
         )
-        for row in _rows(dataset, text):
+        for row in query_rows(dataset, text):
             articles[row["a"] or ""] = int(row["n"] or 0)
     return facts, articles
 
@@ -130,12 +109,12 @@ def _stored_edges(
 ) -> list[dict[str, Any]]:
     """The stored edge records of some actors, but those of the dyads in ``skip``."""
     seen: dict[tuple[str, str, str], dict[str, Any]] = {}
-    for block in _chunks(actors):
+    for block in values_blocks(["a"], actors):
         text = (
             f"SELECT ?r WHERE {{ {block} GRAPH ?g {{ {{ ?x kg:edgeSource ?a }} "
             f"UNION {{ ?x kg:edgeTarget ?a }} ?x kg:edgeRecord ?r }} }}"
         )
-        for row in _rows(dataset, text):
+        for row in query_rows(dataset, text):
             rec = json.loads(row["r"] or "{}")
             if (rec["source"], rec["target"]) not in skip:
                 seen[(rec["source"], rec["relation"], rec["target"])] = rec
@@ -145,11 +124,8 @@ def _stored_edges(
 def _summary(
     actor: str, facts: Mapping[str, set[str]], counts: Mapping[str, int]
 ) -> list[Triple]:
-    from kg.rdf.events import DERIVED
-    from kg.rdf.nquads import sha256
-
-    chosen = choose(local_id(actor), facts)
-    node = f"<{DERIVED}actor/{sha256(actor)[:32]}>"
+    chosen = choose(local_name(actor, _ACTOR), facts)
+    node = f"<{actor_graph(actor)}>"
     record = {"actor": actor, "facts": {k: sorted(v) for k, v in sorted(facts.items())},
               **counts}  # fmt: skip
     out: list[Triple] = [
@@ -157,9 +133,9 @@ def _summary(
         (node, f"<{KG.actor}>", f"<{actor}>"),
         (node, f"<{RDFS.label}>", quote(chosen["label"])),
         (node, f"<{KG.actorClass}>", f"<{_KG}{chosen['cls']}>"),
-        (node, f"<{KG.mentionCount}>", f'"{counts["mentions"]}"{_INT}'),
-        (node, f"<{KG.eventCount}>", f'"{counts["events"]}"{_INT}'),
-        (node, f"<{KG.articleCount}>", f'"{counts["articles"]}"{_INT}'),
+        (node, f"<{KG.mentionCount}>", lit_int(counts["mentions"])),
+        (node, f"<{KG.eventCount}>", lit_int(counts["events"])),
+        (node, f"<{KG.articleCount}>", lit_int(counts["articles"])),
         (node, f"<{KG.actorRecord}>", quote(json.dumps(record, sort_keys=True))),
     ]
     if chosen["country"]:
@@ -193,7 +169,7 @@ def actor_summaries(
             c = counts.setdefault(actor, {"mentions": 0, "events": 0, "articles": 0})
             c["mentions"] += rec["mentions"]
             c["events"] += rec["event_count"]
-    facts, articles = read_facts(dataset, actors if actors is not None else None)
+    facts, articles = read_facts(dataset, actors)
     out = {}
     for actor in sorted(counts if actors is None else actors & set(counts)):
         c = dict(counts[actor], articles=articles.get(actor, 0))
@@ -203,12 +179,7 @@ def actor_summaries(
 
 def read_summaries(dataset: Graph) -> dict[str, dict[str, Any]]:
     """Every actor summary record: actor IRI -> facts and counts."""
-    out = {}
-    text = "SELECT ?r WHERE { GRAPH ?g { ?x kg:actorRecord ?r } }"
-    for row in _rows(dataset, text):
-        rec = json.loads(row["r"] or "{}")
-        out[rec["actor"]] = rec
-    return out
+    return {rec["actor"]: rec for rec in read_records(dataset, "actorRecord")}
 
 
 __all__ = [
@@ -216,7 +187,6 @@ __all__ = [
     "CLASS_ORDER",
     "actor_summaries",
     "choose",
-    "local_id",
     "read_facts",
     "read_summaries",
 ]
@@ -240,21 +210,16 @@ def _stored_relations(dataset: Graph) -> dict[str, dict[str, Any]]:
             "quad_class": row["q"] or "",
             "cameo": row["c"] or "",
         }  # fmt: skip
-        for row in _rows(dataset, text)
+        for row in query_rows(dataset, text)
     }
 
 
 def stored_edge_records(dataset: Graph, graphs: Iterable[str]) -> list[dict[str, Any]]:
     """The edge records in some derived dyad graphs (before they are rewritten)."""
     out: list[dict[str, Any]] = []
-    todo = sorted(graphs)
-    for i in range(0, len(todo), _CHUNK):
-        names = " ".join(f"<{g}>" for g in todo[i : i + _CHUNK])
-        text = (
-            f"SELECT ?r WHERE {{ VALUES ?g {{ {names} }} "
-            "GRAPH ?g { ?x kg:edgeRecord ?r } }"
-        )
-        out.extend(json.loads(row["r"] or "{}") for row in _rows(dataset, text))
+    for block in values_blocks(["g"], graphs):
+        text = f"SELECT ?r WHERE {{ {block} GRAPH ?g {{ ?x kg:edgeRecord ?r }} }}"
+        out.extend(json.loads(row["r"] or "{}") for row in query_rows(dataset, text))
     return out
 
 
@@ -276,9 +241,6 @@ def relation_summaries(
             change: graphs written minus graphs dropped that mention it).
         delta: Update the stored summaries instead of counting afresh.
     """
-    from kg.rdf.events import DERIVED
-    from kg.rdf.nquads import sha256
-
     sums: dict[str, dict[str, Any]] = _stored_relations(dataset) if delta else {}
     for sign, recs in ((-1, old or ()), (1, new)):
         for rec in recs:
@@ -303,10 +265,10 @@ def relation_summaries(
         out += [
             (node, TYPE, f"<{KG.RelationSummary}>"),
             (node, f"<{KG.edgeRelation}>", f"<{rel}>"),
-            (node, f"<{KG.mentionCount}>", f'"{c["mentions"]}"{_INT}'),
-            (node, f"<{KG.articleCount}>", f'"{c["articles"]}"{_INT}'),
-            (node, f"<{KG.pairCount}>", f'"{c["pairs"]}"{_INT}'),
-            (node, f"<{KG.eventCount}>", f'"{c["events"]}"{_INT}'),
+            (node, f"<{KG.mentionCount}>", lit_int(c["mentions"])),
+            (node, f"<{KG.articleCount}>", lit_int(c["articles"])),
+            (node, f"<{KG.pairCount}>", lit_int(c["pairs"])),
+            (node, f"<{KG.eventCount}>", lit_int(c["events"])),
         ]
         if str(c.get("quad_class", "")).isdigit():
             out.append((node, f"<{KG.quadClass}>", f'"{c["quad_class"]}"{_INT}'))
