@@ -189,7 +189,10 @@ def _event(row: Any, spec: Relation | None) -> dict[str, Any]:
 
 
 def read_events(
-    dataset: Graph, *, edges: Iterable[tuple[str, str, str]] | None = None
+    dataset: Graph,
+    *,
+    edges: Iterable[tuple[str, str, str]] | None = None,
+    pairs: Iterable[tuple[str, str]] | None = None,
 ) -> list[dict[str, Any]]:
     """Read every relation event of the dataset (or of some edges) as a dict.
 
@@ -199,6 +202,7 @@ def read_events(
     Args:
         dataset: An rdflib ``Dataset`` (all named graphs are read) or ``Graph``.
         edges: Read only the events of these (source id, relation, target id).
+        pairs: Read only the events of these (source id, target id), any relation.
 
     Returns:
         Dicts with keys ``event``, ``source``, ``target``, ``relation``,
@@ -214,6 +218,12 @@ def read_events(
         if not edges:
             return []
         pattern = edge_values(edges) + pattern
+    if pairs is not None:
+        rows = " ".join(
+            f"({sparql_term(actor_iri(s))} {sparql_term(actor_iri(t))})"
+            for s, t in pairs
+        )
+        pattern = f"VALUES (?s ?t) {{ {rows} }}" + pattern
     for row in _select(dataset, _EVENT_VARS, pattern):
         if str(row.e) not in events:
             spec = vocab.get(local_name(row.rel, _KG_NS))

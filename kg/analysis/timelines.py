@@ -19,12 +19,8 @@ from typing import Any
 
 from rdflib import Graph
 
-from kg.analysis.read import local_name, read_events, where
+from kg.analysis.read import read_events
 from kg.params import actor_id
-from kg.rdf import store
-from kg.rdf.namespaces import sparql_prefixes
-from kg.rdf.ontology import ACTOR, KG, actor_iri
-from kg.rdf.sparql import sparql_term
 from kg.resources import read_yaml
 from kg.types import KGError
 from kg.vocab import QUAD_NAMES
@@ -73,10 +69,6 @@ def goldstein(code: str | None) -> float | None:
     return None
 
 
-_PAIR_EDGES = """?e a kg:Event ; kg:source ?s ; kg:target ?t ; kg:relation ?rel .
-    VALUES (?s ?t) {{ ({a} {b}) ({b} {a}) }}"""
-
-
 def pair_events(dataset: Graph, a: str, b: str) -> list[dict[str, Any]]:
     """Every event between actors ``a`` and ``b`` (ids), both directions.
 
@@ -84,21 +76,7 @@ def pair_events(dataset: Graph, a: str, b: str) -> list[dict[str, Any]]:
         The event dicts of :func:`kg.analysis.read.read_events`, oldest first
         (undated last), each with its ``goldstein`` weight.
     """
-    pattern = _PAIR_EDGES.format(
-        a=sparql_term(actor_iri(a)), b=sparql_term(actor_iri(b))
-    )
-    body = where(dataset, pattern)
-    text = f"{sparql_prefixes()}SELECT DISTINCT ?s ?rel ?t WHERE {{ {body} }}"
-    _, rows = store.select(dataset, text)
-    edges = [
-        (
-            local_name(s, str(ACTOR)),
-            local_name(r, str(KG._NS)),
-            local_name(t, str(ACTOR)),
-        )
-        for s, r, t in rows
-    ]
-    events = read_events(dataset, edges=edges) if edges else []
+    events = read_events(dataset, pairs=[(a, b), (b, a)])
     for e in events:
         e["goldstein"] = goldstein(e["cameo"])
     return sorted(
