@@ -52,6 +52,7 @@ class Rules:
         words: The word lists, roles and weights.
         candidates: Lemmas that may trigger an event (verbs, nouns, light verbs).
         known: Control and reporting words (their lemmas are repaired too).
+        control_classes: Lemma -> control class (see :func:`control_classes`).
         lemmas: The repaired lemma of each (form, lemma, tag) met so far (a cache:
             every token of every sentence is looked up).
     """
@@ -61,6 +62,7 @@ class Rules:
     words: Words
     candidates: frozenset[str]
     known: frozenset[str]
+    control_classes: dict[str, str] = field(default_factory=dict)
     lemmas: dict[tuple[int, int, int], str] = field(default_factory=dict)
 
     def lemma(self, tok: Token) -> str:
@@ -107,19 +109,8 @@ class Rules:
         return nouns.get(tok.lower_) or nouns.get(tok.lemma_.lower())
 
     def control_class(self, word: str) -> str | None:
-        """The control class of a lemma, or None.
-
-        A denial verb of ``relation_words.yaml`` ("deny") is ``denial`` before any
-        class of ``patterns.yaml``; a lemma with no class there that withholds its
-        act ("refrain from") is a ``negator``.
-        """
-        words = self.words
-        if word in words["denial_verbs"]:
-            return "denial"
-        cls = self.patterns.control_class(word)
-        if cls is None and word in words["abstention_verbs"]:
-            return "negator"
-        return cls
+        """The control class of a lemma, or None (see :func:`control_classes`)."""
+        return self.control_classes.get(word)
 
     def control(self, name: str) -> frozenset[str]:
         """The words of a control class ("intent", "obligation", ...)."""
@@ -140,6 +131,25 @@ class Rules:
     def is_pronoun(self, tok: Token) -> bool:
         """True for a pronoun or relative word."""
         return tok.lower_ in self.words["pronouns"] or tok.pos_ == "PRON"
+
+
+def control_classes(p: Patterns, words: Words) -> dict[str, str]:
+    """Lemma -> control class, decided once.
+
+    A denial verb of ``relation_words.yaml`` ("deny") is ``denial`` before any
+    class of ``patterns.yaml``; a word in several classes there takes the first of
+    ``control_priority``; a lemma with no class that withholds its act ("refrain
+    from") is a ``negator``.
+    """
+    out: dict[str, str] = {}
+    for w in words["denial_verbs"]:
+        out[w] = "denial"
+    for name in words.control_priority:
+        for w in p.control.get(name, ()):
+            out.setdefault(w, name)
+    for w in words["abstention_verbs"]:
+        out.setdefault(w, "negator")
+    return out
 
 
 def make_rules(
@@ -165,6 +175,7 @@ def make_rules(
         words=words,
         candidates=frozenset(candidates),
         known=frozenset(set().union(*p.control.values()) | p.reporting),
+        control_classes=control_classes(p, words),
     )
 
 
