@@ -29,13 +29,18 @@ Found = tuple[str | None, str, list[Token], str | None]
 
 @dataclass(frozen=True)
 class _Verb:
-    """A verb being looked up: its repaired lemma, lexicon entry and objects."""
+    """A verb being looked up: its repaired lemma, lexicon entry and objects.
+
+    ``all_objs`` are the objects and their conjuncts ("sent tanks and jets"), each
+    with its keys: the words of its modifiers, then its word and lemma.
+    """
 
     tok: Token
     lemma: str
     entry: VerbEntry | None
     objs: list[Token]
     overrides: dict[str, str]
+    all_objs: list[tuple[Token, list[str]]]
 
 
 def _objects(tok: Token) -> list[Token]:
@@ -117,7 +122,7 @@ def _by_force(rules: Rules, v: _Verb) -> Found | None:
     agents = [g for c in v.tok.children if c.dep_ == "agent" for g in c.children] + [
         c for c in v.tok.children if c.dep_ == "nsubj"
     ]
-    subjects = {t.lower_ for a in agents for t in [a, *_words_of(a, ())]}
+    subjects = {a.lower_ for a in agents}
     subjects |= {a.lemma_.lower() for a in agents}
     weapons = {
         o.lemma_.lower()
@@ -164,9 +169,8 @@ def _by_object(_rules: Rules, v: _Verb) -> Found | None:
     """ "withdraw troops" vs "withdraw aid": the object (or its modifier) decides."""
     if v.entry is None:
         return None
-    for o in v.objs + [c for x in v.objs for c in x.conjuncts]:
-        mods = [c for c in o.children if c.dep_ in ("compound", "amod")]
-        for key in [m.lower_ for m in mods] + [o.lower_, o.lemma_.lower()]:
+    for o, keys in v.all_objs:
+        for key in keys:
             if key in v.entry.obj:
                 code = v.entry.code(f"obj.{key}")
                 return v.entry.obj[key], "light", [v.tok, o], code
@@ -176,7 +180,7 @@ def _by_object(_rules: Rules, v: _Verb) -> Found | None:
 def _sent_near(rules: Rules, verb: Token, goods: Token) -> bool:
     """True when what is sent goes near a party, not to it ("sent warships near
     Y"): a show of force."""
-    near = rules.patterns.senses["show_of_force.near_preps"] - {"toward", "towards"}
+    near = rules.patterns.senses["show_of_force.sent_near_preps"]
     preps = [
         c for t in (verb, goods) for c in t.children if c.dep_ in ("prep", "dative")
     ]
@@ -194,10 +198,8 @@ def _by_goods(rules: Rules, v: _Verb) -> Found | None:
         return None
     s = rules.patterns.senses
     military = words["military_goods"] | s["force.weapons"] | s["force.subjects"]
-    for o in v.objs + [c for x in v.objs for c in x.conjuncts]:
-        keys = {o.lower_, o.lemma_.lower()} | {
-            m.lower_ for m in o.children if m.dep_ in ("compound", "amod")
-        }
+    for o, key_list in v.all_objs:
+        keys = set(key_list)
         if keys & military and _sent_near(rules, v.tok, o):
             return s.relations["show_of_force"], "light", [v.tok, o], None
         if keys & military:
@@ -333,7 +335,7 @@ def _by_event_noun(rules: Rules, v: _Verb) -> Found | None:
     """ "held talks", "launched a mediation effort", "ten days of war games"."""
     if v.lemma not in rules.patterns.light_verbs:
         return None
-    for o in v.objs + [c for x in v.objs for c in x.conjuncts]:
+    for o, _keys in v.all_objs:
         rel = rules.noun_relation(o)
         if rel:
             return show_of_force(rules, v.tok, o, rel), "light", [v.tok, o], None
@@ -430,8 +432,17 @@ def verb_relation(rules: Rules, tok: Token) -> Found:
     """Relation of a verb token: (relation, kind, trigger words, fine CAMEO code)."""
     lemma = rules.lemma(tok)
     entry = rules.patterns.verbs.get(lemma)
+    objs = _objects(tok)
+    all_objs = [
+        (
+            o,
+            [m.lower_ for m in o.children if m.dep_ in ("compound", "amod")]
+            + [o.lower_, o.lemma_.lower()],
+        )
+        for o in objs + [c for x in objs for c in x.conjuncts]
+    ]
     v = _Verb(
-        tok, lemma, entry, _objects(tok), rules.patterns.light_overrides.get(lemma, {})
+        tok, lemma, entry, objs, rules.patterns.light_overrides.get(lemma, {}), all_objs
     )
     for rule in _VERB_RULES:
         found = rule(rules, v)
