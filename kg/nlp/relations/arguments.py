@@ -521,7 +521,7 @@ def refine(ctx: SentContext, ev: Event) -> None:
     assault, fight = words.role("assault"), words.role("fight")
     src = ctx.doc.mention_of(ev.sources[0], 0)
     forces = (src.sector or "") in words.sectors["force"] or any(
-        w in words["force_words"] for w in ev.sources[0].text.lower().split()
+        w in ctx.rules.state_forces for w in ev.sources[0].text.lower().split()
     )
     if (
         ev.relation == assault

@@ -53,6 +53,11 @@ class Rules:
         candidates: Lemmas that may trigger an event (verbs, nouns, light verbs).
         known: Control and reporting words (their lemmas are repaired too).
         control_classes: Lemma -> control class (see :func:`control_classes`).
+        state_forces: Head words of a mention that make its source a state force.
+        force_subjects: Subjects that make a verb's force sense: the state forces
+            and patterns.yaml's ``senses.force.subjects``.
+        military_goods: Object words of military goods: ``military_goods``,
+            ``force_words`` and patterns.yaml's force weapons and subjects.
         lemmas: The repaired lemma of each (form, lemma, tag) met so far (a cache:
             every token of every sentence is looked up).
     """
@@ -63,6 +68,9 @@ class Rules:
     candidates: frozenset[str]
     known: frozenset[str]
     control_classes: dict[str, str] = field(default_factory=dict)
+    state_forces: frozenset[str] = frozenset()
+    force_subjects: frozenset[str] = frozenset()
+    military_goods: frozenset[str] = frozenset()
     lemmas: dict[tuple[int, int, int], str] = field(default_factory=dict)
 
     def lemma(self, tok: Token) -> str:
@@ -169,6 +177,8 @@ def make_rules(
         | {"put", "bring"}
         | {"be"}
     )
+    force = p.senses["force.subjects"]
+    state_forces = words["force_words"] | words["other_force_words"]
     return Rules(
         patterns=p,
         vocab=vocabulary or load_vocabulary(),
@@ -176,6 +186,14 @@ def make_rules(
         candidates=frozenset(candidates),
         known=frozenset(set().union(*p.control.values()) | p.reporting),
         control_classes=control_classes(p, words),
+        state_forces=state_forces,
+        force_subjects=force | state_forces,
+        military_goods=(
+            words["military_goods"]
+            | words["force_words"]
+            | p.senses["force.weapons"]
+            | force
+        ),
     )
 
 

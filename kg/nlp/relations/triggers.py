@@ -118,7 +118,6 @@ def _by_force(rules: Rules, v: _Verb) -> Found | None:
     if v.entry is None or v.entry.force is None:
         return None
     senses = rules.patterns.senses
-    forces = senses["force.subjects"] | rules.words["force_words"]
     agents = [g for c in v.tok.children if c.dep_ == "agent" for g in c.children] + [
         c for c in v.tok.children if c.dep_ == "nsubj"
     ]
@@ -130,7 +129,7 @@ def _by_force(rules: Rules, v: _Verb) -> Found | None:
         if c.dep_ == "prep" and c.lower_ == "with"
         for o in c.children
     }
-    if subjects & forces or weapons & (senses["force.weapons"]):
+    if subjects & rules.force_subjects or weapons & (senses["force.weapons"]):
         return v.entry.force, "verb", [v.tok], None
     return None
 
@@ -197,7 +196,7 @@ def _by_goods(rules: Rules, v: _Verb) -> Found | None:
     if v.lemma not in words["transfer_verbs"]:
         return None
     s = rules.patterns.senses
-    military = words["military_goods"] | s["force.weapons"] | s["force.subjects"]
+    military = rules.military_goods
     for o, key_list in v.all_objs:
         keys = set(key_list)
         if keys & military and _sent_near(rules, v.tok, o):
