@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.nlp.relations.patterns import Patterns, load_patterns
 from kg.nlp.relations.words import Words, load_words
 from kg.types import Mention
-from kg.vocab import Relation, load_vocabulary
+from kg.vocab import Relation, code_relations, load_vocabulary
 
 #: Inflections tried to repair a verb lemma ("staged" -> "stag" -> "stage").
 _INFLECTIONS = (
@@ -49,6 +49,8 @@ class Rules:
     Attributes:
         patterns: The trigger lexicons.
         vocab: The relation vocabulary.
+        by_code: CAMEO code -> relation of the vocabulary
+            (:func:`kg.vocab.code_relations`).
         words: The word lists, roles and weights.
         candidates: Lemmas that may trigger an event (verbs, nouns, light verbs).
         known: Control and reporting words (their lemmas are repaired too).
@@ -68,6 +70,7 @@ class Rules:
     candidates: frozenset[str]
     known: frozenset[str]
     control_classes: dict[str, str] = field(default_factory=dict)
+    by_code: dict[str, str] = field(default_factory=dict)
     state_forces: frozenset[str] = frozenset()
     force_subjects: frozenset[str] = frozenset()
     military_goods: frozenset[str] = frozenset()
@@ -177,15 +180,17 @@ def make_rules(
         | {"put", "bring"}
         | {"be"}
     )
+    vocab = vocabulary or load_vocabulary()
     force = p.senses["force.subjects"]
     state_forces = words["force_words"] | words["other_force_words"]
     return Rules(
         patterns=p,
-        vocab=vocabulary or load_vocabulary(),
+        vocab=vocab,
         words=words,
         candidates=frozenset(candidates),
         known=frozenset(set().union(*p.control.values()) | p.reporting),
         control_classes=control_classes(p, words),
+        by_code=code_relations(vocab),
         state_forces=state_forces,
         force_subjects=force | state_forces,
         military_goods=(
