@@ -194,6 +194,12 @@ class DocContext:
         return [i for i, t in enumerate(self.folds) if t in words]
 
     @cached_property
+    def role_starts(self) -> list[int]:
+        """The indices of the tokens that may start a role ("police", "doctors"):
+        :meth:`where_lower` of the tables' ``role_firsts``, read by two rules."""
+        return self.where_lower(self.tables.role_firsts)
+
+    @cached_property
     def titled(self) -> list[int]:
         """The indices of the tokens written in title case ("Samarra", "Iran")."""
         return [i for i, t in enumerate(self.texts) if t.istitle()]

@@ -49,6 +49,8 @@ class Rules:
     Attributes:
         patterns: The trigger lexicons.
         vocab: The relation vocabulary.
+        modals: The words of the intent and hypothetical control classes (the
+            auxiliaries of a modal verb: "will send", "would send").
         by_code: CAMEO code -> relation of the vocabulary
             (:func:`kg.vocab.code_relations`).
         words: The word lists, roles and weights.
@@ -70,6 +72,7 @@ class Rules:
     candidates: frozenset[str]
     known: frozenset[str]
     control_classes: dict[str, str] = field(default_factory=dict)
+    modals: frozenset[str] = frozenset()
     by_code: dict[str, str] = field(default_factory=dict)
     state_forces: frozenset[str] = frozenset()
     force_subjects: frozenset[str] = frozenset()
@@ -190,6 +193,8 @@ def make_rules(
         candidates=frozenset(candidates),
         known=frozenset(set().union(*p.control.values()) | p.reporting),
         control_classes=control_classes(p, words),
+        modals=p.control.get("intent", frozenset())
+        | p.control.get("hypothetical", frozenset()),
         by_code=code_relations(vocab),
         state_forces=state_forces,
         force_subjects=force | state_forces,

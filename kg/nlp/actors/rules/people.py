@@ -95,7 +95,7 @@ def _person(
     roles = ctx.lex.person_roles.get(pid, [])
     if not roles or (ctx.date and role_on(roles, ctx.date) is None):
         return None
-    named = _country_named(ctx, cands, s if title is None else title, end)
+    named = _country_named(ctx, cands, title, end)
     countries = {
         ctx.lex.actors[r.actor].country for r in roles if r.actor in ctx.lex.actors
     }
