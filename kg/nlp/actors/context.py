@@ -266,6 +266,13 @@ class DocContext:
         """The registry record of an actor id (None for minted ids)."""
         return self.lex.actors.get(actor_id)
 
+    def named_after_of(self, end: int, c: Candidate) -> bool:
+        """Whether ``c`` is named right after an "of" at token ``end``: the
+        person of a state ("King X of Morocco", the title ending at ``end``)."""
+        return (
+            c.start == end + 1 and 0 <= end < self.n and self.toks[end].lower_ == "of"
+        )
+
     def state_of(self, c: Candidate | None) -> str | None:
         """The country of a candidate that names a state (not by coreference)."""
         if c is None:

@@ -77,7 +77,7 @@ def _country_named(
     for c in cands:
         if c.end == before and ctx.state_of(c):
             return ctx.state_of(c)
-        if end + 1 < ctx.n and ctx.toks[end].lower_ == "of" and c.start == end + 1:
+        if ctx.named_after_of(end, c):
             return ctx.state_of(c)
     return None
 
