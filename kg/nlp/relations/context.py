@@ -172,17 +172,8 @@ def make_rules(
     """The rules over a pattern set (default: the packaged patterns)."""
     p = patterns or load_patterns()
     words = load_words()
-    candidates = (
-        set(p.verbs)
-        | set(p.nouns)
-        | p.light_verbs
-        | set(p.light_overrides)
-        | words["transfer_verbs"]
-        | words["undergo_verbs"]
-        | {w.split("_")[0] for w in words["ending_verbs"]}
-        | {"put", "bring"}
-        | {"be"}
-    )
+    from kg.nlp.relations.triggers import trigger_lemmas  # it imports this module
+
     vocab = vocabulary or load_vocabulary()
     force = p.senses["force.subjects"]
     state_forces = words["force_words"] | words["other_force_words"]
@@ -190,7 +181,7 @@ def make_rules(
         patterns=p,
         vocab=vocab,
         words=words,
-        candidates=frozenset(candidates),
+        candidates=trigger_lemmas(p, words),
         known=frozenset(set().union(*p.control.values()) | p.reporting),
         control_classes=control_classes(p, words),
         modals=p.control.get("intent", frozenset())

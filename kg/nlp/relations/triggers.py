@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from kg.nlp.relations.context import Event, Rules
-from kg.nlp.relations.patterns import VerbEntry
+from kg.nlp.relations.patterns import Patterns, VerbEntry
 from kg.nlp.relations.syntax import content_clause
+from kg.nlp.relations.words import Words
 
 #: The key of ``Event.extra`` that carries an event's fine CAMEO code; the
 #: assertion takes it as its ``cameo`` while the relation is still the one it
@@ -425,6 +426,43 @@ _VERB_RULES: tuple[Callable[[Rules, _Verb], Found | None], ...] = (
     _by_light_preposition,
     _by_preposition,
 )
+
+
+#: The word lists the verb rules look a lemma up in, besides the lexicon of
+#: patterns.yaml (verbs, nouns, light verbs and their overrides): what a verb of
+#: a sentence must be to be read at all. (source, name): ``senses`` lists of
+#: patterns.yaml, ``control`` classes, ``words`` of relation_words.yaml.
+TRIGGER_LISTS: tuple[tuple[str, str], ...] = (
+    ("senses", "naming.verbs"),  # _by_naming
+    ("senses", "phone.verbs"),  # _by_phone
+    ("words", "undergo_verbs"),  # _by_undergoing
+    ("words", "commitment_verbs"),  # _by_promised_harm
+    ("control", "threat"),  # _by_promised_harm
+    ("words", "ending_verbs"),  # _by_ending (a phrasal verb by its verb)
+    ("words", "ending_noun_verbs"),  # _by_ending ("brought a halt to")
+    ("words", "transfer_verbs"),  # _by_goods
+)
+
+
+def trigger_lemmas(patterns: Patterns, words: Words) -> frozenset[str]:
+    """The lemmas that may trigger an event: the lexicon of ``patterns`` and the
+    words of :data:`TRIGGER_LISTS`, with "be" (a copula predicate)."""
+    out = (
+        set(patterns.verbs)
+        | set(patterns.nouns)
+        | patterns.light_verbs
+        | set(patterns.light_overrides)
+        | {"be"}
+    )
+    for source, name in TRIGGER_LISTS:
+        if source == "senses":
+            listed = patterns.senses[name]
+        elif source == "control":
+            listed = patterns.control.get(name, frozenset())
+        else:
+            listed = words[name]
+        out |= {w.split("_")[0] for w in listed}
+    return frozenset(out)
 
 
 def verb_relation(rules: Rules, tok: Token) -> Found:
