@@ -36,12 +36,12 @@ _TITLE_WINDOW = 4
 
 
 def _title_end(ctx: DocContext, i: int, end: int) -> int | None:
-    """The end of the title, role phrase or form of address at token i (before
-    ``end``), or None."""
-    if ctx.toks[i].text in ctx.words.honorifics:
-        return i + 1
+    """The end of the title or role phrase of the registry (the longest: "Secretary
+    of State"), else of the form of address, at token i (before ``end``), or None."""
     hit = ctx.title_at(i, end) or ctx.role_at(i, end)
-    return hit[0] if hit is not None else None
+    if hit is not None:
+        return hit[0]
+    return i + 1 if ctx.toks[i].text in ctx.words.honorifics else None
 
 
 def _title_before(ctx: DocContext, start: int) -> int | None:
