@@ -276,7 +276,7 @@ def relation_of_code(code: str, by_code: dict[str, str] | None = None) -> str | 
         ('coerces', True)
     """
     if by_code is None:
-        by_code = code_relations(load_vocabulary())
+        by_code = _packaged_code_relations()
     code = str(code)
     for n in range(len(code), 2, -1):
         if code[:n] in by_code:
@@ -297,3 +297,9 @@ def load_vocabulary() -> dict[str, Relation]:
         ('064', 2)
     """
     return parse_vocabulary(read_yaml("relations.yaml"))
+
+
+@lru_cache(maxsize=1)
+def _packaged_code_relations() -> dict[str, str]:
+    """:func:`code_relations` of the packaged vocabulary (built once; read only)."""
+    return code_relations(load_vocabulary())

@@ -23,6 +23,7 @@ from kg.registry.lexicon import (
     Role,
     fold_text,
     slug,
+    with_aliases,
 )
 from kg.types import Actor, KGError
 
@@ -97,12 +98,10 @@ def add_actor(lex: Lexicon, actor: Actor) -> None:
     """
     prev = lex.actors.get(actor.id)
     if prev is not None and lex.additive:
-        merged = tuple(dict.fromkeys(prev.aliases + actor.aliases))
-        actor = Actor(**{**prev.__dict__, "aliases": merged})
+        actor = with_aliases(prev, actor.aliases)
     elif prev is not None and prev.cls == "State" and actor.cls == "State":
         # a file re-declaring a country extends it
-        merged = tuple(dict.fromkeys(prev.aliases + actor.aliases))
-        actor = Actor(**{**actor.__dict__, "aliases": merged})
+        actor = with_aliases(actor, (), first=prev.aliases)
     lex.actors[actor.id] = actor
     parent = lex.actors.get(actor.parent or "")
     speaks_for_state = (
@@ -143,8 +142,7 @@ def add_person(
         known = lex.person_roles[pid]
         lex.person_roles[pid] = known + [r for r in roles if r not in known]
         prev = lex.actors[pid]
-        merged = tuple(dict.fromkeys(prev.aliases + tuple(aliases)))
-        lex.actors[pid] = Actor(**{**prev.__dict__, "aliases": merged})
+        lex.actors[pid] = with_aliases(prev, aliases)
         for a in aliases:
             lex.add_alias(a, Alias(pid, LEADER))
         return

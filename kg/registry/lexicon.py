@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from kg.types import Actor
@@ -176,6 +177,13 @@ class Lexicon:
             additive=self.additive,
             kept=self.kept,
         )
+
+
+def with_aliases(
+    actor: Actor, more: Iterable[str], *, first: Iterable[str] = ()
+) -> Actor:
+    """``actor`` with the aliases ``first``, its own, then ``more``, each once."""
+    return replace(actor, aliases=tuple(dict.fromkeys((*first, *actor.aliases, *more))))
 
 
 def fold_text(text: str) -> str:

@@ -148,8 +148,7 @@ def _add_phrases(
     (``lex.kept``), and the first user file to use a phrase keeps it."""
     for p in phrases:
         for form in petr_phrases(str(p), subs):
-            if form not in lex.folded and form not in lex.kept:
-                lex.folded[form] = alias
+            lex.add_alias(form, alias, fold=True)
 
 
 def _load_actors(

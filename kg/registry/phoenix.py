@@ -19,8 +19,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from kg.registry.lexicon import LEADER, Lexicon, Role
-from kg.types import Actor, KGError
+from kg.registry.lexicon import LEADER, Lexicon, Role, with_aliases
+from kg.types import KGError
 
 
 def _roles(lex: Lexicon, rows: list[Any]) -> list[Role]:
@@ -53,9 +53,7 @@ def _add_row(
 ) -> None:
     known = _known(lex, label)
     if known is not None:  # kg's roles stay; the spellings are added
-        prev = lex.actors[known]
-        merged = tuple(dict.fromkeys(prev.aliases + tuple(forms)))
-        lex.actors[known] = Actor(**{**prev.__dict__, "aliases": merged})
+        lex.actors[known] = with_aliases(lex.actors[known], forms)
         _add_forms(lex, known, forms)
         return
     if pid in lex.actors or pid in lex.person_roles:

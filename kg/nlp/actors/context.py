@@ -194,6 +194,12 @@ class DocContext:
         return [i for i, t in enumerate(self.folds) if t in words]
 
     @cached_property
+    def role_starts(self) -> list[int]:
+        """The indices of the tokens that may start a role ("police", "doctors"):
+        :meth:`where_lower` of the tables' ``role_firsts``, read by two rules."""
+        return self.where_lower(self.tables.role_firsts)
+
+    @cached_property
     def titled(self) -> list[int]:
         """The indices of the tokens written in title case ("Samarra", "Iran")."""
         return [i for i, t in enumerate(self.texts) if t.istitle()]
@@ -259,6 +265,13 @@ class DocContext:
     def actor(self, actor_id: str) -> Actor | None:
         """The registry record of an actor id (None for minted ids)."""
         return self.lex.actors.get(actor_id)
+
+    def named_after_of(self, end: int, c: Candidate) -> bool:
+        """Whether ``c`` is named right after an "of" at token ``end``: the
+        person of a state ("King X of Morocco", the title ending at ``end``)."""
+        return (
+            c.start == end + 1 and 0 <= end < self.n and self.toks[end].lower_ == "of"
+        )
 
     def state_of(self, c: Candidate | None) -> str | None:
         """The country of a candidate that names a state (not by coreference)."""

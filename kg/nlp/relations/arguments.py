@@ -273,34 +273,41 @@ def _demand_targets(ctx: SentContext, a: _Args, src_ids: Keys) -> list[Span] | N
     return []
 
 
-def _noun_targets(ctx: SentContext, a: _Args, src_ids: Keys) -> None:
-    """A nominal event names its target itself ("attack on Y"): the first
-    preposition of the noun with an actor (the last one tried otherwise)."""
-    for c in a.ev.trigger.children:
-        if c.dep_ == "prep" and c.lower_ in ctx.rules.words["noun_preps"]:
-            a.targets = actors(ctx, c, src_ids)
-            if a.targets:
-                return
-
-
-def light_noun_targets(ctx: SentContext, a: _Args, src_ids: Keys) -> None:
-    """ "signed an accord with Y", "held a call with Y": the event noun of a light
-    verb names the target with a preposition of its own."""
-    ev = a.ev
-    if ev.kind != "light" or len(ev.words) < 2:
-        return
+def _prep_targets(
+    ctx: SentContext, a: _Args, noun: Token, src_ids: Keys, *, own_actor: bool
+) -> None:
+    """The targets a noun names with a preposition of its own (``noun_preps``):
+    the first such preposition with an actor (the last one tried otherwise). With
+    ``own_actor``, only a preposition whose object is itself an actor ("with
+    Jordan"), not a phrase that holds one ("with Albania's help")."""
     preps = ctx.rules.words["noun_preps"]
-    for c in ev.words[1].children:
-        # the object of the preposition is itself an actor ("with Jordan"), not
-        # a phrase that holds one ("with Albania's help")
+    for c in noun.children:
         if (
             c.dep_ == "prep"
             and c.lower_ in preps
-            and any(o.dep_ == "pobj" and o.i in ctx.index for o in c.children)
+            and (
+                not own_actor
+                or any(o.dep_ == "pobj" and o.i in ctx.index for o in c.children)
+            )
         ):
             a.targets = actors(ctx, c, src_ids)
             if a.targets:
                 return
+
+
+def _noun_targets(ctx: SentContext, a: _Args, src_ids: Keys) -> None:
+    """A nominal event names its target itself ("attack on Y")."""
+    _prep_targets(ctx, a, a.ev.trigger, src_ids, own_actor=False)
+
+
+def light_noun_targets(ctx: SentContext, a: _Args, src_ids: Keys) -> None:
+    """ "signed an accord with Y", "held a call with Y": the event noun of a light
+    verb names the target with a preposition of its own, whose object is itself
+    an actor."""
+    ev = a.ev
+    if ev.kind != "light" or len(ev.words) < 2:
+        return
+    _prep_targets(ctx, a, ev.words[1], src_ids, own_actor=True)
 
 
 def _open_targets(
@@ -521,7 +528,7 @@ def refine(ctx: SentContext, ev: Event) -> None:
     assault, fight = words.role("assault"), words.role("fight")
     src = ctx.doc.mention_of(ev.sources[0], 0)
     forces = (src.sector or "") in words.sectors["force"] or any(
-        w in words["force_words"] for w in ev.sources[0].text.lower().split()
+        w in ctx.rules.state_forces for w in ev.sources[0].text.lower().split()
     )
     if (
         ev.relation == assault

@@ -31,7 +31,7 @@ from kg.nlp.relations.qualifiers import confidence, event_date
 from kg.nlp.relations.sentence import sentence_events
 from kg.nlp.relations.triggers import CAMEO_KEY
 from kg.types import Assertion
-from kg.vocab import code_relations, relation_of_code
+from kg.vocab import relation_of_code
 
 log = logging.getLogger("kg")
 
@@ -126,7 +126,7 @@ def fine_code(rules: Rules, ev: Event, relation: str) -> str:
     control rule may have turned it into an intent or a threat), else the
     relation's own code."""
     code = ev.extra.get(CAMEO_KEY)
-    if code and relation_of_code(code, code_relations(rules.vocab)) == relation:
+    if code and relation_of_code(code, rules.by_code) == relation:
         return code
     return rules.vocab[relation].cameo
 
@@ -141,8 +141,10 @@ def assertions(
     pairs = _pairs(ctx, ev)
     trigger = " ".join(w.text for w in sorted(set(ev.words), key=lambda w: w.i))
     extra = _extra(ev, date_extra)
-    rels = [(ev.relation, ev.negated)] + [
-        (r, True) for r, _ in ev.secondary if r != ev.relation
+    rels = [
+        (r, neg, rules.vocab[r], fine_code(rules, ev, r))
+        for r, neg in [(ev.relation, ev.negated)]
+        + [(r, True) for r, _ in ev.secondary if r != ev.relation]
     ]
     seen: set[tuple[str, str, str, bool]] = set()
     sent = ctx.sent
@@ -151,12 +153,11 @@ def assertions(
     for s, t in pairs:
         src = ctx.doc.mention_of(s, ctx.number)
         tgt = ctx.doc.mention_of(t, ctx.number)
-        for rel_name, neg in rels:
+        for rel_name, neg, rel, code in rels:
             key = (src.actor, tgt.actor, rel_name, neg)
             if key in seen:
                 continue
             seen.add(key)
-            rel = rules.vocab[rel_name]
             yield Assertion(
                 article=article_id,
                 source=src,
@@ -172,7 +173,7 @@ def assertions(
                 date=iso,
                 confidence=confidence(rules, ev, s, t),
                 trigger=trigger,
-                cameo=fine_code(rules, ev, rel_name),
+                cameo=code,
                 plover=rel.plover,
                 quad_class=rel.quad_class,
                 extra=extra,

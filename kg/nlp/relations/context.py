@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.nlp.relations.patterns import Patterns, load_patterns
 from kg.nlp.relations.words import Words, load_words
 from kg.types import Mention
-from kg.vocab import Relation, load_vocabulary
+from kg.vocab import Relation, code_relations, load_vocabulary
 
 #: Inflections tried to repair a verb lemma ("staged" -> "stag" -> "stage").
 _INFLECTIONS = (
@@ -49,9 +49,19 @@ class Rules:
     Attributes:
         patterns: The trigger lexicons.
         vocab: The relation vocabulary.
+        modals: The words of the intent and hypothetical control classes (the
+            auxiliaries of a modal verb: "will send", "would send").
+        by_code: CAMEO code -> relation of the vocabulary
+            (:func:`kg.vocab.code_relations`).
         words: The word lists, roles and weights.
         candidates: Lemmas that may trigger an event (verbs, nouns, light verbs).
         known: Control and reporting words (their lemmas are repaired too).
+        control_classes: Lemma -> control class (see :func:`control_classes`).
+        state_forces: Head words of a mention that make its source a state force.
+        force_subjects: Subjects that make a verb's force sense: the state forces
+            and patterns.yaml's ``senses.force.subjects``.
+        military_goods: Object words of military goods: ``military_goods``,
+            ``force_words`` and patterns.yaml's force weapons and subjects.
         lemmas: The repaired lemma of each (form, lemma, tag) met so far (a cache:
             every token of every sentence is looked up).
     """
@@ -61,6 +71,12 @@ class Rules:
     words: Words
     candidates: frozenset[str]
     known: frozenset[str]
+    control_classes: dict[str, str] = field(default_factory=dict)
+    modals: frozenset[str] = frozenset()
+    by_code: dict[str, str] = field(default_factory=dict)
+    state_forces: frozenset[str] = frozenset()
+    force_subjects: frozenset[str] = frozenset()
+    military_goods: frozenset[str] = frozenset()
     lemmas: dict[tuple[int, int, int], str] = field(default_factory=dict)
 
     def lemma(self, tok: Token) -> str:
@@ -107,19 +123,8 @@ class Rules:
         return nouns.get(tok.lower_) or nouns.get(tok.lemma_.lower())
 
     def control_class(self, word: str) -> str | None:
-        """The control class of a lemma, or None.
-
-        A denial verb of ``relation_words.yaml`` ("deny") is ``denial`` before any
-        class of ``patterns.yaml``; a lemma with no class there that withholds its
-        act ("refrain from") is a ``negator``.
-        """
-        words = self.words
-        if word in words["denial_verbs"]:
-            return "denial"
-        cls = self.patterns.control_class(word)
-        if cls is None and word in words["abstention_verbs"]:
-            return "negator"
-        return cls
+        """The control class of a lemma, or None (see :func:`control_classes`)."""
+        return self.control_classes.get(word)
 
     def control(self, name: str) -> frozenset[str]:
         """The words of a control class ("intent", "obligation", ...)."""
@@ -142,29 +147,54 @@ class Rules:
         return tok.lower_ in self.words["pronouns"] or tok.pos_ == "PRON"
 
 
+def control_classes(p: Patterns, words: Words) -> dict[str, str]:
+    """Lemma -> control class, decided once.
+
+    A denial verb of ``relation_words.yaml`` ("deny") is ``denial`` before any
+    class of ``patterns.yaml``; a word in several classes there takes the first of
+    ``control_priority``; a lemma with no class that withholds its act ("refrain
+    from") is a ``negator``.
+    """
+    out: dict[str, str] = {}
+    for w in words["denial_verbs"]:
+        out[w] = "denial"
+    for name in words.control_priority:
+        for w in p.control.get(name, ()):
+            out.setdefault(w, name)
+    for w in words["abstention_verbs"]:
+        out.setdefault(w, "negator")
+    return out
+
+
 def make_rules(
     patterns: Patterns | None = None, vocabulary: dict[str, Relation] | None = None
 ) -> Rules:
     """The rules over a pattern set (default: the packaged patterns)."""
     p = patterns or load_patterns()
     words = load_words()
-    candidates = (
-        set(p.verbs)
-        | set(p.nouns)
-        | p.light_verbs
-        | set(p.light_overrides)
-        | words["transfer_verbs"]
-        | words["undergo_verbs"]
-        | {w.split("_")[0] for w in words["ending_verbs"]}
-        | {"put", "bring"}
-        | {"be"}
-    )
+    from kg.nlp.relations.triggers import trigger_lemmas  # it imports this module
+
+    vocab = vocabulary or load_vocabulary()
+    force = p.senses["force.subjects"]
+    state_forces = words["force_words"] | words["other_force_words"]
     return Rules(
         patterns=p,
-        vocab=vocabulary or load_vocabulary(),
+        vocab=vocab,
         words=words,
-        candidates=frozenset(candidates),
+        candidates=trigger_lemmas(p, words),
         known=frozenset(set().union(*p.control.values()) | p.reporting),
+        control_classes=control_classes(p, words),
+        modals=p.control.get("intent", frozenset())
+        | p.control.get("hypothetical", frozenset()),
+        by_code=code_relations(vocab),
+        state_forces=state_forces,
+        force_subjects=force | state_forces,
+        military_goods=(
+            words["military_goods"]
+            | words["force_words"]
+            | p.senses["force.weapons"]
+            | force
+        ),
     )
 
 

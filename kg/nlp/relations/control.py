@@ -372,8 +372,7 @@ def _reason_act(rules: Rules, verb: Token) -> bool:
 
 def _modal(rules: Rules, verb: Token) -> bool:
     """True for a verb with an intent or hypothetical auxiliary ("will send")."""
-    modals = rules.control("intent") | rules.control("hypothetical")
-    return any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children)
+    return any(c.dep_ == "aux" and c.lower_ in rules.modals for c in verb.children)
 
 
 def _infinitive(t: Token) -> bool:

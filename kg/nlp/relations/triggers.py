@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from kg.nlp.relations.context import Event, Rules
-from kg.nlp.relations.patterns import VerbEntry
+from kg.nlp.relations.patterns import Patterns, VerbEntry
 from kg.nlp.relations.syntax import content_clause
+from kg.nlp.relations.words import Words
 
 #: The key of ``Event.extra`` that carries an event's fine CAMEO code; the
 #: assertion takes it as its ``cameo`` while the relation is still the one it
@@ -29,13 +30,18 @@ Found = tuple[str | None, str, list[Token], str | None]
 
 @dataclass(frozen=True)
 class _Verb:
-    """A verb being looked up: its repaired lemma, lexicon entry and objects."""
+    """A verb being looked up: its repaired lemma, lexicon entry and objects.
+
+    ``all_objs`` are the objects and their conjuncts ("sent tanks and jets"), each
+    with its keys: the words of its modifiers, then its word and lemma.
+    """
 
     tok: Token
     lemma: str
     entry: VerbEntry | None
     objs: list[Token]
     overrides: dict[str, str]
+    all_objs: list[tuple[Token, list[str]]]
 
 
 def _objects(tok: Token) -> list[Token]:
@@ -113,11 +119,10 @@ def _by_force(rules: Rules, v: _Verb) -> Found | None:
     if v.entry is None or v.entry.force is None:
         return None
     senses = rules.patterns.senses
-    forces = senses["force.subjects"] | rules.words["force_words"]
     agents = [g for c in v.tok.children if c.dep_ == "agent" for g in c.children] + [
         c for c in v.tok.children if c.dep_ == "nsubj"
     ]
-    subjects = {t.lower_ for a in agents for t in [a, *_words_of(a, ())]}
+    subjects = {a.lower_ for a in agents}
     subjects |= {a.lemma_.lower() for a in agents}
     weapons = {
         o.lemma_.lower()
@@ -125,7 +130,7 @@ def _by_force(rules: Rules, v: _Verb) -> Found | None:
         if c.dep_ == "prep" and c.lower_ == "with"
         for o in c.children
     }
-    if subjects & forces or weapons & (senses["force.weapons"]):
+    if subjects & rules.force_subjects or weapons & (senses["force.weapons"]):
         return v.entry.force, "verb", [v.tok], None
     return None
 
@@ -164,9 +169,8 @@ def _by_object(_rules: Rules, v: _Verb) -> Found | None:
     """ "withdraw troops" vs "withdraw aid": the object (or its modifier) decides."""
     if v.entry is None:
         return None
-    for o in v.objs + [c for x in v.objs for c in x.conjuncts]:
-        mods = [c for c in o.children if c.dep_ in ("compound", "amod")]
-        for key in [m.lower_ for m in mods] + [o.lower_, o.lemma_.lower()]:
+    for o, keys in v.all_objs:
+        for key in keys:
             if key in v.entry.obj:
                 code = v.entry.code(f"obj.{key}")
                 return v.entry.obj[key], "light", [v.tok, o], code
@@ -176,7 +180,7 @@ def _by_object(_rules: Rules, v: _Verb) -> Found | None:
 def _sent_near(rules: Rules, verb: Token, goods: Token) -> bool:
     """True when what is sent goes near a party, not to it ("sent warships near
     Y"): a show of force."""
-    near = rules.patterns.senses["show_of_force.near_preps"] - {"toward", "towards"}
+    near = rules.patterns.senses["show_of_force.sent_near_preps"]
     preps = [
         c for t in (verb, goods) for c in t.children if c.dep_ in ("prep", "dative")
     ]
@@ -193,11 +197,9 @@ def _by_goods(rules: Rules, v: _Verb) -> Found | None:
     if v.lemma not in words["transfer_verbs"]:
         return None
     s = rules.patterns.senses
-    military = words["military_goods"] | s["force.weapons"] | s["force.subjects"]
-    for o in v.objs + [c for x in v.objs for c in x.conjuncts]:
-        keys = {o.lower_, o.lemma_.lower()} | {
-            m.lower_ for m in o.children if m.dep_ in ("compound", "amod")
-        }
+    military = rules.military_goods
+    for o, key_list in v.all_objs:
+        keys = set(key_list)
         if keys & military and _sent_near(rules, v.tok, o):
             return s.relations["show_of_force"], "light", [v.tok, o], None
         if keys & military:
@@ -333,7 +335,7 @@ def _by_event_noun(rules: Rules, v: _Verb) -> Found | None:
     """ "held talks", "launched a mediation effort", "ten days of war games"."""
     if v.lemma not in rules.patterns.light_verbs:
         return None
-    for o in v.objs + [c for x in v.objs for c in x.conjuncts]:
+    for o, _keys in v.all_objs:
         rel = rules.noun_relation(o)
         if rel:
             return show_of_force(rules, v.tok, o, rel), "light", [v.tok, o], None
@@ -426,12 +428,58 @@ _VERB_RULES: tuple[Callable[[Rules, _Verb], Found | None], ...] = (
 )
 
 
+#: The word lists the verb rules look a lemma up in, besides the lexicon of
+#: patterns.yaml (verbs, nouns, light verbs and their overrides): what a verb of
+#: a sentence must be to be read at all. (source, name): ``senses`` lists of
+#: patterns.yaml, ``control`` classes, ``words`` of relation_words.yaml.
+TRIGGER_LISTS: tuple[tuple[str, str], ...] = (
+    ("senses", "naming.verbs"),  # _by_naming
+    ("senses", "phone.verbs"),  # _by_phone
+    ("words", "undergo_verbs"),  # _by_undergoing
+    ("words", "commitment_verbs"),  # _by_promised_harm
+    ("control", "threat"),  # _by_promised_harm
+    ("words", "ending_verbs"),  # _by_ending (a phrasal verb by its verb)
+    ("words", "ending_noun_verbs"),  # _by_ending ("brought a halt to")
+    ("words", "transfer_verbs"),  # _by_goods
+)
+
+
+def trigger_lemmas(patterns: Patterns, words: Words) -> frozenset[str]:
+    """The lemmas that may trigger an event: the lexicon of ``patterns`` and the
+    words of :data:`TRIGGER_LISTS`, with "be" (a copula predicate)."""
+    out = (
+        set(patterns.verbs)
+        | set(patterns.nouns)
+        | patterns.light_verbs
+        | set(patterns.light_overrides)
+        | {"be"}
+    )
+    for source, name in TRIGGER_LISTS:
+        if source == "senses":
+            listed = patterns.senses[name]
+        elif source == "control":
+            listed = patterns.control.get(name, frozenset())
+        else:
+            listed = words[name]
+        out |= {w.split("_")[0] for w in listed}
+    return frozenset(out)
+
+
 def verb_relation(rules: Rules, tok: Token) -> Found:
     """Relation of a verb token: (relation, kind, trigger words, fine CAMEO code)."""
     lemma = rules.lemma(tok)
     entry = rules.patterns.verbs.get(lemma)
+    objs = _objects(tok)
+    all_objs = [
+        (
+            o,
+            [m.lower_ for m in o.children if m.dep_ in ("compound", "amod")]
+            + [o.lower_, o.lemma_.lower()],
+        )
+        for o in objs + [c for x in objs for c in x.conjuncts]
+    ]
     v = _Verb(
-        tok, lemma, entry, _objects(tok), rules.patterns.light_overrides.get(lemma, {})
+        tok, lemma, entry, objs, rules.patterns.light_overrides.get(lemma, {}), all_objs
     )
     for rule in _VERB_RULES:
         found = rule(rules, v)

@@ -18,7 +18,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from spacy.tokens import Token
 
@@ -71,16 +72,16 @@ def _person(ctx: DocContext, c: Candidate, cls: str) -> bool:
     person actor, or one holder of a title ("the German chancellor")."""
     if c.kind == LEADER or cls == "Person":
         return True
-    root = ctx.doc[c.start : c.end].root
-    return c.kind == ROLE and c.sector == "GOV" and root.tag_ in ("NN", "NNP")
+    if c.kind != ROLE or c.sector != "GOV":
+        return False
+    return ctx.doc[c.start : c.end].root.tag_ in ("NN", "NNP")
 
 
 def _of_state(ctx: DocContext, cands: list[Candidate], person: Candidate) -> Candidate:
     """ "King X of Y ... he": the state named after the person's title is theirs."""
-    if person.end < ctx.n and ctx.toks[person.end].lower_ == "of":
-        for c in cands:
-            if c.start == person.end + 1 and "state" in kinds(ctx, c):
-                return c
+    for c in cands:
+        if ctx.named_after_of(person.end, c) and "state" in kinds(ctx, c):
+            return c
     return person
 
 
@@ -91,7 +92,7 @@ def _state_of_titled(
     (an imported name yields to the state named with it), the state after "of"
     of a subject named as a person is what "he"/"she" refers to."""
     for c in sorted(pool, key=lambda c: c.end, reverse=True):
-        if c.start < 1 or c.end > pos or ctx.toks[c.start - 1].lower_ != "of":
+        if c.end > pos or not ctx.named_after_of(c.start - 1, c):
             continue
         if ctx.sent_of[pos] - ctx.sent_of[c.start] > _PRONOUN_WINDOW:
             break
@@ -143,6 +144,7 @@ def _fits(
     *,
     plural: bool | None,
     subject: bool,
+    person: bool,
 ) -> bool:
     """Whether ``c`` may be the antecedent of the reference at token ``pos``."""
     if c.end > pos or ctx.sent_of[pos] - ctx.sent_of[c.start] > window:
@@ -152,7 +154,7 @@ def _fits(
     root = ctx.doc[c.start : c.end].root
     if subject and c.kind == COREF and c.end - c.start == 1:
         return False  # no pronoun chains
-    head = _subject_root(root, tuple(wants) == _PERSON_WANTS)
+    head = _subject_root(root, person)
     if subject and head.dep_ not in ("nsubj", "nsubjpass", "poss"):
         return False
     return _number_agrees(ctx, c, root, plural)
@@ -168,17 +170,21 @@ def antecedent(
     plural: bool | None = None,
     head: str | None = None,
     subject: bool = False,
+    person: bool = False,
 ) -> Candidate | None:
     """The nearest candidate of ``pool`` before token ``pos`` that may be referred
     to: first one sharing ``head`` (within five sentences), then any (within
-    ``window`` sentences)."""
+    ``window`` sentences). ``person``: the reference wants a person, whose
+    subject may be the head of their name (:func:`_subject_root`)."""
     ordered = sorted(pool, key=lambda c: c.end, reverse=True)
     passes = [(_SAME_HEAD_WINDOW, head), (window, None)] if head else [(window, None)]
     for win, same_head in passes:
         for c in ordered:
             if not _shares_head(ctx, c, same_head):
                 continue
-            if _fits(ctx, c, pos, wants, win, plural=plural, subject=subject):
+            if _fits(
+                ctx, c, pos, wants, win, plural=plural, subject=subject, person=person
+            ):
                 return c
     return None
 
@@ -269,32 +275,69 @@ def descriptions(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
     return cands + new
 
 
-#: The pronouns resolved (see :func:`_pronoun_query`).
-_PRONOUNS = frozenset({"its", "it", "their", "they", "he", "she", "him", "his", "her"})
+@dataclass(frozen=True)
+class _Pronoun:
+    """What a pronoun may refer to.
+
+    Attributes:
+        wants: The kinds of antecedent.
+        plural: Whether the pronoun is plural.
+        deps: The dependencies it is resolved in (None: any).
+        earlier: Whether the antecedent must be in an earlier sentence ("him": an
+            object is not its own clause's subject).
+        head: A test of the pronoun's head, or None.
+    """
+
+    wants: tuple[str, ...]
+    plural: bool
+    deps: tuple[str, ...] | None = None
+    earlier: bool = False
+    head: Callable[[DocContext, Token], bool] | None = None
+
+    @property
+    def person(self) -> bool:
+        """Whether the pronoun refers to a person ("he", "him", "his")."""
+        return self.wants == _PERSON_WANTS
 
 
-def _pronoun_query(ctx: DocContext, tok: Token) -> tuple[tuple[str, ...], bool] | None:
-    """What a pronoun may refer to and whether it is plural (None: not resolved)."""
-    w = tok.lower_
-    if w == "its" or (
-        w == "it"
-        and tok.dep_ == "nsubj"
-        and tok.head.lemma_ not in ctx.words.empty_it_verbs
-    ):
-        return _SINGULAR_WANTS, False
-    if w in ("their", "they"):
-        return _PLURAL_WANTS, True
-    if (
-        (w in ("he", "she") and tok.dep_ in ("nsubj", "nsubjpass"))
-        or (w == "him" and tok.dep_ in ("dobj", "pobj", "dative"))
-        or (  # "his country", "her government": the leader's state
-            w in ("his", "her")
-            and tok.dep_ == "poss"
-            and tok.head.lower_ in ctx.words.coref_heads
-        )
-    ):
-        return _PERSON_WANTS, False
-    return None
+def _not_empty_it(ctx: DocContext, head: Token) -> bool:
+    """ "it" is no reference as the subject of an empty verb ("it seems")."""
+    return head.lemma_ not in ctx.words.empty_it_verbs
+
+
+def _description(ctx: DocContext, head: Token) -> bool:
+    """ "his country", "her government": the leader's state."""
+    return head.lower_ in ctx.words.coref_heads
+
+
+_SUBJECT = ("nsubj", "nsubjpass")
+_PERSON = _Pronoun(_PERSON_WANTS, False, _SUBJECT)
+_OBJECT = _Pronoun(_PERSON_WANTS, False, ("dobj", "pobj", "dative"), earlier=True)
+_POSSESSOR = _Pronoun(_PERSON_WANTS, False, ("poss",), head=_description)
+
+#: The pronouns resolved: word -> what it may refer to.
+_PRONOUN_TABLE: dict[str, _Pronoun] = {
+    "its": _Pronoun(_SINGULAR_WANTS, False),
+    "it": _Pronoun(_SINGULAR_WANTS, False, ("nsubj",), head=_not_empty_it),
+    "their": _Pronoun(_PLURAL_WANTS, True),
+    "they": _Pronoun(_PLURAL_WANTS, True),
+    "he": _PERSON,
+    "she": _PERSON,
+    "him": _OBJECT,
+    "his": _POSSESSOR,
+    "her": _POSSESSOR,
+}
+_PRONOUNS = frozenset(_PRONOUN_TABLE)
+
+
+def _pronoun_query(ctx: DocContext, tok: Token) -> _Pronoun | None:
+    """What a pronoun may refer to (None: not resolved)."""
+    query = _PRONOUN_TABLE.get(tok.lower_)
+    if query is None or (query.deps is not None and tok.dep_ not in query.deps):
+        return None
+    if query.head is not None and not query.head(ctx, tok.head):
+        return None
+    return query
 
 
 def pronouns(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
@@ -312,14 +355,20 @@ def pronouns(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
         query = None if covered[i] else _pronoun_query(ctx, ctx.toks[i])
         if query is None:
             continue
-        wants, plural = query
         pool = cands + new
-        if ctx.toks[i].lower_ == "him":  # an object is not its own clause's subject
+        if query.earlier:
             pool = [c for c in pool if ctx.sent_of[c.start] < ctx.sent_of[i]]
         ante = antecedent(
-            ctx, pool, i, wants, _PRONOUN_WINDOW, plural=plural, subject=True
+            ctx,
+            pool,
+            i,
+            query.wants,
+            _PRONOUN_WINDOW,
+            plural=query.plural,
+            subject=True,
+            person=query.person,
         )
-        if wants == _PERSON_WANTS:
+        if query.person:
             ante = (
                 _of_state(ctx, cands, ante)
                 if ante is not None

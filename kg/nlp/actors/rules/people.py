@@ -36,12 +36,12 @@ _TITLE_WINDOW = 4
 
 
 def _title_end(ctx: DocContext, i: int, end: int) -> int | None:
-    """The end of the title, role phrase or form of address at token i (before
-    ``end``), or None."""
-    if ctx.toks[i].text in ctx.words.honorifics:
-        return i + 1
+    """The end of the title or role phrase of the registry (the longest: "Secretary
+    of State"), else of the form of address, at token i (before ``end``), or None."""
     hit = ctx.title_at(i, end) or ctx.role_at(i, end)
-    return hit[0] if hit is not None else None
+    if hit is not None:
+        return hit[0]
+    return i + 1 if ctx.toks[i].text in ctx.words.honorifics else None
 
 
 def _title_before(ctx: DocContext, start: int) -> int | None:
@@ -77,7 +77,7 @@ def _country_named(
     for c in cands:
         if c.end == before and ctx.state_of(c):
             return ctx.state_of(c)
-        if end + 1 < ctx.n and ctx.toks[end].lower_ == "of" and c.start == end + 1:
+        if ctx.named_after_of(end, c):
             return ctx.state_of(c)
     return None
 
@@ -95,7 +95,7 @@ def _person(
     roles = ctx.lex.person_roles.get(pid, [])
     if not roles or (ctx.date and role_on(roles, ctx.date) is None):
         return None
-    named = _country_named(ctx, cands, s if title is None else title, end)
+    named = _country_named(ctx, cands, title, end)
     countries = {
         ctx.lex.actors[r.actor].country for r in roles if r.actor in ctx.lex.actors
     }

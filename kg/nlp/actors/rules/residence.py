@@ -136,7 +136,7 @@ def _creed_at(ctx: DocContext, i: int) -> bool:
     """A creed ("Moslem") or a one-word nationality entity at token i."""
     tok, n = ctx.toks[i], ctx.n
     return tok.text in ctx.words.creeds or (
-        tok.ent_type_ in ("NORP", "GPE")
+        tok.ent_type_ in _NATIONS
         and tok.ent_iob_ == "B"
         and tok.is_title
         and (i + 1 >= n or ctx.toks[i + 1].ent_iob_ != "I")
@@ -224,7 +224,7 @@ def _from_groups(ctx: DocContext, st: _Residence) -> None:
     """ "doctors from two American aid groups", "officials from Iran": one mention
     of the origin's state, replacing the state's own mention."""
     toks = ctx.toks
-    for i in ctx.where_lower(ctx.tables.role_firsts):
+    for i in ctx.role_starts:
         if st.covered[i] or toks[i].pos_ != "NOUN":
             continue
         role = ctx.role_at(i)
@@ -343,7 +343,7 @@ def _bare_groups(ctx: DocContext, st: _Residence) -> None:
     "in|of X" after it, else the only country its sentence names ("police fired
     on protesters in Lima": both Peru's)."""
     after = 0  # tokens before it are inside a role already read
-    for i in ctx.where_lower(ctx.tables.role_firsts):
+    for i in ctx.role_starts:
         role = None if i < after or st.covered[i] else ctx.role_at(i)
         if role is None or role[1] not in ctx.words.bare_sectors:
             continue
