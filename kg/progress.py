@@ -4,9 +4,10 @@
 tqdm bar with rate and ETA; otherwise (logs, CI, pipes) it logs a line every
 ``every`` items and one at the end. Nothing is shown when the ``kg`` logger is
 quieter than INFO (``kg -q``). :func:`stage` logs how long a step took.
-:class:`Progress` counts the articles of a job (``kg build``, ``kg extract``) that
-are done in pieces (skipped, extracted here or on a cluster): a bar on a terminal,
-a plain line every :data:`PROGRESS_EVERY` articles otherwise.
+:class:`Progress` is the one mechanism behind both: it also counts the articles
+of a job (``kg build``, ``kg extract``) that are done in pieces (skipped,
+extracted here or on a cluster) and prints its plain lines every
+:data:`PROGRESS_EVERY` articles.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 import logging
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import timedelta
 from typing import Any, TextIO, TypeVar
@@ -23,8 +24,12 @@ log = logging.getLogger("kg")
 
 T = TypeVar("T")
 
+#: Articles between two progress lines when standard error is not a terminal.
+PROGRESS_EVERY = 100
+
 
 def _shown() -> bool:
+    """Whether the ``kg`` logger shows INFO lines (``kg -q`` hides them)."""
     return log.isEnabledFor(logging.INFO)
 
 
@@ -38,41 +43,27 @@ def progress(
 ) -> Iterator[T]:
     """Yield the items of ``iterable`` while showing how far the loop is.
 
+    A :class:`Progress` whose plain lines go to the ``kg`` logger.
+
     Args:
         iterable: The items.
-        total: Their number, when known (for the bar and the percentages).
+        total: Their number, when known (for the bar and the time left).
         desc: What is being done (``export``).
         unit: What an item is (``graph``, ``article``).
-        every: Log a plain line every this many items (default: a tenth of
+        every: A plain line every this many items (default: a tenth of
             ``total``, at least 1,000).
 
     Examples:
         >>> list(progress(range(3), total=3, desc="count"))
         [0, 1, 2]
     """
-    if not _shown():
-        yield from iterable
-        return
-    if sys.stderr.isatty():
-        from tqdm import tqdm
-
-        yield from tqdm(iterable, total=total, desc=desc, unit=unit, file=sys.stderr)
-        return
     step = every or max((total or 0) // 10, 1000)
-    start = time.perf_counter()
-    n = 0
-    for n, item in enumerate(iterable, 1):
-        yield item
-        if n % step == 0:
-            _line(desc, unit, n, total, start)
-    _line(desc, unit, n, total, start)
-
-
-def _line(desc: str, unit: str, n: int, total: int | None, start: float) -> None:
-    elapsed = time.perf_counter() - start
-    of = f"/{total:,}" if total else ""
-    rate = f", {n / elapsed:,.0f} {unit}s/s" if elapsed > 0 and n else ""
-    log.info("%s: %s%s %ss in %.1f s%s", desc, f"{n:,}", of, unit, elapsed, rate)
+    with Progress(
+        total, desc=desc, unit=unit, quiet=not _shown(), every=step, emit=log.info
+    ) as bar:
+        for item in iterable:
+            yield item
+            bar.update()
 
 
 @contextmanager
@@ -89,52 +80,56 @@ def stage(what: str) -> Iterator[None]:
         log.info("%s in %.1f s", what, time.perf_counter() - start)
 
 
-#: Articles between two progress lines when standard error is not a terminal.
-PROGRESS_EVERY = 100
-
-
 class Progress:
     """Progress of a long job on standard error.
 
     On a terminal: a tqdm bar with the rate and the time left. Otherwise (a log
-    file, CI): one plain line every ``every`` articles with the count, the rate
-    and the time left. Nothing when ``quiet``.
+    file, CI): one plain line every ``every`` items with the count, the rate
+    and the time left, and one at the end. Nothing when ``quiet``.
 
     Args:
-        total: Articles expected.
+        total: Items expected (None: unknown).
         desc: What is being done (``build``, ``extract``).
+        unit: What an item is.
         quiet: Show nothing.
-        every: Articles between two plain lines.
+        every: Items between two plain lines.
         stream: Where to write (default standard error).
+        emit: Where the plain lines go (default: printed to ``stream``).
     """
 
     def __init__(
         self,
-        total: int,
+        total: int | None,
         *,
         desc: str,
+        unit: str = "article",
         quiet: bool = False,
         every: int = PROGRESS_EVERY,
         stream: TextIO | None = None,
+        emit: Callable[[str], None] | None = None,
     ) -> None:
-        self.total, self.desc, self.every = total, desc, max(1, every)
+        self.total, self.desc, self.unit = total, desc, unit
+        self.every, self.quiet = max(1, every), quiet
         self.stream = stream or sys.stderr
+        self.emit = emit or self._print
         self.done = 0
         self.start = time.monotonic()
         self.bar: Any = None
-        self.quiet = quiet
         if not quiet and self.stream.isatty():
             from tqdm import tqdm
 
-            self.bar = tqdm(total=total, desc=desc, unit="article", file=self.stream)
+            self.bar = tqdm(total=total, desc=desc, unit=unit, file=self.stream)
+
+    def _print(self, line: str) -> None:
+        print(line, file=self.stream, flush=True)
 
     def update(self, n: int = 1) -> None:
-        """Count ``n`` more articles done."""
+        """Count ``n`` more items done."""
         before, self.done = self.done, self.done + n
         if self.bar is not None:
             self.bar.update(n)
         elif not self.quiet and self.done // self.every > before // self.every:
-            print(self.line(), file=self.stream, flush=True)
+            self.emit(self.line())
 
     def line(self) -> str:
         """The plain progress line: count, rate and time left.
@@ -147,18 +142,19 @@ class Progress:
         """
         elapsed = max(time.monotonic() - self.start, 1e-9)
         rate = self.done / elapsed
+        of = f"/{self.total:,}" if self.total is not None else ""
+        head = f"{self.desc}: {self.done:,}{of} {self.unit}s ({rate:.1f}/s"
+        if self.total is None:
+            return head + ")"
         left = (self.total - self.done) / rate if rate else 0.0
-        eta = str(timedelta(seconds=round(left)))
-        return (
-            f"{self.desc}: {self.done}/{self.total} articles ({rate:.1f}/s, {eta} left)"
-        )
+        return f"{head}, {timedelta(seconds=round(left))} left)"
 
     def close(self) -> None:
         """End the bar (or write the last plain line)."""
         if self.bar is not None:
             self.bar.close()
         elif not self.quiet and self.done % self.every:
-            print(self.line(), file=self.stream, flush=True)
+            self.emit(self.line())
 
     def __enter__(self) -> Progress:
         return self

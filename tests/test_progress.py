@@ -13,7 +13,7 @@ def test_plain_lines_every_n_items_and_at_the_end(caplog):
                               every=10))  # fmt: skip
     assert items == list(range(25))
     lines = [r.getMessage() for r in caplog.records]
-    assert [line.split(" in ")[0] for line in lines] == [
+    assert [line.split(" (")[0] for line in lines] == [
         "export: 10/25 graphs", "export: 20/25 graphs", "export: 25/25 graphs",
     ]  # fmt: skip
 
