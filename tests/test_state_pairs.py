@@ -244,40 +244,41 @@ def status(rows: dict, relation: str, target: str) -> str | None:
     return row["status"] if row else None
 
 
-def test_severed_between_and_restored_after(store, capsys):
-    key = ("seversRelationsWith", "CHL")
-    assert key not in as_of(capsys, store, "2021-02-28", "Bolivia")
-    between = as_of(capsys, store, "2021-09-01", "Bolivia")[key]
-    assert between["status"] == "active" and between["since"] == "2021-03-01"
-    after = as_of(capsys, store, "2022-07-01", "Bolivia")[key]
-    assert after["status"] == "ended" and after["until"] == "2022-06-01"
-    assert after["eventRelation"].endswith("#restoresRelationsWith")
-    assert after["article"].endswith("/st-2")
-    # the positive twin: a severing nobody restored stays
-    assert status(as_of(capsys, store, "2030-01-01", "Peru"),
-                  "seversRelationsWith", "ECU") == "active"  # fmt: skip
+#: source, state, target, a day before, a day in force, the ending's day, its
+#: relation and article, and an actor whose state nobody ended (the positive twin)
+STATES = [
+    ("Bolivia", "seversRelationsWith", "CHL", "2021-02-28", "2021-09-01",
+     "2022-06-01", "restoresRelationsWith", "st-2", ("Peru", "ECU")),
+    ("Paraguay", "alliesWith", "URY", "2021-04-30", "2022-01-01",
+     "2023-01-10", "breaksAllianceWith", "st-5", ("Colombia", "PAN")),
+    ("Bolivia", "recognises", "XKX", "2020-01-31", "2024-08-31",
+     "2024-09-01", "withdrawsRecognitionOf", "st-8", ("Peru", "XKX")),
+]  # fmt: skip
 
 
-def test_allied_between_and_broken_after(store, capsys):
-    rows = as_of(capsys, store, "2022-01-01", "Paraguay")
-    assert status(rows, "alliesWith", "URY") == "active"
-    after = as_of(capsys, store, "2023-02-01", "Paraguay")[("alliesWith", "URY")]
-    assert after["status"] == "ended" and after["until"] == "2023-01-10"
-    assert after["eventRelation"].endswith("#breaksAllianceWith")
-    # the positive twin: an alliance nobody left stays
-    assert status(as_of(capsys, store, "2030-01-01", "Colombia"),
-                  "alliesWith", "PAN") == "active"  # fmt: skip
+@pytest.mark.parametrize(
+    ("source", "state", "target", "before", "during", "until", "ending", "article",
+     "twin"), STATES,
+)  # fmt: skip
+def test_a_state_holds_between_its_start_and_its_ending(
+    store, capsys, source, state, target, before, during, until, ending, article, twin
+):
+    key = (state, target)
+    assert key not in as_of(capsys, store, before, source)
+    assert status(as_of(capsys, store, during, source), *key) == "active"
+    after = as_of(capsys, store, until, source)[key]
+    assert after["status"] == "ended" and after["until"] == until
+    assert after["eventRelation"].endswith(f"#{ending}")
+    assert after["article"].endswith(f"/{article}")
+    # the positive twin: a state nobody ended stays
+    other, other_target = twin
+    rows = as_of(capsys, store, "2030-01-01", other)
+    assert status(rows, state, other_target) == "active"
 
 
-def test_recognised_between_and_withdrawn_after(store, capsys):
-    rows = as_of(capsys, store, "2024-08-31", "Bolivia")
-    assert status(rows, "recognises", "XKX") == "active"
-    after = as_of(capsys, store, "2024-09-01", "Bolivia")[("recognises", "XKX")]
-    assert after["status"] == "ended" and after["until"] == "2024-09-01"
-    assert after["eventRelation"].endswith("#withdrawsRecognitionOf")
-    # the positive twin: a recognition nobody withdrew stays
-    assert status(as_of(capsys, store, "2030-01-01", "Peru"),
-                  "recognises", "XKX") == "active"  # fmt: skip
+def test_a_state_in_force_says_since_when(store, capsys):
+    row = as_of(capsys, store, "2021-09-01", "Bolivia")[("seversRelationsWith", "CHL")]
+    assert row["status"] == "active" and row["since"] == "2021-03-01"
 
 
 def test_a_query_on_the_broad_relation_finds_the_narrow_ones(store):
