@@ -70,3 +70,32 @@ def test_an_apposition_closing_the_phrase_stays_an_apposition(nlp):
     got = _events(nlp, words, heads, deps, pos)
     assert ("NOR", "BOL", "praises") in got
     assert ("PER", "BOL", "praises") not in got
+
+
+def test_an_apposition_with_conjuncts_of_its_own_is_a_list_member(nlp):
+    # "Norway, the proud Peru, Chile and Cuba praised Bolivia": the rest of the
+    # list hangs from the apposition, not from the first name
+    words = ["Norway", ",", "the", "proud", "Peru", ",", "Chile", "and", "Cuba"]
+    words += ["praised", "Bolivia", "."]
+    heads = [9, 0, 4, 4, 0, 4, 4, 6, 6, 9, 9, 9]
+    deps = ["nsubj", "punct", "det", "amod", "appos", "punct", "conj", "cc", "conj"]
+    deps += ["ROOT", "dobj", "punct"]
+    pos = ["PROPN", "PUNCT", "DET", "ADJ", "PROPN", "PUNCT", "PROPN", "CCONJ"]
+    pos += ["PROPN", "VERB", "PROPN", "PUNCT"]
+    got = _events(nlp, words, heads, deps, pos)
+    assert [s for s, t, r in got if t == "BOL"] == ["CHL", "CUB", "NOR", "PER"]
+
+
+def test_a_coordinated_apposition_that_names_no_actor_adds_no_source(nlp):
+    # "Norway, the friend and ally of Peru, praised Bolivia": the apposition's
+    # conjunct is a description, and Peru is not a list member
+    words = ["Norway", ",", "the", "friend", "and", "ally", "of", "Peru", ","]
+    words += ["praised", "Bolivia", "."]
+    heads = [9, 0, 3, 0, 3, 3, 5, 6, 0, 9, 9, 9]
+    deps = ["nsubj", "punct", "det", "appos", "cc", "conj", "prep", "pobj", "punct"]
+    deps += ["ROOT", "dobj", "punct"]
+    pos = ["PROPN", "PUNCT", "DET", "NOUN", "CCONJ", "NOUN", "ADP", "PROPN"]
+    pos += ["PUNCT", "VERB", "PROPN", "PUNCT"]
+    got = _events(nlp, words, heads, deps, pos)
+    assert ("NOR", "BOL", "praises") in got
+    assert ("PER", "BOL", "praises") not in got

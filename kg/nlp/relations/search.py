@@ -118,10 +118,12 @@ _LIST_DEPS = frozenset({"appos", "nmod", "compound"})
 def _list_member(c: Token, t: Token) -> bool:
     """Whether the child ``c`` of ``t`` is a list member the parser misplaced: a
     modifier with a coordination of its own ("Arnor" with "and" under "Vale"),
-    or an apposition followed by a conjunct of ``t`` ("Arnor, the Vale, and
-    Bree"); an apposition that closes the phrase is one ("Arnor, the old foe,")."""
+    or an apposition followed by a conjunct of ``t`` or of its own ("Arnor, the
+    Vale, and Bree", where "Bree" may hang from "Vale"); an apposition that closes
+    the phrase is one ("Arnor, the old foe,")."""
     if c.dep_ == "appos":
-        return any(g.dep_ == "conj" and g.i > c.i for g in t.children)
+        kids = [*t.children, *c.children]
+        return any(g.dep_ == "conj" and g.i > c.i for g in kids)
     return c.dep_ in _LIST_DEPS and any(g.dep_ in ("cc", "conj") for g in c.children)
 
 
