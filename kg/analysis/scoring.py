@@ -16,7 +16,7 @@ import networkx as nx
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
-from kg.analysis.measures import CENTRALITIES, centrality
+from kg.analysis.measures import CENTRALITIES, collapse, of_views, partners
 from kg.analysis.structure import communities, community_map
 from kg.rdf.ontology import GRAPH, KG, actor_iri
 from kg.rdf.store import replace_graph
@@ -44,12 +44,12 @@ def scores(
     ``out_degree``, ``mentions`` (events involving the actor), ``pagerank``,
     ``betweenness``, ``community``.
     """
-    deg = centrality(G, "degree")
-    ind = centrality(G, "in-degree")
-    outd = centrality(G, "out-degree")
-    pr = centrality(G, "pagerank")
-    bc = centrality(G, "betweenness")
-    comm = community_map(communities(G, seed=seed, method=method))
+    D = collapse(G)  # the collapsed and partner graphs, built once for all
+    U = partners(D)
+    deg, ind, outd, pr, bc = (of_views(D, U, m) for m in
+                              ("degree", "in-degree", "out-degree", "pagerank",
+                               "betweenness"))  # fmt: skip
+    comm = community_map(communities(G, seed=seed, method=method, partner_graph=U))
     mentions: Counter[str] = Counter()
     for u, v, data in G.edges(data=True):
         mentions[u] += data.get("mentions", 1)

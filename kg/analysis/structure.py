@@ -20,7 +20,11 @@ from kg.types import KGError
 
 
 def communities(
-    G: nx.MultiDiGraph, *, seed: int = 42, method: str = "louvain"
+    G: nx.MultiDiGraph,
+    *,
+    seed: int = 42,
+    method: str = "louvain",
+    partner_graph: nx.Graph | None = None,
 ) -> list[list[str]]:
     """Communities of the undirected partner graph, weighted by mentions.
 
@@ -29,6 +33,7 @@ def communities(
         seed: Random seed (Louvain is randomised; the same seed gives the same
             partition).
         method: ``louvain`` or ``greedy`` (greedy modularity, deterministic).
+        partner_graph: ``undirected(G)`` when the caller has it already.
 
     Returns:
         Sorted member lists, the largest community first.
@@ -42,7 +47,7 @@ def communities(
         >>> communities(G)
         [['A', 'B', 'C'], ['D', 'E', 'F']]
     """
-    U = undirected(G)
+    U = undirected(G) if partner_graph is None else partner_graph
     if U.number_of_nodes() == 0:
         return []
     if method == "louvain":
