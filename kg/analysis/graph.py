@@ -120,16 +120,20 @@ def event_key(event: Mapping[str, Any]) -> tuple:
 
 
 # -------------------------------------------------------------------------- fold
-def _add_node(G: nx.MultiDiGraph, actor: str, actors: Mapping[str, dict]) -> None:
+def node_attrs(actor: str, actors: Mapping[str, dict]) -> dict[str, Any]:
+    """The node attributes of an actor of the graph (unknown: itself, ``Actor``)."""
     rec = actors.get(actor) or {"label": actor, "cls": "Actor"}
-    G.add_node(
-        actor,
-        label=rec.get("label") or actor,
-        cls=rec.get("cls") or "Actor",
-        country=rec.get("country"),
-        sector=rec.get("sector"),
-        code=rec.get("code"),
-    )
+    return {
+        "label": rec.get("label") or actor,
+        "cls": rec.get("cls") or "Actor",
+        "country": rec.get("country"),
+        "sector": rec.get("sector"),
+        "code": rec.get("code"),
+    }
+
+
+def _add_node(G: nx.MultiDiGraph, actor: str, actors: Mapping[str, dict]) -> None:
+    G.add_node(actor, **node_attrs(actor, actors))
 
 
 def _edge(G: nx.MultiDiGraph, event: Mapping[str, Any]) -> dict[str, Any]:
@@ -565,5 +569,6 @@ __all__ = [
     "counted",
     "event_key",
     "filter_graph",
+    "node_attrs",
     "signed_graph",
 ]

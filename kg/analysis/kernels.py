@@ -21,7 +21,8 @@ from kg.types import KGError
 def _csr(U: nx.Graph, index: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
     """The neighbour lists of an undirected graph as (indptr, indices) arrays."""
     n = len(index)
-    rows, cols = [], []
+    rows: list[int] = []
+    cols: list[int] = []
     for u, v in U.edges():
         if u != v:
             i, j = index[u], index[v]

@@ -20,7 +20,7 @@ from kg.types import KGError
 
 
 def communities(
-    G: nx.MultiDiGraph,
+    G: nx.Graph,
     *,
     seed: int = 42,
     method: str = "louvain",
@@ -33,7 +33,8 @@ def communities(
         seed: Random seed (Louvain is randomised; the same seed gives the same
             partition).
         method: ``louvain`` or ``greedy`` (greedy modularity, deterministic).
-        partner_graph: ``undirected(G)`` when the caller has it already.
+        partner_graph: ``undirected(G)`` when the caller has it already (given,
+            ``G`` is not read).
 
     Returns:
         Sorted member lists, the largest community first.
