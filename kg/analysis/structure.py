@@ -137,9 +137,15 @@ def ego(G: nx.MultiDiGraph, actor: str, *, depth: int = 2) -> nx.MultiDiGraph:
     actor = actor_node(G, actor, "ego")
     if depth < 0:
         raise KGError(f"bad depth {depth}; expected 0 or more")
-    dist = nx.single_source_shortest_path_length(
-        nx.Graph(G.to_undirected(as_view=True)), actor, cutoff=depth
-    )
+    dist = {actor: 0}  # breadth first over both directions, no undirected copy
+    frontier = [actor]
+    for step in range(1, depth + 1):
+        reached = [m for n in frontier for m in (*G.succ[n], *G.pred[n])
+                   if m not in dist]  # fmt: skip
+        frontier = list(dict.fromkeys(reached))
+        dist.update((m, step) for m in frontier)
+        if not frontier:
+            break
     H = G.subgraph(dist).copy()
     for n, d in dist.items():
         H.nodes[n]["distance"] = d
