@@ -378,11 +378,16 @@ class Streamed:
     result: Result | None = None
 
 
+#: Rows handed over from the worker thread at a time (a lock round trip per row
+#: cost more than writing the row).
+_BATCH = 256
+
+
 class _Pipe:
     """A bounded queue from the worker thread to the caller, with a deadline."""
 
     def __init__(self, timeout: float | None) -> None:
-        self.items: queue.Queue = queue.Queue(maxsize=1024)
+        self.items: queue.Queue = queue.Queue(maxsize=16)
         self.stop = threading.Event()
         self.timeout = timeout
         self.deadline = None if not timeout else time.monotonic() + timeout
@@ -419,9 +424,15 @@ def _produce(pipe: _Pipe, dataset: Graph, query: str, bindings: dict) -> None:
         if not pipe.put(("head", Streamed("SELECT", names))):
             return
         keys = [Variable(v) for v in names]
+        batch: list[list[Node | None]] = []
         for solution in bindings_of(result):
-            if not pipe.put(("row", [solution.get(k) for k in keys])):
+            batch.append([solution.get(k) for k in keys])
+            if len(batch) >= _BATCH and not pipe.put(("rows", batch)):
                 return
+            if len(batch) >= _BATCH:
+                batch = []
+        if batch and not pipe.put(("rows", batch)):
+            return
         pipe.put(("end", None))
     except BaseException as exc:  # noqa: BLE001 - handed to the caller
         pipe.put(("error", exc))
@@ -435,7 +446,7 @@ def _rows_of(pipe: _Pipe) -> Iterator[list[Node | None]]:
                 return
             if kind == "error":
                 raise _store_error(item)
-            yield item
+            yield from item
     finally:
         pipe.stop.set()
 
@@ -451,8 +462,8 @@ def stream_query(
 ) -> Streamed | None:
     """Run a query in a worker thread and hand its rows over as they come.
 
-    Arguments as for :func:`run_query`. At most 1,024 rows wait in between, so
-    a large result is never held in memory; Ctrl-C stops the wait within a
+    Arguments as for :func:`run_query`. At most 16 batches of 256 rows wait in
+    between, so a large result is never held in memory; Ctrl-C stops the wait within a
     tenth of a second, and ``timeout`` bounds the whole run, rows included.
 
     Returns:

@@ -7,9 +7,12 @@ The package reads those events and answers questions about the actors:
 - :mod:`~kg.analysis.read`: actors and events of a dataset as dicts (SPARQL);
 - :mod:`~kg.analysis.edges`: the edges aggregated by the store (one grouped
   query, read through pyoxigraph on Oxigraph);
+- :mod:`~kg.analysis.collapsed`: the collapsed actor graph (pairs and summed
+  weights) that the centralities and communities need, read from the edges;
 - :mod:`~kg.analysis.graph`: the actor graph (:func:`actor_graph`), its filters
   and the signed graph (cooperation +, conflict -);
-- :mod:`~kg.analysis.measures`: degrees, PageRank, betweenness;
+- :mod:`~kg.analysis.measures`: degrees, PageRank, betweenness (the inner
+  loops over numpy arrays in :mod:`~kg.analysis.kernels`);
 - :mod:`~kg.analysis.structure`: communities, paths, ego networks, structural
   balance and the timeline of a pair;
 - :mod:`~kg.analysis.scoring`: one row of scores per actor, ranking, and the
@@ -45,7 +48,14 @@ from kg.analysis.graph import (
 from kg.analysis.measures import centrality, collapse, pagerank
 from kg.analysis.read import read_actors, read_events
 from kg.analysis.rows import edge_rows, format_table, quad_name
-from kg.analysis.scoring import ANALYSIS_GRAPH, SCORE_TERMS, rank, scores, write_scores
+from kg.analysis.scoring import (
+    ANALYSIS_GRAPH,
+    SCORE_TERMS,
+    collapsed_scores,
+    rank,
+    scores,
+    write_scores,
+)
 from kg.analysis.structure import (
     balance,
     communities,
@@ -59,7 +69,7 @@ from kg.vocab import CENTRALITIES, MEASURES
 __all__ = [
     "ANALYSIS_GRAPH", "CENTRALITIES", "MEASURES", "SCORE_TERMS", "actor_graph",
     "as_actor_graph", "attach_events", "balance", "centrality", "check_filters",
-    "collapse", "communities", "community_map", "edge_rows", "ego", "filter_graph",
-    "format_table", "pagerank", "paths", "quad_name", "rank", "read_actors",
-    "read_events", "scores", "signed_graph", "timeline", "write_scores",
+    "collapse", "collapsed_scores", "communities", "community_map", "edge_rows",
+    "ego", "filter_graph", "format_table", "pagerank", "paths", "quad_name", "rank",
+    "read_actors", "read_events", "scores", "signed_graph", "timeline", "write_scores",
 ]  # fmt: skip

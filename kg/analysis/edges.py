@@ -163,18 +163,39 @@ def _edge(row: Mapping[str, Any], window: int) -> dict[str, Any]:
     }
 
 
-def _derived_edge(rec: dict[str, Any]) -> dict[str, Any]:
+class _Names(dict):
+    """Actor and relation ids of IRIs, each decoded once (a store has thousands
+    of actors and a hundred relations, but hundreds of thousands of edges)."""
+
+    def __missing__(self, iri: str) -> str:
+        ns = _ACTOR_NS if iri.startswith(_ACTOR_NS) else _KG_NS
+        self[iri] = name = local_name(iri, ns)
+        return name
+
+
+class _Codes(dict):
+    """The codes of (relation, quad class, CAMEO, PLOVER), each worked out once."""
+
+    def __missing__(self, key: tuple[str, Any, Any, Any]) -> dict[str, Any]:
+        relation, quad, cameo, plover = key
+        row = {"quadClass": quad, "cameoCode": cameo, "ploverCategory": plover}
+        self[key] = codes = _codes(row, relation)
+        return codes
+
+
+def _derived_edge(
+    rec: dict[str, Any], names: _Names | None = None, codes: _Codes | None = None
+) -> dict[str, Any]:
     """An edge from its derived record (:func:`kg.rdf.events.edge_record`)."""
-    relation = local_name(rec["relation"], _KG_NS)
-    row = {"quadClass": rec["quad_class"], "cameoCode": rec["cameo"],
-           "ploverCategory": rec["plover"]}  # fmt: skip
-    return {
-        **{k: v for k, v in rec.items() if k != "positive_events"},  # the summary's
-        "source": local_name(rec["source"], _ACTOR_NS),
-        "target": local_name(rec["target"], _ACTOR_NS),
-        "relation": relation,
-        **_codes(row, relation),
-    }
+    names = _Names() if names is None else names
+    codes = _Codes() if codes is None else codes
+    relation = names[rec["relation"]]
+    rec.pop("positive_events", None)  # the summary's
+    rec["source"] = names[rec["source"]]
+    rec["target"] = names[rec["target"]]
+    rec["relation"] = relation
+    rec.update(codes[relation, rec["quad_class"], rec["cameo"], rec["plover"]])
+    return rec
 
 
 def read_edges(
@@ -203,7 +224,8 @@ def read_edges(
     """
     if not (since or until or asserted_only) and derived.is_fresh(dataset):
         records = derived.read_records(dataset, "edgeRecord")
-        edges = [_derived_edge(rec) for rec in records]
+        ids, codes = _Names(), _Codes()
+        edges = [_derived_edge(rec, ids, codes) for rec in records]
     else:
         window = derived.event_window(dataset)
         text = edge_query(

@@ -120,16 +120,20 @@ def event_key(event: Mapping[str, Any]) -> tuple:
 
 
 # -------------------------------------------------------------------------- fold
-def _add_node(G: nx.MultiDiGraph, actor: str, actors: Mapping[str, dict]) -> None:
+def node_attrs(actor: str, actors: Mapping[str, dict]) -> dict[str, Any]:
+    """The node attributes of an actor of the graph (unknown: itself, ``Actor``)."""
     rec = actors.get(actor) or {"label": actor, "cls": "Actor"}
-    G.add_node(
-        actor,
-        label=rec.get("label") or actor,
-        cls=rec.get("cls") or "Actor",
-        country=rec.get("country"),
-        sector=rec.get("sector"),
-        code=rec.get("code"),
-    )
+    return {
+        "label": rec.get("label") or actor,
+        "cls": rec.get("cls") or "Actor",
+        "country": rec.get("country"),
+        "sector": rec.get("sector"),
+        "code": rec.get("code"),
+    }
+
+
+def _add_node(G: nx.MultiDiGraph, actor: str, actors: Mapping[str, dict]) -> None:
+    G.add_node(actor, **node_attrs(actor, actors))
 
 
 def _edge(G: nx.MultiDiGraph, event: Mapping[str, Any]) -> dict[str, Any]:
@@ -248,24 +252,26 @@ def _fold_edges(
     *,
     filters: dict[str, Any],
 ) -> nx.MultiDiGraph:
-    """The actor graph of aggregated edges (:func:`kg.analysis.edges.read_edges`).
+    """The actor graph of aggregated edges (:func:`kg.analysis.edges.read_edges`;
+    the dicts are used up: they become the edges' attributes).
 
     Edges are added in the order of their first event, so nodes and edges come
     in the same order as when every event is folded (:func:`_fold`).
     """
-    kept = sorted(
-        (e for e in edges if _edge_passes(e, actors, filters)),
-        key=lambda e: e["first_event"],
-    )
+    kept = list(edges)
+    if any(filters.get(k) for k in ("relations", "classes", "countries")):
+        kept = [e for e in kept if _edge_passes(e, actors, filters)]
+    kept.sort(key=lambda e: e["first_event"])
     G = nx.MultiDiGraph(filters=filters, events=sum(e["mentions"] for e in kept))
-    for e in kept:
-        s, t, rel = e["source"], e["target"], e["relation"]
+    add_edge = G.add_edge
+    for e in kept:  # the edge dicts become the attributes (without their ends)
+        s, t = e.pop("source"), e.pop("target")
+        del e["first_event"]
+        e["evidence"] = []
         for end in (s, t):
             if end not in G:
                 _add_node(G, end, actors)
-        attrs = {k: v for k, v in e.items() if k not in ("source", "target")}
-        del attrs["first_event"]
-        G.add_edge(s, t, key=rel, **attrs, evidence=[])
+        add_edge(s, t, e["relation"], **e)
     return G
 
 
@@ -565,5 +571,6 @@ __all__ = [
     "counted",
     "event_key",
     "filter_graph",
+    "node_attrs",
     "signed_graph",
 ]

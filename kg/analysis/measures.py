@@ -11,6 +11,7 @@ import logging
 
 import networkx as nx
 
+from kg.analysis import kernels
 from kg.types import KGError
 from kg.vocab import CENTRALITIES
 
@@ -59,9 +60,14 @@ def undirected(G: nx.MultiDiGraph, *, weight: str = "mentions") -> nx.Graph:
         >>> undirected(G)["A"]["B"]["weight"]
         2
     """
+    return partners(collapse(G, weight=weight))
+
+
+def partners(D: nx.DiGraph) -> nx.Graph:
+    """The undirected partner graph of a collapsed graph (:func:`collapse`)."""
     U = nx.Graph()
-    U.add_nodes_from(G.nodes(data=True))
-    for u, v, data in collapse(G, weight=weight).edges(data=True):
+    U.add_nodes_from(D.nodes(data=True))
+    for u, v, data in D.edges(data=True):
         if U.has_edge(u, v):
             U[u][v]["weight"] += data["weight"]
         else:
@@ -77,7 +83,7 @@ def pagerank(
     tol: float = 1.0e-12,
     max_iter: int = 1000,
 ) -> dict[str, float]:
-    """PageRank by power iteration, in pure Python (networkx needs scipy for it).
+    """PageRank by power iteration, over numpy arrays (networkx needs scipy for it).
 
     Same definition as :func:`networkx.pagerank`: out-links share a node's rank
     in proportion to their weight, dangling nodes share theirs with every node,
@@ -91,24 +97,7 @@ def pagerank(
         >>> pagerank(D)
         {'A': 0.5, 'B': 0.5}
     """
-    nodes = list(D)
-    n = len(nodes)
-    if n == 0:
-        return {}
-    out_w = {u: sum(d.get(weight, 1) for _, _, d in D.out_edges(u, data=True))
-             for u in nodes}  # fmt: skip
-    rank_ = dict.fromkeys(nodes, 1.0 / n)
-    for _ in range(max_iter):
-        dangling = alpha * sum(rank_[u] for u in nodes if out_w[u] == 0) / n
-        new = dict.fromkeys(nodes, (1.0 - alpha) / n + dangling)
-        for u, v, d in D.edges(data=True):
-            if out_w[u]:
-                new[v] += alpha * rank_[u] * d.get(weight, 1) / out_w[u]
-        err = sum(abs(new[u] - rank_[u]) for u in nodes)
-        rank_ = new
-        if err < n * tol:
-            return {u: round(r, 12) for u, r in rank_.items()}
-    raise KGError(f"PageRank did not converge in {max_iter} iterations")
+    return kernels.pagerank(D, alpha=alpha, weight=weight, tol=tol, max_iter=max_iter)
 
 
 def centrality(
@@ -146,6 +135,16 @@ def centrality(
             f"unknown measure {measure!r}; expected one of {list(CENTRALITIES)}"
         )
     D = collapse(G, weight=weight)
+    return of_views(D, None if measure != "betweenness" else undirected(G), measure,
+                    alpha=alpha)  # fmt: skip
+
+
+def of_views(
+    D: nx.DiGraph, U: nx.Graph | None, measure: str, *, alpha: float = 0.85
+) -> dict[str, float]:
+    """A node measure (see :func:`centrality`) of an actor graph's collapsed
+    graph ``D`` and partner graph ``U`` (:func:`undirected`; needed by
+    betweenness only), so that several measures share them."""
     if measure == "degree":
         return {n: len(set(D.predecessors(n)) | set(D.successors(n))) for n in D}
     if measure == "in-degree":
@@ -156,11 +155,20 @@ def centrality(
         if D.number_of_nodes() == 0:
             return {}
         return pagerank(D, alpha=alpha)
-    U = undirected(G)
+    if measure != "betweenness" or U is None:
+        raise KGError(f"unknown measure {measure!r} (or no partner graph)")
     if U.number_of_nodes() <= EXACT_BETWEENNESS:
-        return dict(nx.betweenness_centrality(U, normalized=True))
+        return kernels.betweenness(U)
     log.info("betweenness estimated from %d of %d actors", PIVOTS, U.number_of_nodes())
-    return dict(nx.betweenness_centrality(U, k=PIVOTS, normalized=True, seed=42))
+    return kernels.betweenness(U, k=PIVOTS, seed=42)
 
 
-__all__ = ["CENTRALITIES", "centrality", "collapse", "pagerank", "undirected"]
+__all__ = [
+    "CENTRALITIES",
+    "centrality",
+    "collapse",
+    "of_views",
+    "pagerank",
+    "partners",
+    "undirected",
+]

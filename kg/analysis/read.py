@@ -13,6 +13,7 @@ from typing import Any
 
 from rdflib import ConjunctiveGraph, Graph
 
+from kg.analysis import mentions
 from kg.dates import normalise_date
 from kg.rdf import derived, store
 from kg.rdf.events import local_name, mention_pattern, mention_vars
@@ -212,11 +213,32 @@ def read_events(
     """
     vocab = load_vocabulary()
     events: dict[str, dict[str, Any]] = {}
+    edges = None if edges is None else list(edges)
+    pairs = None if pairs is None else list(pairs)
+    if edges == [] or pairs == []:
+        return []
+    for row in _event_rows(dataset, edges, pairs):
+        if str(row.e) not in events:
+            spec = vocab.get(local_name(row.rel, _KG_NS))
+            events[str(row.e)] = _event(row, spec)
+    return [events[k] for k in sorted(events)]
+
+
+def _event_rows(
+    dataset: Graph,
+    edges: list[tuple[str, str, str]] | None,
+    pairs: list[tuple[str, str]] | None,
+) -> Iterable[Any]:
+    """The rows of the event pattern, of some edges or pairs, or of all.
+
+    Some edges or pairs of an Oxigraph store with fresh derived graphs are read
+    through the quad index (:mod:`kg.analysis.mentions`); otherwise one query.
+    """
+    if (edges is None) != (pairs is None) and mentions.usable(dataset):
+        iris = mentions.mention_iris(dataset, edges=edges, pairs=pairs)
+        return (_Row(row) for row in mentions.mention_rows(dataset, iris))
     pattern = _EVENT_PATTERN
     if edges is not None:
-        edges = list(edges)
-        if not edges:
-            return []
         pattern = edge_values(edges) + pattern
     if pairs is not None:
         rows = " ".join(
@@ -224,11 +246,7 @@ def read_events(
             for s, t in pairs
         )
         pattern = f"VALUES (?s ?t) {{ {rows} }}" + pattern
-    for row in _select(dataset, _EVENT_VARS, pattern):
-        if str(row.e) not in events:
-            spec = vocab.get(local_name(row.rel, _KG_NS))
-            events[str(row.e)] = _event(row, spec)
-    return [events[k] for k in sorted(events)]
+    return _select(dataset, _EVENT_VARS, pattern)
 
 
 __all__ = ["edge_values", "local_name", "read_actors", "read_events", "where"]

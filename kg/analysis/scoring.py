@@ -16,7 +16,7 @@ import networkx as nx
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
-from kg.analysis.measures import CENTRALITIES, centrality
+from kg.analysis.measures import CENTRALITIES, collapse, of_views, partners
 from kg.analysis.structure import communities, community_map
 from kg.rdf.ontology import GRAPH, KG, actor_iri
 from kg.rdf.store import replace_graph
@@ -44,17 +44,28 @@ def scores(
     ``out_degree``, ``mentions`` (events involving the actor), ``pagerank``,
     ``betweenness``, ``community``.
     """
-    deg = centrality(G, "degree")
-    ind = centrality(G, "in-degree")
-    outd = centrality(G, "out-degree")
-    pr = centrality(G, "pagerank")
-    bc = centrality(G, "betweenness")
-    comm = community_map(communities(G, seed=seed, method=method))
     mentions: Counter[str] = Counter()
     for u, v, data in G.edges(data=True):
         mentions[u] += data.get("mentions", 1)
         if v != u:
             mentions[v] += data.get("mentions", 1)
+    D = collapse(G)
+    D.graph["mentions"] = dict(mentions)
+    return collapsed_scores(D, seed=seed, method=method)
+
+
+def collapsed_scores(
+    D: nx.DiGraph, *, seed: int = 42, method: str = "louvain"
+) -> list[dict[str, Any]]:
+    """The rows of :func:`scores` from the collapsed graph (:func:`collapse`, or
+    :func:`kg.analysis.collapsed.collapsed_graph`) whose ``graph["mentions"]``
+    holds each actor's mentions."""
+    U = partners(D)  # built once for betweenness and the communities
+    deg, ind, outd, pr, bc = (of_views(D, U, m) for m in
+                              ("degree", "in-degree", "out-degree", "pagerank",
+                               "betweenness"))  # fmt: skip
+    comm = community_map(communities(D, seed=seed, method=method, partner_graph=U))
+    mentions = D.graph.get("mentions") or {}
     rows = [
         {
             "id": n,
@@ -64,12 +75,12 @@ def scores(
             "degree": deg.get(n, 0),
             "in_degree": ind.get(n, 0),
             "out_degree": outd.get(n, 0),
-            "mentions": mentions[n],
+            "mentions": mentions.get(n, 0),
             "pagerank": pr.get(n, 0.0),
             "betweenness": bc.get(n, 0.0),
             "community": comm.get(n),
         }
-        for n, d in G.nodes(data=True)
+        for n, d in D.nodes(data=True)
     ]
     rows.sort(key=lambda r: (-r["pagerank"], str(r["id"])))
     return rows
@@ -144,4 +155,11 @@ def write_scores(
     return len(g)
 
 
-__all__ = ["ANALYSIS_GRAPH", "SCORE_TERMS", "rank", "scores", "write_scores"]
+__all__ = [
+    "ANALYSIS_GRAPH",
+    "SCORE_TERMS",
+    "collapsed_scores",
+    "rank",
+    "scores",
+    "write_scores",
+]

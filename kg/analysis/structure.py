@@ -20,7 +20,11 @@ from kg.types import KGError
 
 
 def communities(
-    G: nx.MultiDiGraph, *, seed: int = 42, method: str = "louvain"
+    G: nx.Graph,
+    *,
+    seed: int = 42,
+    method: str = "louvain",
+    partner_graph: nx.Graph | None = None,
 ) -> list[list[str]]:
     """Communities of the undirected partner graph, weighted by mentions.
 
@@ -29,6 +33,8 @@ def communities(
         seed: Random seed (Louvain is randomised; the same seed gives the same
             partition).
         method: ``louvain`` or ``greedy`` (greedy modularity, deterministic).
+        partner_graph: ``undirected(G)`` when the caller has it already (given,
+            ``G`` is not read).
 
     Returns:
         Sorted member lists, the largest community first.
@@ -42,7 +48,7 @@ def communities(
         >>> communities(G)
         [['A', 'B', 'C'], ['D', 'E', 'F']]
     """
-    U = undirected(G)
+    U = undirected(G) if partner_graph is None else partner_graph
     if U.number_of_nodes() == 0:
         return []
     if method == "louvain":
@@ -131,9 +137,15 @@ def ego(G: nx.MultiDiGraph, actor: str, *, depth: int = 2) -> nx.MultiDiGraph:
     actor = actor_node(G, actor, "ego")
     if depth < 0:
         raise KGError(f"bad depth {depth}; expected 0 or more")
-    dist = nx.single_source_shortest_path_length(
-        nx.Graph(G.to_undirected(as_view=True)), actor, cutoff=depth
-    )
+    dist = {actor: 0}  # breadth first over both directions, no undirected copy
+    frontier = [actor]
+    for step in range(1, depth + 1):
+        reached = [m for n in frontier for m in (*G.succ[n], *G.pred[n])
+                   if m not in dist]  # fmt: skip
+        frontier = list(dict.fromkeys(reached))
+        dist.update((m, step) for m in frontier)
+        if not frontier:
+            break
     H = G.subgraph(dist).copy()
     for n, d in dist.items():
         H.nodes[n]["distance"] = d

@@ -95,6 +95,8 @@ def run(args: argparse.Namespace) -> int:
         raise KGError(f"bad --top {args.top}; expected 1 or more")
     if args.view == "timeline":
         return _pair_timeline(args)
+    if args.measure in (*CENTRALITIES, "communities") and not args.write:
+        return _run_collapsed(args)
     # the store (and its lock) is released before printing
     with open_graph(args.store, write="--write" if args.write else None) as dataset:
         # counts per edge come aggregated from the store; events only where needed
@@ -110,6 +112,31 @@ def run(args: argparse.Namespace) -> int:
         )
         if args.write:
             _write_scores(dataset, G, seed=args.seed)
+    return _print_measure(args, G)
+
+
+def _run_collapsed(args: argparse.Namespace) -> int:
+    """The centralities and communities: only the pairs' summed weights are read
+    (:func:`kg.analysis.collapsed.collapsed_graph`), not every edge's attributes."""
+    from kg.analysis.collapsed import collapsed_graph
+    from kg.progress import stage
+
+    with open_graph(args.store) as dataset, stage("read the actor graph"):
+        D = collapsed_graph(dataset, count=args.count, **filter_kwargs(args))
+    log.info(counting(args.count))
+    log.info(
+        "%s, %s",
+        plural(D.number_of_nodes(), "actor"),
+        plural(D.graph["edges"], "edge"),
+    )
+    return _print_measure(args, D)
+
+
+def _print_measure(args: argparse.Namespace, G: Any) -> int:
+    """Compute the measure of the actor graph (or its collapsed graph), print it."""
+    from kg import analysis as an
+    from kg.progress import stage
+
     m = args.measure
     measure = _centrality if m in CENTRALITIES else _MEASURES[m]
     with stage(f"computed {m}"):
@@ -158,13 +185,19 @@ def _centrality(args: argparse.Namespace, G: Any) -> Measured:
     key = m.replace("-", "_")
     columns = ["id", "label", "cls", "country", key]
     columns += [c for c in SCORES if c != key]
-    return an.rank(an.scores(G, seed=args.seed), m, top=args.top), columns
+    if G.is_multigraph():
+        rows = an.scores(G, seed=args.seed)
+    else:  # the collapsed graph of _run_collapsed
+        rows = an.collapsed_scores(G, seed=args.seed)
+    return an.rank(rows, m, top=args.top), columns
 
 
 def _communities(args: argparse.Namespace, G: Any) -> Measured:
     from kg import analysis as an
+    from kg.analysis.measures import partners
 
-    parts = an.communities(G, seed=args.seed)
+    U = None if G.is_multigraph() else partners(G)  # a collapsed graph: its pairs
+    parts = an.communities(G, seed=args.seed, partner_graph=U)
     rows = [
         {
             "community": i,

@@ -291,9 +291,17 @@ def select_rows(dataset: Graph, variables: str, pattern: str) -> Iterator[dict]:
 
 
 def read_records(dataset: Graph, prop: str) -> Iterator[dict[str, Any]]:
-    """The JSON records (``kg:edgeRecord``, ``kg:actorRecord``) of the store."""
-    for row in select_rows(dataset, "?r", f"?x {kg_term(prop)} ?r"):
-        yield json.loads(row["r"])
+    """The JSON records (``kg:edgeRecord``, ``kg:actorRecord``) of the store.
+
+    One column read straight from the result rows (on Oxigraph: one literal per
+    row through ``pyoxigraph``), decoded by the C JSON parser: cheaper per edge
+    than joining a literal per field.
+    """
+    text = f"SELECT ?r WHERE {{ GRAPH ?g {{ ?x {kg_term(prop)} ?r }} }}"
+    _, rows = select(dataset, sparql_prefixes() + text)
+    loads = json.loads
+    for (record,) in rows:
+        yield loads(record or "null")
 
 
 def _articles(dataset: Graph, iris: Iterable[str] | None) -> dict[str, dict]:

@@ -11,8 +11,17 @@ import networkx as nx
 import pytest
 from rdflib import Dataset
 
-from kg.analysis import actor_graph, attach_events, communities, scores
+from kg.analysis import (
+    actor_graph,
+    attach_events,
+    collapse,
+    collapsed_scores,
+    communities,
+    scores,
+)
+from kg.analysis.collapsed import collapsed_graph
 from kg.analysis.edges import read_edges
+from kg.analysis.graph import counted
 from kg.rdf.graph import build
 from kg.rdf.store import open_store, store_kind
 from kg.types import KGError
@@ -132,3 +141,28 @@ def test_an_aggregated_graph_filters_edges_but_not_dates():
                                        ("HTS", "ISIS", "opposes")}  # fmt: skip
     with pytest.raises(KGError, match="read without its events"):
         actor_graph(lean, since="2025-01-20")
+
+
+@pytest.mark.parametrize("count", ["mentions", "events"])
+@pytest.mark.parametrize("filters", FILTERS, ids=str)
+def test_the_collapsed_graph_is_the_collapse_of_the_actor_graph(ds, filters, count):
+    want = collapse(counted(actor_graph(ds, events=False, **filters), count))
+    got = collapsed_graph(ds, count=count, **filters)
+    assert list(got.nodes(data=True)) == list(want.nodes(data=True))
+    assert list(got.edges(data=True)) == list(want.edges(data=True))
+    assert [list(got.pred[n]) for n in got] == [list(want.pred[n]) for n in want]
+    assert want.number_of_edges() > 0  # the comparison is not vacuous
+
+
+@pytest.mark.parametrize("count", ["mentions", "events"])
+def test_collapsed_scores_are_the_scores_of_the_actor_graph(ds, count):
+    G = counted(actor_graph(ds, events=False), count)
+    D = collapsed_graph(ds, count=count)
+    assert collapsed_scores(D) == scores(G)
+    assert D.graph["edges"] == G.number_of_edges()
+
+
+def test_collapsed_graph_refuses_an_unknown_count(ds):
+    assert collapsed_graph(ds, count="events").number_of_nodes() > 0
+    with pytest.raises(KGError, match="unknown count 'articles'"):
+        collapsed_graph(ds, count="articles")

@@ -1,0 +1,125 @@
+"""The mentions of some edges or pairs, read through Oxigraph's quad index.
+
+A SPARQL pattern over the mentions (``?e a kg:Event`` and a dozen ``OPTIONAL``
+facts) costs Oxigraph the same whether it is restricted to a few edges or not:
+it matches every mention of the store, then joins. On a store whose derived
+graphs are up to date the mentions of an edge are listed by its ``kg:NewsEvent``
+nodes (``kg:mention``), and the facts of a mention (and of its article) are the
+quads of its subject: a few index lookups per mention, whatever the size of the
+store. :func:`mention_rows` gives the rows the SPARQL pattern
+(:func:`kg.rdf.events.mention_pattern`) would give, for
+:func:`kg.analysis.read.read_events`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, cast
+
+from rdflib import Graph
+
+from kg.rdf import derived, store
+from kg.rdf.events import ARTICLE_FIELDS, DERIVED, MENTION_FIELDS, dyad_graph
+from kg.rdf.namespaces import PREFIXES
+from kg.rdf.nquads import sha256
+from kg.rdf.ontology import actor_iri, relation_iri
+
+_TYPE = PREFIXES["rdf"] + "type"
+_EVENT = PREFIXES["kg"] + "Event"
+_FROM = PREFIXES["prov"] + "wasDerivedFrom"
+_HEAD = {"s": "kg:source", "rel": "kg:relation", "t": "kg:target"}
+
+
+def _iri(curie: str) -> str:
+    prefix, _, name = curie.partition(":")
+    return PREFIXES[prefix] + name
+
+
+def edge_node(source: str, relation: str, target: str) -> str:
+    """The IRI of the derived ``kg:Edge`` of (source id, relation name, target id).
+
+    The same IRI :func:`kg.rdf.events.dyad_triples` gives the node it writes.
+    """
+    key = f"{actor_iri(source)} {relation_iri(relation)} {actor_iri(target)}"
+    return f"{DERIVED}edge/{sha256(key)[:32]}"
+
+
+def usable(dataset: Graph) -> bool:
+    """Whether the mentions can be read this way: Oxigraph, derived data fresh."""
+    return store.store_kind(dataset) == "oxigraph" and derived.is_fresh(dataset)
+
+
+def _objects(inner: Any, subject: Any, predicate: Any, graph: Any = None) -> list:
+    return [q.object for q in inner.quads_for_pattern(subject, predicate, None, graph)]
+
+
+def mention_iris(
+    dataset: Graph,
+    *,
+    edges: Iterable[tuple[str, str, str]] | None = None,
+    pairs: Iterable[tuple[str, str]] | None = None,
+) -> list[str]:
+    """The mention IRIs of some edges (source, relation, target ids) or of some
+    pairs (source, target ids, any relation), from the derived graphs."""
+    import pyoxigraph as ox
+
+    inner = cast(Any, dataset.store)._inner
+    mention, edge = ox.NamedNode(PREFIXES["kg"] + "mention"), ox.NamedNode(
+        PREFIXES["kg"] + "edge"
+    )
+    out: dict[str, None] = {}
+    for s, t in pairs or ():
+        graph = ox.NamedNode(dyad_graph(str(actor_iri(s)), str(actor_iri(t))))
+        out.update((m.value, None) for m in _objects(inner, None, mention, graph))
+    for s, r, t in edges or ():
+        node = ox.NamedNode(edge_node(s, r, t))
+        for q in inner.quads_for_pattern(None, edge, node, None):
+            out.update((m.value, None) for m in _objects(inner, q.subject, mention))
+    return list(out)
+
+
+def _facts(inner: Any, iri: str) -> dict[str, str]:
+    """The first value of each predicate of a subject (IRI -> lexical form)."""
+    import pyoxigraph as ox
+
+    facts: dict[str, str] = {}
+    for q in inner.quads_for_pattern(ox.NamedNode(iri), None, None, None):
+        p = q.predicate.value
+        if p == _TYPE:
+            facts.setdefault(_TYPE + " " + q.object.value, "")
+        else:
+            facts.setdefault(p, q.object.value)
+    return facts
+
+
+def _row(
+    iri: str, facts: dict[str, str], article: dict[str, str] | None, art: str | None
+) -> dict[str, str | None]:
+    row: dict[str, str | None] = {"e": iri}
+    for var, curie in (*_HEAD.items(), *MENTION_FIELDS.items()):
+        row[var] = facts.get(_iri(curie))
+    row["art"] = art
+    for var, curie in ARTICLE_FIELDS.items():
+        row[var] = None if article is None else article.get(_iri(curie))
+    return row
+
+
+def mention_rows(dataset: Graph, iris: Sequence[str]) -> Iterator[dict[str, Any]]:
+    """The rows of the mention pattern (every field, the article's too) of
+    some mentions; a mention lacking its source, relation or target is left
+    out, as the pattern leaves it out."""
+    inner = cast(Any, dataset.store)._inner
+    articles: dict[str, dict[str, str]] = {}
+    for iri in iris:
+        facts = _facts(inner, iri)
+        if _TYPE + " " + _EVENT not in facts:
+            continue
+        if not all(_iri(c) in facts for c in _HEAD.values()):
+            continue
+        art = facts.get(_FROM)
+        if art is not None and art not in articles:
+            articles[art] = _facts(inner, art)
+        yield _row(iri, facts, None if art is None else articles[art], art)
+
+
+__all__ = ["edge_node", "mention_iris", "mention_rows", "usable"]
