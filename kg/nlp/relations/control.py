@@ -26,7 +26,7 @@ from spacy.tokens import Token
 
 from kg.nlp.relations.context import Event, Rules
 from kg.nlp.relations.syntax import OBJ_DEPS, has_mark, has_neg, subject
-from kg.nlp.relations.triggers import threat_of, verb_relation
+from kg.nlp.relations.triggers import ending_of, threat_of, verb_relation
 
 #: Dependencies through which a trigger climbs to the verb that governs it.
 _CHAIN_DEPS = frozenset(
@@ -200,6 +200,18 @@ def _negated_phrase(rules: Rules, tok: Token) -> bool:
     return False
 
 
+def _negated_adverb(rules: Rules, tok: Token) -> bool:
+    """True for a verb under an adverb that "no" negates: "no longer supplies X"
+    (the end of the act, or no act when ending it is no event)."""
+    negs = rules.patterns.negations
+    return any(
+        c.dep_ == "advmod"
+        and c.lower_ in rules.words["negated_adverbs"]
+        and has_neg(c, negs)
+        for c in tok.children
+    )
+
+
 def _own_negation(rules: Rules, ev: Event) -> None:
     """ "did not", "has no contact with", "held no talks", "without consulting",
     "had no part in the raid"."""
@@ -210,6 +222,13 @@ def _own_negation(rules: Rules, ev: Event) -> None:
     )
     if ev.kind == "noun" and _negated_phrase(rules, tok):
         ev.negated = True
+    if _negated_adverb(rules, tok):  # "no longer supplies X": the act has ended
+        end = ending_of(rules, ev.relation)
+        if end is None:
+            ev.negated = True
+        else:
+            ev.extra["embedded"] = ev.relation
+            ev.relation = end
     if tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ == "without":
         ev.negated = True  # "acted without consulting X"
     if rules.control_class(rules.lemma(tok)) == "intent" and any(
@@ -301,6 +320,8 @@ def _step(rules: Rules, ev: Event, top: Token) -> tuple[Token, str]:
     if dep == "advcl" and has_mark(top, rules.words["condition_clause_marks"]):
         ev.modality = "hypothetical"
         return top, _STOP
+    if dep == "advmod" and rules.control_word(head).endswith(f"_{top.lower_}"):
+        return _govern(rules, ev, top, head)  # "shied away from condemning X"
     if dep not in _CHAIN_DEPS:
         return top, _STOP
     if dep == "conj":
@@ -313,7 +334,7 @@ def _step(rules: Rules, ev: Event, top: Token) -> tuple[Token, str]:
     if (
         dep == "prep"
         and any(c.dep_ == "pcomp" for c in top.children)
-        and rules.control_class(rules.lemma(head)) is not None
+        and rules.control_class(rules.control_word(head)) is not None
     ):  # "refrained from criticising X", "called for lifting sanctions"
         return _govern(rules, ev, top, head)
     if _negated_noun(rules, top, head):

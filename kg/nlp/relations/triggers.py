@@ -251,19 +251,29 @@ def _by_ending(rules: Rules, v: _Verb) -> Found | None:
         if o.lower_ in words["tie_nouns"]:  # "broke ties with Y"
             return words.role("reduce"), "light", [v.tok, o], None
         rel = rules.noun_relation(o)
-        if rel is None:
-            continue
-        if len(rules.vocab[rel].ended_by) == 1:
-            return rules.vocab[rel].ended_by[0], "light", [v.tok, o], None
-        category = rules.plover(rel)
-        if category == "RETREAT":  # ending a truce is no cut in ties: the verb decides
-            continue
-        if category == "SANCTION":
-            return words.role("lift"), "light", [v.tok, o], None
-        if category == "AID":
-            return words.role("cut_aid"), "light", [v.tok, o], None
-        if rules.vocab[rel].quad_class <= 2:
-            return words.role("reduce"), "light", [v.tok, o], None
+        end = ending_of(rules, rel) if rel is not None else None
+        if end is not None:
+            return end, "light", [v.tok, o], None
+    return None
+
+
+def ending_of(rules: Rules, rel: str) -> str | None:
+    """What ending an act of ``rel`` is: its own ending relation ("recognises" ->
+    withdrawsRecognitionOf), lifting a sanction, cutting aid, reducing relations for
+    another cooperative act; None for a truce ended (the verb decides) and for a
+    hostile act."""
+    words = rules.words
+    if len(rules.vocab[rel].ended_by) == 1:
+        return rules.vocab[rel].ended_by[0]
+    category = rules.plover(rel)
+    if category == "RETREAT":  # ending a truce is no cut in ties: the verb decides
+        return None
+    if category == "SANCTION":
+        return words.role("lift")
+    if category == "AID":
+        return words.role("cut_aid")
+    if rules.vocab[rel].quad_class <= 2:
+        return words.role("reduce")
     return None
 
 
