@@ -62,3 +62,64 @@ def test_holding_off_and_shying_away_withhold_the_act(nlp):
     assert ("CHL", "condemns", "PER") in asserted(
         run(nlp, "Chile went ahead with condemning Peru.")
     )
+
+
+def test_striking_a_deal_is_signing_it(nlp):
+    assert ("CHL", "signsAgreementWith", "PER") in asserted(
+        run(nlp, "Chile struck a deal with Peru on lithium.")
+    )
+    assert ("CHL", "signsAgreementWith", "PER") in asserted(
+        run(nlp, "Chile signed a memorandum with Peru on fisheries.")
+    )
+    # twin: a strike on a place is an attack, not a deal
+    assert ("CHL", "signsAgreementWith", "PER") not in asserted(
+        run(nlp, "Chile struck Peru's border posts.")
+    )
+
+
+def test_providing_intelligence_is_sharing_it(nlp):
+    got = asserted(run(nlp, "Canada provided intelligence to Estonia."))
+    assert ("CAN", "sharesIntelligenceWith", "EST") in got
+    assert ("CAN", "aids", "EST") not in got
+    # twin: providing money is aid
+    assert ("CAN", "aids", "EST") in asserted(
+        run(nlp, "Canada provided funds to Estonia.")
+    )
+
+
+def test_a_compound_strike_noun_is_an_attack(nlp):
+    got = asserted(run(nlp, "Chile carried out a drone strike on Peru."))
+    assert ("CHL", "bombs", "PER") in got
+    assert ("CHL", "protestsAgainst", "PER") not in got
+    # twin: a general strike against a government is a protest
+    assert ("CHL", "bombs", "PER") not in asserted(
+        run(nlp, "Chilean unions staged a general strike against Peru.")
+    )
+
+
+def test_launching_drones_at_a_place_is_an_attack(nlp):
+    assert ("CHL", "bombs", "PER") in asserted(
+        run(nlp, "Chile launched drones at Peru overnight.")
+    )
+    assert ("CHL", "attacks", "PER") in asserted(
+        run(nlp, "Chile launched a counteroffensive against Peru.")
+    )
+
+
+def test_light_verbs_with_their_own_sense_of_a_noun(nlp):
+    cases = {
+        "Chilean unions staged protests against Peru.": "protestsAgainst",
+        "Chile issued a call to Peru to release the prisoners.": "demands",
+        "Chile took control of Peru's border town.": "occupies",
+        "Chile reached an understanding with Peru.": "agreesWith",
+        "Chile brought a case against Peru at the court.": "sues",
+    }
+    for text, rel in cases.items():
+        assert ("CHL", rel, "PER") in asserted(run(nlp, text)), text
+    # twins: a protest lodged is a diplomatic complaint, a call held is a phone call
+    assert ("CHL", "condemns", "PER") in asserted(
+        run(nlp, "Chile lodged a protest with Peru.")
+    )
+    assert ("CHL", "phones", "PER") in asserted(
+        run(nlp, "Chile held a phone call with Peru.")
+    )

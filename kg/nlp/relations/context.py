@@ -34,6 +34,10 @@ _INFLECTIONS = (
     ("ies", "y"),
 )
 
+#: Dependencies of the word before an event noun that make a compound event noun
+#: ("drone strike", "retaliatory strike").
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+
 #: Entries of the cache of repaired lemmas (``Rules.lemmas``) before it is emptied.
 _MAX_LEMMAS = 200_000
 
@@ -118,8 +122,15 @@ class Rules:
         return lemma
 
     def noun_relation(self, tok: Token) -> str | None:
-        """The relation of an event noun ("talks", "sanctions"), or None."""
+        """The relation of an event noun ("talks", "sanctions"), or None; a noun
+        with the modifier just before it is first looked up hyphenated ("a drone
+        strike" as "drone-strike", an attack, where "a strike" is a protest)."""
         nouns = self.patterns.nouns
+        prev = tok.nbor(-1) if tok.i > tok.sent.start else None
+        if prev is not None and prev.head.i == tok.i and prev.dep_ in _MODIFIER_DEPS:
+            rel = nouns.get(f"{prev.lower_}-{tok.lemma_.lower()}")
+            if rel:
+                return rel
         return nouns.get(tok.lower_) or nouns.get(tok.lemma_.lower())
 
     def control_class(self, word: str) -> str | None:
