@@ -123,3 +123,70 @@ def test_light_verbs_with_their_own_sense_of_a_noun(nlp):
     assert ("CHL", "phones", "PER") in asserted(
         run(nlp, "Chile held a phone call with Peru.")
     )
+
+
+def test_the_two_countries_are_the_pair_named_before(nlp):
+    doc = run(
+        nlp,
+        "Chile and Peru clashed at sea. The two countries later accused each other "
+        "of provocations.",
+    )
+    got = asserted(doc)
+    assert {("CHL", "accuses", "PER"), ("PER", "accuses", "CHL")} <= got
+    doc = run(
+        nlp, "Chile and Peru held talks. Both sides pledged to sign a trade accord."
+    )
+    assert ("CHL", "intendsToCooperateWith", "PER") in asserted(doc)
+    # twin: with no pair named before, "the two countries" is no one
+    doc = run(nlp, "Chile held talks. The two countries accused each other of lies.")
+    assert not any(r == "accuses" for _, r, _ in asserted(doc))
+
+
+def test_descriptions_of_a_state_a_council_and_a_court(nlp):
+    cases = [
+        ("Qatar hosted the talks. The emirate also condemned Peru.", "QAT"),
+        ("Chile's army seized power. The junta then expelled Peru's envoy.", "CHL"),
+        (
+            "The UN Security Council met on Peru. The council urged Chile to withdraw.",
+            "UNSC",
+        ),
+    ]
+    for text, source in cases:
+        assert any(s == source for s, _, _ in asserted(run(nlp, text))), text
+    assert ("PER", "condemns", "ICC") in asserted(
+        run(nlp, "The ICC charged a Peruvian general. Peru denounced the court.")
+    )
+
+
+def test_the_countrys_leader_as_subject_is_the_previous_subject(nlp):
+    doc = run(
+        nlp,
+        "Chile sent police to Peru. The country's president met Peruvian leaders "
+        "in Santiago.",
+    )
+    got = asserted(doc)
+    assert ("CHL", "meetsWith", "PER") in got
+    assert ("PER", "meetsWith", "PER") not in got
+
+
+def test_claiming_responsibility_asserts_the_attack(nlp):
+    got = asserted(
+        run(nlp, "The Houthis claimed responsibility for an attack on Peru.")
+    )
+    assert {
+        ("HOUTHIS", "attacks", "PER"),
+        ("HOUTHIS", "claimsResponsibilityFor", "PER"),
+    } <= got
+    # twin: denying responsibility asserts neither
+    assert not asserted(
+        run(nlp, "The Houthis denied responsibility for the attack on Peru.")
+    )
+
+
+def test_vowing_to_destroy_is_a_threat(nlp):
+    got = asserted(run(nlp, "Chile vowed to destroy the Peruvian navy."))
+    assert ("CHL", "threatensForceAgainst", "PER") in got
+    assert ("CHL", "promisesTo", "PER") not in got
+    assert ("CHL", "attacks", "PER") in asserted(
+        run(nlp, "Chile destroyed Peruvian radar sites.")
+    )

@@ -160,6 +160,29 @@ def _speaker_or_prior(ctx: SentContext, a: _Args) -> None:
             a.ev.fallback = True
 
 
+def _pair_reference(ctx: SentContext, a: _Args) -> None:
+    """ "A and B signed a treaty. The two countries also agreed ...": a subject "the
+    two"/"both" + a plural head (``pair_heads``) is the pair named as "A and B" in
+    the same or the two sentences before."""
+    words, subj = ctx.rules.words, a.subj
+    if (
+        subj is None
+        or subj.lower_ not in words["pair_heads"]
+        or not any(c.lower_ in words["pair_words"] for c in subj.children)
+    ):
+        return
+    first = max(subj.sent.start - 1, 0)
+    for _ in range(2):  # the start of the sentence two before
+        first = ctx.sent.doc[first].sent.start - 1 if first > 0 else 0
+    for m in reversed(ctx.doc.spans):
+        if m.end > subj.i or m.start < first or m.root.dep_ != "conj":
+            continue
+        head = ctx.index.get(m.root.head.i)
+        if head is not None and ctx.key(head) != ctx.key(m):
+            a.sources = [head, m]
+            return
+
+
 def implicit_agent(ev: Event) -> bool:
     """True when the event's agent is not expressed in its own phrase.
 
@@ -227,6 +250,8 @@ def _sources(ctx: SentContext, a: _Args) -> bool:
         return False  # "a resolution that aims to impose sanctions": no actor acts
     if _thing_participle(ctx, a.ev.trigger):
         return False  # "a resolution calling for sanctions": the same
+    if not a.sources:
+        _pair_reference(ctx, a)
     if not a.sources:
         _speaker_or_prior(ctx, a)
     if not a.sources:

@@ -15,6 +15,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from kg.nlp.relations.patterns import Patterns, load_patterns
@@ -357,6 +358,15 @@ class DocContext:
             s_i = bisect_right(starts, span.start) - 1
             out.setdefault(s_i, set()).add(self.key(span))
         return out
+
+    def pair_sentences(self, sents: list[Span]) -> set[int]:
+        """Numbers of the sentences with a ``pair_heads`` word ("the two countries"),
+        whose subject may be a pair named before (one array lookup per document)."""
+        strings = self.doc.vocab.strings
+        wanted = {strings.add(w) for w in self.rules.words["pair_heads"]}
+        hits = [i for i, h in enumerate(self.doc.to_array(LOWER)) if h in wanted]
+        starts = [s.start for s in sents]
+        return {bisect_right(starts, i) - 1 for i in hits}
 
 
 @dataclass
