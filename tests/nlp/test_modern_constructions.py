@@ -190,3 +190,45 @@ def test_vowing_to_destroy_is_a_threat(nlp):
     assert ("CHL", "attacks", "PER") in asserted(
         run(nlp, "Chile destroyed Peruvian radar sites.")
     )
+
+
+def test_an_act_received_from_an_actor_is_that_actors(nlp):
+    cases = {
+        "Peru received fighter jets from Chile.": ("CHL", "givesMilitaryAidTo", "PER"),
+        "Peru got a warning from Chile.": ("CHL", "threatens", "PER"),
+        "Peru received a phone call from Chile.": ("CHL", "phones", "PER"),
+    }
+    for text, triple in cases.items():
+        assert triple in asserted(run(nlp, text)), text
+    # twin: receiving an envoy is hosting him, the receiver acts
+    assert ("PER", "hosts", "CHL") in asserted(
+        run(nlp, "Peru received the Chilean envoy.")
+    )
+
+
+def test_warning_an_addressee_against_an_act_warns_the_addressee(nlp):
+    for text in (
+        "Chile warned Peru against attacking Bolivia.",
+        "Peru was warned by Chile against attacking Bolivia.",
+    ):
+        got = asserted(run(nlp, text))
+        assert ("CHL", "threatens", "PER") in got, text
+        assert not any(t == "BOL" for _, _, t in got), text
+    # twin: with no addressee the warning is a threat against the act's target
+    assert ("CHL", "threatensForceAgainst", "BOL") in asserted(
+        run(nlp, "Chile threatened to attack Bolivia.")
+    )
+
+
+def test_what_a_passive_addressee_is_asked_to_do_is_content(nlp):
+    for text in (
+        "Peru was asked by Chile to expel Bolivian diplomats.",
+        "Qatar was asked by Chile to expel Bolivian diplomats.",
+    ):
+        got = asserted(run(nlp, text))
+        assert any(s == "CHL" and r in ("appealsTo", "demands") for s, r, _ in got)
+        assert not any(t == "BOL" for _, _, t in got), text
+    # twin: what the asker itself did is asserted
+    assert ("CHL", "expels", "BOL") in asserted(
+        run(nlp, "Chile expelled Bolivian diplomats.")
+    )

@@ -524,11 +524,12 @@ def resolve(ctx: SentContext, ev: Event) -> bool:
 
 def _giver_first(ctx: SentContext, ev: Event) -> None:
     """ "X received weapons from Y": aid received is aid given, by the "from"
-    object (the giver is the source, the recipient the target)."""
+    object (the giver is the source, the recipient the target); so is another act
+    received ("got a warning from Y"), but hosting ("received the envoy")."""
     rules = ctx.rules
     if (
         rules.lemma(ev.trigger) not in rules.words["recipient_verbs"]
-        or rules.plover(ev.relation) != "AID"
+        or ev.relation in rules.words["recipient_acts"]
     ):
         return
     root = ev.targets[0].root

@@ -300,6 +300,15 @@ def _shares_control(top: Token, head: Token) -> bool:
     )
 
 
+def _addressed_reason(rules: Rules, top: Token, head: Token) -> bool:
+    """True for the reason phrase of a control verb with an addressee: "warned Y
+    against attacking X", "Y was warned against ..." is a warning to Y, the attack
+    its content."""
+    return top.lower_ in rules.words["reason_preps"] and any(
+        c.dep_ in ("dobj", "nsubjpass") for c in head.children
+    )
+
+
 def _negated_noun(rules: Rules, top: Token, head: Token) -> bool:
     """True when ``top`` is the "of" phrase or infinitive of a noun negated by "no"
     that is no control word of its own ("no intention of attacking X")."""
@@ -336,6 +345,8 @@ def _step(rules: Rules, ev: Event, top: Token) -> tuple[Token, str]:
         and any(c.dep_ == "pcomp" for c in top.children)
         and rules.control_class(rules.control_word(head)) is not None
     ):  # "refrained from criticising X", "called for lifting sanctions"
+        if _addressed_reason(rules, top, head):
+            return top, _STOP
         return _govern(rules, ev, top, head)
     if _negated_noun(rules, top, head):
         ev.negated = True  # "had no intention of attacking X", "no desire to fight X"
@@ -416,6 +427,8 @@ def _content_head(rules: Rules, t: Token) -> bool:
     if t.dep_ != "advcl":
         return False
     cls = rules.control_class(rules.control_word(head))
+    if cls == "demand" and any(c.dep_ == "nsubjpass" for c in head.children):
+        return True  # "Y was asked by X to expel Z": what Y was asked to do
     return cls in rules.words["content_control"] and any(
         c.dep_ in OBJ_DEPS and c.lemma_.lower() in rules.words["content_nouns"]
         for c in head.children

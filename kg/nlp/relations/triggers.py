@@ -190,11 +190,12 @@ def _sent_near(rules: Rules, verb: Token, goods: Token) -> bool:
 
 
 def _by_goods(rules: Rules, v: _Verb) -> Found | None:
-    """ "sent tanks to Y", "shipped food to Y": a verb that hands goods over gives
-    military or humanitarian aid by what the goods are (the object or a modifier);
+    """ "sent tanks to Y", "shipped food to Y": a verb that hands goods over (or
+    receives them: "received jets from Y") gives military or humanitarian aid by
+    what the goods are (the object or a modifier);
     military goods sent near a party are a show of force ("sent warships near Y")."""
     words = rules.words
-    if v.lemma not in words["transfer_verbs"]:
+    if not any(v.lemma in words[k] for k in ("transfer_verbs", "recipient_verbs")):
         return None
     s = rules.patterns.senses
     military = rules.military_goods
