@@ -232,3 +232,22 @@ def test_what_a_passive_addressee_is_asked_to_do_is_content(nlp):
     assert ("CHL", "expels", "BOL") in asserted(
         run(nlp, "Chile expelled Bolivian diplomats.")
     )
+
+
+def test_a_city_naming_an_accord_is_its_venue_not_a_party(nlp):
+    assert not asserted(run(nlp, "Chile withdrew from the Lima climate accord."))
+    # twin: a city as the object itself stands for its state
+    assert ("CHL", "attacks", "PER") in asserted(run(nlp, "Chile attacked Lima."))
+
+
+def test_downing_and_seizing_control(nlp):
+    assert ("CHL", "attacks", "PER") in asserted(
+        run(nlp, "Chile downed a Peruvian fighter jet.")
+    )
+    assert ("CHL", "occupies", "PER") in asserted(
+        run(nlp, "Chile seized control of the border town from Peru.")
+    )
+    # twin: seizing a ship is coercion, not occupation
+    assert ("CHL", "coerces", "PER") in asserted(
+        run(nlp, "Chile seized a Peruvian tanker.")
+    )
