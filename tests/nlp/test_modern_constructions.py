@@ -251,3 +251,32 @@ def test_downing_and_seizing_control(nlp):
     assert ("CHL", "coerces", "PER") in asserted(
         run(nlp, "Chile seized a Peruvian tanker.")
     )
+
+
+def test_said_in_a_warning_to_names_the_target(nlp):
+    assert ("PER", "threatens", "CHL") in asserted(
+        run(
+            nlp,
+            '"Any attack on us will be answered," the Peruvian foreign minister '
+            "said in a warning to Chile.",
+        )
+    )
+    # twins: "said in a statement" or "in an interview" names no one
+    assert not asserted(
+        run(nlp, "The Peruvian foreign minister said in an interview that it was over.")
+    )
+    assert not asserted(
+        run(nlp, "The Peruvian foreign minister said in a statement to reporters.")
+    )
+
+
+def test_filing_a_case_against_is_suing(nlp):
+    assert ("CHL", "sues", "PER") in asserted(
+        run(
+            nlp,
+            "Chile filed a case against Peru at the International Court of Justice.",
+        )
+    )
+    assert ("CHL", "condemns", "PER") in asserted(
+        run(nlp, "Chile filed a complaint against Peru with the UN.")
+    )

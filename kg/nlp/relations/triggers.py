@@ -259,10 +259,8 @@ def _by_ending(rules: Rules, v: _Verb) -> Found | None:
 
 
 def ending_of(rules: Rules, rel: str) -> str | None:
-    """What ending an act of ``rel`` is: its own ending relation ("recognises" ->
-    withdrawsRecognitionOf), lifting a sanction, cutting aid, reducing relations for
-    another cooperative act; None for a truce ended (the verb decides) and for a
-    hostile act."""
+    """What ending an act of ``rel`` is (its ending relation, lifting a sanction,
+    cutting aid, reducing ties), or None (a truce: the verb decides; hostile acts)."""
     words = rules.words
     if len(rules.vocab[rel].ended_by) == 1:
         return rules.vocab[rel].ended_by[0]
@@ -380,8 +378,10 @@ def _by_instrument(rules: Rules, v: _Verb) -> Found | None:
 
 
 def _by_light_preposition(rules: Rules, v: _Verb) -> Found | None:
-    """ "put under investigation", "called for sanctions"."""
-    if v.lemma not in rules.patterns.light_verbs:
+    """ "put under investigation", "called for sanctions"; a verb with overrides of
+    its own takes only those ("said in a warning to Y")."""
+    light = v.lemma in rules.patterns.light_verbs
+    if not light and not v.overrides:
         return None
     words = rules.words
     for c in v.tok.children:
@@ -390,7 +390,9 @@ def _by_light_preposition(rules: Rules, v: _Verb) -> Found | None:
         for o in c.children:
             if o.dep_ != "pobj":
                 continue
-            rel = v.overrides.get(o.lemma_.lower()) or rules.noun_relation(o)
+            rel = v.overrides.get(o.lemma_.lower()) or (
+                rules.noun_relation(o) if light else None
+            )
             if rel and (
                 v.entry is None
                 or v.entry.default is None
