@@ -280,3 +280,26 @@ def test_filing_a_case_against_is_suing(nlp):
     assert ("CHL", "condemns", "PER") in asserted(
         run(nlp, "Chile filed a complaint against Peru with the UN.")
     )
+
+
+def test_co_agents_act_too(nlp):
+    for text in (
+        "Chile, along with Peru, struck rebel camps in Bolivia.",
+        "Chile, alongside Peru, struck rebel camps in Bolivia.",
+        "Chile, together with Peru, condemned Bolivia.",
+        "Chile as well as Peru condemned Bolivia.",
+    ):
+        sources = {s for s, _, t in asserted(run(nlp, text)) if t == "BOL"}
+        assert {"CHL", "PER"} <= sources, text
+    # twin: "met with Y" makes Y the target, not a co-agent
+    got = asserted(run(nlp, "Chile met with Peru in Bolivia."))
+    assert ("CHL", "meetsWith", "PER") in got
+    assert ("PER", "meetsWith", "BOL") not in got
+
+
+def test_the_broker_of_a_deal_is_no_party_to_it(nlp):
+    got = asserted(
+        run(nlp, "Chile and Peru agreed to restore ties under a Brazil-brokered deal.")
+    )
+    assert {("CHL", "agreesWith", "PER"), ("PER", "agreesWith", "CHL")} <= got
+    assert not any(t == "BRA" for _, _, t in got)

@@ -160,6 +160,33 @@ def _speaker_or_prior(ctx: SentContext, a: _Args) -> None:
             a.ev.fallback = True
 
 
+def _co_agents(ctx: SentContext, a: _Args) -> None:
+    """ "X, alongside/together with/along with Y, struck Z" and "X as well as Y
+    struck Z": Y acts too (a second subject, or a co-agent phrase on the subject
+    or the verb)."""
+    words, verb, subj = ctx.rules.words, a.ev.trigger, a.subj
+    if subj is None:
+        return
+    found = [c for c in verb.children if c.dep_ == "nsubj" and c.i != subj.i]
+    for c in (*subj.children, *verb.children):
+        if c.dep_ != "prep":
+            continue
+        w = c.lower_
+        if w in words["co_agent_adverbs"]:  # "along with Y": on to "with"
+            c = next((x for x in c.children if x.lower_ == "with"), c)
+        elif w == "with" and any(
+            x.lower_ in words["co_agent_adverbs"] for x in c.children
+        ):
+            pass  # "together with Y"
+        elif w not in words["co_agent_preps"]:
+            continue
+        found.extend(x for x in c.children if x.dep_ == "pobj")
+    keys = {ctx.key(m) for m in a.sources}
+    for tok in found:
+        a.sources.extend(m for m in actors(ctx, tok, keys) if ctx.key(m) not in keys)
+        a.skip.add(tok.i)
+
+
 def _pair_reference(ctx: SentContext, a: _Args) -> None:
     """ "A and B signed a treaty. The two countries also agreed ...": a subject "the
     two"/"both" + a plural head (``pair_heads``) is the pair named as "A and B" in
@@ -250,6 +277,8 @@ def _sources(ctx: SentContext, a: _Args) -> bool:
         return False  # "a resolution that aims to impose sanctions": no actor acts
     if _thing_participle(ctx, a.ev.trigger):
         return False  # "a resolution calling for sanctions": the same
+    if a.sources and a.how == "subj":
+        _co_agents(ctx, a)
     if not a.sources:
         _pair_reference(ctx, a)
     if not a.sources:
