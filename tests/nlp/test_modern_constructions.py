@@ -303,3 +303,27 @@ def test_the_broker_of_a_deal_is_no_party_to_it(nlp):
     )
     assert {("CHL", "agreesWith", "PER"), ("PER", "agreesWith", "CHL")} <= got
     assert not any(t == "BRA" for _, _, t in got)
+
+
+def test_refusing_to_let_is_a_rejection(nlp):
+    doc = run(nlp, "Chile refused to let Peruvian trucks cross the border.")
+    assert ("CHL", "rejects", "PER") in asserted(doc)
+    assert ("CHL", "allowsAccessTo", "PER") in triples(doc, negated=True)
+    # twins: letting them is allowing access; letting someone down is no event
+    assert ("CHL", "allowsAccessTo", "PER") in asserted(
+        run(nlp, "Chile let Peruvian trucks cross the border.")
+    )
+    assert not asserted(run(nlp, "Chile let Peru down."))
+
+
+def test_an_option_not_ruled_out_is_kept_open(nlp):
+    assert ("CHL", "threatensForceAgainst", "PER") in asserted(
+        run(nlp, "Chile won't rule out using force against Peru.")
+    )
+    assert ("CHL", "intendsToCooperateWith", "PER") in asserted(
+        run(nlp, "Chile did not rule out talks with Peru.")
+    )
+    # twin: ruling it out is a rejection
+    got = asserted(run(nlp, "Chile ruled out talks with Peru."))
+    assert ("CHL", "rejects", "PER") in got
+    assert ("CHL", "intendsToCooperateWith", "PER") not in got

@@ -236,6 +236,33 @@ def _own_negation(rules: Rules, ev: Event) -> None:
     ):  # "vowed not to return the land": a refusal (CAMEO 12)
         ev.extra["embedded"] = ev.relation
         ev.relation = rules.words.role("rejection")
+    if ev.negated:
+        _kept_open(rules, ev)
+
+
+def _kept_open(rules: Rules, ev: Event) -> None:
+    """ "did not rule out X", "won't rule out using X": an option kept open is a
+    threat of a hostile X, an intent of a cooperative one (CAMEO 13 / 03)."""
+    tok = ev.trigger
+    if rules.control_word(tok) not in rules.words["possibility_refusals"]:
+        return
+    rel = None
+    for c in tok.children:
+        if c.dep_ == "dobj":
+            rel = rules.noun_relation(c)
+        elif c.dep_ == "xcomp":
+            rel = verb_relation(rules, c)[0]
+        if rel is not None:
+            break
+    if rel is not None:
+        ev.negated = False
+        _open_act(rules, ev, rel)
+
+
+def _open_act(rules: Rules, ev: Event, rel: str) -> None:
+    """The act ``rel`` kept open: a threat if hostile, else an intent (in place)."""
+    ev.extra["embedded"] = rel
+    ev.relation = threat_of(rules, rel) if rules.hostile(rel) else intent_of(rules, rel)
 
 
 def _auxiliaries(rules: Rules, ev: Event) -> None:
@@ -287,6 +314,10 @@ def _govern(rules: Rules, ev: Event, top: Token, head: Token) -> tuple[Token, st
             return head, _UP
         return top, _STOP
     if has_neg(head, p.negations):
+        if hl in rules.words["possibility_refusals"]:  # "won't rule out using X"
+            ev.words.append(head)
+            _open_act(rules, ev, ev.relation)
+            return head, _UP
         ev.negated = not ev.negated
     apply_control(rules, ev, cls, head)
     return head, (_STOP if cls == "demand" else _UP)
