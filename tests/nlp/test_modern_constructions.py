@@ -327,3 +327,33 @@ def test_an_option_not_ruled_out_is_kept_open(nlp):
     got = asserted(run(nlp, "Chile ruled out talks with Peru."))
     assert ("CHL", "rejects", "PER") in got
     assert ("CHL", "intendsToCooperateWith", "PER") not in got
+
+
+def test_what_is_discussed_is_the_topic_not_a_party(nlp):
+    got = asserted(run(nlp, "Chile and Peru discussed Bolivia by phone."))
+    assert ("CHL", "phones", "PER") in got
+    assert not any(t == "BOL" for _, _, t in got)
+    assert ("CHL", "meetsWith", "PER") in asserted(
+        run(nlp, "Chile discussed the border with Peru.")
+    )
+    # twin: the party is the "with" object, not the topic's owner
+    got = asserted(run(nlp, "Chile discussed Bolivia's debt with Peru."))
+    assert ("CHL", "meetsWith", "PER") in got
+    assert ("CHL", "meetsWith", "BOL") not in got
+
+
+def test_a_modal_on_an_aspect_verb_governs_the_act(nlp):
+    for text in (
+        "Chile will keep attacking Peru.",
+        "Chile will continue to attack Peru.",
+    ):
+        doc = run(nlp, text)
+        assert ("CHL", "attacks", "PER") not in asserted(doc), text
+        assert any(
+            a.relation == "threatensForceAgainst" and a.modality == "intended"
+            for a in doc._.kg_assertions
+        ), text
+    # twin: without the modal the act is asserted
+    assert ("CHL", "attacks", "PER") in asserted(
+        run(nlp, "Chile continued to attack Peru.")
+    )

@@ -287,7 +287,7 @@ def _shared_modal(rules: Rules, ev: Event, top: Token, head: Token) -> None:
         if (
             c.dep_ == "aux"
             and c.lower_ in rules.control("intent")
-            and not any(a.dep_ == "aux" for a in top.children)
+            and not any(a.dep_ == "aux" and a.lower_ != "to" for a in top.children)
         ):
             apply_intent(rules, ev, c)
 
@@ -308,6 +308,7 @@ def _govern(rules: Rules, ev: Event, top: Token, head: Token) -> tuple[Token, st
         cls = None  # "an executive order ending X": a document, not an ordering
     if hl in rules.control("aspect"):
         ev.words.append(head)  # "resume shelling", "began to attack": transparent
+        _shared_modal(rules, ev, top, head)  # "will keep fighting X": its modal
         return head, _UP
     if cls is None:
         if dep == "acomp" or head.pos_ == "AUX" or hl == "be":

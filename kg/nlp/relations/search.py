@@ -281,8 +281,16 @@ def _preferred(tok: Token, entry: VerbEntry | None) -> list[Token]:
     if tok.dep_ == "amod" and tok.pos_ == "VERB":  # headline parse
         out.extend(c for c in tok.head.children if c.dep_ == "prep")
     if entry is not None and entry.prefer:
+        # "discussed the border with Y": on the object of a verb whose object is
+        # what is talked about, never a party (``no_obj``)
+        heads = [tok] + [
+            o for o in tok.children if entry.no_obj and o.dep_ in OBJ_DEPS
+        ]
         out.extend(
-            c for c in tok.children if c.dep_ == "prep" and c.lower_ in entry.prefer
+            c
+            for h in heads
+            for c in h.children
+            if c.dep_ == "prep" and c.lower_ in entry.prefer
         )
     return out
 
