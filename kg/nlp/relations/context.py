@@ -15,6 +15,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+import numpy
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
@@ -127,12 +128,13 @@ class Rules:
         with the modifier just before it is first looked up hyphenated ("a drone
         strike" as "drone-strike", an attack, where "a strike" is a protest)."""
         nouns = self.patterns.nouns
-        prev = tok.nbor(-1) if tok.i > tok.sent.start else None
-        if prev is not None and prev.head.i == tok.i and prev.dep_ in _MODIFIER_DEPS:
-            rel = nouns.get(f"{prev.lower_}-{tok.lemma_.lower()}")
-            if rel:
-                return rel
-        return nouns.get(tok.lower_) or nouns.get(tok.lemma_.lower())
+        rel = nouns.get(tok.lower_) or nouns.get(tok.lemma_.lower())
+        if rel is None or tok.i == 0:
+            return rel
+        prev = tok.doc[tok.i - 1]
+        if prev.head.i == tok.i and prev.dep_ in _MODIFIER_DEPS:
+            return nouns.get(f"{prev.lower_}-{tok.lemma_.lower()}") or rel
+        return rel
 
     def control_class(self, word: str) -> str | None:
         """The control class of a lemma, or None (see :func:`control_classes`)."""
@@ -363,10 +365,10 @@ class DocContext:
         """Numbers of the sentences with a ``pair_heads`` word ("the two countries"),
         whose subject may be a pair named before (one array lookup per document)."""
         strings = self.doc.vocab.strings
-        wanted = {strings.add(w) for w in self.rules.words["pair_heads"]}
-        hits = [i for i, h in enumerate(self.doc.to_array(LOWER)) if h in wanted]
+        wanted = [strings.add(w) for w in self.rules.words["pair_heads"]]
+        hits = numpy.flatnonzero(numpy.isin(self.doc.to_array(LOWER), wanted))
         starts = [s.start for s in sents]
-        return {bisect_right(starts, i) - 1 for i in hits}
+        return {bisect_right(starts, int(i)) - 1 for i in hits}
 
 
 @dataclass
