@@ -291,7 +291,11 @@ def test_co_agents_act_too(nlp):
     ):
         sources = {s for s, _, t in asserted(run(nlp, text)) if t == "BOL"}
         assert {"CHL", "PER"} <= sources, text
-    # twin: "met with Y" makes Y the target, not a co-agent
+    # twins: the subject of a demanded clause is the addressee, not a co-agent;
+    # "met with Y" makes Y the target
+    got = asserted(run(nlp, "Chile demanded that the OAS condemn the Peruvian raids."))
+    assert ("CHL", "demands", "OAS") in got
+    assert not any(s == "OAS" for s, _, _ in got)
     got = asserted(run(nlp, "Chile met with Peru in Bolivia."))
     assert ("CHL", "meetsWith", "PER") in got
     assert ("PER", "meetsWith", "BOL") not in got

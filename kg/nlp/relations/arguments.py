@@ -165,8 +165,8 @@ def _co_agents(ctx: SentContext, a: _Args) -> None:
     struck Z": Y acts too (a second subject, or a co-agent phrase on the subject
     or the verb)."""
     words, verb, subj = ctx.rules.words, a.ev.trigger, a.subj
-    if subj is None:
-        return
+    if subj is None or subj.head.i != verb.i:
+        return  # "X demanded that Y ...": the subject is the demand's
     found = [c for c in verb.children if c.dep_ == "nsubj" and c.i != subj.i]
     for c in (*subj.children, *verb.children):
         if c.dep_ != "prep":
