@@ -160,6 +160,56 @@ def _speaker_or_prior(ctx: SentContext, a: _Args) -> None:
             a.ev.fallback = True
 
 
+def _co_agents(ctx: SentContext, a: _Args) -> None:
+    """ "X, alongside/together with/along with Y, struck Z" and "X as well as Y
+    struck Z": Y acts too (a second subject, or a co-agent phrase on the subject
+    or the verb)."""
+    words, verb, subj = ctx.rules.words, a.ev.trigger, a.subj
+    if subj is None or subj.head.i != verb.i:
+        return  # "X demanded that Y ...": the subject is the demand's
+    found = [c for c in verb.children if c.dep_ == "nsubj" and c.i != subj.i]
+    for c in (*subj.children, *verb.children):
+        if c.dep_ != "prep":
+            continue
+        w = c.lower_
+        if w in words["co_agent_adverbs"]:  # "along with Y": on to "with"
+            c = next((x for x in c.children if x.lower_ == "with"), c)
+        elif w == "with" and any(
+            x.lower_ in words["co_agent_adverbs"] for x in c.children
+        ):
+            pass  # "together with Y"
+        elif w not in words["co_agent_preps"]:
+            continue
+        found.extend(x for x in c.children if x.dep_ == "pobj")
+    keys = {ctx.key(m) for m in a.sources}
+    for tok in found:
+        a.sources.extend(m for m in actors(ctx, tok, keys) if ctx.key(m) not in keys)
+        a.skip.add(tok.i)
+
+
+def _pair_reference(ctx: SentContext, a: _Args) -> None:
+    """ "A and B signed a treaty. The two countries also agreed ...": a subject "the
+    two"/"both" + a plural head (``pair_heads``) is the pair named as "A and B" in
+    the same or the two sentences before."""
+    words, subj = ctx.rules.words, a.subj
+    if (
+        subj is None
+        or subj.lower_ not in words["pair_heads"]
+        or not any(c.lower_ in words["pair_words"] for c in subj.children)
+    ):
+        return
+    first = max(subj.sent.start - 1, 0)
+    for _ in range(2):  # the start of the sentence two before
+        first = ctx.sent.doc[first].sent.start - 1 if first > 0 else 0
+    for m in reversed(ctx.doc.spans):
+        if m.end > subj.i or m.start < first or m.root.dep_ != "conj":
+            continue
+        head = ctx.index.get(m.root.head.i)
+        if head is not None and ctx.key(head) != ctx.key(m):
+            a.sources = [head, m]
+            return
+
+
 def implicit_agent(ev: Event) -> bool:
     """True when the event's agent is not expressed in its own phrase.
 
@@ -227,6 +277,10 @@ def _sources(ctx: SentContext, a: _Args) -> bool:
         return False  # "a resolution that aims to impose sanctions": no actor acts
     if _thing_participle(ctx, a.ev.trigger):
         return False  # "a resolution calling for sanctions": the same
+    if a.sources and a.how == "subj":
+        _co_agents(ctx, a)
+    if not a.sources:
+        _pair_reference(ctx, a)
     if not a.sources:
         _speaker_or_prior(ctx, a)
     if not a.sources:
@@ -499,11 +553,12 @@ def resolve(ctx: SentContext, ev: Event) -> bool:
 
 def _giver_first(ctx: SentContext, ev: Event) -> None:
     """ "X received weapons from Y": aid received is aid given, by the "from"
-    object (the giver is the source, the recipient the target)."""
+    object (the giver is the source, the recipient the target); so is another act
+    received ("got a warning from Y"), but hosting ("received the envoy")."""
     rules = ctx.rules
     if (
         rules.lemma(ev.trigger) not in rules.words["recipient_verbs"]
-        or rules.plover(ev.relation) != "AID"
+        or ev.relation in rules.words["recipient_acts"]
     ):
         return
     root = ev.targets[0].root

@@ -83,7 +83,11 @@ def _quoted_speaker(ctx: DocContext, sent: Span) -> Span | None:
 def _sentences(ctx: DocContext) -> Iterator[SentContext]:
     """The sentences worth reading: two actors, or one and a quotation's speaker."""
     sents = list(ctx.doc.sents)
-    for s_i, keys in sorted(ctx.keys_by_sentence(sents).items()):
+    by_sentence = ctx.keys_by_sentence(sents)
+    pairs = ctx.pair_sentences(sents)
+    for s_i in pairs:  # "The two countries ...": the pair named before
+        by_sentence.setdefault(s_i, set())
+    for s_i, keys in sorted(by_sentence.items()):
         sent = sents[s_i]
         if len(sent) > MAX_SENTENCE_TOKENS:  # bounds the work per sentence
             log.warning(
@@ -95,7 +99,7 @@ def _sentences(ctx: DocContext) -> Iterator[SentContext]:
         if len(keys) < 2:
             # a quoted sentence also has its speaker as a (fallback) actor
             speaker = _quoted_speaker(ctx, sent)
-            if speaker is None or ctx.key(speaker) in keys:
+            if (speaker is None or ctx.key(speaker) in keys) and s_i not in pairs:
                 continue
         yield SentContext(ctx, sent, s_i)
 
@@ -135,7 +139,8 @@ def assertions(
     ctx: SentContext, ev: Event, article_id: str, date: str | None
 ) -> Iterator[Assertion]:
     """The assertions of one event: one per pair and relation (the event's, and
-    the negated events it keeps, such as the refused act of a refusal)."""
+    the events it keeps: the refused act of a refusal, negated; the act whose
+    responsibility is claimed, as the claim is)."""
     rules = ctx.rules
     iso, date_extra = event_date(ctx.doc.dates, ev, date)
     pairs = _pairs(ctx, ev)
@@ -144,7 +149,7 @@ def assertions(
     rels = [
         (r, neg, rules.vocab[r], fine_code(rules, ev, r))
         for r, neg in [(ev.relation, ev.negated)]
-        + [(r, True) for r, _ in ev.secondary if r != ev.relation]
+        + [(r, neg) for r, neg in ev.secondary if r != ev.relation]
     ]
     seen: set[tuple[str, str, str, bool]] = set()
     sent = ctx.sent

@@ -15,6 +15,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+import numpy
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from kg.nlp.relations.patterns import Patterns, load_patterns
@@ -33,6 +35,10 @@ _INFLECTIONS = (
     ("ied", "y"),
     ("ies", "y"),
 )
+
+#: Dependencies of the word before an event noun that make a compound event noun
+#: ("drone strike", "retaliatory strike").
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 
 #: Entries of the cache of repaired lemmas (``Rules.lemmas``) before it is emptied.
 _MAX_LEMMAS = 200_000
@@ -118,9 +124,17 @@ class Rules:
         return lemma
 
     def noun_relation(self, tok: Token) -> str | None:
-        """The relation of an event noun ("talks", "sanctions"), or None."""
+        """The relation of an event noun ("talks", "sanctions"), or None; a noun
+        with the modifier just before it is first looked up hyphenated ("a drone
+        strike" as "drone-strike", an attack, where "a strike" is a protest)."""
         nouns = self.patterns.nouns
-        return nouns.get(tok.lower_) or nouns.get(tok.lemma_.lower())
+        rel = nouns.get(tok.lower_) or nouns.get(tok.lemma_.lower())
+        if rel is None or tok.i == 0:
+            return rel
+        prev = tok.doc[tok.i - 1]
+        if prev.head.i == tok.i and prev.dep_ in _MODIFIER_DEPS:
+            return nouns.get(f"{prev.lower_}-{tok.lemma_.lower()}") or rel
+        return rel
 
     def control_class(self, word: str) -> str | None:
         """The control class of a lemma, or None (see :func:`control_classes`)."""
@@ -346,6 +360,15 @@ class DocContext:
             s_i = bisect_right(starts, span.start) - 1
             out.setdefault(s_i, set()).add(self.key(span))
         return out
+
+    def pair_sentences(self, sents: list[Span]) -> set[int]:
+        """Numbers of the sentences with a ``pair_heads`` word ("the two countries"),
+        whose subject may be a pair named before (one array lookup per document)."""
+        strings = self.doc.vocab.strings
+        wanted = [strings.add(w) for w in self.rules.words["pair_heads"]]
+        hits = numpy.flatnonzero(numpy.isin(self.doc.to_array(LOWER), wanted))
+        starts = [s.start for s in sents]
+        return {bisect_right(starts, int(i)) - 1 for i in hits}
 
 
 @dataclass

@@ -26,7 +26,7 @@ from spacy.tokens import Token
 
 from kg.nlp.relations.context import Event, Rules
 from kg.nlp.relations.syntax import OBJ_DEPS, has_mark, has_neg, subject
-from kg.nlp.relations.triggers import threat_of, verb_relation
+from kg.nlp.relations.triggers import ending_of, threat_of, verb_relation
 
 #: Dependencies through which a trigger climbs to the verb that governs it.
 _CHAIN_DEPS = frozenset(
@@ -200,6 +200,18 @@ def _negated_phrase(rules: Rules, tok: Token) -> bool:
     return False
 
 
+def _negated_adverb(rules: Rules, tok: Token) -> bool:
+    """True for a verb under an adverb that "no" negates: "no longer supplies X"
+    (the end of the act, or no act when ending it is no event)."""
+    negs = rules.patterns.negations
+    return any(
+        c.dep_ == "advmod"
+        and c.lower_ in rules.words["negated_adverbs"]
+        and has_neg(c, negs)
+        for c in tok.children
+    )
+
+
 def _own_negation(rules: Rules, ev: Event) -> None:
     """ "did not", "has no contact with", "held no talks", "without consulting",
     "had no part in the raid"."""
@@ -210,6 +222,13 @@ def _own_negation(rules: Rules, ev: Event) -> None:
     )
     if ev.kind == "noun" and _negated_phrase(rules, tok):
         ev.negated = True
+    if _negated_adverb(rules, tok):  # "no longer supplies X": the act has ended
+        end = ending_of(rules, ev.relation)
+        if end is None:
+            ev.negated = True
+        else:
+            ev.extra["embedded"] = ev.relation
+            ev.relation = end
     if tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ == "without":
         ev.negated = True  # "acted without consulting X"
     if rules.control_class(rules.lemma(tok)) == "intent" and any(
@@ -217,6 +236,33 @@ def _own_negation(rules: Rules, ev: Event) -> None:
     ):  # "vowed not to return the land": a refusal (CAMEO 12)
         ev.extra["embedded"] = ev.relation
         ev.relation = rules.words.role("rejection")
+    if ev.negated:
+        _kept_open(rules, ev)
+
+
+def _kept_open(rules: Rules, ev: Event) -> None:
+    """ "did not rule out X", "won't rule out using X": an option kept open is a
+    threat of a hostile X, an intent of a cooperative one (CAMEO 13 / 03)."""
+    tok = ev.trigger
+    if rules.control_word(tok) not in rules.words["possibility_refusals"]:
+        return
+    rel = None
+    for c in tok.children:
+        if c.dep_ == "dobj":
+            rel = rules.noun_relation(c)
+        elif c.dep_ == "xcomp":
+            rel = verb_relation(rules, c)[0]
+        if rel is not None:
+            break
+    if rel is not None:
+        ev.negated = False
+        _open_act(rules, ev, rel)
+
+
+def _open_act(rules: Rules, ev: Event, rel: str) -> None:
+    """The act ``rel`` kept open: a threat if hostile, else an intent (in place)."""
+    ev.extra["embedded"] = rel
+    ev.relation = threat_of(rules, rel) if rules.hostile(rel) else intent_of(rules, rel)
 
 
 def _auxiliaries(rules: Rules, ev: Event) -> None:
@@ -241,7 +287,7 @@ def _shared_modal(rules: Rules, ev: Event, top: Token, head: Token) -> None:
         if (
             c.dep_ == "aux"
             and c.lower_ in rules.control("intent")
-            and not any(a.dep_ == "aux" for a in top.children)
+            and not any(a.dep_ == "aux" and a.lower_ != "to" for a in top.children)
         ):
             apply_intent(rules, ev, c)
 
@@ -262,12 +308,17 @@ def _govern(rules: Rules, ev: Event, top: Token, head: Token) -> tuple[Token, st
         cls = None  # "an executive order ending X": a document, not an ordering
     if hl in rules.control("aspect"):
         ev.words.append(head)  # "resume shelling", "began to attack": transparent
+        _shared_modal(rules, ev, top, head)  # "will keep fighting X": its modal
         return head, _UP
     if cls is None:
         if dep == "acomp" or head.pos_ == "AUX" or hl == "be":
             return head, _UP
         return top, _STOP
     if has_neg(head, p.negations):
+        if hl in rules.words["possibility_refusals"]:  # "won't rule out using X"
+            ev.words.append(head)
+            _open_act(rules, ev, ev.relation)
+            return head, _UP
         ev.negated = not ev.negated
     apply_control(rules, ev, cls, head)
     return head, (_STOP if cls == "demand" else _UP)
@@ -278,6 +329,15 @@ def _shares_control(top: Token, head: Token) -> bool:
     what governs the first conjunct."""
     return head.dep_ in ("xcomp", "ccomp", "pcomp") and not any(
         c.dep_ in ("nsubj", "nsubjpass", "expl") for c in top.children
+    )
+
+
+def _addressed_reason(rules: Rules, top: Token, head: Token) -> bool:
+    """True for the reason phrase of a control verb with an addressee: "warned Y
+    against attacking X", "Y was warned against ..." is a warning to Y, the attack
+    its content."""
+    return top.lower_ in rules.words["reason_preps"] and any(
+        c.dep_ in ("dobj", "nsubjpass") for c in head.children
     )
 
 
@@ -301,6 +361,8 @@ def _step(rules: Rules, ev: Event, top: Token) -> tuple[Token, str]:
     if dep == "advcl" and has_mark(top, rules.words["condition_clause_marks"]):
         ev.modality = "hypothetical"
         return top, _STOP
+    if dep == "advmod" and rules.control_word(head).endswith(f"_{top.lower_}"):
+        return _govern(rules, ev, top, head)  # "shied away from condemning X"
     if dep not in _CHAIN_DEPS:
         return top, _STOP
     if dep == "conj":
@@ -313,8 +375,10 @@ def _step(rules: Rules, ev: Event, top: Token) -> tuple[Token, str]:
     if (
         dep == "prep"
         and any(c.dep_ == "pcomp" for c in top.children)
-        and rules.control_class(rules.lemma(head)) is not None
+        and rules.control_class(rules.control_word(head)) is not None
     ):  # "refrained from criticising X", "called for lifting sanctions"
+        if _addressed_reason(rules, top, head):
+            return top, _STOP
         return _govern(rules, ev, top, head)
     if _negated_noun(rules, top, head):
         ev.negated = True  # "had no intention of attacking X", "no desire to fight X"
@@ -395,6 +459,8 @@ def _content_head(rules: Rules, t: Token) -> bool:
     if t.dep_ != "advcl":
         return False
     cls = rules.control_class(rules.control_word(head))
+    if cls == "demand" and any(c.dep_ == "nsubjpass" for c in head.children):
+        return True  # "Y was asked by X to expel Z": what Y was asked to do
     return cls in rules.words["content_control"] and any(
         c.dep_ in OBJ_DEPS and c.lemma_.lower() in rules.words["content_nouns"]
         for c in head.children

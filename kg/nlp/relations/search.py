@@ -88,6 +88,22 @@ def _coded_modifier(
     return None
 
 
+#: Mention labels of a place named as the venue of an event noun.
+_VENUE_LABELS = frozenset({"CAPITAL", "PLACE"})
+
+
+def _venue(ctx: SentContext, t: Token, c: Token) -> bool:
+    """True for a city naming the venue of an event noun ("the Paris climate
+    accord", "the Minsk agreements"): not a party to it."""
+    m = ctx.index.get(c.i)
+    return (
+        m is not None
+        and c.dep_ == "compound"
+        and m.label_ in _VENUE_LABELS
+        and ctx.rules.noun_relation(t) is not None
+    )
+
+
 def _first_mention(
     ctx: SentContext, head: Token, s: _Search, parent: dict[int, Token]
 ) -> tuple[Span, Token] | None:
@@ -101,7 +117,7 @@ def _first_mention(
         if m is not None and ctx.key(m) not in s.exclude:
             return _coded_modifier(ctx, t, s) or (m, t)
         for c in t.children:
-            if _blocked(ctx.rules, s, t, c, head):
+            if _blocked(ctx.rules, s, t, c, head) or _venue(ctx, t, c):
                 continue
             parent[c.i] = t
             if not _aside(ctx.rules, c):
@@ -267,8 +283,16 @@ def _preferred(tok: Token, entry: VerbEntry | None) -> list[Token]:
     if tok.dep_ == "amod" and tok.pos_ == "VERB":  # headline parse
         out.extend(c for c in tok.head.children if c.dep_ == "prep")
     if entry is not None and entry.prefer:
+        # "discussed the border with Y": on the object of a verb whose object is
+        # what is talked about, never a party (``no_obj``)
+        heads = [tok] + [
+            o for o in tok.children if entry.no_obj and o.dep_ in OBJ_DEPS
+        ]
         out.extend(
-            c for c in tok.children if c.dep_ == "prep" and c.lower_ in entry.prefer
+            c
+            for h in heads
+            for c in h.children
+            if c.dep_ == "prep" and c.lower_ in entry.prefer
         )
     return out
 

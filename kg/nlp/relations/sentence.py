@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from kg.nlp.relations.arguments import resolve
-from kg.nlp.relations.context import Event, SentContext
+from kg.nlp.relations.context import Event, Rules, SentContext
 from kg.nlp.relations.control import denies_act, embedded, fold
 from kg.nlp.relations.qualifiers import attribute
 from kg.nlp.relations.syntax import DETAIL_DEPS, depth
@@ -81,6 +81,20 @@ def main_events(
     return [ev for ev in events if not _is_detail(ctx, ev, by_tok, failed)]
 
 
+def _claimed_act(rules: Rules, ev: Event) -> None:
+    """ "X claimed responsibility for the missile attack on Y": the claimed act is
+    asserted (or negated) as the claim is, beside it (in place)."""
+    if ev.relation != rules.words.role("claim") or len(ev.words) < 2:
+        return
+    for c in ev.words[1].children:
+        if c.dep_ == "prep" and c.lower_ == "for":
+            for o in c.children:
+                rel = rules.noun_relation(o) if o.dep_ == "pobj" else None
+                if rel is not None and rules.hostile(rel):
+                    ev.secondary.append((rel, ev.negated))
+                    return
+
+
 def _verbal(
     ctx: SentContext, verbal: list[Event]
 ) -> tuple[list[Event], set[int], dict[int, Event]]:
@@ -95,6 +109,7 @@ def _verbal(
         fold(rules, ev)
         if embedded(rules, ev):
             continue
+        _claimed_act(rules, ev)
         if resolve(ctx, ev):
             out.append(ev)
             consumed.update(w.i for w in ev.words)

@@ -190,11 +190,12 @@ def _sent_near(rules: Rules, verb: Token, goods: Token) -> bool:
 
 
 def _by_goods(rules: Rules, v: _Verb) -> Found | None:
-    """ "sent tanks to Y", "shipped food to Y": a verb that hands goods over gives
-    military or humanitarian aid by what the goods are (the object or a modifier);
+    """ "sent tanks to Y", "shipped food to Y": a verb that hands goods over (or
+    receives them: "received jets from Y") gives military or humanitarian aid by
+    what the goods are (the object or a modifier);
     military goods sent near a party are a show of force ("sent warships near Y")."""
     words = rules.words
-    if v.lemma not in words["transfer_verbs"]:
+    if not any(v.lemma in words[k] for k in ("transfer_verbs", "recipient_verbs")):
         return None
     s = rules.patterns.senses
     military = rules.military_goods
@@ -251,19 +252,27 @@ def _by_ending(rules: Rules, v: _Verb) -> Found | None:
         if o.lower_ in words["tie_nouns"]:  # "broke ties with Y"
             return words.role("reduce"), "light", [v.tok, o], None
         rel = rules.noun_relation(o)
-        if rel is None:
-            continue
-        if len(rules.vocab[rel].ended_by) == 1:
-            return rules.vocab[rel].ended_by[0], "light", [v.tok, o], None
-        category = rules.plover(rel)
-        if category == "RETREAT":  # ending a truce is no cut in ties: the verb decides
-            continue
-        if category == "SANCTION":
-            return words.role("lift"), "light", [v.tok, o], None
-        if category == "AID":
-            return words.role("cut_aid"), "light", [v.tok, o], None
-        if rules.vocab[rel].quad_class <= 2:
-            return words.role("reduce"), "light", [v.tok, o], None
+        end = ending_of(rules, rel) if rel is not None else None
+        if end is not None:
+            return end, "light", [v.tok, o], None
+    return None
+
+
+def ending_of(rules: Rules, rel: str) -> str | None:
+    """What ending an act of ``rel`` is (its ending relation, lifting a sanction,
+    cutting aid, reducing ties), or None (a truce: the verb decides; hostile acts)."""
+    words = rules.words
+    if len(rules.vocab[rel].ended_by) == 1:
+        return rules.vocab[rel].ended_by[0]
+    category = rules.plover(rel)
+    if category == "RETREAT":  # ending a truce is no cut in ties: the verb decides
+        return None
+    if category == "SANCTION":
+        return words.role("lift")
+    if category == "AID":
+        return words.role("cut_aid")
+    if rules.vocab[rel].quad_class <= 2:
+        return words.role("reduce")
     return None
 
 
@@ -369,8 +378,10 @@ def _by_instrument(rules: Rules, v: _Verb) -> Found | None:
 
 
 def _by_light_preposition(rules: Rules, v: _Verb) -> Found | None:
-    """ "put under investigation", "called for sanctions"."""
-    if v.lemma not in rules.patterns.light_verbs:
+    """ "put under investigation", "called for sanctions"; a verb with overrides of
+    its own takes only those ("said in a warning to Y")."""
+    light = v.lemma in rules.patterns.light_verbs
+    if not light and not v.overrides:
         return None
     words = rules.words
     for c in v.tok.children:
@@ -379,7 +390,9 @@ def _by_light_preposition(rules: Rules, v: _Verb) -> Found | None:
         for o in c.children:
             if o.dep_ != "pobj":
                 continue
-            rel = v.overrides.get(o.lemma_.lower()) or rules.noun_relation(o)
+            rel = v.overrides.get(o.lemma_.lower()) or (
+                rules.noun_relation(o) if light else None
+            )
             if rel and (
                 v.entry is None
                 or v.entry.default is None

@@ -241,6 +241,12 @@ def _head_lemma(ctx: DocContext, i: int, end: int) -> str | None:
     return None
 
 
+def _subject_like(tok: Token) -> bool:
+    """A subject, or the possessor of one ("the country's president said")."""
+    subj = ("nsubj", "nsubjpass")
+    return tok.dep_ in subj or (tok.dep_ == "poss" and tok.head.dep_ in subj)
+
+
 def descriptions(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
     """Resolve definite descriptions (see the module docstring); the new mentions
     come after the others."""
@@ -260,7 +266,7 @@ def descriptions(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
         lemma = _head_lemma(ctx, i, end)
         pool = cands + new
         ante = None
-        if ctx.toks[head].dep_ in ("nsubj", "nsubjpass"):  # a subject continues one
+        if _subject_like(ctx.toks[head]):  # a subject continues one
             ante = antecedent(
                 ctx, pool, i, wants, _DESCRIPTION_WINDOW, head=lemma, subject=True
             )
