@@ -36,12 +36,14 @@ class SharedWords:
             takes (org, igo, reb, gov, mil, state); only heads that take one.
         uncertain_heads: The heads whose short mentions make a relation less
             certain (``coref_heads.uncertain`` in the file, resolved or not).
+        place_preps: The prepositions of place ("in", "near").
     """
 
     quote_marks: dict[str, str]
     speech_verbs: frozenset[str]
     coref_heads: dict[str, tuple[str, ...]]
     uncertain_heads: frozenset[str]
+    place_preps: frozenset[str]
 
 
 def _heads(groups: dict[str, Any]) -> dict[str, tuple[str, ...]]:
@@ -69,6 +71,7 @@ def parse_shared_words(data: dict[str, Any]) -> SharedWords:
         speech_verbs=frozenset(map(str, data["speech_verbs"])),
         coref_heads={h: kinds for h, kinds in heads.items() if kinds},
         uncertain_heads=frozenset(map(str, data["coref_heads"]["uncertain"])),
+        place_preps=frozenset(map(str, data["place_preps"])),
     )
 
 

@@ -1,7 +1,8 @@
 """The word lists of the actor rules, read once from ``resources/actor_words.yaml``.
 
-``coref_heads`` and ``speech_verbs`` are the shared lists of ``words.yaml``
-(:func:`kg.nlp.words.shared_words`), which the relation rules read too.
+``coref_heads``, ``speech_verbs`` and ``place_preps`` are the shared lists of
+``words.yaml`` (:func:`kg.nlp.words.shared_words`), which the relation rules read
+too.
 
 Examples:
     >>> w = words()
@@ -25,8 +26,8 @@ class Words:
     """One frozen set per list of ``actor_words.yaml`` (see the file for each use).
 
     ``international`` is a pattern that finds one of its words in a name;
-    ``coref_heads`` (a head noun -> the kinds of antecedent it takes) and
-    ``speech_verbs`` come from ``words.yaml``.
+    ``coref_heads`` (a head noun -> the kinds of antecedent it takes),
+    ``speech_verbs`` and ``place_preps`` come from ``words.yaml``.
     """
 
     ethnic_marks: frozenset[str]
@@ -51,10 +52,11 @@ class Words:
     empty_it_verbs: frozenset[str]
     we: frozenset[str]
     speech_verbs: frozenset[str]
+    place_preps: frozenset[str]
 
 
 #: The fields of :class:`Words` that come from ``words.yaml``.
-_SHARED = ("coref_heads", "speech_verbs")
+_SHARED = ("coref_heads", "speech_verbs", "place_preps")
 
 
 def _parse(data: dict[str, Any]) -> Words:

@@ -42,7 +42,7 @@ class Words:
         sets: Word-set name -> words (``words`` in the file, plus ``when_preps``,
             the union of ``aside_preps`` and ``time_preps``, and
             ``uncertain_heads``, the heads of ``words.yaml`` whose short mentions
-            make a relation less certain).
+            make a relation less certain, and ``place_preps`` of ``words.yaml``).
         sectors: ``force`` and ``civilian`` CAMEO sector codes.
         categories: Rule name -> PLOVER categories.
         roles: Rule role -> relation name.
@@ -105,6 +105,7 @@ def parse_words(data: dict) -> Words:
     sets = _groups(data, "words")
     sets["when_preps"] = sets["aside_preps"] | sets["time_preps"]
     sets["uncertain_heads"] = shared_words().uncertain_heads
+    sets["place_preps"] = shared_words().place_preps
     roles = {str(k): str(v) for k, v in data["roles"].items()}
     by_category = {str(k): str(v) for k, v in data["intent_by_category"].items()}
     kept = _strings(data["intent_kept"], "intent_kept")

@@ -98,6 +98,8 @@ def test_unknown_organisation_based_in_a_country(nlp):
     [
         ("Police fired tear gas at the crowd in Lima.", "Police", "PERCOP"),
         ("Hundreds of protesters marched through Quito.", "protesters", "ECUCVL"),
+        # the arrested citizens' country is the other party's: Lima is the setting
+        ("Police arrested two Chilean citizens in Lima.", "Police", "PERCOP"),
     ],
 )
 def test_a_bare_group_is_of_the_only_country_named(nlp, text, surface, code):
@@ -107,8 +109,8 @@ def test_a_bare_group_is_of_the_only_country_named(nlp, text, surface, code):
 @pytest.mark.parametrize(
     "text, surface",
     [
-        # two countries named: whose police is not settled
-        ("Police arrested two Chilean citizens in Lima.", "Police"),
+        # two countries named as the setting: whose police is not settled
+        ("Police arrested dozens during rallies in Chile and Peru.", "Police"),
         # an informant, not a party ("residents said")
         ("Shelling hit parts of Lima, residents said.", "residents"),
         # no country named at all

@@ -12,7 +12,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kg.nlp.actors.context import DEMONYM, NAME, PLACE, ROLE, Candidate, DocContext
+from spacy.tokens import Token
+
+from kg.nlp.actors.context import (
+    CAPITAL,
+    DEMONYM,
+    NAME,
+    PLACE,
+    ROLE,
+    Candidate,
+    DocContext,
+)
 
 #: How many words may stand between "based in" and the country.
 _BASED_IN_WINDOW = 4
@@ -338,10 +348,66 @@ def _informant(ctx: DocContext, start: int, end: int) -> bool:
     return root.dep_ == "nsubj" and root.head.lemma_.lower() in ctx.words.speech_verbs
 
 
+def _act_of(ctx: DocContext, i: int) -> int | None:
+    """The verb whose party the phrase headed by token i is, through subjects,
+    objects, possessors and prepositions ("condemned [the rule of] Norway"), an
+    act its subject is to do being the act of the verb it completes ("[are about|
+    want] to meet Norway"); None when the phrase only says where ("in Lima") or no
+    verb governs it."""
+    tok = ctx.toks[i]
+    while tok.head.i != tok.i:
+        if tok.dep_ == "prep" and tok.lower_ in ctx.words.place_preps:
+            return None
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX") and not _completes(tok):
+            return tok.i
+    return None
+
+
+def _completes(verb: Token) -> bool:
+    """Whether a verb is the act of the verb it hangs from, with that verb's
+    subject: "want to meet", "about to restore", "rallied to denounce"."""
+    if verb.dep_ == "xcomp":
+        return True
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    )
+
+
+def _party(ctx: DocContext, c: Candidate, act: int) -> bool:
+    """Whether candidate ``c`` is a party of the act at token ``act`` by its own
+    name: a city as the owner of a thing ("blocked Lima's avenues") and a group
+    it places ("protesters in Lima") name the setting instead."""
+    root = ctx.doc[c.start : c.end].root
+    if c.kind in (PLACE, CAPITAL) and root.dep_ == "poss":
+        return False
+    if any(ctx.toks[k].lower_ in ctx.words.place_preps for k in c.spans()):
+        return False
+    return _act_of(ctx, root.i) == act
+
+
+def _home_state(
+    ctx: DocContext, cands: list[Candidate], i: int, end: int
+) -> str | None:
+    """The only country of the sentence of the group at tokens [i, end) that is not
+    the other party of its act: "activists condemned Norway" does not make them
+    Norway's (the group has no country then), "police fired on protesters in Lima"
+    makes both Peru's."""
+    act = _act_of(ctx, ctx.doc[i:end].root.i)
+    if act is None:
+        return _only_state(ctx, cands, i)
+    lo, hi = ctx.sent_bounds(i)
+    seen = {ctx.state_of(o) for o in cands if lo <= o.start < hi}
+    seen -= {ctx.state_of(o) for o in cands if _party(ctx, o, act)}
+    seen.discard(None)
+    return seen.pop() if len(seen) == 1 else None
+
+
 def _bare_groups(ctx: DocContext, st: _Residence) -> None:
     """A bare group of people of a ``bare_sectors`` sector takes the country of
-    "in|of X" after it, else the only country its sentence names ("police fired
-    on protesters in Lima": both Peru's)."""
+    "in|of X" after it, else the only country its sentence names but the other
+    party of its act (:func:`_home_state`; "police fired on protesters in Lima":
+    both Peru's)."""
     after = 0  # tokens before it are inside a role already read
     for i in ctx.role_starts:
         role = None if i < after or st.covered[i] else ctx.role_at(i)
@@ -351,7 +417,9 @@ def _bare_groups(ctx: DocContext, st: _Residence) -> None:
         nxt = ctx.toks[end] if end < ctx.n else None
         noun_after = nxt is not None and nxt.pos_ in ("NOUN", "PROPN")
         if _bare_start(ctx, st, i) and not noun_after and not _informant(ctx, i, end):
-            where = _locator(ctx, end, st.state_at) or _only_state(ctx, st.cands, i)
+            where = _locator(ctx, end, st.state_at) or _home_state(
+                ctx, st.cands, i, end
+            )
             if where is not None:
                 st.add(Candidate(i, end, _country_id(ctx, where), ROLE, sector))
         after = end
