@@ -9,7 +9,8 @@ rdflib's memory store parses them). Nothing reaches the store before the
 commit, so a caller that fails or is killed while staging leaves the store as it
 was. The commit is not one transaction (Oxigraph's bulk loader never is): a
 caller brackets it with a state that says whether the graphs are complete, as
-:mod:`kg.rdf.derived` does with its ``stale`` and ``fresh``.
+:mod:`kg.rdf.derived` does with its ``stale`` and ``fresh``. The files go to the
+temporary directory (``$TMPDIR``, else ``/tmp``).
 """
 
 from __future__ import annotations

@@ -6,7 +6,8 @@ corpus: per actor its new edges, mentions and events; the distinct (relation,
 article) pairs of the mentions; and, for a refresh of every dyad, the mentions
 themselves (grouped by dyad on disk instead of in memory), the articles, the
 actors' facts and the article graphs about each actor. Only the relation sums
-(a few dozen relations) are kept in memory.
+(a few dozen relations) are kept in memory. The file goes to the temporary
+directory (``$SQLITE_TMPDIR``, else ``$TMPDIR``, else ``/tmp``).
 """
 
 from __future__ import annotations
