@@ -2,8 +2,12 @@
 
 :func:`refresh` recomputes the derived graphs (:mod:`kg.rdf.events`: a
 ``kg:Edge`` per edge and a ``kg:NewsEvent`` per event in one graph per dyad;
-:mod:`kg.rdf.summaries`: actor and relation summaries) of some dyads, or of all.
-:class:`Derived` follows one build: what it touched, and the refresh at its end.
+:mod:`kg.rdf.summaries`: actor and relation summaries) of some dyads, or of all,
+in memory that does not grow with the corpus: :data:`DYADS` dyads at a time,
+the graphs staged to disk (:mod:`kg.rdf.staging`) and the counts the summaries
+need kept on disk (:mod:`kg.rdf.tally`) until one load at the end.
+:class:`Derived` follows one build: what it touched (at most :data:`TOUCHED`
+dyads; past that it recomputes every dyad), and the refresh at its end.
 The state node ``<https://w3id.org/kg-news/derived/state>`` says ``stale`` from a
 build's first write until its derived graphs are written, so a killed build leaves
 it stale, readers fall back to grouping the mentions (:func:`is_fresh`), and the
@@ -14,7 +18,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,7 +40,15 @@ from kg.rdf.events import (
 )
 from kg.rdf.namespaces import ACTOR, KG
 from kg.rdf.nquads import Triple, quote
-from kg.rdf.store import select, update, values_of, write_graphs
+from kg.rdf.staging import Staged
+from kg.rdf.store import select, update, values_of
+from kg.rdf.summaries import (
+    actor_summaries,
+    add_relation_records,
+    relation_triples,
+    stored_edge_records,
+)
+from kg.rdf.tally import Tally
 from kg.types import KGError
 
 log = logging.getLogger("kg")
@@ -47,6 +59,11 @@ _ACTOR = str(ACTOR)
 STATE = DERIVED + "state"
 #: The named graph of the relation summaries.
 RELATIONS = DERIVED + "relations"
+#: Dyads whose mentions a refresh holds in memory at a time.
+DYADS = 1000
+#: Touched dyads a build remembers; past this many its refresh recomputes every
+#: dyad instead (which holds no list of dyads).
+TOUCHED = 100_000
 
 
 # ---------------------------------------------------------------------- state
@@ -101,12 +118,22 @@ def refresh(
     *,
     window: int = DEFAULT_WINDOW,
     articles: Mapping[str, int] | None = None,
+    chunk: int | None = None,
 ) -> int:
     """Recompute the derived graphs of some dyads (None: of every dyad), of
-    their actors, and the relation summaries.
+    their actors, and the relation summaries, in bounded memory.
 
-    The graphs are dropped and written again in one write
-    (:func:`kg.rdf.store.write_graphs`), then the state is set fresh.
+    The dyads are taken ``chunk`` at a time: their mentions are read (for
+    every dyad: grouped on disk first), their graphs computed and staged to
+    disk (:class:`kg.rdf.staging.Staged`), and what the summaries need of them
+    counted on disk (:class:`kg.rdf.tally.Tally`); then the actor summaries,
+    ``chunk`` actors at a time, and the relation summaries. Nothing is written
+    until all is staged; then the old graphs are dropped and the staged ones
+    loaded in one step, which the state brackets: ``stale`` from before the
+    first drop until the last load, then ``fresh``. A refresh that fails or is
+    killed leaves the store as before or stale (readers fall back to grouping
+    the mentions, and the next build recomputes every dyad). The graphs do not
+    depend on ``chunk``.
 
     Args:
         dataset: The store.
@@ -114,62 +141,96 @@ def refresh(
         window: The event window in days.
         articles: With ``dyads``: per relation IRI, the article graphs written
             minus those dropped that mention it (:class:`Derived` counts them).
+        chunk: Dyads (and actors) whose data is held in memory at a time
+            (default :data:`DYADS`).
 
     Returns:
         The number of dyad graphs written.
     """
-    from kg.rdf.summaries import (
-        actor_summaries,
-        relation_summaries,
-        stored_edge_records,
-    )
-
     if window < 0:
         raise KGError(f"bad event window {window}; expected 0 or more days")
-    touched = None if dyads is None else sorted(set(dyads))
-    by_dyad: dict[tuple[str, str], list[Mention]] = {}
-    for m in read_mentions(dataset, touched):
-        by_dyad.setdefault((m.source, m.target), []).append(m)
-    graphs: dict[str, list[Triple]] = {}
-    records: list[dict[str, Any]] = []
-    for (s, t), ms in by_dyad.items():
-        graphs[dyad_graph(s, t)], recs = dyad_triples(ms, window)
-        records.extend(recs)
-    if touched is None:
-        drop = _derived_graphs(dataset)
-        actors, stale = None, set()
-    else:
-        drop = [dyad_graph(s, t) for s, t in touched]
-        actors, stale = {a for pair in touched for a in pair}, set(touched)
-        drop += [actor_graph(a) for a in actors]
-    summaries = actor_summaries(dataset, records, actors, stale)
-    for actor, triples in summaries.items():
-        graphs[actor_graph(actor)] = triples
-    if touched is None:
-        pairs = {(m.relation, m.article) for ms in by_dyad.values() for m in ms}
-        per_relation = Counter(rel for rel, _ in pairs)
-        graphs[RELATIONS] = relation_summaries(
-            dataset, records, None, per_relation, delta=False
-        )
-    else:
-        old = stored_edge_records(dataset, drop)
-        graphs[RELATIONS] = relation_summaries(
-            dataset, records, old, articles or {}, delta=True
-        )
-    drop.append(RELATIONS)
-    write_graphs(dataset, graphs, drop=drop)
+    chunk = DYADS if chunk is None else chunk
+    if chunk < 1:
+        raise KGError(f"bad chunk size {chunk}; expected 1 or more dyads")
+    touched = None if dyads is None else set(dyads)
+    if _state(dataset).get("state") != "stale":
+        _set_state(dataset, "stale", window)
+    with Tally(dataset, delta=touched is not None) as tally, Staged(dataset) as stage:
+        n = _stage_dyads(dataset, stage, tally, touched, window, chunk)
+        facts = tally.read_facts if touched is None else None
+        for counts in tally.actor_chunks(chunk):
+            summaries = actor_summaries(dataset, counts, touched, facts=facts)
+            for actor, triples in summaries.items():
+                stage.add(actor_graph(actor), triples)
+            if touched is not None:
+                stage.drop(actor_graph(a) for a in counts)
+        per_relation = tally.articles() if touched is None else articles or {}
+        stage.add(RELATIONS, relation_triples(
+            tally.relations, per_relation, delta=touched is not None))  # fmt: skip
+        stage.drop([RELATIONS] if touched is not None else _derived_graphs(dataset))
+        stage.commit()
     _set_state(dataset, "fresh", window)
-    return len(by_dyad)
+    return n
 
 
-def _derived_graphs(dataset: Graph) -> list[str]:
+def _stage_dyads(
+    dataset: Graph,
+    stage: Staged,
+    tally: Tally,
+    touched: set[tuple[str, str]] | None,
+    window: int,
+    chunk: int,
+) -> int:
+    """Stage the graphs of the dyads, ``chunk`` at a time, and count their records."""
+    n = 0
+    for by_dyad in _dyad_chunks(dataset, stage, tally, touched, chunk):
+        for (s, t), ms in by_dyad.items():
+            triples, records = dyad_triples(ms, window)
+            stage.add(dyad_graph(s, t), triples)
+            tally.records(records)
+            if touched is None:
+                tally.pairs(ms)
+        n += len(by_dyad)
+    return n
+
+
+def _dyad_chunks(
+    dataset: Graph,
+    stage: Staged,
+    tally: Tally,
+    touched: set[tuple[str, str]] | None,
+    chunk: int,
+) -> Iterator[dict[tuple[str, str], list[Mention]]]:
+    """The mentions of the touched dyads (None: of every dyad, grouped on disk
+    by :meth:`Tally.dyads`), ``chunk`` dyads at a time.
+
+    The stored records of the touched dyads leave the relation sums, their
+    actors are noted, and their graphs staged to be dropped.
+    """
+    if touched is None:
+        yield from tally.dyads(chunk)
+        return
+    todo = sorted(touched)
+    for i in range(0, len(todo), chunk):
+        dyads = todo[i : i + chunk]
+        by_dyad: dict[tuple[str, str], list[Mention]] = {}
+        for m in read_mentions(dataset, dyads):
+            by_dyad.setdefault((m.source, m.target), []).append(m)
+        yield by_dyad
+        graphs = [dyad_graph(s, t) for s, t in dyads]
+        add_relation_records(tally.relations, stored_edge_records(dataset, graphs), -1)
+        tally.actors(a for pair in dyads for a in pair)
+        stage.drop(graphs)
+
+
+def _derived_graphs(dataset: Graph) -> Iterator[str]:
     text = (
         "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?x a ?c } "
         f'FILTER(STRSTARTS(STR(?g), "{DERIVED}dyad/") '
         f'|| STRSTARTS(STR(?g), "{DERIVED}actor/") || ?g = <{RELATIONS}>) }}'
     )
     _, rows = select(dataset, text)
-    return [g for (g,) in rows if g]
+    return (g for (g,) in rows if g)
 
 
 # -------------------------------------------------------------------- a build
@@ -212,6 +273,8 @@ class Derived:
 
     def touch_triples(self, triples: Iterable[Triple]) -> None:
         """Note the dyads of the events among the triples of a new graph."""
+        if self._everything:  # every dyad is recomputed: nothing to remember
+            return
         ends: dict[str, list[str]] = {}
         relations: set[str] = set()
         src, tgt, rel = kg_term("source"), kg_term("target"), kg_term("relation")
@@ -222,9 +285,19 @@ class Derived:
                 relations.add(o[1:-1])
         self.dyads.update((s, t) for s, t in ends.values() if s and t)
         self.articles.update(relations)
+        self._bound()
+
+    def _bound(self) -> None:
+        """Past :data:`TOUCHED` dyads, forget them and recompute every dyad."""
+        if len(self.dyads) > TOUCHED:
+            self._everything = True
+            self.dyads.clear()
+            self.articles.clear()
 
     def touch_graphs(self, graphs: Sequence[str]) -> None:
         """Note the dyads of the events of graphs about to be dropped."""
+        if self._everything:
+            return
         for block in values_blocks(["g"], graphs):
             text = (
                 f"SELECT DISTINCT ?s ?t WHERE {{ {block} GRAPH ?g "
@@ -239,6 +312,7 @@ class Derived:
             )
             _, rows = select(self.dataset, text)
             self.articles.subtract(r for _, r in rows if r)
+        self._bound()
 
     def finish(self) -> int:
         """Recompute what the build touched (everything after a failed build).

@@ -316,6 +316,22 @@ def _articles(dataset: Graph, iris: Iterable[str] | None) -> dict[str, dict]:
     return out
 
 
+def mention_rows(dataset: Graph) -> Iterator[dict[str, str | None]]:
+    """The rows of every mention, streamed (a mention matched twice: twice)."""
+    return select_rows(dataset, _VARS, _PATTERN)
+
+
+def article_rows(dataset: Graph) -> Iterator[dict[str, str | None]]:
+    """The rows of every article (``art``, ``artid``, ``adate``, ``pub``), streamed."""
+    return select_rows(dataset, _ARTICLE_VARS, _ARTICLES)
+
+
+def make_mention(row: Mapping[str, str | None], article: Mapping[str, Any]) -> Mention:
+    """A mention from its row (:func:`mention_rows`) and its article's ``id``,
+    ``date`` and ``pub`` (the smallest of each)."""
+    return _mention(row, article)
+
+
 def read_mentions(
     dataset: Graph, dyads: Iterable[tuple[str, str]] | None = None
 ) -> list[Mention]:
@@ -470,7 +486,10 @@ __all__ = [
     "event_keys",
     "kg_term",
     "lit_int",
+    "article_rows",
+    "make_mention",
     "mention_pattern",
+    "mention_rows",
     "mention_vars",
     "local_name",
     "query_rows",

@@ -12,7 +12,7 @@ one row each instead of one row per article describing it.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from typing import Any
 
 from rdflib import Graph
@@ -77,9 +77,11 @@ def choose(aid: str, facts: Mapping[str, Iterable[str]]) -> dict[str, Any]:
     }
 
 
-def read_facts(
-    dataset: Graph, actors: Iterable[str] | None
-) -> tuple[dict[str, dict[str, set[str]]], dict[str, int]]:
+#: An actor's facts by key (:data:`ACTOR_PROPS`), and articles per actor.
+Facts = tuple[dict[str, dict[str, set[str]]], dict[str, int]]
+
+
+def read_facts(dataset: Graph, actors: Iterable[str] | None) -> Facts:
     """The facts of some actors (None: every actor) and the articles about each."""
     facts: dict[str, dict[str, set[str]]] = {}
     articles: dict[str, int] = {}
@@ -105,7 +107,7 @@ def read_facts(
 
 
 def _stored_edges(
-    dataset: Graph, actors: Iterable[str], skip: set[tuple[str, str]]
+    dataset: Graph, actors: Iterable[str], skip: Container[tuple[str, str]]
 ) -> list[dict[str, Any]]:
     """The stored edge records of some actors, but those of the dyads in ``skip``."""
     seen: dict[tuple[str, str, str], dict[str, Any]] = {}
@@ -145,35 +147,42 @@ def _summary(
 
 def actor_summaries(
     dataset: Graph,
-    records: Iterable[Mapping[str, Any]],
-    actors: set[str] | None,
-    touched: set[tuple[str, str]],
+    counts: Mapping[str, Sequence[int]],
+    touched: Container[tuple[str, str]] | None,
+    *,
+    facts: Callable[[Sequence[str]], Facts] | None = None,
 ) -> dict[str, list[Triple]]:
-    """The summary triples of some actors (None: of every actor with a mention).
+    """The summary triples of some actors (a chunk of them at a time).
 
     Args:
         dataset: The store (its article graphs and untouched derived graphs).
-        records: The new edge records of the touched dyads.
-        actors: The actors whose summaries are rewritten; None for all.
-        touched: The dyads whose records are new (their stored ones are stale).
+        counts: Actor IRI -> (edges, mentions, events) of its new edge records
+            (zeros for an actor of a touched dyad that has none).
+        touched: The dyads whose records are new: the stored records of the
+            other dyads of these actors count too. None: every record is new.
+        facts: Reads the facts of some actors (default :func:`read_facts` on
+            the store).
 
     Returns:
-        Actor IRI -> the triples of its summary graph.
+        Actor IRI -> the triples of its summary graph, for the actors with an
+        edge.
     """
-    edges = list(records)
-    if actors is not None:
-        edges += _stored_edges(dataset, actors, touched)
-    counts: dict[str, dict[str, int]] = {}
-    for rec in edges:
-        for actor in {rec["source"], rec["target"]}:
-            c = counts.setdefault(actor, {"mentions": 0, "events": 0, "articles": 0})
-            c["mentions"] += rec["mentions"]
-            c["events"] += rec["event_count"]
-    facts, articles = read_facts(dataset, actors)
+    totals = {actor: list(c) for actor, c in counts.items()}
+    if touched is not None:
+        for rec in _stored_edges(dataset, totals, touched):
+            for actor in {rec["source"], rec["target"]} & totals.keys():
+                t = totals[actor]
+                t[0] += 1
+                t[1] += rec["mentions"]
+                t[2] += rec["event_count"]
+    actors = sorted(actor for actor, t in totals.items() if t[0])
+    found, articles = (facts or (lambda a: read_facts(dataset, a)))(actors)
     out = {}
-    for actor in sorted(counts if actors is None else actors & set(counts)):
-        c = dict(counts[actor], articles=articles.get(actor, 0))
-        out[actor] = _summary(actor, facts.get(actor, {}), c)
+    for actor in actors:
+        _, mentions, events = totals[actor]
+        c = {"mentions": mentions, "events": events,
+             "articles": articles.get(actor, 0)}  # fmt: skip
+        out[actor] = _summary(actor, found.get(actor, {}), c)
     return out
 
 
@@ -223,6 +232,27 @@ def stored_edge_records(dataset: Graph, graphs: Iterable[str]) -> list[dict[str,
     return out
 
 
+def relation_sums(dataset: Graph, *, delta: bool) -> dict[str, dict[str, Any]]:
+    """The sums of the relation summaries to count on from: the stored ones
+    (``delta``), else none."""
+    return _stored_relations(dataset) if delta else {}
+
+
+def add_relation_records(
+    sums: dict[str, dict[str, Any]], records: Iterable[Mapping[str, Any]], sign: int
+) -> None:
+    """Add (``sign`` 1) or take away (-1) edge records to or from relation sums."""
+    for rec in records:
+        c = sums.setdefault(rec["relation"], dict.fromkeys(
+            ("mentions", "articles", "pairs", "events"), 0))  # fmt: skip
+        c["mentions"] += sign * rec["mentions"]
+        c["events"] += sign * rec["event_count"]
+        c["pairs"] += sign
+        for key in ("quad_class", "cameo"):
+            if sign > 0 and rec[key]:
+                c[key] = min(c.get(key) or "99999", str(rec[key]))
+
+
 def relation_summaries(
     dataset: Graph,
     new: Iterable[Mapping[str, Any]],
@@ -241,17 +271,18 @@ def relation_summaries(
             change: graphs written minus graphs dropped that mention it).
         delta: Update the stored summaries instead of counting afresh.
     """
-    sums: dict[str, dict[str, Any]] = _stored_relations(dataset) if delta else {}
-    for sign, recs in ((-1, old or ()), (1, new)):
-        for rec in recs:
-            c = sums.setdefault(rec["relation"], dict.fromkeys(
-                ("mentions", "articles", "pairs", "events"), 0))  # fmt: skip
-            c["mentions"] += sign * rec["mentions"]
-            c["events"] += sign * rec["event_count"]
-            c["pairs"] += sign
-            for key in ("quad_class", "cameo"):
-                if sign > 0 and rec[key]:
-                    c[key] = min(c.get(key) or "99999", str(rec[key]))
+    sums = relation_sums(dataset, delta=delta)
+    add_relation_records(sums, old or (), -1)
+    add_relation_records(sums, new, 1)
+    return relation_triples(sums, articles, delta=delta)
+
+
+def relation_triples(
+    sums: dict[str, dict[str, Any]], articles: Mapping[str, int], *, delta: bool
+) -> list[Triple]:
+    """The triples of the relation summaries from their sums
+    (:func:`add_relation_records`) and the articles per relation IRI (the
+    counts, or when ``delta`` the change)."""
     for rel, n in articles.items():
         sums.setdefault(
             rel, dict.fromkeys(("mentions", "articles", "pairs", "events"), 0)
@@ -277,4 +308,10 @@ def relation_summaries(
     return out
 
 
-__all__ += ["relation_summaries", "stored_edge_records"]
+__all__ += [
+    "add_relation_records",
+    "relation_summaries",
+    "relation_sums",
+    "relation_triples",
+    "stored_edge_records",
+]

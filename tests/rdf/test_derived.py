@@ -1,0 +1,246 @@
+"""kg.rdf.derived in bounded memory: chunks, the staged write, the touched-dyad cap."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from kg.rdf import derived, events, staging
+from kg.rdf.graph import build
+from kg.rdf.staging import Staged
+from kg.rdf.store import open_store, select
+from kg.rdf.tally import Tally
+from kg.types import Article, Assertion, KGError, Mention
+
+NAMES = ("Zembla", "Borovia", "Othmark", "Quellen", "Varnia", "Lutecia", "Morvania")
+RELATIONS = ("attacks", "accuses", "aids", "condemns", "defends")
+
+
+def _actor(name: str, start: int) -> Mention:
+    return Mention(name[:3].upper(), name, start, start + len(name), label=name,
+                   cls="State", country=name[:3].upper())  # fmt: skip
+
+
+def corpus(n: int, *, seed: int = 5, prefix: str = "d") -> list:
+    """N invented articles, two to four events each, between seven states."""
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        aid, day = f"{prefix}{i}", f"2025-0{rng.randint(1, 3)}-{rng.randint(10, 28)}"
+        assertions, sentences, offset = [], [], 0
+        for j in range(rng.randint(2, 4)):
+            src, tgt = rng.sample(NAMES, 2)
+            rel = rng.choice(RELATIONS)
+            text = f"{src} was said to have moved against {tgt} on day {j}."
+            assertions.append(Assertion(
+                aid, _actor(src, offset), _actor(tgt, offset + text.index(tgt)),
+                rel, j, offset, offset + len(text), text,
+                negated=rng.random() < 0.15, date=day,
+            ))  # fmt: skip
+            sentences.append(text)
+            offset += len(text) + 1
+        paper = f"Paper {rng.randint(1, 4)}"
+        out.append((Article(aid, " ".join(sentences), date=day, source=paper),
+                    assertions))  # fmt: skip
+    return out
+
+
+def _derived(ds) -> set:
+    """Every quad of the derived graphs but the state."""
+    text = f"""SELECT ?g ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }}
+      FILTER(STRSTARTS(STR(?g), "{events.DERIVED}") && ?g != <{derived.STATE}>) }}"""
+    _, rows = select(ds, text)
+    return set(rows)
+
+
+@pytest.fixture(params=["memory", "oxigraph"])
+def store(request, tmp_path):
+    ds = open_store("memory" if request.param == "memory" else tmp_path / "store")
+    yield ds
+    ds.close()
+
+
+def test_a_refresh_in_small_chunks_writes_the_graphs_of_one_chunk(store):
+    build(corpus(40), dataset=store, registry={})
+    whole = _derived(store)
+    dyads = {g for g, *_ in whole if g.startswith(events.DERIVED + "dyad/")}
+    assert derived.refresh(store, chunk=100_000) == len(dyads) > 20
+    assert _derived(store) == whole
+    assert derived.refresh(store, chunk=1) == len(dyads)  # a dyad at a time
+    assert _derived(store) == whole
+    assert derived.refresh(store, chunk=3) == len(dyads)
+    assert _derived(store) == whole
+    assert derived.is_fresh(store)
+
+
+def test_an_incremental_build_in_small_chunks_equals_one_chunk(store, monkeypatch):
+    build(corpus(30), dataset=store, registry={})
+    # replaced and new articles: only their dyads and actors are recomputed
+    build(corpus(10, seed=9), dataset=store, registry={})
+    one = _derived(store)
+    build(corpus(10, seed=9, prefix="x"), dataset=store, registry={})
+    monkeypatch.setattr(derived, "DYADS", 1)
+    build(corpus(10, seed=9), dataset=store, registry={})  # back as it was
+    build(corpus(10, seed=9, prefix="x"), dataset=store, registry={})
+    chunked = _derived(store)
+    derived.refresh(store, chunk=100_000)  # everything, in one chunk
+    assert _derived(store) == chunked
+    assert chunked != one  # the second batch of articles changed something
+
+
+def test_bad_chunk_size(store):
+    with pytest.raises(KGError, match="bad chunk size 0"):
+        derived.refresh(store, chunk=0)
+    assert derived.refresh(store, chunk=1) == 0  # its positive twin: no dyads
+
+
+def test_past_the_cap_a_build_forgets_its_dyads_and_recomputes_all(store, monkeypatch):
+    from kg.rdf.nquads import article_quads
+
+    build(corpus(20), dataset=store, registry={})
+    art, asserted = corpus(1, seed=3, prefix="n")[0]
+    writer = derived.Derived(store)
+    writer.begin()
+    writer.touch_triples(article_quads(art, asserted).triples)
+    assert writer.dyads and not writer._everything  # under the cap: remembered
+    monkeypatch.setattr(derived, "TOUCHED", 0)
+    writer.touch_triples(article_quads(art, asserted).triples)
+    assert writer._everything and not writer.dyads and not writer.articles
+    derived.refresh(store)
+    # a build past the cap gives what a build under it gives
+    seen = []
+    real = derived.refresh
+    monkeypatch.setattr(derived, "refresh", lambda ds, dyads=None, **kw: (
+        seen.append(dyads is None), real(ds, dyads, **kw))[1])  # fmt: skip
+    build(corpus(15, seed=4, prefix="c"), dataset=store, registry={})
+    past = _derived(store)
+    real(store)  # everything again, in one go
+    assert _derived(store) == past
+    monkeypatch.setattr(derived, "TOUCHED", 100_000)
+    build(corpus(15, seed=4, prefix="k"), dataset=store, registry={})
+    under = _derived(store)
+    real(store)
+    assert _derived(store) == under != past
+    assert seen == [True, False]  # past the cap every dyad, under it the touched
+
+
+def test_a_refresh_that_fails_while_staging_leaves_the_store_as_it_was(
+    store, monkeypatch
+):
+    build(corpus(20), dataset=store, registry={})
+    before = _derived(store)
+    calls = []
+
+    def failing(ms, window):
+        calls.append(1)
+        if len(calls) > 3:
+            raise RuntimeError("out of disk")
+        return real(ms, window)
+
+    real = derived.dyad_triples
+    monkeypatch.setattr(derived, "dyad_triples", failing)
+    with pytest.raises(RuntimeError, match="out of disk"):
+        derived.refresh(store, chunk=2)
+    assert _derived(store) == before  # nothing of it was written
+    assert not derived.is_fresh(store)  # and readers are told to fall back
+    monkeypatch.setattr(derived, "dyad_triples", real)
+    build([], dataset=store, registry={})  # the next build recounts everything
+    assert derived.is_fresh(store) and _derived(store) == before
+
+
+def test_a_refresh_killed_while_loading_leaves_the_store_stale(store, monkeypatch):
+    build(corpus(20), dataset=store, registry={})
+    before = _derived(store)
+
+    def dies(*_):
+        raise OSError("killed")
+
+    monkeypatch.setattr(staging, "_load", dies)  # the drops happened, no load
+    with pytest.raises(KGError, match="cannot write the staged graphs: killed"):
+        derived.refresh(store)
+    assert not derived.is_fresh(store)
+    assert _derived(store) == set()  # dropped, not written
+    monkeypatch.undo()
+    build([], dataset=store, registry={})
+    assert derived.is_fresh(store) and _derived(store) == before
+
+
+# ---------------------------------------------------------------- the stage
+def _all(ds) -> set:
+    _, rows = select(ds, "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }")
+    return set(rows)
+
+
+def test_staged_graphs_reach_the_store_only_at_the_commit(store):
+    quads = [(f"<http://x/s{i}>", "<http://x/p>", f'"{i}"') for i in range(7)]
+    with Staged(store, piece=3) as stage:
+        stage.add("http://x/g1", quads[:5])
+        stage.add("http://x/g2", quads[5:])
+        assert stage.quads == 7 and len(stage._pieces) == 3  # 3 + 3 + 1 quads
+        assert _all(store) == set()  # nothing before the commit
+        stage.commit()
+        folder = stage._dir
+    assert not folder.exists()  # the staged files are gone
+    assert len(_all(store)) == 7
+    with Staged(store) as stage:  # a drop, then a new graph
+        stage.drop(["http://x/g1"])
+        stage.add("http://x/g3", quads[:1])
+        stage.commit()
+    assert {g for g, *_ in _all(store)} == {"http://x/g2", "http://x/g3"}
+    with Staged(store) as stage:  # left without a commit: nothing changes
+        stage.drop(["http://x/g2"])
+    assert {g for g, *_ in _all(store)} == {"http://x/g2", "http://x/g3"}
+    with pytest.raises(KGError, match="bad piece size 0"):
+        Staged(store, piece=0)
+
+
+def test_an_endpoint_gets_the_staged_graphs_as_insert_data(monkeypatch):
+    target = open_store("memory")
+    sent = []
+
+    def update(_dataset, text):
+        sent.append(text)
+        target.update(text)
+
+    monkeypatch.setattr(staging, "store_kind", lambda _: "sparql")
+    monkeypatch.setattr(staging, "update", update)
+    with Staged(target) as stage:
+        stage.add("http://x/g", [("<http://x/a>", "<http://x/p>", '"b c ."@en')])
+        stage.drop(["http://x/old"])
+        stage.commit()
+    assert sent[0] == "DROP SILENT GRAPH <http://x/old>"
+    assert sent[1].startswith("INSERT DATA {")
+    assert _all(target) == {("http://x/g", "http://x/a", "http://x/p", "b c .")}
+
+
+# ---------------------------------------------------------------- the tally
+def test_the_tally_groups_every_mention_by_dyad_as_the_reader_does(store):
+    build(corpus(25), dataset=store, registry={})
+    want: dict = {}
+    for m in events.read_mentions(store):
+        want.setdefault((m.source, m.target), []).append(m)
+    got: dict = {}
+    with Tally(store, delta=False) as tally:
+        chunks = list(tally.dyads(4))
+        for chunk in chunks:
+            assert len(chunk) <= 4
+            for dyad, ms in chunk.items():
+                assert dyad not in got
+                got[dyad] = ms
+    assert len(chunks) > 3
+    key = lambda ms: sorted(ms, key=lambda m: m.iri)  # noqa: E731
+    assert {d: key(ms) for d, ms in got.items()} == {
+        d: key(ms) for d, ms in want.items()
+    }
+
+
+def test_the_tally_reads_the_facts_the_store_query_reads(store):
+    from kg.rdf.summaries import read_facts
+
+    build(corpus(10), dataset=store, registry={})
+    mentions = events.read_mentions(store)
+    actors = sorted({m.source for m in mentions} | {m.target for m in mentions})
+    with Tally(store, delta=False) as tally:
+        assert tally.read_facts(actors) == read_facts(store, actors)
+        assert tally.read_facts(actors)[1]  # not vacuous: articles per actor
