@@ -285,9 +285,7 @@ def _preferred(tok: Token, entry: VerbEntry | None) -> list[Token]:
     if entry is not None and entry.prefer:
         # "discussed the border with Y": on the object of a verb whose object is
         # what is talked about, never a party (``no_obj``)
-        heads = [tok] + [
-            o for o in tok.children if entry.no_obj and o.dep_ in OBJ_DEPS
-        ]
+        heads = [tok] + [o for o in tok.children if entry.no_obj and o.dep_ in OBJ_DEPS]
         out.extend(
             c
             for h in heads

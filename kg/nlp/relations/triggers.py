@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from kg.nlp.relations.context import Event, Rules
+from kg.nlp.relations.naming import by_naming, by_phone
 from kg.nlp.relations.patterns import Patterns, VerbEntry
 from kg.nlp.relations.syntax import content_clause
 from kg.nlp.relations.words import Words
@@ -29,7 +30,7 @@ Found = tuple[str | None, str, list[Token], str | None]
 
 
 @dataclass(frozen=True)
-class _Verb:
+class Verb:
     """A verb being looked up: its repaired lemma, lexicon entry and objects.
 
     ``all_objs`` are the objects and their conjuncts ("sent tanks and jets"), each
@@ -65,105 +66,7 @@ def _objects(tok: Token) -> list[Token]:
     return []
 
 
-def _words_of(tok: Token, deps: tuple[str, ...]) -> list[Token]:
-    """A token's children of the given dependencies with their own modifiers."""
-    out: list[Token] = []
-    for c in tok.children:
-        if c.dep_ in deps:
-            out.append(c)
-            out.extend(m for m in c.children if m.dep_ in ("compound", "amod"))
-    return out
-
-
-def _naming_complements(v: _Verb) -> list[Token]:
-    """The name a naming verb gives, in each parse of "X called Y a Z": the
-    complement ("Y" object, "a Z" oprd|xcomp|acomp), the object after a dative or
-    another object ("branded [Y] [a Z]"), the object of "as" ("labelled Y as a
-    Z") and a name inside the object (:func:`_names_in_object`)."""
-    tok = v.tok
-    kids = list(tok.children)
-    comps = [
-        c
-        for c in kids
-        if c.dep_ in ("oprd", "xcomp", "acomp") and c.pos_ in ("NOUN", "ADJ", "PROPN")
-    ]
-    dobjs = [c for c in kids if c.dep_ == "dobj"]
-    if any(c.dep_ == "dative" for c in kids):
-        comps += [c for c in dobjs if c.pos_ == "NOUN"]
-    else:  # "branded [Y] [a Z]" parsed as two objects
-        comps += [c for c in dobjs[1:] if c.pos_ == "NOUN"]
-    comps += [
-        o
-        for c in kids
-        if c.dep_ == "prep" and c.lower_ == "as" and v.objs
-        for o in c.children
-        if o.dep_ == "pobj" and o.pos_ == "NOUN"
-    ]
-    return comps + _names_in_object(v)
-
-
-def _names_in_object(v: _Verb) -> list[Token]:
-    """A name the parser hangs inside the object: "branded [the Y terrorists]"
-    (Y a compound of the name), "called [Y a terrorist]" (the name in apposition,
-    with no comma: "called Y, the leader, ..." names nobody)."""
-    out = []
-    for o in v.objs:
-        if o.pos_ == "NOUN" and any(
-            m.dep_ == "compound" and m.pos_ == "PROPN" for m in o.children
-        ):
-            out.append(o)
-        out += [
-            a
-            for a in o.children
-            if a.dep_ == "appos"
-            and a.pos_ == "NOUN"
-            and a.left_edge.i > 0
-            and a.doc[a.left_edge.i - 1].text != ","
-        ]
-    return out
-
-
-def _by_naming(rules: Rules, v: _Verb) -> Found | None:
-    """ "X called Y a terrorist group": naming, never a phone call. A name that
-    marks Y as a terrorist body designates Y ("labelled Y a terrorist
-    organisation", "branded Y terrorists"); another pejorative name is a
-    condemnation, any other no event ("called the deal a success")."""
-    senses = rules.patterns.senses
-    if v.lemma not in senses["naming.verbs"]:
-        return None
-    if any(c.dep_ == "mark" and c.lower_ == "as" for c in v.tok.children) or any(
-        o.lower_ == "what" for o in v.objs
-    ):  # "Daesh, as Ankara calls the Islamic State", "what Tehran calls its axis"
-        return None, "verb", [v.tok], None
-    named = v.objs or [c for c in v.tok.children if c.dep_ == "dative"]
-    comps = _naming_complements(v) if named else []
-    if not comps:  # "called Y's leader" (parsed as a complement): a call
-        return None
-    names = {w.lower_ for c in comps for w in [c, *_words_of(c, ("amod", "compound"))]}
-    heads = {c.lower_ for c in comps}
-    if names & senses["designating.marks"] and heads & senses["designating.heads"]:
-        return senses.relations["designating"], "verb", [v.tok, comps[0]], None
-    if names & senses["naming.pejorative"]:
-        return senses.relations["naming"], "verb", [v.tok, comps[0]], None
-    return None, "verb", [v.tok], None
-
-
-def _by_phone(rules: Rules, v: _Verb) -> Found | None:
-    """ "spoke by telephone with Y", "talked on the phone": a phone call."""
-    senses = rules.patterns.senses
-    if v.lemma not in senses["phone.verbs"]:
-        return None
-    for c in v.tok.children:
-        if c.dep_ != "prep" or c.lower_ not in senses["phone.preps"]:
-            continue
-        for o in c.children:
-            words = {o.lower_, o.lemma_.lower()} | {m.lower_ for m in o.children}
-            if words & senses["phone.nouns"] and o.dep_ == "pobj":
-                return senses.relations["phone"], "verb", [v.tok, o], None
-    return None
-
-
-def _by_force(rules: Rules, v: _Verb) -> Found | None:
+def _by_force(rules: Rules, v: Verb) -> Found | None:
     """ "artillery pounded the city", "slammed the port with missiles": the force
     sense of a verb whose subject is an armed force or a weapon."""
     if v.entry is None or v.entry.force is None:
@@ -204,7 +107,7 @@ def show_of_force(rules: Rules, verb: Token | None, noun: Token, rel: str) -> st
     return rel
 
 
-def _by_particle(_rules: Rules, v: _Verb) -> Found | None:
+def _by_particle(_rules: Rules, v: Verb) -> Found | None:
     """ "call off", "cut off": a particle of the entry decides."""
     if v.entry is None:
         return None
@@ -215,7 +118,7 @@ def _by_particle(_rules: Rules, v: _Verb) -> Found | None:
     return None
 
 
-def _by_object(_rules: Rules, v: _Verb) -> Found | None:
+def _by_object(_rules: Rules, v: Verb) -> Found | None:
     """ "withdraw troops" vs "withdraw aid": the object (or its modifier) decides."""
     if v.entry is None:
         return None
@@ -239,7 +142,7 @@ def _sent_near(rules: Rules, verb: Token, goods: Token) -> bool:
     )
 
 
-def _by_goods(rules: Rules, v: _Verb) -> Found | None:
+def _by_goods(rules: Rules, v: Verb) -> Found | None:
     """ "sent tanks to Y", "shipped food to Y": a verb that hands goods over (or
     receives them: "received jets from Y") gives military or humanitarian aid by
     what the goods are (the object or a modifier);
@@ -260,7 +163,7 @@ def _by_goods(rules: Rules, v: _Verb) -> Found | None:
     return None
 
 
-def _ended(rules: Rules, v: _Verb) -> list[Token]:
+def _ended(rules: Rules, v: Verb) -> list[Token]:
     """What an ending verb ends: its objects, or the "to" object of an ending noun
     ("put an end to X"); none for another verb."""
     words = rules.words
@@ -283,7 +186,7 @@ def _ended(rules: Rules, v: _Verb) -> list[Token]:
     return out
 
 
-def _by_ending(rules: Rules, v: _Verb) -> Found | None:
+def _by_ending(rules: Rules, v: Verb) -> Found | None:
     """ "cancelled a visit to Y", "put an end to its partnership with Y": ending a
     cooperative act or a tie (``tie_nouns``) reduces relations, ending sanctions
     lifts them, ending aid cuts it; ending another hostile act is left to the verb's
@@ -337,7 +240,7 @@ def undergone(rules: Rules, tok: Token, noun: Token) -> bool:
     )
 
 
-def _by_undergoing(rules: Rules, v: _Verb) -> Found | None:
+def _by_undergoing(rules: Rules, v: Verb) -> Found | None:
     """ "Y came under attack from X": the event noun of the "under" phrase."""
     if v.lemma not in rules.words["undergo_verbs"]:
         return None
@@ -356,7 +259,7 @@ def threat_of(rules: Rules, rel: str) -> str:
     return rules.words.role(role)
 
 
-def _by_promised_harm(rules: Rules, v: _Verb) -> Found | None:
+def _by_promised_harm(rules: Rules, v: Verb) -> Found | None:
     """ "vowed retaliation against Y", "warned of reprisals against Y": a pledge or
     warning of a hostile act is a threat of it (CAMEO 13)."""
     if not (
@@ -381,7 +284,7 @@ def _by_promised_harm(rules: Rules, v: _Verb) -> Found | None:
     return None
 
 
-def _by_override(_rules: Rules, v: _Verb) -> Found | None:
+def _by_override(_rules: Rules, v: Verb) -> Found | None:
     """ "lift the curfew": a light-verb override of the object noun."""
     for o in v.objs:
         for key in (o.lower_, o.lemma_.lower()):
@@ -390,7 +293,7 @@ def _by_override(_rules: Rules, v: _Verb) -> Found | None:
     return None
 
 
-def _by_event_noun(rules: Rules, v: _Verb) -> Found | None:
+def _by_event_noun(rules: Rules, v: Verb) -> Found | None:
     """ "held talks", "launched a mediation effort", "ten days of war games"."""
     if v.lemma not in rules.patterns.light_verbs:
         return None
@@ -413,7 +316,7 @@ def _by_event_noun(rules: Rules, v: _Verb) -> Found | None:
     return None
 
 
-def _by_instrument(rules: Rules, v: _Verb) -> Found | None:
+def _by_instrument(rules: Rules, v: Verb) -> Found | None:
     """ "hit Y with sanctions", "Y was hit by new sanctions": a sanction named as
     the instrument ("with") or passive agent ("by") of any verb is the act, before
     the verb's own sense (hitting with sanctions is no attack)."""
@@ -427,7 +330,7 @@ def _by_instrument(rules: Rules, v: _Verb) -> Found | None:
     return None
 
 
-def _by_light_preposition(rules: Rules, v: _Verb) -> Found | None:
+def _by_light_preposition(rules: Rules, v: Verb) -> Found | None:
     """ "put under investigation", "called for sanctions"; a verb with overrides of
     its own takes only those ("said in a warning to Y")."""
     light = v.lemma in rules.patterns.light_verbs
@@ -452,7 +355,7 @@ def _by_light_preposition(rules: Rules, v: _Verb) -> Found | None:
     return None
 
 
-def _by_preposition(_rules: Rules, v: _Verb) -> Found | None:
+def _by_preposition(_rules: Rules, v: Verb) -> Found | None:
     """ "called on Iran" (but not "called on Tuesday"), "pushing for X to ..."."""
     if v.entry is None:
         return None
@@ -473,9 +376,9 @@ def _by_preposition(_rules: Rules, v: _Verb) -> Found | None:
 
 
 #: The lookups of a verb's relation, in order: the first match decides.
-_VERB_RULES: tuple[Callable[[Rules, _Verb], Found | None], ...] = (
-    _by_naming,
-    _by_phone,
+_VERB_RULES: tuple[Callable[[Rules, Verb], Found | None], ...] = (
+    by_naming,
+    by_phone,
     _by_instrument,
     _by_force,
     _by_undergoing,
@@ -496,8 +399,8 @@ _VERB_RULES: tuple[Callable[[Rules, _Verb], Found | None], ...] = (
 #: a sentence must be to be read at all. (source, name): ``senses`` lists of
 #: patterns.yaml, ``control`` classes, ``words`` of relation_words.yaml.
 TRIGGER_LISTS: tuple[tuple[str, str], ...] = (
-    ("senses", "naming.verbs"),  # _by_naming
-    ("senses", "phone.verbs"),  # _by_phone
+    ("senses", "naming.verbs"),  # by_naming
+    ("senses", "phone.verbs"),  # by_phone
     ("words", "undergo_verbs"),  # _by_undergoing
     ("words", "commitment_verbs"),  # _by_promised_harm
     ("control", "threat"),  # _by_promised_harm
@@ -541,7 +444,7 @@ def verb_relation(rules: Rules, tok: Token) -> Found:
         )
         for o in objs + [c for x in objs for c in x.conjuncts]
     ]
-    v = _Verb(
+    v = Verb(
         tok, lemma, entry, objs, rules.patterns.light_overrides.get(lemma, {}), all_objs
     )
     for rule in _VERB_RULES:
