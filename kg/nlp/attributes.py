@@ -16,12 +16,15 @@ runs spaCy's own code. :func:`use_cached_attribute_ruler` swaps it into a pipeli
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+import numpy as np
 from spacy.attrs import DEP, IDS, LEMMA, MORPH, POS, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
 
@@ -37,6 +40,9 @@ _TESTED = frozenset(
 #: Attributes the ruler may set: token attributes only (a lexeme attribute set on
 #: one token would change every token of that word, in the order of the matches).
 _SET = frozenset({POS, TAG, LEMMA, MORPH, DEP})
+
+#: The value a token attribute is read as when no pattern names it.
+_ANY = np.uint64(2**64 - 1)
 
 #: Distinct attribute-value combinations kept in the cache (bounded on a stream).
 _MAX_CACHED = 200_000
@@ -55,13 +61,16 @@ class CachedAttributeRuler(AttributeRuler):
         plan = self._current_plan()
         if plan is None:
             return super().__call__(doc)
-        attr_ids, single, multi, cache, merged = plan
+        attr_ids, normal, single, multi, cache, merged = plan
         targets = self._targets(multi, doc) if multi is not None else {}
         if targets is None:  # a pattern index outside its match:
             return super().__call__(doc)  # spaCy's own error
         if len(cache) > _MAX_CACHED:
             cache.clear()
-        for i, key in enumerate(map(tuple, doc.to_array(attr_ids).tolist())):
+        values = doc.to_array(attr_ids).reshape(len(doc), len(attr_ids))
+        for col, relevant in normal:
+            values[:, col] = relevant.normalise(values[:, col], self.vocab.strings)
+        for i, key in enumerate(map(tuple, values.tolist())):
             rules = cache.get(key)
             if rules is None:
                 found = single(doc[i : i + 1], allow_missing=True, as_spans=False)
@@ -110,6 +119,7 @@ class CachedAttributeRuler(AttributeRuler):
     def _make_plan(self) -> tuple | None:
         single, multi = Matcher(self.vocab), Matcher(self.vocab)
         tested: set[str] = set()
+        single_patterns: list[dict] = []
         has_multi = False
         for rule, attrs in enumerate(self.attrs):
             if not set(attrs) <= _SET:
@@ -121,14 +131,75 @@ class CachedAttributeRuler(AttributeRuler):
                 if len(pattern) == 1:
                     if self.indices[rule] not in (0, -1):
                         return None
-                    tested.update(pattern[0])
+                    tested.update("ORTH" if t == "TEXT" else t for t in pattern[0])
                     single.add(key, [pattern])
+                    single_patterns.append(pattern[0])
                 else:
                     has_multi = True
                     multi.add(key, [pattern])
-        names = sorted({"ORTH" if t == "TEXT" else t for t in tested}) or ["ORTH"]
+        names = sorted(tested) or ["ORTH"]
+        relevant = [(j, _relevant(single_patterns, n)) for j, n in enumerate(names)]
+        normal = [(j, r) for j, r in relevant if r is not None]
         attr_ids = [IDS[name] for name in names]
-        return attr_ids, single, multi if has_multi else None, {}, {}
+        return attr_ids, normal, single, multi if has_multi else None, {}, {}
+
+
+class _Relevant:
+    """Which values of one tested attribute some single-token pattern singles out:
+    those named by equality, ``IN`` or ``NOT_IN``, and those a ``REGEX`` finds.
+    Every other value fails or passes each pattern exactly as any other such value
+    does, so the cache key reads them all as one (``_ANY``)."""
+
+    def __init__(self, named: set[int], regexes: list[re.Pattern[str]]) -> None:
+        self.named = named
+        self.regexes = regexes
+        self.known: dict[int, bool] = {}
+
+    def normalise(self, column: np.ndarray, strings: Any) -> np.ndarray:
+        """``column`` with the values no pattern singles out replaced by ``_ANY``."""
+        known = self.known
+        if len(known) > _MAX_CACHED:
+            known.clear()
+        keep = []
+        for v in np.unique(column).tolist():
+            hit = known.get(v)
+            if hit is None:
+                hit = known[v] = v in self.named or any(
+                    rx.search(strings[v]) for rx in self.regexes
+                )
+            if hit:
+                keep.append(v)
+        return np.where(np.isin(column, np.array(keep, dtype="uint64")), column, _ANY)
+
+
+def _relevant(patterns: list[dict], name: str) -> _Relevant | None:
+    """The :class:`_Relevant` of attribute ``name`` in single-token ``patterns``, or
+    None when a pattern asks it anything else (its values then all stay apart)."""
+    if name == "MORPH":
+        return None
+    named: set[int] = set()
+    regexes: list[re.Pattern[str]] = []
+    for tok in patterns:
+        value = tok.get("TEXT", tok.get(name)) if name == "ORTH" else tok.get(name)
+        if value is None:
+            continue
+        if isinstance(value, dict) and set(value) == {"REGEX"} and name != "ORTH":
+            regexes.append(re.compile(value["REGEX"]))
+            continue
+        if isinstance(value, dict):
+            if len(value) != 1 or not set(value) <= {"IN", "NOT_IN"}:
+                return None
+            value = next(iter(value.values()))
+        for v in value if isinstance(value, list) else [value]:
+            if isinstance(v, bool):
+                named.add(int(v))
+            elif isinstance(v, str):
+                named.add(get_string_id(v))
+            else:
+                return None
+    if int(_ANY) in named or (regexes and name.startswith(("IS_", "LIKE_"))):
+        return None
+    return _Relevant(named, regexes)
 
 
 @Language.factory("kg_attribute_ruler", default_config={"validate": False})

@@ -110,3 +110,25 @@ def test_patterns_outside_the_cache_run_spacys_code(pattern):
 
 def test_load_nlp_uses_the_cached_ruler(nlp):
     assert type(nlp.get_pipe("attribute_ruler")) is CachedAttributeRuler
+
+
+def test_words_no_pattern_names_share_a_cache_entry_and_match_alike():
+    """IN, NOT_IN and REGEX patterns: a word none of them singles out is read as
+    any other such word (one cache entry), a word one names or a regex finds
+    keeps its own entry, and each token gets what spaCy's ruler gives it."""
+    patterns = [
+        {"patterns": [[{"TAG": {"NOT_IN": ["NNP"]}}]], "attrs": {"POS": "X"}},
+        {"patterns": [[{"LOWER": {"IN": ["talks", "truce"]}}]], "attrs": {"LEMMA": "t"}},  # noqa: E501
+        {"patterns": [[{"LOWER": {"REGEX": "^cease"}}]], "attrs": {"LEMMA": "cease"}},
+    ]
+    vocab, a, b = _rulers(patterns)
+    words = ["Ruritania", "held", "talks", "on", "a", "ceasefire", "and", "truce"]
+    tags = ["NNP", "VBD", "NNS", "IN", "DT", "NN", "CC", "NN"]
+    da, db = a(_tagged(vocab, words, tags)), b(_tagged(vocab, words, tags))
+    got = [(t.pos_, t.lemma_) for t in db]
+    assert got == [(t.pos_, t.lemma_) for t in da]
+    assert got[2] == ("X", "t") and got[5] == ("X", "cease") and got[0] == ("", "")
+    cache = b._current_plan()[4]
+    # held/on/a/and differ only in words and tags no pattern names: fewer
+    # entries than distinct (word, tag) pairs
+    assert len(cache) < len(set(zip(words, tags, strict=True)))
