@@ -5,13 +5,15 @@ spaCy's ``AttributeRuler`` runs a ``Matcher`` of all its patterns over every tok
 patterns are single tokens (``{"TAG": "PRP", "LOWER": "she"}``), whose match
 depends only on the token's values of the attributes the patterns name. So
 :class:`CachedAttributeRuler` reads those values for all tokens at once
-(``Doc.to_array``), runs the single-token patterns once per distinct combination
-of values (a cache; the spaCy ``Matcher`` itself decides the match, on that
-token alone) and the few longer patterns with a ``Matcher`` of their own, then sets
-on each token the attributes of its matches merged in the ruler's order (a later
-pattern wins, as in spaCy). When a pattern is of a kind this reasoning does not
-cover (an ``OP``, an extension attribute, a lexeme attribute to set), the ruler
-runs spaCy's own code. :func:`use_cached_attribute_ruler` swaps it into a pipeline.
+(``Doc.to_array``) and runs the single-token patterns once per distinct combination
+of values (a cache; the spaCy ``Matcher`` itself decides the match, on that token
+alone; a value that no pattern singles out is read as any other such value, so the
+cache holds a few hundred entries), and the few longer patterns with a ``Matcher``
+of their own; then it sets on each token the attributes of its matches merged in
+the ruler's order (a later pattern wins, as in spaCy). When a pattern is of a kind
+this reasoning does not cover (an ``OP``, an extension attribute, a lexeme
+attribute to set), the ruler runs spaCy's own code.
+:func:`use_cached_attribute_ruler` swaps it into a pipeline.
 """
 
 from __future__ import annotations
