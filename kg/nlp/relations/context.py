@@ -70,6 +70,7 @@ class Rules:
             ``force_words`` and patterns.yaml's force weapons and subjects.
         lemmas: The repaired lemma of each (form, lemma, tag) met so far (a cache:
             every token of every sentence is looked up).
+        triggering: :meth:`may_trigger` of each (form, lemma, tag) met so far.
     """
 
     patterns: Patterns
@@ -84,6 +85,7 @@ class Rules:
     force_subjects: frozenset[str] = frozenset()
     military_goods: frozenset[str] = frozenset()
     lemmas: dict[tuple[int, int, int], str] = field(default_factory=dict)
+    triggering: dict[tuple[int, int, int], bool] = field(default_factory=dict)
 
     def lemma(self, tok: Token) -> str:
         """The lemma, repaired for verbs the lemmatiser gets wrong ("staged" ->
@@ -97,8 +99,17 @@ class Rules:
         return found
 
     def may_trigger(self, tok: Token) -> bool:
-        """Whether the token's repaired lemma or its word is in a trigger lexicon."""
-        return self.lemma(tok) in self.candidates or tok.lower_ in self.patterns.nouns
+        """Whether the token's repaired lemma or its word is in a trigger lexicon
+        (cached by the key of :meth:`lemma`: every token of a sentence is asked)."""
+        key = (tok.orth, tok.lemma, tok.tag)
+        found = self.triggering.get(key)
+        if found is None:
+            if len(self.triggering) >= _MAX_LEMMAS:  # bounded on an endless stream
+                self.triggering.clear()
+            found = self.triggering[key] = (
+                self.lemma(tok) in self.candidates or tok.lower_ in self.patterns.nouns
+            )
+        return found
 
     def _lemma(self, tok: Token) -> str:
         lemma = tok.lemma_.lower()
