@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from rdflib import Dataset, Graph, URIRef
 from rdflib.query import Result
@@ -33,6 +33,9 @@ from rdflib.term import Node
 from kg.rdf.namespaces import bind
 from kg.rdf.sparql import inject_values
 from kg.types import KGError
+
+if TYPE_CHECKING:  # the one home of the triple type (importing it loads more)
+    from kg.rdf.nquads import Triple
 
 #: A quad as :func:`quads` yields it: subject, predicate, object, graph name.
 Quad = tuple[Node, Node, Node, Node | None]
@@ -291,10 +294,6 @@ def replace_graph(dataset: Dataset, graph: Graph) -> None:
         ) from exc
 
 
-#: A triple as N-Triples terms (see :mod:`kg.rdf.nquads`).
-TextTriple = tuple[str, str, str]
-
-
 def _inner(dataset: Graph) -> Any:
     """The pyoxigraph store behind an embedded Oxigraph dataset."""
     return cast(Any, dataset.store)._inner
@@ -338,7 +337,7 @@ def values_of(
 
 def write_graphs(
     dataset: Graph,
-    graphs: Mapping[str, Iterable[TextTriple]],
+    graphs: Mapping[str, Iterable[Triple]],
     *,
     drop: Iterable[str] = (),
 ) -> None:
@@ -394,9 +393,7 @@ def _bulk_write(dataset: Graph, text: str, drop: Sequence[str]) -> None:
     inner.bulk_load(text.encode("utf-8"), ox.RdfFormat.N_QUADS)
 
 
-def _update_text(
-    graphs: Mapping[str, Iterable[TextTriple]], drop: Sequence[str]
-) -> str:
+def _update_text(graphs: Mapping[str, Iterable[Triple]], drop: Sequence[str]) -> str:
     parts = [f"DROP SILENT GRAPH <{g}>" for g in drop]
     for g, triples in graphs.items():
         body = "\n".join(f"{s} {p} {o} ." for s, p, o in triples)
@@ -464,7 +461,7 @@ def bulk_load(dataset: Dataset, path: str | Path, *, format: str | None = None) 
 
 
 __all__ = [
-    "Quad", "TextTriple", "bulk_load", "compact", "open_store", "query", "quads",
+    "Quad", "bulk_load", "compact", "open_store", "query", "quads",
     "replace_graph", "store_kind", "update", "values_of", "write_graphs",
 ]  # fmt: skip
 
