@@ -36,10 +36,6 @@ _INFLECTIONS = (
     ("ies", "y"),
 )
 
-#: Dependencies of the word before an event noun that make a compound event noun
-#: ("drone strike", "retaliatory strike").
-_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
-
 #: Entries of the cache of repaired lemmas (``Rules.lemmas``) before it is emptied.
 _MAX_LEMMAS = 200_000
 
@@ -136,8 +132,9 @@ class Rules:
 
     def noun_relation(self, tok: Token) -> str | None:
         """The relation of an event noun ("talks", "sanctions"), or None; a noun
-        with the modifier just before it is first looked up hyphenated ("a drone
-        strike" as "drone-strike", an attack, where "a strike" is a protest)."""
+        with a modifier (:data:`_MODIFIER_DEPS`) just before it is first looked up
+        hyphenated ("a drone strike" as "drone-strike", an attack, where "a strike"
+        is a protest)."""
         nouns = self.patterns.nouns
         rel = nouns.get(tok.lower_) or nouns.get(tok.lemma_.lower())
         if rel is None or tok.i == 0:
