@@ -64,9 +64,8 @@ class Rules:
             and patterns.yaml's ``senses.force.subjects``.
         military_goods: Object words of military goods: ``military_goods``,
             ``force_words`` and patterns.yaml's force weapons and subjects.
-        lemmas: The repaired lemma of each (form, lemma, tag) met so far (a cache:
-            every token of every sentence is looked up).
-        triggering: :meth:`may_trigger` of each (form, lemma, tag) met so far.
+        lemmas: The repaired lemma and :meth:`may_trigger` of each (form, lemma,
+            tag) met so far (a cache: every token of every sentence is looked up).
     """
 
     patterns: Patterns
@@ -80,31 +79,28 @@ class Rules:
     state_forces: frozenset[str] = frozenset()
     force_subjects: frozenset[str] = frozenset()
     military_goods: frozenset[str] = frozenset()
-    lemmas: dict[tuple[int, int, int], str] = field(default_factory=dict)
-    triggering: dict[tuple[int, int, int], bool] = field(default_factory=dict)
+    lemmas: dict[tuple[int, int, int], tuple[str, bool]] = field(default_factory=dict)
 
     def lemma(self, tok: Token) -> str:
         """The lemma, repaired for verbs the lemmatiser gets wrong ("staged" ->
         "stag"): a regular inflection of a lexicon verb is taken as that verb."""
+        return self._looked_up(tok)[0]
+
+    def may_trigger(self, tok: Token) -> bool:
+        """Whether the token's repaired lemma or its word is in a trigger lexicon."""
+        return self._looked_up(tok)[1]
+
+    def _looked_up(self, tok: Token) -> tuple[str, bool]:
+        """:meth:`lemma` and :meth:`may_trigger` of a token, cached by (form,
+        lemma, tag): every token of every read sentence is asked."""
         key = (tok.orth, tok.lemma, tok.tag)
         found = self.lemmas.get(key)
         if found is None:
             if len(self.lemmas) >= _MAX_LEMMAS:  # bounded on an endless stream
                 self.lemmas.clear()
-            found = self.lemmas[key] = self._lemma(tok)
-        return found
-
-    def may_trigger(self, tok: Token) -> bool:
-        """Whether the token's repaired lemma or its word is in a trigger lexicon
-        (cached by the key of :meth:`lemma`: every token of a sentence is asked)."""
-        key = (tok.orth, tok.lemma, tok.tag)
-        found = self.triggering.get(key)
-        if found is None:
-            if len(self.triggering) >= _MAX_LEMMAS:  # bounded on an endless stream
-                self.triggering.clear()
-            found = self.triggering[key] = (
-                self.lemma(tok) in self.candidates or tok.lower_ in self.patterns.nouns
-            )
+            lemma = self._lemma(tok)
+            triggers = lemma in self.candidates or tok.lower_ in self.patterns.nouns
+            found = self.lemmas[key] = (lemma, triggers)
         return found
 
     def _lemma(self, tok: Token) -> str:
