@@ -46,24 +46,15 @@ _MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "prep"})
 
 @dataclass(frozen=True, eq=False)
 class Rules:
-    """The data the relation rules read, with the lookups built on it.
+    """The data the relation rules read, with the lookups built on it (the
+    derived word sets are cached properties, computed on first use).
 
     Attributes:
         patterns: The trigger lexicons.
         vocab: The relation vocabulary.
-        modals: The words of the intent and hypothetical control classes (the
-            auxiliaries of a modal verb: "will send", "would send").
-        by_code: CAMEO code -> relation of the vocabulary
-            (:func:`kg.vocab.code_relations`).
         words: The word lists, roles and weights.
         candidates: Lemmas that may trigger an event (verbs, nouns, light verbs).
         known: Control and reporting words (their lemmas are repaired too).
-        control_classes: Lemma -> control class (see :func:`control_classes`).
-        state_forces: Head words of a mention that make its source a state force.
-        force_subjects: Subjects that make a verb's force sense: the state forces
-            and patterns.yaml's ``senses.force.subjects``.
-        military_goods: Object words of military goods: ``military_goods``,
-            ``force_words`` and patterns.yaml's force weapons and subjects.
         lemmas: The repaired lemma and :meth:`may_trigger` of each (form, lemma,
             tag) met so far (a cache: every token of every sentence is looked up).
     """
@@ -73,13 +64,45 @@ class Rules:
     words: Words
     candidates: frozenset[str]
     known: frozenset[str]
-    control_classes: dict[str, str] = field(default_factory=dict)
-    modals: frozenset[str] = frozenset()
-    by_code: dict[str, str] = field(default_factory=dict)
-    state_forces: frozenset[str] = frozenset()
-    force_subjects: frozenset[str] = frozenset()
-    military_goods: frozenset[str] = frozenset()
     lemmas: dict[tuple[int, int, int], tuple[str, bool]] = field(default_factory=dict)
+
+    @cached_property
+    def control_classes(self) -> dict[str, str]:
+        """Lemma -> control class (see :func:`control_classes`)."""
+        return control_classes(self.patterns, self.words)
+
+    @cached_property
+    def modals(self) -> frozenset[str]:
+        """The words of the intent and hypothetical control classes (the
+        auxiliaries of a modal verb: "will send", "would send")."""
+        return self.control("intent") | self.control("hypothetical")
+
+    @cached_property
+    def by_code(self) -> dict[str, str]:
+        """CAMEO code -> relation (:func:`kg.vocab.code_relations`)."""
+        return code_relations(self.vocab)
+
+    @cached_property
+    def state_forces(self) -> frozenset[str]:
+        """Head words of a mention that make its source a state force."""
+        return self.words["force_words"] | self.words["other_force_words"]
+
+    @cached_property
+    def force_subjects(self) -> frozenset[str]:
+        """The state forces and patterns.yaml's ``senses.force.subjects``."""
+        return self.patterns.senses["force.subjects"] | self.state_forces
+
+    @cached_property
+    def military_goods(self) -> frozenset[str]:
+        """``military_goods``, ``force_words`` and patterns.yaml's force weapons
+        and subjects."""
+        w, senses = self.words, self.patterns.senses
+        return (
+            w["military_goods"]
+            | w["force_words"]
+            | senses["force.weapons"]
+            | senses["force.subjects"]
+        )
 
     def lemma(self, tok: Token) -> str:
         """The lemma, repaired for verbs the lemmatiser gets wrong ("staged" ->
@@ -192,27 +215,12 @@ def make_rules(
     words = load_words()
     from kg.nlp.relations.triggers import trigger_lemmas  # it imports this module
 
-    vocab = vocabulary or load_vocabulary()
-    force = p.senses["force.subjects"]
-    state_forces = words["force_words"] | words["other_force_words"]
     return Rules(
         patterns=p,
-        vocab=vocab,
+        vocab=vocabulary or load_vocabulary(),
         words=words,
         candidates=trigger_lemmas(p, words),
         known=frozenset(set().union(*p.control.values()) | p.reporting),
-        control_classes=control_classes(p, words),
-        modals=p.control.get("intent", frozenset())
-        | p.control.get("hypothetical", frozenset()),
-        by_code=code_relations(vocab),
-        state_forces=state_forces,
-        force_subjects=force | state_forces,
-        military_goods=(
-            words["military_goods"]
-            | words["force_words"]
-            | p.senses["force.weapons"]
-            | force
-        ),
     )
 
 
