@@ -86,10 +86,13 @@ def test_word_lists_refuse_yaml_booleans():
 
 
 def test_control_class_follows_the_priority_of_the_word_lists():
+    from kg.nlp.relations.context import control_classes
+
     p = load_patterns()
     assert load_words().control_priority[0] == "threat"
     assert "warn" in p.control["threat"]
-    assert p.control_class("warn") == "threat"
-    assert p.control_class("refuse") == "refusal"
-    assert p.control_class("will") == "intent"
-    assert p.control_class("table") is None
+    classes = control_classes(p, load_words())
+    assert classes.get("warn") == "threat"
+    assert classes.get("refuse") == "refusal"
+    assert classes.get("will") == "intent"
+    assert classes.get("table") is None

@@ -14,7 +14,6 @@ from typing import Any
 
 import yaml
 
-from kg.nlp.relations.words import load_words
 from kg.nlp.words import shared_words
 from kg.resources import read_yaml
 from kg.types import KGError
@@ -93,17 +92,6 @@ class Patterns:
     counter_objects: frozenset[str] = frozenset()
     senses: Senses = field(default_factory=Senses)
     lexicon: dict[str, str] = field(default_factory=dict)
-
-    def control_class(self, word: str) -> str | None:
-        """Return the control class of a lemma ("intent", "threat", ...) or None.
-
-        A word in several classes takes the first of ``control_priority``
-        (``relation_words.yaml``).
-        """
-        for name in load_words().control_priority:
-            if word in self.control.get(name, ()):
-                return name
-        return None
 
 
 def _check(rel: Any, where: str, vocab: dict[str, Relation]) -> str | None:
