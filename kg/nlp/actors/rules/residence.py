@@ -167,10 +167,18 @@ def _role_after(ctx: DocContext, st: _Residence, i: int) -> tuple[int, str] | No
     return role
 
 
-def _only_state(ctx: DocContext, cands: list[Candidate], i: int) -> str | None:
-    """The country of the sentence of token i when it names only one."""
+def _only_state(
+    ctx: DocContext, cands: list[Candidate], i: int, act: int | None = None
+) -> str | None:
+    """The country of the sentence of token i when it names only one; with
+    ``act``, leaving out the countries of the act's other parties
+    (:func:`_party`)."""
     lo, hi = ctx.sent_bounds(i)
-    seen = {ctx.state_of(o) for o in cands if lo <= o.start < hi} - {None}
+    here = [o for o in cands if lo <= o.start < hi]
+    seen = {ctx.state_of(o) for o in here}
+    if act is not None:
+        seen -= {ctx.state_of(o) for o in here if _party(ctx, o, act)}
+    seen.discard(None)
     return seen.pop() if len(seen) == 1 else None
 
 
@@ -393,14 +401,7 @@ def _home_state(
     the other party of its act: "activists condemned Norway" does not make them
     Norway's (the group has no country then), "police fired on protesters in Lima"
     makes both Peru's."""
-    act = _act_of(ctx, ctx.doc[i:end].root.i)
-    if act is None:
-        return _only_state(ctx, cands, i)
-    lo, hi = ctx.sent_bounds(i)
-    seen = {ctx.state_of(o) for o in cands if lo <= o.start < hi}
-    seen -= {ctx.state_of(o) for o in cands if _party(ctx, o, act)}
-    seen.discard(None)
-    return seen.pop() if len(seen) == 1 else None
+    return _only_state(ctx, cands, i, _act_of(ctx, ctx.doc[i:end].root.i))
 
 
 def _bare_groups(ctx: DocContext, st: _Residence) -> None:
