@@ -144,9 +144,10 @@ def _fits(
     *,
     plural: bool | None,
     subject: bool,
-    person: bool,
 ) -> bool:
-    """Whether ``c`` may be the antecedent of the reference at token ``pos``."""
+    """Whether ``c`` may be the antecedent of the reference at token ``pos`` (a
+    reference that wants a person may have the head of their name as subject:
+    :func:`_subject_root`)."""
     if c.end > pos or ctx.sent_of[pos] - ctx.sent_of[c.start] > window:
         return False
     if not kinds(ctx, c).intersection(wants):
@@ -154,7 +155,7 @@ def _fits(
     root = ctx.doc[c.start : c.end].root
     if subject and c.kind == COREF and c.end - c.start == 1:
         return False  # no pronoun chains
-    head = _subject_root(root, person)
+    head = _subject_root(root, tuple(wants) == _PERSON_WANTS)
     if subject and head.dep_ not in ("nsubj", "nsubjpass", "poss"):
         return False
     return _number_agrees(ctx, c, root, plural)
@@ -170,21 +171,17 @@ def antecedent(
     plural: bool | None = None,
     head: str | None = None,
     subject: bool = False,
-    person: bool = False,
 ) -> Candidate | None:
     """The nearest candidate of ``pool`` before token ``pos`` that may be referred
     to: first one sharing ``head`` (within five sentences), then any (within
-    ``window`` sentences). ``person``: the reference wants a person, whose
-    subject may be the head of their name (:func:`_subject_root`)."""
+    ``window`` sentences)."""
     ordered = sorted(pool, key=lambda c: c.end, reverse=True)
     passes = [(_SAME_HEAD_WINDOW, head), (window, None)] if head else [(window, None)]
     for win, same_head in passes:
         for c in ordered:
             if not _shares_head(ctx, c, same_head):
                 continue
-            if _fits(
-                ctx, c, pos, wants, win, plural=plural, subject=subject, person=person
-            ):
+            if _fits(ctx, c, pos, wants, win, plural=plural, subject=subject):
                 return c
     return None
 
@@ -372,7 +369,6 @@ def pronouns(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
             _PRONOUN_WINDOW,
             plural=query.plural,
             subject=True,
-            person=query.person,
         )
         if query.person:
             ante = (
