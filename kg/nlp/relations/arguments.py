@@ -183,7 +183,7 @@ def _co_agents(ctx: SentContext, a: _Args) -> None:
         found.extend(x for x in c.children if x.dep_ == "pobj")
     keys = {ctx.key(m) for m in a.sources}
     for tok in found:
-        a.sources.extend(m for m in actors(ctx, tok, keys) if ctx.key(m) not in keys)
+        a.sources.extend(actors(ctx, tok, keys))  # never a mention of ``keys``
         a.skip.add(tok.i)
 
 
