@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.tokens import Token
 
@@ -42,7 +43,18 @@ class Verb:
     entry: VerbEntry | None
     objs: list[Token]
     overrides: dict[str, str]
-    all_objs: list[tuple[Token, list[str]]]
+
+    @cached_property
+    def all_objs(self) -> list[tuple[Token, list[str]]]:
+        """Built only if a rule that reads the objects is reached."""
+        return [
+            (
+                o,
+                [m.lower_ for m in o.children if m.dep_ in ("compound", "amod")]
+                + [o.lower_, o.lemma_.lower()],
+            )
+            for o in self.objs + [c for x in self.objs for c in x.conjuncts]
+        ]
 
 
 def _objects(tok: Token) -> list[Token]:
@@ -435,18 +447,8 @@ def verb_relation(rules: Rules, tok: Token) -> Found:
     """Relation of a verb token: (relation, kind, trigger words, fine CAMEO code)."""
     lemma = rules.lemma(tok)
     entry = rules.patterns.verbs.get(lemma)
-    objs = _objects(tok)
-    all_objs = [
-        (
-            o,
-            [m.lower_ for m in o.children if m.dep_ in ("compound", "amod")]
-            + [o.lower_, o.lemma_.lower()],
-        )
-        for o in objs + [c for x in objs for c in x.conjuncts]
-    ]
-    v = Verb(
-        tok, lemma, entry, objs, rules.patterns.light_overrides.get(lemma, {}), all_objs
-    )
+    overrides = rules.patterns.light_overrides.get(lemma, {})
+    v = Verb(tok, lemma, entry, _objects(tok), overrides)
     for rule in _VERB_RULES:
         found = rule(rules, v)
         if found is not None:
