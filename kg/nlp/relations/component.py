@@ -83,8 +83,9 @@ def _quoted_speaker(ctx: DocContext, sent: Span) -> Span | None:
 def _sentences(ctx: DocContext) -> Iterator[SentContext]:
     """The sentences worth reading: two actors, or one and a quotation's speaker."""
     sents = list(ctx.doc.sents)
-    by_sentence = ctx.keys_by_sentence(sents)
-    pairs = ctx.pair_sentences(sents)
+    starts = [s.start for s in sents]
+    by_sentence = ctx.keys_by_sentence(starts)
+    pairs = ctx.pair_sentences(starts)
     for s_i in pairs:  # "The two countries ...": the pair named before
         by_sentence.setdefault(s_i, set())
     for s_i, keys in sorted(by_sentence.items()):

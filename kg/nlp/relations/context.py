@@ -364,23 +364,27 @@ class DocContext:
                 return span
         return None
 
-    def keys_by_sentence(self, sents: list[Span]) -> dict[int, set[tuple[str, str]]]:
-        """Sentence number -> the mention keys of the sentence."""
-        starts = [s.start for s in sents]
+    def keys_by_sentence(self, starts: list[int]) -> dict[int, set[tuple[str, str]]]:
+        """Sentence number (by the sentences' first tokens) -> its mention keys."""
         out: dict[int, set[tuple[str, str]]] = {}
         for span in self.spans:
             s_i = bisect_right(starts, span.start) - 1
             out.setdefault(s_i, set()).add(self.key(span))
         return out
 
-    def pair_sentences(self, sents: list[Span]) -> set[int]:
-        """Numbers of the sentences with a ``pair_heads`` word ("the two countries"),
-        whose subject may be a pair named before (one array lookup per document)."""
-        strings = self.doc.vocab.strings
-        wanted = [strings.add(w) for w in self.rules.words["pair_heads"]]
-        hits = numpy.flatnonzero(numpy.isin(self.doc.to_array(LOWER), wanted))
-        starts = [s.start for s in sents]
-        return {bisect_right(starts, int(i)) - 1 for i in hits}
+    def pair_sentences(self, starts: list[int]) -> set[int]:
+        """Numbers of the sentences (by their first tokens) with a ``pair_heads``
+        and a ``pair_words`` word ("the two countries"), whose subject may be a
+        pair named before (one array lookup per document)."""
+        strings, words = self.doc.vocab.strings, self.rules.words
+        lower = self.doc.to_array(LOWER)
+
+        def having(name: str) -> set[int]:
+            wanted = [strings.add(w) for w in words[name]]
+            hits = numpy.flatnonzero(numpy.isin(lower, wanted))
+            return {bisect_right(starts, int(i)) - 1 for i in hits}
+
+        return having("pair_heads") & having("pair_words")
 
 
 @dataclass
