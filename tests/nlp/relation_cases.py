@@ -37,3 +37,28 @@ def asserted(doc) -> set[tuple[str, str, str]]:
 def check(nlp, text, expected):
     got = asserted(run(nlp, text))
     assert expected <= got, f"{text!r}: missing {expected - got}, got {got}"
+
+
+#: Components that would overwrite a hand-made parse (and the paragraph splitter).
+_PARSING = frozenset(
+    {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "kg_paragraphs"}
+)
+
+
+def hand_parsed(nlp, words, heads, deps, pos, lemmas=None) -> list[tuple[str, ...]]:
+    """The asserted (source code, target code, relation) of a parse written by hand
+    (``lemmas``: word -> lemma, else the word), sorted: only the components after
+    the parser run, so a test checks a rule, not the parser of the day."""
+    from spacy.tokens import Doc
+
+    lemma_list = [(lemmas or {}).get(w, w) for w in words]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos,
+              lemmas=lemma_list)  # fmt: skip
+    for name, proc in nlp.pipeline:
+        if name not in _PARSING:
+            doc = proc(doc)
+    return sorted(
+        (a.source.code, a.target.code, a.relation)
+        for a in doc._.kg_assertions
+        if not a.negated
+    )

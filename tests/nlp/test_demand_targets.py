@@ -6,25 +6,11 @@ it hangs from the verb), so that the tests check the rule, not the parser of the
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import pytest
 
-#: Components that would overwrite a hand-made parse.
-_PARSING = {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"}
+from tests.nlp.relation_cases import hand_parsed
 
 _LEMMAS = {"called": "call", "allowed": "allow", "be": "be", "urged": "urge"}
-
-
-def _events(nlp, words, heads, deps, pos):
-    lemmas = [_LEMMAS.get(w, w) for w in words]
-    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
-    for name, proc in nlp.pipeline:
-        if name not in _PARSING and name != "kg_paragraphs":
-            doc = proc(doc)
-    return {
-        (a.source.code, a.target.code, a.relation)
-        for a in doc._.kg_assertions
-        if not a.negated
-    }
 
 
 # "Norway called for Sweden to be allowed to leave Finland": "for Sweden" parsed as
@@ -38,11 +24,14 @@ _POS = ["PROPN", "VERB", "ADP", "PROPN", "PART", "AUX", "VERB", "PART", "VERB"]
 _POS += ["PROPN", "PUNCT"]
 
 
-def test_calling_for_a_party_to_act_is_a_demand_of_that_party(nlp):
-    got = _events(nlp, _WORDS, _HEADS, _DEPS, _POS)
+@pytest.fixture(scope="module")
+def got(nlp):
+    return hand_parsed(nlp, _WORDS, _HEADS, _DEPS, _POS, _LEMMAS)
+
+
+def test_calling_for_a_party_to_act_is_a_demand_of_that_party(got):
     assert ("NOR", "SWE", "demands") in got
 
 
-def test_the_place_in_the_demanded_act_is_not_the_party(nlp):
-    got = _events(nlp, _WORDS, _HEADS, _DEPS, _POS)
+def test_the_place_in_the_demanded_act_is_not_the_party(got):
     assert not {t for s, t, r in got if s == "NOR"} & {"FIN"}

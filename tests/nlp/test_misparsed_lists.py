@@ -6,23 +6,11 @@ so that the tests check the rule, not the parser of the day.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
-
-#: Components that would overwrite a hand-made parse.
-_PARSING = {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"}
+from tests.nlp.relation_cases import hand_parsed
 
 
 def _events(nlp, words, heads, deps, pos):
-    lemmas = [{"praised": "praise"}.get(w, w) for w in words]
-    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
-    for name, proc in nlp.pipeline:
-        if name not in _PARSING and name != "kg_paragraphs":
-            doc = proc(doc)
-    return sorted(
-        (a.source.code, a.target.code, a.relation)
-        for a in doc._.kg_assertions
-        if not a.negated
-    )
+    return hand_parsed(nlp, words, heads, deps, pos, {"praised": "praise"})
 
 
 def test_a_name_hung_as_a_modifier_of_the_last_member_is_a_source(nlp):
