@@ -193,11 +193,11 @@ def _centrality(args: argparse.Namespace, G: Any) -> Measured:
 
 
 def _communities(args: argparse.Namespace, G: Any) -> Measured:
-    from kg import analysis as an
-    from kg.analysis.measures import partners
+    from kg.analysis.measures import partners, undirected
+    from kg.analysis.structure import partition
 
-    U = None if G.is_multigraph() else partners(G)  # a collapsed graph: its pairs
-    parts = an.communities(G, seed=args.seed, partner_graph=U)
+    U = undirected(G) if G.is_multigraph() else partners(G)  # a collapsed graph
+    parts = partition(U, seed=args.seed)
     rows = [
         {
             "community": i,
