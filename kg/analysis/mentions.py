@@ -108,7 +108,7 @@ def mention_rows(dataset: Graph, iris: Sequence[str]) -> Iterator[dict[str, Any]
     """The rows of the mention pattern (every field, the article's too) of
     some mentions; a mention lacking its source, relation or target is left
     out, as the pattern leaves it out."""
-    inner = cast(Any, dataset.store)._inner
+    inner = store._inner(dataset)
     articles: dict[str, dict[str, str]] = {}
     for iri in iris:
         facts = _facts(inner, iri)
