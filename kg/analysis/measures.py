@@ -12,6 +12,7 @@ import logging
 import networkx as nx
 
 from kg.analysis import kernels
+from kg.analysis.kernels import pagerank
 from kg.types import KGError
 from kg.vocab import CENTRALITIES
 
@@ -73,31 +74,6 @@ def partners(D: nx.DiGraph) -> nx.Graph:
         else:
             U.add_edge(u, v, weight=data["weight"])
     return U
-
-
-def pagerank(
-    D: nx.DiGraph,
-    *,
-    alpha: float = 0.85,
-    weight: str = "weight",
-    tol: float = 1.0e-12,
-    max_iter: int = 1000,
-) -> dict[str, float]:
-    """PageRank by power iteration, over numpy arrays (networkx needs scipy for it).
-
-    Same definition as :func:`networkx.pagerank`: out-links share a node's rank
-    in proportion to their weight, dangling nodes share theirs with every node,
-    and the teleport is uniform.
-
-    Raises:
-        KGError: when the iteration does not converge in ``max_iter`` steps.
-
-    Examples:
-        >>> D = nx.DiGraph([("A", "B"), ("B", "A")])
-        >>> pagerank(D)
-        {'A': 0.5, 'B': 0.5}
-    """
-    return kernels.pagerank(D, alpha=alpha, weight=weight, tol=tol, max_iter=max_iter)
 
 
 def centrality(
