@@ -427,9 +427,9 @@ def _produce(pipe: _Pipe, dataset: Graph, query: str, bindings: dict) -> None:
         batch: list[list[Node | None]] = []
         for solution in bindings_of(result):
             batch.append([solution.get(k) for k in keys])
-            if len(batch) >= _BATCH and not pipe.put(("rows", batch)):
-                return
             if len(batch) >= _BATCH:
+                if not pipe.put(("rows", batch)):
+                    return
                 batch = []
         if batch and not pipe.put(("rows", batch)):
             return

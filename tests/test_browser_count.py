@@ -3,6 +3,8 @@ mentions or events (kg.rdf.events), with and without a date range."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 from kg.rdf.graph import build
@@ -18,19 +20,35 @@ ZLF = Mention("ZLF", "the Zemblan Front", 0, 17, label="Zemblan Front",
 BRV = Mention("BRV", "Borovia", 30, 37, label="Borovia", cls="State")
 
 
+def _attack_page(
+    chromium, tmp_path_factory, name: str, prefix: str, days: list[str]
+) -> Iterator[Page]:
+    """The view of one attack edge, reported once on each day (article ids
+    ``prefix0``, ``prefix1``, ...), in a Chromium page."""
+    text = "The Zemblan Front attacked Borovia near the border."
+    arts = []
+    for i, day in enumerate(days):
+        aid = f"{prefix}{i}"
+        a = Assertion(aid, ZLF, BRV, "attacks", 0, 0, len(text), text, date=day)
+        arts.append((Article(aid, text, date=day), [a]))
+    path = tmp_path_factory.mktemp(name) / f"{name}.html"
+    to_html(build(arts, registry={}), path)
+    page = Page(chromium, path)
+    yield page
+    page.page.close()
+
+
+def _until(p: Page, day: str) -> None:
+    """Set the end of the date range, as a user does."""
+    p.page.fill("#kg-until", day)
+    p.page.dispatch_event("#kg-until", "change")
+
+
 @pytest.fixture(scope="module")
 def count_page(browser, tmp_path_factory):  # noqa: F811
     """Four reports of one attack edge: three in March (one event), one in May."""
-    text = "The Zemblan Front attacked Borovia near the border."
-    arts = []
-    for i, day in enumerate(["2025-03-04", "2025-03-04", "2025-03-05", "2025-05-01"]):
-        a = Assertion(f"z{i}", ZLF, BRV, "attacks", 0, 0, len(text), text, date=day)
-        arts.append((Article(f"z{i}", text, date=day), [a]))
-    path = tmp_path_factory.mktemp("count") / "count.html"
-    to_html(build(arts, registry={}), path)
-    page = Page(browser, path)
-    yield page
-    page.page.close()
+    days = ["2025-03-04", "2025-03-04", "2025-03-05", "2025-05-01"]
+    yield from _attack_page(browser, tmp_path_factory, "count", "z", days)
 
 
 def _width(p) -> float:
@@ -53,8 +71,7 @@ def test_the_toggle_counts_events_instead_of_mentions(count_page):
 def test_events_in_a_date_range_are_counted_from_its_mentions(count_page):
     p = count_page
     p.page.check("#kg-events")
-    p.page.fill("#kg-until", "2025-03-31")
-    p.page.dispatch_event("#kg-until", "change")
+    _until(p, "2025-03-31")
     assert p.eval("edges.get()[0].mentions") == 1  # three mentions, one event
     p.page.uncheck("#kg-events")
     assert p.eval("edges.get()[0].mentions") == 3
@@ -67,25 +84,15 @@ def test_events_in_a_date_range_are_counted_from_its_mentions(count_page):
 @pytest.fixture(scope="module")
 def decades_page(browser, tmp_path_factory):  # noqa: F811
     """Two reports five years apart, on either side of day 10,000 of the epoch."""
-    text = "The Zemblan Front attacked Borovia near the border."
-    arts = []
-    for i, day in enumerate(["1996-06-01", "2001-06-01"]):
-        a = Assertion(f"d{i}", ZLF, BRV, "attacks", 0, 0, len(text), text, date=day)
-        arts.append((Article(f"d{i}", text, date=day), [a]))
-    path = tmp_path_factory.mktemp("decades") / "decades.html"
-    to_html(build(arts, registry={}), path)
-    page = Page(browser, path)
-    yield page
-    page.page.close()
+    days = ["1996-06-01", "2001-06-01"]
+    yield from _attack_page(browser, tmp_path_factory, "decades", "d", days)
 
 
 def test_events_in_a_range_are_ordered_by_day_not_by_its_digits(decades_page):
     p = decades_page
     p.page.check("#kg-events")
-    p.page.fill("#kg-until", "2010-01-01")
-    p.page.dispatch_event("#kg-until", "change")
+    _until(p, "2010-01-01")
     assert p.eval("edges.get()[0].mentions") == 2  # two events, years apart
-    p.page.fill("#kg-until", "1999-01-01")
-    p.page.dispatch_event("#kg-until", "change")
+    _until(p, "1999-01-01")
     assert p.eval("edges.get()[0].mentions") == 1  # the twin: one event left
     assert p.errors == []

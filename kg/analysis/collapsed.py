@@ -2,10 +2,11 @@
 
 The centralities and the communities need, of each pair of actors, only the
 sum of its edges' mentions (or events): :func:`collapsed_graph` reads the
-aggregated edges once (:func:`kg.analysis.edges.read_edges`: one JSON record per
-edge from the derived graphs) and sums them per pair in plain dicts, without the
-multi-digraph of every edge and its attributes that :func:`kg.analysis.actor_graph`
-builds (the view, the exports and the edge lists need that one). The graph is
+aggregated edges once (:func:`kg.analysis.graph.aggregated_edges`: one JSON
+record per edge from the derived graphs) and sums them per pair in plain dicts,
+without the multi-digraph of every edge and its attributes that
+:func:`kg.analysis.actor_graph` builds (the view, the exports and the edge
+lists need that one). The graph is
 the one :func:`kg.analysis.measures.collapse` makes of
 ``counted(actor_graph(dataset, events=False), count)``: the same nodes with the
 same attributes, the same weights, in the same order (so that the seeded
@@ -21,11 +22,7 @@ from typing import Any
 import networkx as nx
 from rdflib import Graph
 
-from kg.analysis.edges import read_edges
-from kg.analysis.graph import _edge_passes, check_filters, node_attrs
-from kg.analysis.read import read_actors
-from kg.types import KGError
-from kg.vocab import COUNTS
+from kg.analysis.graph import aggregated_edges, check_count, check_filters, node_attrs
 
 #: The edge field each count weighs an edge by.
 _WEIGHT = {"mentions": "mentions", "events": "event_count"}
@@ -35,17 +32,15 @@ def collapse_edges(
     edges: list[dict[str, Any]],
     actors: Mapping[str, dict[str, Any]],
     *,
-    filters: Mapping[str, Any] | None = None,
     count: str = "mentions",
 ) -> nx.DiGraph:
     """The collapsed graph of aggregated edges (self-loops dropped, weights summed).
 
     Args:
-        edges: Edges as :func:`kg.analysis.edges.read_edges` returns them (each
-            with ``source``, ``target``, ``relation``, ``mentions``,
-            ``event_count`` and ``first_event``); sorted here, in place.
+        edges: Edges as :func:`kg.analysis.graph.aggregated_edges` returns them
+            (filtered, in the order of their first event; each with ``source``,
+            ``target``, ``mentions`` and ``event_count``).
         actors: Actor id -> record (:func:`kg.analysis.read.read_actors`).
-        filters: Relation, class and country filters (:func:`check_filters`).
         count: ``mentions`` or ``events``: what an edge weighs.
 
     Returns:
@@ -62,11 +57,7 @@ def collapse_edges(
         >>> collapse_edges(e, {})["A"]["B"]["weight"]
         3
     """
-    if count not in COUNTS:
-        raise KGError(f"unknown count {count!r}; expected one of {list(COUNTS)}")
-    if filters and any(filters.get(k) for k in ("relations", "classes", "countries")):
-        edges = [e for e in edges if _edge_passes(e, actors, dict(filters))]
-    edges.sort(key=lambda e: e["first_event"])
+    check_count(count)
     key = _WEIGHT[count]
     nodes: dict[str, None] = {}
     succ: dict[str, dict[str, int]] = {}
@@ -104,14 +95,12 @@ def collapsed_graph(
     The filters are those of :func:`kg.analysis.actor_graph`.
 
     Raises:
-        KGError: on a bad filter or count.
+        KGError: on a bad filter or count (before the store is read).
     """
+    check_count(count)
     filters = check_filters(since, until, relations, classes, countries)
-    edges = read_edges(
-        dataset, since=filters["since"], until=filters["until"],
-        asserted_only=asserted_only,
-    )  # fmt: skip
-    return collapse_edges(edges, read_actors(dataset), filters=filters, count=count)
+    edges, actors = aggregated_edges(dataset, filters, asserted_only=asserted_only)
+    return collapse_edges(edges, actors, count=count)
 
 
 __all__ = ["collapse_edges", "collapsed_graph"]

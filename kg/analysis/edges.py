@@ -183,12 +183,8 @@ class _Codes(dict):
         return codes
 
 
-def _derived_edge(
-    rec: dict[str, Any], names: _Names | None = None, codes: _Codes | None = None
-) -> dict[str, Any]:
+def _derived_edge(rec: dict[str, Any], names: _Names, codes: _Codes) -> dict[str, Any]:
     """An edge from its derived record (:func:`kg.rdf.events.edge_record`)."""
-    names = _Names() if names is None else names
-    codes = _Codes() if codes is None else codes
     relation = names[rec["relation"]]
     rec.pop("positive_events", None)  # the summary's
     rec["source"] = names[rec["source"]]

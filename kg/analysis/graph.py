@@ -246,22 +246,32 @@ def _edge_passes(edge: Mapping[str, Any], actors: Mapping[str, dict], f: dict) -
     return not f["countries"] or any(a.get("country") in f["countries"] for a in ends)
 
 
+def aggregated_edges(
+    dataset: Graph, filters: dict[str, Any], *, asserted_only: bool
+) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
+    """The aggregated edges (:func:`kg.analysis.edges.read_edges`) of a dataset
+    that pass the filters of :func:`check_filters`, sorted on their first event
+    (so that nodes and edges come in the order :func:`_fold` gives), and the
+    actors (:func:`kg.analysis.read.read_actors`)."""
+    edges = read_edges(
+        dataset, since=filters["since"], until=filters["until"],
+        asserted_only=asserted_only,
+    )  # fmt: skip
+    actors = read_actors(dataset)
+    if any(filters[k] for k in ("relations", "classes", "countries")):
+        edges = [e for e in edges if _edge_passes(e, actors, filters)]
+    edges.sort(key=lambda e: e["first_event"])
+    return edges, actors
+
+
 def _fold_edges(
-    edges: Iterable[dict[str, Any]],
+    kept: list[dict[str, Any]],
     actors: Mapping[str, dict[str, Any]],
     *,
     filters: dict[str, Any],
 ) -> nx.MultiDiGraph:
-    """The actor graph of aggregated edges (:func:`kg.analysis.edges.read_edges`;
-    the dicts are used up: they become the edges' attributes).
-
-    Edges are added in the order of their first event, so nodes and edges come
-    in the same order as when every event is folded (:func:`_fold`).
-    """
-    kept = list(edges)
-    if any(filters.get(k) for k in ("relations", "classes", "countries")):
-        kept = [e for e in kept if _edge_passes(e, actors, filters)]
-    kept.sort(key=lambda e: e["first_event"])
+    """The actor graph of the edges of :func:`aggregated_edges` (the dicts are
+    used up: they become the edges' attributes), added in their order."""
     G = nx.MultiDiGraph(filters=filters, events=sum(e["mentions"] for e in kept))
     add_edge = G.add_edge
     for e in kept:  # the edge dicts become the attributes (without their ends)
@@ -368,11 +378,8 @@ def actor_graph(
     if isinstance(source, nx.MultiDiGraph) and not _has_events(source):
         return _filter_aggregated(source, filters, asserted_only=asserted_only)
     if not events and isinstance(source, Graph):
-        edges = read_edges(
-            source, since=filters["since"], until=filters["until"],
-            asserted_only=asserted_only,
-        )  # fmt: skip
-        G = _fold_edges(edges, read_actors(source), filters=filters)
+        edges, actors = aggregated_edges(source, filters, asserted_only=asserted_only)
+        G = _fold_edges(edges, actors, filters=filters)
         G.graph["filters"]["asserted_only"] = asserted_only
         return G
     events_, actors = _read(source)
@@ -385,6 +392,12 @@ def actor_graph(
     G = _fold(kept, actors, filters=filters, max_evidence=max_evidence, window=window)
     G.graph["filters"]["asserted_only"] = asserted_only
     return G
+
+
+def check_count(count: str) -> None:
+    """Raise :class:`KGError` unless ``count`` is one of :data:`COUNTS`."""
+    if count not in COUNTS:
+        raise KGError(f"unknown count {count!r}; expected one of {list(COUNTS)}")
 
 
 def counted(G: nx.MultiDiGraph, count: str = "mentions") -> nx.MultiDiGraph:
@@ -405,8 +418,7 @@ def counted(G: nx.MultiDiGraph, count: str = "mentions") -> nx.MultiDiGraph:
         >>> counted(G, "events").edges["A", "B", "aids"]["mentions"]
         1
     """
-    if count not in COUNTS:
-        raise KGError(f"unknown count {count!r}; expected one of {list(COUNTS)}")
+    check_count(count)
     if count == "mentions":
         G.graph["count"] = "mentions"
         return G
@@ -566,7 +578,9 @@ __all__ = [
     "actor_graph",
     "attach_events",
     "actor_node",
+    "aggregated_edges",
     "as_actor_graph",
+    "check_count",
     "check_filters",
     "counted",
     "event_key",

@@ -12,6 +12,7 @@ import logging
 import networkx as nx
 
 from kg.analysis import kernels
+from kg.analysis.kernels import pagerank
 from kg.types import KGError
 from kg.vocab import CENTRALITIES
 
@@ -75,31 +76,6 @@ def partners(D: nx.DiGraph) -> nx.Graph:
     return U
 
 
-def pagerank(
-    D: nx.DiGraph,
-    *,
-    alpha: float = 0.85,
-    weight: str = "weight",
-    tol: float = 1.0e-12,
-    max_iter: int = 1000,
-) -> dict[str, float]:
-    """PageRank by power iteration, over numpy arrays (networkx needs scipy for it).
-
-    Same definition as :func:`networkx.pagerank`: out-links share a node's rank
-    in proportion to their weight, dangling nodes share theirs with every node,
-    and the teleport is uniform.
-
-    Raises:
-        KGError: when the iteration does not converge in ``max_iter`` steps.
-
-    Examples:
-        >>> D = nx.DiGraph([("A", "B"), ("B", "A")])
-        >>> pagerank(D)
-        {'A': 0.5, 'B': 0.5}
-    """
-    return kernels.pagerank(D, alpha=alpha, weight=weight, tol=tol, max_iter=max_iter)
-
-
 def centrality(
     G: nx.MultiDiGraph,
     measure: str = "pagerank",
@@ -130,21 +106,15 @@ def centrality(
         >>> centrality(G, "in-degree"), centrality(G, "out-degree")
         ({'A': 0, 'B': 2, 'C': 0}, {'A': 1, 'B': 0, 'C': 1})
     """
-    if measure not in CENTRALITIES:
-        raise KGError(
-            f"unknown measure {measure!r}; expected one of {list(CENTRALITIES)}"
-        )
-    D = collapse(G, weight=weight)
-    return of_views(D, None if measure != "betweenness" else undirected(G), measure,
-                    alpha=alpha)  # fmt: skip
+    return of_views(collapse(G, weight=weight), measure, alpha=alpha)
 
 
 def of_views(
-    D: nx.DiGraph, U: nx.Graph | None, measure: str, *, alpha: float = 0.85
+    D: nx.DiGraph, measure: str, *, U: nx.Graph | None = None, alpha: float = 0.85
 ) -> dict[str, float]:
     """A node measure (see :func:`centrality`) of an actor graph's collapsed
-    graph ``D`` and partner graph ``U`` (:func:`undirected`; needed by
-    betweenness only), so that several measures share them."""
+    graph ``D``; betweenness reads its partner graph ``U``, ``partners(D)`` when
+    not given (so that several measures can share it)."""
     if measure == "degree":
         return {n: len(set(D.predecessors(n)) | set(D.successors(n))) for n in D}
     if measure == "in-degree":
@@ -155,8 +125,12 @@ def of_views(
         if D.number_of_nodes() == 0:
             return {}
         return pagerank(D, alpha=alpha)
-    if measure != "betweenness" or U is None:
-        raise KGError(f"unknown measure {measure!r} (or no partner graph)")
+    if measure != "betweenness":
+        raise KGError(
+            f"unknown measure {measure!r}; expected one of {list(CENTRALITIES)}"
+        )
+    if U is None:
+        U = partners(D)
     if U.number_of_nodes() <= EXACT_BETWEENNESS:
         return kernels.betweenness(U)
     log.info("betweenness estimated from %d of %d actors", PIVOTS, U.number_of_nodes())

@@ -92,15 +92,23 @@ def _facts(inner: Any, iri: str) -> dict[str, str]:
     return facts
 
 
+#: The predicate IRIs of the head, of every mention field and of the article
+#: fields (variable, IRI), expanded once.
+_HEAD_IRIS = [_iri(c) for c in _HEAD.values()]
+_MENTION_IRIS = [(v, _iri(c)) for v, c in (*_HEAD.items(), *MENTION_FIELDS.items())]
+_ARTICLE_IRIS = [(v, _iri(c)) for v, c in ARTICLE_FIELDS.items()]
+_IS_EVENT = _TYPE + " " + _EVENT
+
+
 def _row(
     iri: str, facts: dict[str, str], article: dict[str, str] | None, art: str | None
 ) -> dict[str, str | None]:
     row: dict[str, str | None] = {"e": iri}
-    for var, curie in (*_HEAD.items(), *MENTION_FIELDS.items()):
-        row[var] = facts.get(_iri(curie))
+    for var, p in _MENTION_IRIS:
+        row[var] = facts.get(p)
     row["art"] = art
-    for var, curie in ARTICLE_FIELDS.items():
-        row[var] = None if article is None else article.get(_iri(curie))
+    for var, p in _ARTICLE_IRIS:
+        row[var] = None if article is None else article.get(p)
     return row
 
 
@@ -108,13 +116,13 @@ def mention_rows(dataset: Graph, iris: Sequence[str]) -> Iterator[dict[str, Any]
     """The rows of the mention pattern (every field, the article's too) of
     some mentions; a mention lacking its source, relation or target is left
     out, as the pattern leaves it out."""
-    inner = cast(Any, dataset.store)._inner
+    inner = store._inner(dataset)
     articles: dict[str, dict[str, str]] = {}
     for iri in iris:
         facts = _facts(inner, iri)
-        if _TYPE + " " + _EVENT not in facts:
+        if _IS_EVENT not in facts:
             continue
-        if not all(_iri(c) in facts for c in _HEAD.values()):
+        if not all(p in facts for p in _HEAD_IRIS):
             continue
         art = facts.get(_FROM)
         if art is not None and art not in articles:

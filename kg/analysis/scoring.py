@@ -17,7 +17,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
 from kg.analysis.measures import CENTRALITIES, collapse, of_views, partners
-from kg.analysis.structure import communities, community_map
+from kg.analysis.structure import community_map, partition
 from kg.rdf.ontology import GRAPH, KG, actor_iri
 from kg.rdf.store import replace_graph
 from kg.types import KGError
@@ -61,10 +61,10 @@ def collapsed_scores(
     :func:`kg.analysis.collapsed.collapsed_graph`) whose ``graph["mentions"]``
     holds each actor's mentions."""
     U = partners(D)  # built once for betweenness and the communities
-    deg, ind, outd, pr, bc = (of_views(D, U, m) for m in
+    deg, ind, outd, pr, bc = (of_views(D, m, U=U) for m in
                               ("degree", "in-degree", "out-degree", "pagerank",
                                "betweenness"))  # fmt: skip
-    comm = community_map(communities(D, seed=seed, method=method, partner_graph=U))
+    comm = community_map(partition(U, seed=seed, method=method))
     mentions = D.graph.get("mentions") or {}
     rows = [
         {

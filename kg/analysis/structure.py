@@ -20,11 +20,7 @@ from kg.types import KGError
 
 
 def communities(
-    G: nx.Graph,
-    *,
-    seed: int = 42,
-    method: str = "louvain",
-    partner_graph: nx.Graph | None = None,
+    G: nx.Graph, *, seed: int = 42, method: str = "louvain"
 ) -> list[list[str]]:
     """Communities of the undirected partner graph, weighted by mentions.
 
@@ -33,8 +29,6 @@ def communities(
         seed: Random seed (Louvain is randomised; the same seed gives the same
             partition).
         method: ``louvain`` or ``greedy`` (greedy modularity, deterministic).
-        partner_graph: ``undirected(G)`` when the caller has it already (given,
-            ``G`` is not read).
 
     Returns:
         Sorted member lists, the largest community first.
@@ -48,7 +42,18 @@ def communities(
         >>> communities(G)
         [['A', 'B', 'C'], ['D', 'E', 'F']]
     """
-    U = undirected(G) if partner_graph is None else partner_graph
+    return partition(undirected(G), seed=seed, method=method)
+
+
+def partition(
+    U: nx.Graph, *, seed: int = 42, method: str = "louvain"
+) -> list[list[str]]:
+    """The communities (see :func:`communities`) of a partner graph ``U``
+    (:func:`kg.analysis.measures.partners` of a collapsed graph).
+
+    Raises:
+        KGError: on an unknown method.
+    """
     if U.number_of_nodes() == 0:
         return []
     if method == "louvain":
@@ -221,4 +226,12 @@ def timeline(G: nx.MultiDiGraph, a: str, b: str) -> list[dict[str, Any]]:
     return sorted(rows, key=event_key)
 
 
-__all__ = ["balance", "communities", "community_map", "ego", "paths", "timeline"]
+__all__ = [
+    "balance",
+    "communities",
+    "community_map",
+    "ego",
+    "partition",
+    "paths",
+    "timeline",
+]

@@ -95,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
         raise KGError(f"bad --top {args.top}; expected 1 or more")
     if args.view == "timeline":
         return _pair_timeline(args)
-    if args.measure in (*CENTRALITIES, "communities") and not args.write:
+    if args.measure in (*CENTRALITIES, "communities"):
         return _run_collapsed(args)
     # the store (and its lock) is released before printing
     with open_graph(args.store, write="--write" if args.write else None) as dataset:
@@ -111,36 +111,48 @@ def run(args: argparse.Namespace) -> int:
             plural(G.number_of_edges(), "edge"),
         )
         if args.write:
-            _write_scores(dataset, G, seed=args.seed)
+            _write_scores(dataset, an.scores(G, seed=args.seed))
     return _print_measure(args, G)
 
 
 def _run_collapsed(args: argparse.Namespace) -> int:
     """The centralities and communities: only the pairs' summed weights are read
-    (:func:`kg.analysis.collapsed.collapsed_graph`), not every edge's attributes."""
+    (:func:`kg.analysis.collapsed.collapsed_graph`), not every edge's attributes.
+    With ``--write`` the scores are computed once, stored, and ranked."""
+    from kg import analysis as an
     from kg.analysis.collapsed import collapsed_graph
     from kg.progress import stage
 
-    with open_graph(args.store) as dataset, stage("read the actor graph"):
-        D = collapsed_graph(dataset, count=args.count, **filter_kwargs(args))
-    log.info(counting(args.count))
-    log.info(
-        "%s, %s",
-        plural(D.number_of_nodes(), "actor"),
-        plural(D.graph["edges"], "edge"),
-    )
-    return _print_measure(args, D)
+    with open_graph(args.store, write="--write" if args.write else None) as dataset:
+        with stage("read the actor graph"):
+            D = collapsed_graph(dataset, count=args.count, **filter_kwargs(args))
+        log.info(counting(args.count))
+        log.info(
+            "%s, %s",
+            plural(D.number_of_nodes(), "actor"),
+            plural(D.graph["edges"], "edge"),
+        )
+        rows = an.collapsed_scores(D, seed=args.seed) if args.write else None
+        if rows is not None:
+            _write_scores(dataset, rows)
+    return _print_measure(args, D, rows)
 
 
-def _print_measure(args: argparse.Namespace, G: Any) -> int:
-    """Compute the measure of the actor graph (or its collapsed graph), print it."""
+def _print_measure(
+    args: argparse.Namespace, G: Any, rows: list[dict[str, Any]] | None = None
+) -> int:
+    """Compute the measure of the actor graph (a collapsed graph for the
+    centralities and communities), print it; ``rows``: the scores, when the
+    caller has them already."""
     from kg import analysis as an
     from kg.progress import stage
 
     m = args.measure
-    measure = _centrality if m in CENTRALITIES else _MEASURES[m]
     with stage(f"computed {m}"):
-        result, columns = measure(args, G)
+        if m in CENTRALITIES:
+            result, columns = _centrality(args, G, rows)
+        else:
+            result, columns = _MEASURES[m](args, G)
     if args.format == "json":
         print(json.dumps(result, indent=2, ensure_ascii=False, default=str))
     elif m == "balance":
@@ -168,41 +180,41 @@ def _attach_events(args: argparse.Namespace, dataset: Any, G: Any) -> None:
         an.attach_events(G, dataset, list(E.edges(keys=True)))
 
 
-def _write_scores(dataset: Any, G: Any, *, seed: int) -> None:
+def _write_scores(dataset: Any, rows: list[dict[str, Any]]) -> None:
     from kg import analysis as an
 
-    rows = an.scores(G, seed=seed)
     values = {name: {r["id"]: r[name] for r in rows} for name in SCORES}
     count = an.write_scores(dataset, values)
     log.info("wrote %s to <%s>", plural(count, "score"), an.ANALYSIS_GRAPH)
 
 
 # ----------------------------------------------------------------------- measures
-def _centrality(args: argparse.Namespace, G: Any) -> Measured:
+def _centrality(
+    args: argparse.Namespace, D: Any, rows: list[dict[str, Any]] | None
+) -> Measured:
+    """A centrality of the collapsed graph, ranked from its scores."""
     from kg import analysis as an
 
     m = args.measure
     key = m.replace("-", "_")
     columns = ["id", "label", "cls", "country", key]
     columns += [c for c in SCORES if c != key]
-    if G.is_multigraph():
-        rows = an.scores(G, seed=args.seed)
-    else:  # the collapsed graph of _run_collapsed
-        rows = an.collapsed_scores(G, seed=args.seed)
+    if rows is None:
+        rows = an.collapsed_scores(D, seed=args.seed)
     return an.rank(rows, m, top=args.top), columns
 
 
-def _communities(args: argparse.Namespace, G: Any) -> Measured:
-    from kg import analysis as an
+def _communities(args: argparse.Namespace, D: Any) -> Measured:
+    """The communities of the collapsed graph's partner graph."""
     from kg.analysis.measures import partners
+    from kg.analysis.structure import partition
 
-    U = None if G.is_multigraph() else partners(G)  # a collapsed graph: its pairs
-    parts = an.communities(G, seed=args.seed, partner_graph=U)
+    parts = partition(partners(D), seed=args.seed)
     rows = [
         {
             "community": i,
             "size": len(p),
-            "members": [G.nodes[n].get("label", n) for n in p],
+            "members": [D.nodes[n].get("label", n) for n in p],
         }
         for i, p in enumerate(parts[: args.top])
     ]
