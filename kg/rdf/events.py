@@ -231,7 +231,9 @@ class Mention:
         return not self.negated and self.modality in ("asserted", "reported")
 
 
-def _mention(row: Mapping[str, str | None], art: Mapping[str, Any]) -> Mention:
+def make_mention(row: Mapping[str, str | None], art: Mapping[str, Any]) -> Mention:
+    """A mention from its row (:func:`mention_rows`) and its article's ``id``,
+    ``date`` and ``pub`` (the smallest of each)."""
     day = row["date"] or art.get("date")
     article = art.get("id") or row["art"] or ""
     try:
@@ -308,28 +310,24 @@ def _articles(dataset: Graph, iris: Iterable[str] | None) -> dict[str, dict]:
     """Identifier, day and publisher of some articles (None: of every article)."""
     out: dict[str, dict] = {}
     for block in values_blocks(["art"], iris):
-        for row in select_rows(dataset, _ARTICLE_VARS, block + _ARTICLES):
-            rec = out.setdefault(row["art"], {})
+        for row in article_rows(dataset, block):
+            rec = out.setdefault(row["art"] or "", {})  # bound: ?art a kg:Article
             for key, var in (("id", "artid"), ("date", "adate"), ("pub", "pub")):
                 if row[var] and (key not in rec or row[var] < rec[key]):
                     rec[key] = row[var]
     return out
 
 
-def mention_rows(dataset: Graph) -> Iterator[dict[str, str | None]]:
-    """The rows of every mention, streamed (a mention matched twice: twice)."""
-    return select_rows(dataset, _VARS, _PATTERN)
+def mention_rows(dataset: Graph, block: str = "") -> Iterator[dict[str, str | None]]:
+    """The rows of the mentions (of a ``VALUES`` block over ``?s ?t``; "": of
+    every mention), streamed (a mention matched twice: twice)."""
+    return select_rows(dataset, _VARS, block + "\n" + _PATTERN)
 
 
-def article_rows(dataset: Graph) -> Iterator[dict[str, str | None]]:
-    """The rows of every article (``art``, ``artid``, ``adate``, ``pub``), streamed."""
-    return select_rows(dataset, _ARTICLE_VARS, _ARTICLES)
-
-
-def make_mention(row: Mapping[str, str | None], article: Mapping[str, Any]) -> Mention:
-    """A mention from its row (:func:`mention_rows`) and its article's ``id``,
-    ``date`` and ``pub`` (the smallest of each)."""
-    return _mention(row, article)
+def article_rows(dataset: Graph, block: str = "") -> Iterator[dict[str, str | None]]:
+    """The rows of the articles (of a ``VALUES`` block over ``?art``; "": of
+    every article): ``art``, ``artid``, ``adate``, ``pub``, streamed."""
+    return select_rows(dataset, _ARTICLE_VARS, block + _ARTICLES)
 
 
 def read_mentions(
@@ -338,13 +336,13 @@ def read_mentions(
     """The mentions of some dyads (source IRI, target IRI), or of every dyad."""
     rows: dict[str, dict] = {}
     for block in values_blocks(["s", "t"], dyads):
-        for row in select_rows(dataset, _VARS, block + "\n" + _PATTERN):
-            rows.setdefault(row["e"], row)  # an event matched twice: the first
+        for row in mention_rows(dataset, block):
+            rows.setdefault(row["e"] or "", row)  # an event matched twice: the first
     arts = _articles(
         dataset,
         None if dyads is None else (r["art"] for r in rows.values() if r["art"]),
     )
-    return [_mention(r, arts.get(r["art"] or "", {})) for r in rows.values()]
+    return [make_mention(r, arts.get(r["art"] or "", {})) for r in rows.values()]
 
 
 # ------------------------------------------------------------------- triples
