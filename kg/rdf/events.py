@@ -292,14 +292,22 @@ def select_rows(dataset: Graph, variables: str, pattern: str) -> Iterator[dict]:
     return query_rows(dataset, text)
 
 
-def read_records(dataset: Graph, prop: str) -> Iterator[dict[str, Any]]:
+def read_records(
+    dataset: Graph, prop: str, block: str = "", *, where: str = ""
+) -> Iterator[dict[str, Any]]:
     """The JSON records (``kg:edgeRecord``, ``kg:actorRecord``) of the store.
 
     One column read straight from the result rows (on Oxigraph: one literal per
     row through ``pyoxigraph``), decoded by the C JSON parser: cheaper per edge
     than joining a literal per field.
+
+    Args:
+        dataset: The store.
+        prop: The record property (a kg term).
+        block: A ``VALUES`` block in front of the graph pattern ("": every record).
+        where: More of the graph pattern, on the record's node ``?x``.
     """
-    text = f"SELECT ?r WHERE {{ GRAPH ?g {{ ?x {kg_term(prop)} ?r }} }}"
+    text = f"SELECT ?r WHERE {{ {block} GRAPH ?g {{ {where} ?x {kg_term(prop)} ?r }} }}"
     _, rows = select(dataset, sparql_prefixes() + text)
     loads = json.loads
     for (record,) in rows:

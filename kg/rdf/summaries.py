@@ -111,13 +111,9 @@ def _stored_edges(
 ) -> list[dict[str, Any]]:
     """The stored edge records of some actors, but those of the dyads in ``skip``."""
     seen: dict[tuple[str, str, str], dict[str, Any]] = {}
+    either = "{ ?x kg:edgeSource ?a } UNION { ?x kg:edgeTarget ?a }"
     for block in values_blocks(["a"], actors):
-        text = (
-            f"SELECT ?r WHERE {{ {block} GRAPH ?g {{ {{ ?x kg:edgeSource ?a }} "
-            f"UNION {{ ?x kg:edgeTarget ?a }} ?x kg:edgeRecord ?r }} }}"
-        )
-        for row in query_rows(dataset, text):
-            rec = json.loads(row["r"] or "{}")
+        for rec in read_records(dataset, "edgeRecord", block, where=either):
             if (rec["source"], rec["target"]) not in skip:
                 seen[(rec["source"], rec["relation"], rec["target"])] = rec
     return list(seen.values())
@@ -227,8 +223,7 @@ def stored_edge_records(dataset: Graph, graphs: Iterable[str]) -> list[dict[str,
     """The edge records in some derived dyad graphs (before they are rewritten)."""
     out: list[dict[str, Any]] = []
     for block in values_blocks(["g"], graphs):
-        text = f"SELECT ?r WHERE {{ {block} GRAPH ?g {{ ?x kg:edgeRecord ?r }} }}"
-        out.extend(json.loads(row["r"] or "{}") for row in query_rows(dataset, text))
+        out.extend(read_records(dataset, "edgeRecord", block))
     return out
 
 
