@@ -198,7 +198,9 @@ __all__ = [
 
 
 # ------------------------------------------------------------------ relations
-def _stored_relations(dataset: Graph) -> dict[str, dict[str, Any]]:
+def stored_relations(dataset: Graph) -> dict[str, dict[str, Any]]:
+    """The sums of the stored relation summaries (relation IRI -> counts and
+    codes), to count on from in a refresh of some dyads."""
     text = (
         "SELECT ?rel ?m ?a ?p ?e ?q ?c WHERE { GRAPH ?d { ?x a kg:RelationSummary ; "
         "kg:edgeRelation ?rel ; kg:mentionCount ?m ; kg:articleCount ?a ; "
@@ -227,12 +229,6 @@ def stored_edge_records(dataset: Graph, graphs: Iterable[str]) -> list[dict[str,
     return out
 
 
-def relation_sums(dataset: Graph, *, delta: bool) -> dict[str, dict[str, Any]]:
-    """The sums of the relation summaries to count on from: the stored ones
-    (``delta``), else none."""
-    return _stored_relations(dataset) if delta else {}
-
-
 def add_relation_records(
     sums: dict[str, dict[str, Any]], records: Iterable[Mapping[str, Any]], sign: int
 ) -> None:
@@ -246,30 +242,6 @@ def add_relation_records(
         for key in ("quad_class", "cameo"):
             if sign > 0 and rec[key]:
                 c[key] = min(c.get(key) or "99999", str(rec[key]))
-
-
-def relation_summaries(
-    dataset: Graph,
-    new: Iterable[Mapping[str, Any]],
-    old: Iterable[Mapping[str, Any]] | None,
-    articles: Mapping[str, int],
-    *,
-    delta: bool,
-) -> list[Triple]:
-    """The triples of the relation summaries (one ``kg:RelationSummary`` each).
-
-    Args:
-        dataset: The store (its current relation summaries, when ``delta``).
-        new: The new edge records (of every edge, or of the touched dyads).
-        old: The stored records of the touched dyads (when ``delta``).
-        articles: Articles per relation IRI: the counts (or, when ``delta``, the
-            change: graphs written minus graphs dropped that mention it).
-        delta: Update the stored summaries instead of counting afresh.
-    """
-    sums = relation_sums(dataset, delta=delta)
-    add_relation_records(sums, old or (), -1)
-    add_relation_records(sums, new, 1)
-    return relation_triples(sums, articles, delta=delta)
 
 
 def relation_triples(
@@ -305,8 +277,7 @@ def relation_triples(
 
 __all__ += [
     "add_relation_records",
-    "relation_summaries",
-    "relation_sums",
     "relation_triples",
     "stored_edge_records",
+    "stored_relations",
 ]

@@ -23,7 +23,7 @@ from rdflib.namespace import RDFS
 from kg.rdf.events import Mention, article_rows, make_mention, mention_rows
 from kg.rdf.namespaces import ACTOR, KG
 from kg.rdf.store import select
-from kg.rdf.summaries import ACTOR_PROPS, add_relation_records, relation_sums
+from kg.rdf.summaries import ACTOR_PROPS, add_relation_records, stored_relations
 
 _TABLES = """
 CREATE TABLE actor (a TEXT PRIMARY KEY, edges INT, mentions INT, events INT);
@@ -55,7 +55,7 @@ class Tally:
         self.dataset = dataset
         self.db = sqlite3.connect("")  # "": a temporary file, deleted on close
         self.db.executescript(_TABLES)
-        self.relations = relation_sums(dataset, delta=delta)
+        self.relations = stored_relations(dataset) if delta else {}
         self._facts_read = False
 
     def close(self) -> None:
