@@ -79,29 +79,39 @@ def choose(aid: str, facts: Mapping[str, Iterable[str]]) -> dict[str, Any]:
 
 #: An actor's facts by key (:data:`ACTOR_PROPS`), and articles per actor.
 Facts = tuple[dict[str, dict[str, set[str]]], dict[str, int]]
+_PROPS = "VALUES ?p { " + " ".join(f"<{p}>" for p in ACTOR_PROPS) + " }"
+_ONLY = f'FILTER(STRSTARTS(STR(?a), "{_ACTOR}"))'
+
+
+def fact_query(block: str) -> str:
+    """The query of the facts (``?a ?p ?v``, ``?p`` in :data:`ACTOR_PROPS`) of
+    the actors of a ``VALUES`` block over ``?a`` ("": of every actor)."""
+    return (
+        f"SELECT DISTINCT ?a ?p ?v WHERE {{ {block} {_PROPS} "
+        f"GRAPH ?g {{ ?a ?p ?v }} {_ONLY} }}"
+    )
+
+
+def about_query(block: str) -> str:
+    """The query of the number of article graphs about each actor (``?a ?n``)
+    of a ``VALUES`` block over ``?a`` ("": of every actor)."""
+    return (
+        f"SELECT ?a (COUNT(DISTINCT ?g) AS ?n) WHERE {{ {block} GRAPH ?g {{ "
+        f"?a <{RDFS.label}> ?l . ?art a kg:Article }} {_ONLY} }} GROUP BY ?a"
+    )
 
 
 def read_facts(dataset: Graph, actors: Iterable[str] | None) -> Facts:
     """The facts of some actors (None: every actor) and the articles about each."""
     facts: dict[str, dict[str, set[str]]] = {}
     articles: dict[str, int] = {}
-    props = "VALUES ?p { " + " ".join(f"<{p}>" for p in ACTOR_PROPS) + " }"
-    only = f'FILTER(STRSTARTS(STR(?a), "{_ACTOR}"))'
     for block in values_blocks(["a"], actors):
-        text = (
-            f"SELECT DISTINCT ?a ?p ?v WHERE {{ {block} {props} "
-            f"GRAPH ?g {{ ?a ?p ?v }} {only} }}"
-        )
-        for row in query_rows(dataset, text):
+        for row in query_rows(dataset, fact_query(block)):
             key = ACTOR_PROPS[row["p"] or ""]
             facts.setdefault(row["a"] or "", {}).setdefault(key, set()).add(
                 row["v"] or ""
             )
-        text = (
-            f"SELECT ?a (COUNT(DISTINCT ?g) AS ?n) WHERE {{ {block} GRAPH ?g {{ "
-            f"?a <{RDFS.label}> ?l . ?art a kg:Article }} {only} }} GROUP BY ?a"
-        )
-        for row in query_rows(dataset, text):
+        for row in query_rows(dataset, about_query(block)):
             articles[row["a"] or ""] = int(row["n"] or 0)
     return facts, articles
 
@@ -190,8 +200,10 @@ def read_summaries(dataset: Graph) -> dict[str, dict[str, Any]]:
 __all__ = [
     "ACTOR_PROPS",
     "CLASS_ORDER",
+    "about_query",
     "actor_summaries",
     "choose",
+    "fact_query",
     "read_facts",
     "read_summaries",
 ]
