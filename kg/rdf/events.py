@@ -364,6 +364,11 @@ def actor_graph(actor: str) -> str:
     return f"{DERIVED}actor/{sha256(actor)[:32]}"
 
 
+def edge_node(source: str, relation: str, target: str) -> str:
+    """The node of an edge's derived ``kg:Edge`` (source, relation, target IRIs)."""
+    return f"{DERIVED}edge/{sha256(f'{source} {relation} {target}')[:32]}"
+
+
 def lit_int(n: int) -> str:
     return f'"{int(n)}"{_INT}'
 
@@ -458,8 +463,7 @@ def dyad_triples(
     for relation, group in sorted(by_edge.items()):
         group.sort(key=lambda m: m.key)
         first = group[0]
-        key = f"{first.source} {relation} {first.target}"
-        node = f"<{DERIVED}edge/{sha256(key)[:32]}>"
+        node = f"<{edge_node(first.source, relation, first.target)}>"
         keys = event_keys([(m.negated, m.day, m.article) for m in group], window)
         events: dict[int, list[Mention]] = {}
         for k, m in zip(keys, group, strict=True):
@@ -488,6 +492,7 @@ __all__ = [
     "count_events",
     "dyad_graph",
     "dyad_triples",
+    "edge_node",
     "edge_record",
     "event_keys",
     "kg_term",

@@ -109,6 +109,29 @@ def test_a_build_recomputes_only_what_it_touched_and_equals_a_full_recount(store
     assert edges == {("BRV", 3, 1), ("OTH", 1, 0)}
 
 
+def test_edge_node_is_the_node_the_build_wrote(store):
+    from kg.rdf.ontology import actor_iri, relation_iri
+
+    arts = [_article("z1", "2025-03-04"), _article("z2", "2025-03-04", target=OTH),
+            _article("z3", "2025-04-01", negated=True)]  # fmt: skip
+    build(arts, dataset=store, registry={})
+    record = "<https://w3id.org/kg-news/ontology#edgeRecord>"
+    _, rows = select(store, f"SELECT ?x WHERE {{ GRAPH ?g {{ ?x {record} ?r }} }}")
+    written = {r[0] for r in rows}
+    # from the ids the readers give, as kg.analysis.mentions.mention_iris does
+    wanted = {events.edge_node(str(actor_iri(e["source"])),
+                               str(relation_iri(e["relation"])),
+                               str(actor_iri(e["target"])))
+              for e in read_edges(store)}  # fmt: skip
+    assert written and wanted == written
+    us, syr, opposes = (
+        str(actor_iri("US")),
+        str(actor_iri("SYR")),
+        str(relation_iri("opposes")),
+    )
+    assert events.edge_node(syr, opposes, us) != events.edge_node(us, opposes, syr)
+
+
 def test_a_killed_build_leaves_the_derived_data_stale_and_the_next_build_heals(store):
     build([_article("z1", "2025-03-04")], dataset=store, registry={})
     writer = BatchWriter(store)  # a build that writes a batch, then dies
