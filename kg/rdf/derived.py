@@ -216,12 +216,14 @@ def _stage_chunk(
 ) -> int:
     """Stage the graphs of some dyads' mentions and count their records (and,
     with ``pairs``, their (relation, article) pairs); return how many."""
+    records: list[dict[str, Any]] = []
     for (s, t), ms in by_dyad.items():
-        triples, records = dyad_triples(ms, window)
+        triples, recs = dyad_triples(ms, window)
         stage.add(dyad_graph(s, t), triples)
-        tally.records(records)
-        if pairs:
-            tally.pairs(ms)
+        records += recs
+    tally.records(records)
+    if pairs:
+        tally.pairs(m for ms in by_dyad.values() for m in ms)
     return len(by_dyad)
 
 
