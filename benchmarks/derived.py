@@ -22,21 +22,22 @@ Usage::
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
-# a build in a fresh process: the kg package of CODE, the generator of this
-# checkout; prints events, wall, CPU and peak RSS as JSON on stderr
+from scale import _size_mib, step  # noqa: E402
+
+# a build in a fresh process (scale.step: wall, CPU and peak RSS): the kg package
+# of CODE, the generator of this checkout; the clock starts again after the
+# imports, so that wall and CPU are those of the build
 CHILD = """
-import json, os, resource, sys, time
 sys.path.insert(0, {code!r})
 import kg, kg.rdf.graph, kg.rdf.store  # this code's kg, before queries.py's path
 assert kg.__file__.startswith({code!r}), kg.__file__
@@ -44,11 +45,7 @@ sys.path.insert(0, {bench!r})
 from queries import build_store
 t0 = time.perf_counter(); c0 = os.times()
 events = build_store({n}, {store!r})
-c1 = os.times()
-print(json.dumps({{"events": events, "wall": time.perf_counter() - t0,
-    "cpu": (c1.user - c0.user) + (c1.system - c0.system),
-    "rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}),
-    file=sys.stderr)
+print(json.dumps({{"events": events}}), file=sys.stderr)
 """
 
 # the derived graphs of a store as sorted N-Quads: their SHA-256 and line count
@@ -65,13 +62,7 @@ print(json.dumps({{"sha256": digest, "quads": len(lines)}}), file=sys.stderr)
 
 
 def _child(code: str) -> dict[str, Any]:
-    proc = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
-        env=dict(os.environ, PYTHONHASHSEED="0"),
-    )  # fmt: skip
-    if proc.returncode:
-        raise SystemExit(f"the child failed:\n{proc.stderr[-3000:]}")
-    return dict(json.loads(proc.stderr.strip().splitlines()[-1]))
+    return step(code, env=dict(os.environ, PYTHONHASHSEED="0"))
 
 
 def run(n: int, code: Path, work: Path) -> dict[str, Any]:
@@ -80,8 +71,9 @@ def run(n: int, code: Path, work: Path) -> dict[str, Any]:
     shutil.rmtree(store, ignore_errors=True)
     res = _child(CHILD.format(code=str(code), bench=str(ROOT / "benchmarks"), n=n,
                               store=str(store)))  # fmt: skip
-    res["store_mib"] = sum(f.stat().st_size for f in store.rglob("*")) / 2**20
-    res.update(_child(DUMP.format(store=str(store))))
+    res["store_mib"] = _size_mib(store)
+    dump = _child(DUMP.format(store=str(store)))
+    res.update(sha256=dump["sha256"], quads=dump["quads"])
     print(f"{code} {n:,}: {res}", file=sys.stderr, flush=True)
     return res
 

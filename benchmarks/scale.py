@@ -160,12 +160,15 @@ def make_corpus(n: int, path: Path, *, seed: int = 7) -> int:
     return words
 
 
-def step(code: str, cwd: Path = ROOT) -> dict[str, Any]:
-    """Run code in a fresh interpreter in ``cwd`` (whose ``kg`` it imports); its
-    wall, CPU, peak RSS and extras."""
+def step(
+    code: str, cwd: Path = ROOT, env: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """Run code in a fresh interpreter in ``cwd`` (whose ``kg`` it imports; with
+    ``env`` as its environment, else this one's); its wall, CPU, peak RSS and
+    extras."""
     out = subprocess.run(
         [sys.executable, "-c", PROBE.format(code=code)],
-        capture_output=True, text=True, cwd=cwd,
+        capture_output=True, text=True, cwd=cwd, env=env,
     )  # fmt: skip
     if out.returncode:
         raise SystemExit(f"step failed:\n{code}\n{out.stderr[-2000:]}")

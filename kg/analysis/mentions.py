@@ -19,9 +19,8 @@ from typing import Any, cast
 from rdflib import Graph
 
 from kg.rdf import derived, store
-from kg.rdf.events import ARTICLE_FIELDS, DERIVED, MENTION_FIELDS, dyad_graph
+from kg.rdf.events import ARTICLE_FIELDS, MENTION_FIELDS, dyad_graph, edge_node
 from kg.rdf.namespaces import PREFIXES
-from kg.rdf.nquads import sha256
 from kg.rdf.ontology import actor_iri, relation_iri
 
 _TYPE = PREFIXES["rdf"] + "type"
@@ -33,15 +32,6 @@ _HEAD = {"s": "kg:source", "rel": "kg:relation", "t": "kg:target"}
 def _iri(curie: str) -> str:
     prefix, _, name = curie.partition(":")
     return PREFIXES[prefix] + name
-
-
-def edge_node(source: str, relation: str, target: str) -> str:
-    """The IRI of the derived ``kg:Edge`` of (source id, relation name, target id).
-
-    The same IRI :func:`kg.rdf.events.dyad_triples` gives the node it writes.
-    """
-    key = f"{actor_iri(source)} {relation_iri(relation)} {actor_iri(target)}"
-    return f"{DERIVED}edge/{sha256(key)[:32]}"
 
 
 def usable(dataset: Graph) -> bool:
@@ -64,15 +54,17 @@ def mention_iris(
     import pyoxigraph as ox
 
     inner = cast(Any, dataset.store)._inner
-    mention, edge = ox.NamedNode(PREFIXES["kg"] + "mention"), ox.NamedNode(
-        PREFIXES["kg"] + "edge"
+    mention, edge = (
+        ox.NamedNode(PREFIXES["kg"] + "mention"),
+        ox.NamedNode(PREFIXES["kg"] + "edge"),
     )
     out: dict[str, None] = {}
     for s, t in pairs or ():
         graph = ox.NamedNode(dyad_graph(str(actor_iri(s)), str(actor_iri(t))))
         out.update((m.value, None) for m in _objects(inner, None, mention, graph))
     for s, r, t in edges or ():
-        node = ox.NamedNode(edge_node(s, r, t))
+        iris = (str(actor_iri(s)), str(relation_iri(r)), str(actor_iri(t)))
+        node = ox.NamedNode(edge_node(*iris))
         for q in inner.quads_for_pattern(None, edge, node, None):
             out.update((m.value, None) for m in _objects(inner, q.subject, mention))
     return list(out)
@@ -130,4 +122,4 @@ def mention_rows(dataset: Graph, iris: Sequence[str]) -> Iterator[dict[str, Any]
         yield _row(iri, facts, None if art is None else articles[art], art)
 
 
-__all__ = ["edge_node", "mention_iris", "mention_rows", "usable"]
+__all__ = ["mention_iris", "mention_rows", "usable"]

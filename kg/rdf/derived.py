@@ -181,46 +181,50 @@ def _stage_dyads(
     window: int,
     chunk: int,
 ) -> int:
-    """Stage the graphs of the dyads, ``chunk`` at a time, and count their records."""
-    n = 0
-    for by_dyad in _dyad_chunks(dataset, stage, tally, touched, chunk):
-        for (s, t), ms in by_dyad.items():
-            triples, records = dyad_triples(ms, window)
-            stage.add(dyad_graph(s, t), triples)
-            tally.records(records)
-            if touched is None:
-                tally.pairs(ms)
-        n += len(by_dyad)
-    return n
+    """Stage the graphs of the dyads, ``chunk`` at a time, and count their records.
 
-
-def _dyad_chunks(
-    dataset: Graph,
-    stage: Staged,
-    tally: Tally,
-    touched: set[tuple[str, str]] | None,
-    chunk: int,
-) -> Iterator[dict[tuple[str, str], list[Mention]]]:
-    """The mentions of the touched dyads (None: of every dyad, grouped on disk
-    by :meth:`Tally.dyads`), ``chunk`` dyads at a time.
-
-    The stored records of the touched dyads leave the relation sums, their
-    actors are noted, and their graphs staged to be dropped.
+    Every dyad (``touched`` None): the mentions grouped on disk by
+    :meth:`Tally.dyads`. Touched dyads: their mentions read from the store; their
+    stored records leave the relation sums, their actors are noted, and their
+    graphs staged to be dropped.
     """
     if touched is None:
-        yield from tally.dyads(chunk)
-        return
+        return sum(_stage_chunk(stage, tally, by_dyad, window, pairs=True)
+                   for by_dyad in tally.dyads(chunk))  # fmt: skip
+    n = 0
     todo = sorted(touched)
     for i in range(0, len(todo), chunk):
         dyads = todo[i : i + chunk]
         by_dyad: dict[tuple[str, str], list[Mention]] = {}
         for m in read_mentions(dataset, dyads):
             by_dyad.setdefault((m.source, m.target), []).append(m)
-        yield by_dyad
+        n += _stage_chunk(stage, tally, by_dyad, window, pairs=False)
         graphs = [dyad_graph(s, t) for s, t in dyads]
         add_relation_records(tally.relations, stored_edge_records(dataset, graphs), -1)
         tally.actors(a for pair in dyads for a in pair)
         stage.drop(graphs)
+    return n
+
+
+def _stage_chunk(
+    stage: Staged,
+    tally: Tally,
+    by_dyad: Mapping[tuple[str, str], list[Mention]],
+    window: int,
+    *,
+    pairs: bool,
+) -> int:
+    """Stage the graphs of some dyads' mentions and count their records (and,
+    with ``pairs``, their (relation, article) pairs); return how many."""
+    records: list[dict[str, Any]] = []
+    for (s, t), ms in by_dyad.items():
+        triples, recs = dyad_triples(ms, window)
+        stage.add(dyad_graph(s, t), triples)
+        records += recs
+    tally.records(records)
+    if pairs:
+        tally.pairs(m for ms in by_dyad.values() for m in ms)
+    return len(by_dyad)
 
 
 def _derived_graphs(dataset: Graph) -> Iterator[str]:
@@ -344,9 +348,7 @@ def after_update(dataset: Graph) -> None:
     refresh(dataset, window=event_window(dataset))
 
 
-def event_summary(
-    dataset: Graph, top: int = 10
-) -> tuple[int, list[dict[str, Any]]]:
+def event_summary(dataset: Graph, top: int = 10) -> tuple[int, list[dict[str, Any]]]:
     """The number of events (``kg:NewsEvent``) in the store's derived data, and
     the edges with the most events (not negated), for the build summary.
 

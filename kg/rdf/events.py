@@ -231,7 +231,9 @@ class Mention:
         return not self.negated and self.modality in ("asserted", "reported")
 
 
-def _mention(row: Mapping[str, str | None], art: Mapping[str, Any]) -> Mention:
+def make_mention(row: Mapping[str, str | None], art: Mapping[str, Any]) -> Mention:
+    """A mention from its row (:func:`mention_rows`) and its article's ``id``,
+    ``date`` and ``pub`` (the smallest of each)."""
     day = row["date"] or art.get("date")
     article = art.get("id") or row["art"] or ""
     try:
@@ -290,14 +292,22 @@ def select_rows(dataset: Graph, variables: str, pattern: str) -> Iterator[dict]:
     return query_rows(dataset, text)
 
 
-def read_records(dataset: Graph, prop: str) -> Iterator[dict[str, Any]]:
+def read_records(
+    dataset: Graph, prop: str, block: str = "", *, where: str = ""
+) -> Iterator[dict[str, Any]]:
     """The JSON records (``kg:edgeRecord``, ``kg:actorRecord``) of the store.
 
     One column read straight from the result rows (on Oxigraph: one literal per
     row through ``pyoxigraph``), decoded by the C JSON parser: cheaper per edge
     than joining a literal per field.
+
+    Args:
+        dataset: The store.
+        prop: The record property (a kg term).
+        block: A ``VALUES`` block in front of the graph pattern ("": every record).
+        where: More of the graph pattern, on the record's node ``?x``.
     """
-    text = f"SELECT ?r WHERE {{ GRAPH ?g {{ ?x {kg_term(prop)} ?r }} }}"
+    text = f"SELECT ?r WHERE {{ {block} GRAPH ?g {{ {where} ?x {kg_term(prop)} ?r }} }}"
     _, rows = select(dataset, sparql_prefixes() + text)
     loads = json.loads
     for (record,) in rows:
@@ -308,28 +318,24 @@ def _articles(dataset: Graph, iris: Iterable[str] | None) -> dict[str, dict]:
     """Identifier, day and publisher of some articles (None: of every article)."""
     out: dict[str, dict] = {}
     for block in values_blocks(["art"], iris):
-        for row in select_rows(dataset, _ARTICLE_VARS, block + _ARTICLES):
-            rec = out.setdefault(row["art"], {})
+        for row in article_rows(dataset, block):
+            rec = out.setdefault(row["art"] or "", {})  # bound: ?art a kg:Article
             for key, var in (("id", "artid"), ("date", "adate"), ("pub", "pub")):
                 if row[var] and (key not in rec or row[var] < rec[key]):
                     rec[key] = row[var]
     return out
 
 
-def mention_rows(dataset: Graph) -> Iterator[dict[str, str | None]]:
-    """The rows of every mention, streamed (a mention matched twice: twice)."""
-    return select_rows(dataset, _VARS, _PATTERN)
+def mention_rows(dataset: Graph, block: str = "") -> Iterator[dict[str, str | None]]:
+    """The rows of the mentions (of a ``VALUES`` block over ``?s ?t``; "": of
+    every mention), streamed (a mention matched twice: twice)."""
+    return select_rows(dataset, _VARS, block + "\n" + _PATTERN)
 
 
-def article_rows(dataset: Graph) -> Iterator[dict[str, str | None]]:
-    """The rows of every article (``art``, ``artid``, ``adate``, ``pub``), streamed."""
-    return select_rows(dataset, _ARTICLE_VARS, _ARTICLES)
-
-
-def make_mention(row: Mapping[str, str | None], article: Mapping[str, Any]) -> Mention:
-    """A mention from its row (:func:`mention_rows`) and its article's ``id``,
-    ``date`` and ``pub`` (the smallest of each)."""
-    return _mention(row, article)
+def article_rows(dataset: Graph, block: str = "") -> Iterator[dict[str, str | None]]:
+    """The rows of the articles (of a ``VALUES`` block over ``?art``; "": of
+    every article): ``art``, ``artid``, ``adate``, ``pub``, streamed."""
+    return select_rows(dataset, _ARTICLE_VARS, block + _ARTICLES)
 
 
 def read_mentions(
@@ -338,13 +344,13 @@ def read_mentions(
     """The mentions of some dyads (source IRI, target IRI), or of every dyad."""
     rows: dict[str, dict] = {}
     for block in values_blocks(["s", "t"], dyads):
-        for row in select_rows(dataset, _VARS, block + "\n" + _PATTERN):
-            rows.setdefault(row["e"], row)  # an event matched twice: the first
+        for row in mention_rows(dataset, block):
+            rows.setdefault(row["e"] or "", row)  # an event matched twice: the first
     arts = _articles(
         dataset,
         None if dyads is None else (r["art"] for r in rows.values() if r["art"]),
     )
-    return [_mention(r, arts.get(r["art"] or "", {})) for r in rows.values()]
+    return [make_mention(r, arts.get(r["art"] or "", {})) for r in rows.values()]
 
 
 # ------------------------------------------------------------------- triples
@@ -356,6 +362,11 @@ def dyad_graph(source: str, target: str) -> str:
 def actor_graph(actor: str) -> str:
     """The named graph of an actor's summary (actor IRI)."""
     return f"{DERIVED}actor/{sha256(actor)[:32]}"
+
+
+def edge_node(source: str, relation: str, target: str) -> str:
+    """The node of an edge's derived ``kg:Edge`` (source, relation, target IRIs)."""
+    return f"{DERIVED}edge/{sha256(f'{source} {relation} {target}')[:32]}"
 
 
 def lit_int(n: int) -> str:
@@ -452,8 +463,7 @@ def dyad_triples(
     for relation, group in sorted(by_edge.items()):
         group.sort(key=lambda m: m.key)
         first = group[0]
-        key = f"{first.source} {relation} {first.target}"
-        node = f"<{DERIVED}edge/{sha256(key)[:32]}>"
+        node = f"<{edge_node(first.source, relation, first.target)}>"
         keys = event_keys([(m.negated, m.day, m.article) for m in group], window)
         events: dict[int, list[Mention]] = {}
         for k, m in zip(keys, group, strict=True):
@@ -482,6 +492,7 @@ __all__ = [
     "count_events",
     "dyad_graph",
     "dyad_triples",
+    "edge_node",
     "edge_record",
     "event_keys",
     "kg_term",

@@ -64,7 +64,6 @@ class Staged:
         self._out: IO[str] | None = None
         self._in_piece = 0
         self._drops = (self._dir / "drop.txt").open("w", encoding="utf-8")
-        self._dropped = 0
 
     def __enter__(self) -> Staged:
         return self
@@ -107,7 +106,6 @@ class Staged:
         """Stage the names (IRIs) of graphs to empty before the new ones load."""
         for g in graphs:
             self._drops.write(g + "\n")
-            self._dropped += 1
 
     def commit(self) -> None:
         """Drop the staged names, then load the staged graphs.

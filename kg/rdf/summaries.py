@@ -79,29 +79,39 @@ def choose(aid: str, facts: Mapping[str, Iterable[str]]) -> dict[str, Any]:
 
 #: An actor's facts by key (:data:`ACTOR_PROPS`), and articles per actor.
 Facts = tuple[dict[str, dict[str, set[str]]], dict[str, int]]
+_PROPS = "VALUES ?p { " + " ".join(f"<{p}>" for p in ACTOR_PROPS) + " }"
+_ONLY = f'FILTER(STRSTARTS(STR(?a), "{_ACTOR}"))'
+
+
+def fact_query(block: str) -> str:
+    """The query of the facts (``?a ?p ?v``, ``?p`` in :data:`ACTOR_PROPS`) of
+    the actors of a ``VALUES`` block over ``?a`` ("": of every actor)."""
+    return (
+        f"SELECT DISTINCT ?a ?p ?v WHERE {{ {block} {_PROPS} "
+        f"GRAPH ?g {{ ?a ?p ?v }} {_ONLY} }}"
+    )
+
+
+def about_query(block: str) -> str:
+    """The query of the number of article graphs about each actor (``?a ?n``)
+    of a ``VALUES`` block over ``?a`` ("": of every actor)."""
+    return (
+        f"SELECT ?a (COUNT(DISTINCT ?g) AS ?n) WHERE {{ {block} GRAPH ?g {{ "
+        f"?a <{RDFS.label}> ?l . ?art a kg:Article }} {_ONLY} }} GROUP BY ?a"
+    )
 
 
 def read_facts(dataset: Graph, actors: Iterable[str] | None) -> Facts:
     """The facts of some actors (None: every actor) and the articles about each."""
     facts: dict[str, dict[str, set[str]]] = {}
     articles: dict[str, int] = {}
-    props = "VALUES ?p { " + " ".join(f"<{p}>" for p in ACTOR_PROPS) + " }"
-    only = f'FILTER(STRSTARTS(STR(?a), "{_ACTOR}"))'
     for block in values_blocks(["a"], actors):
-        text = (
-            f"SELECT DISTINCT ?a ?p ?v WHERE {{ {block} {props} "
-            f"GRAPH ?g {{ ?a ?p ?v }} {only} }}"
-        )
-        for row in query_rows(dataset, text):
+        for row in query_rows(dataset, fact_query(block)):
             key = ACTOR_PROPS[row["p"] or ""]
             facts.setdefault(row["a"] or "", {}).setdefault(key, set()).add(
                 row["v"] or ""
             )
-        text = (
-            f"SELECT ?a (COUNT(DISTINCT ?g) AS ?n) WHERE {{ {block} GRAPH ?g {{ "
-            f"?a <{RDFS.label}> ?l . ?art a kg:Article }} {only} }} GROUP BY ?a"
-        )
-        for row in query_rows(dataset, text):
+        for row in query_rows(dataset, about_query(block)):
             articles[row["a"] or ""] = int(row["n"] or 0)
     return facts, articles
 
@@ -111,13 +121,9 @@ def _stored_edges(
 ) -> list[dict[str, Any]]:
     """The stored edge records of some actors, but those of the dyads in ``skip``."""
     seen: dict[tuple[str, str, str], dict[str, Any]] = {}
+    either = "{ ?x kg:edgeSource ?a } UNION { ?x kg:edgeTarget ?a }"
     for block in values_blocks(["a"], actors):
-        text = (
-            f"SELECT ?r WHERE {{ {block} GRAPH ?g {{ {{ ?x kg:edgeSource ?a }} "
-            f"UNION {{ ?x kg:edgeTarget ?a }} ?x kg:edgeRecord ?r }} }}"
-        )
-        for row in query_rows(dataset, text):
-            rec = json.loads(row["r"] or "{}")
+        for rec in read_records(dataset, "edgeRecord", block, where=either):
             if (rec["source"], rec["target"]) not in skip:
                 seen[(rec["source"], rec["relation"], rec["target"])] = rec
     return list(seen.values())
@@ -194,15 +200,19 @@ def read_summaries(dataset: Graph) -> dict[str, dict[str, Any]]:
 __all__ = [
     "ACTOR_PROPS",
     "CLASS_ORDER",
+    "about_query",
     "actor_summaries",
     "choose",
+    "fact_query",
     "read_facts",
     "read_summaries",
 ]
 
 
 # ------------------------------------------------------------------ relations
-def _stored_relations(dataset: Graph) -> dict[str, dict[str, Any]]:
+def stored_relations(dataset: Graph) -> dict[str, dict[str, Any]]:
+    """The sums of the stored relation summaries (relation IRI -> counts and
+    codes), to count on from in a refresh of some dyads."""
     text = (
         "SELECT ?rel ?m ?a ?p ?e ?q ?c WHERE { GRAPH ?d { ?x a kg:RelationSummary ; "
         "kg:edgeRelation ?rel ; kg:mentionCount ?m ; kg:articleCount ?a ; "
@@ -227,15 +237,8 @@ def stored_edge_records(dataset: Graph, graphs: Iterable[str]) -> list[dict[str,
     """The edge records in some derived dyad graphs (before they are rewritten)."""
     out: list[dict[str, Any]] = []
     for block in values_blocks(["g"], graphs):
-        text = f"SELECT ?r WHERE {{ {block} GRAPH ?g {{ ?x kg:edgeRecord ?r }} }}"
-        out.extend(json.loads(row["r"] or "{}") for row in query_rows(dataset, text))
+        out.extend(read_records(dataset, "edgeRecord", block))
     return out
-
-
-def relation_sums(dataset: Graph, *, delta: bool) -> dict[str, dict[str, Any]]:
-    """The sums of the relation summaries to count on from: the stored ones
-    (``delta``), else none."""
-    return _stored_relations(dataset) if delta else {}
 
 
 def add_relation_records(
@@ -251,30 +254,6 @@ def add_relation_records(
         for key in ("quad_class", "cameo"):
             if sign > 0 and rec[key]:
                 c[key] = min(c.get(key) or "99999", str(rec[key]))
-
-
-def relation_summaries(
-    dataset: Graph,
-    new: Iterable[Mapping[str, Any]],
-    old: Iterable[Mapping[str, Any]] | None,
-    articles: Mapping[str, int],
-    *,
-    delta: bool,
-) -> list[Triple]:
-    """The triples of the relation summaries (one ``kg:RelationSummary`` each).
-
-    Args:
-        dataset: The store (its current relation summaries, when ``delta``).
-        new: The new edge records (of every edge, or of the touched dyads).
-        old: The stored records of the touched dyads (when ``delta``).
-        articles: Articles per relation IRI: the counts (or, when ``delta``, the
-            change: graphs written minus graphs dropped that mention it).
-        delta: Update the stored summaries instead of counting afresh.
-    """
-    sums = relation_sums(dataset, delta=delta)
-    add_relation_records(sums, old or (), -1)
-    add_relation_records(sums, new, 1)
-    return relation_triples(sums, articles, delta=delta)
 
 
 def relation_triples(
@@ -310,8 +289,7 @@ def relation_triples(
 
 __all__ += [
     "add_relation_records",
-    "relation_summaries",
-    "relation_sums",
     "relation_triples",
     "stored_edge_records",
+    "stored_relations",
 ]

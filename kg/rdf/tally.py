@@ -5,9 +5,9 @@ keeps a few MiB of it in memory), everything of a refresh that grows with the
 corpus: per actor its new edges, mentions and events; the distinct (relation,
 article) pairs of the mentions; and, for a refresh of every dyad, the mentions
 themselves (grouped by dyad on disk instead of in memory), the articles, the
-actors' facts and the article graphs about each actor. Only the relation sums
-(a few dozen relations) are kept in memory. The file goes to the temporary
-directory (``$SQLITE_TMPDIR``, else ``$TMPDIR``, else ``/tmp``).
+actors' facts and the number of article graphs about each actor. Only the
+relation sums (a few dozen relations) are kept in memory. The file goes to the
+temporary directory (``$SQLITE_TMPDIR``, else ``$TMPDIR``, else ``/tmp``).
 """
 
 from __future__ import annotations
@@ -18,12 +18,21 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from rdflib import Graph
-from rdflib.namespace import RDFS
 
-from kg.rdf.events import Mention, article_rows, make_mention, mention_rows
-from kg.rdf.namespaces import ACTOR, KG
-from kg.rdf.store import select
-from kg.rdf.summaries import ACTOR_PROPS, add_relation_records, relation_sums
+from kg.rdf.events import (
+    Mention,
+    article_rows,
+    make_mention,
+    mention_rows,
+    query_rows,
+)
+from kg.rdf.summaries import (
+    ACTOR_PROPS,
+    about_query,
+    add_relation_records,
+    fact_query,
+    stored_relations,
+)
 
 _TABLES = """
 CREATE TABLE actor (a TEXT PRIMARY KEY, edges INT, mentions INT, events INT);
@@ -31,7 +40,7 @@ CREATE TABLE pair (rel TEXT, art TEXT, PRIMARY KEY (rel, art)) WITHOUT ROWID;
 CREATE TABLE mention (e TEXT PRIMARY KEY, s TEXT, t TEXT, art TEXT, row TEXT);
 CREATE TABLE article (iri TEXT PRIMARY KEY, id TEXT, date TEXT, pub TEXT);
 CREATE TABLE fact (a TEXT, k TEXT, v TEXT, PRIMARY KEY (a, k, v)) WITHOUT ROWID;
-CREATE TABLE about (a TEXT, g TEXT, PRIMARY KEY (a, g)) WITHOUT ROWID;
+CREATE TABLE about (a TEXT PRIMARY KEY, n INT);
 """
 #: Keep the smallest non-empty value of an article field (as a dict of the
 #: mentions' reader would).
@@ -55,7 +64,7 @@ class Tally:
         self.dataset = dataset
         self.db = sqlite3.connect("")  # "": a temporary file, deleted on close
         self.db.executescript(_TABLES)
-        self.relations = relation_sums(dataset, delta=delta)
+        self.relations = stored_relations(dataset) if delta else {}
         self._facts_read = False
 
     def close(self) -> None:
@@ -155,32 +164,23 @@ class Tally:
         for actor in actors:
             for k, v in self.db.execute("SELECT k, v FROM fact WHERE a = ?", (actor,)):
                 facts.setdefault(actor, {}).setdefault(k, set()).add(v)
-            (n,) = self.db.execute("SELECT COUNT(*) FROM about WHERE a = ?", (actor,))
-            if n[0]:
-                articles[actor] = int(n[0])
+            n = self.db.execute("SELECT n FROM about WHERE a = ?", (actor,)).fetchone()
+            if n:
+                articles[actor] = n[0]
         return facts, articles
 
     def _read_all_facts(self) -> None:
         self._facts_read = True
-        props = "VALUES ?p { " + " ".join(f"<{p}>" for p in ACTOR_PROPS) + " }"
-        only = f'FILTER(STRSTARTS(STR(?a), "{ACTOR}"))'
-        text = (
-            f"SELECT DISTINCT ?a ?p ?v WHERE {{ {props} GRAPH ?g {{ ?a ?p ?v }} "
-            f"{only} }}"
-        )
         self.db.executemany(
             "INSERT OR IGNORE INTO fact VALUES (?, ?, ?)",
-            ((a or "", ACTOR_PROPS[p or ""], v or "")
-             for a, p, v in select(self.dataset, text)[1]),
+            ((r["a"] or "", ACTOR_PROPS[r["p"] or ""], r["v"] or "")
+             for r in query_rows(self.dataset, fact_query(""))),
         )  # fmt: skip
-        text = (
-            f"SELECT ?a ?g WHERE {{ GRAPH ?g {{ ?a <{RDFS.label}> ?l . "
-            f"?art a <{KG.Article}> }} {only} }}"
-        )
         self.db.executemany(
-            "INSERT OR IGNORE INTO about VALUES (?, ?)",
-            ((a or "", g or "") for a, g in select(self.dataset, text)[1]),
-        )
+            "INSERT INTO about VALUES (?, ?)",
+            ((r["a"] or "", int(r["n"] or 0))
+             for r in query_rows(self.dataset, about_query(""))),
+        )  # fmt: skip
 
 
 __all__ = ["Tally"]

@@ -10,7 +10,7 @@ from kg.analysis.edges import read_edges
 from kg.analysis.read import read_events
 from kg.rdf import derived
 from kg.rdf.graph import build
-from kg.rdf.store import open_store, select
+from kg.rdf.store import open_store
 from tests.data.graph_sample import results
 
 
@@ -60,18 +60,6 @@ def test_edges_and_pairs_together_are_one_query(ds, monkeypatch):
     both = read_events(ds, edges=[edge], pairs=[edge[::2]])
     assert both == _by_query(monkeypatch, ds, edges=[edge])
     assert read_events(ds, edges=[edge], pairs=[("NOBODY", "NONE")]) == []
-
-
-def test_edge_node_is_the_node_the_build_wrote(ds):
-    record = "<https://w3id.org/kg-news/ontology#edgeRecord>"
-    _, rows = select(ds, f"SELECT ?x WHERE {{ GRAPH ?g {{ ?x {record} ?r }} }}")
-    written = {r[0] for r in rows}
-    wanted = {mentions.edge_node(e["source"], e["relation"], e["target"])
-              for e in read_edges(ds)}  # fmt: skip
-    assert written and wanted == written
-    assert mentions.edge_node("SYR", "opposes", "US") != mentions.edge_node(
-        "US", "opposes", "SYR"
-    )
 
 
 def test_stale_derived_data_is_read_by_query(ds, monkeypatch):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 
 import pytest
+from rdf_helpers import derived_quads, each_store  # noqa: F401 (fixture "store")
 
 from kg.rdf import derived, events, staging
 from kg.rdf.graph import build
@@ -46,31 +47,16 @@ def corpus(n: int, *, seed: int = 5, prefix: str = "d") -> list:
     return out
 
 
-def _derived(ds) -> set:
-    """Every quad of the derived graphs but the state."""
-    text = f"""SELECT ?g ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }}
-      FILTER(STRSTARTS(STR(?g), "{events.DERIVED}") && ?g != <{derived.STATE}>) }}"""
-    _, rows = select(ds, text)
-    return set(rows)
-
-
-@pytest.fixture(params=["memory", "oxigraph"])
-def store(request, tmp_path):
-    ds = open_store("memory" if request.param == "memory" else tmp_path / "store")
-    yield ds
-    ds.close()
-
-
 def test_a_refresh_in_small_chunks_writes_the_graphs_of_one_chunk(store):
     build(corpus(40), dataset=store, registry={})
-    whole = _derived(store)
+    whole = derived_quads(store, state=False)
     dyads = {g for g, *_ in whole if g.startswith(events.DERIVED + "dyad/")}
     assert derived.refresh(store, chunk=100_000) == len(dyads) > 20
-    assert _derived(store) == whole
+    assert derived_quads(store, state=False) == whole
     assert derived.refresh(store, chunk=1) == len(dyads)  # a dyad at a time
-    assert _derived(store) == whole
+    assert derived_quads(store, state=False) == whole
     assert derived.refresh(store, chunk=3) == len(dyads)
-    assert _derived(store) == whole
+    assert derived_quads(store, state=False) == whole
     assert derived.is_fresh(store)
 
 
@@ -78,14 +64,14 @@ def test_an_incremental_build_in_small_chunks_equals_one_chunk(store, monkeypatc
     build(corpus(30), dataset=store, registry={})
     # replaced and new articles: only their dyads and actors are recomputed
     build(corpus(10, seed=9), dataset=store, registry={})
-    one = _derived(store)
+    one = derived_quads(store, state=False)
     build(corpus(10, seed=9, prefix="x"), dataset=store, registry={})
     monkeypatch.setattr(derived, "DYADS", 1)
     build(corpus(10, seed=9), dataset=store, registry={})  # back as it was
     build(corpus(10, seed=9, prefix="x"), dataset=store, registry={})
-    chunked = _derived(store)
+    chunked = derived_quads(store, state=False)
     derived.refresh(store, chunk=100_000)  # everything, in one chunk
-    assert _derived(store) == chunked
+    assert derived_quads(store, state=False) == chunked
     assert chunked != one  # the second batch of articles changed something
 
 
@@ -114,14 +100,14 @@ def test_past_the_cap_a_build_forgets_its_dyads_and_recomputes_all(store, monkey
     monkeypatch.setattr(derived, "refresh", lambda ds, dyads=None, **kw: (
         seen.append(dyads is None), real(ds, dyads, **kw))[1])  # fmt: skip
     build(corpus(15, seed=4, prefix="c"), dataset=store, registry={})
-    past = _derived(store)
+    past = derived_quads(store, state=False)
     real(store)  # everything again, in one go
-    assert _derived(store) == past
+    assert derived_quads(store, state=False) == past
     monkeypatch.setattr(derived, "TOUCHED", 100_000)
     build(corpus(15, seed=4, prefix="k"), dataset=store, registry={})
-    under = _derived(store)
+    under = derived_quads(store, state=False)
     real(store)
-    assert _derived(store) == under != past
+    assert derived_quads(store, state=False) == under != past
     assert seen == [True, False]  # past the cap every dyad, under it the touched
 
 
@@ -129,7 +115,7 @@ def test_a_refresh_that_fails_while_staging_leaves_the_store_as_it_was(
     store, monkeypatch
 ):
     build(corpus(20), dataset=store, registry={})
-    before = _derived(store)
+    before = derived_quads(store, state=False)
     calls = []
 
     def failing(ms, window):
@@ -142,16 +128,16 @@ def test_a_refresh_that_fails_while_staging_leaves_the_store_as_it_was(
     monkeypatch.setattr(derived, "dyad_triples", failing)
     with pytest.raises(RuntimeError, match="out of disk"):
         derived.refresh(store, chunk=2)
-    assert _derived(store) == before  # nothing of it was written
+    assert derived_quads(store, state=False) == before  # nothing of it was written
     assert not derived.is_fresh(store)  # and readers are told to fall back
     monkeypatch.setattr(derived, "dyad_triples", real)
     build([], dataset=store, registry={})  # the next build recounts everything
-    assert derived.is_fresh(store) and _derived(store) == before
+    assert derived.is_fresh(store) and derived_quads(store, state=False) == before
 
 
 def test_a_refresh_killed_while_loading_leaves_the_store_stale(store, monkeypatch):
     build(corpus(20), dataset=store, registry={})
-    before = _derived(store)
+    before = derived_quads(store, state=False)
 
     def dies(*_):
         raise OSError("killed")
@@ -160,10 +146,10 @@ def test_a_refresh_killed_while_loading_leaves_the_store_stale(store, monkeypatc
     with pytest.raises(KGError, match="cannot write the staged graphs: killed"):
         derived.refresh(store)
     assert not derived.is_fresh(store)
-    assert _derived(store) == set()  # dropped, not written
+    assert derived_quads(store, state=False) == set()  # dropped, not written
     monkeypatch.undo()
     build([], dataset=store, registry={})
-    assert derived.is_fresh(store) and _derived(store) == before
+    assert derived.is_fresh(store) and derived_quads(store, state=False) == before
 
 
 # ---------------------------------------------------------------- the stage

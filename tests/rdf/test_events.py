@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from rdf_helpers import derived_quads, each_store  # noqa: F401 (fixture "store")
 
 from kg.analysis import actor_graph
 from kg.analysis.edges import read_edges
 from kg.rdf import derived, events
 from kg.rdf.graph import BatchWriter, build
 from kg.rdf.nquads import article_quads
-from kg.rdf.store import open_store, select
+from kg.rdf.store import select
 from kg.types import Article, Assertion, Mention
 
 ZLF = Mention("ZLF", "the Zemblan Front", 0, 17, label="Zemblan Front",
@@ -36,13 +37,6 @@ def _news_events(ds) -> list[tuple[str, int, int, int]]:
     GROUP BY ?e ?pol ?a ?s ORDER BY ?pol DESC(?n)"""
     _, rows = select(ds, text)
     return [(p, int(n), int(a), int(s)) for p, n, a, s in rows]
-
-
-@pytest.fixture(params=["memory", "oxigraph"])
-def store(request, tmp_path):
-    ds = open_store("memory" if request.param == "memory" else tmp_path / "store")
-    yield ds
-    ds.close()
 
 
 def test_three_articles_reporting_one_event_give_one_event_with_three_mentions(store):
@@ -84,29 +78,45 @@ def test_the_window_is_configurable_and_a_new_window_recounts(store):
         derived.refresh(store, window=-1)
 
 
-def _derived(ds) -> set:
-    text = f"""SELECT ?g ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }}
-      FILTER(STRSTARTS(STR(?g), "{events.DERIVED}")) }}"""
-    _, rows = select(ds, text)
-    return set(rows)
-
-
 def test_a_build_recomputes_only_what_it_touched_and_equals_a_full_recount(store):
     first = [_article("z1", "2025-03-04"), _article("z2", "2025-03-04", target=OTH),
              _article("z3", "2025-04-01", target=OTH)]  # fmt: skip
     build(first, dataset=store, registry={})
-    untouched = {q for q in _derived(store) if "OTH" not in str(q)}
+    untouched = {q for q in derived_quads(store) if "OTH" not in str(q)}
     # z2 replaced (now denied), z4 added: only the ZLF -> BRV dyad and the
     # relation summary change
     second = [_article("z2", "2025-03-04", negated=True), _article("z4", "2025-03-05")]
     build(second, dataset=store, registry={})
-    incremental = _derived(store)
+    incremental = derived_quads(store)
     assert derived.is_fresh(store)
     derived.refresh(store)  # everything again
-    assert _derived(store) == incremental
+    assert derived_quads(store) == incremental
     assert len(incremental - untouched) > 0  # the comparison is not vacuous
     edges = {(e["target"], e["mentions"], e["negated"]) for e in read_edges(store)}
     assert edges == {("BRV", 3, 1), ("OTH", 1, 0)}
+
+
+def test_edge_node_is_the_node_the_build_wrote(store):
+    from kg.rdf.ontology import actor_iri, relation_iri
+
+    arts = [_article("z1", "2025-03-04"), _article("z2", "2025-03-04", target=OTH),
+            _article("z3", "2025-04-01", negated=True)]  # fmt: skip
+    build(arts, dataset=store, registry={})
+    record = "<https://w3id.org/kg-news/ontology#edgeRecord>"
+    _, rows = select(store, f"SELECT ?x WHERE {{ GRAPH ?g {{ ?x {record} ?r }} }}")
+    written = {r[0] for r in rows}
+    # from the ids the readers give, as kg.analysis.mentions.mention_iris does
+    wanted = {events.edge_node(str(actor_iri(e["source"])),
+                               str(relation_iri(e["relation"])),
+                               str(actor_iri(e["target"])))
+              for e in read_edges(store)}  # fmt: skip
+    assert written and wanted == written
+    us, syr, opposes = (
+        str(actor_iri("US")),
+        str(actor_iri("SYR")),
+        str(relation_iri("opposes")),
+    )
+    assert events.edge_node(syr, opposes, us) != events.edge_node(us, opposes, syr)
 
 
 def test_a_killed_build_leaves_the_derived_data_stale_and_the_next_build_heals(store):
