@@ -14,7 +14,7 @@ store. :func:`mention_rows` gives the rows the SPARQL pattern
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, cast
+from typing import Any
 
 from rdflib import Graph
 
@@ -53,7 +53,7 @@ def mention_iris(
     pairs (source, target ids, any relation), from the derived graphs."""
     import pyoxigraph as ox
 
-    inner = cast(Any, dataset.store)._inner
+    inner = store._inner(dataset)
     mention, edge = (
         ox.NamedNode(PREFIXES["kg"] + "mention"),
         ox.NamedNode(PREFIXES["kg"] + "edge"),
