@@ -220,3 +220,14 @@ def test_a_recipient_verb_codes_the_giver_as_source(nlp):
     assert ("TCD", "hosts", "FRA") in asserted(
         run(nlp, "Chad received a delegation from France.")
     )
+
+
+@pytest.mark.parametrize("verb", ["obtained", "secured", "acquired", "received"])
+def test_every_recipient_verb_reads_goods_from_the_giver(nlp, verb):
+    """Each verb of ``recipient_verbs`` reaches the goods rule (it is a trigger
+    list), not only those the lexicon already knows ("received")."""
+    got = asserted(run(nlp, f"Niger {verb} rockets from Algeria."))
+    assert ("DZA", "givesMilitaryAidTo", "NER") in got
+    # twin: the same verb with goods that are neither arms nor relief is no aid
+    got = asserted(run(nlp, f"Niger {verb} a majority in the vote."))
+    assert not {r for _, r, _ in got} & {"givesMilitaryAidTo", "aids"}

@@ -419,6 +419,7 @@ TRIGGER_LISTS: tuple[tuple[str, str], ...] = (
     ("words", "ending_verbs"),  # _by_ending (a phrasal verb by its verb)
     ("words", "ending_noun_verbs"),  # _by_ending ("brought a halt to")
     ("words", "transfer_verbs"),  # _by_goods
+    ("words", "recipient_verbs"),  # _by_goods ("received jets from Y")
 )
 
 
