@@ -142,6 +142,18 @@ def test_the_two_countries_are_the_pair_named_before(nlp):
     assert not any(r == "accuses" for _, r, _ in asserted(doc))
 
 
+@pytest.mark.parametrize("between, found", [(1, True), (2, False)])
+def test_the_pair_is_looked_for_two_sentences_back(nlp, between, found):
+    """The pair must be named in the same sentence or the two before it."""
+    text = " ".join(
+        ["Chile and Peru clashed at sea."]
+        + ["Heavy rain fell."] * between
+        + ["The two countries later accused each other of provocations."]
+    )
+    got = asserted(run(nlp, text))
+    assert (("CHL", "accuses", "PER") in got) is found
+
+
 def test_descriptions_of_a_state_a_council_and_a_court(nlp):
     cases = [
         ("Qatar hosted the talks. The emirate also condemned Peru.", "QAT"),

@@ -198,9 +198,9 @@ def _pair_reference(ctx: SentContext, a: _Args) -> None:
         or not any(c.lower_ in words["pair_words"] for c in subj.children)
     ):
         return
-    first = max(subj.sent.start - 1, 0)
+    first = subj.sent.start
     for _ in range(2):  # the start of the sentence two before
-        first = ctx.sent.doc[first].sent.start - 1 if first > 0 else 0
+        first = subj.doc[first - 1].sent.start if first > 0 else 0
     for m in reversed(ctx.doc.spans):
         if m.end > subj.i or m.start < first or m.root.dep_ != "conj":
             continue
