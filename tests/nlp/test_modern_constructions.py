@@ -32,20 +32,18 @@ def test_no_longer_a_hostile_act_negates_it(nlp):
     assert {("LVA", "attacks", "GEO"), ("LVA", "threatens", "CHL")} <= got
 
 
-@pytest.mark.xfail(
-    reason="'neither A nor B' subjects are not read as a negation: PETRARCH's "
-    "conformance suite codes 'neither A nor B boycotted Y' as an asserted act of each "
-    "(its negated-verb convention), which a negation rule lowers (petrarch_unit A)",
-    strict=True,
-)
 def test_neither_nor_subjects_negate_the_act(nlp):
     doc = run(nlp, "Neither Chile nor Peru signed the accord.")
     assert not asserted(doc)
     assert ("CHL", "signsAgreementWith", "PER") in triples(doc, negated=True)
-    # twin: "both ... and" asserts it
-    assert ("CHL", "signsAgreementWith", "PER") in asserted(
-        run(nlp, "Both Chile and Peru signed the accord.")
-    )
+    # twins: "both ... and" and "not only ... but also" assert it
+    for twin in (
+        "Both Chile and Peru signed the accord.",
+        "Not only Chile but also Peru condemned Bolivia.",
+    ):
+        assert "CHL" in {s for s, _, _ in asserted(run(nlp, twin))}, twin
+    doc = run(nlp, "Neither Chile nor Peru condemned Bolivia.")
+    assert ("CHL", "condemns", "BOL") in triples(doc, negated=True)
 
 
 def test_holding_off_and_shying_away_withhold_the_act(nlp):

@@ -212,13 +212,23 @@ def _negated_adverb(rules: Rules, tok: Token) -> bool:
     )
 
 
+def _negated_subject(tok: Token, negs: frozenset[str]) -> bool:
+    """True for a verb whose subject is denied by its determiner: "Neither X nor Y
+    signed the accord", "no state recognised it" (not "not only X")."""
+    return any(
+        s.dep_ in ("nsubj", "nsubjpass") and has_neg(s, negs) for s in tok.children
+    )
+
+
 def _own_negation(rules: Rules, ev: Event) -> None:
     """ "did not", "has no contact with", "held no talks", "without consulting",
     "had no part in the raid"."""
     tok = ev.trigger
     negs = rules.patterns.negations
-    ev.negated = has_neg(tok, negs) or any(
-        w.pos_ in ("NOUN", "PROPN") and has_neg(w, negs) for w in ev.words[1:2]
+    ev.negated = (
+        has_neg(tok, negs)
+        or any(w.pos_ in ("NOUN", "PROPN") and has_neg(w, negs) for w in ev.words[1:2])
+        or _negated_subject(tok, negs)
     )
     if ev.kind == "noun" and _negated_phrase(rules, tok):
         ev.negated = True

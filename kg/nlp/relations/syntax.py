@@ -71,12 +71,18 @@ def depth(tok: Token) -> int:
 def has_neg(tok: Token, negs: frozenset[str]) -> bool:
     """True when a child negates ``tok`` ("not", "never", "no talks").
 
-    "without" is a negation word for the preposition's object, not a child here.
+    "without" is a negation word for the preposition's object, not a child here;
+    "not only X but also Y" is no negation.
     """
     for c in tok.children:
         if (
-            c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in negs)
-        ) and c.lower_ not in ("without",):
+            (
+                c.dep_ == "neg"
+                or (c.dep_ in ("advmod", "det", "preconj") and c.lower_ in negs)
+            )
+            and c.lower_ not in ("without",)
+            and not any(g.lower_ == "only" for g in c.children)
+        ):
             return True
     return False
 
