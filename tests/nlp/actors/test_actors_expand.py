@@ -149,3 +149,20 @@ def test_role_modifiers_are_adjectives_or_gerunds_not_verbs(nlp, text, surface, 
 )
 def test_a_role_owned_by_a_demonym_is_not_the_place_s(nlp, text, surface, actor, code):
     assert resolved(nlp, text)[surface] == (actor, code)
+
+
+@pytest.mark.parametrize(
+    "text, surface, actor",
+    [
+        ("Chile killed a Hamas official in Tehran.", "Hamas official", "HAMAS"),
+        (
+            "Chile killed a senior Hezbollah commander in Beirut.",
+            "Hezbollah commander",
+            "HEZBOLLAH",
+        ),
+        # the twin: an official no one is named before belongs to the capital
+        ("Chile killed an official in Tehran.", "official in Tehran", "IRN"),
+    ],
+)
+def test_a_role_owned_by_a_named_group_is_not_the_place_s(nlp, text, surface, actor):
+    assert resolved(nlp, text)[surface][0] == actor

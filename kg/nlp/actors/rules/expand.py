@@ -33,6 +33,8 @@ from kg.types import Actor
 _MODIFIER_POS = {"ADJ", "NOUN", "PROPN", "NUM"}
 #: How many words a role may lie after the name.
 _ROLE_WINDOW = 4
+#: How many words a role's owner named right before it may have ("Islamic Jihad").
+_OWNER_WORDS = 3
 #: How many words before "of"/"in" a role may start ("the acting president of").
 _ROLE_BEFORE = 5
 
@@ -116,12 +118,20 @@ def _forward_role(ctx: DocContext, c: Candidate, is_state: bool) -> Candidate | 
 
 
 def _owned(ctx: DocContext, s: int) -> bool:
-    """Whether the role starting at token s already names its country before it
-    ("the Turkish embassy", "Kenya's envoy")."""
+    """Whether the role starting at token s already names its owner before it
+    ("the Turkish embassy", "Kenya's envoy", "a Hezbollah commander": a known
+    actor's proper name ending right before the role)."""
     k = s - 1
     if k >= 0 and ctx.toks[k].text in ctx.words.possessives:
         k -= 1
-    return k >= 0 and ctx.toks[k].ent_type_ in ("NORP", "GPE")
+    if k < 0:
+        return False
+    if ctx.toks[k].ent_type_ in ("NORP", "GPE"):
+        return True
+    return ctx.toks[k].pos_ == "PROPN" and any(
+        ctx.lookup(ctx.text(j, k + 1)) is not None
+        for j in range(max(0, k - _OWNER_WORDS + 1), k + 1)
+    )
 
 
 def _role_of_state(ctx: DocContext, c: Candidate) -> Candidate | None:
