@@ -166,3 +166,12 @@ def test_brokering_a_ceasefire_is_mediation(nlp):
     assert ("CHL", "mediates", "PER") not in asserted(
         run(nlp, "Chile signed a ceasefire with Peru.")
     )
+
+
+def test_a_participle_of_an_actor_is_that_actor_s_act(nlp):
+    """ "sanctions on firms supplying Y": the firms supply, not the sanctioner."""
+    got = asserted(run(nlp, "Chile sanctioned Peruvian firms supplying Bolivia."))
+    assert ("PER", "aids", "BOL") in got and ("CHL", "aids", "BOL") not in got
+    # twin: a participle of an event noun is the act of the clause's subject
+    got = asserted(run(nlp, "Chile launched a raid killing Bolivian soldiers."))
+    assert ("CHL", "attacks", "BOL") in got

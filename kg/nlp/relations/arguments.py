@@ -115,6 +115,13 @@ def _undergone_agent(noun: Token, verb: Token) -> tuple[Token | None, str]:
     return (src, "agent") if src is not None else (None, "")
 
 
+def _actor_participle(ctx: SentContext, tok: Token) -> bool:
+    """True for a present participle modifying an actor ("sanctions on firms
+    supplying Y", "rebels attacking Y"): the actor it modifies is its subject,
+    not the subject of the clause around it."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.i in ctx.index
+
+
 def _subject_sources(ctx: SentContext, a: _Args) -> bool:
     """The subject of the trigger, or the possessor of a nominal event."""
     tok = a.ev.trigger
@@ -122,6 +129,8 @@ def _subject_sources(ctx: SentContext, a: _Args) -> bool:
     # "X demanded that Y ...", "Y was urged by X to ...": the demand's parties
     pred = tok if demand is None else ctx.sent.doc[int(demand)]
     a.subj, a.how = subject(pred)
+    if _actor_participle(ctx, tok):
+        a.subj, a.how = tok.head, "subj"
     a.passive = passive_subject(pred) if a.ev.kind != "noun" else None
     if len(a.ev.words) > 1 and undergone(ctx.rules, tok, a.ev.words[1]):
         # "Y came under attack from X": Y undergoes what X does
