@@ -27,3 +27,15 @@ def test_a_city_inside_a_person_name_is_not_a_place(nlp):
     doc = nlp("Actor Denzel Hamburg spoke in Mosul.")
     got = {s.text: s.label_ for s in doc.spans[SPAN_KEY]}
     assert got == {"Mosul": "PLACE"}  # not "Hamburg"
+
+
+@pytest.mark.parametrize(
+    "water, state",
+    [("the Gulf of Oman", "Oman"), ("the South China Sea", "China")],
+)
+def test_waters_named_after_a_state_are_not_the_state(nlp, water, state):
+    doc = nlp(f"Chile seized a tanker in {water}.")
+    assert {s.text for s in doc.spans[SPAN_KEY]} == {"Chile"}
+    # twin: the state itself is still a mention
+    doc = nlp(f"Chile seized a tanker bound for {state}.")
+    assert state in {s.text for s in doc.spans[SPAN_KEY]}
