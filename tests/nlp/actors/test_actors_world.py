@@ -25,6 +25,13 @@ def test_peoples(nlp, text, surface, expected):
     assert resolved(nlp, text, "2024-05-01")[surface] == expected
 
 
+def test_the_islamic_republic_is_iran_unless_another_is_named(nlp):
+    got = resolved(nlp, "The Islamic Republic warned Chile.", "2024-05-01")
+    assert got["Islamic Republic"][0] == "IRN"
+    got = resolved(nlp, "The Islamic Republic of Pakistan warned Chile.", "2024-05-01")
+    assert got["Islamic Republic of Pakistan"][0] == "PAK"
+
+
 def test_a_people_is_not_the_state_of_its_sentence(nlp):
     got = resolved(nlp, "Kurdish fighters shelled Turkish troops.", "2024-05-01")
     assert got["Turkish troops"] == ("TUR", "TURMIL")

@@ -186,10 +186,20 @@ def antecedent(
     return None
 
 
+def _modifier(tok: Token) -> bool:
+    """A word that may modify a description's head: a common word, or a place or
+    people that names no actor ("the Gulf state", "the Jewish state"); another
+    name names something else ("the Azov group")."""
+    if not tok.ent_type_:
+        return tok.pos_ in ("ADJ", "NOUN", "VERB", "ADV")
+    return tok.ent_type_ in ("NORP", "LOC") and tok.pos_ in ("ADJ", "PROPN")
+
+
 def _description_head(ctx: DocContext, i: int, covered: list[bool]) -> int | None:
     """The head noun of a description opened by the determiner at token i
     (modifiers between; "the rebel group": the last of two heads; a hyphenated
-    modifier, "the 27-member bloc", "the Iran-backed rebels", whatever its parts)."""
+    modifier, "the 27-member bloc", "the Iran-backed rebels", whatever its parts;
+    a place or people that names no actor, "the Gulf state")."""
     toks, n, heads = ctx.toks, ctx.n, ctx.words.coref_heads
     j = i + 1
     head = None
@@ -204,7 +214,7 @@ def _description_head(ctx: DocContext, i: int, covered: list[bool]) -> int | Non
             nxt = toks[j + 1] if j + 1 < n else None
             if nxt is None or nxt.lower_ not in heads or nxt.pos_ != "NOUN":
                 break
-        elif toks[j].pos_ not in ("ADJ", "NOUN", "VERB", "ADV") or toks[j].ent_type_:
+        elif not _modifier(toks[j]):
             break
         j += 1
     return head
