@@ -220,3 +220,13 @@ def test_decision_to_use_force_is_planned(nlp):
     assert {(a.relation, a.modality) for a in doc._.kg_assertions} == {
         ("attacks", "planned")
     }
+
+
+def test_what_is_not_permitted_is_negated(nlp):
+    doc = run(nlp, "Chile must not be allowed to threaten Peru.")
+    assert ("CHL", "threatens", "PER") in triples(doc, negated=True)
+    assert not asserted(doc)
+    # twin: a permission given leaves the act as it is
+    assert ("CHL", "allowsAccessTo", "PER") in asserted(
+        run(nlp, "Chile allowed Peru to use its airspace.")
+    )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.nlp.relation_cases import asserted, run, triples
 
 
@@ -175,3 +177,13 @@ def test_a_participle_of_an_actor_is_that_actor_s_act(nlp):
     # twin: a participle of an event noun is the act of the clause's subject
     got = asserted(run(nlp, "Chile launched a raid killing Bolivian soldiers."))
     assert ("CHL", "attacks", "BOL") in got
+
+
+@pytest.mark.parametrize("control", ["is expected", "is scheduled", "is due"])
+def test_a_passive_control_verb_s_subject_acts_in_its_complement(nlp, control):
+    """ "X is expected/scheduled/due to meet Y": X meets Y, an announced intent."""
+    doc = run(nlp, f"Chile {control} to meet Peru in Lima.")
+    got = {(a.source.actor, a.target.actor, a.modality) for a in doc._.kg_assertions}
+    assert ("CHL", "PER", "intended") in got
+    # twin: the act itself, stated, is asserted
+    assert ("CHL", "meetsWith", "PER") in asserted(run(nlp, "Chile met Peru in Lima."))

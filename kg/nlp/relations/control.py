@@ -4,7 +4,8 @@ A trigger under a control word is folded into one event: intent ("will", "ready
 to", "vowed to") turns cooperative events into intents to cooperate (CAMEO 03,
 PLOVER AGREE) and hostile ones into threats (CAMEO 13); "threatened to X" is a
 threat; "agreed to X" an agreement; "decided to X" is X (planned when X is force);
-"refused to X" a rejection with X kept as a negated event; "failed to X" /
+"refused to X" a rejection with X kept as a negated event; "not allowed to X",
+"failed to X" /
 "reluctance to X" / "refrained from X" negate X; "denied X" / "denied that X"
 negate X and are no event of their own; "urged Y to X" is a demand of Y (the
 negation of X is X's own); "prepared to resume shelling" is military posture
@@ -128,6 +129,13 @@ def _negator(_rules: Rules, ev: Event, _head: Token, _rel: str) -> None:
     ev.extra["control"] = "negator"
 
 
+def _permission(rules: Rules, ev: Event, head: Token, _rel: str) -> None:
+    """ "X must not be allowed to threaten Y": what is not permitted is negated."""
+    if has_neg(head, rules.patterns.negations):
+        ev.negated = True
+    ev.extra["control"] = "permission"
+
+
 def _demand(rules: Rules, ev: Event, head: Token, rel: str) -> None:
     """ "urged Y (not) to X": a demand of Y, asserted unless the demand verb itself
     is negated; what was demanded (a refusal, a negation) is its content."""
@@ -155,6 +163,7 @@ _CONTROL: dict[str, Callable[[Rules, Event, Token, str], None]] = {
     "threat": _threat,
     "refusal": _refusal,
     "negator": _negator,
+    "permission": _permission,
     "demand": _demand,
     "denial": _denial,
 }

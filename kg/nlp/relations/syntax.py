@@ -195,8 +195,9 @@ def subject(tok: Token, level: int = 0) -> tuple[Token | None, str]:
         return head, "relcl_inf"
     if dep not in _CLIMB_DEPS:
         return None, ""
-    if dep == "conj":
-        # "X was indicted ... and will resign": the passive subject acts
+    if dep in ("conj", "xcomp"):
+        # "X was indicted ... and will resign", "X is expected to meet Y", "X was
+        # asked to leave": the passive subject acts
         shared = child(head, "nsubjpass")
         if shared is not None:
             return shared, "subj"
