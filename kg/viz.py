@@ -58,7 +58,6 @@ from kg.analysis.drawn import (
     edge_cap_text,
     read_drawn,
     read_extras,
-    strongest,
 )
 from kg.analysis.layout import layout as force_layout
 from kg.files import check_writable, write_text_atomic
@@ -521,21 +520,19 @@ def to_html(
         raise KGError(f"unknown layout {layout!r}; expected one of {list(LAYOUTS)}")
     if samples < 0:
         raise KGError(f"bad --samples {samples}; expected 0 or more")
-    if max_edges is not None and max_edges < 0:
-        raise KGError(f"bad --edges {max_edges}; expected 0 or more")
     if path is not None:
         check_writable(path, force=force)
     read = read_drawn(source, top=top, by=by, actor=actor, depth=depth, count=count,
-                 filters=filters)  # fmt: skip
-    view, relations = strongest(read.view, max_edges)
+                      max_edges=max_edges, filters=filters)  # fmt: skip
+    view = read.view
     if isinstance(source, Graph):  # a few mentions of each drawn edge (the panel)
         attach_samples(view, source, samples=samples)  # on the view: maybe a copy
     cap = cap_text(view.number_of_nodes(), read.pool, top, by)
-    more = edge_cap_text(view.number_of_edges(), relations)
+    more = edge_cap_text(view.number_of_edges(), read.relations)
     cap += f"{' · ' if cap and more else ''}{more}"
     cap += f"{' · ' if cap else ''}edges count events" if count == "events" else ""
     net = _display_network(
-        read._replace(view=view), source, height=height, iterations=iterations,
+        read, source, height=height, iterations=iterations,
         timeout_ms=timeout_ms, layout=layout, cap=cap, samples=samples,
     )  # fmt: skip
     if path is not None:

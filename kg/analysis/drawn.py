@@ -143,14 +143,16 @@ def _select(
 
 class Drawn(NamedTuple):
     """What a view draws: the actor graph ``G`` (every actor; maybe only the
-    edges drawn), the ``view`` (the actors drawn), PageRank and degree of every
-    actor, and how many actors there were to choose from."""
+    edges drawn), the ``view`` (the actors and relations drawn), PageRank and
+    degree of every actor, how many actors there were to choose from and how
+    many relations among the actors drawn (before ``max_edges``)."""
 
     G: nx.MultiDiGraph
     view: nx.MultiDiGraph
     pagerank: dict[str, float]
     degree: dict[str, float]
     pool: int
+    relations: int
 
 
 def _measures(D: nx.DiGraph, by: str) -> tuple[dict, dict, dict]:
@@ -162,13 +164,39 @@ def _measures(D: nx.DiGraph, by: str) -> tuple[dict, dict, dict]:
     return pr, rank, of_views(D, "degree")
 
 
+def _strength(weight: int, source: Any, relation: Any, target: Any) -> tuple:
+    """The sort key of the strongest relations first: weight, then ids."""
+    return (-weight, str(source), str(relation), str(target))
+
+
+def _strongest_dicts(
+    edges: list[dict[str, Any]], max_edges: int | None, count: str
+) -> list[dict[str, Any]]:
+    """The ``max_edges`` strongest aggregated edges (as :func:`strongest`
+    ranks them), in their order."""
+    if max_edges is None or len(edges) <= max_edges:
+        return edges
+    key = "event_count" if count == "events" else "mentions"
+    ranked = sorted(range(len(edges)), key=lambda i: _strength(
+        edges[i][key], edges[i]["source"], edges[i]["relation"], edges[i]["target"]
+    ))  # fmt: skip
+    return [edges[i] for i in sorted(ranked[:max_edges])]
+
+
 def _read_top(
-    dataset: Graph, *, top: int | None, by: str, count: str, filters: dict[str, Any]
+    dataset: Graph,
+    *,
+    top: int | None,
+    by: str,
+    count: str,
+    max_edges: int | None,
+    filters: dict[str, Any],
 ) -> Drawn:
     """The top actors of a dataset and the edges among them, ranked on the
     collapsed graph of every aggregated edge (:mod:`kg.analysis.collapsed`):
-    only the drawn edges become networkx edges. The same graph, nodes in the
-    same order, as ranking ``counted(actor_graph(...))`` and taking its subgraph."""
+    only the drawn edges become networkx edges. Uncapped, the same graph, nodes
+    in the same order, as ranking ``counted(actor_graph(...))`` and taking its
+    subgraph."""
     filters = dict(filters)
     asserted_only = bool(filters.pop("asserted_only", False))
     f = check_filters(**filters)
@@ -178,11 +206,13 @@ def _read_top(
     chosen = list(D) if top is None else _top(D, rank, top)
     keep = set(chosen)
     kept = [e for e in edges if e["source"] in keep and e["target"] in keep]
+    relations = len(kept)
+    kept = _strongest_dicts(kept, max_edges, count)
     G = fold_edges(kept, actors, filters=f, nodes=D.nodes(data=True))
     G.graph["filters"]["asserted_only"] = asserted_only
     G = counted(G, count)
     view = G if top is None else G.subgraph(chosen)  # (the order of a set of it)
-    return Drawn(G, view, pr, degree, D.number_of_nodes())
+    return Drawn(G, view, pr, degree, D.number_of_nodes(), relations)
 
 
 def read_drawn(
@@ -193,19 +223,26 @@ def read_drawn(
     actor: str | None,
     depth: int,
     count: str,
+    max_edges: int | None,
     filters: dict[str, Any],
 ) -> Drawn:
-    """The actor graph, the actors drawn and their measures (see :class:`Drawn`)."""
+    """The actor graph, the actors and relations drawn and their measures (see
+    :class:`Drawn`): the ``top`` actors by ``by`` (of the ego network of
+    ``actor``) and the ``max_edges`` strongest relations among them."""
     if top is not None and top < 1:
         raise KGError(f"bad --top {top}; expected 1 or more")
+    if max_edges is not None and max_edges < 0:
+        raise KGError(f"bad --edges {max_edges}; expected 0 or more")
     if isinstance(source, Graph) and actor is None:
-        return _read_top(source, top=top, by=by, count=count, filters=filters)
+        return _read_top(source, top=top, by=by, count=count, max_edges=max_edges,
+                         filters=filters)  # fmt: skip
     # from a dataset, the counts aggregated by the store (events=False)
     G = as_actor_graph(source, verb="draw", events=False, **filters)
     G = counted(G, count)
     pr, rank, degree = _measures(collapse(G), by)
     view, pool = _select(G, rank, top=top, actor=actor, depth=depth)
-    return Drawn(G, view, pr, degree, pool)
+    view, relations = strongest(view, max_edges)
+    return Drawn(G, view, pr, degree, pool, relations)
 
 
 def strongest(
@@ -218,7 +255,7 @@ def strongest(
         return view, total
     ranked = sorted(
         view.edges(keys=True, data=True),
-        key=lambda e: (-e[3].get("mentions", 1), str(e[0]), str(e[2]), str(e[1])),
+        key=lambda e: _strength(e[3].get("mentions", 1), e[0], e[2], e[1]),
     )
     H = nx.MultiDiGraph()
     H.graph.update(view.graph)
