@@ -12,8 +12,9 @@
   as its mentions, labelled with its relations and counts on hover or when zoomed
   in; a toggle expands them into one arrow per relation;
 - a tooltip (above the legend, always the hovered edge's) and a side panel that opens
-  on click: an actor's relations grouped with counts and dates, or an edge's every
-  mention (date, sentence, article title and link), as selectable, copyable text;
+  on click: an actor's relations grouped with counts and dates, or an edge's first
+  mentions (date, sentence, article title and link; "N of M mentions shown" when it
+  has more), as selectable, copyable text;
 - filters (relation, quad class, actor class) and a from–to date range with sliders
   and *play* over the events' dates (ISO dates), all applied to the same edges;
 - search by id, name or alias (the graph's ``skos:altLabel``: "Daesh" finds ISIS);
@@ -31,10 +32,13 @@ reaches the page only as JSON inside a script (Jinja's ``tojson`` escapes ``<``,
 are DOM elements built from text, so ``<script>`` in an article is displayed, not
 run. ``window.kgStable`` becomes true once the view is drawn and still.
 
-Only the :data:`DEFAULT_TOP` actors by PageRank are drawn by default (the page says
-so; ``top``/``by`` change the cap, ``actor``/``depth`` draw an ego network). Edges are
-read aggregated (``actor_graph(events=False)``), count mentions or events (``count``),
-and only the edges drawn read their mentions (for the panel).
+Only the :data:`DEFAULT_TOP` actors by PageRank and the :data:`DEFAULT_EDGES`
+strongest relations among them are drawn by default (the page says so; ``top``,
+``by`` and ``max_edges`` change the caps, ``actor``/``depth`` draw an ego network).
+Edges are read aggregated and count mentions or events (``count``); of the edges
+drawn only the first :data:`DEFAULT_SAMPLES` mentions (``samples``) and the number of
+mentions per day and polarity (for the date range) are read
+(:mod:`kg.analysis.drawn`), so a view costs about the same at any corpus size.
 """
 
 from __future__ import annotations
