@@ -20,6 +20,7 @@ from kg.analysis import mentions
 from kg.analysis.collapsed import collapse_edges
 from kg.analysis.graph import (
     _add_evidence,
+    actor_node,
     aggregated_edges,
     as_actor_graph,
     attach_events,
@@ -183,6 +184,39 @@ def _strongest_dicts(
     return [edges[i] for i in sorted(ranked[:max_edges])]
 
 
+class _Ranked(NamedTuple):
+    """The aggregated edges of a dataset, its actors and the collapsed graph's
+    measures: what both ways of choosing the actors of a view start from."""
+
+    edges: list[dict[str, Any]]
+    actors: dict[str, dict[str, Any]]
+    filters: dict[str, Any]
+    D: nx.DiGraph
+    pagerank: dict[str, float]
+    rank: dict[str, float]
+    degree: dict[str, float]
+
+
+def _ranked(dataset: Graph, *, by: str, count: str, filters: dict[str, Any]) -> _Ranked:
+    filters = dict(filters)  # the caller's dict is left alone
+    asserted_only = bool(filters.pop("asserted_only", False))
+    f = check_filters(**filters)
+    f["asserted_only"] = asserted_only
+    edges, actors = aggregated_edges(dataset, f, asserted_only=asserted_only)
+    D = collapse_edges(edges, actors, count=count)
+    return _Ranked(edges, actors, f, D, *_measures(D, by))
+
+
+def _fold(r: _Ranked, keep: set[str], count: str, max_edges: int | None) -> tuple:
+    """The counted actor graph of every actor of ``r`` and the edges among
+    ``keep`` (the ``max_edges`` strongest), and how many edges there were."""
+    kept = [e for e in r.edges if e["source"] in keep and e["target"] in keep]
+    relations = len(kept)
+    kept = _strongest_dicts(kept, max_edges, count)
+    G = fold_edges(kept, r.actors, filters=r.filters, nodes=r.D.nodes(data=True))
+    return counted(G, count), relations
+
+
 def _read_top(
     dataset: Graph,
     *,
@@ -197,22 +231,52 @@ def _read_top(
     only the drawn edges become networkx edges. Uncapped, the same graph, nodes
     in the same order, as ranking ``counted(actor_graph(...))`` and taking its
     subgraph."""
-    filters = dict(filters)
-    asserted_only = bool(filters.pop("asserted_only", False))
-    f = check_filters(**filters)
-    edges, actors = aggregated_edges(dataset, f, asserted_only=asserted_only)
-    D = collapse_edges(edges, actors, count=count)
-    pr, rank, degree = _measures(D, by)
-    chosen = list(D) if top is None else _top(D, rank, top)
-    keep = set(chosen)
-    kept = [e for e in edges if e["source"] in keep and e["target"] in keep]
-    relations = len(kept)
-    kept = _strongest_dicts(kept, max_edges, count)
-    G = fold_edges(kept, actors, filters=f, nodes=D.nodes(data=True))
-    G.graph["filters"]["asserted_only"] = asserted_only
-    G = counted(G, count)
+    r = _ranked(dataset, by=by, count=count, filters=filters)
+    chosen = list(r.D) if top is None else _top(r.D, r.rank, top)
+    G, relations = _fold(r, set(chosen), count, max_edges)
     view = G if top is None else G.subgraph(chosen)  # (the order of a set of it)
-    return Drawn(G, view, pr, degree, D.number_of_nodes(), relations)
+    return Drawn(G, view, r.pagerank, r.degree, r.D.number_of_nodes(), relations)
+
+
+def _reach(D: nx.DiGraph, actor: str, depth: int) -> set[str]:
+    """The actors within ``depth`` steps of ``actor``, either direction."""
+    seen, frontier = {actor}, [actor]
+    for _ in range(max(depth, 0)):
+        frontier = [m for n in frontier for m in (*D.succ[n], *D.pred[n])
+                    if m not in seen]  # fmt: skip
+        seen.update(frontier)
+    return seen
+
+
+def _read_ego(
+    dataset: Graph,
+    *,
+    actor: str,
+    depth: int,
+    top: int | None,
+    by: str,
+    count: str,
+    max_edges: int | None,
+    filters: dict[str, Any],
+) -> Drawn:
+    """The ego network of a dataset's actor: only the edges among the actors
+    it reaches become networkx edges, so :func:`~kg.analysis.ego` finds the
+    same network, in the same order, as on the whole actor graph; when the
+    relations among its top actors are capped, only the drawn ones."""
+    r = _ranked(dataset, by=by, count=count, filters=filters)
+    node = actor_node(r.D, actor, "ego")
+    reach = _reach(r.D, node, depth)
+    chosen = sorted(reach) if top is None else _top(reach, r.rank, top)
+    keep = set(chosen)
+    among = sum(e["source"] in keep and e["target"] in keep for e in r.edges)
+    if depth >= 0 and max_edges is not None and among > max_edges:
+        G, relations = _fold(r, keep, count, max_edges)
+        return Drawn(G, G.subgraph(chosen), r.pagerank, r.degree, len(reach),
+                     relations)  # fmt: skip
+    G, _ = _fold(r, reach, count, None)
+    view, pool = _select(G, r.rank, top=top, actor=node, depth=depth)
+    view, relations = strongest(view, max_edges)
+    return Drawn(G, view, r.pagerank, r.degree, pool, relations)
 
 
 def read_drawn(
@@ -235,6 +299,10 @@ def read_drawn(
         raise KGError(f"bad --edges {max_edges}; expected 0 or more")
     if isinstance(source, Graph) and actor is None:
         return _read_top(source, top=top, by=by, count=count, max_edges=max_edges,
+                         filters=filters)  # fmt: skip
+    if isinstance(source, Graph):
+        return _read_ego(source, actor=str(actor), depth=depth, top=top, by=by,
+                         count=count, max_edges=max_edges,
                          filters=filters)  # fmt: skip
     # from a dataset, the counts aggregated by the store (events=False)
     G = as_actor_graph(source, verb="draw", events=False, **filters)

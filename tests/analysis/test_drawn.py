@@ -150,6 +150,15 @@ def test_bad_caps_are_refused_before_reading(ds):
     with pytest.raises(KGError, match="bad --top 0"):
         drawn.read_drawn(ds, top=0, by="pagerank", actor=None, depth=2,
                          count="mentions", max_edges=None, filters={})  # fmt: skip
+    for actor, depth, message in (("BRV", -1, "bad depth -1"),
+                                  ("NOBODY", 1, "unknown actor 'NOBODY'")):
+        with pytest.raises(KGError, match=message):
+            drawn.read_drawn(ds, top=None, by="pagerank", actor=actor, depth=depth,
+                             count="mentions", max_edges=1, filters={})  # fmt: skip
+    # the twins: a known actor by its label, at depth 0
+    got = drawn.read_drawn(ds, top=None, by="pagerank", actor="borovia", depth=0,
+                           count="mentions", max_edges=1, filters={})  # fmt: skip
+    assert list(got.view) == ["BRV"]
 
 
 def test_the_cap_texts():
@@ -157,3 +166,20 @@ def test_the_cap_texts():
         "showing the 1 strongest of 3 relations (kg view --edges N, --all)"
     )
     assert drawn.edge_cap_text(3, 3) == ""
+
+
+@pytest.mark.parametrize("max_edges", [None, 2, 1])
+@pytest.mark.parametrize("actor", [None, "BRV"])
+def test_a_store_is_drawn_as_its_actor_graph_is(ds, actor, max_edges):
+    """The store's path (collapsed ranking, only drawn edges folded, the ego
+    network's reach) gives the view of the whole actor graph."""
+    from kg.analysis import actor_graph
+
+    kw = dict(top=None, by="pagerank", actor=actor, depth=1, count="mentions",
+              max_edges=max_edges, filters={})  # fmt: skip
+    fast = drawn.read_drawn(ds, **kw)
+    whole = drawn.read_drawn(actor_graph(ds, events=False), **kw)
+    assert list(fast.view.nodes) == list(whole.view.nodes)
+    assert sorted(fast.view.edges(keys=True)) == sorted(whole.view.edges(keys=True))
+    assert (fast.pool, fast.relations) == (whole.pool, whole.relations) == (2, 3)
+    assert fast.pagerank == pytest.approx(whole.pagerank)
