@@ -132,13 +132,15 @@ def test_the_panel_says_how_many_mentions_it_shows(sampled_page, count_page):
     body = p.page.inner_text("#kg-panel-body")
     assert "4 mentions · 2025-03-04 to 2025-05-01" in body
     assert _shown(p) == [
-        "1 of 4 mentions shown, the first ones (every one: kg query --named "
-        "evidence --param source=ZLF --param relation=attacks --param target=BRV)"
+        "1 of 4 mentions shown (the page keeps the first 1 of 4; every one: kg "
+        "query --named evidence --param source=ZLF --param relation=attacks "
+        "--param target=BRV)"
     ]
     assert p.eval("document.querySelectorAll('#kg-panel-body li').length") == 1
     _until(p, "2025-03-31")
     p.eval("kgOpenArrow(edges.get()[0].id)")
-    assert _shown(p)[0].startswith("1 of 3 mentions shown")
+    assert _shown(p)[0].startswith("1 of 3 mentions shown (the page keeps the "
+                                   "first 1 of 4;")  # fmt: skip
     assert "3 mentions · 2025-03-04 to 2025-03-05" in p.page.inner_text(
         "#kg-panel-body")
     p.page.click("#kg-reset")
