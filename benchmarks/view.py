@@ -17,9 +17,14 @@ the page is drawn and still (``window.kgStable``: physics stabilised and switche
 off, or the first drawing when there is no physics), then the ratio of the baseline
 to the default.
 
+Every actor and relation is drawn (as ``kg view --all``) unless ``--top`` or
+``--edges`` cap them. ``--pages FILE...`` times pages written before instead (such
+as those of ``kg view`` on a big store): their size and the time until usable.
+
 Usage::
 
     .venv/bin/python benchmarks/view.py [--sizes 200 2000] [--edges-per-actor 3]
+    .venv/bin/python benchmarks/view.py --pages before.html after.html
 
 Prints a markdown table.
 """
@@ -138,7 +143,7 @@ def stable_time(page, path: Path, timeout_s: float) -> tuple[float, str, int, in
 
 def _measure(browser, G, path: Path, layout: str, args) -> tuple:
     t0 = time.perf_counter()
-    to_html(G, path, top=args.top, layout=layout, force=True)
+    to_html(G, path, top=args.top, max_edges=args.edges, layout=layout, force=True)
     write = time.perf_counter() - t0
     page = browser.new_page(viewport={"width": 1280, "height": 800})
     seconds, reason, nodes, edges = stable_time(page, path, args.timeout)
@@ -147,6 +152,24 @@ def _measure(browser, G, path: Path, layout: str, args) -> tuple:
         page.screenshot(path=str(args.screenshot_dir / f"{path.stem}_{layout}.png"))
     page.close()
     return write, seconds, reason, nodes, edges, path.stat().st_size / 1e6
+
+
+def _pages(paths: list[Path], timeout_s: float) -> int:
+    """Time pages written before: size, usable in Chromium, what is drawn."""
+    from playwright.sync_api import sync_playwright
+
+    print("| page | HTML MB | usable in Chromium s | stopped by | actors | arrows |")
+    print("|---|---:|---:|---|---:|---:|")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        for path in paths:
+            page = browser.new_page(viewport={"width": 1280, "height": 800})
+            seconds, reason, n, m = stable_time(page, path.resolve(), timeout_s)
+            page.close()
+            print(f"| {path.name} | {path.stat().st_size / 1e6:.2f} | {seconds:.2f} "
+                  f"| {reason} | {n:,} | {m:,} |")  # fmt: skip
+        browser.close()
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -162,7 +185,16 @@ def main(argv: list[str] | None = None) -> int:
         help="draw the top N actors (default: all, to measure the uncapped page; "
         "kg view draws the top 300)",
     )
+    parser.add_argument(
+        "--edges",
+        type=int,
+        default=None,
+        help="draw the N strongest relations (default: all; kg view draws 2,000)",
+    )
+    parser.add_argument("--pages", type=Path, nargs="+", help="time these pages")
     args = parser.parse_args(argv)
+    if args.pages:
+        return _pages(args.pages, args.timeout)
     from playwright.sync_api import sync_playwright
 
     rows = []

@@ -12,8 +12,9 @@
   as its mentions, labelled with its relations and counts on hover or when zoomed
   in; a toggle expands them into one arrow per relation;
 - a tooltip (above the legend, always the hovered edge's) and a side panel that opens
-  on click: an actor's relations grouped with counts and dates, or an edge's every
-  mention (date, sentence, article title and link), as selectable, copyable text;
+  on click: an actor's relations grouped with counts and dates, or an edge's first
+  mentions (date, sentence, article title and link; "N of M mentions shown" when it
+  has more), as selectable, copyable text;
 - filters (relation, quad class, actor class) and a from–to date range with sliders
   and *play* over the events' dates (ISO dates), all applied to the same edges;
 - search by id, name or alias (the graph's ``skos:altLabel``: "Daesh" finds ISIS);
@@ -31,10 +32,13 @@ reaches the page only as JSON inside a script (Jinja's ``tojson`` escapes ``<``,
 are DOM elements built from text, so ``<script>`` in an article is displayed, not
 run. ``window.kgStable`` becomes true once the view is drawn and still.
 
-Only the :data:`DEFAULT_TOP` actors by PageRank are drawn by default (the page says
-so; ``top``/``by`` change the cap, ``actor``/``depth`` draw an ego network). Edges are
-read aggregated (``actor_graph(events=False)``), count mentions or events (``count``),
-and only the edges drawn read their mentions (for the panel).
+Only the :data:`DEFAULT_TOP` actors by PageRank and the :data:`DEFAULT_EDGES`
+strongest relations among them are drawn by default (the page says so; ``top``,
+``by`` and ``max_edges`` change the caps, ``actor``/``depth`` draw an ego network).
+Edges are read aggregated and count mentions or events (``count``); of the edges
+drawn only the first :data:`DEFAULT_SAMPLES` mentions (``samples``) and the number of
+mentions per day and polarity (for the date range) are read
+(:mod:`kg.analysis.drawn`), so a view costs about the same at any corpus size.
 """
 
 from __future__ import annotations
@@ -48,19 +52,21 @@ import networkx as nx
 import pyvis
 from jinja2 import ChoiceLoader, DictLoader, Environment, FileSystemLoader
 from pyvis.network import Network
-from rdflib import Graph, Literal
+from rdflib import Graph
 
-from kg.analysis import as_actor_graph, attach_events, centrality, ego
-from kg.analysis.graph import counted
+from kg.analysis.drawn import (
+    Drawn,
+    attach_samples,
+    cap_text,
+    day_counts,
+    edge_cap_text,
+    read_drawn,
+    read_extras,
+)
 from kg.analysis.layout import layout as force_layout
-from kg.analysis.read import local_name, where
 from kg.files import check_writable, write_text_atomic
-from kg.rdf import store
 from kg.rdf.derived import event_window
-from kg.rdf.events import DEFAULT_WINDOW
-from kg.rdf.namespaces import ACTOR, sparql_prefixes
-from kg.rdf.ontology import actor_iri
-from kg.rdf.sparql import sparql_term
+from kg.rdf.events import DEFAULT_WINDOW, SAMPLES
 from kg.resources import read_text
 from kg.tables import plural
 from kg.types import KGError
@@ -106,17 +112,16 @@ _QUAD_TEXT = {1: "verbal cooperation", 2: "material cooperation",
               3: "verbal conflict", 4: "material conflict"}  # fmt: skip
 #: Actors a view draws by default (the top ones by PageRank).
 DEFAULT_TOP = 300
+#: Relations a view draws by default (the strongest among its actors).
+DEFAULT_EDGES = 2000
+#: Mentions of each relation shipped with the page for its panel (the first ones;
+#: the derived data keep this many per edge, so a view reads no other mention).
+DEFAULT_SAMPLES = SAMPLES
 _TEMPLATE_NAME = "view.html"  # in kg/resources
 _MAX_TIP = 400  # characters of one evidence sentence in a tooltip
 _PHYSICS_UP_TO = 300  # actors; bigger views are drawn still at the Python layout
 #: How a page lays out its actors (``layout=``).
 LAYOUTS = ("auto", "physics")
-
-# aliases (skos:altLabel) of the drawn actors (?k 1) and titles of the articles of
-# their mentions (?k 2): bounded by the view, not the store
-_EXTRAS = """SELECT DISTINCT ?k ?x ?v WHERE {{
-  {{ {aliases} BIND(1 AS ?k) }} UNION {{ {titles} BIND(2 AS ?k) }}
-}}"""
 
 
 def _environment(
@@ -206,44 +211,6 @@ def _edge_title(G: nx.MultiDiGraph, u: str, v: str, d: Mapping[str, Any]) -> str
     return "\n".join(lines)
 
 
-def _select(
-    G: nx.MultiDiGraph,
-    rank: Mapping[str, float],
-    *,
-    top: int | None,
-    actor: str | None,
-    depth: int,
-) -> tuple[nx.MultiDiGraph, int]:
-    """The actors drawn, and how many there were to choose from (before ``top``)."""
-    H = G
-    if actor is not None:
-        H = ego(G, actor, depth=depth)
-    pool = H.number_of_nodes()
-    if top is not None:
-        if top < 1:
-            raise KGError(f"bad --top {top}; expected 1 or more")
-        keep = sorted(H.nodes, key=lambda n: (-rank.get(n, 0.0), str(n)))[:top]
-        H = H.subgraph(keep)
-    return H, pool
-
-
-def cap_text(shown: int, total: int, top: int | None, by: str) -> str:
-    """The line on the page that says how many actors are drawn, and how to change it.
-
-    Examples:
-        >>> cap_text(300, 5432, 300, "pagerank")
-        'showing the top 300 of 5,432 actors by pagerank (kg view --top N, --all)'
-        >>> cap_text(12, 12, 300, "pagerank")
-        ''
-    """
-    if top is None or shown >= total:
-        return ""
-    return (
-        f"showing the top {shown:,} of {total:,} actors by {by} "
-        "(kg view --top N, --all)"
-    )
-
-
 def _options(
     n_nodes: int, n_edges: int, iterations: int | None, *, physics: bool, placed: bool
 ) -> dict[str, Any]:
@@ -303,16 +270,15 @@ def _options(
 
 def _add_nodes(
     net: Network,
-    G: nx.MultiDiGraph,
     view: nx.MultiDiGraph,
     pr: Mapping[str, float],
     *,
+    degree: Mapping[str, float],
     aliases: Mapping[str, list[str]],
     positions: Mapping[Any, tuple[float, float]],
 ) -> None:
     """One shape per actor: the shape says the class, the size the PageRank."""
     top_pr = max(pr.values(), default=0.0) or 1.0
-    degree = centrality(G, "degree") if G.number_of_nodes() else {}
     # big views get smaller marks, so that the layout is not a wall of discs
     small, span = (8, 32) if view.number_of_nodes() <= _PHYSICS_UP_TO else (3, 20)
     for n, d in view.nodes(data=True):
@@ -343,7 +309,8 @@ def _add_nodes(
 def _stated_as_fact(d: Mapping[str, Any]) -> int:
     """The number of events that state the relation as a plain, unnegated fact."""
     events = d.get("events") or []
-    if not events and "stated" in d:  # aggregated edges carry the count
+    # aggregated edges carry the count (with "days", the event list is a sample)
+    if "stated" in d and ("days" in d or not events):
         return int(d["stated"])
     if not events:  # a graph without event lists: use the counts
         mods = d.get("modalities") or {}
@@ -355,11 +322,19 @@ def _stated_as_fact(d: Mapping[str, Any]) -> int:
     )
 
 
-def _mentions(d: Mapping[str, Any], titles: Mapping[str, str]) -> list[dict[str, Any]]:
-    """Every mention of an edge for the panel: date, sentence, article, title, link."""
-    events = d.get("events") or [
+def _events(d: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """The mentions an edge carries: its event list, else its evidence sample."""
+    return d.get("events") or [
         {**ev, "evidence": ev.get("sentence")} for ev in d.get("evidence") or []
     ]
+
+
+def _mentions(
+    d: Mapping[str, Any], titles: Mapping[str, str], samples: int
+) -> list[dict[str, Any]]:
+    """The first ``samples`` mentions of an edge for the panel: date, sentence,
+    article, title, link."""
+    events = _events(d)[:samples]
     return [
         {
             "date": e.get("date"),
@@ -382,6 +357,7 @@ def _edge(
     key: str,
     d: Mapping[str, Any],
     titles: Mapping[str, str],
+    samples: int,
 ) -> dict:
     """The vis-network edge of one (source, relation, target)."""
     quad = d.get("quad_class") or 0
@@ -401,30 +377,42 @@ def _edge(
         "mentions": mentions, "mention_count": d.get("mention_count", mentions),
         "event_count": d.get("event_count", mentions), "articles": d.get("articles", 0),
         "dates": _dates(d),
-        "evidence": _mentions(d, titles),
+        "days": _days(d),
+        "evidence": _mentions(d, titles, samples),
     }
 
 
 def _dates(d: Mapping[str, Any]) -> list[str]:
-    """The days of an edge's events (from its event list when it has one)."""
-    if d.get("events"):
-        return sorted({e["date"] for e in d["events"] if e.get("date")})
-    return list(d.get("dates") or [])
+    """The days of an edge's events (its event list may be a sample)."""
+    if "dates" in d or not d.get("events"):
+        return list(d.get("dates") or [])
+    return sorted({e["date"] for e in d["events"] if e.get("date")})
+
+
+def _days(d: Mapping[str, Any]) -> list[list[Any]]:
+    """``[day, mentions not negated, negated]`` per day of an edge (for the
+    page's date range): read with the samples, else from the mentions it has."""
+    days = d["days"] if "days" in d else day_counts(_events(d))
+    return [[day, pos, neg] for day, (pos, neg) in sorted(days.items())]
 
 
 def _add_edges(
-    net: Network, G: nx.MultiDiGraph, view: nx.MultiDiGraph, titles: Mapping[str, str]
+    net: Network,
+    G: nx.MultiDiGraph,
+    view: nx.MultiDiGraph,
+    titles: Mapping[str, str],
+    samples: int,
 ) -> None:
     """One record per (source, relation, target); the page aggregates them."""
     ordered = sorted(
         view.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), e[2])
     )
-    for u, v, key, d in ordered:
-        net.edges.append(_edge(G, u, v, key, d, titles))  # endpoints are view nodes
+    for u, v, key, d in ordered:  # endpoints are view nodes
+        net.edges.append(_edge(G, u, v, key, d, titles, samples))
 
 
 def _extras(
-    source: Any, view: nx.MultiDiGraph
+    source: Any, view: nx.MultiDiGraph, samples: int
 ) -> tuple[dict[str, list[str]], dict[str, str]]:
     """Aliases (``skos:altLabel``) of the drawn actors, titles of their articles."""
     if not isinstance(source, Graph) or not view.number_of_nodes():
@@ -432,32 +420,14 @@ def _extras(
     ids = {
         str(e["article"])
         for _, _, d in view.edges(data=True)
-        for e in d.get("events") or d.get("evidence") or []
+        for e in _events(d)[:samples]
         if e.get("article")
     }
-    actors = " ".join(sparql_term(actor_iri(str(n))) for n in view)
-    articles = " ".join(sparql_term(Literal(i)) for i in sorted(ids))
-    text = sparql_prefixes() + _EXTRAS.format(
-        aliases=where(source, f"VALUES ?x {{ {actors} }} ?x skos:altLabel ?v"),
-        titles=where(
-            source,
-            f"VALUES ?x {{ {articles} }} ?a dcterms:identifier ?x ; dcterms:title ?v",
-        ),
-    )
-    aliases: dict[str, set[str]] = {}
-    titles: dict[str, str] = {}
-    for k, x, v in store.select(source, text)[1]:
-        if k == "1":
-            aliases.setdefault(local_name(x, str(ACTOR)), set()).add(str(v))
-        else:
-            titles[str(x)] = str(v)
-    return {a: sorted(names) for a, names in aliases.items()}, titles
+    return read_extras(source, view, ids)
 
 
 def _display_network(
-    G: nx.MultiDiGraph,
-    view: nx.MultiDiGraph,
-    pr: Mapping[str, float],
+    read: Drawn,
     source: Any,
     *,
     height: str,
@@ -465,7 +435,9 @@ def _display_network(
     timeout_ms: int,
     layout: str,
     cap: str = "",
+    samples: int = DEFAULT_SAMPLES,
 ) -> Network:
+    G, view, pr = read.G, read.view, read.pagerank
     net = Network(
         height=height,
         width="100%",
@@ -478,11 +450,11 @@ def _display_network(
     net.templateEnv = env
     net.path = _TEMPLATE_NAME
     net.template = env.get_template(_TEMPLATE_NAME)
-    aliases, titles = _extras(source, view)
+    aliases, titles = _extras(source, view, samples)
     placed = layout != "physics"
     positions = force_layout(view) if placed else {}
-    _add_nodes(net, G, view, pr, aliases=aliases, positions=positions)
-    _add_edges(net, G, view, titles)
+    _add_nodes(net, view, pr, degree=read.degree, aliases=aliases, positions=positions)
+    _add_edges(net, G, view, titles, samples)
     n = view.number_of_nodes()
     physics = not placed or n <= _PHYSICS_UP_TO
     net.options = _options(
@@ -505,6 +477,8 @@ def to_html(
     timeout_ms: int = 60000,
     layout: str = "auto",
     count: str = "mentions",
+    max_edges: int | None = DEFAULT_EDGES,
+    samples: int = DEFAULT_SAMPLES,
     **filters: Any,
 ) -> Network:
     """Build the interactive view of the actor graph; write it when ``path`` is set.
@@ -528,6 +502,14 @@ def to_html(
             only to settle views of up to 300 actors; ``physics``: the browser lays
             out the graph from scratch (slow on big graphs; a baseline).
         count: Edge widths and labels count ``mentions`` or ``events``.
+        max_edges: Draw only the ``max_edges`` strongest relations (by
+            ``count``) among the drawn actors; the page says so. None draws
+            every relation.
+        samples: Mentions of each drawn relation shipped with the page for its
+            panel (the first ones by date, article and sentence; the page says
+            "N of M mentions shown"). Up to :data:`DEFAULT_SAMPLES` they are
+            read from the store's derived data; more read every mention of
+            the drawn relations.
         **filters: ``since``, ``until``, ``relations``, ``classes``, ``countries``,
             ``asserted_only`` (see :func:`kg.analysis.actor_graph`).
 
@@ -540,21 +522,22 @@ def to_html(
     """
     if layout not in LAYOUTS:
         raise KGError(f"unknown layout {layout!r}; expected one of {list(LAYOUTS)}")
+    if samples < 0:
+        raise KGError(f"bad --samples {samples}; expected 0 or more")
     if path is not None:
         check_writable(path, force=force)
-    # from a dataset, the counts aggregated by the store (events=False)
-    G = as_actor_graph(source, verb="draw", events=False, **filters)
-    G = counted(G, count)
-    pr = centrality(G, "pagerank") if G.number_of_nodes() else {}
-    rank = pr if by == "pagerank" or not G.number_of_nodes() else centrality(G, by)
-    view, pool = _select(G, rank, top=top, actor=actor, depth=depth)
-    if isinstance(source, Graph):  # every mention of the drawn edges (the panel)
-        attach_events(view, source)  # an ego network is a copy: attach to the view
-    cap = cap_text(view.number_of_nodes(), pool, top, by)
+    read = read_drawn(source, top=top, by=by, actor=actor, depth=depth, count=count,
+                      max_edges=max_edges, filters=filters)  # fmt: skip
+    view = read.view
+    if isinstance(source, Graph):  # a few mentions of each drawn edge (the panel)
+        attach_samples(view, source, samples=samples)  # on the view: maybe a copy
+    cap = cap_text(view.number_of_nodes(), read.pool, top, by)
+    more = edge_cap_text(view.number_of_edges(), read.relations)
+    cap += f"{' · ' if cap and more else ''}{more}"
     cap += f"{' · ' if cap else ''}edges count events" if count == "events" else ""
     net = _display_network(
-        G, view, pr, source, height=height, iterations=iterations,
-        timeout_ms=timeout_ms, layout=layout, cap=cap,
+        read, source, height=height, iterations=iterations,
+        timeout_ms=timeout_ms, layout=layout, cap=cap, samples=samples,
     )  # fmt: skip
     if path is not None:
         write_html(net, path, force=force)
@@ -589,6 +572,7 @@ def write_html(net: Network, path: str | Path, *, force: bool = False) -> Path:
 
 
 __all__ = [
-    "CLASS_SHAPES", "DEFAULT_TOP", "LAYOUTS", "NODE_COLOR", "QUAD_COLORS",
-    "cap_text", "render", "to_html", "write_html",
+    "CLASS_SHAPES", "DEFAULT_EDGES", "DEFAULT_SAMPLES", "DEFAULT_TOP", "LAYOUTS",
+    "NODE_COLOR", "QUAD_COLORS", "cap_text", "edge_cap_text", "render", "to_html",
+    "write_html",
 ]  # fmt: skip

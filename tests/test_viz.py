@@ -355,3 +355,68 @@ def test_an_empty_graph_gives_an_empty_page_without_physics():
     assert net.get_nodes() == [] and net.get_edges() == []
     assert net.options["physics"]["enabled"] is False
     assert "new vis.Network" in net.generate_html()
+
+
+# ------------------------------------------------- caps: relations and samples
+@pytest.fixture(scope="module")
+def attacks(tmp_path_factory):
+    """An Oxigraph store: nine attacks ZLF -> BRV, two BRV opposes ZLF, one meeting."""
+    from kg.rdf.graph import build
+    from kg.rdf.store import open_store
+    from tests.analysis.test_drawn import _articles
+
+    store = open_store(tmp_path_factory.mktemp("attacks") / "store")
+    ds = build(_articles(), dataset=store, registry={})
+    yield ds
+    ds.close()
+
+
+def test_the_page_carries_a_few_mentions_and_every_day_of_a_relation(attacks):
+    e = edges_by_id(to_html(attacks, samples=2))["ZLF|attacks|BRV"]
+    assert e["mentions"] == e["mention_count"] == 9
+    assert [m["article"] for m in e["evidence"]] == ["a0", "a1"]
+    assert e["days"][:3] == [["2025-03-04", 2, 0], ["2025-03-05", 0, 1],
+                             ["2025-03-09", 1, 0]]  # fmt: skip
+    assert sum(pos + neg for _, pos, neg in e["days"]) == 8  # a5 is undated
+    full = edges_by_id(to_html(attacks, samples=9))["ZLF|attacks|BRV"]
+    assert len(full["evidence"]) == 9 and full["days"] == e["days"]
+    assert "Evidence:" in e["title"]  # the tooltip quotes the samples
+
+
+def test_the_page_says_when_it_draws_only_the_strongest_relations(attacks):
+    capped = to_html(attacks, max_edges=1)
+    assert sorted(edges_by_id(capped)) == ["ZLF|attacks|BRV"]
+    assert sorted(n["id"] for n in capped.nodes) == ["BRV", "ZLF"]
+    assert "showing the 1 strongest of 3 relations" in capped.generate_html()
+    whole = to_html(attacks)  # 3 relations: under the default cap
+    assert len(whole.edges) == 3
+    assert "strongest of" not in whole.generate_html()
+
+
+@pytest.mark.parametrize("option, message", [
+    ("--edges", "bad --edges -1; expected 0 or more"),
+    ("--samples", "bad --samples -1; expected 0 or more"),
+])  # fmt: skip
+def test_cli_view_refuses_negative_caps(tmp_path, capsys, option, message):
+    from kg.cli import main
+
+    out = tmp_path / "graph.html"
+    store = str(DATA / "analysis_four.trig")
+    assert main(["view", "--store", store, "-o", str(out), option, "-1"]) == 1
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1 and not out.exists()
+    assert main(["view", "--store", store, "-o", str(out), option, "1"]) == 0
+    assert out.exists()
+
+
+def test_cli_view_all_lifts_both_caps(tmp_path):
+    from kg.cli import main
+
+    out = tmp_path / "graph.html"
+    store = str(DATA / "analysis_four.trig")
+    assert main(["view", "--store", store, "-o", str(out), "--edges", "2"]) == 0
+    assert "showing the 2 strongest of 6 relations" in out.read_text("utf-8")
+    assert main(["view", "--store", store, "-o", str(out), "--force", "--edges", "2",
+                 "--top", "2", "--all"]) == 0  # fmt: skip
+    page = out.read_text("utf-8")
+    assert "strongest of" not in page and "showing the top" not in page

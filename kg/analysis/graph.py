@@ -264,15 +264,20 @@ def aggregated_edges(
     return edges, actors
 
 
-def _fold_edges(
+def fold_edges(
     kept: list[dict[str, Any]],
     actors: Mapping[str, dict[str, Any]],
     *,
     filters: dict[str, Any],
+    nodes: Iterable[tuple[str, dict[str, Any]]] = (),
 ) -> nx.MultiDiGraph:
     """The actor graph of the edges of :func:`aggregated_edges` (the dicts are
-    used up: they become the edges' attributes), added in their order."""
+    used up: they become the edges' attributes), added in their order.
+
+    ``nodes`` (id, attributes) are added first, in their order: the view passes
+    every actor of the graph and only the edges it draws."""
     G = nx.MultiDiGraph(filters=filters, events=sum(e["mentions"] for e in kept))
+    G.add_nodes_from(nodes)
     add_edge = G.add_edge
     for e in kept:  # the edge dicts become the attributes (without their ends)
         s, t = e.pop("source"), e.pop("target")
@@ -379,7 +384,7 @@ def actor_graph(
         return _filter_aggregated(source, filters, asserted_only=asserted_only)
     if not events and isinstance(source, Graph):
         edges, actors = aggregated_edges(source, filters, asserted_only=asserted_only)
-        G = _fold_edges(edges, actors, filters=filters)
+        G = fold_edges(edges, actors, filters=filters)
         G.graph["filters"]["asserted_only"] = asserted_only
         return G
     events_, actors = _read(source)
@@ -585,6 +590,7 @@ __all__ = [
     "counted",
     "event_key",
     "filter_graph",
+    "fold_edges",
     "node_attrs",
     "signed_graph",
 ]

@@ -9,17 +9,29 @@ quads of its subject: a few index lookups per mention, whatever the size of the
 store. :func:`mention_rows` gives the rows the SPARQL pattern
 (:func:`kg.rdf.events.mention_pattern`) would give, for
 :func:`kg.analysis.read.read_events`.
+
+The view reads less: a few evidence samples per edge (:func:`sample_iris`: the
+first mentions the derived ``kg:Edge`` keeps, ``kg:sample``) and how many
+mentions each day has, per polarity (:func:`day_counts`: one grouped query over
+the ``kg:NewsEvent`` nodes), without the text of the other mentions.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from rdflib import Graph
 
 from kg.rdf import derived, store
-from kg.rdf.events import ARTICLE_FIELDS, MENTION_FIELDS, dyad_graph, edge_node
+from kg.rdf.events import (
+    ARTICLE_FIELDS,
+    MENTION_FIELDS,
+    dyad_graph,
+    edge_node,
+    query_rows,
+    values_blocks,
+)
 from kg.rdf.namespaces import PREFIXES
 from kg.rdf.ontology import actor_iri, relation_iri
 
@@ -122,4 +134,85 @@ def mention_rows(dataset: Graph, iris: Sequence[str]) -> Iterator[dict[str, Any]
         yield _row(iri, facts, None if art is None else articles[art], art)
 
 
-__all__ = ["mention_iris", "mention_rows", "usable"]
+Edge = tuple[str, str, str]
+#: Mentions per day of an edge: ISO day -> [not negated, negated].
+Days = dict[str, list[int]]
+
+
+def _edge_nodes(edges: Iterable[Edge]) -> dict[str, Edge]:
+    """The derived ``kg:Edge`` node IRI of each (source, relation, target) id."""
+    return {
+        edge_node(str(actor_iri(s)), str(relation_iri(r)), str(actor_iri(t))): (s, r, t)
+        for s, r, t in edges
+    }
+
+
+def sample_iris(dataset: Graph, edges: Iterable[Edge]) -> dict[Edge, list[str]]:
+    """The evidence samples the derived graphs keep of some edges: the first
+    :data:`kg.rdf.events.SAMPLES` mentions of each (by day, article, sentence),
+    all of them when it has no more; read through the quad index."""
+    import pyoxigraph as ox
+
+    inner = store._inner(dataset)
+    sample = ox.NamedNode(PREFIXES["kg"] + "sample")
+    return {
+        edge: [o.value for o in _objects(inner, ox.NamedNode(node), sample)]
+        for node, edge in _edge_nodes(edges).items()
+    }
+
+
+# mentions per day and polarity of some edges, from their events; an undated
+# mention (no kg:date) is not counted here
+_DAYS = """SELECT ?node ?pol ?day (COUNT(?m) AS ?n) WHERE {{
+  {block}
+  ?ev kg:edge ?node ; kg:polarity ?pol ; kg:mention ?m .
+  {date}
+}} GROUP BY ?node ?pol ?day"""
+_DATED = "?m kg:date ?d BIND(SUBSTR(STR(?d), 1, 10) AS ?day)"
+# the same, with the article's date for a mention without its own (slower)
+_EITHER = """OPTIONAL { ?m kg:date ?d }
+  OPTIONAL { ?m prov:wasDerivedFrom ?a . ?a dcterms:date ?ad }
+  BIND(SUBSTR(STR(COALESCE(?d, ?ad)), 1, 10) AS ?day)"""
+
+
+def _count_days(
+    dataset: Graph, nodes: Mapping[str, Edge], date: str
+) -> dict[Edge, Days]:
+    out: dict[Edge, Days] = {}
+    for block in values_blocks(["node"], nodes):
+        for row in query_rows(dataset, _DAYS.format(block=block, date=date)):
+            if not row["day"]:
+                continue
+            days = out.setdefault(nodes[row["node"] or ""], {})
+            pair = days.setdefault(row["day"], [0, 0])
+            pair[row["pol"] == "negative"] += int(row["n"] or 0)
+    return out
+
+
+def day_counts(dataset: Graph, edges: Mapping[Edge, int]) -> dict[Edge, Days]:
+    """The dated mentions of some edges per day and polarity, from their derived
+    events (a grouped query; no mention text is read).
+
+    Args:
+        dataset: An Oxigraph store whose derived data are fresh (:func:`usable`).
+        edges: (source, relation, target) ids -> the edge's mentions: an edge
+            with fewer dated mentions (``kg:date``) is read again with its
+            articles' dates.
+
+    Returns:
+        Edge -> ISO day -> [mentions not negated, negated]; undated mentions
+        are not counted.
+    """
+    nodes = _edge_nodes(edges)
+    out = _count_days(dataset, nodes, _DATED)
+    short = {
+        node: edge
+        for node, edge in nodes.items()
+        if sum(map(sum, out.get(edge, {}).values())) < edges[edge]
+    }
+    if short:
+        out.update(_count_days(dataset, short, _EITHER))
+    return out
+
+
+__all__ = ["day_counts", "mention_iris", "mention_rows", "sample_iris", "usable"]

@@ -224,6 +224,17 @@ def read_events(
     return [events[k] for k in sorted(events)]
 
 
+def events_of(dataset: Graph, iris: Iterable[str]) -> list[dict[str, Any]]:
+    """The event dicts (as :func:`read_events` gives them) of some mention IRIs,
+    read through the quad index (an Oxigraph store with fresh derived data,
+    :func:`kg.analysis.mentions.usable`); in the order given."""
+    vocab = load_vocabulary()
+    return [
+        _event(row, vocab.get(local_name(row.rel, _KG_NS)))
+        for row in map(_Row, mentions.mention_rows(dataset, list(iris)))
+    ]
+
+
 def _event_rows(
     dataset: Graph,
     edges: list[tuple[str, str, str]] | None,
@@ -249,4 +260,6 @@ def _event_rows(
     return _select(dataset, _EVENT_VARS, pattern)
 
 
-__all__ = ["edge_values", "local_name", "read_actors", "read_events", "where"]
+__all__ = [
+    "edge_values", "events_of", "local_name", "read_actors", "read_events", "where",
+]  # fmt: skip

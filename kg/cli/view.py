@@ -24,9 +24,10 @@ HELP = "write the interactive HTML view"
 DESCRIPTION = (
     "Write one self-contained HTML page (works offline, loads nothing from the "
     "network) of the actor graph: node shape by actor class, arrow colour by quad "
-    "class, a side panel with every mention of a clicked edge, filters, a date "
-    "range with play, alias search and PNG/SVG export. Draws the top 300 actors "
-    "by PageRank unless --top, --by or --all say otherwise (the page says so)."
+    "class, a side panel with the first mentions of a clicked edge, filters, a "
+    "date range with play, alias search and PNG/SVG export. Draws the top 300 "
+    "actors by PageRank and the 2,000 strongest relations among them unless "
+    "--top, --by, --edges or --all say otherwise (the page says so)."
 )
 
 
@@ -44,7 +45,25 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help="draw only the N top actors by --by (default 300; the page says so)",
     )
     p.add_argument(
-        "--all", action="store_true", help="draw every actor (no --top cap)"
+        "--edges",
+        type=int,
+        default=2000,
+        metavar="N",
+        help="draw only the N strongest relations among the drawn actors "
+        "(default 2000; the page says so)",
+    )
+    p.add_argument(
+        "--samples",
+        type=int,
+        default=5,
+        metavar="N",
+        help="mentions of each drawn relation the page carries for its panel, the "
+        "first ones (default 5; more reads every mention of the drawn relations)",
+    )
+    p.add_argument(
+        "--all",
+        action="store_true",
+        help="draw every actor and relation (no --top or --edges cap)",
     )
     p.add_argument(
         "--by",
@@ -75,6 +94,8 @@ def run(args: argparse.Namespace) -> int:
             depth=args.depth,
             force=args.force,
             count=args.count,
+            max_edges=None if args.all else args.edges,
+            samples=args.samples,
             **filter_kwargs(args),
         )
     log.info(counting(args.count))
