@@ -166,3 +166,21 @@ def test_collapsed_graph_refuses_an_unknown_count(ds):
     assert collapsed_graph(ds, count="events").number_of_nodes() > 0
     with pytest.raises(KGError, match="unknown count 'articles'"):
         collapsed_graph(ds, count="articles")
+
+
+def test_paused_gc_pauses_the_collector_and_restores_it():
+    import gc
+
+    from kg.analysis.edges import paused_gc
+
+    assert gc.isenabled()
+    with paused_gc():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()  # a caller that had paused it keeps it paused
+    try:
+        with paused_gc():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
