@@ -29,7 +29,7 @@ from typing import Any, cast
 from rdflib import Dataset, Graph, URIRef
 
 from kg.analysis import actor_graph, edge_rows
-from kg.analysis.graph import aggregated_edges, check_filters, node_attrs
+from kg.analysis.graph import aggregated_edges, check_filters, graph_order
 from kg.analysis.read import local_name
 from kg.files import check_writable, write_atomic, write_text_atomic
 from kg.graphxml import Edge, Node, write_gexf, write_graphml
@@ -316,21 +316,17 @@ def _network(dataset: Graph) -> tuple[list[Node], Iterator[Edge]]:
     edges by source node, then target, then relation as first met.
     """
     edges, actors = aggregated_edges(dataset, check_filters(), asserted_only=False)
-    by_source: dict[str, dict[str, list[dict[str, Any]]]] = {}
-    for e in edges:
-        by_source.setdefault(e["source"], {})
-        by_source.setdefault(e["target"], {})
-        by_source[e["source"]].setdefault(e["target"], []).append(e)
-    nodes: list[Node] = []
-    for n in by_source:
-        attrs = {k: "" if v is None else v for k, v in node_attrs(n, actors).items()}
-        nodes.append((n, {**attrs, "iri": str(actor_iri(n))}))
+    attrs, ordered = graph_order(edges, actors)
+    nodes: list[Node] = [
+        (n, {**{k: "" if v is None else v for k, v in d.items()},
+             "iri": str(actor_iri(n))})
+        for n, d in attrs.items()
+    ]  # fmt: skip
     flat = (
-        (u, v, e["relation"], {k: "" if e[k] is None else e[k] for k, _ in EDGE_KEYS})
-        for u, targets in by_source.items()
-        for v, kept in targets.items()
-        for e in kept
-    )
+        (e["source"], e["target"], e["relation"],
+         {k: "" if e[k] is None else e[k] for k, _ in EDGE_KEYS})
+        for e in ordered
+    )  # fmt: skip
     return nodes, flat
 
 

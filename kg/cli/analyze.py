@@ -97,6 +97,8 @@ def run(args: argparse.Namespace) -> int:
         return _pair_timeline(args)
     if args.measure in (*CENTRALITIES, "communities"):
         return _run_collapsed(args)
+    if args.measure == "balance" and not args.write:
+        return _run_balance(args)
     # the store (and its lock) is released before printing
     with open_graph(args.store, write="--write" if args.write else None) as dataset:
         # counts per edge come aggregated from the store; events only where needed
@@ -136,6 +138,30 @@ def _run_collapsed(args: argparse.Namespace) -> int:
         if rows is not None:
             _write_scores(dataset, rows)
     return _print_measure(args, D, rows)
+
+
+def _run_balance(args: argparse.Namespace) -> int:
+    """Structural balance: the signed graph is read from the aggregated edges
+    (:func:`kg.analysis.structure.signed_graph`), without the multi-digraph; a
+    table lists only the triads it prints."""
+    from kg import analysis as an
+    from kg.progress import stage
+
+    with open_graph(args.store) as dataset, stage("read the signed graph"):
+        S = an.signed_graph(dataset, **filter_kwargs(args))
+    log.info(
+        "%s, %s",
+        plural(S.number_of_nodes(), "actor"),
+        plural(S.number_of_edges(), "signed pair"),
+    )
+    limit = None if args.format == "json" else args.top
+    with stage("computed balance"):
+        result = an.balance(S, limit=limit)
+    if args.format == "json":
+        print(json.dumps(result, indent=2, ensure_ascii=False, default=str))
+    else:
+        _print_balance(result, top=args.top)
+    return 0
 
 
 def _print_measure(
