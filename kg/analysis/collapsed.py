@@ -22,7 +22,20 @@ from typing import Any
 import networkx as nx
 from rdflib import Graph
 
-from kg.analysis.graph import aggregated_edges, check_count, check_filters, node_attrs
+from kg.analysis.edges import paused_gc
+from kg.analysis.graph import (
+    actor_node,
+    aggregated_edges,
+    attach_events,
+    check_count,
+    check_filters,
+    counted,
+    edges_graph,
+    node_attrs,
+)
+from kg.analysis.measures import partners
+from kg.analysis.rows import row_order
+from kg.analysis.structure import ego, partner_paths
 
 #: The edge field each count weighs an edge by.
 _WEIGHT = {"mentions": "mentions", "events": "event_count"}
@@ -79,6 +92,18 @@ def collapse_edges(
     return D
 
 
+def _read(
+    dataset: Graph, count: str, filters: dict[str, Any]
+) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]], dict[str, Any]]:
+    """The aggregated edges, the actors and the checked filters (with
+    ``asserted_only``) of ``collapsed_graph``'s keyword arguments."""
+    check_count(count)
+    asserted_only = bool(filters.pop("asserted_only", False))
+    checked = check_filters(**filters)
+    edges, actors = aggregated_edges(dataset, checked, asserted_only=asserted_only)
+    return edges, actors, {**checked, "asserted_only": asserted_only}
+
+
 def collapsed_graph(
     dataset: Graph,
     *,
@@ -97,10 +122,94 @@ def collapsed_graph(
     Raises:
         KGError: on a bad filter or count (before the store is read).
     """
-    check_count(count)
-    filters = check_filters(since, until, relations, classes, countries)
-    edges, actors = aggregated_edges(dataset, filters, asserted_only=asserted_only)
+    edges, actors, _ = _read(
+        dataset, count, {"since": since, "until": until, "relations": relations,
+                         "classes": classes, "countries": countries,
+                         "asserted_only": asserted_only},
+    )  # fmt: skip
     return collapse_edges(edges, actors, count=count)
 
 
-__all__ = ["collapse_edges", "collapsed_graph"]
+def store_paths(
+    dataset: Graph,
+    source: str,
+    target: str,
+    *,
+    count: str = "mentions",
+    limit: int = 10,
+    **filters: Any,
+) -> dict[str, Any]:
+    """The paths of :func:`kg.analysis.structure.paths` between two actors of a
+    dataset, found in its collapsed graph (the actor graph is not built).
+
+    Args:
+        dataset: The store.
+        source: Actor id (or exact label).
+        target: Actor id (or exact label).
+        count: ``mentions`` or ``events``: what a step weighs.
+        limit: At most this many shortest paths.
+        **filters: The filters of :func:`kg.analysis.actor_graph`.
+
+    Raises:
+        KGError: on a bad filter or count, or an actor not in the graph.
+    """
+    edges, actors, _ = _read(dataset, count, filters)
+    with paused_gc():
+        D = collapse_edges(edges, actors, count=count)
+        source = actor_node(D, source, "paths")
+        target = actor_node(D, target, "paths")
+        named: dict[tuple[str, str], list[str]] = {}
+        for e in edges:
+            named.setdefault((e["source"], e["target"]), []).append(e["relation"])
+
+        def relations(u: str, v: str) -> list[str]:
+            return sorted(named.get((u, v), ()))
+
+        return partner_paths(partners(D), source, target, relations, limit=limit)
+
+
+def store_ego(
+    dataset: Graph,
+    actor: str,
+    *,
+    depth: int = 2,
+    count: str = "mentions",
+    top: int | None = None,
+    evidence: bool = False,
+    **filters: Any,
+) -> nx.MultiDiGraph:
+    """The ego network of :func:`kg.analysis.structure.ego` in a dataset, or the
+    ``top`` edges of it (those :func:`kg.analysis.rows.edge_rows` lists first).
+
+    The actors within ``depth`` steps are found in the collapsed graph; only
+    the edges kept become a multi-digraph (counted by ``count``:
+    :func:`kg.analysis.graph.counted`), with their evidence when asked
+    (:func:`kg.analysis.graph.attach_events`). Its nodes are the ends of the
+    edges kept (all the ego's actors when ``top`` is None), each with its
+    ``distance``.
+
+    Raises:
+        KGError: on a bad filter or count, an actor not in the graph, or a
+            negative depth.
+    """
+    edges, actors, checked = _read(dataset, count, filters)
+    with paused_gc():
+        near = ego(collapse_edges(edges, actors, count=count), actor, depth=depth)
+        kept = [e for e in edges if e["source"] in near and e["target"] in near]
+        if top is not None:
+            by = _WEIGHT[count]
+            kept = sorted(kept, key=lambda e: row_order(e, by))[:top]
+            kept.sort(key=lambda e: e["first_event"])
+        asserted_only = checked.pop("asserted_only")
+        E = edges_graph(kept, actors, filters=checked, asserted_only=asserted_only)
+        if top is None:
+            E.add_nodes_from(near.nodes(data=True))
+        if evidence:
+            attach_events(E, dataset)
+        E = counted(E, count)
+    for n in E:
+        E.nodes[n]["distance"] = near.nodes[n]["distance"]
+    return E
+
+
+__all__ = ["collapse_edges", "collapsed_graph", "store_ego", "store_paths"]

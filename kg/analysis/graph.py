@@ -304,6 +304,21 @@ def _fold_edges(
     return G
 
 
+def edges_graph(
+    edges: list[dict[str, Any]],
+    actors: Mapping[str, dict[str, Any]],
+    *,
+    filters: dict[str, Any],
+    asserted_only: bool = False,
+) -> nx.MultiDiGraph:
+    """The actor graph of some of the edges of :func:`aggregated_edges` (as
+    ``actor_graph(dataset, events=False)`` builds it of all of them, read with
+    ``filters`` and ``asserted_only``); the edge dicts become its attributes."""
+    G = _fold_edges(edges, actors, filters=filters)
+    G.graph["filters"]["asserted_only"] = asserted_only
+    return G
+
+
 def attach_events(
     G: nx.MultiDiGraph,
     dataset: Graph,
@@ -398,9 +413,7 @@ def actor_graph(
         return _filter_aggregated(source, filters, asserted_only=asserted_only)
     if not events and isinstance(source, Graph):
         edges, actors = aggregated_edges(source, filters, asserted_only=asserted_only)
-        G = _fold_edges(edges, actors, filters=filters)
-        G.graph["filters"]["asserted_only"] = asserted_only
-        return G
+        return edges_graph(edges, actors, filters=filters, asserted_only=asserted_only)
     events_, actors = _read(source)
     kept = [
         e
@@ -553,6 +566,7 @@ __all__ = [
     "check_count",
     "check_filters",
     "counted",
+    "edges_graph",
     "event_key",
     "filter_graph",
     "graph_order",

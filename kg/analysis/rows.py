@@ -47,9 +47,26 @@ def edge_rows(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
             "negated": d.get("negated"), "first": d.get("first"), "last": d.get("last"),
             "evidence": [dict(e) for e in d.get("evidence", ())],
         })  # fmt: skip
-    rows.sort(key=lambda r: (-(r[by] or 0), -(r["articles"] or 0), str(r["source"]),
-                             r["relation"], str(r["target"])))  # fmt: skip
+    rows.sort(key=lambda r: row_order(r, by))
     return rows
+
+
+def row_order(row: Mapping[str, Any], by: str = "mentions") -> tuple:
+    """The sort key of :func:`edge_rows`: the most mentions (or events: ``by``
+    is ``event_count``) first, then the most articles, then by source, relation,
+    target. An aggregated edge dict (:func:`kg.analysis.graph.aggregated_edges`)
+    has the keys it reads, so its rows can be chosen before they are made.
+
+    Examples:
+        >>> rows = [{"source": "A", "relation": "aids", "target": "B",
+        ...          "mentions": 1, "articles": 1},
+        ...         {"source": "C", "relation": "aids", "target": "B",
+        ...          "mentions": 2, "articles": 1}]
+        >>> [r["source"] for r in sorted(rows, key=row_order)]
+        ['C', 'A']
+    """
+    return (-(row[by] or 0), -(row["articles"] or 0), str(row["source"]),
+            row["relation"], str(row["target"]))  # fmt: skip
 
 
 def quad_name(quad: int | None) -> str:
@@ -98,4 +115,4 @@ def format_table(
     return aligned_table(columns, cells, right=right)
 
 
-__all__ = ["edge_rows", "format_table", "quad_name"]
+__all__ = ["edge_rows", "format_table", "quad_name", "row_order"]

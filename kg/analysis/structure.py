@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 import networkx as nx
@@ -110,7 +110,25 @@ def paths(
     """
     source = actor_node(G, source, "paths")
     target = actor_node(G, target, "paths")
-    U = undirected(G)
+
+    def relations(u: str, v: str) -> list[str]:
+        return sorted(G[u][v]) if G.has_edge(u, v) else []
+
+    return partner_paths(undirected(G), source, target, relations, limit=limit)
+
+
+def partner_paths(
+    U: nx.Graph,
+    source: str,
+    target: str,
+    relations: Callable[[str, str], list[str]],
+    *,
+    limit: int = 10,
+) -> dict[str, Any]:
+    """The paths of :func:`paths` in a partner graph ``U`` (weights summed over
+    both directions: :func:`kg.analysis.measures.partners`) between two of its
+    actors; ``relations(u, v)`` names the relations from ``u`` to ``v`` (sorted)
+    for the steps of the strongest path."""
     out: dict[str, Any] = {
         "source": source, "target": target, "hops": None, "shortest": [],
         "strongest": [], "cost": None, "steps": [],
@@ -126,8 +144,8 @@ def paths(
     cost, best = nx.single_source_dijkstra(U, source, target, weight="cost")
     out["strongest"], out["cost"] = list(best), cost
     for u, v in itertools.pairwise(best):
-        fwd = [f"{u} {r} {v}" for r in sorted(G[u][v])] if G.has_edge(u, v) else []
-        back = [f"{v} {r} {u}" for r in sorted(G[v][u])] if G.has_edge(v, u) else []
+        fwd = [f"{u} {r} {v}" for r in relations(u, v)]
+        back = [f"{v} {r} {u}" for r in relations(v, u)]
         out["steps"].append(
             {"from": u, "to": v, "mentions": U[u][v]["weight"], "relations": fwd + back}
         )
@@ -382,6 +400,7 @@ __all__ = [
     "community_map",
     "ego",
     "partition",
+    "partner_paths",
     "paths",
     "signed_edges",
     "signed_graph",

@@ -99,6 +99,8 @@ def run(args: argparse.Namespace) -> int:
         return _run_collapsed(args)
     if args.measure == "balance" and not args.write:
         return _run_balance(args)
+    if args.measure in ("paths", "ego") and not args.write:
+        return _run_near(args)
     # the store (and its lock) is released before printing
     with open_graph(args.store, write="--write" if args.write else None) as dataset:
         # counts per edge come aggregated from the store; events only where needed
@@ -170,7 +172,6 @@ def _print_measure(
     """Compute the measure of the actor graph (a collapsed graph for the
     centralities and communities), print it; ``rows``: the scores, when the
     caller has them already."""
-    from kg import analysis as an
     from kg.progress import stage
 
     m = args.measure
@@ -179,15 +180,46 @@ def _print_measure(
             result, columns = _centrality(args, G, rows)
         else:
             result, columns = _MEASURES[m](args, G)
+    return _show(args, result, columns)
+
+
+def _show(args: argparse.Namespace, result: Any, columns: list[str] | None) -> int:
+    """Print a measure's result: JSON, or its table or text."""
+    from kg import analysis as an
+
     if args.format == "json":
         print(json.dumps(result, indent=2, ensure_ascii=False, default=str))
-    elif m == "balance":
+    elif args.measure == "balance":
         _print_balance(result, top=args.top)
-    elif m == "paths":
+    elif args.measure == "paths":
         _print_paths(result)
     else:
         print(an.format_table(result, columns))
     return 0
+
+
+def _run_near(args: argparse.Namespace) -> int:
+    """Paths and ego networks: found in the collapsed graph of the aggregated
+    edges (:mod:`kg.analysis.collapsed`); only the edges an ego network lists
+    become a multi-digraph, and only theirs are read for evidence (JSON)."""
+    from kg import analysis as an
+    from kg.analysis.collapsed import store_ego, store_paths
+    from kg.progress import stage
+
+    filters = filter_kwargs(args)
+    pair = _pair(args) if args.measure == "paths" else None
+    actor = _ego_actor(args) if pair is None else ""
+    result: Any
+    with open_graph(args.store) as dataset, stage(f"computed {args.measure}"):
+        if pair is not None:
+            result = store_paths(dataset, *pair, count=args.count, **filters)
+        else:
+            E = store_ego(
+                dataset, actor, depth=args.depth, count=args.count, top=args.top,
+                evidence=args.format == "json", **filters,
+            )  # fmt: skip
+            result = an.edge_rows(E)[: args.top]
+    return _show(args, result, None if pair else EGO_COLUMNS)
 
 
 def _attach_events(args: argparse.Namespace, dataset: Any, G: Any) -> None:

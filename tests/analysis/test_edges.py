@@ -184,3 +184,44 @@ def test_paused_gc_pauses_the_collector_and_restores_it():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+@pytest.mark.parametrize("count", ["mentions", "events"])
+@pytest.mark.parametrize("filters", FILTERS, ids=str)
+def test_store_paths_are_the_paths_of_the_actor_graph(ds, filters, count):
+    import itertools
+
+    from kg.analysis import paths
+    from kg.analysis.collapsed import store_paths
+
+    G = counted(actor_graph(ds, events=False, **filters), count)
+    found = []
+    for a, b in itertools.permutations(sorted(G)[:4], 2):
+        found.append(store_paths(ds, a, b, count=count, **filters))
+        assert found[-1] == paths(G, a, b)
+    if not filters:  # the comparison is not vacuous
+        assert any(p["hops"] and p["steps"][0]["relations"] for p in found)
+    with pytest.raises(KGError, match="unknown actor 'Nowhere' for paths"):
+        store_paths(ds, "Nowhere", sorted(G)[0], **filters)
+
+
+@pytest.mark.parametrize("count", ["mentions", "events"])
+@pytest.mark.parametrize("filters", FILTERS, ids=str)
+def test_store_ego_lists_the_rows_of_the_ego_network(ds, filters, count):
+    from kg.analysis import edge_rows, ego
+    from kg.analysis.collapsed import store_ego
+
+    G = actor_graph(ds, events=False, **filters)
+    C = counted(attach_events(G, ds), count)
+    cases = zip(sorted(C), (0, 1, 2, 1), (None, 2, None, 1), strict=False)
+    for actor, depth, top in cases:  # a filter may leave fewer than four actors
+        want = ego(C, actor, depth=depth)
+        E = store_ego(ds, actor, depth=depth, count=count, top=top,
+                      evidence=True, **filters)  # fmt: skip
+        assert edge_rows(E) == edge_rows(want)[:top]
+        if top is None:
+            assert dict(E.nodes(data="distance")) == dict(want.nodes(data="distance"))
+    if not filters:  # the comparison is not vacuous
+        assert any(row["evidence"] for row in edge_rows(E)) and len(C) >= 4
+    with pytest.raises(KGError, match="bad depth -1"):
+        store_ego(ds, sorted(C)[0], depth=-1, **filters)
