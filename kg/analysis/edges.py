@@ -34,8 +34,9 @@ from kg.analysis.read import (
     where,
 )
 from kg.rdf import derived, store
-from kg.rdf.events import count_events, mention_pattern, mention_vars
+from kg.rdf.events import count_events, dyad_graph, mention_pattern, mention_vars
 from kg.rdf.namespaces import sparql_prefixes
+from kg.rdf.ontology import actor_iri
 from kg.vocab import load_vocabulary
 
 # one row per event and value; where the default graph is not the union of the
@@ -254,6 +255,28 @@ def read_edges(
     return edges
 
 
+def dyad_edges(
+    dataset: Graph, dyads: Iterable[tuple[str, str]]
+) -> list[dict[str, Any]]:
+    """The edges of some dyads (source id, target id), as :func:`read_edges`
+    gives them, read from the dyads' derived graphs only
+    (:func:`kg.rdf.events.dyad_graph`): the store's derived data must be fresh
+    (:func:`kg.rdf.derived.is_fresh`)."""
+    graphs = {
+        dyad_graph(str(actor_iri(s)), str(actor_iri(t))): None for s, t in dyads
+    }
+    if not graphs:
+        return []
+    block = "VALUES ?g { " + " ".join(f"<{g}>" for g in graphs) + " }"
+    ids, codes = _Names(), _Codes()
+    edges = [
+        _derived_edge(rec, ids, codes)
+        for rec in derived.read_records(dataset, "edgeRecord", block)
+    ]
+    edges.sort(key=lambda e: (e["source"], e["relation"], e["target"]))
+    return edges
+
+
 def edge_events(
     dataset: Graph, edges: Iterable[tuple[str, str, str]]
 ) -> dict[tuple[str, str, str], list[dict[str, Any]]]:
@@ -269,4 +292,4 @@ def edge_events(
     return out
 
 
-__all__ = ["edge_events", "edge_query", "paused_gc", "read_edges"]
+__all__ = ["dyad_edges", "edge_events", "edge_query", "paused_gc", "read_edges"]

@@ -99,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
         return _run_collapsed(args)
     if args.measure == "balance" and not args.write:
         return _run_balance(args)
-    if args.measure in ("paths", "ego") and not args.write:
+    if args.measure in ("paths", "ego", "timeline") and not args.write:
         return _run_near(args)
     # the store (and its lock) is released before printing
     with open_graph(args.store, write="--write" if args.write else None) as dataset:
@@ -199,27 +199,34 @@ def _show(args: argparse.Namespace, result: Any, columns: list[str] | None) -> i
 
 
 def _run_near(args: argparse.Namespace) -> int:
-    """Paths and ego networks: found in the collapsed graph of the aggregated
-    edges (:mod:`kg.analysis.collapsed`); only the edges an ego network lists
-    become a multi-digraph, and only theirs are read for evidence (JSON)."""
+    """Paths, ego networks and a pair's timeline, without the actor graph of
+    every edge: paths and ego networks are found in the collapsed graph
+    (:mod:`kg.analysis.collapsed`; only the edges an ego network lists become a
+    multi-digraph, and only theirs are read for evidence, in JSON); a timeline
+    reads the pair's edges (:func:`kg.analysis.timelines.store_timeline`)."""
     from kg import analysis as an
     from kg.analysis.collapsed import store_ego, store_paths
+    from kg.analysis.timelines import store_timeline
     from kg.progress import stage
 
     filters = filter_kwargs(args)
-    pair = _pair(args) if args.measure == "paths" else None
-    actor = _ego_actor(args) if pair is None else ""
+    ego = args.measure == "ego"
+    pair = ("", "") if ego else _pair(args)
+    actor = _ego_actor(args) if ego else ""
     result: Any
     with open_graph(args.store) as dataset, stage(f"computed {args.measure}"):
-        if pair is not None:
+        if args.measure == "paths":
             result = store_paths(dataset, *pair, count=args.count, **filters)
+        elif args.measure == "timeline":
+            result = store_timeline(dataset, *pair, **filters)
         else:
             E = store_ego(
                 dataset, actor, depth=args.depth, count=args.count, top=args.top,
                 evidence=args.format == "json", **filters,
             )  # fmt: skip
             result = an.edge_rows(E)[: args.top]
-    return _show(args, result, None if pair else EGO_COLUMNS)
+    columns = {"ego": EGO_COLUMNS, "timeline": TIMELINE_COLUMNS}
+    return _show(args, result, columns.get(args.measure))
 
 
 def _attach_events(args: argparse.Namespace, dataset: Any, G: Any) -> None:

@@ -225,3 +225,38 @@ def test_store_ego_lists_the_rows_of_the_ego_network(ds, filters, count):
         assert any(row["evidence"] for row in edge_rows(E)) and len(C) >= 4
     with pytest.raises(KGError, match="bad depth -1"):
         store_ego(ds, sorted(C)[0], depth=-1, **filters)
+
+
+def test_dyad_edges_are_the_edges_of_those_dyads(ds):
+    from kg.analysis.edges import dyad_edges
+    from kg.rdf import derived
+
+    if not derived.is_fresh(ds):
+        pytest.skip("the store has no derived graphs")
+    every = read_edges(ds)
+    dyads = sorted({(e["source"], e["target"]) for e in every})
+    some = dyads[:3] + [("US", "Nowhere")]
+    assert dyad_edges(ds, some) == [e for e in every
+                                    if (e["source"], e["target"]) in some]  # fmt: skip
+    assert len(dyad_edges(ds, some)) >= 3 and dyad_edges(ds, []) == []
+
+
+@pytest.mark.parametrize("filters", FILTERS, ids=str)
+def test_store_timeline_is_the_timeline_of_the_actor_graph(ds, filters):
+    import itertools
+
+    from kg.analysis import timeline
+    from kg.analysis.timelines import store_timeline
+
+    G = actor_graph(ds, events=False, **filters)
+    attach_events(G, ds)
+    rows = []
+    for a, b in itertools.product(sorted(G)[:4], repeat=2):
+        rows.append(store_timeline(ds, a, b, **filters))
+        assert rows[-1] == timeline(G, a, b)
+    label = G.nodes[sorted(G)[0]]["label"]
+    assert store_timeline(ds, label.upper(), sorted(G)[1], **filters) == rows[1]
+    if not filters:
+        assert any(rows)  # the comparison is not vacuous
+    with pytest.raises(KGError, match="unknown actor 'Nowhere' for timeline"):
+        store_timeline(ds, sorted(G)[0], "Nowhere", **filters)
