@@ -127,7 +127,8 @@ def collapsed_graph(
                          "classes": classes, "countries": countries,
                          "asserted_only": asserted_only},
     )  # fmt: skip
-    return collapse_edges(edges, actors, count=count)
+    with paused_gc():
+        return collapse_edges(edges, actors, count=count)
 
 
 def store_paths(
