@@ -315,7 +315,10 @@ def _network(dataset: Graph) -> tuple[list[Node], Iterator[Edge]]:
     multi-digraph ``actor_graph(dataset, events=False)``: nodes as first met,
     edges by source node, then target, then relation as first met.
     """
-    edges, actors = aggregated_edges(dataset, check_filters(), asserted_only=False)
+    edges, actors = aggregated_edges(
+        dataset, check_filters(), asserted_only=False,
+        fields=[k for k, _ in EDGE_KEYS if k != "relation"],
+    )  # fmt: skip
     attrs, ordered = graph_order(edges, actors)
     nodes: list[Node] = [
         (n, {**{k: "" if v is None else v for k, v in d.items()},

@@ -93,14 +93,18 @@ def collapse_edges(
 
 
 def _read(
-    dataset: Graph, count: str, filters: dict[str, Any]
+    dataset: Graph, count: str, filters: dict[str, Any], *, lean: bool = True
 ) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]], dict[str, Any]]:
     """The aggregated edges, the actors and the checked filters (with
-    ``asserted_only``) of ``collapsed_graph``'s keyword arguments."""
+    ``asserted_only``) of ``collapsed_graph``'s keyword arguments; ``lean``:
+    each edge with only the counts the collapsed graph weighs it by."""
     check_count(count)
     asserted_only = bool(filters.pop("asserted_only", False))
     checked = check_filters(**filters)
-    edges, actors = aggregated_edges(dataset, checked, asserted_only=asserted_only)
+    edges, actors = aggregated_edges(
+        dataset, checked, asserted_only=asserted_only,
+        fields=("mentions", "event_count") if lean else None,
+    )  # fmt: skip
     return edges, actors, {**checked, "asserted_only": asserted_only}
 
 
@@ -193,7 +197,7 @@ def store_ego(
         KGError: on a bad filter or count, an actor not in the graph, or a
             negative depth.
     """
-    edges, actors, checked = _read(dataset, count, filters)
+    edges, actors, checked = _read(dataset, count, filters, lean=False)
     with paused_gc():
         near = ego(collapse_edges(edges, actors, count=count), actor, depth=depth)
         kept = [e for e in edges if e["source"] in near and e["target"] in near]

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import gc
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -221,6 +221,8 @@ def read_edges(
     since: str | None = None,
     until: str | None = None,
     asserted_only: bool = False,
+    fields: Sequence[str] | None = None,
+    sort: bool = True,
 ) -> list[dict[str, Any]]:
     """Every edge of the actor graph with its counts, read with one grouped query.
 
@@ -229,6 +231,11 @@ def read_edges(
         since: Count only events dated on or after this ISO date.
         until: Count only events dated on or before this ISO date.
         asserted_only: Count only asserted or reported, non-negated events.
+        fields: Keep only these keys of each edge besides ``source``,
+            ``relation`` and ``target`` (None: all of them), each edge as soon
+            as it is read: a third of the memory where a measure needs two
+            counts.
+        sort: Sort the edges (False: in the order the store gives them).
 
     Returns:
         Dicts with ``source``, ``target``, ``relation``, ``quad_class``,
@@ -236,22 +243,30 @@ def read_edges(
         (publishers), ``event_count`` (events: mentions within the event window,
         :mod:`kg.rdf.events`), ``first``, ``last``, ``asserted``, ``negated``,
         ``stated`` (mentions stating the relation as a plain fact),
-        ``modalities`` (count per modality) and ``dates`` (distinct days); sorted
-        by source, relation, target.
+        ``modalities`` (count per modality), ``dates`` (distinct days) and
+        ``first_event`` (the sort key of its first mention); sorted by source,
+        relation, target.
     """
+    keep = None if fields is None else ("source", "relation", "target", *fields)
+
+    def kept(edge: dict[str, Any]) -> dict[str, Any]:
+        return edge if keep is None else {k: edge[k] for k in keep}
+
     with paused_gc():
         if not (since or until or asserted_only) and derived.is_fresh(dataset):
             records = derived.read_records(dataset, "edgeRecord")
             ids, codes = _Names(), _Codes()
-            edges = [_derived_edge(rec, ids, codes) for rec in records]
+            edges = [kept(_derived_edge(rec, ids, codes)) for rec in records]
         else:
             window = derived.event_window(dataset)
             text = edge_query(
                 dataset, since=since, until=until, asserted_only=asserted_only
             )
             names, rows = store.select(dataset, text)
-            edges = [_edge(dict(zip(names, row, strict=True)), window) for row in rows]
-        edges.sort(key=lambda e: (e["source"], e["relation"], e["target"]))
+            edges = [kept(_edge(dict(zip(names, row, strict=True)), window))
+                     for row in rows]  # fmt: skip
+        if sort:
+            edges.sort(key=lambda e: (e["source"], e["relation"], e["target"]))
     return edges
 
 

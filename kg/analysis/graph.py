@@ -248,15 +248,21 @@ def _edge_passes(edge: Mapping[str, Any], actors: Mapping[str, dict], f: dict) -
 
 
 def aggregated_edges(
-    dataset: Graph, filters: dict[str, Any], *, asserted_only: bool
+    dataset: Graph,
+    filters: dict[str, Any],
+    *,
+    asserted_only: bool,
+    fields: Sequence[str] | None = None,
 ) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
     """The aggregated edges (:func:`kg.analysis.edges.read_edges`) of a dataset
     that pass the filters of :func:`check_filters`, sorted on their first event
     (so that nodes and edges come in the order :func:`_fold` gives), and the
-    actors (:func:`kg.analysis.read.read_actors`)."""
+    actors (:func:`kg.analysis.read.read_actors`); ``fields``: the keys of an
+    edge to keep besides its ends, relation and ``first_event`` (None: all)."""
     edges = read_edges(
         dataset, since=filters["since"], until=filters["until"],
-        asserted_only=asserted_only,
+        asserted_only=asserted_only, sort=False,
+        fields=None if fields is None else (*fields, "first_event"),
     )  # fmt: skip
     actors = read_actors(dataset)
     if any(filters[k] for k in ("relations", "classes", "countries")):

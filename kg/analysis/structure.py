@@ -217,8 +217,9 @@ def signed_graph(source: Graph | nx.MultiDiGraph, **filters: Any) -> nx.Graph:
     if isinstance(source, Graph):  # the aggregated edges have the counts it needs
         asserted_only = bool(filters.pop("asserted_only", False))
         found, actors = aggregated_edges(
-            source, check_filters(**filters), asserted_only=asserted_only
-        )
+            source, check_filters(**filters), asserted_only=asserted_only,
+            fields=("quad_class", "asserted"),
+        )  # fmt: skip
         with paused_gc():
             nodes, edges = graph_order(found, actors)
             return signed_edges(

@@ -260,3 +260,15 @@ def test_store_timeline_is_the_timeline_of_the_actor_graph(ds, filters):
         assert any(rows)  # the comparison is not vacuous
     with pytest.raises(KGError, match="unknown actor 'Nowhere' for timeline"):
         store_timeline(ds, sorted(G)[0], "Nowhere", **filters)
+
+
+@pytest.mark.parametrize("filters", [{}, {"since": "2025-01-20"}], ids=str)
+def test_read_edges_keeps_the_fields_asked_for(ds, filters):
+    every = read_edges(ds, **filters)
+    lean = read_edges(ds, fields=["mentions"], **filters)
+    assert lean == [{k: e[k] for k in ("source", "relation", "target", "mentions")}
+                    for e in every]  # fmt: skip
+    assert len(every[0]) > 10 and len(lean) == len(every) > 0
+    unsorted = read_edges(ds, sort=False, **filters)
+    key = lambda e: (e["source"], e["relation"], e["target"])  # noqa: E731
+    assert sorted(unsorted, key=key) == every
