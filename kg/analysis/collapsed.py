@@ -16,13 +16,13 @@ community detection finds the same communities).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import networkx as nx
 from rdflib import Graph
 
-from kg.analysis.edges import paused_gc
+from kg.analysis.edges import dyad_edges, paused_gc
 from kg.analysis.graph import (
     actor_node,
     aggregated_edges,
@@ -36,6 +36,7 @@ from kg.analysis.graph import (
 from kg.analysis.measures import partners
 from kg.analysis.rows import row_order
 from kg.analysis.structure import ego, partner_paths
+from kg.rdf import derived
 
 #: The edge field each count weighs an edge by.
 _WEIGHT = {"mentions": "mentions", "events": "event_count"}
@@ -92,19 +93,26 @@ def collapse_edges(
     return D
 
 
+#: The counts of an edge the collapsed graph weighs it by.
+_COUNTS = ("mentions", "event_count")
+
+
 def _read(
-    dataset: Graph, count: str, filters: dict[str, Any], *, lean: bool = True
+    dataset: Graph,
+    count: str,
+    filters: dict[str, Any],
+    *,
+    fields: Sequence[str] | None = _COUNTS,
 ) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]], dict[str, Any]]:
-    """The aggregated edges, the actors and the checked filters (with
-    ``asserted_only``) of ``collapsed_graph``'s keyword arguments; ``lean``:
-    each edge with only the counts the collapsed graph weighs it by."""
+    """The aggregated edges (each with ``fields``, None: all), the actors and
+    the checked filters (with ``asserted_only``) of ``collapsed_graph``'s
+    keyword arguments."""
     check_count(count)
     asserted_only = bool(filters.pop("asserted_only", False))
     checked = check_filters(**filters)
     edges, actors = aggregated_edges(
-        dataset, checked, asserted_only=asserted_only,
-        fields=("mentions", "event_count") if lean else None,
-    )  # fmt: skip
+        dataset, checked, asserted_only=asserted_only, fields=fields
+    )
     return edges, actors, {**checked, "asserted_only": asserted_only}
 
 
@@ -197,14 +205,25 @@ def store_ego(
         KGError: on a bad filter or count, an actor not in the graph, or a
             negative depth.
     """
-    edges, actors, checked = _read(dataset, count, filters, lean=False)
+    # only the edges listed need every attribute: from their dyads' derived
+    # graphs when those hold them (no date or assertion filter)
+    lean = top is not None and derived.is_fresh(dataset) and not any(
+        filters.get(k) for k in ("since", "until", "asserted_only")
+    )
+    edges, actors, checked = _read(
+        dataset, count, filters, fields=(*_COUNTS, "articles") if lean else None
+    )
     with paused_gc():
         near = ego(collapse_edges(edges, actors, count=count), actor, depth=depth)
         kept = [e for e in edges if e["source"] in near and e["target"] in near]
         if top is not None:
             by = _WEIGHT[count]
             kept = sorted(kept, key=lambda e: row_order(e, by))[:top]
-            kept.sort(key=lambda e: e["first_event"])
+        if lean:
+            full = {(e["source"], e["relation"], e["target"]): e for e in dyad_edges(
+                dataset, [(e["source"], e["target"]) for e in kept])}  # fmt: skip
+            kept = [full[e["source"], e["relation"], e["target"]] for e in kept]
+        kept.sort(key=lambda e: e["first_event"])
         asserted_only = checked.pop("asserted_only")
         E = edges_graph(kept, actors, filters=checked, asserted_only=asserted_only)
         if top is None:
