@@ -164,6 +164,7 @@ def _run_balance(args: argparse.Namespace) -> int:
 
     with open_graph(args.store) as dataset, stage("read the signed graph"):
         S = an.signed_graph(dataset, **filter_kwargs(args))
+    log.info(counting(args.count))
     log.info(
         "%s, %s",
         plural(S.number_of_nodes(), "actor"),
@@ -226,6 +227,7 @@ def _run_near(args: argparse.Namespace) -> int:
     ego = args.measure == "ego"
     pair = ("", "") if ego else _pair(args)
     actor = _ego_actor(args) if ego else ""
+    log.info(counting(args.count))
     result: Any
     with open_graph(args.store) as dataset, stage(f"computed {args.measure}"):
         if args.measure == "paths":
