@@ -186,6 +186,17 @@ class _Codes(dict):
         return codes
 
 
+def _lean_edge(
+    rec: dict[str, Any], names: _Names, keep: Sequence[str]
+) -> dict[str, Any]:
+    """Some fields of an edge from its derived record, none of them its codes
+    (which :func:`_derived_edge` completes from the vocabulary)."""
+    edge = {k: rec[k] for k in keep}
+    for end in ("source", "relation", "target"):
+        edge[end] = names[edge[end]]
+    return edge
+
+
 def _derived_edge(rec: dict[str, Any], names: _Names, codes: _Codes) -> dict[str, Any]:
     """An edge from its derived record (:func:`kg.rdf.events.edge_record`)."""
     relation = names[rec["relation"]]
@@ -256,7 +267,10 @@ def read_edges(
         if not (since or until or asserted_only) and derived.is_fresh(dataset):
             records = derived.read_records(dataset, "edgeRecord")
             ids, codes = _Names(), _Codes()
-            edges = [kept(_derived_edge(rec, ids, codes)) for rec in records]
+            if keep is not None and not set(keep) & {"quad_class", "cameo", "plover"}:
+                edges = [_lean_edge(rec, ids, keep) for rec in records]
+            else:
+                edges = [kept(_derived_edge(rec, ids, codes)) for rec in records]
         else:
             window = derived.event_window(dataset)
             text = edge_query(

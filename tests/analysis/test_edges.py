@@ -269,6 +269,9 @@ def test_read_edges_keeps_the_fields_asked_for(ds, filters):
     assert lean == [{k: e[k] for k in ("source", "relation", "target", "mentions")}
                     for e in every]  # fmt: skip
     assert len(every[0]) > 10 and len(lean) == len(every) > 0
+    coded = read_edges(ds, fields=["quad_class", "cameo"], **filters)
+    assert coded == [{k: e[k] for k in ("source", "relation", "target", "quad_class",
+                                        "cameo")} for e in every]  # fmt: skip
     unsorted = read_edges(ds, sort=False, **filters)
     key = lambda e: (e["source"], e["relation"], e["target"])  # noqa: E731
     assert sorted(unsorted, key=key) == every
