@@ -28,9 +28,9 @@ from typing import Any, cast
 
 from rdflib import Dataset, Graph, URIRef
 
-from kg.analysis import actor_graph, edge_rows
-from kg.analysis.graph import aggregated_edges, check_filters, graph_order
+from kg.analysis.graph import aggregated_edges, check_filters, graph_order, node_attrs
 from kg.analysis.read import local_name
+from kg.analysis.rows import edge_row, row_order
 from kg.files import check_writable, write_atomic, write_text_atomic
 from kg.graphxml import Edge, Node, write_gexf, write_graphml
 from kg.progress import progress
@@ -254,10 +254,24 @@ def _csv_text(dataset: Graph) -> str:
     )
     writer.writeheader()
     writer.writerows(
-        {k: neutralise(v) for k, v in row.items()}
-        for row in edge_rows(actor_graph(dataset, events=False))
+        {k: neutralise(v) for k, v in row.items()} for row in _rows(dataset)
     )
     return buf.getvalue()
+
+
+def _rows(dataset: Graph) -> list[dict[str, Any]]:
+    """The rows of :func:`kg.analysis.edge_rows` of the actor graph, made from
+    its aggregated edges without building it."""
+    counts = ("quad_class", "articles", "mentions", "asserted", "negated")
+    edges, actors = aggregated_edges(
+        dataset, check_filters(), asserted_only=False, fields=counts
+    )
+    labels = {n: node_attrs(n, actors)["label"]
+              for e in edges for n in (e["source"], e["target"])}  # fmt: skip
+    rows = [edge_row(e["source"], e["target"], e["relation"], e, labels)
+            for e in edges]  # fmt: skip
+    rows.sort(key=row_order)
+    return rows
 
 
 def _text(term: Any) -> str:
