@@ -42,8 +42,8 @@ Measured = tuple[Any, list[str] | None]
 HELP = "network measures of the actor graph"
 
 DESCRIPTION = (
-    "Read the relation events of the graph into a networkx "
-    "multi-digraph of actors and print a measure as a table (top N) or JSON: "
+    "Read the actor graph (the edges aggregated by the store) and print a "
+    "measure as a table (top N) or JSON: "
     "degree, in-degree, out-degree, pagerank, betweenness, communities, "
     "balance (signed triads: cooperation +, conflict -), paths (--source, "
     "--target), ego (--actor, --depth) or timeline (--source, --target). "
