@@ -3,14 +3,19 @@
 The centralities and the communities need, of each pair of actors, only the
 sum of its edges' mentions (or events): :func:`collapsed_graph` reads the
 aggregated edges once (:func:`kg.analysis.graph.aggregated_edges`: one JSON
-record per edge from the derived graphs) and sums them per pair in plain dicts,
-without the multi-digraph of every edge and its attributes that
-:func:`kg.analysis.actor_graph` builds (the view, the exports and the edge
-lists need that one). The graph is
+record per edge from the derived graphs, of which it keeps the two counts) and
+sums them per pair in plain dicts, without the multi-digraph of every edge and
+its attributes that :func:`kg.analysis.actor_graph` builds (the view and the
+edge lists need that one). The graph is
 the one :func:`kg.analysis.measures.collapse` makes of
 ``counted(actor_graph(dataset, events=False), count)``: the same nodes with the
 same attributes, the same weights, in the same order (so that the seeded
 community detection finds the same communities).
+
+:func:`store_paths` and :func:`store_ego` answer ``kg analyze --measure paths``
+and ``ego`` from it: the paths of :func:`kg.analysis.structure.paths` in its
+partner graph, and an ego network's actors, of which only the edges listed
+become a multi-digraph.
 """
 
 from __future__ import annotations
