@@ -5,9 +5,10 @@ graphs), ``trig`` and ``nquads`` (one named graph per article, provenance kept),
 ``nt`` and ``json-ld`` (inline context, nothing fetched). Network formats for
 Gephi and other tools: ``graphml`` and ``gexf`` (the actor graph of
 :func:`kg.analysis.actor_graph`: one node per actor, one edge per (source,
-relation, target) with counts). Tables: ``csv`` (the edge list of
-:func:`kg.analysis.edge_rows`, with article and mention counts) and ``events`` (a
-tab-separated CAMEO/GDELT-style event table).
+relation, target) with counts; written line by line by :mod:`kg.graphxml` from the
+aggregated edges, the documents networkx writes of that graph). Tables: ``csv``
+(the edge list of :func:`kg.analysis.edge_rows`, with article and mention counts)
+and ``events`` (a tab-separated CAMEO/GDELT-style event table).
 
 From an Oxigraph store, Turtle, N-Triples, N-Quads and TriG are streamed by
 Oxigraph's serialiser in bounded memory (:func:`kg.rdf.store.dump`); other stores,
@@ -21,15 +22,17 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, cast
 
-import networkx as nx
 from rdflib import Dataset, Graph, URIRef
 
-from kg.analysis import actor_graph, edge_rows
+from kg.analysis.graph import aggregated_edges, check_filters, graph_order, node_attrs
 from kg.analysis.read import local_name
+from kg.analysis.rows import edge_row, row_order
 from kg.files import check_writable, write_atomic, write_text_atomic
+from kg.graphxml import Edge, Node, write_gexf, write_graphml
 from kg.progress import progress
 from kg.query import run_query
 from kg.rdf.namespaces import sparql_prefixes
@@ -74,10 +77,15 @@ EVENT_FIELDS = (
     "cameo", "root", "quad_class", "negated", "mentions", "article", "url",
     "source", "relation", "target",
 )  # fmt: skip
-_NODE_FIELDS = ("label", "cls", "country", "sector", "code")
-_EDGE_FIELDS = (
-    "relation", "quad_class", "cameo", "plover", "articles", "mentions",
-    "asserted", "negated", "first", "last",
+#: Node attributes of the network formats and their types (GraphML, GEXF).
+NODE_KEYS = (("label", "string"), ("cls", "string"), ("country", "string"),
+             ("sector", "string"), ("code", "string"), ("iri", "string"))  # fmt: skip
+#: Edge attributes of the network formats and their types.
+EDGE_KEYS = (
+    ("relation", "string"), ("quad_class", "long"), ("cameo", "string"),
+    ("plover", "string"), ("articles", "long"), ("mentions", "long"),
+    ("asserted", "long"), ("negated", "long"), ("first", "string"),
+    ("last", "string"),
 )  # fmt: skip
 
 EVENTS_QUERY = (
@@ -246,10 +254,24 @@ def _csv_text(dataset: Graph) -> str:
     )
     writer.writeheader()
     writer.writerows(
-        {k: neutralise(v) for k, v in row.items()}
-        for row in edge_rows(actor_graph(dataset, events=False))
+        {k: neutralise(v) for k, v in row.items()} for row in _rows(dataset)
     )
     return buf.getvalue()
+
+
+def _rows(dataset: Graph) -> list[dict[str, Any]]:
+    """The rows of :func:`kg.analysis.edge_rows` of the actor graph, made from
+    its aggregated edges without building it."""
+    counts = ("quad_class", "articles", "mentions", "asserted", "negated")
+    edges, actors = aggregated_edges(
+        dataset, check_filters(), asserted_only=False, fields=counts
+    )
+    labels = {n: node_attrs(n, actors)["label"]
+              for e in edges for n in (e["source"], e["target"])}  # fmt: skip
+    rows = [edge_row(e["source"], e["target"], e["relation"], e, labels)
+            for e in edges]  # fmt: skip
+    rows.sort(key=row_order)
+    return rows
 
 
 def _text(term: Any) -> str:
@@ -295,23 +317,42 @@ def _events_text(dataset: Graph) -> str:
 
 
 # ------------------------------------------------------------------------ network
-def _network(dataset: Graph) -> nx.MultiDiGraph:
-    """The actor graph with only text and number attributes (GraphML, GEXF).
+def _network(dataset: Graph) -> tuple[list[Node], Iterator[Edge]]:
+    """The nodes and edges of the actor graph, with text and number attributes.
 
-    Nodes carry ``label``, ``cls``, ``country``, ``sector``, ``code`` and ``iri``;
-    edges (key = relation name) ``relation``, ``quad_class``, ``cameo``,
-    ``plover``, ``articles``, ``mentions``, ``asserted``, ``negated``, ``first``
-    and ``last``. Missing values are empty strings.
+    Nodes carry :data:`NODE_KEYS` (``label``, ``cls``, ``country``, ``sector``,
+    ``code``, ``iri``); edges (key = relation name) :data:`EDGE_KEYS`
+    (``relation``, ``quad_class``, ``cameo``, ``plover``, ``articles``,
+    ``mentions``, ``asserted``, ``negated``, ``first``, ``last``); missing
+    values are empty strings. They come from the aggregated edges
+    (:func:`kg.analysis.graph.aggregated_edges`) in the order of the
+    multi-digraph ``actor_graph(dataset, events=False)``: nodes as first met,
+    edges by source node, then target, then relation as first met.
     """
-    G = actor_graph(dataset, events=False)
-    flat = nx.MultiDiGraph()
-    for n, d in G.nodes(data=True):
-        attrs = {k: d.get(k) if d.get(k) is not None else "" for k in _NODE_FIELDS}
-        flat.add_node(n, **attrs, iri=str(actor_iri(n)))
-    for u, v, key, d in G.edges(keys=True, data=True):
-        attrs = {k: d.get(k) if d.get(k) is not None else "" for k in _EDGE_FIELDS}
-        flat.add_edge(u, v, key=key, **attrs)
-    return flat
+    edges, actors = aggregated_edges(
+        dataset, check_filters(), asserted_only=False,
+        fields=[k for k, _ in EDGE_KEYS if k != "relation"],
+    )  # fmt: skip
+    attrs, ordered = graph_order(edges, actors)
+    nodes: list[Node] = [
+        (n, {**{k: "" if v is None else v for k, v in d.items()},
+             "iri": str(actor_iri(n))})
+        for n, d in attrs.items()
+    ]  # fmt: skip
+    flat = (
+        (e["source"], e["target"], e["relation"],
+         {k: "" if e[k] is None else e[k] for k, _ in EDGE_KEYS})
+        for e in ordered
+    )  # fmt: skip
+    return nodes, flat
+
+
+def _write_network(dataset: Graph, path: Path, fmt: str) -> None:
+    """Write the actor network as GraphML or GEXF (:mod:`kg.graphxml`)."""
+    nodes, edges = _network(dataset)
+    write = write_graphml if fmt == "graphml" else write_gexf
+    with path.open("w", encoding="utf-8", errors="xmlcharrefreplace") as out:
+        write(out, nodes, edges, node_keys=NODE_KEYS, edge_keys=EDGE_KEYS)
 
 
 def _file_text(dataset: Graph, fmt: str, *, include_ontology: bool) -> str:
@@ -353,9 +394,9 @@ def save_graph(
         raise KGError(f"unknown format {fmt!r}; expected one of {list(FORMATS)}")
     path = check_writable(path, force=force)  # before the (long) work
     if fmt in ("graphml", "gexf"):
-        G = _network(dataset)
-        write = nx.write_graphml if fmt == "graphml" else nx.write_gexf
-        return write_atomic(path, lambda p: write(G, str(p)), force=force)
+        return write_atomic(
+            path, lambda p: _write_network(dataset, p, fmt), force=force
+        )
     if fmt in _STREAMED and store_kind(dataset) == "oxigraph":
         return write_atomic(
             path,

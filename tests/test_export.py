@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 
 import networkx as nx
 import pytest
@@ -168,3 +169,50 @@ def test_streamed_turtle_writes_each_shared_triple_once(tmp_path):
         assert len(lines) == len(set(lines)) == len(union(ds))
     finally:
         ds.close()
+
+
+def _networkx_network(ds) -> nx.MultiDiGraph:
+    """The actor network as kg wrote it through networkx before its own writer."""
+    from kg.analysis import actor_graph
+    from kg.export import EDGE_KEYS, NODE_KEYS
+    from kg.rdf.ontology import actor_iri
+
+    G = actor_graph(ds, events=False)
+    flat = nx.MultiDiGraph()
+    for n, d in G.nodes(data=True):
+        attrs = {k: "" if d.get(k) is None else d[k] for k, _ in NODE_KEYS[:-1]}
+        flat.add_node(n, **attrs, iri=str(actor_iri(n)))
+    for u, v, key, d in G.edges(keys=True, data=True):
+        flat.add_edge(u, v, key=key,
+                      **{k: "" if d.get(k) is None else d[k] for k, _ in EDGE_KEYS})
+    return flat
+
+
+def test_graphml_is_the_document_networkx_writes_of_the_actor_graph(ds, tmp_path):
+    ours = save_graph(ds, tmp_path / "g.graphml").read_bytes()
+    nx.write_graphml(_networkx_network(ds), tmp_path / "nx.graphml")
+    assert ours == (tmp_path / "nx.graphml").read_bytes()
+    G = nx.read_graphml(tmp_path / "g.graphml", force_multigraph=True)
+    assert G.number_of_edges() == _networkx_network(ds).number_of_edges() == 8
+
+
+def test_gexf_is_the_document_networkx_writes_but_for_the_creator(ds, tmp_path):
+    ours = save_graph(ds, tmp_path / "g.gexf").read_text(encoding="utf-8")
+    nx.write_gexf(_networkx_network(ds), tmp_path / "nx.gexf")
+    theirs = (tmp_path / "nx.gexf").read_text(encoding="utf-8")
+    assert ours != theirs  # the creator line names kg
+    assert ours.replace("<creator>kg</creator>", "") == re.sub(
+        r"<creator>NetworkX [^<]*</creator>", "", theirs
+    )
+
+
+def test_csv_rows_are_the_edge_rows_of_the_actor_graph(ds, tmp_path):
+    """The CSV is made from the aggregated edges, without the actor graph."""
+    from kg.analysis import actor_graph, edge_rows
+    from kg.export import CSV_FIELDS, neutralise
+
+    want = [["" if r[k] is None else str(neutralise(r[k])) for k in CSV_FIELDS]
+            for r in edge_rows(actor_graph(ds, events=False))]  # fmt: skip
+    got = list(csv.reader(save_graph(ds, tmp_path / "e.csv").open()))
+    assert got[0] == list(CSV_FIELDS)
+    assert got[1:] == want and len(want) == 8

@@ -9,12 +9,13 @@ The package reads those events and answers questions about the actors:
   query, read through pyoxigraph on Oxigraph);
 - :mod:`~kg.analysis.collapsed`: the collapsed actor graph (pairs and summed
   weights) that the centralities and communities need, read from the edges;
-- :mod:`~kg.analysis.graph`: the actor graph (:func:`actor_graph`), its filters
-  and the signed graph (cooperation +, conflict -);
+- :mod:`~kg.analysis.graph`: the actor graph (:func:`actor_graph`) and its
+  filters;
 - :mod:`~kg.analysis.measures`: degrees, PageRank, betweenness (the inner
   loops over numpy arrays in :mod:`~kg.analysis.kernels`);
-- :mod:`~kg.analysis.structure`: communities, paths, ego networks, structural
-  balance and the timeline of a pair;
+- :mod:`~kg.analysis.structure`: communities, paths, ego networks, the signed
+  graph (cooperation +, conflict -) and its structural balance, and the
+  timeline of a pair;
 - :mod:`~kg.analysis.scoring`: one row of scores per actor, ranking, and the
   write-back into the store (``kg:pageRank``, ``kg:degree``, ...);
 - :mod:`~kg.analysis.rows`: the edge list and text tables.
@@ -43,7 +44,6 @@ from kg.analysis.graph import (
     attach_events,
     check_filters,
     filter_graph,
-    signed_graph,
 )
 from kg.analysis.measures import centrality, collapse, pagerank
 from kg.analysis.read import read_actors, read_events
@@ -62,6 +62,7 @@ from kg.analysis.structure import (
     community_map,
     ego,
     paths,
+    signed_graph,
     timeline,
 )
 from kg.vocab import CENTRALITIES, MEASURES

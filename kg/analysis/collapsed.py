@@ -3,26 +3,45 @@
 The centralities and the communities need, of each pair of actors, only the
 sum of its edges' mentions (or events): :func:`collapsed_graph` reads the
 aggregated edges once (:func:`kg.analysis.graph.aggregated_edges`: one JSON
-record per edge from the derived graphs) and sums them per pair in plain dicts,
-without the multi-digraph of every edge and its attributes that
-:func:`kg.analysis.actor_graph` builds (the view, the exports and the edge
-lists need that one). The graph is
+record per edge from the derived graphs, of which it keeps the two counts) and
+sums them per pair in plain dicts, without the multi-digraph of every edge and
+its attributes that :func:`kg.analysis.actor_graph` builds (the view and the
+edge lists need that one). The graph is
 the one :func:`kg.analysis.measures.collapse` makes of
 ``counted(actor_graph(dataset, events=False), count)``: the same nodes with the
 same attributes, the same weights, in the same order (so that the seeded
 community detection finds the same communities).
+
+:func:`store_paths` and :func:`store_ego` answer ``kg analyze --measure paths``
+and ``ego`` from it: the paths of :func:`kg.analysis.structure.paths` in its
+partner graph, and an ego network's actors, of which only the edges listed
+become a multi-digraph.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import networkx as nx
 from rdflib import Graph
 
-from kg.analysis.graph import aggregated_edges, check_count, check_filters, node_attrs
+from kg.analysis.edges import dyad_edges, paused_gc
+from kg.analysis.graph import (
+    actor_node,
+    aggregated_edges,
+    attach_events,
+    check_count,
+    check_filters,
+    counted,
+    edges_graph,
+    node_attrs,
+)
+from kg.analysis.measures import partners
+from kg.analysis.rows import row_order
+from kg.analysis.structure import ego, partner_paths
+from kg.rdf import derived
 
 #: The edge field each count weighs an edge by.
 _WEIGHT = {"mentions": "mentions", "events": "event_count"}
@@ -79,6 +98,29 @@ def collapse_edges(
     return D
 
 
+#: The counts of an edge the collapsed graph weighs it by.
+_COUNTS = ("mentions", "event_count")
+
+
+def _read(
+    dataset: Graph,
+    count: str,
+    filters: dict[str, Any],
+    *,
+    fields: Sequence[str] | None = _COUNTS,
+) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]], dict[str, Any]]:
+    """The aggregated edges (each with ``fields``, None: all), the actors and
+    the checked filters (with ``asserted_only``) of ``collapsed_graph``'s
+    keyword arguments."""
+    check_count(count)
+    asserted_only = bool(filters.pop("asserted_only", False))
+    checked = check_filters(**filters)
+    edges, actors = aggregated_edges(
+        dataset, checked, asserted_only=asserted_only, fields=fields
+    )
+    return edges, actors, {**checked, "asserted_only": asserted_only}
+
+
 def collapsed_graph(
     dataset: Graph,
     *,
@@ -97,10 +139,106 @@ def collapsed_graph(
     Raises:
         KGError: on a bad filter or count (before the store is read).
     """
-    check_count(count)
-    filters = check_filters(since, until, relations, classes, countries)
-    edges, actors = aggregated_edges(dataset, filters, asserted_only=asserted_only)
-    return collapse_edges(edges, actors, count=count)
+    edges, actors, _ = _read(
+        dataset, count, {"since": since, "until": until, "relations": relations,
+                         "classes": classes, "countries": countries,
+                         "asserted_only": asserted_only},
+    )  # fmt: skip
+    with paused_gc():
+        return collapse_edges(edges, actors, count=count)
 
 
-__all__ = ["collapse_edges", "collapsed_graph"]
+def store_paths(
+    dataset: Graph,
+    source: str,
+    target: str,
+    *,
+    count: str = "mentions",
+    limit: int = 10,
+    **filters: Any,
+) -> dict[str, Any]:
+    """The paths of :func:`kg.analysis.structure.paths` between two actors of a
+    dataset, found in its collapsed graph (the actor graph is not built).
+
+    Args:
+        dataset: The store.
+        source: Actor id (or exact label).
+        target: Actor id (or exact label).
+        count: ``mentions`` or ``events``: what a step weighs.
+        limit: At most this many shortest paths.
+        **filters: The filters of :func:`kg.analysis.actor_graph`.
+
+    Raises:
+        KGError: on a bad filter or count, or an actor not in the graph.
+    """
+    edges, actors, _ = _read(dataset, count, filters)
+    with paused_gc():
+        D = collapse_edges(edges, actors, count=count)
+        source = actor_node(D, source, "paths")
+        target = actor_node(D, target, "paths")
+        named: dict[tuple[str, str], list[str]] = {}
+        for e in edges:
+            named.setdefault((e["source"], e["target"]), []).append(e["relation"])
+
+        def relations(u: str, v: str) -> list[str]:
+            return sorted(named.get((u, v), ()))
+
+        return partner_paths(partners(D), source, target, relations, limit=limit)
+
+
+def store_ego(
+    dataset: Graph,
+    actor: str,
+    *,
+    depth: int = 2,
+    count: str = "mentions",
+    top: int | None = None,
+    evidence: bool = False,
+    **filters: Any,
+) -> nx.MultiDiGraph:
+    """The ego network of :func:`kg.analysis.structure.ego` in a dataset, or the
+    ``top`` edges of it (those :func:`kg.analysis.rows.edge_rows` lists first).
+
+    The actors within ``depth`` steps are found in the collapsed graph; only
+    the edges kept become a multi-digraph (counted by ``count``:
+    :func:`kg.analysis.graph.counted`), with their evidence when asked
+    (:func:`kg.analysis.graph.attach_events`). Its nodes are the ends of the
+    edges kept (all the ego's actors when ``top`` is None), each with its
+    ``distance``.
+
+    Raises:
+        KGError: on a bad filter or count, an actor not in the graph, or a
+            negative depth.
+    """
+    # only the edges listed need every attribute: from their dyads' derived
+    # graphs when those hold them (no date or assertion filter)
+    lean = top is not None and derived.is_fresh(dataset) and not any(
+        filters.get(k) for k in ("since", "until", "asserted_only")
+    )
+    edges, actors, checked = _read(
+        dataset, count, filters, fields=(*_COUNTS, "articles") if lean else None
+    )
+    with paused_gc():
+        near = ego(collapse_edges(edges, actors, count=count), actor, depth=depth)
+        kept = [e for e in edges if e["source"] in near and e["target"] in near]
+        if top is not None:
+            by = _WEIGHT[count]
+            kept = sorted(kept, key=lambda e: row_order(e, by))[:top]
+        if lean:
+            full = {(e["source"], e["relation"], e["target"]): e for e in dyad_edges(
+                dataset, [(e["source"], e["target"]) for e in kept])}  # fmt: skip
+            kept = [full[e["source"], e["relation"], e["target"]] for e in kept]
+        kept.sort(key=lambda e: e["first_event"])
+        asserted_only = checked.pop("asserted_only")
+        E = edges_graph(kept, actors, filters=checked, asserted_only=asserted_only)
+        if top is None:
+            E.add_nodes_from(near.nodes(data=True))
+        if evidence:
+            attach_events(E, dataset)
+        E = counted(E, count)
+    for n in E:
+        E.nodes[n]["distance"] = near.nodes[n]["distance"]
+    return E
+
+
+__all__ = ["collapse_edges", "collapsed_graph", "store_ego", "store_paths"]

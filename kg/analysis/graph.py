@@ -3,9 +3,10 @@
 :func:`actor_graph` reads the events of a dataset (:mod:`kg.analysis.read`) and
 folds them into a :class:`networkx.MultiDiGraph` with one edge per (source,
 relation, target); :func:`filter_graph` applies the same filters to a graph
-already built; :func:`signed_graph` turns it into an undirected signed graph
-(cooperation +, conflict -). This is the one actor-graph builder: the measures,
-the view and the network exports (GraphML, GEXF, CSV) all start from it.
+already built (the signed graph, cooperation +, conflict -, is
+:func:`kg.analysis.structure.signed_graph`). This is the one actor-graph
+builder: the measures, the view and the network exports (GraphML, GEXF, CSV) all
+start from it or from its aggregated edges (:func:`aggregated_edges`).
 
 Filters select *events*: ``relations`` by relation name; ``classes`` and
 ``countries`` keep an event when its source *or* target matches (the events that
@@ -247,21 +248,45 @@ def _edge_passes(edge: Mapping[str, Any], actors: Mapping[str, dict], f: dict) -
 
 
 def aggregated_edges(
-    dataset: Graph, filters: dict[str, Any], *, asserted_only: bool
+    dataset: Graph,
+    filters: dict[str, Any],
+    *,
+    asserted_only: bool,
+    fields: Sequence[str] | None = None,
 ) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
     """The aggregated edges (:func:`kg.analysis.edges.read_edges`) of a dataset
     that pass the filters of :func:`check_filters`, sorted on their first event
     (so that nodes and edges come in the order :func:`_fold` gives), and the
-    actors (:func:`kg.analysis.read.read_actors`)."""
+    actors (:func:`kg.analysis.read.read_actors`); ``fields``: the keys of an
+    edge to keep besides its ends, relation and ``first_event`` (None: all)."""
     edges = read_edges(
         dataset, since=filters["since"], until=filters["until"],
-        asserted_only=asserted_only,
+        asserted_only=asserted_only, sort=False,
+        fields=None if fields is None else (*fields, "first_event"),
     )  # fmt: skip
     actors = read_actors(dataset)
     if any(filters[k] for k in ("relations", "classes", "countries")):
         edges = [e for e in edges if _edge_passes(e, actors, filters)]
     edges.sort(key=lambda e: e["first_event"])
     return edges, actors
+
+
+def graph_order(
+    edges: Iterable[dict[str, Any]], actors: Mapping[str, dict[str, Any]]
+) -> tuple[dict[str, dict[str, Any]], list[dict[str, Any]]]:
+    """The nodes (with :func:`node_attrs`) and edges of :func:`aggregated_edges`
+    in the order of ``actor_graph(dataset, events=False)`` without building it:
+    nodes as first met (source, then target), edges by source node, then
+    target as first met, then in their own order (the edge dicts are kept)."""
+    by_source: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    for e in edges:
+        by_source.setdefault(e["source"], {})
+        by_source.setdefault(e["target"], {})
+        by_source[e["source"]].setdefault(e["target"], []).append(e)
+    nodes = {n: node_attrs(n, actors) for n in by_source}
+    ordered = [e for targets in by_source.values() for kept in targets.values()
+               for e in kept]  # fmt: skip
+    return nodes, ordered
 
 
 def fold_edges(
@@ -287,6 +312,21 @@ def fold_edges(
             if end not in G:
                 _add_node(G, end, actors)
         add_edge(s, t, e["relation"], **e)
+    return G
+
+
+def edges_graph(
+    edges: list[dict[str, Any]],
+    actors: Mapping[str, dict[str, Any]],
+    *,
+    filters: dict[str, Any],
+    asserted_only: bool = False,
+) -> nx.MultiDiGraph:
+    """The actor graph of some of the edges of :func:`aggregated_edges` (as
+    ``actor_graph(dataset, events=False)`` builds it of all of them, read with
+    ``filters`` and ``asserted_only``); the edge dicts become its attributes."""
+    G = fold_edges(edges, actors, filters=filters)
+    G.graph["filters"]["asserted_only"] = asserted_only
     return G
 
 
@@ -384,9 +424,7 @@ def actor_graph(
         return _filter_aggregated(source, filters, asserted_only=asserted_only)
     if not events and isinstance(source, Graph):
         edges, actors = aggregated_edges(source, filters, asserted_only=asserted_only)
-        G = fold_edges(edges, actors, filters=filters)
-        G.graph["filters"]["asserted_only"] = asserted_only
-        return G
+        return edges_graph(edges, actors, filters=filters, asserted_only=asserted_only)
     events_, actors = _read(source)
     kept = [
         e
@@ -530,55 +568,6 @@ def actor_node(G: nx.Graph, actor: str | None, what: str) -> str:
     )
 
 
-# ------------------------------------------------------------------------ signed
-def _add_sign(S: nx.Graph, u: str, v: str, key: str, quad: int, count: int) -> None:
-    if not S.has_edge(u, v):
-        S.add_edge(u, v, weight=0, positive=0, negative=0, relations=[])
-    e = S[u][v]
-    side = "positive" if quad <= 2 else "negative"
-    e[side] += count
-    e["weight"] += count if quad <= 2 else -count
-    if key not in e["relations"]:
-        e["relations"].append(key)
-        e["relations"].sort()
-
-
-def signed_graph(source: Graph | nx.MultiDiGraph, **filters: Any) -> nx.Graph:
-    """The undirected signed graph: cooperation +, conflict -, asserted events only.
-
-    Each asserted event adds +1 to the weight of its pair when its quad class is 1
-    or 2 (cooperation) and -1 when it is 3 or 4 (conflict); self-loops and
-    unclassified events are skipped. Edge attributes: ``weight``, ``sign``
-    (-1, 0 or +1), ``positive`` and ``negative`` (event counts) and ``relations``.
-
-    Args:
-        source: A dataset (read with :func:`actor_graph`) or an actor graph.
-        **filters: The filters of :func:`actor_graph` (``since``, ``until``,
-            ``relations``, ``classes``, ``countries``).
-
-    Examples:
-        >>> G = nx.MultiDiGraph()
-        >>> G.add_edge("A", "B", key="aids", quad_class=2, asserted=3)
-        'aids'
-        >>> G.add_edge("B", "A", key="accuses", quad_class=3, asserted=1)
-        'accuses'
-        >>> S = signed_graph(G)
-        >>> S["A"]["B"]["weight"], S["A"]["B"]["sign"]
-        (2, 1)
-    """
-    G = as_actor_graph(source, **filters)
-    S = nx.Graph()
-    S.add_nodes_from(G.nodes(data=True))
-    for u, v, key, data in G.edges(keys=True, data=True):
-        quad = data.get("quad_class") or 0
-        count = data.get("asserted", 0)
-        if u != v and count and quad in (1, 2, 3, 4):
-            _add_sign(S, u, v, key, quad, count)
-    for _, _, e in S.edges(data=True):
-        e["sign"] = (e["weight"] > 0) - (e["weight"] < 0)
-    return S
-
-
 __all__ = [
     "actor_graph",
     "attach_events",
@@ -588,9 +577,10 @@ __all__ = [
     "check_count",
     "check_filters",
     "counted",
+    "edges_graph",
     "event_key",
     "filter_graph",
     "fold_edges",
+    "graph_order",
     "node_attrs",
-    "signed_graph",
 ]

@@ -33,23 +33,53 @@ def edge_rows(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
         >>> row["relation"], row["source_label"]
         ('aids', 'A')
     """
-    rows = []
     by = "event_count" if G.graph.get("count") == "events" else "mentions"
-    for u, v, key, d in G.edges(keys=True, data=True):
-        rows.append({
-            "source": u, "source_label": G.nodes[u].get("label") or u,
-            "relation": d.get("relation", key),
-            "target": v, "target_label": G.nodes[v].get("label") or v,
-            "quad_class": d.get("quad_class"),
-            "mentions": d.get("mention_count", d.get("mentions", 1)),
-            "event_count": d.get("event_count"), "articles": d.get("articles"),
-            "asserted": d.get("asserted"),
-            "negated": d.get("negated"), "first": d.get("first"), "last": d.get("last"),
-            "evidence": [dict(e) for e in d.get("evidence", ())],
-        })  # fmt: skip
-    rows.sort(key=lambda r: (-(r[by] or 0), -(r["articles"] or 0), str(r["source"]),
-                             r["relation"], str(r["target"])))  # fmt: skip
+    labels = dict(G.nodes(data="label"))
+    rows = [edge_row(u, v, key, d, labels)
+            for u, v, key, d in G.edges(keys=True, data=True)]  # fmt: skip
+    rows.sort(key=lambda r: row_order(r, by))
     return rows
+
+
+def edge_row(
+    u: str, v: str, key: str, d: Mapping[str, Any], labels: Mapping[str, Any]
+) -> dict[str, Any]:
+    """The row of :func:`edge_rows` of one edge (``u``, ``v``, ``key``, its
+    attributes ``d``), its ends labelled from ``labels`` (actor id -> label).
+
+    Examples:
+        >>> edge_row("A", "B", "aids", {"mentions": 2}, {"A": "Aland"})["source_label"]
+        'Aland'
+    """
+    return {
+        "source": u, "source_label": labels.get(u) or u,
+        "relation": d.get("relation", key),
+        "target": v, "target_label": labels.get(v) or v,
+        "quad_class": d.get("quad_class"),
+        "mentions": d.get("mention_count", d.get("mentions", 1)),
+        "event_count": d.get("event_count"), "articles": d.get("articles"),
+        "asserted": d.get("asserted"),
+        "negated": d.get("negated"), "first": d.get("first"), "last": d.get("last"),
+        "evidence": [dict(e) for e in d.get("evidence", ())],
+    }  # fmt: skip
+
+
+def row_order(row: Mapping[str, Any], by: str = "mentions") -> tuple:
+    """The sort key of :func:`edge_rows`: the most mentions (or events: ``by``
+    is ``event_count``) first, then the most articles, then by source, relation,
+    target. An aggregated edge dict (:func:`kg.analysis.graph.aggregated_edges`)
+    has the keys it reads, so its rows can be chosen before they are made.
+
+    Examples:
+        >>> rows = [{"source": "A", "relation": "aids", "target": "B",
+        ...          "mentions": 1, "articles": 1},
+        ...         {"source": "C", "relation": "aids", "target": "B",
+        ...          "mentions": 2, "articles": 1}]
+        >>> [r["source"] for r in sorted(rows, key=row_order)]
+        ['C', 'A']
+    """
+    return (-(row[by] or 0), -(row["articles"] or 0), str(row["source"]),
+            row["relation"], str(row["target"]))  # fmt: skip
 
 
 def quad_name(quad: int | None) -> str:
@@ -98,4 +128,4 @@ def format_table(
     return aligned_table(columns, cells, right=right)
 
 
-__all__ = ["edge_rows", "format_table", "quad_name"]
+__all__ = ["edge_row", "edge_rows", "format_table", "quad_name", "row_order"]

@@ -9,12 +9,21 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 import networkx as nx
+from rdflib import Graph
 
-from kg.analysis.graph import actor_node, event_key
+from kg.analysis.edges import paused_gc
+from kg.analysis.graph import (
+    actor_node,
+    aggregated_edges,
+    as_actor_graph,
+    check_filters,
+    event_key,
+    graph_order,
+)
 from kg.analysis.measures import undirected
 from kg.types import KGError
 
@@ -101,7 +110,25 @@ def paths(
     """
     source = actor_node(G, source, "paths")
     target = actor_node(G, target, "paths")
-    U = undirected(G)
+
+    def relations(u: str, v: str) -> list[str]:
+        return sorted(G[u][v]) if G.has_edge(u, v) else []
+
+    return partner_paths(undirected(G), source, target, relations, limit=limit)
+
+
+def partner_paths(
+    U: nx.Graph,
+    source: str,
+    target: str,
+    relations: Callable[[str, str], list[str]],
+    *,
+    limit: int = 10,
+) -> dict[str, Any]:
+    """The paths of :func:`paths` in a partner graph ``U`` (weights summed over
+    both directions: :func:`kg.analysis.measures.partners`) between two of its
+    actors; ``relations(u, v)`` names the relations from ``u`` to ``v`` (sorted)
+    for the steps of the strongest path."""
     out: dict[str, Any] = {
         "source": source, "target": target, "hops": None, "shortest": [],
         "strongest": [], "cost": None, "steps": [],
@@ -117,8 +144,8 @@ def paths(
     cost, best = nx.single_source_dijkstra(U, source, target, weight="cost")
     out["strongest"], out["cost"] = list(best), cost
     for u, v in itertools.pairwise(best):
-        fwd = [f"{u} {r} {v}" for r in sorted(G[u][v])] if G.has_edge(u, v) else []
-        back = [f"{v} {r} {u}" for r in sorted(G[v][u])] if G.has_edge(v, u) else []
+        fwd = [f"{u} {r} {v}" for r in relations(u, v)]
+        back = [f"{v} {r} {u}" for r in relations(v, u)]
         out["steps"].append(
             {"from": u, "to": v, "mentions": U[u][v]["weight"], "relations": fwd + back}
         )
@@ -157,19 +184,172 @@ def ego(G: nx.MultiDiGraph, actor: str, *, depth: int = 2) -> nx.MultiDiGraph:
     return H
 
 
-def balance(S: nx.Graph) -> dict[str, Any]:
+# ------------------------------------------------------------------------ signed
+#: An edge of :func:`signed_edges`: source, target, relation, quad class, asserted
+#: mentions.
+SignedEdge = tuple[str, str, str, int, int]
+
+
+def signed_graph(source: Graph | nx.MultiDiGraph, **filters: Any) -> nx.Graph:
+    """The undirected signed graph: cooperation +, conflict -, asserted events only.
+
+    Each asserted event adds +1 to the weight of its pair when its quad class is 1
+    or 2 (cooperation) and -1 when it is 3 or 4 (conflict); self-loops and
+    unclassified events are skipped. Edge attributes: ``weight``, ``sign``
+    (-1, 0 or +1), ``positive`` and ``negative`` (event counts) and ``relations``.
+
+    Args:
+        source: A dataset (its aggregated edges are read:
+            :func:`kg.analysis.graph.aggregated_edges`) or an actor graph.
+        **filters: The filters of :func:`kg.analysis.actor_graph` (``since``,
+            ``until``, ``relations``, ``classes``, ``countries``).
+
+    Examples:
+        >>> G = nx.MultiDiGraph()
+        >>> G.add_edge("A", "B", key="aids", quad_class=2, asserted=3)
+        'aids'
+        >>> G.add_edge("B", "A", key="accuses", quad_class=3, asserted=1)
+        'accuses'
+        >>> S = signed_graph(G)
+        >>> S["A"]["B"]["weight"], S["A"]["B"]["sign"]
+        (2, 1)
+    """
+    if isinstance(source, Graph):  # the aggregated edges have the counts it needs
+        asserted_only = bool(filters.pop("asserted_only", False))
+        found, actors = aggregated_edges(
+            source, check_filters(**filters), asserted_only=asserted_only,
+            fields=("quad_class", "asserted"),
+        )  # fmt: skip
+        with paused_gc():
+            nodes, edges = graph_order(found, actors)
+            return signed_edges(
+                nodes.items(),
+                ((e["source"], e["target"], e["relation"], e["quad_class"] or 0,
+                  e["asserted"]) for e in edges),
+            )  # fmt: skip
+    G = as_actor_graph(source, **filters)
+    return signed_edges(
+        G.nodes(data=True),
+        ((u, v, key, d.get("quad_class") or 0, d.get("asserted", 0))
+         for u, v, key, d in G.edges(keys=True, data=True)),
+    )  # fmt: skip
+
+
+def signed_edges(
+    nodes: Iterable[tuple[str, dict[str, Any]]], edges: Iterable[SignedEdge]
+) -> nx.Graph:
+    """The signed graph (see :func:`signed_graph`) of some nodes and edges.
+
+    Args:
+        nodes: (actor id, attributes), in the order the graph gets them.
+        edges: (source, target, relation, quad class, asserted mentions), in
+            the order of the actor graph's edges.
+
+    Examples:
+        >>> S = signed_edges([("A", {}), ("B", {})],
+        ...                  [("A", "B", "aids", 2, 3), ("B", "A", "accuses", 3, 1)])
+        >>> S["A"]["B"]["positive"], S["A"]["B"]["negative"], S["A"]["B"]["sign"]
+        (3, 1, 1)
+    """
+    pairs: dict[tuple[str, str], dict[str, Any]] = {}
+    for u, v, key, quad, count in edges:
+        if u == v or not count or quad not in (1, 2, 3, 4):
+            continue
+        e = pairs.get((u, v)) or pairs.get((v, u))
+        if e is None:
+            e = pairs[u, v] = {"weight": 0, "positive": 0, "negative": 0,
+                               "relations": set()}  # fmt: skip
+        e["positive" if quad <= 2 else "negative"] += count
+        e["weight"] += count if quad <= 2 else -count
+        e["relations"].add(key)
+    S = nx.Graph()
+    S.add_nodes_from(nodes)
+    for e in pairs.values():
+        e["relations"] = sorted(e["relations"])
+        e["sign"] = (e["weight"] > 0) - (e["weight"] < 0)
+    S.add_edges_from((u, v, e) for (u, v), e in pairs.items())
+    return S
+
+
+# ----------------------------------------------------------------------- balance
+def _members(bits: int) -> Iterator[int]:
+    """The positions of the set bits of ``bits``, lowest first."""
+    while bits:
+        low = bits & -bits
+        yield low.bit_length() - 1
+        bits ^= low
+
+
+class _Signs:
+    """The signed edges of a graph as bit sets over its actors sorted by id.
+
+    ``pos[i]`` and ``neg[i]`` hold the partners of actor ``i`` with a positive
+    and a negative sign; ``hpos[i]`` and ``hneg[i]`` those after ``i``. A
+    triangle ``a < b < c`` is found once, from its edge ``(a, b)``: ``c`` is a
+    partner of ``a`` after ``b``.
+    """
+
+    def __init__(self, S: nx.Graph) -> None:
+        signed = [(u, v, d["sign"]) for u, v, d in S.edges(data=True) if d.get("sign")]
+        self.names = sorted({n for u, v, _ in signed for n in (u, v)}, key=str)
+        index = {n: i for i, n in enumerate(self.names)}
+        self.pos, self.neg = [0] * len(index), [0] * len(index)
+        self.sign: dict[tuple[int, int], Any] = {}
+        for u, v, sign in signed:
+            i, j = index[u], index[v]
+            side = self.pos if sign > 0 else self.neg
+            side[i] |= 1 << j
+            side[j] |= 1 << i
+            self.sign[i, j] = self.sign[j, i] = sign
+        self.hpos = [bits >> (i + 1) << (i + 1) for i, bits in enumerate(self.pos)]
+        self.hneg = [bits >> (i + 1) << (i + 1) for i, bits in enumerate(self.neg)]
+
+    def edges(self) -> Iterator[tuple[int, int, int, int]]:
+        """Every edge ``(a, b)``, ``a < b``, in order, with the bit sets of the
+        third actors ``c > b`` of its balanced and of its unbalanced triangles."""
+        for a, (pos, neg) in enumerate(zip(self.pos, self.neg, strict=True)):
+            for b in _members(self.hpos[a] | self.hneg[a]):
+                same = (pos & self.hpos[b]) | (neg & self.hneg[b])
+                differ = (pos & self.hneg[b]) | (neg & self.hpos[b])
+                if self.sign[a, b] > 0:  # + + + and + - - are balanced
+                    yield a, b, same, differ
+                else:
+                    yield a, b, differ, same
+
+    def triad(self, a: int, b: int, c: int, balanced: bool) -> dict[str, Any]:
+        x, y, z = self.names[a], self.names[b], self.names[c]
+        signs = {f"{x}-{y}": self.sign[a, b], f"{y}-{z}": self.sign[b, c],
+                 f"{x}-{z}": self.sign[a, c]}  # fmt: skip
+        return {"actors": [x, y, z], "signs": signs, "balanced": balanced}
+
+    def triads(self, balanced: bool, limit: float) -> list[dict[str, Any]]:
+        """The first ``limit`` balanced (or unbalanced) triads by their actors."""
+        out: list[dict[str, Any]] = []
+        for a, b, good, bad in self.edges():
+            for c in _members(good if balanced else bad):
+                if len(out) >= limit:
+                    return out
+                out.append(self.triad(a, b, c, balanced))
+        return out
+
+
+def balance(S: nx.Graph, *, limit: int | None = None) -> dict[str, Any]:
     """Structural balance of the signed triads (triangles) of a signed graph.
 
     A triangle is balanced when the product of its three signs is positive ("the
     enemy of my enemy is my friend"); edges with sign 0 (as much cooperation as
-    conflict) are left out.
+    conflict) are left out. The triangles are counted over bit sets of each
+    actor's partners (a million triads in about a second), and only the triads
+    listed are built as dicts.
 
     Args:
         S: The graph of :func:`signed_graph`.
+        limit: List only the first ``limit`` triads (the counts are of all).
 
     Returns:
         ``{"triads": [{"actors", "signs", "balanced"}], "total", "balanced",
-        "unbalanced", "share_balanced"}`` (share is None without triads).
+        "unbalanced", "share_balanced"}`` (share is None without triads); the
+        triads unbalanced first, then by their actors (sorted ids).
 
     Examples:
         >>> S = nx.Graph()
@@ -178,32 +358,21 @@ def balance(S: nx.Graph) -> dict[str, Any]:
         >>> balance(S)["share_balanced"]
         1.0
     """
-    signed = nx.Graph()
-    signed.add_edges_from(
-        (u, v, {"sign": d["sign"]}) for u, v, d in S.edges(data=True) if d.get("sign")
-    )
-    order = {n: i for i, n in enumerate(sorted(signed.nodes, key=str))}
-    triads = []
-    for u, v in signed.edges:
-        a, b = sorted((u, v), key=order.__getitem__)
-        for c in set(signed[a]) & set(signed[b]):
-            if order[c] > order[b]:
-                signs = {
-                    f"{a}-{b}": signed[a][b]["sign"],
-                    f"{b}-{c}": signed[b][c]["sign"],
-                    f"{a}-{c}": signed[a][c]["sign"],
-                }
-                product = math.prod(signs.values())
-                triads.append({"actors": [a, b, c], "signs": signs,
-                               "balanced": product > 0})  # fmt: skip
-    triads.sort(key=lambda t: (t["balanced"], t["actors"]))
-    good = sum(t["balanced"] for t in triads)
+    signs = _Signs(S)
+    good = bad = 0
+    for _, _, balanced, unbalanced in signs.edges():
+        good += balanced.bit_count()
+        bad += unbalanced.bit_count()
+    cap = math.inf if limit is None else limit
+    triads = signs.triads(False, cap)
+    triads += signs.triads(True, cap - len(triads))
+    total = good + bad
     return {
         "triads": triads,
-        "total": len(triads),
+        "total": total,
         "balanced": good,
-        "unbalanced": len(triads) - good,
-        "share_balanced": good / len(triads) if triads else None,
+        "unbalanced": bad,
+        "share_balanced": good / total if total else None,
     }
 
 
@@ -232,6 +401,9 @@ __all__ = [
     "community_map",
     "ego",
     "partition",
+    "partner_paths",
     "paths",
+    "signed_edges",
+    "signed_graph",
     "timeline",
 ]

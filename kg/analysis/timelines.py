@@ -17,10 +17,24 @@ from collections import Counter
 from functools import lru_cache
 from typing import Any
 
+import networkx as nx
 from rdflib import Graph
 
-from kg.analysis.read import read_events
+from kg.analysis.edges import dyad_edges
+from kg.analysis.graph import (
+    actor_graph,
+    actor_node,
+    attach_events,
+    check_filters,
+    edges_graph,
+    node_attrs,
+)
+from kg.analysis.read import local_name, read_actors, read_events
+from kg.analysis.structure import timeline
 from kg.params import actor_id
+from kg.rdf import derived
+from kg.rdf.ontology import ACTOR
+from kg.rdf.summaries import read_summaries
 from kg.resources import read_yaml
 from kg.types import KGError
 from kg.vocab import QUAD_NAMES
@@ -82,6 +96,54 @@ def pair_events(dataset: Graph, a: str, b: str) -> list[dict[str, Any]]:
     return sorted(
         events, key=lambda e: (e["date"] is None, e["date"] or "", e["event"])
     )
+
+
+def store_timeline(dataset: Graph, a: str, b: str, **filters: Any) -> list[dict]:
+    """Every event between two actors of a dataset (both directions), oldest
+    first: :func:`kg.analysis.structure.timeline` of its actor graph read with
+    ``filters`` (those of :func:`kg.analysis.actor_graph`).
+
+    Without filters, on a store whose derived data is fresh, only the pair's
+    two dyads are read (:func:`kg.analysis.edges.dyad_edges`) and the actors
+    are looked up among those with mentions (the nodes of the actor graph, from
+    the actor summaries); otherwise the actor graph is read first.
+
+    Args:
+        dataset: The store.
+        a: Actor id (or exact label) of the graph.
+        b: The other actor.
+        **filters: The filters of :func:`kg.analysis.actor_graph`.
+
+    Raises:
+        KGError: on a bad filter, or an actor not in the graph.
+    """
+    if not any(filters.values()) and derived.is_fresh(dataset):
+        G, a, b = _pair_graph(dataset, a, b)
+    else:
+        G = actor_graph(dataset, events=False, **filters)
+        a, b = actor_node(G, a, "timeline"), actor_node(G, b, "timeline")
+    edges = [(u, v, k) for u, v in {(a, b), (b, a)} if G.has_edge(u, v)
+             for k in G[u][v]]  # fmt: skip
+    return timeline(attach_events(G, dataset, edges), a, b)
+
+
+def _pair_graph(dataset: Graph, a: str, b: str) -> tuple[nx.MultiDiGraph, str, str]:
+    """The actor graph of the edges between two actors (fresh derived data),
+    with both actors as nodes, and their ids."""
+    actors = read_actors(dataset)
+    index = nx.Graph()  # the actor graph's nodes: the actors with mentions
+    index.add_nodes_from(
+        (aid, node_attrs(aid, actors))
+        for aid in (local_name(iri, str(ACTOR))
+                    for iri, rec in read_summaries(dataset).items()
+                    if rec.get("mentions"))
+    )  # fmt: skip
+    a, b = actor_node(index, a, "timeline"), actor_node(index, b, "timeline")
+    edges = dyad_edges(dataset, [(a, b), (b, a)])
+    edges.sort(key=lambda e: e["first_event"])
+    G = edges_graph(edges, actors, filters=check_filters())
+    G.add_nodes_from((n, index.nodes[n]) for n in (a, b) if n not in G)
+    return G, a, b
 
 
 def month_rows(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -163,4 +225,5 @@ __all__ = [
     "month_rows",
     "pair_events",
     "pair_timeline",
+    "store_timeline",
 ]

@@ -42,8 +42,8 @@ Measured = tuple[Any, list[str] | None]
 HELP = "network measures of the actor graph"
 
 DESCRIPTION = (
-    "Read the relation events of the graph into a networkx "
-    "multi-digraph of actors and print a measure as a table (top N) or JSON: "
+    "Read the actor graph (the edges aggregated by the store) and print a "
+    "measure as a table (top N) or JSON: "
     "degree, in-degree, out-degree, pagerank, betweenness, communities, "
     "balance (signed triads: cooperation +, conflict -), paths (--source, "
     "--target), ego (--actor, --depth) or timeline (--source, --target). "
@@ -86,17 +86,34 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run ``kg analyze``: compute the measure, print it."""
+    """Run ``kg analyze``: compute the measure, print it.
+
+    Python's cyclic garbage collector is paused for the command
+    (:func:`kg.analysis.edges.paused_gc`): it reads and builds hundreds of
+    thousands of records, graphs and rows that form no cycles, and the
+    collector would scan them again and again (a quarter of ``balance``'s time
+    at 290,000 edges, for no memory)."""
+    from kg.analysis.edges import paused_gc
+
+    if args.top is not None and args.top < 1:
+        raise KGError(f"bad --top {args.top}; expected 1 or more")
+    with paused_gc():
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     from kg import analysis as an
     from kg.analysis.graph import counted
     from kg.progress import stage
 
-    if args.top is not None and args.top < 1:
-        raise KGError(f"bad --top {args.top}; expected 1 or more")
     if args.view == "timeline":
         return _pair_timeline(args)
     if args.measure in (*CENTRALITIES, "communities"):
         return _run_collapsed(args)
+    if args.measure == "balance" and not args.write:
+        return _run_balance(args)
+    if args.measure in ("paths", "ego", "timeline") and not args.write:
+        return _run_near(args)
     # the store (and its lock) is released before printing
     with open_graph(args.store, write="--write" if args.write else None) as dataset:
         # counts per edge come aggregated from the store; events only where needed
@@ -138,13 +155,37 @@ def _run_collapsed(args: argparse.Namespace) -> int:
     return _print_measure(args, D, rows)
 
 
+def _run_balance(args: argparse.Namespace) -> int:
+    """Structural balance: the signed graph is read from the aggregated edges
+    (:func:`kg.analysis.structure.signed_graph`), without the multi-digraph; a
+    table lists only the triads it prints."""
+    from kg import analysis as an
+    from kg.progress import stage
+
+    with open_graph(args.store) as dataset, stage("read the signed graph"):
+        S = an.signed_graph(dataset, **filter_kwargs(args))
+    log.info(counting(args.count))
+    log.info(
+        "%s, %s",
+        plural(S.number_of_nodes(), "actor"),
+        plural(S.number_of_edges(), "signed pair"),
+    )
+    limit = None if args.format == "json" else args.top
+    with stage("computed balance"):
+        result = an.balance(S, limit=limit)
+    if args.format == "json":
+        print(json.dumps(result, indent=2, ensure_ascii=False, default=str))
+    else:
+        _print_balance(result, top=args.top)
+    return 0
+
+
 def _print_measure(
     args: argparse.Namespace, G: Any, rows: list[dict[str, Any]] | None = None
 ) -> int:
     """Compute the measure of the actor graph (a collapsed graph for the
     centralities and communities), print it; ``rows``: the scores, when the
     caller has them already."""
-    from kg import analysis as an
     from kg.progress import stage
 
     m = args.measure
@@ -153,15 +194,54 @@ def _print_measure(
             result, columns = _centrality(args, G, rows)
         else:
             result, columns = _MEASURES[m](args, G)
+    return _show(args, result, columns)
+
+
+def _show(args: argparse.Namespace, result: Any, columns: list[str] | None) -> int:
+    """Print a measure's result: JSON, or its table or text."""
+    from kg import analysis as an
+
     if args.format == "json":
         print(json.dumps(result, indent=2, ensure_ascii=False, default=str))
-    elif m == "balance":
+    elif args.measure == "balance":
         _print_balance(result, top=args.top)
-    elif m == "paths":
+    elif args.measure == "paths":
         _print_paths(result)
     else:
         print(an.format_table(result, columns))
     return 0
+
+
+def _run_near(args: argparse.Namespace) -> int:
+    """Paths, ego networks and a pair's timeline, without the actor graph of
+    every edge: paths and ego networks are found in the collapsed graph
+    (:mod:`kg.analysis.collapsed`; only the edges an ego network lists become a
+    multi-digraph, and only theirs are read for evidence, in JSON); a timeline
+    reads the pair's edges (:func:`kg.analysis.timelines.store_timeline`)."""
+    from kg import analysis as an
+    from kg.analysis.collapsed import store_ego, store_paths
+    from kg.analysis.timelines import store_timeline
+    from kg.progress import stage
+
+    filters = filter_kwargs(args)
+    ego = args.measure == "ego"
+    pair = ("", "") if ego else _pair(args)
+    actor = _ego_actor(args) if ego else ""
+    log.info(counting(args.count))
+    result: Any
+    with open_graph(args.store) as dataset, stage(f"computed {args.measure}"):
+        if args.measure == "paths":
+            result = store_paths(dataset, *pair, count=args.count, **filters)
+        elif args.measure == "timeline":
+            result = store_timeline(dataset, *pair, **filters)
+        else:
+            E = store_ego(
+                dataset, actor, depth=args.depth, count=args.count, top=args.top,
+                evidence=args.format == "json", **filters,
+            )  # fmt: skip
+            result = an.edge_rows(E)[: args.top]
+    columns = {"ego": EGO_COLUMNS, "timeline": TIMELINE_COLUMNS}
+    return _show(args, result, columns.get(args.measure))
 
 
 def _attach_events(args: argparse.Namespace, dataset: Any, G: Any) -> None:

@@ -45,12 +45,14 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``kg export``."""
+    from kg.analysis.edges import paused_gc
     from kg.export import guess_format, save_graph
     from kg.files import check_writable
 
     fmt = args.format or guess_format(args.output)
     out = check_writable(args.output, force=args.force)
-    with open_graph(args.store) as dataset:
+    # no cycles among the records and rows read: see kg.cli.analyze.run
+    with open_graph(args.store) as dataset, paused_gc():
         save_graph(
             dataset,
             out,

@@ -166,3 +166,112 @@ def test_collapsed_graph_refuses_an_unknown_count(ds):
     assert collapsed_graph(ds, count="events").number_of_nodes() > 0
     with pytest.raises(KGError, match="unknown count 'articles'"):
         collapsed_graph(ds, count="articles")
+
+
+def test_paused_gc_pauses_the_collector_and_restores_it():
+    import gc
+
+    from kg.analysis.edges import paused_gc
+
+    assert gc.isenabled()
+    with paused_gc():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()  # a caller that had paused it keeps it paused
+    try:
+        with paused_gc():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+@pytest.mark.parametrize("count", ["mentions", "events"])
+@pytest.mark.parametrize("filters", FILTERS, ids=str)
+def test_store_paths_are_the_paths_of_the_actor_graph(ds, filters, count):
+    import itertools
+
+    from kg.analysis import paths
+    from kg.analysis.collapsed import store_paths
+
+    G = counted(actor_graph(ds, events=False, **filters), count)
+    found = []
+    for a, b in itertools.permutations(sorted(G)[:4], 2):
+        found.append(store_paths(ds, a, b, count=count, **filters))
+        assert found[-1] == paths(G, a, b)
+    if not filters:  # the comparison is not vacuous
+        assert any(p["hops"] and p["steps"][0]["relations"] for p in found)
+    with pytest.raises(KGError, match="unknown actor 'Nowhere' for paths"):
+        store_paths(ds, "Nowhere", sorted(G)[0], **filters)
+
+
+@pytest.mark.parametrize("count", ["mentions", "events"])
+@pytest.mark.parametrize("filters", FILTERS, ids=str)
+def test_store_ego_lists_the_rows_of_the_ego_network(ds, filters, count):
+    from kg.analysis import edge_rows, ego
+    from kg.analysis.collapsed import store_ego
+
+    G = actor_graph(ds, events=False, **filters)
+    C = counted(attach_events(G, ds), count)
+    cases = zip(sorted(C), (0, 1, 2, 1), (None, 2, None, 1), strict=False)
+    for actor, depth, top in cases:  # a filter may leave fewer than four actors
+        want = ego(C, actor, depth=depth)
+        E = store_ego(ds, actor, depth=depth, count=count, top=top,
+                      evidence=True, **filters)  # fmt: skip
+        assert edge_rows(E) == edge_rows(want)[:top]
+        if top is None:
+            assert dict(E.nodes(data="distance")) == dict(want.nodes(data="distance"))
+    if not filters:  # the comparison is not vacuous
+        assert any(row["evidence"] for row in edge_rows(E)) and len(C) >= 4
+    with pytest.raises(KGError, match="bad depth -1"):
+        store_ego(ds, sorted(C)[0], depth=-1, **filters)
+
+
+def test_dyad_edges_are_the_edges_of_those_dyads(ds):
+    from kg.analysis.edges import dyad_edges
+    from kg.rdf import derived
+
+    if not derived.is_fresh(ds):
+        pytest.skip("the store has no derived graphs")
+    every = read_edges(ds)
+    dyads = sorted({(e["source"], e["target"]) for e in every})
+    some = dyads[:3] + [("US", "Nowhere")]
+    assert dyad_edges(ds, some) == [e for e in every
+                                    if (e["source"], e["target"]) in some]  # fmt: skip
+    assert len(dyad_edges(ds, some)) >= 3 and dyad_edges(ds, []) == []
+
+
+@pytest.mark.parametrize("filters", FILTERS, ids=str)
+def test_store_timeline_is_the_timeline_of_the_actor_graph(ds, filters):
+    import itertools
+
+    from kg.analysis import timeline
+    from kg.analysis.timelines import store_timeline
+
+    G = actor_graph(ds, events=False, **filters)
+    attach_events(G, ds)
+    rows = []
+    for a, b in itertools.product(sorted(G)[:4], repeat=2):
+        rows.append(store_timeline(ds, a, b, **filters))
+        assert rows[-1] == timeline(G, a, b)
+    label = G.nodes[sorted(G)[0]]["label"]
+    assert store_timeline(ds, label.upper(), sorted(G)[1], **filters) == rows[1]
+    if not filters:
+        assert any(rows)  # the comparison is not vacuous
+    with pytest.raises(KGError, match="unknown actor 'Nowhere' for timeline"):
+        store_timeline(ds, sorted(G)[0], "Nowhere", **filters)
+
+
+@pytest.mark.parametrize("filters", [{}, {"since": "2025-01-20"}], ids=str)
+def test_read_edges_keeps_the_fields_asked_for(ds, filters):
+    every = read_edges(ds, **filters)
+    lean = read_edges(ds, fields=["mentions"], **filters)
+    assert lean == [{k: e[k] for k in ("source", "relation", "target", "mentions")}
+                    for e in every]  # fmt: skip
+    assert len(every[0]) > 10 and len(lean) == len(every) > 0
+    coded = read_edges(ds, fields=["quad_class", "cameo"], **filters)
+    assert coded == [{k: e[k] for k in ("source", "relation", "target", "quad_class",
+                                        "cameo")} for e in every]  # fmt: skip
+    unsorted = read_edges(ds, sort=False, **filters)
+    key = lambda e: (e["source"], e["relation"], e["target"])  # noqa: E731
+    assert sorted(unsorted, key=key) == every

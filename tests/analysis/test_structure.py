@@ -111,6 +111,80 @@ def test_balance_ignores_zero_sign_edges():
     }  # fmt: skip
 
 
+def _balance_by_hand(S: nx.Graph) -> dict:
+    """Every triangle of the signed edges, by brute force (the reference)."""
+    import itertools
+    import math
+
+    sign = {frozenset((u, v)): d["sign"] for u, v, d in S.edges(data=True)
+            if d.get("sign")}  # fmt: skip
+    nodes = sorted({n for pair in sign for n in pair})
+    triads = []
+    for a, b, c in itertools.combinations(nodes, 3):
+        pairs = [(a, b), (b, c), (a, c)]
+        if all(frozenset(p) in sign for p in pairs):
+            signs = {f"{x}-{y}": sign[frozenset((x, y))] for x, y in pairs}
+            triads.append({"actors": [a, b, c], "signs": signs,
+                           "balanced": math.prod(signs.values()) > 0})  # fmt: skip
+    triads.sort(key=lambda t: (t["balanced"], t["actors"]))
+    good = sum(t["balanced"] for t in triads)
+    return {"triads": triads, "total": len(triads), "balanced": good,
+            "unbalanced": len(triads) - good,
+            "share_balanced": good / len(triads) if triads else None}  # fmt: skip
+
+
+def _random_signed(seed: int, n: int = 16, p: float = 0.5) -> nx.Graph:
+    import random
+
+    rng = random.Random(seed)
+    S = nx.Graph()
+    for u in range(n):
+        for v in range(u + 1, n):
+            if rng.random() < p:
+                S.add_edge(f"n{u:02d}", f"n{v:02d}", sign=rng.choice((-1, 0, 1)))
+    return S
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_balance_counts_and_lists_every_triangle_as_brute_force_does(seed):
+    S = _random_signed(seed)
+    expected = _balance_by_hand(S)
+    assert expected["total"] > 10  # the random graphs have triangles of both kinds
+    assert 0 < expected["balanced"] < expected["total"]
+    assert balance(S) == expected
+
+
+@pytest.mark.parametrize("limit", [1, 3, 10_000])
+def test_balance_limit_lists_the_first_triads_and_counts_all(limit):
+    S = _random_signed(3)
+    expected = _balance_by_hand(S)
+    b = balance(S, limit=limit)
+    assert b["triads"] == expected["triads"][:limit]
+    assert (b["total"], b["balanced"]) == (expected["total"], expected["balanced"])
+
+
+def test_balance_limit_past_the_unbalanced_triads_lists_balanced_ones():
+    S = nx.Graph()
+    S.add_edges_from([("A", "B"), ("B", "C"), ("A", "C")], sign=-1)  # unbalanced
+    S.add_edges_from([("C", "D"), ("D", "E"), ("C", "E")], sign=1)  # balanced
+    b = balance(S, limit=2)
+    assert [(t["actors"], t["balanced"]) for t in b["triads"]] == [
+        (["A", "B", "C"], False),
+        (["C", "D", "E"], True),
+    ]
+    assert [t["actors"] for t in balance(S, limit=1)["triads"]] == [["A", "B", "C"]]
+
+
+def test_signed_graph_of_a_dataset_is_that_of_its_actor_graph(dataset):
+    """The dataset path reads aggregated edges; the graph path folds events."""
+    for filters in ({}, {"relations": ["opposes"]}, {"asserted_only": True}):
+        from_store = signed_graph(dataset, **filters)
+        from_graph = signed_graph(actor_graph(dataset, **filters))
+        assert list(from_store.nodes(data=True)) == list(from_graph.nodes(data=True))
+        assert list(from_store.edges(data=True)) == list(from_graph.edges(data=True))
+        assert from_store.number_of_edges() > 0
+
+
 # --------------------------------------------------------------------- timeline
 def test_timeline_is_ordered_by_date_then_sentence(G):
     rows = timeline(G, "SYR", "US")
