@@ -2,10 +2,13 @@
 
 :func:`read_drawn` ranks the actors on the collapsed graph of every aggregated
 edge (:mod:`kg.analysis.collapsed`) and folds into a networkx multigraph only
-the edges among the actors drawn; :func:`strongest` keeps the strongest of
-those; :func:`attach_samples` reads a few mentions of each edge drawn (the
-panel of :mod:`kg.viz`) and how many mentions each day has (its date range),
-without reading the other mentions (:mod:`kg.analysis.mentions`).
+the edges among the actors drawn (with fresh derived data and no date or
+assertion filter, every edge is read lean, with only what ranking needs, and
+only the drawn edges whole, from their dyads' derived graphs);
+:func:`strongest` keeps the strongest of those; :func:`attach_samples` reads a
+few mentions of each edge drawn (the panel of :mod:`kg.viz`) and how many
+mentions each day has (its date range), without reading the other mentions
+(:mod:`kg.analysis.mentions`).
 """
 
 from __future__ import annotations
