@@ -2,10 +2,13 @@
 
 :func:`read_drawn` ranks the actors on the collapsed graph of every aggregated
 edge (:mod:`kg.analysis.collapsed`) and folds into a networkx multigraph only
-the edges among the actors drawn; :func:`strongest` keeps the strongest of
-those; :func:`attach_samples` reads a few mentions of each edge drawn (the
-panel of :mod:`kg.viz`) and how many mentions each day has (its date range),
-without reading the other mentions (:mod:`kg.analysis.mentions`).
+the edges among the actors drawn (with fresh derived data and no date or
+assertion filter, every edge is read lean, with only what ranking needs, and
+only the drawn edges whole, from their dyads' derived graphs);
+:func:`strongest` keeps the strongest of those; :func:`attach_samples` reads a
+few mentions of each edge drawn (the panel of :mod:`kg.viz`) and how many
+mentions each day has (its date range), without reading the other mentions
+(:mod:`kg.analysis.mentions`).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from rdflib import Graph, Literal
 
 from kg.analysis import mentions
 from kg.analysis.collapsed import collapse_edges
+from kg.analysis.edges import dyad_edges
 from kg.analysis.graph import (
     _add_evidence,
     actor_node,
@@ -32,7 +36,7 @@ from kg.analysis.graph import (
 from kg.analysis.measures import collapse, of_views
 from kg.analysis.read import events_of, local_name, where
 from kg.analysis.structure import ego
-from kg.rdf import store
+from kg.rdf import derived, store
 from kg.rdf.events import SAMPLES
 from kg.rdf.namespaces import ACTOR, sparql_prefixes
 from kg.rdf.ontology import actor_iri
@@ -186,7 +190,9 @@ def _strongest_dicts(
 
 class _Ranked(NamedTuple):
     """The aggregated edges of a dataset, its actors and the collapsed graph's
-    measures: what both ways of choosing the actors of a view start from."""
+    measures: what both ways of choosing the actors of a view start from.
+    ``whole``: the dataset to read the whole records of the edges drawn from
+    when ``edges`` are lean (only what ranking needs), None when whole."""
 
     edges: list[dict[str, Any]]
     actors: dict[str, dict[str, Any]]
@@ -195,6 +201,20 @@ class _Ranked(NamedTuple):
     pagerank: dict[str, float]
     rank: dict[str, float]
     degree: dict[str, float]
+    whole: Graph | None
+
+
+#: What ranking, the cap (:func:`_strength`) and the collapsed graph need of an
+#: edge besides its ends and relation (and ``first_event``, the order).
+_LEAN = ("mentions", "event_count")
+
+
+def _lean(dataset: Graph, f: Mapping[str, Any]) -> bool:
+    """Whether a view can rank on lean edge records and read whole ones only for
+    the edges it draws: the derived data is fresh (:func:`dyad_edges` reads
+    it) and no date or assertion filter selects mentions."""
+    chosen = f["since"] or f["until"] or f["asserted_only"]
+    return not chosen and derived.is_fresh(dataset)
 
 
 def _ranked(dataset: Graph, *, by: str, count: str, filters: dict[str, Any]) -> _Ranked:
@@ -202,17 +222,31 @@ def _ranked(dataset: Graph, *, by: str, count: str, filters: dict[str, Any]) -> 
     asserted_only = bool(filters.pop("asserted_only", False))
     f = check_filters(**filters)
     f["asserted_only"] = asserted_only
-    edges, actors = aggregated_edges(dataset, f, asserted_only=asserted_only)
+    lean = _lean(dataset, f)
+    edges, actors = aggregated_edges(
+        dataset, f, asserted_only=asserted_only, fields=_LEAN if lean else None
+    )
     D = collapse_edges(edges, actors, count=count)
-    return _Ranked(edges, actors, f, D, *_measures(D, by))
+    return _Ranked(edges, actors, f, D, *_measures(D, by), dataset if lean else None)
+
+
+def _whole(dataset: Graph, lean: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The whole records of some lean edges, in their order: read from the
+    derived graphs of their dyads only (:func:`dyad_edges`)."""
+    dyads = dict.fromkeys((e["source"], e["target"]) for e in lean)
+    records = {(e["source"], e["relation"], e["target"]): e
+               for e in dyad_edges(dataset, dyads)}  # fmt: skip
+    return [records[e["source"], e["relation"], e["target"]] for e in lean]
 
 
 def _fold(r: _Ranked, keep: set[str], count: str, max_edges: int | None) -> tuple:
     """The counted actor graph of every actor of ``r`` and the edges among
-    ``keep`` (the ``max_edges`` strongest), and how many edges there were."""
+    ``keep`` (the ``max_edges`` strongest, whole), and how many edges there were."""
     kept = [e for e in r.edges if e["source"] in keep and e["target"] in keep]
     relations = len(kept)
     kept = _strongest_dicts(kept, max_edges, count)
+    if r.whole is not None:
+        kept = _whole(r.whole, kept)
     G = fold_edges(kept, r.actors, filters=r.filters, nodes=r.D.nodes(data=True))
     return counted(G, count), relations
 

@@ -183,3 +183,56 @@ def test_a_store_is_drawn_as_its_actor_graph_is(ds, actor, max_edges):
     assert sorted(fast.view.edges(keys=True)) == sorted(whole.view.edges(keys=True))
     assert (fast.pool, fast.relations) == (whole.pool, whole.relations) == (2, 3)
     assert fast.pagerank == pytest.approx(whole.pagerank)
+
+
+def _read_dyads(monkeypatch) -> list[list[tuple[str, str]]]:
+    """Record the dyads whose whole edge records the view reads."""
+    calls: list[list[tuple[str, str]]] = []
+    real = drawn.dyad_edges
+
+    def spy(dataset, dyads):
+        calls.append(list(dyads))
+        return real(dataset, dyads)
+
+    monkeypatch.setattr(drawn, "dyad_edges", spy)
+    return calls
+
+
+@pytest.mark.parametrize("actor", [None, "ZLF"])
+@pytest.mark.parametrize("max_edges, dyads", [
+    (1, [("ZLF", "BRV")]),  # attacks: not BRV opposes ZLF, not meetsWith
+    (None, [("ZLF", "BRV"), ("BRV", "ZLF")]),
+])  # fmt: skip
+def test_the_view_ranks_on_lean_records_and_reads_the_drawn_ones_whole(
+    ds, monkeypatch, actor, max_edges, dyads
+):
+    kw = dict(top=None, by="pagerank", actor=actor, depth=1, count="mentions",
+              max_edges=max_edges, filters={})  # fmt: skip
+    calls = _read_dyads(monkeypatch)
+    lean = drawn.read_drawn(ds, **kw)
+    assert calls == [dyads]
+    monkeypatch.setattr(drawn, "_lean", lambda *_: False)  # every record whole
+    whole = drawn.read_drawn(ds, **kw)
+    assert calls == [dyads]  # no dyad read on the whole path
+    for G in ("G", "view"):
+        a, b = getattr(lean, G), getattr(whole, G)
+        assert list(a.nodes(data=True)) == list(b.nodes(data=True))
+        edges = [list(H.edges(keys=True, data=True)) for H in (a, b)]
+        assert edges[0] == edges[1]
+        assert a.graph == b.graph
+    assert {k for *_, k in lean.view.edges(keys=True)} == (
+        {"attacks"} if max_edges == 1 else {"attacks", "opposes", "meetsWith"}
+    )
+    assert lean.view.edges[ATTACK]["negated"] == 2  # a whole record's count
+
+
+def test_a_date_filter_reads_every_record_whole_from_the_mentions(ds, monkeypatch):
+    calls = _read_dyads(monkeypatch)
+    got = drawn.read_drawn(ds, top=None, by="pagerank", actor=None, depth=1,
+                           count="mentions", max_edges=1,
+                           filters={"since": "2025-05-01"})  # fmt: skip
+    assert calls == []
+    assert got.view.edges[ATTACK]["mentions"] == 3  # a6, a7, a8 (since May)
+    drawn.read_drawn(ds, top=None, by="pagerank", actor=None, depth=1,
+                     count="mentions", max_edges=1, filters={})  # fmt: skip
+    assert calls == [[("ZLF", "BRV")]]  # the twin: no filter, the lean path
