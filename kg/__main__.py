@@ -1,7 +1,5 @@
 """``python -m kg`` runs the command line."""
 
-import sys
+from kg.cli import console
 
-from kg.cli import main
-
-sys.exit(main())
+console()

@@ -45,7 +45,7 @@ from kg.rdf.results import (
     write_select,
 )
 from kg.rdf.sparql import inject_values, sparql_term
-from kg.types import KGError
+from kg.types import QUERY_THREAD, KGError
 
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 _VARIABLE = re.compile(r"[?$]([A-Za-z_][A-Za-z0-9_]*)")
@@ -303,7 +303,7 @@ def _in_thread(call: Callable[[], Any], timeout: float | None) -> Any:
         except BaseException as exc:  # noqa: BLE001 - handed to the caller
             box["error"] = exc
 
-    worker = threading.Thread(target=work, name="kg-query", daemon=True)
+    worker = threading.Thread(target=work, name=QUERY_THREAD, daemon=True)
     worker.start()
     deadline = None if not timeout else time.monotonic() + timeout
     while worker.is_alive():
@@ -480,7 +480,10 @@ def stream_query(
         return None
     pipe = _Pipe(timeout)
     threading.Thread(
-        target=_produce, args=(pipe, dataset, query, bindings), daemon=True
+        target=_produce,
+        args=(pipe, dataset, query, bindings),
+        name=QUERY_THREAD,
+        daemon=True,
     ).start()
     kind, head = pipe.get()
     if kind == "error":

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+#: Name of the thread a query runs in; the command line ends at once when one is
+#: still inside the store at exit (:func:`kg.cli.console`).
+QUERY_THREAD = "kg-query"
+
 
 class KGError(Exception):
     """Base class of every error kg raises on bad input or a failed operation.

@@ -309,6 +309,32 @@ def test_sigint_stops_a_query_within_a_second(store_dir):
         proc.kill()  # a failed run leaves no query running
 
 
+EXIT_PROBE = """
+import atexit, sys, threading, time
+import kg.cli
+from kg.types import QUERY_THREAD
+atexit.register(lambda: print("exit handlers ran", flush=True))
+kg.cli.main = lambda: 3
+name = QUERY_THREAD if sys.argv[1] == "query" else "other"
+threading.Thread(target=time.sleep, args=(60,), name=name, daemon=True).start()
+print("output kept")
+kg.cli.console()
+"""
+
+
+@pytest.mark.parametrize("thread", ["query", "other"])
+def test_the_command_ends_at_once_while_a_query_thread_runs(thread):
+    # a query thread still in the store at exit: no exit handlers, output and
+    # status kept; any other daemon thread: the normal exit, handlers included
+    done = subprocess.run(
+        [sys.executable, "-c", EXIT_PROBE, thread],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 3
+    assert done.stdout.startswith("output kept")
+    assert ("exit handlers ran" in done.stdout) == (thread == "other")
+
+
 # ------------------------------------------------------------------ streaming
 @pytest.fixture(scope="module")
 def big_store(tmp_path_factory):

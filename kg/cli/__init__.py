@@ -13,8 +13,11 @@ imported by the commands that run.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
+import os
 import sys
+import threading
 from collections.abc import Sequence
 from typing import NoReturn
 
@@ -29,7 +32,7 @@ from kg.cli import (
     validate,
     view,
 )
-from kg.types import KGError
+from kg.types import QUERY_THREAD, KGError
 
 #: The commands, in the order ``kg --help`` lists them.
 COMMANDS = (build, extract, evaluate, query, analyze, view, export, validate)
@@ -113,4 +116,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
-__all__ = ["main", "build_parser"]
+def console() -> NoReturn:
+    """The ``kg`` executable: run :func:`main` and exit with its status.
+
+    A query stopped by Ctrl-C or ``--timeout`` leaves its worker thread inside
+    Oxigraph, still reading the store. The normal exit would run the C exit
+    handlers (RocksDB's static destructors among them) under that thread, which can
+    hang, so kg then flushes its output and ends the process at once.
+    """
+    code = main()
+    if any(t.name == QUERY_THREAD for t in threading.enumerate()):
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError, ValueError):  # a closed pipe
+                stream.flush()
+        os._exit(code)
+    sys.exit(code)
+
+
+__all__ = ["main", "build_parser", "console"]
