@@ -233,10 +233,6 @@ def _run_update(dataset: Graph, text: str) -> None:
         cast(Any, dataset.store).update(text)
 
 
-def _bindings(bindings: Mapping[str, Node] | None) -> Any:
-    return dict(bindings or {})  # rdflib's initBindings: variable name -> term
-
-
 def query(
     dataset: Graph, text: str, *, bindings: Mapping[str, Node] | None = None
 ) -> Result:
@@ -244,11 +240,17 @@ def query(
 
     rdflib's own engine takes the bindings as ``initBindings``; Oxigraph and
     endpoints get them as a ``VALUES`` block (:func:`kg.rdf.sparql.inject_values`),
-    and run the query on their own engine.
+    and run the query on their own engine (Oxigraph's through :mod:`kg.rdf.oxresults`).
     """
-    if store_kind(dataset) == "rdflib":
-        return dataset.query(text, initBindings=_bindings(bindings))
-    return dataset.query(inject_values(text, bindings) if bindings else text)
+    kind = store_kind(dataset)
+    if kind == "rdflib":
+        return dataset.query(text, initBindings=cast(Any, dict(bindings or {})))
+    text = inject_values(text, bindings) if bindings else text
+    if kind == "oxigraph":
+        from kg.rdf.oxresults import query as oxigraph_query
+
+        return oxigraph_query(dataset, text)
+    return dataset.query(text)
 
 
 def update(
@@ -256,7 +258,7 @@ def update(
 ) -> None:
     """Run a SPARQL Update with variable bindings on any kind of store."""
     if store_kind(dataset) == "rdflib":
-        dataset.update(text, initBindings=_bindings(bindings))
+        dataset.update(text, initBindings=cast(Any, dict(bindings or {})))
     else:
         _run_update(dataset, inject_values(text, bindings) if bindings else text)
 
