@@ -169,3 +169,19 @@ def test_the_derived_nodes_satisfy_the_shapes_and_a_broken_one_does_not():
     ds.graph(URIRef(g)).remove((URIRef(e), KG.mention, None))
     conforms, report = validate(ds)
     assert not conforms and "an event needs at least one kg:mention" in report
+
+
+@pytest.mark.parametrize("name", ["edges", "conflict"])
+def test_listings_break_ties_by_source_relation_and_target(store, name):
+    from kg.query import run_query
+
+    # equal counts everywhere; BRV's IRI is a prefix of BRVX's, so a key that
+    # joined the IRIs with a character above the space would sort them apart
+    brvx = Mention("BRVX", "Brovixa", 30, 37, label="Brovixa", cls="State")
+    arts = [_article(f"z{i}", "2025-03-04", target=t)
+            for i, t in enumerate((OTH, brvx, BRV))]  # fmt: skip
+    build(arts, dataset=store, registry={})
+    rows = [dict(r.asdict()) for r in run_query(store, name)]
+    targets = [str(r["target"]).rsplit("/", 1)[-1] for r in rows]
+    assert targets == ["BRV", "BRVX", "OTH"]
+    assert [int(r["mentions"]) for r in rows] == [1, 1, 1]
