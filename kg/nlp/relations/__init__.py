@@ -20,6 +20,7 @@ How a sentence is coded, module by module:
   triggers, and obligations ("X said Y must Z").
 - :mod:`~kg.nlp.relations.control` — control verbs and modals folded over a trigger.
 - :mod:`~kg.nlp.relations.search` — the actor mentions of a phrase, target phrases.
+- :mod:`~kg.nlp.relations.sources` — who acts in an event (its sources).
 - :mod:`~kg.nlp.relations.arguments` — source and targets of an event.
 - :mod:`~kg.nlp.relations.counter` — countering a hostile act targets its author.
 - :mod:`~kg.nlp.relations.qualifiers` — attribution, reported modality, date,

@@ -1,310 +1,20 @@
 """Arguments: the source and targets of an event, as a sequence of small rules.
 
-Subject (or the "by" agent of a passive) -> source; direct object, dative,
-attribute or prepositional object -> target; the subject of a passive -> target;
-possessor / "by" -> source of a nominal event. An unresolved pronoun subject falls
-back to the speaker of the reporting clause ("Syria says it will ...") or the
-nearest preceding actor; an agentless infinitive or gerund inside a quotation takes
-the quotation's speaker. "A and B agreed" with no target is a mutual event.
+The sources come first (:mod:`.sources`: the subject, the "by" agent of a passive,
+the possessor of a nominal event, or a speaker or earlier actor for a pronoun).
+Then direct object, dative, attribute or prepositional object -> target; the
+subject of a passive -> target. "A and B agreed" with no target is a mutual event.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
 from kg.nlp.relations.context import Event, Rules, SentContext
 from kg.nlp.relations.counter import counter_target, is_counter
 from kg.nlp.relations.search import actors, find, open_heads
-from kg.nlp.relations.syntax import (
-    agent_objects,
-    child,
-    crosses_clause,
-    passive_subject,
-    subject,
-)
-from kg.nlp.relations.triggers import undergone
-
-Keys = set[tuple[str, str]]
-
-
-@dataclass
-class _Args:
-    """The arguments of one event while they are resolved."""
-
-    ev: Event
-    subj: Token | None = None
-    how: str = ""
-    passive: Token | None = None
-    sources: list[Span] = field(default_factory=list)
-    targets: list[Span] = field(default_factory=list)
-    skip: set[int] = field(default_factory=set)
-
-
-# ------------------------------------------------------------------------ sources
-def noun_source(tok: Token) -> tuple[Token | None, str]:
-    """The source of a nominal event: "X's attack", "the attack by X"."""
-    poss = child(tok, "poss")
-    if poss is not None:
-        return poss, "poss"
-    for c in tok.children:
-        by = child(c, "pobj") if c.dep_ == "prep" and c.lower_ == "by" else None
-        if by is not None:
-            return by, "agent"
-        if (
-            c.dep_ in ("amod", "compound")
-            and c.i < tok.i
-            and c.ent_type_ in ("NORP", "GPE", "ORG")
-        ):
-            return c, "poss"
-    for c in tok.children:  # "the attack carried out / posed by Y"
-        if c.dep_ == "acl" and c.tag_ == "VBN":
-            agents = agent_objects(c)
-            if agents:
-                return agents[0], "agent"
-    # "X's attack on Y" only: the subject of an unrelated verb is not the source
-    if tok.dep_ == "attr" and tok.head.lemma_ == "be":
-        return subject(tok.head)
-    return None, ""
-
-
-def _place_source(ctx: SentContext, a: _Args) -> bool:
-    """ "X were killed by a bomb near <place>": material conflict takes the place
-    or group named in the clause as its source."""
-    ev = a.ev
-    if (
-        not ctx.rules.in_category(ev.relation, "place_acts")
-        or not a.targets
-        or is_counter(ctx, ev)
-    ):
-        return False
-    tgt_ids = {ctx.key(m) for m in a.targets}
-    places = ctx.rules.words["place_preps"]
-    # "was put under investigation in Italy": the verb or its noun
-    for c in (c for w in ev.words[:2] for c in w.children):
-        if (
-            c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in places)
-        ) and c.i not in a.skip:
-            a.sources = actors(ctx, c, tgt_ids)
-            if a.sources:
-                ev.fallback = True
-                return True
-    return False
-
-
-def _passive_sources(ctx: SentContext, a: _Args, passive: Token) -> bool:
-    """A passive: the agent is the source, the passive subject the target."""
-    agent = a.subj if a.how == "agent" else None
-    a.sources = actors(ctx, agent, set())
-    a.skip.add(passive.i)
-    a.targets = actors(ctx, passive, {ctx.key(m) for m in a.sources})
-    return bool(a.sources) or _place_source(ctx, a)
-
-
-def _undergone_agent(noun: Token, verb: Token) -> tuple[Token | None, str]:
-    """Who does what a subject undergoes: "under attack from/by X" (on the noun or
-    the verb), or "under X's fire", "under Russian fire"."""
-    for t in (noun, verb):
-        for c in t.children:
-            if c.dep_ == "prep" and c.lower_ in ("from", "by"):
-                obj = child(c, "pobj")
-                if obj is not None:
-                    return obj, "agent"
-    src, _ = noun_source(noun)
-    return (src, "agent") if src is not None else (None, "")
-
-
-def _actor_participle(ctx: SentContext, tok: Token) -> bool:
-    """True for a present participle modifying an actor ("sanctions on firms
-    supplying Y", "rebels attacking Y"): the actor it modifies is its subject,
-    not the subject of the clause around it."""
-    return tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.i in ctx.index
-
-
-def _subject_sources(ctx: SentContext, a: _Args) -> bool:
-    """The subject of the trigger, or the possessor of a nominal event."""
-    tok = a.ev.trigger
-    demand = a.ev.extra.get("demand_head")
-    # "X demanded that Y ...", "Y was urged by X to ...": the demand's parties
-    pred = tok if demand is None else ctx.sent.doc[int(demand)]
-    a.subj, a.how = subject(pred)
-    if _actor_participle(ctx, tok):
-        a.subj, a.how = tok.head, "subj"
-    a.passive = passive_subject(pred) if a.ev.kind != "noun" else None
-    if len(a.ev.words) > 1 and undergone(ctx.rules, tok, a.ev.words[1]):
-        # "Y came under attack from X": Y undergoes what X does
-        a.passive, (a.subj, a.how) = a.subj, _undergone_agent(a.ev.words[1], tok)
-    if (
-        a.passive is not None
-        and a.how != "agent"
-        and tok.lower_ in ctx.rules.patterns.copula
-    ):  # "X and Y are opposed to Z": an adjective, not a passive
-        a.subj, a.how, a.passive = a.passive, "subj", None
-    if a.passive is not None:
-        return _passive_sources(ctx, a, a.passive)
-    if a.ev.kind == "noun":
-        a.subj, a.how = noun_source(tok)
-    a.sources = actors(ctx, a.subj, set()) if a.subj is not None else []
-    if a.subj is not None and a.how == "subj":
-        a.skip.add(a.subj.i)
-    return True
-
-
-def _speaker_or_prior(ctx: SentContext, a: _Args) -> None:
-    """An unresolved pronoun subject: the reporting clause's speaker, or the
-    nearest preceding actor."""
-    rules = ctx.rules
-    subj = a.subj
-    if not (subj is None or rules.is_pronoun(subj) or a.how in ("relcl", "relcl_inf")):
-        return
-    speaker = a.ev.extra.get("speaker")
-    if speaker is not None:
-        a.sources = actors(ctx, ctx.sent.doc[int(speaker)], set())
-        a.ev.fallback = bool(a.sources)
-    if not a.sources and subj is not None and rules.is_pronoun(subj):
-        prior = [m for m in ctx.mentions if m.end <= subj.i]
-        if prior:
-            a.sources = [prior[-1]]
-            a.ev.fallback = True
-
-
-def _co_agents(ctx: SentContext, a: _Args) -> None:
-    """ "X, alongside/together with/along with Y, struck Z" and "X as well as Y
-    struck Z": Y acts too (a second subject, or a co-agent phrase on the subject
-    or the verb)."""
-    words, verb, subj = ctx.rules.words, a.ev.trigger, a.subj
-    if subj is None or subj.head.i != verb.i:
-        return  # "X demanded that Y ...": the subject is the demand's
-    found = [c for c in verb.children if c.dep_ == "nsubj" and c.i != subj.i]
-    for c in (*subj.children, *verb.children):
-        if c.dep_ != "prep":
-            continue
-        w = c.lower_
-        if w in words["co_agent_adverbs"]:  # "along with Y": on to "with"
-            c = next((x for x in c.children if x.lower_ == "with"), c)
-        elif w == "with" and any(
-            x.lower_ in words["co_agent_adverbs"] for x in c.children
-        ):
-            pass  # "together with Y"
-        elif w not in words["co_agent_preps"]:
-            continue
-        found.extend(x for x in c.children if x.dep_ == "pobj")
-    keys = {ctx.key(m) for m in a.sources}
-    for tok in found:
-        a.sources.extend(actors(ctx, tok, keys))  # never a mention of ``keys``
-        a.skip.add(tok.i)
-
-
-def _pair_reference(ctx: SentContext, a: _Args) -> None:
-    """ "A and B signed a treaty. The two countries also agreed ...": a subject "the
-    two"/"both" + a plural head (``pair_heads``) is the pair named as "A and B" in
-    the same or the two sentences before."""
-    words, subj = ctx.rules.words, a.subj
-    if (
-        subj is None
-        or subj.lower_ not in words["pair_heads"]
-        or not any(c.lower_ in words["pair_words"] for c in subj.children)
-    ):
-        return
-    first = subj.sent.start
-    for _ in range(2):  # the start of the sentence two before
-        first = subj.doc[first - 1].sent.start if first > 0 else 0
-    for m in reversed(ctx.doc.spans):
-        if m.end > subj.i or m.start < first or m.root.dep_ != "conj":
-            continue
-        head = ctx.index.get(m.root.head.i)
-        if head is not None and ctx.key(head) != ctx.key(m):
-            a.sources = [head, m]
-            return
-
-
-def implicit_agent(ev: Event) -> bool:
-    """True when the event's agent is not expressed in its own phrase.
-
-    An infinitive or gerund of a noun without its own subject ("the effort
-    to develop ties with X"). A bare nominal event ("the sanctions on X") is
-    not: it as often names another party's act as the speaker's.
-    """
-    tok = ev.trigger
-    if ev.kind == "noun":
-        return False
-    if not (tok.tag_ in ("VB", "VBG") or tok.dep_ in ("acl", "xcomp")):
-        return False
-    t = tok
-    for _ in range(4):
-        if any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in t.children):
-            return False
-        if t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX"):
-            t = t.head
-            continue
-        break
-    if t.tag_ not in ("VB", "VBG"):
-        return False
-    # infinitive/gerund of a noun ("effort to", "outgrowth of developing")
-    return t.dep_ in ("acl", "relcl", "pcomp") or (
-        t.dep_ == "xcomp" and t.head.pos_ == "NOUN"
-    )
-
-
-def _quote_speaker(ctx: SentContext, a: _Args) -> None:
-    """ "“... the effort to cultivate a relationship with HTS”, said the
-    official": an agentless event inside a quotation is the speaker's."""
-    if not implicit_agent(a.ev):
-        return
-    speaker = ctx.doc.quote_speaker(a.ev.trigger.i)
-    if speaker is not None:
-        a.sources = [speaker]
-        a.ev.fallback = True
-        a.ev.extra["source_from"] = "quote_speaker"
-
-
-def _thing_participle(ctx: SentContext, tok: Token) -> bool:
-    """True for a present participle modifying a noun that is neither an actor nor
-    an event ("a resolution calling for X", "a letter condemning Y"): the thing is
-    its subject, so no actor acts ("a strike killing X" is the striker's act, and
-    a document its issuer signs or adopts is the issuer's act)."""
-    head = tok.head
-    return (
-        tok.dep_ == "acl"
-        and tok.tag_ == "VBG"
-        and head.pos_ == "NOUN"
-        and head.i not in ctx.index
-        and ctx.rules.noun_relation(head) is None
-        and not (
-            head.dep_ in ("dobj", "nsubjpass")
-            and ctx.rules.lemma(head.head) in ctx.rules.words["issuing_verbs"]
-        )  # "signed an order lifting sanctions on X": the signer's act
-    )
-
-
-def _sources(ctx: SentContext, a: _Args) -> bool:
-    """Resolve the sources; False when the event has none."""
-    if not _subject_sources(ctx, a):
-        return False
-    if a.how == "relcl" and a.subj is not None and a.subj.i not in ctx.index:
-        return False  # "a resolution that aims to impose sanctions": no actor acts
-    if _thing_participle(ctx, a.ev.trigger):
-        return False  # "a resolution calling for sanctions": the same
-    if a.sources and a.how == "subj":
-        _co_agents(ctx, a)
-    if not a.sources:
-        _pair_reference(ctx, a)
-    if not a.sources:
-        _speaker_or_prior(ctx, a)
-    if not a.sources:
-        _quote_speaker(ctx, a)
-    return bool(a.sources)
-
-
-def _addressed(ctx: SentContext, a: _Args, src_ids: Keys) -> bool:
-    """ "urging the counterpart to ...": an addressed object must be an actor."""
-    tok = a.ev.trigger
-    if ctx.rules.lemma(tok) not in ctx.rules.words["addressee_verbs"]:
-        return True
-    return all(
-        actors(ctx, c, src_ids) for c in tok.children if c.dep_ in ("dobj", "dative")
-    )
+from kg.nlp.relations.sources import Args, Keys, addressed, sources
+from kg.nlp.relations.syntax import crosses_clause, subject
 
 
 # ------------------------------------------------------------------------ targets
@@ -318,7 +28,7 @@ def _chain(ev: Event) -> list[Token]:
     return chain
 
 
-def _demand_targets(ctx: SentContext, a: _Args, src_ids: Keys) -> list[Span] | None:
+def _demand_targets(ctx: SentContext, a: Args, src_ids: Keys) -> list[Span] | None:
     """The party a demand is made of ("urged Iran to"); None for a non-actor."""
     dh = ctx.sent.doc[int(a.ev.extra["demand_head"])]
     preps = ctx.rules.words["demand_preps"]
@@ -337,7 +47,7 @@ def _demand_targets(ctx: SentContext, a: _Args, src_ids: Keys) -> list[Span] | N
 
 
 def _prep_targets(
-    ctx: SentContext, a: _Args, noun: Token, src_ids: Keys, *, own_actor: bool
+    ctx: SentContext, a: Args, noun: Token, src_ids: Keys, *, own_actor: bool
 ) -> None:
     """The targets a noun names with a preposition of its own (``noun_preps``):
     the first such preposition with an actor (the last one tried otherwise). With
@@ -358,12 +68,12 @@ def _prep_targets(
                 return
 
 
-def _noun_targets(ctx: SentContext, a: _Args, src_ids: Keys) -> None:
+def _noun_targets(ctx: SentContext, a: Args, src_ids: Keys) -> None:
     """A nominal event names its target itself ("attack on Y")."""
     _prep_targets(ctx, a, a.ev.trigger, src_ids, own_actor=False)
 
 
-def light_noun_targets(ctx: SentContext, a: _Args, src_ids: Keys) -> None:
+def light_noun_targets(ctx: SentContext, a: Args, src_ids: Keys) -> None:
     """ "signed an accord with Y", "held a call with Y": the event noun of a light
     verb names the target with a preposition of its own, whose object is itself
     an actor."""
@@ -374,7 +84,7 @@ def light_noun_targets(ctx: SentContext, a: _Args, src_ids: Keys) -> None:
 
 
 def _open_targets(
-    ctx: SentContext, a: _Args, chain: list[Token], src_ids: Keys
+    ctx: SentContext, a: Args, chain: list[Token], src_ids: Keys
 ) -> list[Span]:
     """The first actor in the target phrases of the chain, in search order."""
     rules = ctx.rules
@@ -428,7 +138,7 @@ def copula_target(ctx: SentContext, ev: Event, exclude: Keys) -> list[Span]:
     return prior[-1:] if prior else []
 
 
-def _targets(ctx: SentContext, a: _Args, src_ids: Keys) -> bool:
+def _targets(ctx: SentContext, a: Args, src_ids: Keys) -> bool:
     """Resolve the targets (when the passive did not); False to drop the event."""
     ev = a.ev
     chain = _chain(ev)
@@ -455,7 +165,7 @@ def _targets(ctx: SentContext, a: _Args, src_ids: Keys) -> bool:
     return True
 
 
-def _obligation(ctx: SentContext, a: _Args, src_ids: Keys) -> None:
+def _obligation(ctx: SentContext, a: Args, src_ids: Keys) -> None:
     """ "X said Y must Z" -> X demands of Y."""
     ev = a.ev
     if a.passive is not None or not (
@@ -473,7 +183,7 @@ def _obligation(ctx: SentContext, a: _Args, src_ids: Keys) -> None:
         ev.fallback = False
 
 
-def _mutual(ctx: SentContext, a: _Args) -> bool:
+def _mutual(ctx: SentContext, a: Args) -> bool:
     """ "A and B launched war games": a compound subject of a symmetric or
     cooperative event is the dyad when no other party is named nearby."""
     ev = a.ev
@@ -535,12 +245,12 @@ def resolve(ctx: SentContext, ev: Event) -> bool:
     Sets ``ev.sources_found`` (the sources, even when no target is found) and,
     on success, ``ev.sources`` and ``ev.targets``.
     """
-    a = _Args(ev)
-    if not _sources(ctx, a):
+    a = Args(ev)
+    if not sources(ctx, a):
         return _between(ctx, ev)
     ev.sources_found = a.sources
     src_ids = {ctx.key(m) for m in a.sources}
-    if not _addressed(ctx, a, src_ids):
+    if not addressed(ctx, a, src_ids):
         return False
     if not a.targets and not _targets(ctx, a, src_ids):
         return False
