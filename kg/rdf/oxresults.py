@@ -54,16 +54,12 @@ def _solutions(
 
 
 def query(dataset: Graph, text: str) -> Result:
-    """Run ``text`` on the Oxigraph store behind ``dataset`` as rdflib would.
-
-    The default graph is the union of all graphs when the dataset says so (kg's
-    do); any other default graph is left to rdflib and oxrdflib.
+    """Run ``text`` on the Oxigraph store behind ``dataset`` as rdflib would, the
+    default graph being the union of all graphs (kg's datasets are opened so).
 
     Returns:
         An rdflib :class:`~rdflib.query.Result`; a SELECT's solutions come lazily.
     """
-    if not getattr(dataset, "default_union", False):
-        return dataset.query(text)
     prefixes = {p: str(ns) for p, ns in dataset.namespaces()}
     inner = cast(Any, dataset.store)._inner
     result = inner.query(text, use_default_graph_as_union=True, prefixes=prefixes)

@@ -246,10 +246,10 @@ def query(
     if kind == "rdflib":
         return dataset.query(text, initBindings=cast(Any, dict(bindings or {})))
     text = inject_values(text, bindings) if bindings else text
-    if kind == "oxigraph":
-        from kg.rdf.oxresults import query as oxigraph_query
+    if kind == "oxigraph" and getattr(dataset, "default_union", False):
+        from kg.rdf.oxresults import query as union_query
 
-        return oxigraph_query(dataset, text)
+        return union_query(dataset, text)
     return dataset.query(text)
 
 
