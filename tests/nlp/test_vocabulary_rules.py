@@ -99,6 +99,24 @@ CASES = [
     ("Chile declined an invitation from Peru.", {("CHL", "rejects", "PER")}),
     ("Chile declined Peru's offer of talks.", {("CHL", "rejects", "PER")}),
     ("Brazil turned down Argentina's request.", {("BRA", "rejects", "ARG")}),
+    # a summoned diplomat is an official complaint (CAMEO 114)
+    ("Chile summoned Peru's ambassador.", {("CHL", "condemns", "PER")}),
+    # projectiles fired toward or into a party attack it; ships that ram do too
+    ("Peru fired rockets toward Chile.", {("PER", "attacks", "CHL")}),
+    ("Peru fired rockets into Chile.", {("PER", "attacks", "CHL")}),
+    (
+        "Chilean coast guard ships rammed a Peruvian fishing boat.",
+        {("CHL", "attacks", "PER")},
+    ),
+    # "give": the goods decide the kind of aid
+    (
+        "Norway gave 20 million dollars to Sudan.",
+        {("NOR", "givesEconomicAidTo", "SDN")},
+    ),
+    (
+        "Norway gave howitzers and ammunition to Latvia.",
+        {("NOR", "givesMilitaryAidTo", "LVA")},
+    ),
 ]
 
 
@@ -152,6 +170,16 @@ NOT_THESE = [  # (sentence, relation it must not give, twin sentence that gives 
         "Norway sent a letter of protest to Latvia.",
         "givesMilitaryAidTo",
         "Norway sent howitzers to Latvia.",
+    ),
+    (  # what is given decides: a speech is no aid
+        "Norway gave a speech to Latvia's parliament.",
+        "givesEconomicAidTo",
+        "Norway gave 5 million euros to Latvia.",
+    ),
+    (  # fire at a party, not a party's own firing of an official
+        "Peru fired its ambassador to Chile.",
+        "attacks",
+        "Peru fired missiles at Chile.",
     ),
     (  # ending a hostile act is no cut in relations
         "Peru ended its offensive against Chile.",
