@@ -68,6 +68,19 @@ def test_demonym_and_role(nlp, text, surface, actor, code):
     assert resolved(nlp, text)[surface] == (actor, code)
 
 
+def test_each_state_after_a_role_takes_the_role(nlp):
+    got = resolved(nlp, "The ambassadors of Peru, Chile and Bolivia met him.")
+    assert got["ambassadors of Peru"] == ("PER", "PERGOV")
+    assert got["Chile"] == ("CHL", "CHLGOV")
+    assert got["Bolivia"] == ("BOL", "BOLGOV")
+
+
+def test_states_coordinated_without_a_role_stay_states(nlp):
+    got = resolved(nlp, "Peru, Chile and Bolivia met him.")
+    assert got["Chile"] == ("CHL", "CHL")
+    assert got["Bolivia"] == ("BOL", "BOL")
+
+
 def test_role_is_the_head_of_the_phrase(nlp):
     got = resolved(nlp, "Israeli jets hit Syrian army positions.")
     assert got["Israeli jets"] == ("ISR", "ISRMIL")

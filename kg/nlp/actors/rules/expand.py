@@ -1,8 +1,9 @@
 """Phrase expansion: a name grows into the phrase that names the actor.
 
 - a country and a role: "Syrian security forces" (MIL), "Syria's new authorities"
-  (GOV), "the president of Armenia", "the government in Damascus"; a title and a
-  person's name after it: "British Foreign Secretary Jack Straw";
+  (GOV), "the president of Armenia", "the government in Damascus", each state of
+  "the ambassadors of Peru, Chile and Bolivia"; a title and a person's name after
+  it: "British Foreign Secretary Jack Straw";
 - a country followed by an organisation NER found: "Baghdad University" (an unknown
   organisation of IRQ), as is a place followed by an organisation head word;
 - a leader with a title before ("President Putin") or a government noun after ("the
@@ -151,6 +152,24 @@ def _role_of_state(ctx: DocContext, c: Candidate) -> Candidate | None:
     return None
 
 
+def _role_of_conjunct(ctx: DocContext, c: Candidate) -> Candidate | None:
+    """'the ambassadors of Peru, Chile and Bolivia': a state coordinated after the
+    state of a role phrase ('the ROLE of X') takes the role's sector too."""
+    first = ctx.toks[c.end - 1]
+    if first.dep_ != "conj":
+        return None
+    while first.dep_ == "conj":
+        first = first.head
+    prep = first.head
+    if first.dep_ != "pobj" or prep.lower_ != "of":
+        return None
+    for s in range(max(0, prep.i - _ROLE_BEFORE), prep.i):
+        hit = ctx.role_at(s, prep.i)
+        if hit is not None and hit[0] == prep.i and not _owned(ctx, s):
+            return Candidate(c.start, c.end, c.actor, ROLE, hit[1], c.code)
+    return None
+
+
 def _named_after_place(ctx: DocContext, c: Candidate, actor: Actor) -> Candidate | None:
     """An unknown organisation named after the place ("Baghdad University")."""
     toks, j = ctx.toks, c.end
@@ -168,7 +187,7 @@ def _state_phrase(ctx: DocContext, c: Candidate, actor: Actor) -> Candidate | No
     is_state = actor.cls == "State"
     found = _forward_role(ctx, c, is_state)
     if found is None and is_state:
-        found = _role_of_state(ctx, c)
+        found = _role_of_state(ctx, c) or _role_of_conjunct(ctx, c)
     if found is None and is_state and c.kind in (NAME, CAPITAL):
         found = _named_after_place(ctx, c, actor)
     return found
