@@ -11,7 +11,7 @@ aggregated edges, the documents networkx writes of that graph). Tables: ``csv``
 and ``events`` (a tab-separated CAMEO/GDELT-style event table).
 
 From an Oxigraph store, Turtle, N-Triples, N-Quads and TriG are streamed by
-Oxigraph's serialiser in bounded memory (:func:`kg.rdf.store.dump`); other stores,
+Oxigraph's serialiser in bounded memory (:func:`kg.rdf.dump.dump`); other stores,
 and JSON-LD (meant for small graphs), are serialised in rdflib memory. Files are
 written atomically (temporary file + rename) and never overwritten without
 ``force=True``.
@@ -35,9 +35,10 @@ from kg.files import check_writable, write_atomic, write_text_atomic
 from kg.graphxml import Edge, Node, write_gexf, write_graphml
 from kg.progress import progress
 from kg.query import run_query
+from kg.rdf.dump import dump
 from kg.rdf.namespaces import sparql_prefixes
 from kg.rdf.ontology import ACTOR, KG, ONTOLOGY_IRI, PREFIXES, actor_iri, bind, plain
-from kg.rdf.store import dump, quads, store_kind
+from kg.rdf.store import quads, store_kind
 from kg.types import KGError
 from kg.vocab import EXPORT_FORMATS
 

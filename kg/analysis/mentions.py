@@ -65,7 +65,7 @@ def mention_iris(
     pairs (source, target ids, any relation), from the derived graphs."""
     import pyoxigraph as ox
 
-    inner = store._inner(dataset)
+    inner = store.oxigraph_store(dataset)
     mention, edge = (
         ox.NamedNode(PREFIXES["kg"] + "mention"),
         ox.NamedNode(PREFIXES["kg"] + "edge"),
@@ -120,7 +120,7 @@ def mention_rows(dataset: Graph, iris: Sequence[str]) -> Iterator[dict[str, Any]
     """The rows of the mention pattern (every field, the article's too) of
     some mentions; a mention lacking its source, relation or target is left
     out, as the pattern leaves it out."""
-    inner = store._inner(dataset)
+    inner = store.oxigraph_store(dataset)
     articles: dict[str, dict[str, str]] = {}
     for iri in iris:
         facts = _facts(inner, iri)
@@ -153,7 +153,7 @@ def sample_iris(dataset: Graph, edges: Iterable[Edge]) -> dict[Edge, list[str]]:
     all of them when it has no more; read through the quad index."""
     import pyoxigraph as ox
 
-    inner = store._inner(dataset)
+    inner = store.oxigraph_store(dataset)
     sample = ox.NamedNode(PREFIXES["kg"] + "sample")
     return {
         edge: [o.value for o in _objects(inner, ox.NamedNode(node), sample)]

@@ -12,13 +12,15 @@ ASK and CONSTRUCT results are built as oxrdflib builds them.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any, cast
+from typing import Any
 
 import pyoxigraph as ox
 from oxrdflib._converter import from_ox
 from rdflib import Graph, Variable
 from rdflib.query import Result
 from rdflib.term import Node
+
+from kg.rdf.store import oxigraph_store
 
 #: Distinct terms remembered per result (cleared when full).
 CACHE_SIZE = 1 << 16
@@ -61,7 +63,7 @@ def query(dataset: Graph, text: str) -> Result:
         An rdflib :class:`~rdflib.query.Result`; a SELECT's solutions come lazily.
     """
     prefixes = {p: str(ns) for p, ns in dataset.namespaces()}
-    inner = cast(Any, dataset.store)._inner
+    inner = oxigraph_store(dataset)
     result = inner.query(text, use_default_graph_as_union=True, prefixes=prefixes)
     if isinstance(result, ox.QueryBoolean):
         out = Result("ASK")

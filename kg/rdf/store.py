@@ -16,7 +16,8 @@ The kinds differ in how they take updates, parameters and bulk data. The
 functions here hide that: :func:`query`, :func:`update`, :func:`replace_graph`,
 :func:`quads` and :func:`bulk_load` work on any kind, and :func:`store_kind` is the
 only place that looks at the type of a store. No other module touches a store's
-internals.
+internals: the readers that use Oxigraph's own API get its store from
+:func:`oxigraph_store`.
 """
 
 from __future__ import annotations
@@ -228,9 +229,14 @@ def _run_update(dataset: Graph, text: str) -> None:
     """Send SPARQL Update text straight to Oxigraph or the endpoint."""
     if store_kind(dataset) == "oxigraph":
         # one update is one Oxigraph transaction (oxrdflib would split it)
-        _inner(dataset).update(text)
+        oxigraph_store(dataset).update(text)
     else:
         cast(Any, dataset.store).update(text)
+
+
+def _bindings(bindings: Mapping[str, Node] | None) -> Any:
+    """Bindings as rdflib's ``initBindings`` takes them (its stubs want Identifiers)."""
+    return dict(bindings or {})
 
 
 def query(
@@ -244,7 +250,7 @@ def query(
     """
     kind = store_kind(dataset)
     if kind == "rdflib":
-        return dataset.query(text, initBindings=cast(Any, dict(bindings or {})))
+        return dataset.query(text, initBindings=_bindings(bindings))
     text = inject_values(text, bindings) if bindings else text
     if kind == "oxigraph" and getattr(dataset, "default_union", False):
         from kg.rdf.oxresults import query as union_query
@@ -258,7 +264,7 @@ def update(
 ) -> None:
     """Run a SPARQL Update with variable bindings on any kind of store."""
     if store_kind(dataset) == "rdflib":
-        dataset.update(text, initBindings=cast(Any, dict(bindings or {})))
+        dataset.update(text, initBindings=_bindings(bindings))
     else:
         _run_update(dataset, inject_values(text, bindings) if bindings else text)
 
@@ -296,8 +302,10 @@ def replace_graph(dataset: Dataset, graph: Graph) -> None:
         ) from exc
 
 
-def _inner(dataset: Graph) -> Any:
-    """The pyoxigraph store behind an embedded Oxigraph dataset."""
+def oxigraph_store(dataset: Graph) -> Any:
+    """The pyoxigraph ``Store`` behind an embedded Oxigraph dataset, for the kg.rdf
+    readers that use Oxigraph's own API (:mod:`kg.rdf.oxresults`,
+    :mod:`kg.rdf.dump`, :mod:`kg.analysis.mentions`)."""
     return cast(Any, dataset.store)._inner
 
 
@@ -321,7 +329,7 @@ def values_of(
     if store_kind(dataset) == "oxigraph":
         import pyoxigraph as ox
 
-        inner, pred = _inner(dataset), ox.NamedNode(predicate)
+        inner, pred = oxigraph_store(dataset), ox.NamedNode(predicate)
         found: dict[str, str] = {}
         for graph, subject in keys:
             for q in inner.quads_for_pattern(
@@ -389,7 +397,7 @@ def write_graphs(
 def _bulk_write(dataset: Graph, text: str, drop: Sequence[str]) -> None:
     import pyoxigraph as ox
 
-    inner = _inner(dataset)
+    inner = oxigraph_store(dataset)
     if drop:
         inner.update(" ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in drop))
     inner.bulk_load(text.encode("utf-8"), ox.RdfFormat.N_QUADS)
@@ -414,7 +422,7 @@ def compact(dataset: Graph) -> None:
     """
     if store_kind(dataset) != "oxigraph":
         return
-    inner = _inner(dataset)
+    inner = oxigraph_store(dataset)
     try:
         inner.flush()
         inner.optimize()
@@ -457,13 +465,13 @@ def bulk_load(dataset: Dataset, path: str | Path, *, format: str | None = None) 
     fmt = ox.RdfFormat.from_extension(format or path.suffix.lstrip("."))
     if fmt is None:
         raise KGError(f"unknown RDF format of {str(path)!r}")
-    inner = _inner(dataset)
+    inner = oxigraph_store(dataset)
     inner.bulk_load(path=str(path), format=fmt)
     inner.flush()
 
 
 __all__ = [
-    "Quad", "bulk_load", "compact", "open_store", "query", "quads",
+    "Quad", "bulk_load", "compact", "open_store", "oxigraph_store", "query", "quads",
     "replace_graph", "store_kind", "update", "values_of", "write_graphs",
 ]  # fmt: skip
 
@@ -506,7 +514,7 @@ def select(dataset: Graph, text: str) -> tuple[list[str], Iterator[Row]]:
         (['x', 'y'], [('a', None)])
     """
     if store_kind(dataset) == "oxigraph":
-        result = _inner(dataset).query(text, use_default_graph_as_union=True)
+        result = oxigraph_store(dataset).query(text, use_default_graph_as_union=True)
         names = [v.value for v in result.variables]
         return names, (
             tuple(None if t is None else t.value for t in sol) for sol in result
@@ -521,79 +529,4 @@ def select(dataset: Graph, text: str) -> tuple[list[str], Iterator[Row]]:
     )
 
 
-def dump(
-    dataset: Graph,
-    output: Any,
-    *,
-    format: str,
-    exclude: frozenset[str] = frozenset(),
-    union: bool = False,
-    prefixes: Mapping[str, str] | None = None,
-    wrap: Any = None,
-) -> bool:
-    """Stream the quads of an Oxigraph store to a binary file with its serialiser.
-
-    Args:
-        dataset: The store.
-        output: A binary file object (or a path).
-        format: ``turtle``, ``nt``, ``nquads`` or ``trig``.
-        exclude: Names (IRIs) of named graphs to leave out (the ontology).
-        union: Write the triples of every graph once each, without graph names
-            (for Turtle and N-Triples). Only triples about actors can repeat
-            across article graphs (descriptions, direct relation triples): those
-            are kept in a set to write them once, everything else is streamed.
-        prefixes: Prefixes of the Turtle and TriG output.
-        wrap: Called as ``wrap(graphs, total)``, returns the graphs to write
-            (a progress bar wraps them).
-
-    Returns:
-        False when the store is not Oxigraph (nothing written; the caller
-        serialises another way), else True.
-    """
-    if store_kind(dataset) != "oxigraph":
-        return False
-    import itertools
-
-    import pyoxigraph as ox
-
-    fmt = {
-        "turtle": ox.RdfFormat.TURTLE,
-        "nt": ox.RdfFormat.N_TRIPLES,
-        "nquads": ox.RdfFormat.N_QUADS,
-        "trig": ox.RdfFormat.TRIG,
-    }[format]
-    store = _inner(dataset)
-    graphs = [g for g in store.named_graphs() if g.value not in exclude]
-    graphs.sort(key=lambda g: g.value)
-    if wrap is not None:
-        graphs = wrap(graphs, len(graphs))
-    quads_: Iterator[Any] = itertools.chain.from_iterable(
-        store.quads_for_pattern(None, None, None, g) for g in graphs
-    )
-    if union:
-        quads_ = _once(ox.Triple(q.subject, q.predicate, q.object) for q in quads_)
-    named = format in ("turtle", "trig") and prefixes
-    ox.serialize(quads_, output, fmt, prefixes=dict(prefixes or {}) if named else None)
-    return True
-
-
-def _once(triples: Iterator[Any]) -> Iterator[Any]:
-    """Each triple once, remembering only those that can repeat across graphs.
-
-    In a kg store a triple repeats across article graphs only when it says
-    something about an actor (its description, a direct relation triple), and
-    actors are few next to events; every other triple is written as it comes.
-    """
-    from kg.rdf.namespaces import ACTOR
-
-    actor_ns = str(ACTOR)
-    seen: set[Any] = set()
-    for t in triples:
-        if t.subject.value.startswith(actor_ns):
-            if t in seen:
-                continue
-            seen.add(t)
-        yield t
-
-
-__all__ += ["Row", "dump", "select", "union_default_graph"]
+__all__ += ["Row", "select", "union_default_graph"]

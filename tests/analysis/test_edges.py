@@ -23,7 +23,7 @@ from kg.analysis.collapsed import collapsed_graph
 from kg.analysis.edges import read_edges
 from kg.analysis.graph import counted
 from kg.rdf.graph import build
-from kg.rdf.store import open_store, store_kind
+from kg.rdf.store import open_store, oxigraph_store, store_kind
 from kg.types import KGError
 from tests.data.analysis_sample import FOUR
 from tests.data.graph_sample import results
@@ -45,7 +45,7 @@ def _four(location) -> Dataset:
     if store_kind(ds) == "oxigraph":
         import pyoxigraph as ox
 
-        ds.store._inner.load(text.encode(), ox.RdfFormat.TRIG)  # type: ignore[attr-defined]
+        oxigraph_store(ds).load(text.encode(), ox.RdfFormat.TRIG)
     else:
         ds.parse(data=text, format="trig")
     return ds

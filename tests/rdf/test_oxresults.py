@@ -8,7 +8,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 
 from kg.rdf.oxresults import converter
-from kg.rdf.store import open_store, query
+from kg.rdf.store import open_store, oxigraph_store, query
 
 ROWS = """PREFIX ex: <http://example.org/>
 INSERT DATA { GRAPH ex:g {
@@ -26,7 +26,7 @@ def _rows(result):
 def test_rows_are_the_terms_oxrdflib_gives(tmp_path):
     ds = open_store(tmp_path / "store")
     query(ds, "ASK {}")  # a read before the write: nothing is cached across results
-    ds.store._inner.update(ROWS)
+    oxigraph_store(ds).update(ROWS)
     ours = _rows(query(ds, SELECT))
     theirs = _rows(ds.query(SELECT))  # oxrdflib's own conversion
     assert ours == theirs and len(ours) == 6
@@ -43,7 +43,7 @@ def test_rows_are_the_terms_oxrdflib_gives(tmp_path):
 
 def test_ask_and_construct_come_back_as_rdflib_results(tmp_path):
     ds = open_store(tmp_path / "store")
-    ds.store._inner.update(ROWS)
+    oxigraph_store(ds).update(ROWS)
     assert query(ds, "ASK { ?s ?p 2 }").askAnswer is True
     assert query(ds, "ASK { ?s ?p 3 }").askAnswer is False
     graph = query(ds, "CONSTRUCT { ?s ?p 2 } WHERE { ?s ?p 2 }").graph
