@@ -108,6 +108,8 @@ CASES = [
         "Chilean coast guard ships rammed a Peruvian fishing boat.",
         {("CHL", "attacks", "PER")},
     ),
+    # a state that blocks another's bid or proposal rejects it
+    ("Peru blocked Chile's bid to join the alliance.", {("PER", "rejects", "CHL")}),
     # "give": the goods decide the kind of aid
     (
         "Norway gave 20 million dollars to Sudan.",
@@ -175,6 +177,11 @@ NOT_THESE = [  # (sentence, relation it must not give, twin sentence that gives 
         "Norway gave a speech to Latvia's parliament.",
         "givesEconomicAidTo",
         "Norway gave 5 million euros to Latvia.",
+    ),
+    (  # blocking roads is a protest, blocking a bid a rejection
+        "Chilean farmers blocked roads near the border with Peru.",
+        "rejects",
+        "Chile blocked a Peruvian proposal on fishing rights.",
     ),
     (  # fire at a party, not a party's own firing of an official
         "Peru fired its ambassador to Chile.",
