@@ -230,3 +230,27 @@ def test_what_is_not_permitted_is_negated(nlp):
     assert ("CHL", "allowsAccessTo", "PER") in asserted(
         run(nlp, "Chile allowed Peru to use its airspace.")
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile did not allow Peru to attack Bolivia.",
+        "Chile would not let Peru attack Bolivia.",
+    ],
+)
+def test_an_act_another_party_is_not_allowed_is_negated(nlp, text):
+    doc = run(nlp, text)
+    assert ("PER", "attacks", "BOL") in triples(doc, negated=True)
+    assert ("PER", "attacks", "BOL") not in asserted(doc)
+
+
+def test_an_act_another_party_is_allowed_stays_with_the_permission(nlp):
+    got = asserted(run(nlp, "Chile allowed Peru to attack Bolivia."))
+    assert {("PER", "attacks", "BOL"), ("CHL", "allowsAccessTo", "PER")} <= got
+
+
+def test_a_refused_permission_is_the_refuser_s_rejection(nlp):
+    got = asserted(run(nlp, "Chile refused to allow Peru to attack Bolivia."))
+    assert ("CHL", "rejects", "PER") in got
+    assert not any(s == "PER" for s, _, _ in got)

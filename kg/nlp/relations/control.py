@@ -5,6 +5,7 @@ to", "vowed to") turns cooperative events into intents to cooperate (CAMEO 03,
 PLOVER AGREE) and hostile ones into threats (CAMEO 13); "threatened to X" is a
 threat; "agreed to X" an agreement; "decided to X" is X (planned when X is force);
 "refused to X" a rejection with X kept as a negated event; "not allowed to X",
+"did not allow (let) Y to X" (the permission stays an act of its own),
 "failed to X" /
 "reluctance to X" / "refrained from X" negate X; "denied X" / "denied that X"
 negate X and are no event of their own; "urged Y to X" is a demand of Y (the
@@ -340,6 +341,11 @@ def _govern(rules: Rules, ev: Event, top: Token, head: Token) -> tuple[Token, st
             return head, _UP
         ev.negated = not ev.negated
     apply_control(rules, ev, cls, head)
+    if cls == "permission" and dep == "ccomp":
+        # "(did not) allow Y to X": X is Y's act, nothing above governs it, and
+        # the permission stays an act of its own (not consumed by X)
+        ev.words.remove(head)
+        return head, _STOP
     return head, (_STOP if cls == "demand" else _UP)
 
 
