@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import IO
 
 from rdflib import Graph, Literal, URIRef
@@ -41,6 +41,11 @@ def bindings_of(result: Result) -> Iterator[Mapping[Variable, Node]]:
             yield solution
 
 
+#: Shortened IRIs remembered per table (cleared when full): a listing repeats the
+#: same actors and relations row after row.
+_IRI_CACHE = 1 << 16
+
+
 def _cell(term: Node | None, nsm: NamespaceManager) -> str:
     if term is None:
         return ""
@@ -50,6 +55,23 @@ def _cell(term: Node | None, nsm: NamespaceManager) -> str:
         except Exception:  # noqa: BLE001
             return str(term)
     return str(term)
+
+
+def _cells(nsm: NamespaceManager) -> Callable[[Node | None], str]:
+    """:func:`_cell` that shortens each distinct IRI once."""
+    short: dict[URIRef, str] = {}
+
+    def cell(term: Node | None) -> str:
+        if not isinstance(term, URIRef):
+            return _cell(term, nsm)
+        text = short.get(term)
+        if text is None:
+            if len(short) >= _IRI_CACHE:
+                short.clear()
+            text = short[term] = _cell(term, nsm)
+        return text
+
+    return cell
 
 
 def _format_graph(result: Result, format: str) -> str:
@@ -121,12 +143,13 @@ def _write_table(
 ) -> int:
     """An aligned table, IRIs shortened with the prefixes, and a row count."""
     n = 0
+    cell = _cells(nsm)
 
     def cells() -> Iterator[list[str]]:
         nonlocal n
         for row in rows:
             n += 1
-            yield [_cell(t, nsm) for t in row]
+            yield [cell(t) for t in row]
 
     for line in stream_table(variables, cells(), max_width=_CELL_WIDTH):
         out.write(line + "\n")
