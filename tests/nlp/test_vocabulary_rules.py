@@ -108,6 +108,13 @@ CASES = [
         "Chilean coast guard ships rammed a Peruvian fishing boat.",
         {("CHL", "attacks", "PER")},
     ),
+    # a claimed attack is the claimer's act ("claimed a strike on Y": a strike on a
+    # party is an attack, not a labour strike)
+    (
+        "The Tuareg rebels claimed a strike on a Malian army base.",
+        {("TUAREG", "claimsResponsibilityFor", "MLI"), ("TUAREG", "bombs", "MLI")},
+    ),
+    ("Hamas claimed the attack on Israeli soldiers.", {("HAMAS", "attacks", "ISR")}),
     # a state that blocks another's bid or proposal rejects it
     ("Peru blocked Chile's bid to join the alliance.", {("PER", "rejects", "CHL")}),
     # "give": the goods decide the kind of aid
@@ -177,6 +184,11 @@ NOT_THESE = [  # (sentence, relation it must not give, twin sentence that gives 
         "Norway gave a speech to Latvia's parliament.",
         "givesEconomicAidTo",
         "Norway gave 5 million euros to Latvia.",
+    ),
+    (  # a strike by workers is a protest, a strike on a party an attack
+        "Dock workers in Peru went on strike against the government.",
+        "bombs",
+        "Chile carried out a strike on Peru.",
     ),
     (  # blocking roads is a protest, blocking a bid a rejection
         "Chilean farmers blocked roads near the border with Peru.",

@@ -153,14 +153,21 @@ class Rules:
         """The relation of an event noun ("talks", "sanctions"), or None; a noun
         with a modifier (:data:`_MODIFIER_DEPS`) just before it is first looked up
         hyphenated ("a drone strike" as "drone-strike", an attack, where "a strike"
-        is a protest)."""
+        is a protest), one with a preposition right after it with an underscore
+        ("a strike on Y" as "strike_on")."""
         nouns = self.patterns.nouns
         rel = nouns.get(tok.lower_) or nouns.get(tok.lemma_.lower())
-        if rel is None or tok.i == 0:
+        if rel is None:
             return rel
-        prev = tok.doc[tok.i - 1]
+        doc, lemma = tok.doc, tok.lemma_.lower()
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and nxt.head.i == tok.i and nxt.dep_ == "prep":
+            rel = nouns.get(f"{lemma}_{nxt.lower_}") or rel
+        if tok.i == 0:
+            return rel
+        prev = doc[tok.i - 1]
         if prev.head.i == tok.i and prev.dep_ in _MODIFIER_DEPS:
-            return nouns.get(f"{prev.lower_}-{tok.lemma_.lower()}") or rel
+            return nouns.get(f"{prev.lower_}-{lemma}") or rel
         return rel
 
     def control_class(self, word: str) -> str | None:

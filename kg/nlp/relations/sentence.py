@@ -82,17 +82,24 @@ def main_events(
 
 
 def _claimed_act(rules: Rules, ev: Event) -> None:
-    """ "X claimed responsibility for the missile attack on Y": the claimed act is
-    asserted (or negated) as the claim is, beside it (in place)."""
+    """ "X claimed responsibility for the missile attack on Y", "X claimed a strike
+    on Y": the claimed act is asserted (or negated) as the claim is, beside it (in
+    place)."""
     if ev.relation != rules.words.role("claim") or len(ev.words) < 2:
         return
-    for c in ev.words[1].children:
-        if c.dep_ == "prep" and c.lower_ == "for":
-            for o in c.children:
-                rel = rules.noun_relation(o) if o.dep_ == "pobj" else None
-                if rel is not None and rules.hostile(rel):
-                    ev.secondary.append((rel, ev.negated))
-                    return
+    noun = ev.words[1]
+    acts = [noun] + [
+        o
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ == "for"
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
+    for o in acts:
+        rel = rules.noun_relation(o)
+        if rel is not None and rules.hostile(rel):
+            ev.secondary.append((rel, ev.negated))
+            return
 
 
 def _verbal(
