@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.nlp import doc as _doc  # noqa: F401  (registers the Doc extensions)
+from kg.nlp.relations.anaphora import names_an_act, remember
 from kg.nlp.relations.context import (
     DocContext,
     Event,
@@ -97,12 +98,17 @@ def _sentences(ctx: DocContext) -> Iterator[SentContext]:
                 MAX_SENTENCE_TOKENS,
             )  # fmt: skip
             continue
-        if len(keys) < 2:
+        if len(keys) < 2 and s_i not in pairs and not _reacts(ctx, sent, keys):
             # a quoted sentence also has its speaker as a (fallback) actor
             speaker = _quoted_speaker(ctx, sent)
-            if (speaker is None or ctx.key(speaker) in keys) and s_i not in pairs:
+            if speaker is None or ctx.key(speaker) in keys:
                 continue
         yield SentContext(ctx, sent, s_i)
+
+
+def _reacts(ctx: DocContext, sent: Span, keys: set) -> bool:
+    """An actor reacting to an act reported before ("France condemned the attack")."""
+    return bool(keys and ctx.acts) and names_an_act(ctx.rules, list(sent))
 
 
 def _pairs(ctx: SentContext, ev: Event) -> list[tuple[Span, Span]]:
@@ -194,7 +200,9 @@ def extract_with(
     if ctx is None:
         return
     for sent in _sentences(ctx):
-        for ev in sentence_events(sent):
+        events = sentence_events(sent)
+        remember(ctx, events)
+        for ev in events:
             yield from assertions(sent, ev, article_id, date)
 
 
