@@ -115,6 +115,14 @@ CASES = [
         {("TUAREG", "claimsResponsibilityFor", "MLI"), ("TUAREG", "bombs", "MLI")},
     ),
     ("Hamas claimed the attack on Israeli soldiers.", {("HAMAS", "attacks", "ISR")}),
+    # a passive with a retained object: the "by" phrase is the agent even where the
+    # parser hangs it on the verb as a plain preposition
+    ("Bolivia was given tanks by Brazil.", {("BRA", "givesMilitaryAidTo", "BOL")}),
+    ("Bolivia was sent weapons by Peru.", {("PER", "givesMilitaryAidTo", "BOL")}),
+    (
+        "A Chilean dissident was granted asylum by Peru.",
+        {("PER", "grantsAsylumTo", "CHL")},
+    ),
     # a state that blocks another's bid or proposal rejects it
     ("Peru blocked Chile's bid to join the alliance.", {("PER", "rejects", "CHL")}),
     # "give": the goods decide the kind of aid

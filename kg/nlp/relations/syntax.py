@@ -111,7 +111,8 @@ def agent_objects(tok: Token) -> list[Token]:
 
     A passive verb without an agent of its own takes a ``by`` phrase the parser hung
     on its complement: "X was designated a terrorist group by Y", "X were ordered to
-    leave by Y" (not when the complement is a passive of its own).
+    leave by Y" (not when the complement is a passive of its own), or on the verb as
+    a plain preposition: "X was given tanks by Y".
     """
     own = [
         o
@@ -122,11 +123,15 @@ def agent_objects(tok: Token) -> list[Token]:
     ]
     if own or not any(c.dep_ == "auxpass" for c in tok.children):
         return own
-    return [
-        o
+    heads = [tok] + [
+        c
         for c in tok.children
         if c.dep_ in _AGENT_SLIP_DEPS
         and not any(x.dep_ == "auxpass" for x in c.children)
+    ]
+    return [
+        o
+        for c in heads
         for p in c.children
         if p.dep_ == "prep" and p.lower_ == "by"
         for o in p.children
