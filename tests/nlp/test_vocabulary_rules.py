@@ -123,6 +123,8 @@ CASES = [
         "A Chilean dissident was granted asylum by Peru.",
         {("PER", "grantsAsylumTo", "CHL")},
     ),
+    # agreeing with a party to cut production is an agreement with it
+    ("Peru agreed with Chile to cut copper output.", {("PER", "agreesWith", "CHL")}),
     # a state that blocks another's bid or proposal rejects it
     ("Peru blocked Chile's bid to join the alliance.", {("PER", "rejects", "CHL")}),
     # "give": the goods decide the kind of aid
@@ -197,6 +199,11 @@ NOT_THESE = [  # (sentence, relation it must not give, twin sentence that gives 
         "Dock workers in Peru went on strike against the government.",
         "bombs",
         "Chile carried out a strike on Peru.",
+    ),
+    (  # what is cut decides: output or rates are no act toward anyone
+        "Peru agreed with Chile to cut copper output.",
+        "reducesRelationsWith",
+        "Peru cut trade with Chile.",
     ),
     (  # blocking roads is a protest, blocking a bid a rejection
         "Chilean farmers blocked roads near the border with Peru.",
