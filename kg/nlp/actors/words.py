@@ -46,6 +46,7 @@ class Words:
     name_connectors: frozenset[str]
     possessives: frozenset[str]
     stance_prefixes: frozenset[str]
+    currencies: frozenset[str]
     leader_government: frozenset[str]
     determiners: frozenset[str]
     coref_heads: dict[str, tuple[str, ...]]

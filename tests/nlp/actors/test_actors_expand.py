@@ -179,3 +179,21 @@ def test_a_role_owned_by_a_demonym_is_not_the_place_s(nlp, text, surface, actor,
 )
 def test_a_role_owned_by_a_named_group_is_not_the_place_s(nlp, text, surface, actor):
     assert resolved(nlp, text)[surface][0] == actor
+
+
+def test_a_currency_named_by_its_country_is_not_the_state(nlp):
+    got = resolved(nlp, "The Turkish lira fell against the US dollar.")
+    assert "Turkish" not in got and "US" not in got
+    # twin: the same adjective before a role is the state's
+    assert resolved(nlp, "The Turkish army fell back.")["Turkish army"] == (
+        "TUR",
+        "TURMIL",
+    )
+
+
+def test_a_currency_never_relates_states(nlp):
+    from tests.nlp.relation_cases import asserted, run
+
+    text = "The Turkish lira hit a record low against the US dollar."
+    assert not asserted(run(nlp, text))
+    assert ("TUR", "attacks", "US") in asserted(run(nlp, "Turkey hit the US embassy."))

@@ -277,10 +277,15 @@ def _stance(ctx: DocContext, c: Candidate) -> bool:
     )
 
 
+def _currency(ctx: DocContext, c: Candidate) -> bool:
+    """'the Turkish lira', 'the US dollar': a currency, not a mention of the state."""
+    return c.end < ctx.n and ctx.toks[c.end].lower_ in ctx.words.currencies
+
+
 def apply(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
-    """Expand every candidate, keep the longest of overlaps, drop stances; mark
-    the tokens of the result taken."""
+    """Expand every candidate, keep the longest of overlaps, drop stances and
+    currencies; mark the tokens of the result taken."""
     out = non_overlapping([expand(ctx, c) for c in cands])
-    out = [c for c in out if not _stance(ctx, c)]
+    out = [c for c in out if not (_stance(ctx, c) or _currency(ctx, c))]
     ctx.take(out)
     return out
