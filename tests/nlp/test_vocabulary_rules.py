@@ -200,6 +200,12 @@ NOT_THESE = [  # (sentence, relation it must not give, twin sentence that gives 
         "bombs",
         "Chile carried out a strike on Peru.",
     ),
+    (  # a protest to a state is diplomatic, a protest against a government a
+        # demonstration
+        "Peruvian farmers protested against the government of Chile.",
+        "condemns",
+        "Peru protested to Chile over the arrest.",
+    ),
     (  # what is cut decides: output or rates are no act toward anyone
         "Peru agreed with Chile to cut copper output.",
         "reducesRelationsWith",
