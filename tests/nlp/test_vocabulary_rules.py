@@ -125,6 +125,15 @@ CASES = [
     ),
     # agreeing with a party to cut production is an agreement with it
     ("Peru agreed with Chile to cut copper output.", {("PER", "agreesWith", "CHL")}),
+    # a deal brokered by a third party: it mediates between the parties
+    (
+        "Peru and Chile signed a truce brokered by Brazil.",
+        {("BRA", "mediates", "PER"), ("BRA", "mediates", "CHL")},
+    ),
+    (
+        "Peru and Chile agreed to restore ties in a deal mediated by Brazil.",
+        {("BRA", "mediates", "PER"), ("BRA", "mediates", "CHL")},
+    ),
     # a state that blocks another's bid or proposal rejects it
     ("Peru blocked Chile's bid to join the alliance.", {("PER", "rejects", "CHL")}),
     # "give": the goods decide the kind of aid
@@ -205,6 +214,11 @@ NOT_THESE = [  # (sentence, relation it must not give, twin sentence that gives 
         "Peruvian farmers protested against the government of Chile.",
         "condemns",
         "Peru protested to Chile over the arrest.",
+    ),
+    (  # a deal of the parties alone has no mediator
+        "Peru and Chile signed a truce in Brasilia.",
+        "mediates",
+        "Peru and Chile signed a truce brokered by Brazil.",
     ),
     (  # what is cut decides: output or rates are no act toward anyone
         "Peru agreed with Chile to cut copper output.",

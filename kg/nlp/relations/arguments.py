@@ -139,6 +139,20 @@ def copula_target(ctx: SentContext, ev: Event, exclude: Keys) -> list[Span]:
     return prior[-1:] if prior else []
 
 
+def _deal_parties(ctx: SentContext, ev: Event, src_ids: Keys) -> list[Span]:
+    """ "A and B signed a truce brokered by Y", "agreed ... in a deal mediated by Y":
+    the parties of the act whose deal the mediator brokered."""
+    tok = ev.trigger
+    if ev.relation != ctx.rules.words.role("mediation") or tok.dep_ != "acl":
+        return []
+    noun = tok.head
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if noun.dep_ not in ("dobj", "pobj") or verb.pos_ not in ("VERB", "AUX"):
+        return []
+    subj, _ = subject(verb)
+    return actors(ctx, subj, src_ids) if subj is not None else []
+
+
 def _targets(ctx: SentContext, a: Args, src_ids: Keys) -> bool:
     """Resolve the targets (when the passive did not); False to drop the event."""
     ev = a.ev
@@ -163,6 +177,8 @@ def _targets(ctx: SentContext, a: Args, src_ids: Keys) -> bool:
         a.targets = _open_targets(ctx, a, chain, src_ids)
     if not a.targets and ev.kind == "copula":
         a.targets = copula_target(ctx, ev, src_ids)
+    if not a.targets:
+        a.targets = _deal_parties(ctx, ev, src_ids)
     if not a.targets and ev.kind != "noun":  # "France condemned the attack."
         a.targets = earlier_author(ctx, ev, src_ids)
     return True
