@@ -18,6 +18,10 @@ CASES = [
         "Peru restored ties with Chile. Bolivia welcomed the decision.",
         ("BOL", "praises", "PER"),
     ),
+    (  # a pronoun that is no actor names the act
+        "Peru expelled Chile's ambassador. Bolivia condemned it.",
+        ("BOL", "condemns", "PER"),
+    ),
     (  # the reaction in the same sentence as another event
         "Peru bombed Arica. Brazil condemned the attack, and Bolivia recalled its "
         "ambassador from Peru.",
@@ -38,6 +42,7 @@ NOT_THESE = [  # (text, relation it must not give) beside a twin that gives it
     ("Peru shelled Arica. Bolivia condemned an attack on a church.", "condemns"),
     # nothing was reported before
     ("Bolivia condemned the attack.", "condemns"),
+    ("Bolivia condemned it.", "condemns"),
     # a denied act has no author to blame
     ("Peru denied shelling Arica. Bolivia condemned the attack.", "condemns"),
 ]

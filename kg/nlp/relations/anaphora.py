@@ -2,9 +2,10 @@
 
 A reaction (praise, condemnation, rejection, demand: ``reactions`` in
 relation_words.yaml) whose object is a definite act noun with no actor of its own
-("the attack", "these strikes", "the move", "this decision") targets the author of
-the latest act reported before it in the article: of the noun's own kind (same quad
-class) for an event noun, of any kind for a plain act noun (``act_nouns``).
+("the attack", "these strikes", "the move", "this decision"), or a pronoun that is
+no actor ("condemned it", ``act_pronouns``), targets the author of the latest act
+reported before it in the article: of the noun's own kind (same quad class) for an
+event noun, of any kind for a plain act noun (``act_nouns``) or a pronoun.
 """
 
 from __future__ import annotations
@@ -29,6 +30,10 @@ def _definite(tok: Token) -> bool:
 
 def _act_kind(rules: Rules, tok: Token) -> tuple[bool, str | None]:
     """Whether ``tok`` names an act, and its relation (None: an act of any kind)."""
+    if tok.pos_ == "PRON":  # "condemned it": no actor, so the act
+        return tok.lower_ in rules.words["act_pronouns"], None
+    if not _definite(tok):
+        return False, None
     rel = rules.noun_relation(tok)
     if rel is not None:
         return True, rel
@@ -36,9 +41,10 @@ def _act_kind(rules: Rules, tok: Token) -> tuple[bool, str | None]:
 
 
 def named_act(rules: Rules, tok: Token) -> tuple[Token, str | None] | None:
-    """The definite act noun that is the object of ``tok`` and its relation."""
+    """The definite act noun (or pronoun) that is the object of ``tok`` and its
+    relation."""
     for c in tok.children:
-        if c.dep_ in OBJ_DEPS and _definite(c):
+        if c.dep_ in OBJ_DEPS:
             is_act, rel = _act_kind(rules, c)
             if is_act:
                 return c, rel
