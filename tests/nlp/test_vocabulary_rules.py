@@ -125,6 +125,18 @@ CASES = [
     ),
     # agreeing with a party to cut production is an agreement with it
     ("Peru agreed with Chile to cut copper output.", {("PER", "agreesWith", "CHL")}),
+    # a package is an event by what it holds; a quantity by what it measures
+    (
+        "Norway announced an arms package for Latvia.",
+        {("NOR", "givesMilitaryAidTo", "LVA")},
+    ),
+    (
+        "Norway sent hundreds of soldiers to Latvia.",
+        {("NOR", "givesMilitaryAidTo", "LVA")},
+    ),
+    # forces that push into a party attack it; boarding its ship coerces it
+    ("Peruvian forces pushed into Chile.", {("PER", "attacks", "CHL")}),
+    ("Peru's navy boarded a Chilean fishing boat.", {("PER", "coerces", "CHL")}),
     # a deal brokered by a third party: it mediates between the parties
     (
         "Peru and Chile signed a truce brokered by Brazil.",
@@ -214,6 +226,16 @@ NOT_THESE = [  # (sentence, relation it must not give, twin sentence that gives 
         "Peruvian farmers protested against the government of Chile.",
         "condemns",
         "Peru protested to Chile over the arrest.",
+    ),
+    (  # a quantity of other goods is no military aid
+        "Norway sent hundreds of letters to Latvia.",
+        "givesMilitaryAidTo",
+        "Norway sent hundreds of soldiers to Latvia.",
+    ),
+    (  # pushing for talks is a demand, pushing into a party an attack
+        "Peru pushed for talks with Chile.",
+        "attacks",
+        "Peruvian forces pushed into Chile.",
     ),
     (  # a deal of the parties alone has no mediator
         "Peru and Chile signed a truce in Brasilia.",

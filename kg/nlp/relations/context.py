@@ -153,12 +153,11 @@ class Rules:
         """The relation of an event noun ("talks", "sanctions"), or None; a noun
         with a modifier (:data:`_MODIFIER_DEPS`) just before it is first looked up
         hyphenated ("a drone strike" as "drone-strike", an attack, where "a strike"
-        is a protest), one with a preposition right after it with an underscore
-        ("a strike on Y" as "strike_on")."""
+        is a protest; "an arms package" as "arms-package", where a package alone is
+        no event), one with a preposition right after it with an underscore ("a
+        strike on Y" as "strike_on")."""
         nouns = self.patterns.nouns
         rel = nouns.get(tok.lower_) or nouns.get(tok.lemma_.lower())
-        if rel is None:
-            return rel
         doc, lemma = tok.doc, tok.lemma_.lower()
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if nxt is not None and nxt.head.i == tok.i and nxt.dep_ == "prep":

@@ -444,12 +444,27 @@ def trigger_lemmas(patterns: Patterns, words: Words) -> frozenset[str]:
     return frozenset(out)
 
 
+def _measured(rules: Rules, objs: list[Token]) -> list[Token]:
+    """Objects with what a quantity noun measures after them ("sent thousands of
+    troops", "a shipment of arms"): the goods decide, not the quantity."""
+    quantities = rules.words["quantity_nouns"]
+    return objs + [
+        g
+        for o in objs
+        if o.lemma_.lower() in quantities
+        for c in o.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+
+
 def verb_relation(rules: Rules, tok: Token) -> Found:
     """Relation of a verb token: (relation, kind, trigger words, fine CAMEO code)."""
     lemma = rules.lemma(tok)
     entry = rules.patterns.verbs.get(lemma)
     overrides = rules.patterns.light_overrides.get(lemma, {})
-    v = Verb(tok, lemma, entry, _objects(tok), overrides)
+    v = Verb(tok, lemma, entry, _measured(rules, _objects(tok)), overrides)
     for rule in _VERB_RULES:
         found = rule(rules, v)
         if found is not None:
