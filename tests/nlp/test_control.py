@@ -254,3 +254,13 @@ def test_a_refused_permission_is_the_refuser_s_rejection(nlp):
     got = asserted(run(nlp, "Chile refused to allow Peru to attack Bolivia."))
     assert ("CHL", "rejects", "PER") in got
     assert not any(s == "PER" for s, _, _ in got)
+
+
+def test_ready_for_an_act_is_an_intent(nlp):
+    text = '"We are ready for talks with Chile," the Peruvian foreign minister said.'
+    got = asserted(run(nlp, text))
+    assert ("PER", "intendsToCooperateWith", "CHL") in got
+    assert ("PER", "meetsWith", "CHL") not in got
+    # twin: talks held are a meeting
+    held = asserted(run(nlp, "Peru held talks with Chile."))
+    assert ("PER", "meetsWith", "CHL") in held

@@ -377,6 +377,16 @@ def _negated_noun(rules: Rules, top: Token, head: Token) -> bool:
     )
 
 
+def _governed_phrase(rules: Rules, prep: Token, head: Token) -> bool:
+    """True for a prepositional phrase a control word governs: a gerund after a
+    control verb ("refrained from criticising X", "called for lifting sanctions"),
+    or an act after an adjective of intent ("ready for talks with X")."""
+    cls = rules.control_class(rules.control_word(head))
+    if any(c.dep_ == "pcomp" for c in prep.children):
+        return cls is not None
+    return head.pos_ == "ADJ" and cls in ("intent", "posture")
+
+
 def _step(rules: Rules, ev: Event, top: Token) -> tuple[Token, str]:
     """One step up the chain: the new top and whether to go on."""
     head = top.head
@@ -397,11 +407,7 @@ def _step(rules: Rules, ev: Event, top: Token) -> tuple[Token, str]:
         if head.lower_ in rules.words["when_preps"]:
             return top, _STOP  # "without consulting X", "after meeting X"
         return head, _UP  # "refrained from criticising": on to the verb
-    if (
-        dep == "prep"
-        and any(c.dep_ == "pcomp" for c in top.children)
-        and rules.control_class(rules.control_word(head)) is not None
-    ):  # "refrained from criticising X", "called for lifting sanctions"
+    if dep == "prep" and _governed_phrase(rules, top, head):
         if _addressed_reason(rules, top, head):
             return top, _STOP
         return _govern(rules, ev, top, head)
