@@ -261,6 +261,9 @@ def test_ready_for_an_act_is_an_intent(nlp):
     got = asserted(run(nlp, text))
     assert ("PER", "intendsToCooperateWith", "CHL") in got
     assert ("PER", "meetsWith", "CHL") not in got
+    assert ("PER", "intendsToCooperateWith", "CHL") in asserted(
+        run(nlp, "Peru is ready for talks with Chile.")
+    )
     # twin: talks held are a meeting
     held = asserted(run(nlp, "Peru held talks with Chile."))
     assert ("PER", "meetsWith", "CHL") in held

@@ -121,6 +121,14 @@ def _actor_participle(ctx: SentContext, tok: Token) -> bool:
     return tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.i in ctx.index
 
 
+def _intending_subject(noun: Token) -> tuple[Token | None, str]:
+    """ "X is ready for talks with Y": the subject of the adjective of intent."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.pos_ == "ADJ":
+        return subject(prep.head)
+    return None, ""
+
+
 def _subject_sources(ctx: SentContext, a: Args) -> bool:
     """The subject of the trigger, or the possessor of a nominal event."""
     tok = a.ev.trigger
@@ -144,6 +152,8 @@ def _subject_sources(ctx: SentContext, a: Args) -> bool:
         return _passive_sources(ctx, a, a.passive)
     if a.ev.kind == "noun":
         a.subj, a.how = noun_source(tok)
+        if a.subj is None and a.ev.extra.get("control") in ("intent", "posture"):
+            a.subj, a.how = _intending_subject(tok)
     a.sources = actors(ctx, a.subj, set()) if a.subj is not None else []
     if a.subj is not None and a.how == "subj":
         a.skip.add(a.subj.i)
