@@ -137,6 +137,9 @@ CASES = [
     # forces that push into a party attack it; boarding its ship coerces it
     ("Peruvian forces pushed into Chile.", {("PER", "attacks", "CHL")}),
     ("Peru's navy boarded a Chilean fishing boat.", {("PER", "coerces", "CHL")}),
+    # idioms of a light verb: a modifier and its noun
+    ("Peru gave the green light to Chile's bid.", {("PER", "agreesWith", "CHL")}),
+    ("Peru launched a ground operation in Chile.", {("PER", "attacks", "CHL")}),
     # a deal brokered by a third party: it mediates between the parties
     (
         "Peru and Chile signed a truce brokered by Brazil.",
