@@ -35,6 +35,22 @@ def test_a_reaction_targets_the_author_of_the_act_named_again(nlp, text, expecte
     assert expected in asserted(run(nlp, text))
 
 
+AUTHORS = [
+    # a reaction to an act whose author is named with it targets the author
+    ("Brazil condemned the attack on Peruvian troops by Chilean soldiers.", "CHL"),
+    ("Brazil condemned the attack on Peru by Chile.", "CHL"),
+    ("Brazil condemned Chile's attack on Peru.", "CHL"),
+    ("Bolivia praised the mediation by Brazil between Peru and Chile.", "BRA"),
+]
+
+
+@pytest.mark.parametrize(("text", "author"), AUTHORS)
+def test_a_reaction_targets_the_author_named_with_the_act(nlp, text, author):
+    targets = {t for _, _, t in asserted(run(nlp, text))}
+    assert author in targets
+    assert "PER" not in targets  # the act's own target is not reacted to
+
+
 NOT_THESE = [  # (text, relation it must not give) beside a twin that gives it
     # an act of another kind is not the one named again
     ("Peru restored ties with Chile. Bolivia condemned the attack.", "condemns"),

@@ -1,11 +1,13 @@
-"""An act named again: "Russia shelled Kharkiv. France condemned the attack."
+"""An act reacted to: "Russia shelled Kharkiv. France condemned the attack."
 
 A reaction (praise, condemnation, rejection, demand: ``reactions`` in
 relation_words.yaml) whose object is a definite act noun with no actor of its own
 ("the attack", "these strikes", "the move", "this decision"), or a pronoun that is
 no actor ("condemned it", ``act_pronouns``), targets the author of the latest act
 reported before it in the article: of the noun's own kind (same quad class) for an
-event noun, of any kind for a plain act noun (``act_nouns``) or a pronoun.
+event noun, of any kind for a plain act noun (``act_nouns``) or a pronoun. A
+reaction to an act whose author is named with it targets that author ("condemned
+the attack on X by Y": Y).
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.nlp.relations.context import DocContext, Event, Rules, SentContext
+from kg.nlp.relations.counter import act_author
+from kg.nlp.relations.search import actors
 from kg.nlp.relations.syntax import OBJ_DEPS
 
 
@@ -64,6 +68,39 @@ def remember(ctx: DocContext, events: list[Event]) -> None:
         for ev in events
         if ev.sources and not ev.negated and ev.modality == "asserted"
     )
+
+
+def named_author(
+    ctx: SentContext, ev: Event, exclude: set[tuple[str, str]]
+) -> list[Span]:
+    """ "condemned the attack on X by Y", "praised Y's mediation": a reaction to an
+    act whose author is named with it targets the author, not the act's target."""
+    rules = ctx.rules
+    if ev.kind == "noun" or not rules.in_category(ev.relation, "reactions"):
+        return []
+    verb = ev.trigger
+    for c in verb.children:
+        if c.dep_ in OBJ_DEPS and rules.noun_relation(c) is not None:
+            found = act_author(ctx, c, exclude) or _misplaced_agent(ctx, verb, exclude)
+            if found:
+                ev.extra["target_from"] = "act_author"
+                return found
+    return []
+
+
+def _misplaced_agent(
+    ctx: SentContext, verb: Token, exclude: set[tuple[str, str]]
+) -> list[Span]:
+    """The "by" phrase of the object the parser hung on an active verb
+    ("condemned the attack on X by Y")."""
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return []
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            found = actors(ctx, c, exclude)
+            if found:
+                return found
+    return []
 
 
 def earlier_author(

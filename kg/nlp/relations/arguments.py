@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from kg.nlp.relations.anaphora import earlier_author
+from kg.nlp.relations.anaphora import earlier_author, named_author
 from kg.nlp.relations.context import Event, Rules, SentContext
 from kg.nlp.relations.counter import counter_target, is_counter
 from kg.nlp.relations.search import actors, find, open_heads
@@ -172,7 +172,9 @@ def _targets(ctx: SentContext, a: Args, src_ids: Keys) -> bool:
         chain = []
         _noun_targets(ctx, a, src_ids)
     elif not a.targets:
-        light_noun_targets(ctx, a, src_ids)
+        a.targets = named_author(ctx, ev, src_ids)
+        if not a.targets:
+            light_noun_targets(ctx, a, src_ids)
     if not a.targets:
         a.targets = _open_targets(ctx, a, chain, src_ids)
     if not a.targets and ev.kind == "copula":
