@@ -87,3 +87,21 @@ def test_a_coordinated_apposition_that_names_no_actor_adds_no_source(nlp):
     got = _events(nlp, words, heads, deps, pos)
     assert ("NOR", "BOL", "praises") in got
     assert ("PER", "BOL", "praises") not in got
+
+
+def test_a_name_right_after_the_verb_parsed_as_an_adverb_is_the_object(nlp):
+    # "Norway praised Chile": Chile parsed as npadvmod of the verb
+    words = ["Norway", "praised", "Chile", "."]
+    heads = [1, 1, 1, 1]
+    deps = ["nsubj", "ROOT", "npadvmod", "punct"]
+    pos = ["PROPN", "VERB", "PROPN", "PUNCT"]
+    assert _events(nlp, words, heads, deps, pos) == [("NOR", "CHL", "praises")]
+
+
+def test_a_name_adverb_away_from_the_verb_is_no_object(nlp):
+    # "Norway praised warmly Chile": only a name right after the verb is taken
+    words = ["Norway", "praised", "warmly", "Chile", "."]
+    heads = [1, 1, 1, 1, 1]
+    deps = ["nsubj", "ROOT", "advmod", "npadvmod", "punct"]
+    pos = ["PROPN", "VERB", "ADV", "PROPN", "PUNCT"]
+    assert _events(nlp, words, heads, deps, pos) == []

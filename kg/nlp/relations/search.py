@@ -246,12 +246,15 @@ def _skipped(entry: VerbEntry | None, c: Token, skip: set[int]) -> bool:
 
 
 def _first_choice(rules: Rules, c: Token) -> bool:
-    """An object, a target preposition or a complement: searched first."""
+    """An object, a target preposition or a complement: searched first; a name
+    right after the verb the parser took for an adverb is an object ("warned
+    Washington" parsed as npadvmod)."""
     return (
         c.dep_ in OBJ_DEPS
         or c.dep_ == "nsubjpass"
         or (c.dep_ == "prep" and c.lower_ in rules.words["target_preps"])
         or c.dep_ in ("xcomp", "prt", "acomp", "pcomp", "pobj")
+        or (c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i == c.head.i + 1)
     )
 
 
