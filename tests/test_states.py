@@ -257,6 +257,19 @@ def test_sample_sparql_us_designates_hts_then_not(sample):
     assert rows == {"2024-11-01": [], "2025-06-01": ["active"], "2025-08-01": ["ended"]}
 
 
+def test_sample_us_sanctions_on_syria_end_with_the_executive_order(sample):
+    # syria-11: "Trump signed an executive order ... ending the US sanctions
+    # programme on Syria" lifts them (issue 9, section 5)
+    ds = open_store(sample, read_only=True)
+    try:
+        (after,) = kg.states_as_of(
+            ds, "2025-08-01", source="US", target="SYR", relation="sanctions"
+        )
+    finally:
+        ds.close()
+    assert after["status"] == "ended" and after["article"] == "syria-11"
+
+
 def test_cli_as_of_errors_are_one_line(sample, capsys, tmp_path):
     code = main(["query", "--store", str(sample), "--as-of", "someday"])
     err = capsys.readouterr().err

@@ -137,6 +137,11 @@ CASES = [
     # forces that push into a party attack it; boarding its ship coerces it
     ("Peruvian forces pushed into Chile.", {("PER", "attacks", "CHL")}),
     ("Peru's navy boarded a Chilean fishing boat.", {("PER", "coerces", "CHL")}),
+    # a sanctions programme is the sanctions: ending it lifts them
+    (
+        "Peru ended its sanctions programme on Chile.",
+        {("PER", "liftsSanctionsOn", "CHL")},
+    ),
     # idioms of a light verb: a modifier and its noun
     ("Peru gave the green light to Chile's bid.", {("PER", "agreesWith", "CHL")}),
     ("Peru launched a ground operation in Chile.", {("PER", "attacks", "CHL")}),
