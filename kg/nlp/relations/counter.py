@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from kg.nlp.relations.context import Event, SentContext
 from kg.nlp.relations.search import actors
-from kg.nlp.relations.syntax import agent_objects
+from kg.nlp.relations.syntax import agent_objects, prep_objects
 
 
 def is_counter(ctx: SentContext, ev: Event) -> bool:
@@ -34,13 +34,7 @@ def _foiled(ev: Event) -> list[Token]:
     """What the event counters: the object, or "of" object of a noun."""
     tok = ev.trigger
     if ev.kind == "noun":
-        return [
-            o
-            for c in tok.children
-            if c.dep_ == "prep" and c.lower_ == "of"
-            for o in c.children
-            if o.dep_ == "pobj"
-        ]
+        return prep_objects(tok, "of")
     return [c for c in tok.children if c.dep_ in ("dobj", "obj")]
 
 

@@ -19,7 +19,7 @@ from kg.nlp.relations.arguments import resolve
 from kg.nlp.relations.context import Event, Rules, SentContext
 from kg.nlp.relations.control import denies_act, embedded, fold
 from kg.nlp.relations.qualifiers import attribute
-from kg.nlp.relations.syntax import DETAIL_DEPS, depth
+from kg.nlp.relations.syntax import DETAIL_DEPS, depth, prep_objects
 from kg.nlp.relations.triggers import obligations, triggers
 
 
@@ -88,14 +88,7 @@ def _claimed_act(rules: Rules, ev: Event) -> None:
     if ev.relation != rules.words.role("claim") or len(ev.words) < 2:
         return
     noun = ev.words[1]
-    acts = [noun] + [
-        o
-        for c in noun.children
-        if c.dep_ == "prep" and c.lower_ == "for"
-        for o in c.children
-        if o.dep_ == "pobj"
-    ]
-    for o in acts:
+    for o in [noun, *prep_objects(noun, "for")]:
         rel = rules.noun_relation(o)
         if rel is not None and rules.hostile(rel):
             ev.secondary.append((rel, ev.negated))

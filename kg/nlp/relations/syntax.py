@@ -162,6 +162,18 @@ def child(tok: Token, dep: str) -> Token | None:
     return next((c for c in tok.children if c.dep_ == dep), None)
 
 
+def prep_objects(tok: Token, word: str) -> list[Token]:
+    """The objects of the ``word`` prepositions of ``tok`` ("of" in "thousands of
+    troops": troops)."""
+    return [
+        o
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == word
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
+
+
 def _other_subject(tok: Token) -> tuple[Token, str] | None:
     """A headline subject, a passive agent or a possessor of a noun."""
     if tok.dep_ == "amod":  # headline parse "US shared intelligence"

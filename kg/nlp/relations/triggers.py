@@ -18,7 +18,7 @@ from spacy.tokens import Token
 from kg.nlp.relations.context import Event, Rules
 from kg.nlp.relations.naming import by_naming, by_phone
 from kg.nlp.relations.patterns import Patterns, VerbEntry
-from kg.nlp.relations.syntax import content_clause
+from kg.nlp.relations.syntax import content_clause, prep_objects
 from kg.nlp.relations.words import Words
 
 #: The key of ``Event.extra`` that carries an event's fine CAMEO code; the
@@ -278,13 +278,7 @@ def _by_promised_harm(rules: Rules, v: Verb) -> Found | None:
         v.lemma in rules.words["commitment_verbs"] or v.lemma in rules.control("threat")
     ):
         return None
-    named = v.objs + [
-        o
-        for c in v.tok.children
-        if c.dep_ == "prep" and c.lower_ == "of"
-        for o in c.children
-        if o.dep_ == "pobj"
-    ]
+    named = v.objs + prep_objects(v.tok, "of")
     for o in named:
         rel = rules.noun_relation(o)
         authored = any(  # "warned of an attack by Z", "of Z's attack": Z's act
@@ -314,13 +308,7 @@ def _by_event_noun(rules: Rules, v: Verb) -> Found | None:
         if rel:
             return show_of_force(rules, v.tok, o, rel), "light", [v.tok, o], None
     for o in v.objs:
-        inner = [c for c in o.children if c.dep_ == "compound"] + [
-            g
-            for c in o.children
-            if c.dep_ == "prep" and c.lower_ == "of"
-            for g in c.children
-            if g.dep_ == "pobj"
-        ]
+        inner = [c for c in o.children if c.dep_ == "compound"] + prep_objects(o, "of")
         for n in inner:
             rel = rules.noun_relation(n)
             if rel:
@@ -449,13 +437,7 @@ def _measured(rules: Rules, objs: list[Token]) -> list[Token]:
     troops", "a shipment of arms"): the goods decide, not the quantity."""
     quantities = rules.words["quantity_nouns"]
     return objs + [
-        g
-        for o in objs
-        if o.lemma_.lower() in quantities
-        for c in o.children
-        if c.dep_ == "prep" and c.lower_ == "of"
-        for g in c.children
-        if g.dep_ == "pobj"
+        g for o in objs if o.lemma_.lower() in quantities for g in prep_objects(o, "of")
     ]
 
 
