@@ -35,6 +35,8 @@ _CHAIN_DEPS = frozenset(
     {"xcomp", "ccomp", "acl", "acomp", "pcomp", "prep", "pobj", "conj"}
 )
 _UP, _STOP, _DONE = "up", "stop", "done"
+#: Control classes of an act intended, not done ("ready for talks", "prepared to").
+INTENT_CLASSES = frozenset({"intent", "posture"})
 #: Dependencies climbed to find what an event is the content of (a past participle
 #: "acl" is not: "a deal brokered by X" is asserted even inside what was agreed; a
 #: present one is, through the object it describes: "refused to sign a statement
@@ -384,7 +386,7 @@ def _governed_phrase(rules: Rules, prep: Token, head: Token) -> bool:
     cls = rules.control_class(rules.control_word(head))
     if any(c.dep_ == "pcomp" for c in prep.children):
         return cls is not None
-    return head.pos_ == "ADJ" and cls in ("intent", "posture")
+    return head.pos_ == "ADJ" and cls in INTENT_CLASSES
 
 
 def _step(rules: Rules, ev: Event, top: Token) -> tuple[Token, str]:

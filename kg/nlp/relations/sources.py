@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from kg.nlp.relations.context import Event, SentContext
+from kg.nlp.relations.control import INTENT_CLASSES
 from kg.nlp.relations.counter import is_counter
 from kg.nlp.relations.search import actors
 from kg.nlp.relations.syntax import (
@@ -152,7 +153,7 @@ def _subject_sources(ctx: SentContext, a: Args) -> bool:
         return _passive_sources(ctx, a, a.passive)
     if a.ev.kind == "noun":
         a.subj, a.how = noun_source(tok)
-        if a.subj is None and a.ev.extra.get("control") in ("intent", "posture"):
+        if a.subj is None and a.ev.extra.get("control") in INTENT_CLASSES:
             a.subj, a.how = _intending_subject(tok)
     a.sources = actors(ctx, a.subj, set()) if a.subj is not None else []
     if a.subj is not None and a.how == "subj":
