@@ -108,7 +108,7 @@ def earlier_author(
 ) -> list[Span]:
     """The author of the act a reaction names again, or []."""
     rules = ctx.rules
-    if not rules.in_category(ev.relation, "reactions"):
+    if ev.kind == "noun" or not rules.in_category(ev.relation, "reactions"):
         return []
     found = named_act(rules, ev.trigger)
     if found is None:

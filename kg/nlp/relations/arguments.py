@@ -181,7 +181,7 @@ def _targets(ctx: SentContext, a: Args, src_ids: Keys) -> bool:
         a.targets = copula_target(ctx, ev, src_ids)
     if not a.targets:
         a.targets = _deal_parties(ctx, ev, src_ids)
-    if not a.targets and ev.kind != "noun":  # "France condemned the attack."
+    if not a.targets:  # "France condemned the attack."
         a.targets = earlier_author(ctx, ev, src_ids)
     return True
 
