@@ -25,6 +25,14 @@ LEADERS = [
         "2023-11-01",
         {"Biden": ("US", "USAGOV"), "Netanyahu": ("ISR", "ISRGOV")},
     ),
+    # a head of government in office twice, a president, a defence minister
+    (
+        "Fico met Stubb.",
+        "2024-05-02",
+        {"Fico": ("SVK", "SVKGOV"), "Stubb": ("FIN", "FINGOV")},
+    ),
+    ("Fico spoke.", "2020-05-02", {"Fico": ("P_ROBERT_FICO", "SVK")}),
+    ("Boris Pistorius spoke.", "2024-05-02", {"Boris Pistorius": ("DEU", "DEUMIL")}),
     (
         "The Bush administration said no.",
         None,
