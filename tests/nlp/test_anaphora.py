@@ -67,3 +67,42 @@ NOT_THESE = [  # (text, relation it must not give) beside a twin that gives it
 @pytest.mark.parametrize(("text", "relation"), NOT_THESE)
 def test_no_act_named_again_no_target(nlp, text, relation):
     assert relation not in {r for _, r, _ in asserted(run(nlp, text))}
+
+
+LONE = [  # an act done by one actor alone, reacted to in the next sentence
+    ("Peru fired a missile into the sea. Chile condemned the launch.", "PER"),
+    ("Peru tested a new missile. Chile condemned the test.", "PER"),
+    ("Peru held military drills at sea. Chile denounced the drills.", "PER"),
+]
+
+
+@pytest.mark.parametrize(("text", "author"), LONE)
+def test_a_reaction_targets_the_lone_author_of_the_act_before(nlp, text, author):
+    assert ("CHL", author) in {(s, t) for s, _, t in asserted(run(nlp, text))}
+
+
+LONE_NOT = [  # the twins: the act withheld, or no act at all
+    "Peru did not fire a missile. Chile condemned the launch.",
+    "Peru may test a new missile. Chile condemned the test.",
+    "The weather was bad in Peru. Chile condemned the launch.",
+]
+
+
+@pytest.mark.parametrize("text", LONE_NOT)
+def test_no_lone_act_no_target(nlp, text):
+    assert not asserted(run(nlp, text))
+
+
+RETALIATION = [  # retaliation naming no target: the author of the harm before
+    ("Peru shelled Bolivian positions. Bolivia vowed to retaliate.", True),
+    ("Peru imposed tariffs on Bolivian goods. Bolivia retaliated with tariffs.", True),
+    # the twins: no hostile act done to the retaliating actor
+    ("Peru hosted Bolivia's president. Bolivia vowed to retaliate.", False),
+    ("Peru shelled Chilean positions. Bolivia vowed to retaliate.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "found"), RETALIATION)
+def test_retaliation_targets_the_author_of_the_harm(nlp, text, found):
+    pairs = {(s, t) for s, _, t in asserted(run(nlp, text))}
+    assert (("BOL", "PER") in pairs) is found

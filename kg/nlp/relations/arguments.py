@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from kg.nlp.relations.anaphora import earlier_author, named_author
+from kg.nlp.relations.anaphora import earlier_target, named_author
 from kg.nlp.relations.context import Event, Rules, SentContext
 from kg.nlp.relations.counter import counter_target, is_counter
 from kg.nlp.relations.search import actors, find, open_heads
@@ -181,8 +181,8 @@ def _targets(ctx: SentContext, a: Args, src_ids: Keys) -> bool:
         a.targets = copula_target(ctx, ev, src_ids)
     if not a.targets:
         a.targets = _deal_parties(ctx, ev, src_ids)
-    if not a.targets:  # "France condemned the attack."
-        a.targets = earlier_author(ctx, ev, src_ids)
+    if not a.targets:  # "France condemned the attack.", "Y vowed to retaliate."
+        a.targets = earlier_target(ctx, ev, src_ids)
     return True
 
 

@@ -108,7 +108,7 @@ def _sentences(ctx: DocContext) -> Iterator[SentContext]:
 
 def _reacts(ctx: DocContext, sent: Span, keys: set) -> bool:
     """An actor reacting to an act reported before ("France condemned the attack")."""
-    return bool(keys and ctx.acts) and names_an_act(ctx.rules, list(sent))
+    return bool(keys) and names_an_act(ctx.rules, list(sent))
 
 
 def _pairs(ctx: SentContext, ev: Event) -> list[tuple[Span, Span]]:

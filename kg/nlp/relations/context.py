@@ -291,8 +291,8 @@ class DocContext:
         index: Token index -> the mention covering it.
         dates: The DATE entities of the document.
         quotes: ``(start, end, speaker mention)`` per quotation with a known speaker.
-        acts: ``(relation, author mention)`` of the asserted acts of the sentences
-            read so far (:mod:`kg.nlp.relations.anaphora`).
+        acts: ``(relation, author mention, target mentions)`` of the asserted acts
+            of the sentences read so far (:mod:`kg.nlp.relations.anaphora`).
     """
 
     rules: Rules
@@ -301,7 +301,7 @@ class DocContext:
     index: dict[int, Span]
     dates: list[Span]
     quotes: list[tuple[int, int, Span]]
-    acts: list[tuple[str, Span]] = field(default_factory=list)
+    acts: list[tuple[str, Span, list[Span]]] = field(default_factory=list)
     _keys: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)
     _mentions: dict[tuple[int, int], Mention] = field(default_factory=dict)
 
