@@ -211,3 +211,19 @@ SAME_COUNTRY = [
 @pytest.mark.parametrize(("text", "triple"), SAME_COUNTRY)
 def test_other_actors_of_one_country_relate(nlp, text, triple):
     assert triple in asserted(run(nlp, text))
+
+
+CHARGED = [  # the actor named in the charge against a person is no party
+    "Peru executed a man convicted of spying for Chile.",
+    "Bolivia jailed a journalist accused of working for Chile.",
+]
+
+
+@pytest.mark.parametrize("text", CHARGED)
+def test_the_actor_of_a_charge_is_no_target(nlp, text):
+    assert not {t for _, _, t in asserted(run(nlp, text))} & {"CHL"}
+
+
+def test_the_person_charged_is_the_target_when_an_actor(nlp):
+    got = asserted(run(nlp, "Peru jailed a Chilean spy accused of sabotage."))
+    assert {t for _, _, t in got} == {"CHL"}

@@ -48,6 +48,8 @@ def _blocked(rules: Rules, s: _Search, t: Token, c: Token, head: Token) -> bool:
         return True
     if c.dep_ == "amod" and c.lower_ in words["sponsor_participles"]:
         return True  # "the Iran-backed rebels" are not Iran
+    if c.dep_ == "acl" and c.lemma_.lower() in words["charge_participles"]:
+        return True  # "a man convicted of spying for X": the charge
     # "Israel's militia ally" is not Israel
     return t.lemma_.lower() in words["relational_nouns"] and (
         c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of")
