@@ -14,6 +14,8 @@ from tests.nlp.relation_cases import asserted, check, run
 CASES = [
     # light verb + event noun: the noun's own preposition names the target
     ("Peru signed an accord with Chile.", {("PER", "signsAgreementWith", "CHL")}),
+    ("Peru initialled an accord with Chile.", {("PER", "signsAgreementWith", "CHL")}),
+    ("Peru approved the delivery of tanks to Bolivia.", {("PER", "aids", "BOL")}),
     ("Peru and Chile signed an accord.", {("PER", "signsAgreementWith", "CHL")}),
     ("Egypt imposed a blockade on Qatar.", {("EGY", "blockades", "QAT")}),
     ("Putin held a phone call with Erdogan.", {("RUS", "phones", "TUR")}),
