@@ -47,6 +47,7 @@ class Words:
     possessives: frozenset[str]
     stance_prefixes: frozenset[str]
     currencies: frozenset[str]
+    place_nouns: frozenset[str]
     leader_government: frozenset[str]
     determiners: frozenset[str]
     coref_heads: dict[str, tuple[str, ...]]

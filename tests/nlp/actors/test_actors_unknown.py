@@ -86,3 +86,14 @@ def test_named_agreements_and_processes_are_not_actors(nlp, text, thing, present
 def test_a_forum_is_still_an_organisation(nlp):
     got = resolved(nlp, "The World Economic Forum urged Egypt to share data.")
     assert got["World Economic Forum"][0] == "ORG_world_economic_forum"
+
+
+def test_a_name_of_a_place_is_no_organisation(nlp):
+    got = resolved(nlp, "Peru threatened to annex the Tarapaca region of Chile.")
+    assert not any(a.startswith("ORG_") for a, _ in got.values())
+    assert "Chile" in got
+
+
+def test_a_name_before_a_group_noun_is_still_an_organisation(nlp):
+    got = resolved(nlp, "The Azure Coast Group shelled Chile.")
+    assert any(a.startswith("ORG_azure_coast") for a, _ in got.values())

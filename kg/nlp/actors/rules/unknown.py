@@ -2,7 +2,8 @@
 lacks becomes a minted actor ``ORG_<slug>``, coded by the country named in it.
 
 Role phrases ("Defense Secretary William Perry"), titles and named things ("the
-Abraham Accords") are not organisations; a city NER took for an ORG is a place.
+Abraham Accords") are not organisations; a city NER took for an ORG is a place, and
+so is a name that modifies a place noun ("the Essequibo region").
 :func:`join_of_place` joins "Movement for the ... of" + "Biafra" into one
 organisation of the place's country.
 """
@@ -29,8 +30,11 @@ def _is_organisation(ctx: DocContext, ent: Span, span: Span) -> bool:
     title = ctx.title_at(span.start) or ctx.role_at(span.start)
     if title is not None and title[0] > span.end:
         return False
+    # "the Essequibo region": the name of a place
+    root = span.root
+    if root.dep_ == "compound" and root.head.lemma_.lower() in ctx.words.place_nouns:
+        return False
     if ent.label_ == "NORP":
-        root = span.root
         return root.tag_ in ("NNPS", "NNS") and root.dep_ not in ("amod", "compound")
     return not (len(span) == 1 and span[0].pos_ not in ("PROPN", "NOUN"))
 
