@@ -16,6 +16,10 @@ CASES = [
     ("Peru signed an accord with Chile.", {("PER", "signsAgreementWith", "CHL")}),
     ("Peru initialled an accord with Chile.", {("PER", "signsAgreementWith", "CHL")}),
     ("Peru approved the delivery of tanks to Bolivia.", {("PER", "aids", "BOL")}),
+    # police and peacekeepers sent abroad protect (CAMEO 074), troops mobilise
+    ("Peru sent police to Bolivia.", {("PER", "protects", "BOL")}),
+    ("Peru deployed police to Bolivia.", {("PER", "protects", "BOL")}),
+    ("Peru punished Bolivia.", {("PER", "coerces", "BOL")}),
     ("Peru and Chile signed an accord.", {("PER", "signsAgreementWith", "CHL")}),
     ("Egypt imposed a blockade on Qatar.", {("EGY", "blockades", "QAT")}),
     ("Putin held a phone call with Erdogan.", {("RUS", "phones", "TUR")}),
