@@ -133,3 +133,24 @@ def test_a_dotted_abbreviation_matches_as_the_tokenizer_reads_it(tmp_path):
         doc = nlp(text)
         codes = [s._.kg_mention.code for s in doc.spans["kg_actors"]]
         assert codes == ["ELD", "ORO"], text
+
+
+def test_a_title_and_a_name_coded_as_the_state_are_one_mention(tmp_path):
+    from kg.nlp.model import load_nlp
+
+    path = tmp_path / "people.json"
+    path.write_text(
+        '{"actors": {"ELD": ["ELDORIA", "RUDOLFO"], "ORO": ["ORONIA"]},'
+        ' "agents": {"~GOV": ["PRIME MINISTER"]}}',
+        encoding="utf-8",
+    )
+    nlp = load_nlp(actors=[path], relations=False)
+    doc = nlp("Eldoria Prime Minister Rudolfo met Oronia.")
+    got = [(s.text, s._.kg_mention.code) for s in doc.spans["kg_actors"]]
+    assert got == [("Eldoria Prime Minister Rudolfo", "ELDGOV"), ("Oronia", "ORO")]
+    # the twin: a name of another actor after the title stays its own mention
+    doc = nlp("Eldoria Prime Minister Oronia met Rudolfo.")
+    assert [s.text for s in doc.spans["kg_actors"]][:2] == [
+        "Eldoria Prime Minister",
+        "Oronia",
+    ]

@@ -57,15 +57,20 @@ def _state_then_org(ctx: DocContext, c: Candidate, actor: Actor) -> Candidate | 
 
 
 def _title_person(ctx: DocContext, c: Candidate) -> Candidate:
-    """Country + title followed by a person's name: the phrase covers the name."""
+    """Country + title followed by a person's name: the phrase covers the name, as
+    it does a name the registry lists for the same actor (a dictionary that codes
+    its people as their state: "Ruritania Prime Minister Rudolf")."""
     toks, n = ctx.toks, ctx.n
     j = c.end
-    if j >= n or toks[j].ent_type_ != "PERSON":
+    if j >= n:
+        return c
+    label = toks[j].ent_type_
+    if label != "PERSON" and not (label and toks[j].ent_id_ == c.actor):
         return c
     end = j
     while (
         end < n
-        and toks[end].ent_type_ == "PERSON"
+        and toks[end].ent_type_ == label
         and (end == j or toks[end].ent_iob_ == "I")
     ):
         end += 1
