@@ -187,3 +187,27 @@ def test_a_passive_control_verb_s_subject_acts_in_its_complement(nlp, control):
     assert ("CHL", "PER", "intended") in got
     # twin: the act itself, stated, is asserted
     assert ("CHL", "meetsWith", "PER") in asserted(run(nlp, "Chile met Peru in Lima."))
+
+
+TOPICS = [  # the topic of talks or of information is no party
+    ("Peru and Chile held talks on Bolivia.", {("PER", "CHL"), ("CHL", "PER")}),
+    ("Peru and Chile agreed to share intelligence on Bolivia.", {("PER", "CHL")}),
+    ("Peru held talks with Chile on Bolivia.", {("PER", "CHL")}),
+    ("Peru and Chile exchanged information about Bolivian rebels.", {("PER", "CHL")}),
+]
+
+
+@pytest.mark.parametrize(("text", "pairs"), TOPICS)
+def test_the_topic_of_talks_is_no_party(nlp, text, pairs):
+    got = {(s, t) for s, _, t in asserted(run(nlp, text))}
+    assert pairs <= got
+    assert not any("BOL" in pair for pair in got)
+
+
+def test_the_on_phrase_of_a_hostile_noun_is_its_target(nlp):
+    # the twins: sanctions, pressure and attacks "on" a party are aimed at it
+    for text in (
+        "Peru imposed sanctions on Bolivia.",
+        "Peru launched an attack on Bolivia.",
+    ):
+        assert any(t == "BOL" for _, _, t in asserted(run(nlp, text))), text

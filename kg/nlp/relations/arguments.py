@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 from kg.nlp.relations.anaphora import earlier_target, named_author
 from kg.nlp.relations.context import Event, Rules, SentContext
 from kg.nlp.relations.counter import counter_target, is_counter
-from kg.nlp.relations.search import actors, find, open_heads
+from kg.nlp.relations.search import actors, find, open_heads, topic_phrase
 from kg.nlp.relations.sources import Args, Keys, addressed, sources
 from kg.nlp.relations.syntax import crosses_clause, subject
 
@@ -59,6 +59,7 @@ def _prep_targets(
         if (
             c.dep_ == "prep"
             and c.lower_ in preps
+            and not topic_phrase(ctx.rules, c)
             and (
                 not own_actor
                 or any(o.dep_ == "pobj" and o.i in ctx.index for o in c.children)

@@ -50,10 +50,26 @@ def _blocked(rules: Rules, s: _Search, t: Token, c: Token, head: Token) -> bool:
         return True  # "the Iran-backed rebels" are not Iran
     if c.dep_ == "acl" and c.lemma_.lower() in words["charge_participles"]:
         return True  # "a man convicted of spying for X": the charge
+    if topic_phrase(rules, c):
+        return True  # "talks on Ukraine": the topic
     # "Israel's militia ally" is not Israel
     return t.lemma_.lower() in words["relational_nouns"] and (
         c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of")
     )
+
+
+def topic_phrase(rules: Rules, prep: Token) -> bool:
+    """True for the "on"/"about" phrase of a noun of talk or information, hung on
+    the noun or on the verb it is the object of: its topic, not a party ("held
+    talks on Y", "shared intelligence on Y")."""
+    words = rules.words
+    if prep.dep_ != "prep" or prep.lower_ not in words["topic_preps"]:
+        return False
+    nouns = words["topic_nouns"]
+    head = prep.head
+    if head.pos_ in ("NOUN", "PROPN"):
+        return head.lemma_.lower() in nouns
+    return any(c.dep_ in OBJ_DEPS and c.lemma_.lower() in nouns for c in head.children)
 
 
 def _aside(rules: Rules, c: Token) -> bool:
@@ -351,5 +367,7 @@ def open_heads(
             if subj is not None and head.i == subj.i:
                 continue
             if head.dep_ == "prep" and head.lower_ in places and not places_ok:
+                continue
+            if topic_phrase(rules, head):
                 continue
             yield head
