@@ -136,7 +136,7 @@ class Tables:
         """Lower-case names that match in any case (see ``rules/case``)."""
         from kg.nlp.actors.rules.case import lowered
 
-        return lowered(self.lex.aliases, self.english, self.words.common_words)
+        return lowered(self.lex.aliases, self.words.common_words)
 
     @cached_property
     def lowered_firsts(self) -> frozenset[str]:

@@ -110,6 +110,14 @@ def test_names_in_lower_or_odd_case(nlp, text, surface, expected):
     assert resolved(nlp, text, "2024-05-01")[surface][0] == expected
 
 
+def test_a_leader_named_by_an_english_word_needs_a_title_in_lower_case(nlp):
+    got = resolved(nlp, "president macron met chancellor merz.", "2025-06-01")
+    assert got["president macron"][0] == "FRA"
+    # the twin: without the title the word stays a word
+    got = resolved(nlp, "macron met chancellor merz.", "2025-06-01")
+    assert "macron" not in got and got["chancellor merz"][0] == "DEU"
+
+
 def test_common_words_in_lower_case_stay_words(nlp):
     got = resolved(nlp, "us officials ate turkey and polish sausages.", "2024-05-01")
     assert got == {}

@@ -7,8 +7,9 @@ florin").
 
 A one-word name must have four letters or more and not be a common English word
 (``common_words`` of ``actor_words.yaml``: "turkey", "chad" and "us" stay words;
-a person's one-word name must not be an English word of the model's lemmatizer:
-"bush", "rice"); names of several words match whatever their case. The imported
+a person's one-word name that is an English word of the model's lemmatizer, "bush",
+"rice", "macron", needs a title right before it: "president bush"); names of several
+words match whatever their case. The imported
 officials (``Lexicon.people``) are not looked up: without case there is no title to
 tell an official from a namesake (see ``rules/people``).
 """
@@ -22,29 +23,37 @@ from kg.registry.lexicon import Alias
 MAX_WORDS = 4
 #: Shorter one-word names are not matched in lower case.
 MIN_LETTERS = 4
+#: How many words a title before a name may have ("vice president").
+TITLE_WORDS = 4
 #: Parts of speech a lower-case name may have been given.
 _POS = frozenset({"PROPN", "NOUN", "ADJ", "X"})
 
 
-def lowered(
-    aliases: dict[str, Alias],
-    english: frozenset[str],
-    common: frozenset[str],
-) -> dict[str, Alias]:
+def lowered(aliases: dict[str, Alias], common: frozenset[str]) -> dict[str, Alias]:
     """The lower-case names that may match in any case (see the module)."""
     out: dict[str, Alias] = {}
     for text, alias in aliases.items():
         low = text.lower()
         if not text[:1].isupper() or low in out:
             continue
-        if " " not in text and (
-            len(text) < MIN_LETTERS
-            or low in common
-            or (alias.kind == LEADER and low in english)
-        ):
+        if " " not in text and (len(text) < MIN_LETTERS or low in common):
             continue
         out[low] = alias
     return out
+
+
+def _needs_title(ctx: DocContext, text: str, alias: Alias) -> bool:
+    """Whether a name is a person's one word that is also an English word."""
+    return alias.kind == LEADER and " " not in text and text in ctx.tables.english
+
+
+def _titled(ctx: DocContext, i: int) -> bool:
+    """Whether a title phrase ends right before token i ("president bush")."""
+    for s in range(max(0, i - TITLE_WORDS), i):
+        hit = ctx.title_at(s, i)
+        if hit is not None and hit[0] == i:
+            return True
+    return False
 
 
 def _odd_case(ctx: DocContext, i: int) -> bool:
@@ -69,9 +78,13 @@ def _match(ctx: DocContext, i: int) -> tuple[int, Alias] | None:
     for k in range(min(ctx.n, i + MAX_WORDS), i, -1):
         if ctx.any_taken(i, k):
             continue
-        alias = table.get(ctx.text(i, k).lower())
-        if alias is not None:
-            return k, alias
+        text = ctx.text(i, k).lower()
+        alias = table.get(text)
+        if alias is None:
+            continue
+        if _needs_title(ctx, text, alias) and not _titled(ctx, i):
+            return None
+        return k, alias
     return None
 
 
