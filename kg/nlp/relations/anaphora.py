@@ -23,7 +23,7 @@ from kg.nlp.relations.context import DocContext, Event, Rules, SentContext
 from kg.nlp.relations.counter import act_author
 from kg.nlp.relations.search import actors
 from kg.nlp.relations.syntax import OBJ_DEPS
-from kg.nlp.relations.triggers import show_of_force, triggers
+from kg.nlp.relations.triggers import triggers
 
 #: How many sentences back an act done by one actor alone is looked for.
 LOOKBACK = 2
@@ -170,7 +170,7 @@ def _kinds(rules: Rules, noun: Token, rel: str | None) -> frozenset[int] | None:
     Drills named alone are either kind ("condemned the drills": a show of force)."""
     if rel is None:
         return None
-    rels = {rel, show_of_force(rules, None, noun, rel)}
+    rels = {rel}
     if noun.lower_ in rules.patterns.senses["show_of_force.nouns"]:
         rels.add(rules.patterns.senses.relations["show_of_force"])
     return frozenset(rules.vocab[r].quad_class for r in rels)
