@@ -50,6 +50,7 @@ from kg.analysis.read import read_actors, read_events
 from kg.analysis.rows import edge_rows, format_table, quad_name
 from kg.analysis.scoring import (
     ANALYSIS_GRAPH,
+    COSTLY,
     SCORE_TERMS,
     collapsed_scores,
     rank,
@@ -68,8 +69,9 @@ from kg.analysis.structure import (
 from kg.vocab import CENTRALITIES, MEASURES
 
 __all__ = [
-    "ANALYSIS_GRAPH", "CENTRALITIES", "MEASURES", "SCORE_TERMS", "actor_graph",
-    "as_actor_graph", "attach_events", "balance", "centrality", "check_filters",
+    "ANALYSIS_GRAPH", "CENTRALITIES", "COSTLY", "MEASURES", "SCORE_TERMS",
+    "actor_graph", "as_actor_graph", "attach_events", "balance", "centrality",
+    "check_filters",
     "collapse", "collapsed_scores", "communities", "community_map", "edge_rows",
     "ego", "filter_graph", "format_table", "pagerank", "paths", "quad_name", "rank",
     "read_actors", "read_events", "scores", "signed_graph", "timeline", "write_scores",

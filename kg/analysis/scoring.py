@@ -54,17 +54,25 @@ def scores(
     return collapsed_scores(D, seed=seed, method=method)
 
 
+#: The costly scores of :func:`collapsed_scores`: computed only when asked for.
+COSTLY = ("betweenness", "community")
+
+
 def collapsed_scores(
-    D: nx.DiGraph, *, seed: int = 42, method: str = "louvain"
+    D: nx.DiGraph,
+    *,
+    seed: int = 42,
+    method: str = "louvain",
+    costly: tuple[str, ...] = COSTLY,
 ) -> list[dict[str, Any]]:
     """The rows of :func:`scores` from the collapsed graph (:func:`collapse`, or
     :func:`kg.analysis.collapsed.collapsed_graph`) whose ``graph["mentions"]``
-    holds each actor's mentions."""
-    U = partners(D)  # built once for betweenness and the communities
-    deg, ind, outd, pr, bc = (of_views(D, m, U=U) for m in
-                              ("degree", "in-degree", "out-degree", "pagerank",
-                               "betweenness"))  # fmt: skip
-    comm = community_map(partition(U, seed=seed, method=method))
+    holds each actor's mentions. Of the :data:`COSTLY` scores (the sampled
+    betweenness, the Louvain communities: most of the time at 100,000 articles)
+    only those in ``costly`` are computed; the rows lack the others."""
+    U = partners(D) if costly else None  # built once for both
+    cheap = ("degree", "in-degree", "out-degree", "pagerank")
+    deg, ind, outd, pr = (of_views(D, m) for m in cheap)
     mentions = D.graph.get("mentions") or {}
     rows = [
         {
@@ -77,11 +85,17 @@ def collapsed_scores(
             "out_degree": outd.get(n, 0),
             "mentions": mentions.get(n, 0),
             "pagerank": pr.get(n, 0.0),
-            "betweenness": bc.get(n, 0.0),
-            "community": comm.get(n),
         }
         for n, d in D.nodes(data=True)
     ]
+    if "betweenness" in costly:
+        bc = of_views(D, "betweenness", U=U)
+        for r in rows:
+            r["betweenness"] = bc.get(r["id"], 0.0)
+    if "community" in costly and U is not None:
+        comm = community_map(partition(U, seed=seed, method=method))
+        for r in rows:
+            r["community"] = comm.get(r["id"])
     rows.sort(key=lambda r: (-r["pagerank"], str(r["id"])))
     return rows
 
@@ -157,6 +171,7 @@ def write_scores(
 
 __all__ = [
     "ANALYSIS_GRAPH",
+    "COSTLY",
     "SCORE_TERMS",
     "collapsed_scores",
     "rank",

@@ -277,10 +277,11 @@ def _centrality(
 
     m = args.measure
     key = m.replace("-", "_")
+    costly = tuple(c for c in an.COSTLY if c == key)  # the others are not shown
     columns = ["id", "label", "cls", "country", key]
-    columns += [c for c in SCORES if c != key]
+    columns += [c for c in SCORES if c != key and (c not in an.COSTLY or rows)]
     if rows is None:
-        rows = an.collapsed_scores(D, seed=args.seed)
+        rows = an.collapsed_scores(D, seed=args.seed, costly=costly)
     return an.rank(rows, m, top=args.top), columns
 
 

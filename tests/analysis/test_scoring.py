@@ -47,6 +47,19 @@ def test_rank_top(G):
     assert [r["id"] for r in top] == ["US", "HTS"]  # ties broken by id
 
 
+def test_costly_scores_are_computed_only_when_asked_for(G):
+    from kg.analysis.measures import collapse
+
+    D = collapse(G)
+    cheap = analysis.collapsed_scores(D, costly=())
+    assert all("betweenness" not in r and "community" not in r for r in cheap)
+    # the twin: asked for, they are there, and the cheap scores are the same
+    full = analysis.collapsed_scores(D)
+    assert all("betweenness" in r and "community" in r for r in full)
+    for a, b in zip(cheap, full, strict=True):
+        assert a.items() <= b.items()
+
+
 def articles(ds: Dataset) -> int:
     return sum(len(g) for g in ds.graphs() if g.identifier != ANALYSIS_GRAPH)
 

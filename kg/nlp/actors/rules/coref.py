@@ -282,10 +282,21 @@ def descriptions(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
             continue
         s = i + 1 if tok.lower_ == "the" else i
         s = max([s] + [x + 1 for x in range(s, end) if covered[x]])  # "Iran-backed"
-        new.append(ante.refer(s, end))
+        new.append(_own_sector(ctx, ante.refer(s, end), head))
         for x in range(s, end):
             covered[x] = True
     return cands + new
+
+
+def _own_sector(ctx: DocContext, ref: Candidate, head: int) -> Candidate:
+    """A description of a state whose head is a role of its own keeps that role's
+    sector ("Israeli soldiers ... the government": the government is ISRGOV)."""
+    actor = ctx.actor(ref.actor)
+    role = ctx.role_at(head, head + 1)
+    if actor is None or actor.cls != "State" or role is None or role[1] == ref.sector:
+        return ref
+    return Candidate(ref.start, ref.end, ref.actor, COREF, role[1], None, ref.known,
+                     ref.label)  # fmt: skip
 
 
 @dataclass(frozen=True)
