@@ -34,7 +34,13 @@ from kg.analysis.read import (
     where,
 )
 from kg.rdf import derived, store
-from kg.rdf.events import count_events, dyad_graph, mention_pattern, mention_vars
+from kg.rdf.events import (
+    COUNTS_FIELDS,
+    count_events,
+    dyad_graph,
+    mention_pattern,
+    mention_vars,
+)
 from kg.rdf.namespaces import sparql_prefixes
 from kg.rdf.ontology import actor_iri
 from kg.vocab import load_vocabulary
@@ -186,15 +192,14 @@ class _Codes(dict):
         return codes
 
 
-def _lean_edge(
-    rec: dict[str, Any], names: _Names, keep: Sequence[str]
+def _counted_edge(
+    rec: list[Any], names: _Names, keep: Sequence[str]
 ) -> dict[str, Any]:
-    """Some fields of an edge from its derived record, none of them its codes
-    (which :func:`_derived_edge` completes from the vocabulary)."""
-    edge = {k: rec[k] for k in keep}
+    """Some of the :data:`COUNTS_FIELDS` of an edge, from its ``kg:edgeCounts``."""
+    edge = dict(zip(COUNTS_FIELDS, rec, strict=True))
     for end in ("source", "relation", "target"):
         edge[end] = names[edge[end]]
-    return edge
+    return {k: edge[k] for k in keep}
 
 
 def _derived_edge(rec: dict[str, Any], names: _Names, codes: _Codes) -> dict[str, Any]:
@@ -265,11 +270,12 @@ def read_edges(
 
     with paused_gc():
         if not (since or until or asserted_only) and derived.is_fresh(dataset):
-            records = derived.read_records(dataset, "edgeRecord")
             ids, codes = _Names(), _Codes()
-            if keep is not None and not set(keep) & {"quad_class", "cameo", "plover"}:
-                edges = [_lean_edge(rec, ids, keep) for rec in records]
+            if keep is not None and set(keep) <= set(COUNTS_FIELDS):
+                records = derived.read_records(dataset, "edgeCounts")
+                edges = [_counted_edge(rec, ids, keep) for rec in records]
             else:
+                records = derived.read_records(dataset, "edgeRecord")
                 edges = [kept(_derived_edge(rec, ids, codes)) for rec in records]
         else:
             window = derived.event_window(dataset)

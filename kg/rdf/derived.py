@@ -67,12 +67,20 @@ TOUCHED = 100_000
 
 
 # ---------------------------------------------------------------------- state
+#: The version of the derived graphs' shape (``kg:derivedFormat``): derived graphs
+#: of another version are stale. 2: edges carry ``kg:edgeCounts``.
+FORMAT = "2"
+
+
 def _state(dataset: Graph) -> dict[str, str]:
-    """The derived state: ``state`` (fresh or stale) and ``window`` (days)."""
+    """The derived state: ``state`` (fresh or stale), ``window`` (days) and
+    ``format`` (:data:`FORMAT`)."""
     out: dict[str, str] = {}
     if not isinstance(dataset, ConjunctiveGraph):  # a plain graph: no named graphs
         return out
-    for key, prop in (("state", "derivedState"), ("window", "eventWindow")):
+    props = (("state", "derivedState"), ("window", "eventWindow"),
+             ("format", "derivedFormat"))  # fmt: skip
+    for key, prop in props:
         found = values_of(dataset, [(STATE, STATE)], _KG + prop)
         if STATE in found:
             out[key] = found[STATE]
@@ -84,13 +92,16 @@ def _set_state(dataset: Graph, state: str, window: int) -> None:
         dataset,
         f"DROP SILENT GRAPH <{STATE}> ;\n"
         f"INSERT DATA {{ GRAPH <{STATE}> {{ <{STATE}> {kg_term('derivedState')} "
-        f"{quote(state)} ; {kg_term('eventWindow')} {lit_int(window)} }} }}",
+        f"{quote(state)} ; {kg_term('eventWindow')} {lit_int(window)} ; "
+        f"{kg_term('derivedFormat')} {quote(FORMAT)} }} }}",
     )
 
 
 def is_fresh(dataset: Graph) -> bool:
-    """Whether the derived graphs hold every article graph of the store."""
-    return _state(dataset).get("state") == "fresh"
+    """Whether the derived graphs hold every article graph of the store, in this
+    version's shape."""
+    state = _state(dataset)
+    return state.get("state") == "fresh" and state.get("format") == FORMAT
 
 
 def _state_window(state: Mapping[str, str]) -> int:
@@ -103,7 +114,11 @@ def _state_window(state: Mapping[str, str]) -> int:
 
 def _fresh(state: Mapping[str, str], window: int) -> bool:
     """Whether a derived state is fresh and uses this event window."""
-    return state.get("state") == "fresh" and state.get("window") == str(window)
+    return (
+        state.get("state") == "fresh"
+        and state.get("window") == str(window)
+        and state.get("format") == FORMAT
+    )
 
 
 def event_window(dataset: Graph) -> int:

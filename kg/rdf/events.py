@@ -294,8 +294,9 @@ def select_rows(dataset: Graph, variables: str, pattern: str) -> Iterator[dict]:
 
 def read_records(
     dataset: Graph, prop: str, block: str = "", *, where: str = ""
-) -> Iterator[dict[str, Any]]:
-    """The JSON records (``kg:edgeRecord``, ``kg:actorRecord``) of the store.
+) -> Iterator[Any]:
+    """The JSON records (``kg:edgeRecord``, ``kg:actorRecord``: objects;
+    ``kg:edgeCounts``: arrays) of the store.
 
     One column read straight from the result rows (on Oxigraph: one literal per
     row through ``pyoxigraph``), decoded by the C JSON parser: cheaper per edge
@@ -373,6 +374,12 @@ def lit_int(n: int) -> str:
     return f'"{int(n)}"{_INT}'
 
 
+#: The fields of an edge's ``kg:edgeCounts`` array, in order: what the network
+#: measures read of every edge (:func:`kg.analysis.edges.read_edges`).
+COUNTS_FIELDS = ("source", "relation", "target", "mentions", "event_count",
+                 "articles", "first_event")  # fmt: skip
+
+
 def _record(value: Any) -> str:
     return quote(json.dumps(value, ensure_ascii=False, sort_keys=True,
                             separators=(",", ":")))  # fmt: skip
@@ -421,6 +428,7 @@ def _edge_triples(
         (node, p("assertedCount"), lit_int(rec["asserted"])),
         (node, p("negatedCount"), lit_int(rec["negated"])),
         (node, p("edgeRecord"), _record(rec)),
+        (node, p("edgeCounts"), _record([rec[k] for k in COUNTS_FIELDS])),
     ]
     if rec["first"]:
         out.append((node, p("firstDate"), f'"{rec["first"]}"{_DATE}'))
@@ -485,6 +493,7 @@ def dyad_triples(
 
 __all__ = [
     "CHUNK",
+    "COUNTS_FIELDS",
     "DEFAULT_WINDOW",
     "DERIVED",
     "Mention",

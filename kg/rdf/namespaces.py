@@ -134,6 +134,7 @@ class KG(DefinedNamespace):
     firstDate: URIRef
     lastDate: URIRef
     edgeRecord: URIRef
+    edgeCounts: URIRef
     assertedArticleCount: URIRef
     assertedEventCount: URIRef
     ActorSummary: URIRef
@@ -144,6 +145,7 @@ class KG(DefinedNamespace):
     pairCount: URIRef
     eventWindow: URIRef
     derivedState: URIRef
+    derivedFormat: URIRef
     # the relation hierarchy
     relatedTo: URIRef
     verbalCooperation: URIRef

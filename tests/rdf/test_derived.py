@@ -230,3 +230,29 @@ def test_the_tally_reads_the_facts_the_store_query_reads(store):
     with Tally(store, delta=False) as tally:
         assert tally.read_facts(actors) == read_facts(store, actors)
         assert tally.read_facts(actors)[1]  # not vacuous: articles per actor
+
+
+def test_the_counts_of_an_edge_agree_with_its_record(store):
+    from kg.analysis.edges import read_edges
+
+    build(corpus(30), dataset=store, registry={})
+    fields = ("mentions", "event_count", "articles", "first_event")
+    lean = read_edges(store, fields=fields)  # from kg:edgeCounts
+    full = read_edges(store)  # from kg:edgeRecord
+    assert lean and lean == [{k: e[k] for k in ("source", "relation", "target",
+                                                *fields)} for e in full]  # fmt: skip
+
+
+def test_derived_graphs_of_another_format_are_stale_until_the_next_build(
+    store, monkeypatch
+):
+    build(corpus(10), dataset=store, registry={})
+    assert derived.is_fresh(store)
+    before = derived_quads(store, state=False)
+    with monkeypatch.context() as m:
+        m.setattr(derived, "FORMAT", "1")  # a store an older kg wrote
+        derived._set_state(store, "fresh", events.DEFAULT_WINDOW)
+        assert derived.is_fresh(store)
+    assert not derived.is_fresh(store)  # readers group the mentions themselves
+    build(corpus(10), dataset=store, registry={})  # unchanged articles
+    assert derived.is_fresh(store) and derived_quads(store, state=False) == before
