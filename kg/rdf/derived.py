@@ -97,11 +97,15 @@ def _set_state(dataset: Graph, state: str, window: int) -> None:
     )
 
 
+def _current(state: Mapping[str, str]) -> bool:
+    """Whether a derived state is fresh and of this version's shape."""
+    return state.get("state") == "fresh" and state.get("format") == FORMAT
+
+
 def is_fresh(dataset: Graph) -> bool:
     """Whether the derived graphs hold every article graph of the store, in this
     version's shape."""
-    state = _state(dataset)
-    return state.get("state") == "fresh" and state.get("format") == FORMAT
+    return _current(_state(dataset))
 
 
 def _state_window(state: Mapping[str, str]) -> int:
@@ -113,12 +117,8 @@ def _state_window(state: Mapping[str, str]) -> int:
 
 
 def _fresh(state: Mapping[str, str], window: int) -> bool:
-    """Whether a derived state is fresh and uses this event window."""
-    return (
-        state.get("state") == "fresh"
-        and state.get("window") == str(window)
-        and state.get("format") == FORMAT
-    )
+    """Whether a derived state is fresh, of this shape and uses this event window."""
+    return _current(state) and state.get("window") == str(window)
 
 
 def event_window(dataset: Graph) -> int:

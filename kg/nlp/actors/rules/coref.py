@@ -19,7 +19,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
@@ -295,8 +295,7 @@ def _own_sector(ctx: DocContext, ref: Candidate, head: int) -> Candidate:
     role = ctx.role_at(head, head + 1)
     if actor is None or actor.cls != "State" or role is None or role[1] == ref.sector:
         return ref
-    return Candidate(ref.start, ref.end, ref.actor, COREF, role[1], None, ref.known,
-                     ref.label)  # fmt: skip
+    return replace(ref, sector=role[1], code=None)  # the code follows the sector
 
 
 @dataclass(frozen=True)
