@@ -90,3 +90,14 @@ def test_coreference_needs_world_knowledge(nlp):
     doc = nlp(text)
     (guys,) = [s for s in doc.spans[SPAN_KEY] if s.text == "these guys"]
     assert guys.id_ == "HTS"
+
+
+def test_a_description_of_a_state_keeps_its_own_role(nlp):
+    from actor_helpers import resolved
+
+    got = resolved(nlp, "Peruvian soldiers criticised the government.", "2025-03-01")
+    assert got["government"] == ("PER", "PERGOV")  # not the soldiers' PERMIL
+    # the twin: a description with no role of its own takes the antecedent's code
+    got = resolved(nlp, "Peruvian rebels attacked Chile. The militants said so.",
+                   "2025-03-01")  # fmt: skip
+    assert got["militants"] == ("PER", "PERREB")
