@@ -311,6 +311,16 @@ class DocContext:
         lim = self.n if limit is None else limit
         return self._phrase_at(i, self.lex.titles, self.tables.title_firsts, lim)
 
+    def title_before(self, i: int, free: bool = False) -> int | None:
+        """The first token of the longest title phrase that ends right before token
+        i ("Vice President" before a name), or None; with ``free``, only a title
+        whose tokens no mention has taken."""
+        for s in range(max(0, i - MAX_ROLE_WORDS), i):
+            hit = self.title_at(s, i)
+            if hit is not None and hit[0] == i and not (free and self.any_taken(s, i)):
+                return s
+        return None
+
     def country_inside(self, start: int, end: int) -> str | None:
         """The country of the first name or city inside tokens ``[start, end)``."""
         for i in range(start, end):

@@ -23,8 +23,6 @@ from kg.registry.lexicon import Alias
 MAX_WORDS = 4
 #: Shorter one-word names are not matched in lower case.
 MIN_LETTERS = 4
-#: How many words a title before a name may have ("vice president").
-TITLE_WORDS = 4
 #: Parts of speech a lower-case name may have been given.
 _POS = frozenset({"PROPN", "NOUN", "ADJ", "X"})
 
@@ -45,15 +43,6 @@ def lowered(aliases: dict[str, Alias], common: frozenset[str]) -> dict[str, Alia
 def _needs_title(ctx: DocContext, text: str, alias: Alias) -> bool:
     """Whether a name is a person's one word that is also an English word."""
     return alias.kind == LEADER and " " not in text and text in ctx.tables.english
-
-
-def _titled(ctx: DocContext, i: int) -> bool:
-    """Whether a title phrase ends right before token i ("president bush")."""
-    for s in range(max(0, i - TITLE_WORDS), i):
-        hit = ctx.title_at(s, i)
-        if hit is not None and hit[0] == i:
-            return True
-    return False
 
 
 def _odd_case(ctx: DocContext, i: int) -> bool:
@@ -82,7 +71,7 @@ def _match(ctx: DocContext, i: int) -> tuple[int, Alias] | None:
         alias = table.get(text)
         if alias is None:
             continue
-        if _needs_title(ctx, text, alias) and not _titled(ctx, i):
+        if _needs_title(ctx, text, alias) and ctx.title_before(i) is None:
             return None
         return k, alias
     return None

@@ -198,20 +198,10 @@ def _state_phrase(ctx: DocContext, c: Candidate, actor: Actor) -> Candidate | No
     return found
 
 
-def _title_before(ctx: DocContext, c: Candidate) -> Candidate:
-    """'President Putin', 'Russian President Vladimir Putin': widen the span."""
-    start = c.start
-    for s in range(max(0, c.start - 4), c.start):
-        hit = ctx.title_at(s, c.start)
-        if hit is not None and hit[0] == c.start and not ctx.any_taken(s, c.start):
-            start = s
-            break
-    return Candidate(start, c.end, c.actor, LEADER)
-
-
 def _leader(ctx: DocContext, c: Candidate) -> Candidate:
     """A leader with a title before, or the leader's government after."""
-    c = _title_before(ctx, c)
+    start = ctx.title_before(c.start, free=True)
+    c = Candidate(c.start if start is None else start, c.end, c.actor, LEADER)
     # "the Bush administration", "the Assad regime": the leader's government
     hit = ctx.role_at(c.end)
     if (

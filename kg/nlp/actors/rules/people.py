@@ -28,11 +28,8 @@ pass here; the misspelling and odd-case rules look at kg's own leaders only.
 
 from __future__ import annotations
 
-from kg.nlp.actors.context import LEADER, Candidate, DocContext
+from kg.nlp.actors.context import LEADER, MAX_ROLE_WORDS, Candidate, DocContext
 from kg.nlp.actors.rules.leaders import role_on
-
-#: How many words before an entity a title may start ("Defense Secretary X").
-_TITLE_WINDOW = 4
 
 
 def _title_end(ctx: DocContext, i: int, end: int) -> int | None:
@@ -44,9 +41,11 @@ def _title_end(ctx: DocContext, i: int, end: int) -> int | None:
     return i + 1 if ctx.toks[i].text in ctx.words.honorifics else None
 
 
-def _title_before(ctx: DocContext, start: int) -> int | None:
-    """The start of a title that ends right before token ``start``, or None."""
-    for s in range(max(0, start - _TITLE_WINDOW), start):
+def _address_before(ctx: DocContext, start: int) -> int | None:
+    """The start of a title, role or form of address that ends right before token
+    ``start``, or None (wider than :meth:`DocContext.title_before`, which takes
+    titles only: an imported name needs some office before it, see the module)."""
+    for s in range(max(0, start - MAX_ROLE_WORDS), start):
         if _title_end(ctx, s, start) == start:
             return s
     return None
@@ -55,7 +54,7 @@ def _title_before(ctx: DocContext, start: int) -> int | None:
 def _name_start(ctx: DocContext, start: int, end: int) -> tuple[int, int | None]:
     """The first token of the name inside an entity after its leading titles, and
     the first token of those titles (None when the name has no title)."""
-    title = _title_before(ctx, start)
+    title = _address_before(ctx, start)
     i = start
     while i < end - 1:
         nxt = _title_end(ctx, i, end)
