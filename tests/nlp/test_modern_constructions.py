@@ -140,6 +140,44 @@ def test_the_two_countries_are_the_pair_named_before(nlp):
     assert not any(r == "accuses" for _, r, _ in asserted(doc))
 
 
+def test_the_two_leaders_are_the_two_actors_of_a_meeting_before(nlp):
+    """No "A and B" before: the sentence before naming exactly two actors gives the
+    pair (a place of one of them, or a demonym before a title, adds no third)."""
+    doc = run(
+        nlp,
+        "Chilean President Ana Rojas met Peru's president in Santiago. "
+        "The two leaders signed a fisheries accord.",
+    )
+    got = asserted(doc)
+    both = {("CHL", "signsAgreementWith", "PER"), ("PER", "signsAgreementWith", "CHL")}
+    assert both <= got
+    # twin: three actors named before, so which two is not settled
+    doc = run(
+        nlp,
+        "Chile's president met Peru's president at a summit hosted by Bolivia. "
+        "The two leaders signed a fisheries accord.",
+    )
+    assert not any(r == "signsAgreementWith" for _, r, _ in asserted(doc))
+
+
+def test_him_after_he_is_the_other_person(nlp):
+    """ "A spoke with B. He urged him ...": "he" is the subject before, "him" the
+    other person, whatever their role there."""
+    doc = run(
+        nlp,
+        "President Gabriel Boric spoke with Vladimir Putin on Friday. "
+        "He urged him to release the prisoners.",
+    )
+    assert ("CHL", "urges", "RUS") in asserted(doc)
+    # twin: with no person as the subject, "him" is the subject named before
+    doc = run(
+        nlp,
+        "President Gabriel Boric spoke with Vladimir Putin on Friday. "
+        "Peru later praised him.",
+    )
+    assert ("PER", "praises", "CHL") in asserted(doc)
+
+
 @pytest.mark.parametrize("between, found", [(1, True), (2, False)])
 def test_the_pair_is_looked_for_two_sentences_back(nlp, between, found):
     """The pair must be named in the same sentence or the two before it."""
@@ -371,3 +409,11 @@ def test_a_modal_on_an_aspect_verb_governs_the_act(nlp):
     assert ("CHL", "attacks", "PER") in asserted(
         run(nlp, "Chile continued to attack Peru.")
     )
+
+
+def test_blocking_a_vessel_is_coercion_blocking_a_road_a_protest(nlp):
+    doc = run(nlp, "Peru's navy blocked a Chilean fishing boat near the border.")
+    assert ("PER", "coerces", "CHL") in asserted(doc)
+    # twin: civilians blocking roads protest
+    doc = run(nlp, "Peruvian farmers blocked the roads to Chile for a week.")
+    assert ("PER", "protestsAgainst", "CHL") in asserted(doc)

@@ -209,7 +209,8 @@ def _co_agents(ctx: SentContext, a: Args) -> None:
 def _pair_reference(ctx: SentContext, a: Args) -> None:
     """ "A and B signed a treaty. The two countries also agreed ...": a subject "the
     two"/"both" + a plural head (``pair_heads``) is the pair named as "A and B" in
-    the same or the two sentences before."""
+    the same or the two sentences before, else the two actors of the sentence
+    before when it names no other."""
     words, subj = ctx.rules.words, a.subj
     if (
         subj is None
@@ -227,6 +228,25 @@ def _pair_reference(ctx: SentContext, a: Args) -> None:
         if head is not None and ctx.key(head) != ctx.key(m):
             a.sources = [head, m]
             return
+    a.sources = _two_named_before(ctx, subj) or a.sources
+
+
+def _two_named_before(ctx: SentContext, subj: Token) -> list[Span]:
+    """The two actors of the sentence before ``subj``'s when it names exactly two
+    ("X met Y in Z. The two leaders signed ..."; the place of a party counts as
+    that party), else none."""
+    start = subj.sent.start
+    if start == 0:
+        return []
+    before = subj.doc[start - 1].sent
+    named: dict[str, Span] = {}
+    for m in ctx.doc.spans:
+        if before.start <= m.start and m.end <= before.end:
+            actor = ctx.key(m)[0]
+            # "Chinese President Xi": the person, not the adjective before
+            if actor not in named or named[actor].root.dep_ in ("amod", "compound"):
+                named[actor] = m
+    return list(named.values()) if len(named) == 2 else []
 
 
 def implicit_agent(ev: Event) -> bool:

@@ -363,6 +363,35 @@ def _pronoun_query(ctx: DocContext, tok: Token) -> _Pronoun | None:
     return query
 
 
+def _person_pronoun(ctx: DocContext, c: Candidate) -> bool:
+    """Whether a mention is "he"/"she" resolved to a person."""
+    query = _PRONOUN_TABLE.get(ctx.toks[c.start].lower_)
+    return c.kind == COREF and query is not None and query.person
+
+
+def _object_pool(
+    ctx: DocContext, pool: list[Candidate], i: int
+) -> tuple[list[Candidate], bool]:
+    """What an object pronoun at token i may refer to: a mention of an earlier
+    sentence, and whether it must have been a subject there: the subject before,
+    unless its own clause's subject is "he"/"she", which took that subject
+    ("Erdogan spoke with Putin. He urged him ..."): then "him" is somebody else,
+    in any role."""
+    earlier = [c for c in pool if ctx.sent_of[c.start] < ctx.sent_of[i]]
+    subjects = [t.i for t in ctx.toks[i].head.children if t.dep_ in _SUBJECT]
+    own = next(
+        (
+            c
+            for c in pool
+            if any(c.start <= j < c.end for j in subjects) and _person_pronoun(ctx, c)
+        ),
+        None,
+    )
+    if own is None:
+        return earlier, True
+    return [c for c in earlier if c.actor != own.actor], False
+
+
 def pronouns(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
     """Resolve "its"/"it"/"their"/"they"/"he"/"she"/"him" (and "his"/"her" before a
     description head, "his country") outside quotations;
@@ -378,9 +407,9 @@ def pronouns(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
         query = None if covered[i] else _pronoun_query(ctx, ctx.toks[i])
         if query is None:
             continue
-        pool = cands + new
+        pool, subject = cands + new, True
         if query.earlier:
-            pool = [c for c in pool if ctx.sent_of[c.start] < ctx.sent_of[i]]
+            pool, subject = _object_pool(ctx, pool, i)
         ante = antecedent(
             ctx,
             pool,
@@ -388,7 +417,7 @@ def pronouns(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
             query.wants,
             _PRONOUN_WINDOW,
             plural=query.plural,
-            subject=True,
+            subject=subject,
         )
         if query.person:
             ante = (
