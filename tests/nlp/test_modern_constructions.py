@@ -417,3 +417,15 @@ def test_blocking_a_vessel_is_coercion_blocking_a_road_a_protest(nlp):
     # twin: civilians blocking roads protest
     doc = run(nlp, "Peruvian farmers blocked the roads to Chile for a week.")
     assert ("PER", "protestsAgainst", "CHL") in asserted(doc)
+
+
+def test_announcing_the_suspension_of_a_tie_reduces_it(nlp):
+    """A noun of ending takes what ends with "of" after a verb with no entry of its
+    own: ending a treaty reduces relations, not signing it."""
+    doc = run(nlp, "Chile announced the suspension of its fisheries treaty with Peru.")
+    assert ("CHL", "reducesRelationsWith", "PER") in asserted(doc)
+    assert ("CHL", "signsAgreementWith", "PER") not in asserted(doc)
+    # twin: a verb of its own ("welcomed") keeps its sense: the praise
+    doc = run(nlp, "Chile welcomed the suspension of Peru's tariffs.")
+    assert ("CHL", "reducesRelationsWith", "PER") not in asserted(doc)
+    assert ("CHL", "praises", "PER") in asserted(doc)

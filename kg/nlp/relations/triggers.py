@@ -177,7 +177,8 @@ def _by_goods(rules: Rules, v: Verb) -> Found | None:
 
 def _ended(rules: Rules, v: Verb) -> list[Token]:
     """What an ending verb ends: its objects, or the "to" object of an ending noun
-    ("put an end to X"); none for another verb."""
+    ("put an end to X") and the "of" object of a noun of ending ("announced the
+    suspension of X"); none for another verb."""
     words = rules.words
     prt = next((c.lower_ for c in v.tok.children if c.dep_ == "prt"), None)
     ending = (
@@ -185,6 +186,8 @@ def _ended(rules: Rules, v: Verb) -> list[Token]:
     )
     out: list[Token] = []
     for o in v.objs:
+        if o.lemma_.lower() in words["ending_of_nouns"] and v.entry is None:
+            out.extend(prep_objects(o, "of"))  # "welcomed the end of X": praise
         if o.lemma_.lower() in words["ending_nouns"]:
             out.extend(  # the "to" phrase may hang on the noun or on the verb
                 g
