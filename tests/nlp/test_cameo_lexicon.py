@@ -113,6 +113,19 @@ def test_a_material_verb_never_becomes_talk():
     assert p.verbs["receive"].obj["weapons"] == "givesMilitaryAidTo"
 
 
+def test_a_hostile_verb_never_becomes_cooperation(nlp):
+    """The dictionary's "protest detention" (053: support for the detainee) is not
+    imported: kg's target is the detainer, whom the protest opposes."""
+    p = load_patterns()
+    assert "detention" not in p.verbs["protest"].obj
+    doc = run(nlp, "Chile protested Peru's detention of a trader.")
+    got = {(a.relation, a.target.actor) for a in doc._.kg_assertions}
+    assert ("supports", "PER") not in got
+    assert ("protestsAgainst", "PER") in got
+    # twin: a hostile object of a hostile verb is still imported
+    assert p.verbs["protest"].obj["decision"] == "opposes"  # 114 -> its root 11
+
+
 def test_abandoning_ties_reduces_relations_and_imports_the_verbs_codes(nlp):
     doc = run(nlp, "Bolivia abandoned its diplomatic relations with Chile.")
     assert {(a.relation, a.cameo) for a in doc._.kg_assertions} == {

@@ -164,6 +164,8 @@ def test_military_goods_sent_near_a_party_are_a_show_of_force(nlp):
 def test_brokering_a_ceasefire_is_mediation(nlp):
     got = asserted(run(nlp, "Brazil brokered a ceasefire between Chile and Peru."))
     assert {("BRA", "mediates", "CHL"), ("BRA", "mediates", "PER")} <= got
+    got = asserted(run(nlp, "Brazil brokered a prisoner swap between Chile and Peru."))
+    assert {("BRA", "mediates", "CHL"), ("BRA", "mediates", "PER")} <= got
     # twin: signing one is an agreement, not a mediation
     assert ("CHL", "mediates", "PER") not in asserted(
         run(nlp, "Chile signed a ceasefire with Peru.")

@@ -96,13 +96,21 @@ def _merge_table(
 
 def _sharpens(code: str, default_quad: int) -> bool:
     """Whether ``code`` may refine a verb whose default has ``default_quad`` (0:
-    no default): a material default (quad 2 or 4) never turns verbal (1 or 3).
+    no default): a material default (quad 2 or 4) never turns verbal (1 or 3), and
+    a conflict default (3 or 4) never turns cooperative (1 or 2): the dictionary
+    codes such objects for a beneficiary kg does not take as the target
+    ("protested X's detention of Y" is support for Y there, 053; kg's target is X).
 
     Examples:
         >>> _sharpens("072", 2), _sharpens("0332", 2), _sharpens("072", 1)
         (True, False, True)
+        >>> _sharpens("053", 3), _sharpens("111", 3)
+        (False, True)
     """
-    return not (default_quad in (2, 4) and quad_class(code) in (1, 3))
+    quad = quad_class(code)
+    if default_quad in (3, 4) and quad in (1, 2):
+        return False
+    return not (default_quad in (2, 4) and quad in (1, 3))
 
 
 def _quad(entry: VerbEntry, vocab: dict[str, Relation]) -> int:
