@@ -9,7 +9,8 @@ carries the dictionary's MIT licence). :func:`add_lexicon` adds its entries to a
   act stays one: an object, preposition or particle added to it never makes it a
   statement or an intent ("supply" aids: "supply weapons" 072 is taken, the
   dictionary's 03 intent for "supply drones" is not); a verbal default may become
-  material ("receive" hosts: "receive weapons" is military aid).
+  material ("receive" hosts: "receive weapons" is military aid). A hostile verb
+  stays hostile ("protest detention" is not the dictionary's 053 support).
 - ``cameo_lexicon`` in ``patterns.yaml`` says, per table (``verbs``, ``objects``,
   ``preps``, ``particles``), what is added: ``all``, ``kg_verbs`` (only for verbs
   kg lists) or ``none`` (only the fine codes of entries that agree with kg's).
