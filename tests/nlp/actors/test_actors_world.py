@@ -97,6 +97,16 @@ def test_short_or_unknown_names_are_not_corrected(nlp):
     assert "Anna Marek" not in got and got["Madrid"][0] == "ESP"
 
 
+def test_a_long_name_may_be_two_edits_off_a_short_one_only_one(nlp):
+    got = resolved(nlp, "Benjamin Netanyahoo flew to Madrid.", "2024-05-01")
+    assert got["Benjamin Netanyahoo"][0] == "ISR"
+    # twin: a name under nine letters is corrected one edit off, not two
+    got = resolved(nlp, "Chancellor Merkle flew to Madrid.", "2012-05-01")
+    assert got["Chancellor Merkle"][0] == "DEU"
+    got = resolved(nlp, "Chancellor Mirkle flew to Madrid.", "2012-05-01")
+    assert not any(k.endswith("Mirkle") for k in got)
+
+
 @pytest.mark.parametrize(
     "text, surface, expected",
     [

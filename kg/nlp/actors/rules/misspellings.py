@@ -5,7 +5,8 @@
   (:func:`fuzzy_index`, symmetric deletes of the one-word names).
 - Leaders and officials: a person NER found whose name (six letters or more) is
   one edit or one swap of two letters from exactly one known person ("Angela
-  Merkle", "Vladimir Putn"); the index groups the names by first letter and length
+  Merkle", "Vladimir Putn"), or two for a name of nine letters or more when none
+  is one away ("Netanyahoo"); the index groups the names by first letter and length
   (:func:`person_index`). Short tokens are never corrected.
 
 English words of the model's lemmatizer (:func:`english_words`) are never taken
@@ -26,6 +27,8 @@ _ENT_TYPES = ("", "GPE", "NORP", "ORG", "LOC", "PERSON")
 MIN_LENGTH = 6
 #: Shorter names are not indexed (countries; organisations and people: six).
 MIN_INDEXED = 5
+#: A person's name this long may be misspelt by two edits ("Netanyahoo").
+LONG_NAME = 9
 #: Classes of the organisations whose one-word names are indexed.
 _ORGS = ORG_CLASSES | {"InternationalOrganisation"}
 
@@ -68,22 +71,30 @@ def edit1(a: str, b: str) -> bool:
     return short in deletes(long_)
 
 
-def swap1(a: str, b: str) -> bool:
-    """True when a and b differ by one swap of two neighbouring letters.
+def distance(a: str, b: str, limit: int = 2) -> int:
+    """The edit distance of a and b (insertions, deletions, substitutions and
+    swaps of neighbouring letters), or ``limit + 1`` when it is over ``limit``.
 
     Examples:
-        >>> swap1("Merkle", "Merkel"), swap1("Merkel", "Merkel")
-        (True, False)
+        >>> distance("Netanyahoo", "Netanyahu"), distance("Merkle", "Merkel")
+        (2, 1)
+        >>> distance("Erdogan", "Erdogan"), distance("Macron", "Mahmoud")
+        (0, 3)
     """
-    if len(a) != len(b) or a == b:
-        return False
-    diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
-    return (
-        len(diff) == 2
-        and diff[1] == diff[0] + 1
-        and a[diff[0]] == b[diff[1]]
-        and a[diff[1]] == b[diff[0]]
-    )
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        row = [i] + [0] * len(b)
+        for j, y in enumerate(b, 1):
+            row[j] = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (x != y))
+            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
+                row[j] = min(row[j], prev2[j - 2] + 1)
+        if min(row) > limit:
+            return limit + 1
+        prev2, prev = prev, row
+    return min(prev[-1], limit + 1)
 
 
 def _indexed(lex: Lexicon, text: str, kind: str, actor_id: str) -> bool:
@@ -165,13 +176,18 @@ def _correction(ctx: DocContext, tok: Token) -> Candidate | None:
 
 
 def _person(ctx: DocContext, text: str) -> str | None:
-    """The id of the one known person whose name is one edit or swap from text."""
-    found: set[str] = set()
-    for n in (len(text) - 1, len(text), len(text) + 1):
+    """The id of the one known person whose name is nearest to text: one edit or
+    swap away, or two for a name of ``LONG_NAME`` letters or more ("Netanyahoo"),
+    when no name is one away."""
+    limit = 2 if len(text) >= LONG_NAME else 1
+    found: dict[int, set[str]] = {1: set(), 2: set()}
+    for n in range(len(text) - limit, len(text) + limit + 1):
         for name in ctx.tables.persons.get((text[0], n), ()):
-            if edit1(text, name) or swap1(text, name):
-                found.add(ctx.lex.aliases[name].actor)
-    return found.pop() if len(found) == 1 else None
+            d = distance(text, name, limit)
+            if 0 < d <= limit:
+                found[d].add(ctx.lex.aliases[name].actor)
+    nearest = found[1] or found[2]
+    return nearest.pop() if len(nearest) == 1 else None
 
 
 def people(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
