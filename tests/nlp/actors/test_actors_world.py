@@ -159,3 +159,27 @@ def test_sub_national_communities_and_their_armed_groups(nlp, text, surface, exp
 def test_a_first_name_that_names_a_people_is_not_the_people(nlp):
     got = resolved(nlp, "Karen Smith met Thai officials.", "1995-05-01")
     assert set(got) == {"Thai officials"}
+
+
+@pytest.mark.parametrize(
+    "text, surface, expected",
+    [
+        # armed groups of the 2020s: national rebels code by their state
+        ("The Arakan Army seized a town.", "Arakan Army", ("ARAKANARMY", "MMRREB")),
+        ("The Baloch Liberation Army claimed the attack.", "Baloch Liberation Army",
+         ("BLA", "PAKREB")),
+        # criminal groups take the CAMEO sector CRM
+        ("Tren de Aragua recruits in Chile.", "Tren de Aragua",
+         ("TRENDEARAGUA", "VENCRM")),
+        # an African Union mission is the AU's
+        ("AUSSOM troops patrolled Mogadishu.", "AUSSOM troops", ("AUSSOM", "IGOAFR")),
+    ],
+)  # fmt: skip
+def test_armed_groups_and_missions_of_the_2020s(nlp, text, surface, expected):
+    assert resolved(nlp, text, "2025-05-01")[surface] == expected
+
+
+def test_an_unknown_group_named_like_an_army_is_no_known_actor(nlp):
+    # twin: a name the registry lacks is a minted organisation, not a known one
+    got = resolved(nlp, "The Zemblan Liberation Army seized a town.", "2025-05-01")
+    assert all(v[0].startswith("ORG_") or v[0] == "---" for v in got.values())
