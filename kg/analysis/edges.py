@@ -192,14 +192,19 @@ class _Codes(dict):
         return codes
 
 
-def _counted_edge(
-    rec: list[Any], names: _Names, keep: Sequence[str]
-) -> dict[str, Any]:
-    """Some of the :data:`COUNTS_FIELDS` of an edge, from its ``kg:edgeCounts``."""
-    edge = dict(zip(COUNTS_FIELDS, rec, strict=True))
-    for end in ("source", "relation", "target"):
-        edge[end] = names[edge[end]]
-    return {k: edge[k] for k in keep}
+#: The fields of ``kg:edgeCounts`` that are IRIs (read as actor and relation ids).
+_ENDS = frozenset({"source", "relation", "target"})
+
+
+def _counted_edges(
+    records: Iterable[list[Any]], names: _Names, keep: Sequence[str]
+) -> list[dict[str, Any]]:
+    """Some of the :data:`COUNTS_FIELDS` of each edge, from its ``kg:edgeCounts``
+    (the positions of the kept fields are looked up once)."""
+    at = [(k, COUNTS_FIELDS.index(k), k in _ENDS) for k in keep]
+    return [
+        {k: names[rec[i]] if iri else rec[i] for k, i, iri in at} for rec in records
+    ]
 
 
 def _derived_edge(rec: dict[str, Any], names: _Names, codes: _Codes) -> dict[str, Any]:
@@ -273,7 +278,7 @@ def read_edges(
             ids, codes = _Names(), _Codes()
             if keep is not None and set(keep) <= set(COUNTS_FIELDS):
                 records = derived.read_records(dataset, "edgeCounts")
-                edges = [_counted_edge(rec, ids, keep) for rec in records]
+                edges = _counted_edges(records, ids, keep)
             else:
                 records = derived.read_records(dataset, "edgeRecord")
                 edges = [kept(_derived_edge(rec, ids, codes)) for rec in records]

@@ -68,8 +68,9 @@ TOUCHED = 100_000
 
 # ---------------------------------------------------------------------- state
 #: The version of the derived graphs' shape (``kg:derivedFormat``): derived graphs
-#: of another version are stale. 2: edges carry ``kg:edgeCounts``.
-FORMAT = "2"
+#: of another version are stale. 2: edges carry ``kg:edgeCounts``; 3: with the
+#: quad class and asserted mentions (the signed graph reads them).
+FORMAT = "3"
 
 
 def _state(dataset: Graph) -> dict[str, str]:

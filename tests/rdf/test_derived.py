@@ -236,7 +236,8 @@ def test_the_counts_of_an_edge_agree_with_its_record(store):
     from kg.analysis.edges import read_edges
 
     build(corpus(30), dataset=store, registry={})
-    fields = ("mentions", "event_count", "articles", "first_event")
+    fields = ("mentions", "event_count", "articles", "first_event", "quad_class",
+              "asserted")  # fmt: skip
     lean = read_edges(store, fields=fields)  # from kg:edgeCounts
     full = read_edges(store)  # from kg:edgeRecord
     assert lean and lean == [{k: e[k] for k in ("source", "relation", "target",
