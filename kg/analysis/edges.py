@@ -192,18 +192,20 @@ class _Codes(dict):
         return codes
 
 
-#: The fields of ``kg:edgeCounts`` that are IRIs (read as actor and relation ids).
+#: The fields of ``kg:dyadCounts`` that are IRIs (read as actor and relation ids).
 _ENDS = frozenset({"source", "relation", "target"})
 
 
 def _counted_edges(
-    records: Iterable[list[Any]], names: _Names, keep: Sequence[str]
+    dyads: Iterable[list[list[Any]]], names: _Names, keep: Sequence[str]
 ) -> list[dict[str, Any]]:
-    """Some of the :data:`COUNTS_FIELDS` of each edge, from its ``kg:edgeCounts``
-    (the positions of the kept fields are looked up once)."""
+    """Some of the :data:`COUNTS_FIELDS` of each edge, from the ``kg:dyadCounts``
+    of every dyad (the positions of the kept fields are looked up once)."""
     at = [(k, COUNTS_FIELDS.index(k), k in _ENDS) for k in keep]
     return [
-        {k: names[rec[i]] if iri else rec[i] for k, i, iri in at} for rec in records
+        {k: names[rec[i]] if iri else rec[i] for k, i, iri in at}
+        for dyad in dyads
+        for rec in dyad
     ]
 
 
@@ -277,7 +279,7 @@ def read_edges(
         if not (since or until or asserted_only) and derived.is_fresh(dataset):
             ids, codes = _Names(), _Codes()
             if keep is not None and set(keep) <= set(COUNTS_FIELDS):
-                records = derived.read_records(dataset, "edgeCounts")
+                records = derived.read_records(dataset, "dyadCounts")
                 edges = _counted_edges(records, ids, keep)
             else:
                 records = derived.read_records(dataset, "edgeRecord")

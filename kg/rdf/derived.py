@@ -68,8 +68,8 @@ TOUCHED = 100_000
 
 # ---------------------------------------------------------------------- state
 #: The version of the derived graphs' shape (``kg:derivedFormat``): derived graphs
-#: of another version are stale. 2: edges carry ``kg:edgeCounts``; 3: with the
-#: quad class and asserted mentions (the signed graph reads them).
+#: of another version are stale. 2: edges carry ``kg:edgeCounts``; 3: each dyad
+#: carries ``kg:dyadCounts`` instead (with the quad class and asserted mentions).
 FORMAT = "3"
 
 

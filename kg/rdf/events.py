@@ -296,7 +296,7 @@ def read_records(
     dataset: Graph, prop: str, block: str = "", *, where: str = ""
 ) -> Iterator[Any]:
     """The JSON records (``kg:edgeRecord``, ``kg:actorRecord``: objects;
-    ``kg:edgeCounts``: arrays) of the store.
+    ``kg:dyadCounts``: arrays) of the store.
 
     One column read straight from the result rows (on Oxigraph: one literal per
     row through ``pyoxigraph``), decoded by the C JSON parser: cheaper per edge
@@ -393,8 +393,8 @@ def lit_int(n: int) -> str:
     return f'"{int(n)}"{_INT}'
 
 
-#: The fields of an edge's ``kg:edgeCounts`` array, in order: what the network
-#: measures read of every edge (:func:`kg.analysis.edges.read_edges`).
+#: The fields of each edge in a dyad's ``kg:dyadCounts`` array, in order: what
+#: the network measures read of every edge (:func:`kg.analysis.edges.read_edges`).
 COUNTS_FIELDS = ("source", "relation", "target", "mentions", "event_count",
                  "articles", "first_event", "quad_class", "asserted")  # fmt: skip
 
@@ -461,7 +461,6 @@ def _edge_triples(
         (node, p("assertedCount"), lit_int(rec["asserted"])),
         (node, p("negatedCount"), lit_int(rec["negated"])),
         (node, p("edgeRecord"), _record(rec)),
-        (node, p("edgeCounts"), _record(edge_counts(rec))),
     ]
     if rec["first"]:
         out.append((node, p("firstDate"), f'"{rec["first"]}"{_DATE}'))
@@ -521,6 +520,10 @@ def dyad_triples(
                                  for ms in events.values()))))  # fmt: skip
         for members in events.values():
             out.extend(_event_triples(node, members))
+    if records:  # one literal per dyad: a fraction of the rows to read
+        dyad = f"<{dyad_graph(records[0]['source'], records[0]['target'])}>"
+        counts = [edge_counts(rec) for rec in records]
+        out.append((dyad, kg_term("dyadCounts"), _record(counts)))
     return out, records
 
 

@@ -134,7 +134,7 @@ class KG(DefinedNamespace):
     firstDate: URIRef
     lastDate: URIRef
     edgeRecord: URIRef
-    edgeCounts: URIRef
+    dyadCounts: URIRef
     assertedArticleCount: URIRef
     assertedEventCount: URIRef
     ActorSummary: URIRef

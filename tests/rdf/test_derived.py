@@ -238,7 +238,7 @@ def test_the_counts_of_an_edge_agree_with_its_record(store):
     build(corpus(30), dataset=store, registry={})
     fields = ("mentions", "event_count", "articles", "first_event", "quad_class",
               "asserted")  # fmt: skip
-    lean = read_edges(store, fields=fields)  # from kg:edgeCounts
+    lean = read_edges(store, fields=fields)  # from kg:dyadCounts
     full = read_edges(store)  # from kg:edgeRecord
     assert lean and lean == [{k: e[k] for k in ("source", "relation", "target",
                                                 *fields)} for e in full]  # fmt: skip
