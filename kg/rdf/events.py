@@ -399,13 +399,13 @@ COUNTS_FIELDS = ("source", "relation", "target", "mentions", "event_count",
                  "articles", "first_event", "quad_class", "asserted")  # fmt: skip
 
 
-def edge_counts(rec: Mapping[str, Any]) -> list[Any]:
+def _edge_counts(rec: Mapping[str, Any]) -> list[Any]:
     """The :data:`COUNTS_FIELDS` of an edge record, the quad class as a number
     (0: none), as readers of the full record get it.
 
     Examples:
         >>> rec = dict.fromkeys(COUNTS_FIELDS, 1) | {"quad_class": "3"}
-        >>> edge_counts(rec)[-2:]
+        >>> _edge_counts(rec)[-2:]
         [3, 1]
     """
     return [
@@ -522,7 +522,7 @@ def dyad_triples(
             out.extend(_event_triples(node, members))
     if records:  # one literal per dyad: a fraction of the rows to read
         dyad = f"<{dyad_graph(records[0]['source'], records[0]['target'])}>"
-        counts = [edge_counts(rec) for rec in records]
+        counts = [_edge_counts(rec) for rec in records]
         out.append((dyad, kg_term("dyadCounts"), _record(counts)))
     return out, records
 
@@ -550,7 +550,6 @@ __all__ = [
     "local_name",
     "query_rows",
     "read_mentions",
-    "edge_counts",
     "read_records",
     "select_rows",
     "values_blocks",

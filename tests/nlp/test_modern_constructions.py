@@ -169,7 +169,7 @@ def test_him_after_he_is_the_other_person(nlp):
         "He urged him to release the prisoners.",
     )
     assert ("CHL", "urges", "RUS") in asserted(doc)
-    # twin: with no person as the subject, "him" is the subject named before
+    # twin: a subject that is not "he"/"she": "him" is the subject named before
     doc = run(
         nlp,
         "President Gabriel Boric spoke with Vladimir Putin on Friday. "

@@ -187,7 +187,7 @@ def _ended(rules: Rules, v: Verb) -> list[Token]:
     out: list[Token] = []
     for o in v.objs:
         if o.lemma_.lower() in words["ending_of_nouns"] and v.entry is None:
-            out.extend(prep_objects(o, "of"))  # "welcomed the end of X": praise
+            out.extend(prep_objects(o, "of"))  # a verb's own entry decides
         if o.lemma_.lower() in words["ending_nouns"]:
             out.extend(  # the "to" phrase may hang on the noun or on the verb
                 g
