@@ -73,6 +73,11 @@ DESCRIPTION = [
         "flights from Bolivia.",
         ("CHL", "agreesWith", "BOL"),
     ),
+    (  # "the world body" (head "body") after an international organisation is it
+        "The UN General Assembly met on Monday. The world body also urged Peru to "
+        "free the detained journalists.",
+        ("UN", "urges", "PER"),
+    ),
 ]
 
 

@@ -24,6 +24,11 @@ CONTENT = [
         ("TUR", "accuses", "GRC"),
         {("GRC", "attacks", "CYP"), ("TUR", "attacks", "CYP")},
     ),
+    (  # the charge hung by the parser on the accused ("forces of attacking")
+        "Human Rights Watch accused Bolivian forces of attacking a school in Arica.",
+        ("HRW", "accuses", "BOL"),
+        {("HRW", "attacks", "CHL"), ("BOL", "attacks", "CHL")},
+    ),
     (  # a demand with a that-clause: the demand verb's subject demands of the
         # clause's subject, and what was demanded (a refusal) is not asserted
         "France demanded that Italy refuse to recognise Kosovo.",

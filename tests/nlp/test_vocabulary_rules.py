@@ -160,6 +160,18 @@ CASES = [
         "Peru and Chile agreed to restore ties in a deal mediated by Brazil.",
         {("BRA", "mediates", "PER"), ("BRA", "mediates", "CHL")},
     ),
+    # forces that push another back or drive it out of a place fight it
+    (
+        "Peruvian troops pushed back Chilean forces near the border.",
+        {("PER", "attacks", "CHL")},
+    ),
+    (
+        "Peruvian troops drove Chilean forces out of the town.",
+        {("PER", "attacks", "CHL")},
+    ),
+    # a proposal is an appeal (CAMEO 020), and what it proposes is content
+    ("Peru proposed a ceasefire to Chile.", {("PER", "appealsTo", "CHL")}),
+    ("Peru made a proposal to Chile for a truce.", {("PER", "appealsTo", "CHL")}),
     # a state that blocks another's bid or proposal rejects it
     ("Peru blocked Chile's bid to join the alliance.", {("PER", "rejects", "CHL")}),
     # "give": the goods decide the kind of aid

@@ -518,7 +518,19 @@ def _content_edge(rules: Rules, t: Token) -> bool:
     return (
         t.dep_ == "prep"
         and t.lower_ in rules.words["reason_preps"]
-        and _reason_act(rules, head)
+        and (_reason_act(rules, head) or _object_reason(rules, t))
+    )
+
+
+def _object_reason(rules: Rules, prep: Token) -> bool:
+    """True for a reason phrase the parser hung on the verbal act's object ("accused
+    Z's forces of shelling Y" read as "forces of shelling"): a gerund act under
+    the object of a reason act."""
+    noun = prep.head
+    return (
+        noun.dep_ in OBJ_DEPS
+        and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in prep.children)
+        and _reason_act(rules, noun.head)
     )
 
 
