@@ -160,6 +160,8 @@ CASES = [
         "Peru and Chile agreed to restore ties in a deal mediated by Brazil.",
         {("BRA", "mediates", "PER"), ("BRA", "mediates", "CHL")},
     ),
+    # the blocked aid of a passive whose subject the tagger read as a verb
+    ("Aid to Chile was blocked by Peru.", {("PER", "coerces", "CHL")}),
     # forces that push another back or drive it out of a place fight it
     (
         "Peruvian troops pushed back Chilean forces near the border.",
@@ -192,6 +194,12 @@ def test_vocabulary_rules(nlp, text, expected):
 
 
 NOT_THESE = [  # (sentence, relation it must not give, twin sentence that gives it)
+    (  # a passive subject the tagger read as a bare verb ("Aid") is the blocked
+        # object, not an act of aid
+        "Aid to Chile was blocked by Peru.",
+        "aids",
+        "Aid was sent to Chile by Peru.",
+    ),
     (
         "Turkey called the PKK a terrorist group.",
         "phones",

@@ -62,7 +62,11 @@ def _objects(tok: Token) -> list[Token]:
     objs = [c for c in tok.children if c.dep_ in ("dobj", "obj", "attr")]
     if objs:
         return objs
-    passive = [c for c in tok.children if c.dep_ == "nsubjpass" and c.pos_ == "NOUN"]
+    passive = [
+        c
+        for c in tok.children
+        if c.dep_ == "nsubjpass" and c.pos_ == "NOUN" or misread_subject(c)
+    ]
     if passive:  # "a blockade was imposed on Y", "sanctions were lifted"
         return passive
     if tok.dep_ == "amod" and any(
@@ -76,6 +80,16 @@ def _objects(tok: Token) -> list[Token]:
     ):  # "the aid deliveries suspended by X" -> the head noun is the object
         return [tok.head]
     return []
+
+
+def misread_subject(tok: Token) -> bool:
+    """True for a noun the tagger read as a bare verb and the parser made the
+    subject of a passive ("Aid to Y was blocked by X", "Aid convoys were ...")."""
+    return (
+        tok.tag_ == "VB"
+        and tok.dep_ in ("nsubjpass", "csubjpass")
+        and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+    )
 
 
 def _by_force(rules: Rules, v: Verb) -> Found | None:
@@ -474,6 +488,8 @@ def _is_verbal(rules: Rules, tok: Token) -> bool:
         and tok.pos_ == "NOUN"
         and tok.lower_ in rules.patterns.verbs
     )  # "declined to sanction Russia" (sanction tagged as a noun)
+    if misread_subject(tok):
+        return False
     return tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or verbal_noun
 
 
@@ -527,7 +543,9 @@ def triggers(rules: Rules, sent: Sequence[Token]) -> list[Event]:
             if ev.kind != "copula":
                 consumed.update(w.i for w in ev.words)
     for tok in toks:
-        if tok.i in consumed or tok.pos_ not in ("NOUN", "PROPN"):
+        if tok.i in consumed or not (
+            tok.pos_ in ("NOUN", "PROPN") or misread_subject(tok)
+        ):
             continue
         rel = rules.noun_relation(tok)
         if rel:
