@@ -32,6 +32,7 @@ class Words:
 
     ethnic_marks: frozenset[str]
     bare_sectors: frozenset[str]
+    unnamed_sectors: frozenset[str]
     ethnic_nouns: frozenset[str]
     creeds: frozenset[str]
     group_nouns: frozenset[str]

@@ -48,6 +48,22 @@ def test_a_group_takes_its_own_or_its_settings_country(nlp, text, group, code):
     assert resolved(nlp, text)[group][1] == code
 
 
+#: (sentence, the group's surface, its code): a bare group of a sector that belongs
+#: to no country is the unnamed groups of the sector ("NGO"), never the other
+#: party's; "in X" after it gives its country
+UNNAMED = [
+    ("A rights group accused Norway of torturing detainees.", "rights group", "NGO"),
+    ("Aid agencies urged Sweden to open the border.", "Aid agencies", "NGO"),
+    ("A rights group in Norway criticised Sweden.", "rights group", "NORNGO"),
+]
+
+
+@pytest.mark.parametrize("text, group, code", UNNAMED)
+def test_a_bare_group_of_no_country_is_the_unnamed_groups(nlp, text, group, code):
+    found = resolved(nlp, text)
+    assert found[group][1] == code
+
+
 @pytest.fixture(scope="module")
 def petr_nlp():
     """The pipeline with the PETRARCH validation agents ("activists" -> OPP), as

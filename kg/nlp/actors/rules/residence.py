@@ -410,20 +410,33 @@ def _bare_groups(ctx: DocContext, st: _Residence) -> None:
     party of its act (:func:`_home_state`; "police fired on protesters in Lima":
     both Peru's)."""
     after = 0  # tokens before it are inside a role already read
+    bare = ctx.words.bare_sectors | ctx.words.unnamed_sectors
     for i in ctx.role_starts:
         role = None if i < after or st.covered[i] else ctx.role_at(i)
-        if role is None or role[1] not in ctx.words.bare_sectors:
+        if role is None or role[1] not in bare:
             continue
         end, sector = role
         nxt = ctx.toks[end] if end < ctx.n else None
         noun_after = nxt is not None and nxt.pos_ in ("NOUN", "PROPN")
         if _bare_start(ctx, st, i) and not noun_after and not _informant(ctx, i, end):
-            where = _locator(ctx, end, st.state_at) or _home_state(
-                ctx, st.cands, i, end
-            )
-            if where is not None:
-                st.add(Candidate(i, end, _country_id(ctx, where), ROLE, sector))
+            actor = _bare_actor(ctx, st, i, end, sector)
+            if actor is not None:
+                st.add(Candidate(i, end, actor, ROLE, sector))
         after = end
+
+
+def _bare_actor(
+    ctx: DocContext, st: _Residence, i: int, end: int, sector: str
+) -> str | None:
+    """The actor of a bare group at tokens [i, end): the country of "in|of X"
+    after it, else the only country of its sentence (:func:`_home_state`) for a
+    ``bare_sectors`` group and the unnamed groups of the sector (the registry
+    actor whose id is the sector) for an ``unnamed_sectors`` one."""
+    where = _locator(ctx, end, st.state_at)
+    if where is None and sector in ctx.words.unnamed_sectors:
+        return sector if ctx.actor(sector) is not None else None
+    where = where or _home_state(ctx, st.cands, i, end)
+    return None if where is None else _country_id(ctx, where)
 
 
 def apply(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
