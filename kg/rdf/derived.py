@@ -69,8 +69,9 @@ TOUCHED = 100_000
 # ---------------------------------------------------------------------- state
 #: The version of the derived graphs' shape (``kg:derivedFormat``): derived graphs
 #: of another version are stale. 2: edges carry ``kg:edgeCounts``; 3: each dyad
-#: carries ``kg:dyadCounts`` instead (with the quad class and asserted mentions).
-FORMAT = "3"
+#: carries ``kg:dyadCounts`` instead (with the quad class and asserted mentions);
+#: 4: each edge carries ``kg:dayCounts`` (its mentions per day and polarity).
+FORMAT = "4"
 
 
 def _state(dataset: Graph) -> dict[str, str]:

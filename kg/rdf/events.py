@@ -445,6 +445,24 @@ def edge_record(mentions: Sequence[Mention], events: int) -> dict[str, Any]:
     }  # fmt: skip
 
 
+def day_counts(mentions: Iterable[Mention]) -> list[list[Any]]:
+    """``[day, mentions not negated, negated]`` per day of some mentions, by day
+    (undated ones left out): an edge's ``kg:dayCounts``.
+
+    Examples:
+        >>> m = Mention("e", "s", "r", "t", False, "asserted", "2025-01-02", "a",
+        ...             "p", 0, "4", "190", "FIGHT")
+        >>> day_counts([m, m, Mention(**{**vars(m), "negated": True}),
+        ...             Mention(**{**vars(m), "day": None})])
+        [['2025-01-02', 2, 1]]
+    """
+    days: dict[str, list[int]] = {}
+    for m in mentions:
+        if m.day:
+            days.setdefault(m.day, [0, 0])[m.negated] += 1
+    return [[day, *counts] for day, counts in sorted(days.items())]
+
+
 def _edge_triples(
     node: str, rec: Mapping[str, Any], samples: Sequence[Mention]
 ) -> list[Triple]:
@@ -461,6 +479,7 @@ def _edge_triples(
         (node, p("assertedCount"), lit_int(rec["asserted"])),
         (node, p("negatedCount"), lit_int(rec["negated"])),
         (node, p("edgeRecord"), _record(rec)),
+        (node, p("dayCounts"), _record(day_counts(samples))),
     ]
     if rec["first"]:
         out.append((node, p("firstDate"), f'"{rec["first"]}"{_DATE}'))
@@ -535,6 +554,7 @@ __all__ = [
     "Mention",
     "actor_graph",
     "count_events",
+    "day_counts",
     "dyad_graph",
     "dyad_triples",
     "edge_node",

@@ -135,6 +135,7 @@ class KG(DefinedNamespace):
     lastDate: URIRef
     edgeRecord: URIRef
     dyadCounts: URIRef
+    dayCounts: URIRef
     assertedArticleCount: URIRef
     assertedEventCount: URIRef
     ActorSummary: URIRef
