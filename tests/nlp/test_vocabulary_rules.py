@@ -160,6 +160,12 @@ CASES = [
         "Peru and Chile agreed to restore ties in a deal mediated by Brazil.",
         {("BRA", "mediates", "PER"), ("BRA", "mediates", "CHL")},
     ),
+    # expressions of displeasure are disapproval (CAMEO 110/111), their "with" or
+    # "at" phrase the target
+    ("Peru expressed dissatisfaction with Chile.", {("PER", "condemns", "CHL")}),
+    ("Peru expressed displeasure with Chile.", {("PER", "opposes", "CHL")}),
+    # access given to a party is allowing it in (CAMEO 086)
+    ("Peru gave the IAEA access to its reactors.", {("PER", "allowsAccessTo", "IAEA")}),
     # the blocked aid of a passive whose subject the tagger read as a verb
     ("Aid to Chile was blocked by Peru.", {("PER", "coerces", "CHL")}),
     # forces that push another back or drive it out of a place fight it
@@ -194,6 +200,11 @@ def test_vocabulary_rules(nlp, text, expected):
 
 
 NOT_THESE = [  # (sentence, relation it must not give, twin sentence that gives it)
+    (  # a feeling with no party is no event
+        "There was anger in Lima after the vote.",
+        "condemns",
+        "Peru expressed anger at Chile.",
+    ),
     (  # a passive subject the tagger read as a bare verb ("Aid") is the blocked
         # object, not an act of aid
         "Aid to Chile was blocked by Peru.",
