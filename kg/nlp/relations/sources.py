@@ -130,6 +130,16 @@ def _intending_subject(noun: Token) -> tuple[Token | None, str]:
     return None, ""
 
 
+def _located_thing(ctx: SentContext, subj: Token) -> bool:
+    """True for a subject that is a natural hazard or a mishap, not an actor
+    ("floods in X killed 200"): its place phrase says where, not who."""
+    return (
+        subj.pos_ == "NOUN"
+        and subj.i not in ctx.index
+        and subj.lemma_.lower() in ctx.rules.words["hazard_nouns"]
+    )
+
+
 def _subject_sources(ctx: SentContext, a: Args) -> bool:
     """The subject of the trigger, or the possessor of a nominal event."""
     tok = a.ev.trigger
@@ -155,7 +165,9 @@ def _subject_sources(ctx: SentContext, a: Args) -> bool:
         a.subj, a.how = noun_source(tok)
         if a.subj is None and a.ev.extra.get("control") in INTENT_CLASSES:
             a.subj, a.how = _intending_subject(tok)
-    a.sources = actors(ctx, a.subj, set()) if a.subj is not None else []
+    if a.subj is not None:
+        where_only = a.how == "subj" and _located_thing(ctx, a.subj)
+        a.sources = actors(ctx, a.subj, set(), places=not where_only)
     if a.subj is not None and a.how == "subj":
         a.skip.add(a.subj.i)
     return True
