@@ -164,6 +164,8 @@ CASES = [
     # "at" phrase the target
     ("Peru expressed dissatisfaction with Chile.", {("PER", "condemns", "CHL")}),
     ("Peru expressed displeasure with Chile.", {("PER", "opposes", "CHL")}),
+    # a price cap imposed on a party's goods is a sanction (CAMEO 163)
+    ("Peru imposed a price cap on Chilean copper.", {("PER", "sanctions", "CHL")}),
     # access given to a party is allowing it in (CAMEO 086)
     ("Peru gave the IAEA access to its reactors.", {("PER", "allowsAccessTo", "IAEA")}),
     # the blocked aid of a passive whose subject the tagger read as a verb
