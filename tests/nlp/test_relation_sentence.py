@@ -14,6 +14,10 @@ CLAUSE_STRUCTURE = [
     ),
     # "vowed not to X" is a refusal
     ("Israel vowed not to return the territory to Syria.", {("ISR", "rejects", "SYR")}),
+    # "will not X" of a cooperative act is a refusal too (CAMEO 12) ...
+    ("Peru will not negotiate with Chile.", {("PER", "rejects", "CHL")}),
+    # ... and its twin, a promise not to harm, is no refusal
+    ("Peru will not attack Chile.", set()),
     # the verb lemma is repaired when the lemmatiser fails ("staged" -> "stag")
     (
         "Kenyan students staged rallies against the Ugandan government.",

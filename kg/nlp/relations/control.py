@@ -10,7 +10,8 @@ threat; "agreed to X" an agreement; "decided to X" is X (planned when X is force
 "reluctance to X" / "refrained from X" negate X; "denied X" / "denied that X"
 negate X and are no event of their own; "urged Y to X" is a demand of Y (the
 negation of X is X's own); "prepared to resume shelling" is military posture
-(MOBILIZE); "will X unless Y" is a threat; "vowed not to X" a rejection.
+(MOBILIZE); "will X unless Y" is a threat; "vowed not to X" and "will not X" (a
+cooperative X) are rejections.
 Auxiliaries and condition marks set the modality, and a reporting verb above the
 chain ("X said (that) ...") names the speaker. Coordinated complements share their
 control word ("urged Y to A and B").
@@ -77,9 +78,16 @@ def _intent(rules: Rules, ev: Event, head: Token, rel: str) -> None:
     if head.lemma_.lower() in rules.words["commitment_verbs"]:
         ev.modality = "asserted"
         if ev.negated:  # "vowed not to return the land": a refusal
-            ev.secondary.append((ev.extra.get("embedded", rel), True))
-            ev.relation = rules.words.role("rejection")
-            ev.negated = False
+            _as_refusal(rules, ev, rel)
+
+
+def _as_refusal(rules: Rules, ev: Event, rel: str) -> None:
+    """A negated intent stated by its actor is a refusal (CAMEO 12): the act
+    kept as a negated event of its own."""
+    ev.secondary.append((ev.extra.get("embedded", rel), True))
+    ev.relation = rules.words.role("rejection")
+    ev.negated = False
+    ev.modality = "asserted"
 
 
 def _posture(rules: Rules, ev: Event, head: Token, rel: str) -> None:
@@ -296,7 +304,10 @@ def _auxiliaries(rules: Rules, ev: Event) -> None:
             if w in rules.control("hypothetical"):
                 ev.modality = "hypothetical"
             elif w in intent or c.lemma_ in intent:
+                rel = ev.relation
                 apply_intent(rules, ev, c)
+                if ev.negated and not rules.hostile(rel):
+                    _as_refusal(rules, ev, rel)  # "X will not accept Y"
             elif w in rules.control("obligation"):
                 ev.extra["obligation"] = w
         if c.dep_ == "mark" and c.lower_ in rules.words["condition_marks"]:
