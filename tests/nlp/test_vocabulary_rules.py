@@ -164,6 +164,8 @@ CASES = [
     # "at" phrase the target
     ("Peru expressed dissatisfaction with Chile.", {("PER", "condemns", "CHL")}),
     ("Peru expressed displeasure with Chile.", {("PER", "opposes", "CHL")}),
+    # "balked at Y's bid": a rejection whose "at" phrase is the target, not a place
+    ("Peru balked at Chile's demands.", {("PER", "rejects", "CHL")}),
     # a price cap imposed on a party's goods is a sanction (CAMEO 163)
     ("Peru imposed a price cap on Chilean copper.", {("PER", "sanctions", "CHL")}),
     # access given to a party is allowing it in (CAMEO 086)

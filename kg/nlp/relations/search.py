@@ -316,6 +316,13 @@ def _preferred(tok: Token, entry: VerbEntry | None) -> list[Token]:
     return out
 
 
+def _prefers(rules: Rules, verb: Token, prep: Token) -> bool:
+    """True when the verb's entry names the preposition as its target's ("balked
+    at Y": "at" is no place there)."""
+    entry = rules.patterns.verbs.get(rules.lemma(verb))
+    return entry is not None and prep.lower_ in entry.prefer
+
+
 def _claimant(words: Words, x: Token) -> bool:
     """True for the part of a content noun that names who made the claim or demand:
     its possessor ("X's demand"), a modifier before it ("a French demand") or a
@@ -366,7 +373,12 @@ def open_heads(
         for head in target_heads(rules, t, skip):
             if subj is not None and head.i == subj.i:
                 continue
-            if head.dep_ == "prep" and head.lower_ in places and not places_ok:
+            if (
+                head.dep_ == "prep"
+                and head.lower_ in places
+                and not places_ok
+                and not _prefers(rules, t, head)
+            ):
                 continue
             if topic_phrase(rules, head):
                 continue
