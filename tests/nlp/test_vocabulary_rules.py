@@ -164,6 +164,15 @@ CASES = [
     # "at" phrase the target
     ("Peru expressed dissatisfaction with Chile.", {("PER", "condemns", "CHL")}),
     ("Peru expressed displeasure with Chile.", {("PER", "opposes", "CHL")}),
+    # an agentless passive whose phrase names the actor's seat
+    (
+        "Peru's ambassador was summoned to the foreign ministry in Santiago.",
+        {("CHL", "condemns", "PER")},
+    ),
+    ("The Peruvian ambassador was expelled from Santiago.", {("CHL", "expels", "PER")}),
+    # intercepted aircraft are fought, intercepted vessels seized (CAMEO 1711)
+    ("Peru intercepted a Chilean drone.", {("PER", "attacks", "CHL")}),
+    ("Peru intercepted a Chilean cargo ship.", {("PER", "coerces", "CHL")}),
     # "balked at Y's bid": a rejection whose "at" phrase is the target, not a place
     ("Peru balked at Chile's demands.", {("PER", "rejects", "CHL")}),
     # a price cap imposed on a party's goods is a sanction (CAMEO 163)
@@ -204,6 +213,11 @@ def test_vocabulary_rules(nlp, text, expected):
 
 
 NOT_THESE = [  # (sentence, relation it must not give, twin sentence that gives it)
+    (  # the destination of a deportation is not who deports
+        "Chilean migrants were deported to Peru.",
+        "deports",
+        "Chilean migrants were deported from Peru.",
+    ),
     (  # a natural hazard is no actor: the place under it says where, not who
         "Floods in Peru killed at least 200 people.",
         "assaults",

@@ -81,10 +81,13 @@ def _place_source(ctx: SentContext, a: Args) -> bool:
         return False
     tgt_ids = {ctx.key(m) for m in a.targets}
     places = ctx.rules.words["place_preps"]
+    seats = ctx.rules.words["seat_phrases"]
+    verb = ctx.rules.lemma(ev.trigger)
     # "was put under investigation in Italy": the verb or its noun
     for c in (c for w in ev.words[:2] for c in w.children):
+        seat = f"{verb}_{c.lower_}" in seats
         if (
-            c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in places)
+            c.dep_ == "agent" or (c.dep_ == "prep" and (c.lower_ in places or seat))
         ) and c.i not in a.skip:
             a.sources = actors(ctx, c, tgt_ids)
             if a.sources:
