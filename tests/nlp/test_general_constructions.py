@@ -196,6 +196,8 @@ TOPICS = [  # the topic of talks or of information is no party
     ("Peru and Chile agreed to share intelligence on Bolivia.", {("PER", "CHL")}),
     ("Peru held talks with Chile on Bolivia.", {("PER", "CHL")}),
     ("Peru and Chile exchanged information about Bolivian rebels.", {("PER", "CHL")}),
+    # the subject of a resolution or statement is its topic, not who it opposes
+    ("Peru vetoed a UN resolution on Bolivia.", {("PER", "UN")}),
 ]
 
 
