@@ -170,6 +170,11 @@ CASES = [
         {("CHL", "condemns", "PER")},
     ),
     ("The Peruvian ambassador was expelled from Santiago.", {("CHL", "expels", "PER")}),
+    # wanting or seeking ties with a party is an intent to cooperate (CAMEO 030)
+    (
+        "Peru wants closer relations with Chile.",
+        {("PER", "intendsToCooperateWith", "CHL")},
+    ),
     # seized ground is occupied (CAMEO 192), a seized vessel confiscated (1711)
     ("Peru seized a Chilean town.", {("PER", "occupies", "CHL")}),
     ("Peru seized a Chilean tanker.", {("PER", "coerces", "CHL")}),
