@@ -178,6 +178,7 @@ CASES = [
     # seized ground is occupied (CAMEO 192), a seized vessel confiscated (1711)
     ("Peru seized a Chilean town.", {("PER", "occupies", "CHL")}),
     ("Peru seized a Chilean tanker.", {("PER", "coerces", "CHL")}),
+    ("Peruvian troops seized Arica.", {("PER", "occupies", "CHL")}),  # a named place
     # intercepted aircraft are fought, intercepted vessels seized (CAMEO 1711)
     ("Peru intercepted a Chilean drone.", {("PER", "attacks", "CHL")}),
     ("Peru intercepted a Chilean cargo ship.", {("PER", "coerces", "CHL")}),

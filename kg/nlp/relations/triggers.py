@@ -46,15 +46,23 @@ class Verb:
 
     @cached_property
     def all_objs(self) -> list[tuple[Token, list[str]]]:
-        """Built only if a rule that reads the objects is reached."""
+        """Built only if a rule that reads the objects is reached: each object and
+        its keys (its modifiers, its word and lemma, ``PLACE`` for a named place)."""
         return [
             (
                 o,
                 [m.lower_ for m in o.children if m.dep_ in ("compound", "amod")]
-                + [o.lower_, o.lemma_.lower()],
+                + [o.lower_, o.lemma_.lower()]
+                + ([PLACE_KEY] if o.ent_type_ in _PLACE_ENTS else []),
             )
             for o in self.objs + [c for x in self.objs for c in x.conjuncts]
         ]
+
+
+#: The object key of a named place in patterns.yaml ("seize": {PLACE: occupies}).
+PLACE_KEY = "PLACE"
+#: Entity labels of a named place.
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 
 
 def _objects(tok: Token) -> list[Token]:
