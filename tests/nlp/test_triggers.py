@@ -13,7 +13,13 @@ ACTIVE = [
     ("Belarus rejected the proposal from Poland.", {("BLR", "rejects", "POL")}),
     ("Venezuela expelled the American ambassador.", {("VEN", "expels", "US")}),
     ("Ethiopia withdrew its troops from Somalia.", {("ETH", "withdrawsFrom", "SOM")}),
-    ("Kenya deployed troops to Somalia.", {("KEN", "mobilisesAgainst", "SOM")}),
+    # forces deployed to a party are military aid to it (CAMEO 072), deployed to
+    # its border a show of force (154)
+    ("Kenya deployed troops to Somalia.", {("KEN", "givesMilitaryAidTo", "SOM")}),
+    (
+        "Kenya deployed troops to the Somali border.",
+        {("KEN", "mobilisesAgainst", "SOM")},
+    ),
     (
         "Pakistan demanded that India release the prisoners.",
         {("PAK", "demands", "IND")},

@@ -170,6 +170,10 @@ CASES = [
         {("CHL", "condemns", "PER")},
     ),
     ("The Peruvian ambassador was expelled from Santiago.", {("CHL", "expels", "PER")}),
+    # where forces go: deployed to a party, military aid; to its border, a show of
+    # force (CAMEO 154), as sent near it is
+    ("Peru deployed troops to Chile.", {("PER", "givesMilitaryAidTo", "CHL")}),
+    ("Peru sent troops to the Chilean border.", {("PER", "mobilisesAgainst", "CHL")}),
     # wanting or seeking ties with a party is an intent to cooperate (CAMEO 030)
     (
         "Peru wants closer relations with Chile.",

@@ -164,32 +164,65 @@ def _by_object(_rules: Rules, v: Verb) -> Found | None:
     return None
 
 
+def _goods_preps(verb: Token, goods: Token) -> list[Token]:
+    """The prepositions of a verb that sends goods and of the goods."""
+    deps = ("prep", "dative")
+    return [c for t in (verb, goods) for c in t.children if c.dep_ in deps]
+
+
+def _to_border(rules: Rules, prep: Token) -> bool:
+    """True for "to the border (with Y)": a destination near a party."""
+    borders = rules.words["border_nouns"]
+    return prep.lower_ == "to" and any(
+        o.dep_ == "pobj" and o.lemma_.lower() in borders for o in prep.children
+    )
+
+
 def _sent_near(rules: Rules, verb: Token, goods: Token) -> bool:
     """True when what is sent goes near a party, not to it ("sent warships near
-    Y"): a show of force."""
+    Y", "sent troops to the border with Y"): a show of force."""
     near = rules.patterns.senses["show_of_force.sent_near_preps"]
-    preps = [
-        c for t in (verb, goods) for c in t.children if c.dep_ in ("prep", "dative")
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    preps = [  # "was given tanks by X": the agent, parsed as a preposition
+        c for c in _goods_preps(verb, goods) if not (passive and c.lower_ == "by")
     ]
+    if any(_to_border(rules, c) for c in preps):
+        return True
     return any(c.lower_ in near for c in preps) and not any(
         c.lower_ == "to" for c in preps
     )
 
 
+def _by_destination(rules: Rules, v: Verb) -> Found | None:
+    """Where forces or arms are sent or deployed decides first: near a party or
+    to its border a show of force ("sent warships near Y"); deployed to a party,
+    military aid ("deployed troops to Y"); with no "to", the verb's own sense."""
+    words = rules.words
+    deploy = v.lemma in words["deployment_verbs"]
+    if not deploy and v.lemma not in words["transfer_verbs"]:
+        return None
+    for o, keys in v.all_objs:
+        if not set(keys) & rules.military_goods:
+            continue
+        if _sent_near(rules, v.tok, o):
+            show = rules.patterns.senses.relations["show_of_force"]
+            return show, "light", [v.tok, o], None
+        if deploy and any(c.lower_ == "to" for c in _goods_preps(v.tok, o)):
+            return words.role("military_aid"), "light", [v.tok, o], None
+    return None
+
+
 def _by_goods(rules: Rules, v: Verb) -> Found | None:
     """ "sent tanks to Y", "shipped food to Y": a verb that hands goods over (or
     receives them: "received jets from Y") gives military or humanitarian aid by
-    what the goods are (the object or a modifier);
-    military goods sent near a party are a show of force ("sent warships near Y")."""
+    what the goods are (the object or a modifier); military goods sent near a
+    party are a show of force, decided before (:func:`_by_destination`)."""
     words = rules.words
     if not any(v.lemma in words[k] for k in ("transfer_verbs", "recipient_verbs")):
         return None
-    s = rules.patterns.senses
     military = rules.military_goods
     for o, key_list in v.all_objs:
         keys = set(key_list)
-        if keys & military and _sent_near(rules, v.tok, o):
-            return s.relations["show_of_force"], "light", [v.tok, o], None
         if keys & military:
             return words.role("military_aid"), "light", [v.tok, o], None
         if keys & words["relief_goods"]:
@@ -410,6 +443,7 @@ _VERB_RULES: tuple[Callable[[Rules, Verb], Found | None], ...] = (
     _by_promised_harm,
     _by_ending,
     _by_particle,
+    _by_destination,
     _by_object,
     _by_goods,
     _by_override,
@@ -432,6 +466,7 @@ TRIGGER_LISTS: tuple[tuple[str, str], ...] = (
     ("words", "ending_verbs"),  # _by_ending (a phrasal verb by its verb)
     ("words", "ending_noun_verbs"),  # _by_ending ("brought a halt to")
     ("words", "transfer_verbs"),  # _by_goods
+    ("words", "deployment_verbs"),  # _by_destination
     ("words", "recipient_verbs"),  # _by_goods ("received jets from Y")
 )
 
