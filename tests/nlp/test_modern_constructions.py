@@ -160,6 +160,20 @@ def test_the_two_leaders_are_the_two_actors_of_a_meeting_before(nlp):
     assert not any(r == "signsAgreementWith" for _, r, _ in asserted(doc))
 
 
+def test_the_two_neighbours_are_two_states(nlp):
+    """ "The two countries / neighbours" name two states: an armed group and a people
+    named as "A and B" before are not them; the two states of the sentence before
+    are (whatever else it names)."""
+    doc = run(
+        nlp,
+        "Peru hosted Chile's president and offered to help him fight Shining Path "
+        "rebels and Kurdish militants. The two neighbours signed a fisheries accord.",
+    )
+    got = asserted(doc)
+    assert ("PER", "signsAgreementWith", "CHL") in got
+    assert not any(s in ("KURDS", "SHININGPATH") for s, _, _ in got), got
+
+
 def test_him_after_he_is_the_other_person(nlp):
     """ "A spoke with B. He urged him ...": "he" is the subject before, "him" the
     other person, whatever their role there."""

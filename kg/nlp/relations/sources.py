@@ -233,6 +233,7 @@ def _pair_reference(ctx: SentContext, a: Args) -> None:
         or not any(c.lower_ in words["pair_words"] for c in subj.children)
     ):
         return
+    states = subj.lower_ in words["state_pair_heads"]
     first = subj.sent.start
     for _ in range(2):  # the start of the sentence two before
         first = subj.doc[first - 1].sent.start if first > 0 else 0
@@ -240,22 +241,30 @@ def _pair_reference(ctx: SentContext, a: Args) -> None:
         if m.end > subj.i or m.start < first or m.root.dep_ != "conj":
             continue
         head = ctx.index.get(m.root.head.i)
-        if head is not None and ctx.key(head) != ctx.key(m):
-            a.sources = [head, m]
+        pair = [head, m] if head is not None and ctx.key(head) != ctx.key(m) else []
+        if pair and (not states or _states(ctx, pair)):
+            a.sources = pair
             return
-    a.sources = _two_named_before(ctx, subj) or a.sources
+    a.sources = _two_named_before(ctx, subj, states) or a.sources
 
 
-def _two_named_before(ctx: SentContext, subj: Token) -> list[Span]:
-    """The two actors of the sentence before ``subj``'s when it names exactly two
-    ("X met Y in Z. The two leaders signed ..."; the place of a party counts as
-    that party), else none."""
+def _states(ctx: SentContext, spans: list[Span]) -> bool:
+    """True when every mention names a state (or its government or forces)."""
+    return all(ctx.doc.mention_of(m, 0).cls == "State" for m in spans)
+
+
+def _two_named_before(ctx: SentContext, subj: Token, states: bool) -> list[Span]:
+    """The two actors (with ``states``, the two states) of the sentence before
+    ``subj``'s when it names exactly two ("X met Y in Z. The two leaders signed
+    ..."; the place of a party counts as that party), else none."""
     start = subj.sent.start
     if start == 0:
         return []
     before = subj.doc[start - 1].sent
     named: dict[str, Span] = {}
     for m in ctx.doc.spans:
+        if states and not _states(ctx, [m]):
+            continue
         if before.start <= m.start and m.end <= before.end:
             actor = ctx.key(m)[0]
             # "Chinese President Xi": the person, not the adjective before
