@@ -170,6 +170,9 @@ CASES = [
         {("CHL", "condemns", "PER")},
     ),
     ("The Peruvian ambassador was expelled from Santiago.", {("CHL", "expels", "PER")}),
+    # "handed a protest note to Y", "delivered a warning to Y": light verbs
+    ("Peru handed a note of protest to Chile.", {("PER", "condemns", "CHL")}),
+    ("Peru delivered a warning to Chile.", {("PER", "threatens", "CHL")}),
     # where forces go: deployed to a party, military aid; to its border, a show of
     # force (CAMEO 154), as sent near it is
     ("Peru deployed troops to Chile.", {("PER", "givesMilitaryAidTo", "CHL")}),
