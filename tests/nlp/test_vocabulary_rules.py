@@ -229,6 +229,11 @@ def test_vocabulary_rules(nlp, text, expected):
 
 
 NOT_THESE = [  # (sentence, relation it must not give, twin sentence that gives it)
+    (  # a measure that "hit" a party is no use of force; airstrikes that hit it are
+        "Peru's ban on fish exports hit Chile.",
+        "attacks",
+        "Peru's airstrikes hit Chilean towns.",
+    ),
     (  # the destination of a deportation is not who deports
         "Chilean migrants were deported to Peru.",
         "deports",

@@ -332,9 +332,24 @@ def _thing_participle(ctx: SentContext, tok: Token) -> bool:
     )
 
 
+def _measure_subject(ctx: SentContext, a: Args) -> bool:
+    """True for force done by a measure, not by an actor: a non-violent event noun
+    as the subject of a verb of force ("X's ban on rice exports hit Y", "the
+    sanctions hit Y"); a violent one is X's own force ("X's shelling hit Y")."""
+    subj, rules = a.subj, ctx.rules
+    if a.how != "subj" or subj is None or subj.pos_ != "NOUN" or subj.i in ctx.index:
+        return False
+    rel = rules.noun_relation(subj)
+    return (
+        rel is not None
+        and rules.in_category(a.ev.relation, "force")
+        and not rules.in_category(rel, "force")
+    )
+
+
 def sources(ctx: SentContext, a: Args) -> bool:
     """Resolve the sources; False when the event has none."""
-    if not _subject_sources(ctx, a):
+    if not _subject_sources(ctx, a) or _measure_subject(ctx, a):
         return False
     if a.how == "relcl" and a.subj is not None and a.subj.i not in ctx.index:
         return False  # "a resolution that aims to impose sanctions": no actor acts
