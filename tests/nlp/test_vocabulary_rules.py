@@ -170,6 +170,12 @@ CASES = [
         {("CHL", "condemns", "PER")},
     ),
     ("The Peruvian ambassador was expelled from Santiago.", {("CHL", "expels", "PER")}),
+    # nominal acts of coercion: seizure, kidnapping (the "by" agent the source)
+    ("Peru's seizure of a Chilean tanker angered Lima.", {("PER", "coerces", "CHL")}),
+    (
+        "The kidnapping of Peruvian engineers by Chilean rebels shocked Lima.",
+        {("CHL", "abducts", "PER")},
+    ),
     # "handed a protest note to Y", "delivered a warning to Y": light verbs
     ("Peru handed a note of protest to Chile.", {("PER", "condemns", "CHL")}),
     ("Peru delivered a warning to Chile.", {("PER", "threatens", "CHL")}),
