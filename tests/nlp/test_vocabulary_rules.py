@@ -170,6 +170,8 @@ CASES = [
         {("CHL", "condemns", "PER")},
     ),
     ("The Peruvian ambassador was expelled from Santiago.", {("CHL", "expels", "PER")}),
+    # the beneficiary of nominal support or aid is its "for" phrase
+    ("Peru's support for Chile worries Bolivia.", {("PER", "supports", "CHL")}),
     # nominal acts of coercion: seizure, kidnapping (the "by" agent the source)
     ("Peru's seizure of a Chilean tanker angered Lima.", {("PER", "coerces", "CHL")}),
     (
@@ -235,6 +237,11 @@ def test_vocabulary_rules(nlp, text, expected):
 
 
 NOT_THESE = [  # (sentence, relation it must not give, twin sentence that gives it)
+    (  # "for" names the beneficiary of support or aid only, not a sanction's target
+        "Peru's sanctions for Chile's role angered Bolivia.",
+        "sanctions",
+        "Peru's sanctions on Chile angered Bolivia.",
+    ),
     (  # a measure that "hit" a party is no use of force; airstrikes that hit it are
         "Peru's ban on fish exports hit Chile.",
         "attacks",

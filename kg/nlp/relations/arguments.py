@@ -55,6 +55,8 @@ def _prep_targets(
     ``own_actor``, only a preposition whose object is itself an actor ("with
     Jordan"), not a phrase that holds one ("with Albania's help")."""
     preps = ctx.rules.words["noun_preps"]
+    if ctx.rules.in_category(a.ev.relation, "benefit"):
+        preps = preps | ctx.rules.words["benefit_preps"]  # "support for Y"
     for c in noun.children:
         if (
             c.dep_ == "prep"
