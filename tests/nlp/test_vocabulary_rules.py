@@ -170,6 +170,11 @@ CASES = [
         {("CHL", "condemns", "PER")},
     ),
     ("The Peruvian ambassador was expelled from Santiago.", {("CHL", "expels", "PER")}),
+    # a noun's national modifier is the agent of its infinitive, as its possessor is
+    (
+        "The Peruvian decision to lift sanctions on Chile angered Bolivia.",
+        {("PER", "liftsSanctionsOn", "CHL")},
+    ),
     # the beneficiary of nominal support or aid is its "for" phrase
     ("Peru's support for Chile worries Bolivia.", {("PER", "supports", "CHL")}),
     # nominal acts of coercion: seizure, kidnapping (the "by" agent the source)

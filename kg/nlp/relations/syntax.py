@@ -187,6 +187,13 @@ def _other_subject(tok: Token) -> tuple[Token, str] | None:
         c = child(tok, "poss")
         if c is not None:
             return c, "poss"
+        for c in tok.children:  # "the US decision to ...", "the Peruvian plan"
+            if (
+                c.dep_ in ("amod", "compound")
+                and c.i < tok.i
+                and c.ent_type_ in ("NORP", "GPE", "ORG")
+            ):
+                return c, "poss"
     return None
 
 
