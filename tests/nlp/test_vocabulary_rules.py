@@ -175,6 +175,13 @@ CASES = [
         "The Peruvian decision to lift sanctions on Chile angered Bolivia.",
         {("PER", "liftsSanctionsOn", "CHL")},
     ),
+    # forces that repel an attack fight its author
+    ("Peruvian troops repelled a Chilean attack.", {("PER", "attacks", "CHL")}),
+    # a visiting official welcomed is hosted
+    (
+        "Chile's army chief was welcomed by Peru's president in Lima.",
+        {("PER", "hosts", "CHL")},
+    ),
     # the beneficiary of nominal support or aid is its "for" phrase
     ("Peru's support for Chile worries Bolivia.", {("PER", "supports", "CHL")}),
     # nominal acts of coercion: seizure, kidnapping (the "by" agent the source)
