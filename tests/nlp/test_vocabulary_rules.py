@@ -175,6 +175,8 @@ CASES = [
         "The Peruvian decision to lift sanctions on Chile angered Bolivia.",
         {("PER", "liftsSanctionsOn", "CHL")},
     ),
+    # "the Pope" is the Holy See, as a head of state names their state
+    ("The Pope urged Peru to free the prisoners.", {("VAT", "urges", "PER")}),
     # forces that repel an attack fight its author
     ("Peruvian troops repelled a Chilean attack.", {("PER", "attacks", "CHL")}),
     # a visiting official welcomed is hosted
