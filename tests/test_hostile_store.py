@@ -291,11 +291,19 @@ def test_a_quick_query_is_within_the_timeout(capsys, store_dir):
         run_query(ds, CARTESIAN, timeout=0.5)
 
 
+def _ctrl_c_delivered() -> None:
+    """In the child: Ctrl-C as at a terminal. A runner that started the tests in
+    the background (``cmd &`` without job control) ignores SIGINT, and an ignored
+    signal is inherited across exec."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_sigint_stops_a_query_within_a_second(store_dir):
     proc = subprocess.Popen(
         [sys.executable, "-m", "kg", "query", "--store", str(store_dir),
          "--timeout", "0", CARTESIAN],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        preexec_fn=_ctrl_c_delivered,
     )  # fmt: skip
     try:
         time.sleep(4)  # spaCy is not loaded: the query is running by now
