@@ -17,7 +17,9 @@ How a sentence is coded, module by module:
   the per-document and per-sentence contexts (the component keeps no state).
 - :mod:`~kg.nlp.relations.syntax` — dependency helpers (subjects, passives, depth).
 - :mod:`~kg.nlp.relations.triggers` — verb, light verb + noun, noun and copula
-  triggers, and obligations ("X said Y must Z").
+  triggers, and obligations ("X said Y must Z"); its verb rules of naming
+  (:mod:`~kg.nlp.relations.naming`), goods handed over or deployed
+  (:mod:`~kg.nlp.relations.goods`) and endings (:mod:`~kg.nlp.relations.endings`).
 - :mod:`~kg.nlp.relations.control` — control verbs and modals folded over a trigger.
 - :mod:`~kg.nlp.relations.search` — the actor mentions of a phrase, target phrases.
 - :mod:`~kg.nlp.relations.sources` — who acts in an event (its sources).

@@ -28,8 +28,9 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from kg.nlp.relations.context import Event, Rules
+from kg.nlp.relations.endings import ending_of
 from kg.nlp.relations.syntax import OBJ_DEPS, has_mark, has_neg, subject
-from kg.nlp.relations.triggers import ending_of, threat_of, verb_relation
+from kg.nlp.relations.triggers import threat_of, verb_relation
 
 #: Dependencies through which a trigger climbs to the verb that governs it.
 _CHAIN_DEPS = frozenset(

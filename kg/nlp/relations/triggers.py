@@ -16,6 +16,8 @@ from functools import cached_property
 from spacy.tokens import Token
 
 from kg.nlp.relations.context import Event, Rules
+from kg.nlp.relations.endings import by_ending
+from kg.nlp.relations.goods import by_destination, by_goods, show_of_force
 from kg.nlp.relations.naming import by_naming, by_phone
 from kg.nlp.relations.patterns import Patterns, VerbEntry
 from kg.nlp.relations.syntax import content_clause, prep_objects
@@ -122,25 +124,6 @@ def _by_force(rules: Rules, v: Verb) -> Found | None:
     return None
 
 
-def show_of_force(rules: Rules, verb: Token | None, noun: Token, rel: str) -> str:
-    """Exercises held alone near another party are a show of force, with a
-    partner ("joint drills with Y", "A and B held drills") cooperation."""
-    senses = rules.patterns.senses
-    if noun.lower_ not in senses["show_of_force.nouns"]:
-        return rel
-    heads = [t for t in (noun, verb) if t is not None]
-    near = senses["show_of_force.near_preps"]
-    if any(
-        c.lower_ in senses["show_of_force.partner_words"]
-        for t in heads
-        for c in t.children
-    ) or any(c.dep_ == "nsubj" and c.conjuncts for t in heads for c in t.children):
-        return rel
-    if any(c.dep_ == "prep" and c.lower_ in near for t in heads for c in t.children):
-        return senses.relations["show_of_force"]
-    return rel
-
-
 def _by_particle(_rules: Rules, v: Verb) -> Found | None:
     """ "call off", "cut off": a particle of the entry decides."""
     if v.entry is None:
@@ -152,7 +135,7 @@ def _by_particle(_rules: Rules, v: Verb) -> Found | None:
     return None
 
 
-def _by_object(_rules: Rules, v: Verb) -> Found | None:
+def by_object(_rules: Rules, v: Verb) -> Found | None:
     """ "withdraw troops" vs "withdraw aid": the object (or its modifier) decides."""
     if v.entry is None:
         return None
@@ -161,141 +144,6 @@ def _by_object(_rules: Rules, v: Verb) -> Found | None:
             if key in v.entry.obj:
                 code = v.entry.code(f"obj.{key}")
                 return v.entry.obj[key], "light", [v.tok, o], code
-    return None
-
-
-def _goods_preps(verb: Token, goods: Token) -> list[Token]:
-    """The prepositions of a verb that sends goods and of the goods."""
-    deps = ("prep", "dative")
-    return [c for t in (verb, goods) for c in t.children if c.dep_ in deps]
-
-
-def _to_border(rules: Rules, prep: Token) -> bool:
-    """True for "to the border (with Y)": a destination near a party."""
-    borders = rules.words["border_nouns"]
-    return prep.lower_ == "to" and any(
-        o.dep_ == "pobj" and o.lemma_.lower() in borders for o in prep.children
-    )
-
-
-def _sent_near(rules: Rules, verb: Token, goods: Token) -> bool:
-    """True when what is sent goes near a party, not to it ("sent warships near
-    Y", "sent troops to the border with Y"): a show of force."""
-    near = rules.patterns.senses["show_of_force.sent_near_preps"]
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
-    preps = [  # "was given tanks by X": the agent, parsed as a preposition
-        c for c in _goods_preps(verb, goods) if not (passive and c.lower_ == "by")
-    ]
-    if any(_to_border(rules, c) for c in preps):
-        return True
-    return any(c.lower_ in near for c in preps) and not any(
-        c.lower_ == "to" for c in preps
-    )
-
-
-def _by_destination(rules: Rules, v: Verb) -> Found | None:
-    """Where forces or arms are sent or deployed decides first: near a party or
-    to its border a show of force ("sent warships near Y"); deployed to a party,
-    military aid ("deployed troops to Y"); with no "to", the verb's own sense."""
-    words = rules.words
-    deploy = v.lemma in words["deployment_verbs"]
-    if not deploy and v.lemma not in words["transfer_verbs"]:
-        return None
-    for o, keys in v.all_objs:
-        if not set(keys) & rules.military_goods:
-            continue
-        if _sent_near(rules, v.tok, o):
-            show = rules.patterns.senses.relations["show_of_force"]
-            return show, "light", [v.tok, o], None
-        if deploy and any(c.lower_ == "to" for c in _goods_preps(v.tok, o)):
-            return words.role("military_aid"), "light", [v.tok, o], None
-    return None
-
-
-def _by_goods(rules: Rules, v: Verb) -> Found | None:
-    """ "sent tanks to Y", "shipped food to Y": a verb that hands goods over (or
-    receives them: "received jets from Y") gives military or humanitarian aid by
-    what the goods are (the object or a modifier); military goods sent near a
-    party are a show of force, decided before (:func:`_by_destination`)."""
-    words = rules.words
-    if not any(v.lemma in words[k] for k in ("transfer_verbs", "recipient_verbs")):
-        return None
-    military = rules.military_goods
-    for o, key_list in v.all_objs:
-        keys = set(key_list)
-        if keys & military:
-            return words.role("military_aid"), "light", [v.tok, o], None
-        if keys & words["relief_goods"]:
-            return words.role("relief"), "light", [v.tok, o], None
-    return None
-
-
-def _ended(rules: Rules, v: Verb) -> list[Token]:
-    """What an ending verb ends: its objects, or the "to" object of an ending noun
-    ("put an end to X") and the "of" object of a noun of ending ("announced the
-    suspension of X"); none for another verb."""
-    words = rules.words
-    prt = next((c.lower_ for c in v.tok.children if c.dep_ == "prt"), None)
-    ending = (
-        v.lemma in words["ending_verbs"] or f"{v.lemma}_{prt}" in words["ending_verbs"]
-    )
-    out: list[Token] = []
-    for o in v.objs:
-        if o.lemma_.lower() in words["ending_of_nouns"] and v.entry is None:
-            out.extend(prep_objects(o, "of"))  # a verb's own entry decides
-        if o.lemma_.lower() in words["ending_nouns"]:
-            out.extend(  # the "to" phrase may hang on the noun or on the verb
-                g
-                for c in (*o.children, *v.tok.children)
-                if c.dep_ == "prep" and c.lower_ == "to"
-                for g in c.children
-                if g.dep_ == "pobj"
-            )
-        elif ending:
-            out.append(o)
-    return out
-
-
-def _by_ending(rules: Rules, v: Verb) -> Found | None:
-    """ "cancelled a visit to Y", "put an end to its partnership with Y": ending a
-    cooperative act or a tie (``tie_nouns``) reduces relations, ending sanctions
-    lifts them, ending aid cuts it; ending another hostile act is left to the verb's
-    entry ("called off the strike" concedes); an object the verb's own entry gives a
-    relation is left to that entry ("abandoned the ceasefire" violates it; a verb
-    that ends by itself takes it at once: "cut off aid"; an entry of another sense,
-    "call a strike", is passed over for "called off the strike"). Ending a state is
-    its ending relation ("ended the alliance" breaks it)."""
-    words = rules.words
-    own = v.entry.obj if v.entry is not None else {}
-    for o in _ended(rules, v):
-        if own.get(o.lower_) or own.get(o.lemma_.lower()):
-            if v.lemma in words["ending_verbs"]:
-                return _by_object(rules, v)
-            continue
-        if o.lower_ in words["tie_nouns"]:  # "broke ties with Y"
-            return words.role("reduce"), "light", [v.tok, o], None
-        rel = rules.noun_relation(o)
-        end = ending_of(rules, rel) if rel is not None else None
-        if end is not None:
-            return end, "light", [v.tok, o], None
-    return None
-
-
-def ending_of(rules: Rules, rel: str) -> str | None:
-    """What ending an act of ``rel`` is (its ending relation, lifting a sanction,
-    cutting aid, reducing ties), or None (a truce: the verb decides; hostile acts)."""
-    words = rules.words
-    if len(rules.vocab[rel].ended_by) == 1:
-        return rules.vocab[rel].ended_by[0]
-    category = rules.plover(rel)
-    if category == "RETREAT":  # ending a truce is no cut in ties: the verb decides
-        return None
-    if category == "SANCTION":
-        return words.role("lift")
-    if category == "AID":
-        return words.role("cut_aid")
-    if rules.vocab[rel].quad_class <= 2:
-        return words.role("reduce")
     return None
 
 
@@ -441,11 +289,11 @@ _VERB_RULES: tuple[Callable[[Rules, Verb], Found | None], ...] = (
     _by_force,
     _by_undergoing,
     _by_promised_harm,
-    _by_ending,
+    by_ending,
     _by_particle,
-    _by_destination,
-    _by_object,
-    _by_goods,
+    by_destination,
+    by_object,
+    by_goods,
     _by_override,
     _by_event_noun,
     _by_light_preposition,
@@ -463,11 +311,11 @@ TRIGGER_LISTS: tuple[tuple[str, str], ...] = (
     ("words", "undergo_verbs"),  # _by_undergoing
     ("words", "commitment_verbs"),  # _by_promised_harm
     ("control", "threat"),  # _by_promised_harm
-    ("words", "ending_verbs"),  # _by_ending (a phrasal verb by its verb)
-    ("words", "ending_noun_verbs"),  # _by_ending ("brought a halt to")
-    ("words", "transfer_verbs"),  # _by_goods
-    ("words", "deployment_verbs"),  # _by_destination
-    ("words", "recipient_verbs"),  # _by_goods ("received jets from Y")
+    ("words", "ending_verbs"),  # by_ending (a phrasal verb by its verb)
+    ("words", "ending_noun_verbs"),  # by_ending ("brought a halt to")
+    ("words", "transfer_verbs"),  # by_goods
+    ("words", "deployment_verbs"),  # by_destination
+    ("words", "recipient_verbs"),  # by_goods ("received jets from Y")
 )
 
 
