@@ -21,6 +21,7 @@ from kg.nlp.relations.search import actors
 from kg.nlp.relations.syntax import (
     agent_objects,
     child,
+    named_modifier,
     passive_subject,
     subject,
 )
@@ -48,16 +49,13 @@ def noun_source(tok: Token) -> tuple[Token | None, str]:
     poss = child(tok, "poss")
     if poss is not None:
         return poss, "poss"
+    named = named_modifier(tok)  # before the noun: ahead of any "by" phrase
+    if named is not None:
+        return named, "poss"
     for c in tok.children:
         by = child(c, "pobj") if c.dep_ == "prep" and c.lower_ == "by" else None
         if by is not None:
             return by, "agent"
-        if (
-            c.dep_ in ("amod", "compound")
-            and c.i < tok.i
-            and c.ent_type_ in ("NORP", "GPE", "ORG")
-        ):
-            return c, "poss"
     for c in tok.children:  # "the attack carried out / posed by Y"
         if c.dep_ == "acl" and c.tag_ == "VBN":
             agents = agent_objects(c)

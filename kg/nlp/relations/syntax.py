@@ -187,13 +187,22 @@ def _other_subject(tok: Token) -> tuple[Token, str] | None:
         c = child(tok, "poss")
         if c is not None:
             return c, "poss"
-        for c in tok.children:  # "the US decision to ...", "the Peruvian plan"
-            if (
-                c.dep_ in ("amod", "compound")
-                and c.i < tok.i
-                and c.ent_type_ in ("NORP", "GPE", "ORG")
-            ):
-                return c, "poss"
+        c = named_modifier(tok)  # "the US decision to ...", "the Peruvian plan"
+        if c is not None:
+            return c, "poss"
+    return None
+
+
+def named_modifier(tok: Token) -> Token | None:
+    """A nationality or name modifying a noun before it ("the Russian attack",
+    "the US decision"): whose the noun is, as a possessor."""
+    for c in tok.children:
+        if (
+            c.dep_ in ("amod", "compound")
+            and c.i < tok.i
+            and c.ent_type_ in ("NORP", "GPE", "ORG")
+        ):
+            return c
     return None
 
 
