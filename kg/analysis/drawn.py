@@ -73,7 +73,7 @@ def attach_samples(
     sentences) and ``days`` (:func:`day_counts` of all its mentions). On an
     Oxigraph store with fresh derived data and no date or assertion filter, with
     ``samples`` up to :data:`kg.rdf.events.SAMPLES`, the samples are those the
-    derived ``kg:Edge`` keeps and the days are counted by the store, so the
+    derived ``kg:Edge`` keeps and its days are its ``kg:dayCounts``, so the
     other mentions are never read (:mod:`kg.analysis.mentions`); otherwise every
     mention of the edges is read (:func:`attach_events`) and the first kept.
 
@@ -112,9 +112,7 @@ def _attach_samples(
     iris = mentions.sample_iris(dataset, wanted)
     found = {e["event"]: e for e in events_of(dataset, sorted({
         i for sample in iris.values() for i in sample}))}  # fmt: skip
-    days = mentions.day_counts(
-        dataset, {k: d.get("mention_count", d["mentions"]) for k, d in wanted.items()}
-    )
+    days = mentions.day_counts(dataset, wanted)
     for key, data in wanted.items():
         chosen = sorted((found[i] for i in iris[key] if i in found), key=event_key)
         data["events"], data["evidence"] = chosen[:samples], []

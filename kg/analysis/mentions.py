@@ -18,7 +18,7 @@ each derived edge), without the text of the other mentions.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from rdflib import Graph
@@ -29,8 +29,6 @@ from kg.rdf.events import (
     MENTION_FIELDS,
     dyad_graph,
     edge_node,
-    query_rows,
-    values_blocks,
 )
 from kg.rdf.namespaces import PREFIXES
 from kg.rdf.ontology import actor_iri, relation_iri
@@ -161,36 +159,18 @@ def sample_iris(dataset: Graph, edges: Iterable[Edge]) -> dict[Edge, list[str]]:
     }
 
 
-# mentions per day and polarity of some edges, from their events; an undated
-# mention (no kg:date) is not counted here
-_DAYS = """SELECT ?node ?pol ?day (COUNT(?m) AS ?n) WHERE {{
-  {block}
-  ?ev kg:edge ?node ; kg:polarity ?pol ; kg:mention ?m .
-  {date}
-}} GROUP BY ?node ?pol ?day"""
-_DATED = "?m kg:date ?d BIND(SUBSTR(STR(?d), 1, 10) AS ?day)"
-# the same, with the article's date for a mention without its own (slower)
-_EITHER = """OPTIONAL { ?m kg:date ?d }
-  OPTIONAL { ?m prov:wasDerivedFrom ?a . ?a dcterms:date ?ad }
-  BIND(SUBSTR(STR(COALESCE(?d, ?ad)), 1, 10) AS ?day)"""
+def day_counts(dataset: Graph, edges: Iterable[Edge]) -> dict[Edge, Days]:
+    """The dated mentions of some edges per day and polarity: the ``kg:dayCounts``
+    each derived edge keeps (no mention is read).
 
+    Args:
+        dataset: An Oxigraph store whose derived data are fresh (:func:`usable`).
+        edges: (source, relation, target) ids.
 
-def _count_days(
-    dataset: Graph, nodes: Mapping[str, Edge], date: str
-) -> dict[Edge, Days]:
-    out: dict[Edge, Days] = {}
-    for block in values_blocks(["node"], nodes):
-        for row in query_rows(dataset, _DAYS.format(block=block, date=date)):
-            if not row["day"]:
-                continue
-            days = out.setdefault(nodes[row["node"] or ""], {})
-            pair = days.setdefault(row["day"], [0, 0])
-            pair[row["pol"] == "negative"] += int(row["n"] or 0)
-    return out
-
-
-def _stored_days(dataset: Graph, nodes: Mapping[str, Edge]) -> dict[Edge, Days]:
-    """The ``kg:dayCounts`` each derived edge keeps (edges without one left out)."""
+    Returns:
+        Edge -> ISO day -> [mentions not negated, negated]; undated mentions
+        are not counted, and an edge the derived data lack is left out.
+    """
     import json
 
     import pyoxigraph as ox
@@ -198,40 +178,9 @@ def _stored_days(dataset: Graph, nodes: Mapping[str, Edge]) -> dict[Edge, Days]:
     inner = store.oxigraph_store(dataset)
     days = ox.NamedNode(PREFIXES["kg"] + "dayCounts")
     out: dict[Edge, Days] = {}
-    for node, edge in nodes.items():
+    for node, edge in _edge_nodes(edges).items():
         for o in _objects(inner, ox.NamedNode(node), days)[:1]:
             out[edge] = {day: [pos, neg] for day, pos, neg in json.loads(o.value)}
-    return out
-
-
-def day_counts(dataset: Graph, edges: Mapping[Edge, int]) -> dict[Edge, Days]:
-    """The dated mentions of some edges per day and polarity: the ``kg:dayCounts``
-    of their derived edges, else counted from their derived events (a grouped
-    query; no mention text is read).
-
-    Args:
-        dataset: An Oxigraph store whose derived data are fresh (:func:`usable`).
-        edges: (source, relation, target) ids -> the edge's mentions: an edge
-            with fewer dated mentions (``kg:date``) is read again with its
-            articles' dates.
-
-    Returns:
-        Edge -> ISO day -> [mentions not negated, negated]; undated mentions
-        are not counted.
-    """
-    nodes = _edge_nodes(edges)
-    out = _stored_days(dataset, nodes)
-    nodes = {node: edge for node, edge in nodes.items() if edge not in out}
-    if not nodes:
-        return out
-    out.update(_count_days(dataset, nodes, _DATED))
-    short = {
-        node: edge
-        for node, edge in nodes.items()
-        if sum(map(sum, out.get(edge, {}).values())) < edges[edge]
-    }
-    if short:
-        out.update(_count_days(dataset, short, _EITHER))
     return out
 
 
