@@ -242,6 +242,32 @@ CASES = [
         "Norway gave howitzers and ammunition to Latvia.",
         {("NOR", "givesMilitaryAidTo", "LVA")},
     ),
+    # a state that blocks a passage coerces its owner (CAMEO's BLOCK, 170); a crowd
+    # that blocks a road protests (144)
+    ("Peru blocked Chile's fishing fleet.", {("PER", "coerces", "CHL")}),
+    ("Chile's grain route was blocked by Peru.", {("PER", "coerces", "CHL")}),
+    (
+        "Chilean protesters blocked the border crossing with Peru.",
+        {("CHL", "protestsAgainst", "PER")},
+    ),
+    (
+        "Thousands of Chileans blocked the border crossing with Peru.",
+        {("CHL", "protestsAgainst", "PER")},
+    ),
+    # a sunk vessel is attacked, a sunk deal rejected
+    ("Peru sank a Chilean patrol boat.", {("PER", "attacks", "CHL")}),
+    ("A Chilean frigate was sunk by Peruvian drones.", {("PER", "attacks", "CHL")}),
+    ("Peru torpedoed Chile's peace plan.", {("PER", "rejects", "CHL")}),
+    # an armed wing is its group
+    (
+        "The armed wing of Hezbollah attacked an Israeli patrol.",
+        {("HEZBOLLAH", "attacks", "ISR")},
+    ),
+    # an event noun whose occurrence is affirmed is the event
+    (
+        "The talks between Peru and Chile took place in Quito.",
+        {("PER", "meetsWith", "CHL"), ("CHL", "meetsWith", "PER")},
+    ),
 ]
 
 
@@ -251,6 +277,26 @@ def test_vocabulary_rules(nlp, text, expected):
 
 
 NOT_THESE = [  # (sentence, relation it must not give, twin sentence that gives it)
+    (  # an event noun whose occurrence is denied did not happen
+        "The talks between Peru and Chile did not take place.",
+        "meetsWith",
+        "The talks between Peru and Chile took place in Quito.",
+    ),
+    (
+        "The summit between Peru and Chile never happened.",
+        "meetsWith",
+        "The summit between Peru and Chile happened in Quito.",
+    ),
+    (  # a sunk deal is no attack
+        "Peru sank the trade deal with Chile.",
+        "attacks",
+        "Peru sank a Chilean patrol boat.",
+    ),
+    (  # a crowd's blockade is a protest, a state's is coercion
+        "Chilean farmers blocked the highway to Peru.",
+        "coerces",
+        "Peru blocked Chile's fishing fleet.",
+    ),
     (  # "for" names the beneficiary of support or aid only, not a sanction's target
         "Peru's sanctions for Chile's role angered Bolivia.",
         "sanctions",

@@ -217,7 +217,21 @@ def _negated_phrase(rules: Rules, tok: Token) -> bool:
             return has_neg(verb, negs) or (
                 rules.control_class(rules.lemma(verb)) == "denial"
             )
+        return t.dep_ == "nsubj" and _denied_occurrence(rules, t.head)
+    return False
+
+
+def _denied_occurrence(rules: Rules, verb: Token) -> bool:
+    """True for a negated verb of occurrence ("did not take place", "never
+    happened"): the event noun that is its subject did not happen."""
+    if not has_neg(verb, rules.patterns.negations):
         return False
+    for word in rules.words["occurrence_verbs"]:
+        lemma, _, child = word.partition(":")
+        if rules.lemma(verb) == lemma and (
+            not child or any(c.lower_ == child for c in verb.children)
+        ):
+            return True
     return False
 
 

@@ -31,6 +31,7 @@ class VerbEntry:
     prefer: tuple[str, ...] = ()
     no_obj: bool = False
     force: str | None = None
+    crowd: str | None = None
     #: Fine CAMEO codes of imported entries: "default", "obj.<word>",
     #: "prep.<word>" or "prt.<word>" -> code (kg.nlp.relations.lexicon).
     cameo: dict[str, str] = field(default_factory=dict)
@@ -128,7 +129,7 @@ def _refuse_booleans(data: dict) -> None:
             _no_bools(value, str(key))
     for lemma, entry in (data.get("verbs") or {}).items():
         if isinstance(entry, dict):
-            for k in ("obj", "prep", "prt", "prefer", "force"):
+            for k in ("obj", "prep", "prt", "prefer", "force", "crowd"):
                 _no_bools(entry.get(k), f"verbs.{lemma}.{k}")
 
 
@@ -150,6 +151,7 @@ def _verb(lemma: str, entry: Any, vocab: dict[str, Relation]) -> VerbEntry:
         prefer=tuple(map(str, entry.get("prefer") or ())),
         no_obj=bool(entry.get("no_obj", False)),
         force=_check(entry.get("force"), f"verbs.{lemma}.force", vocab),
+        crowd=_check(entry.get("crowd"), f"verbs.{lemma}.crowd", vocab),
     )
 
 

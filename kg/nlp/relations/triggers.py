@@ -104,24 +104,37 @@ def misread_subject(tok: Token) -> bool:
 
 def _by_force(rules: Rules, v: Verb) -> Found | None:
     """ "artillery pounded the city", "slammed the port with missiles": the force
-    sense of a verb whose subject is an armed force or a weapon."""
-    if v.entry is None or v.entry.force is None:
+    sense of a verb whose subject is an armed force or a weapon; "protesters
+    blocked the avenue": the crowd sense of a verb whose subject is a crowd."""
+    if v.entry is None or (v.entry.force is None and v.entry.crowd is None):
         return None
     senses = rules.patterns.senses
     agents = [g for c in v.tok.children if c.dep_ == "agent" for g in c.children] + [
         c for c in v.tok.children if c.dep_ == "nsubj"
     ]
-    subjects = {a.lower_ for a in agents}
-    subjects |= {a.lemma_.lower() for a in agents}
+    subjects = {a.lower_ for a in agents} | {a.lemma_.lower() for a in agents}
     weapons = {
         o.lemma_.lower()
         for c in v.tok.children
         if c.dep_ == "prep" and c.lower_ == "with"
         for o in c.children
     }
-    if subjects & rules.force_subjects or weapons & (senses["force.weapons"]):
+    armed = subjects & rules.force_subjects or weapons & senses["force.weapons"]
+    if v.entry.force is not None and armed:
         return v.entry.force, "verb", [v.tok], None
+    if v.entry.crowd is not None and any(_crowd(rules, a) for a in agents):
+        return v.entry.crowd, "verb", [v.tok], None
     return None
+
+
+def _crowd(rules: Rules, tok: Token) -> bool:
+    """True for a crowd of people: a crowd word ("protesters"), a people by its
+    name ("Serbs"), or a number of people ("thousands of farmers")."""
+    if tok.lower_ in rules.patterns.senses["crowd.subjects"]:
+        return True
+    if tok.ent_type_ == "NORP" and tok.tag_ in ("NNS", "NNPS"):
+        return True
+    return rules.lemma(tok) in rules.words["quantity_nouns"] and tok.tag_ == "NNS"
 
 
 def _by_particle(_rules: Rules, v: Verb) -> Found | None:
