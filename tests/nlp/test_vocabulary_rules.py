@@ -263,6 +263,16 @@ CASES = [
         "The armed wing of Hezbollah attacked an Israeli patrol.",
         {("HEZBOLLAH", "attacks", "ISR")},
     ),
+    # an invitation is a consultation (CAMEO 040), never a demand
+    ("Peru invited Chile's president to Lima.", {("PER", "meetsWith", "CHL")}),
+    ("Peru invited Chile to join the talks.", {("PER", "meetsWith", "CHL")}),
+    ("Chile's president was invited to Lima by Peru.", {("PER", "meetsWith", "CHL")}),
+    # an agentless passive that happened through another's act of force: its author
+    # is the source, ahead of the place
+    (
+        "A Chilean officer was killed in Quito in a Peruvian drone strike.",
+        {("PER", "assaults", "CHL")},
+    ),
     # an event noun whose occurrence is affirmed is the event
     (
         "The talks between Peru and Chile took place in Quito.",
@@ -286,6 +296,11 @@ NOT_THESE = [  # (sentence, relation it must not give, twin sentence that gives 
         "The summit between Peru and Chile never happened.",
         "meetsWith",
         "The summit between Peru and Chile happened in Quito.",
+    ),
+    (  # an invitation is no demand; an urging is
+        "Peru invited Chile to join the talks.",
+        "demands",
+        "Peru demanded that Chile join the talks.",
     ),
     (  # a sunk deal is no attack
         "Peru sank the trade deal with Chile.",
@@ -497,3 +512,12 @@ def test_every_recipient_verb_reads_goods_from_the_giver(nlp, verb):
     # twin: the same verb with goods that are neither arms nor relief is no aid
     got = asserted(run(nlp, f"Niger {verb} a majority in the vote."))
     assert not {r for _, r, _ in got} & {"givesMilitaryAidTo", "aids"}
+
+
+def test_the_author_of_an_act_of_force_goes_before_the_place(nlp):
+    """The place of an agentless passive is its actor only when no act names one."""
+    strike = "A Chilean officer was killed in Quito in a Peruvian drone strike."
+    assert {s for s, _, _ in asserted(run(nlp, strike))} == {"PER"}
+    assert {
+        s for s, _, _ in asserted(run(nlp, "A Chilean officer was killed in Quito."))
+    } == {"ECU"}

@@ -152,12 +152,19 @@ def _demand(rules: Rules, ev: Event, head: Token, rel: str) -> None:
     """ "urged Y (not) to X": a demand of Y, asserted unless the demand verb itself
     is negated; what was demanded (a refusal, a negation) is its content."""
     ev.extra["embedded"] = rel
-    urging = head.lemma_.lower() in rules.words["urging_verbs"]
-    ev.relation = rules.words.role("urging" if urging else "demand")
+    ev.relation = rules.words.role(_demand_role(rules, head))
     ev.extra["control"] = "demand"
     ev.extra["demand_head"] = str(head.i)
     ev.negated = has_neg(head, rules.patterns.negations)
     ev.secondary.clear()
+
+
+def _demand_role(rules: Rules, head: Token) -> str:
+    """The role of a demand verb: an urging, an invitation or a demand."""
+    lemma = head.lemma_.lower()
+    if lemma in rules.words["urging_verbs"]:
+        return "urging"
+    return "invitation" if lemma in rules.words["invitation_verbs"] else "demand"
 
 
 def _denial(rules: Rules, ev: Event, head: Token, _rel: str) -> None:

@@ -100,7 +100,29 @@ def _passive_sources(ctx: SentContext, a: Args, passive: Token) -> bool:
     a.sources = actors(ctx, agent, set())
     a.skip.add(passive.i)
     a.targets = actors(ctx, passive, {ctx.key(m) for m in a.sources})
-    return bool(a.sources) or _place_source(ctx, a)
+    return bool(a.sources) or _instrument_source(ctx, a) or _place_source(ctx, a)
+
+
+def _instrument_source(ctx: SentContext, a: Args) -> bool:
+    """ "was killed in Beirut in an Israeli drone strike": the author of the act
+    of force through which an agentless passive happened is its source, ahead of
+    the place."""
+    rules, ev = ctx.rules, a.ev
+    if not rules.in_category(ev.relation, "force"):
+        return False
+    tgt_ids = {ctx.key(m) for m in a.targets}
+    for c in ev.trigger.children:
+        obj = child(c, "pobj") if c.dep_ == "prep" else None
+        if obj is None:
+            continue
+        rel = rules.noun_relation(obj)
+        if rel is None or not rules.in_category(rel, "force"):
+            continue
+        author, _ = noun_source(obj)
+        a.sources = actors(ctx, author, tgt_ids) if author is not None else []
+        if a.sources:
+            return True
+    return False
 
 
 def _undergone_agent(noun: Token, verb: Token) -> tuple[Token | None, str]:
