@@ -232,3 +232,27 @@ def test_the_actor_of_a_charge_is_no_target(nlp, text):
 def test_the_person_charged_is_the_target_when_an_actor(nlp):
     got = asserted(run(nlp, "Peru jailed a Chilean spy accused of sabotage."))
     assert {t for _, _, t in got} == {"CHL"}
+
+
+IMAGINED = [  # (an imagined event noun, the same noun naming a real event)
+    (
+        "Analysts said a treaty between Peru and Chile was unlikely this year.",
+        "The treaty between Peru and Chile was signed in Lima.",
+    ),
+    (
+        "Experts warned that a war between Peru and Chile would ruin trade.",
+        "The war between Peru and Chile ruined trade.",
+    ),
+    (
+        "Talks between Peru and Chile could resume next week.",
+        "The talks between Peru and Chile resumed last week.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("imagined", "real"), IMAGINED)
+def test_an_imagined_event_noun_is_no_event(nlp, imagined, real):
+    """An indefinite event noun under a modal or a predicate of likelihood is
+    imagined; the definite noun of a real event is asserted."""
+    assert asserted(run(nlp, imagined)) == set()
+    assert asserted(run(nlp, real))

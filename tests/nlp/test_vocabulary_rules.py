@@ -263,6 +263,9 @@ CASES = [
         "The armed wing of Hezbollah attacked an Israeli patrol.",
         {("HEZBOLLAH", "attacks", "ISR")},
     ),
+    # announced aid is still to come: an offer (CAMEO 033); aid sent is aid
+    ("Peru announced new aid for Chile.", {("PER", "offersAidTo", "CHL")}),
+    ("Peru sent aid to Chile.", {("PER", "aids", "CHL")}),
     # an invitation is a consultation (CAMEO 040), never a demand
     ("Peru invited Chile's president to Lima.", {("PER", "meetsWith", "CHL")}),
     ("Peru invited Chile to join the talks.", {("PER", "meetsWith", "CHL")}),

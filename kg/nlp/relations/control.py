@@ -582,6 +582,24 @@ def _bare_infinitive(verb: Token) -> bool:
     )
 
 
+def _imagined(rules: Rules, noun: Token) -> bool:
+    """True for an indefinite event noun that is the subject of a modal or of a
+    predicate of likelihood ("a war between X and Y would ...", "a deal between X
+    and Y is unlikely"): an imagined event. "The deal between X and Y would ..."
+    names a real one."""
+    definite = rules.words["definite_determiners"]
+    if noun.dep_ != "nsubj" or any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in definite)
+        for c in noun.children
+    ):
+        return False
+    return any(
+        (c.dep_ == "aux" and c.lower_ in rules.modals)
+        or (c.dep_ == "acomp" and c.lower_ in rules.words["imagined_predicates"])
+        for c in noun.head.children
+    )
+
+
 def embedded(rules: Rules, ev: Event) -> bool:
     """True when the event is the content of another act, not an event itself.
 
@@ -594,6 +612,8 @@ def embedded(rules: Rules, ev: Event) -> bool:
     own = {w.i for w in ev.words}
     marks = rules.words["condition_clause_marks"]
     t = ev.trigger
+    if ev.kind == "noun" and _imagined(rules, t):
+        return True
     for _ in range(10):
         head = t.head
         if _bare_infinitive(t):
