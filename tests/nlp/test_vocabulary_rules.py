@@ -266,6 +266,11 @@ CASES = [
     # announced aid is still to come: an offer (CAMEO 033); aid sent is aid
     ("Peru announced new aid for Chile.", {("PER", "offersAidTo", "CHL")}),
     ("Peru sent aid to Chile.", {("PER", "aids", "CHL")}),
+    # "work with Y" is cooperation; "ready to" makes it an intent
+    ("Peru worked with Chile on border security.", {("PER", "cooperatesWith", "CHL")}),
+    ("Peru is ready to work with Chile.", {("PER", "intendsToCooperateWith", "CHL")}),
+    # blocking another's sanctions rejects their author
+    ("Peru blocked OAS sanctions on Chile.", {("PER", "rejects", "OAS")}),
     # an invitation is a consultation (CAMEO 040), never a demand
     ("Peru invited Chile's president to Lima.", {("PER", "meetsWith", "CHL")}),
     ("Peru invited Chile to join the talks.", {("PER", "meetsWith", "CHL")}),
