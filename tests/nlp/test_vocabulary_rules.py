@@ -271,6 +271,11 @@ CASES = [
     ("Peru is ready to work with Chile.", {("PER", "intendsToCooperateWith", "CHL")}),
     # blocking another's sanctions rejects their author
     ("Peru blocked OAS sanctions on Chile.", {("PER", "rejects", "OAS")}),
+    # help sought from a party is an appeal to it (CAMEO 02)
+    ("Peru sought a loan from Chile.", {("PER", "appealsTo", "CHL")}),
+    ("Peru seeks closer ties with Chile.", {("PER", "intendsToCooperateWith", "CHL")}),
+    # pardoned prisoners are released
+    ("Peru pardoned Chilean prisoners.", {("PER", "releases", "CHL")}),
     # an invitation is a consultation (CAMEO 040), never a demand
     ("Peru invited Chile's president to Lima.", {("PER", "meetsWith", "CHL")}),
     ("Peru invited Chile to join the talks.", {("PER", "meetsWith", "CHL")}),
