@@ -173,6 +173,13 @@ def test_a_first_name_that_names_a_people_is_not_the_people(nlp):
          ("TRENDEARAGUA", "VENCRM")),
         # an African Union mission is the AU's
         ("AUSSOM troops patrolled Mogadishu.", "AUSSOM troops", ("AUSSOM", "IGOAFR")),
+        # blocs and legislatures of the 2020s
+        ("The Alliance of Sahel States met in Bamako.", "Alliance of Sahel States",
+         ("AES", "IGOWAF")),
+        ("AUKUS partners met in Canberra.", "AUKUS", ("AUKUS", "IGO")),
+        ("Frontex patrols the Aegean.", "Frontex", ("FRONTEX", "IGOEEU")),
+        ("The Duma passed the bill.", "Duma", ("RUS", "RUSLEG")),
+        ("The Rada passed the bill.", "Rada", ("UKR", "UKRLEG")),
     ],
 )  # fmt: skip
 def test_armed_groups_and_missions_of_the_2020s(nlp, text, surface, expected):
