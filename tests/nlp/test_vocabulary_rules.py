@@ -274,6 +274,17 @@ CASES = [
     # help sought from a party is an appeal to it (CAMEO 02)
     ("Peru sought a loan from Chile.", {("PER", "appealsTo", "CHL")}),
     ("Peru seeks closer ties with Chile.", {("PER", "intendsToCooperateWith", "CHL")}),
+    # concern is a pessimistic comment (CAMEO 012), condolences empathy (018)
+    (
+        "Peru expressed concern over Chile's arms purchases.",
+        {("PER", "commentsPessimisticallyOn", "CHL")},
+    ),
+    ("Peru offered condolences to Chile.", {("PER", "expressesSympathyWith", "CHL")}),
+    # the parties of a document "of" something hang on its "of" object
+    (
+        "Peru signed a memorandum of understanding with Chile.",
+        {("PER", "signsAgreementWith", "CHL")},
+    ),
     # pardoned prisoners are released
     ("Peru pardoned Chilean prisoners.", {("PER", "releases", "CHL")}),
     # an invitation is a consultation (CAMEO 040), never a demand
@@ -314,6 +325,11 @@ NOT_THESE = [  # (sentence, relation it must not give, twin sentence that gives 
         "Peru invited Chile to join the talks.",
         "demands",
         "Peru demanded that Chile join the talks.",
+    ),
+    (  # condolences offered are no promise; help offered is
+        "Peru offered condolences to Chile.",
+        "promisesTo",
+        "Peru offered a deal to Chile.",
     ),
     (  # a sunk deal is no attack
         "Peru sank the trade deal with Chile.",

@@ -306,7 +306,8 @@ def _preferred(tok: Token, entry: VerbEntry | None) -> list[Token]:
     if entry is not None and entry.prefer:
         # "discussed the border with Y": on the object of a verb whose object is
         # what is talked about, never a party (``no_obj``)
-        heads = [tok] + [o for o in tok.children if entry.no_obj and o.dep_ in OBJ_DEPS]
+        objects = [o for o in tok.children if entry.no_obj and o.dep_ in OBJ_DEPS]
+        heads = [tok, *objects, *(_of_object(o) for o in objects)]
         out.extend(
             c
             for h in heads
@@ -314,6 +315,15 @@ def _preferred(tok: Token, entry: VerbEntry | None) -> list[Token]:
             if c.dep_ == "prep" and c.lower_ in entry.prefer
         )
     return out
+
+
+def _of_object(noun: Token) -> Token:
+    """The "of" object of a noun ("a memorandum of understanding with Y": where
+    its own phrases hang), else the noun."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            return next((o for o in c.children if o.dep_ == "pobj"), noun)
+    return noun
 
 
 def _prefers(rules: Rules, verb: Token, prep: Token) -> bool:
