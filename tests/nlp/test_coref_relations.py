@@ -84,3 +84,31 @@ DESCRIPTION = [
 @pytest.mark.parametrize(("text", "triple"), DESCRIPTION)
 def test_a_description_takes_its_antecedent(nlp, text, triple):
     assert triple in asserted(run(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        (
+            "Peru and Chile met in Lima. The former later condemned Bolivia.",
+            ("PER", "condemns", "BOL"),
+        ),
+        (
+            "Peru and Chile met in Lima. The latter later condemned Bolivia.",
+            ("CHL", "condemns", "BOL"),
+        ),
+    ],
+)
+def test_the_former_and_the_latter_take_one_of_the_pair(nlp, text, triple):
+    got = asserted(run(nlp, text))
+    assert triple in got
+    other = "CHL" if triple[0] == "PER" else "PER"
+    assert (other, "condemns", "BOL") not in got
+
+
+def test_a_former_official_is_no_pair_member(nlp):
+    got = asserted(
+        run(nlp, "Peru and Chile met. The former president of Peru condemned Bolivia.")
+    )
+    assert ("PER", "condemns", "BOL") in got
+    assert ("CHL", "condemns", "BOL") not in got

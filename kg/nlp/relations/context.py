@@ -383,8 +383,9 @@ class DocContext:
 
     def pair_sentences(self, starts: list[int]) -> set[int]:
         """Numbers of the sentences (by their first tokens) with a ``pair_heads``
-        and a ``pair_words`` word ("the two countries"), whose subject may be a
-        pair named before (one array lookup per document)."""
+        and a ``pair_words`` word ("the two countries") or a ``former_words`` or
+        ``latter_words`` word ("the latter"), whose subject may be a pair named
+        before or one of it (one array lookup per document)."""
         strings, words = self.doc.vocab.strings, self.rules.words
         lower = self.doc.to_array(LOWER)
 
@@ -393,7 +394,8 @@ class DocContext:
             hits = numpy.flatnonzero(numpy.isin(lower, wanted))
             return {bisect_right(starts, int(i)) - 1 for i in hits}
 
-        return having("pair_heads") & having("pair_words")
+        ordinals = having("former_words") | having("latter_words")
+        return (having("pair_heads") & having("pair_words")) | ordinals
 
 
 @dataclass

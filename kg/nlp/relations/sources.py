@@ -26,6 +26,7 @@ from kg.nlp.relations.syntax import (
     subject,
 )
 from kg.nlp.relations.triggers import undergone
+from kg.nlp.relations.words import Words
 
 Keys = set[tuple[str, str]]
 
@@ -247,13 +248,34 @@ def _pair_reference(ctx: SentContext, a: Args) -> None:
     the same or the two sentences before, else the two actors of the sentence
     before when it names no other."""
     words, subj = ctx.rules.words, a.subj
-    if (
-        subj is None
-        or subj.lower_ not in words["pair_heads"]
-        or not any(c.lower_ in words["pair_words"] for c in subj.children)
+    if subj is None:
+        return
+    one = _pair_ordinal(words, subj)
+    if one is not None:  # "the latter": one of the pair
+        pair = _named_pair(ctx, subj, False)
+        a.sources = pair[one : one + 1] if len(pair) == 2 else a.sources
+        return
+    if subj.lower_ not in words["pair_heads"] or not any(
+        c.lower_ in words["pair_words"] for c in subj.children
     ):
         return
     states = subj.lower_ in words["state_pair_heads"]
+    a.sources = _named_pair(ctx, subj, states) or a.sources
+
+
+def _pair_ordinal(words: Words, subj: Token) -> int | None:
+    """0 for "the former", 1 for "the latter", else None."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children):
+        return None
+    if subj.lower_ in words["former_words"]:
+        return 0
+    return 1 if subj.lower_ in words["latter_words"] else None
+
+
+def _named_pair(ctx: SentContext, subj: Token, states: bool) -> list[Span]:
+    """The pair named as "A and B" in the sentence of ``subj`` (before it) or the
+    two before, else the two actors of the sentence before when it names no
+    other (:func:`_two_named_before`); with ``states``, two states only."""
     first = subj.sent.start
     for _ in range(2):  # the start of the sentence two before
         first = subj.doc[first - 1].sent.start if first > 0 else 0
@@ -263,9 +285,8 @@ def _pair_reference(ctx: SentContext, a: Args) -> None:
         head = ctx.index.get(m.root.head.i)
         pair = [head, m] if head is not None and ctx.key(head) != ctx.key(m) else []
         if pair and (not states or _states(ctx, pair)):
-            a.sources = pair
-            return
-    a.sources = _two_named_before(ctx, subj, states) or a.sources
+            return pair
+    return _two_named_before(ctx, subj, states)
 
 
 def _states(ctx: SentContext, spans: list[Span]) -> bool:
