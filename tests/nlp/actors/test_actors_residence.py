@@ -100,6 +100,14 @@ def test_unknown_organisation_based_in_a_country(nlp):
         ("Hundreds of protesters marched through Quito.", "protesters", "ECUCVL"),
         # the arrested citizens' country is the other party's: Lima is the setting
         ("Police arrested two Chilean citizens in Lima.", "Police", "PERCOP"),
+        # students, journalists, workers, doctors, courts and lawmakers likewise
+        ("Students marched through Quito.", "Students", "ECUEDU"),
+        (
+            "Journalists in Lima were detained by police.",
+            "Journalists in Lima",
+            "PERMED",
+        ),
+        ("The court in Lima jailed a journalist.", "court in Lima", "PERJUD"),
     ],
 )
 def test_a_bare_group_is_of_the_only_country_named(nlp, text, surface, code):
@@ -115,6 +123,11 @@ def test_a_bare_group_is_of_the_only_country_named(nlp, text, surface, code):
         ("Shelling hit parts of Lima, residents said.", "residents"),
         # no country named at all
         ("Police fired tear gas at the crowd.", "Police"),
+        ("Students marched through the capital.", "Students"),
+        # a country named in a clause describing the group is no home of it
+        ("A journalist accused of spying for Chile was jailed.", "journalist"),
+        # the other party of its act: lawmakers asked by a Peruvian are not Peru's
+        ("Peru's president asked lawmakers for more funds.", "lawmakers"),
     ],
 )
 def test_a_bare_group_stays_uncoded_when_the_country_is_open(nlp, text, surface):

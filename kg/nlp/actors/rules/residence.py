@@ -400,8 +400,16 @@ def _home_state(
     """The only country of the sentence of the group at tokens [i, end) that is not
     the other party of its act: "activists condemned Norway" does not make them
     Norway's (the group has no country then), "police fired on protesters in Lima"
-    makes both Peru's."""
-    return _only_state(ctx, cands, i, _act_of(ctx, ctx.doc[i:end].root.i))
+    makes both Peru's. A country named in a clause that describes the group ("a
+    journalist accused of working for Norway") is no home of it."""
+    root = ctx.doc[i:end].root
+    clauses = [c for c in root.children if c.dep_ in ("acl", "relcl")]
+    outside = [
+        o
+        for o in cands
+        if not any(c.left_edge.i <= o.start <= c.right_edge.i for c in clauses)
+    ]
+    return _only_state(ctx, outside, i, _act_of(ctx, root.i))
 
 
 def _bare_groups(ctx: DocContext, st: _Residence) -> None:
