@@ -285,6 +285,9 @@ CASES = [
         "Peru signed a memorandum of understanding with Chile.",
         {("PER", "signsAgreementWith", "CHL")},
     ),
+    # an act ordered is done by whoever orders it; a party ordered is demanded of
+    ("Peru ordered the arrest of Chile's consul.", {("PER", "arrests", "CHL")}),
+    ("Peru ordered Chile's diplomats to leave.", {("PER", "demands", "CHL")}),
     # pardoned prisoners are released
     ("Peru pardoned Chilean prisoners.", {("PER", "releases", "CHL")}),
     # an invitation is a consultation (CAMEO 040), never a demand
@@ -325,6 +328,11 @@ NOT_THESE = [  # (sentence, relation it must not give, twin sentence that gives 
         "Peru invited Chile to join the talks.",
         "demands",
         "Peru demanded that Chile join the talks.",
+    ),
+    (  # an act ordered is no demand; a party ordered to act is demanded of
+        "Peru ordered the expulsion of the Chilean ambassador.",
+        "demands",
+        "Peru ordered the Chilean ambassador to leave.",
     ),
     (  # condolences offered are no promise; help offered is
         "Peru offered condolences to Chile.",
