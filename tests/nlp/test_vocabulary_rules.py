@@ -288,6 +288,15 @@ CASES = [
     # an act ordered is done by whoever orders it; a party ordered is demanded of
     ("Peru ordered the arrest of Chile's consul.", {("PER", "arrests", "CHL")}),
     ("Peru ordered Chile's diplomats to leave.", {("PER", "demands", "CHL")}),
+    # a reduced passive relative: the noun it modifies undergoes the act
+    (
+        "Chilean prisoners freed by Peru returned home.",
+        {("PER", "releases", "CHL")},
+    ),
+    (
+        "A Chilean ship seized by Peru was towed to Callao.",
+        {("PER", "coerces", "CHL")},
+    ),
     # pardoned prisoners are released
     ("Peru pardoned Chilean prisoners.", {("PER", "releases", "CHL")}),
     # an invitation is a consultation (CAMEO 040), never a demand

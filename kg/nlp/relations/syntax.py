@@ -95,10 +95,18 @@ def has_mark(
 
 
 def passive_subject(tok: Token) -> Token | None:
-    """The subject of a passive predicate ("Iran was accused"), or None."""
+    """The subject of a passive predicate ("Iran was accused"), or None; the noun
+    a reduced passive relative with an agent modifies ("prisoners freed by X")."""
     for c in tok.children:
         if c.dep_ in ("nsubjpass", "csubjpass"):
             return c
+    if (
+        tok.dep_ == "acl"
+        and tok.tag_ == "VBN"
+        and tok.head.pos_ in ("NOUN", "PROPN")
+        and any(c.dep_ == "agent" for c in tok.children)
+    ):
+        return tok.head
     return None
 
 
