@@ -51,18 +51,26 @@ class Verb:
         """Built only if a rule that reads the objects is reached: each object and
         its keys (its modifiers, its word and lemma, ``PLACE`` for a named place)."""
         return [
-            (
-                o,
-                [m.lower_ for m in o.children if m.dep_ in ("compound", "amod")]
-                + [o.lower_, o.lemma_.lower()]
-                + ([PLACE_KEY] if o.ent_type_ in _PLACE_ENTS else []),
-            )
+            (o, object_keys(o))
             for o in self.objs + [c for x in self.objs for c in x.conjuncts]
         ]
 
 
+def object_keys(o: Token) -> list[str]:
+    """The keys of an object in a verb's tables: the words of its modifiers, its
+    word and lemma, ``PLACE`` for a named place, ``ORG`` for a named organisation."""
+    return (
+        [m.lower_ for m in o.children if m.dep_ in ("compound", "amod")]
+        + [o.lower_, o.lemma_.lower()]
+        + ([PLACE_KEY] if o.ent_type_ in _PLACE_ENTS else [])
+        + ([ORG_KEY] if o.ent_type_ == "ORG" else [])
+    )
+
+
 #: The object key of a named place in patterns.yaml ("seize": {PLACE: occupies}).
 PLACE_KEY = "PLACE"
+#: The object key of a named organisation ("withdraw": {"from:ORG": ...}).
+ORG_KEY = "ORG"
 #: Entity labels of a named place.
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -274,6 +282,23 @@ def _by_light_preposition(rules: Rules, v: Verb) -> Found | None:
     return None
 
 
+def _by_prepositional_object(_rules: Rules, v: Verb) -> Found | None:
+    """ "withdrew from the treaty", "pulled out of the ICC": a ``prep`` key
+    "PREP:KEY" of the entry names the object of the preposition (its keys as
+    :func:`object_keys` gives them)."""
+    if v.entry is None or not any(":" in k for k in v.entry.prep):
+        return None
+    preps = [c for c in v.tok.children if c.dep_ == "prep"]
+    preps += [p for c in preps for p in c.children if p.dep_ == "prep"]  # "out of"
+    for c in preps:
+        for o in (o for o in c.children if o.dep_ == "pobj"):
+            for key in (f"{c.lower_}:{k}" for k in object_keys(o)):
+                if key in v.entry.prep:
+                    code = v.entry.code(f"prep.{key}")
+                    return v.entry.prep[key], "verb", [v.tok, c, o], code
+    return None
+
+
 def _by_preposition(_rules: Rules, v: Verb) -> Found | None:
     """ "called on Iran" (but not "called on Tuesday"), "pushing for X to ..."."""
     if v.entry is None:
@@ -303,6 +328,7 @@ _VERB_RULES: tuple[Callable[[Rules, Verb], Found | None], ...] = (
     _by_undergoing,
     _by_promised_harm,
     by_ending,
+    _by_prepositional_object,
     _by_particle,
     by_destination,
     by_object,
