@@ -297,6 +297,9 @@ CASES = [
         "A Chilean ship seized by Peru was towed to Callao.",
         {("PER", "coerces", "CHL")},
     ),
+    # forces that arrive in a party are sent to it; a leader who arrives visits
+    ("Peruvian troops arrived in Chile.", {("PER", "givesMilitaryAidTo", "CHL")}),
+    ("Peru's president arrived in Chile.", {("PER", "visits", "CHL")}),
     # pardoned prisoners are released
     ("Peru pardoned Chilean prisoners.", {("PER", "releases", "CHL")}),
     # an invitation is a consultation (CAMEO 040), never a demand
@@ -342,6 +345,11 @@ NOT_THESE = [  # (sentence, relation it must not give, twin sentence that gives 
         "Peru ordered the expulsion of the Chilean ambassador.",
         "demands",
         "Peru ordered the Chilean ambassador to leave.",
+    ),
+    (  # police officers (a force named by its compound) do not visit
+        "Peruvian police officers arrived in Chile.",
+        "visits",
+        "Peruvian officials arrived in Chile.",
     ),
     (  # condolences offered are no promise; help offered is
         "Peru offered condolences to Chile.",

@@ -120,7 +120,8 @@ def _by_force(rules: Rules, v: Verb) -> Found | None:
     agents = [g for c in v.tok.children if c.dep_ == "agent" for g in c.children] + [
         c for c in v.tok.children if c.dep_ == "nsubj"
     ]
-    subjects = {a.lower_ for a in agents} | {a.lemma_.lower() for a in agents}
+    heads = agents + [m for a in agents for m in a.children if m.dep_ == "compound"]
+    subjects = {a.lower_ for a in heads} | {a.lemma_.lower() for a in heads}
     weapons = {
         o.lemma_.lower()
         for c in v.tok.children
