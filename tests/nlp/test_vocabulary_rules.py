@@ -300,6 +300,16 @@ CASES = [
     # forces that arrive in a party are sent to it; a leader who arrives visits
     ("Peruvian troops arrived in Chile.", {("PER", "givesMilitaryAidTo", "CHL")}),
     ("Peru's president arrived in Chile.", {("PER", "visits", "CHL")}),
+    # clashes are fighting; the "between" phrase of the noun or of the verb that
+    # says it happened names both parties
+    (
+        "Clashes between Peruvian and Chilean troops erupted on the border.",
+        {("PER", "fights", "CHL"), ("CHL", "fights", "PER")},
+    ),
+    (
+        "Clashes erupted between Peru and Chile.",
+        {("PER", "fights", "CHL"), ("CHL", "fights", "PER")},
+    ),
     # pardoned prisoners are released
     ("Peru pardoned Chilean prisoners.", {("PER", "releases", "CHL")}),
     # an invitation is a consultation (CAMEO 040), never a demand
@@ -350,6 +360,11 @@ NOT_THESE = [  # (sentence, relation it must not give, twin sentence that gives 
         "Peruvian police officers arrived in Chile.",
         "visits",
         "Peruvian officials arrived in Chile.",
+    ),
+    (  # clashes that did not erupt are no fighting
+        "Clashes did not erupt between Peru and Chile.",
+        "fights",
+        "Clashes erupted between Peru and Chile.",
     ),
     (  # condolences offered are no promise; help offered is
         "Peru offered condolences to Chile.",

@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 from kg.nlp.relations.anaphora import earlier_target, named_author
 from kg.nlp.relations.context import Event, Rules, SentContext
+from kg.nlp.relations.control import occurs
 from kg.nlp.relations.counter import counter_target, is_counter
 from kg.nlp.relations.search import actors, find, open_heads, topic_phrase
 from kg.nlp.relations.sources import Args, Keys, addressed, sources
@@ -252,7 +253,11 @@ def _between(ctx: SentContext, ev: Event) -> bool:
     the act of the parties its "between" phrase names, both ways (in place)."""
     if not ctx.rules.vocab[ev.relation].symmetric:
         return False
-    for w in ev.words[:2]:
+    words = ev.words[:2]
+    tok = ev.trigger
+    if ev.kind == "noun" and tok.dep_ == "nsubj" and occurs(ctx.rules, tok.head):
+        words = [*words, tok.head]  # "clashes erupted between A and B"
+    for w in words:
         for c in w.children:
             if c.dep_ == "prep" and c.lower_ == "between":
                 parties = actors(ctx, c, set())

@@ -231,8 +231,12 @@ def _negated_phrase(rules: Rules, tok: Token) -> bool:
 def _denied_occurrence(rules: Rules, verb: Token) -> bool:
     """True for a negated verb of occurrence ("did not take place", "never
     happened"): the event noun that is its subject did not happen."""
-    if not has_neg(verb, rules.patterns.negations):
-        return False
+    return has_neg(verb, rules.patterns.negations) and occurs(rules, verb)
+
+
+def occurs(rules: Rules, verb: Token) -> bool:
+    """True for a verb of occurrence (``occurrence_verbs``: "happened", "took
+    place", "broke out"), which says that its subject, an event noun, happened."""
     for word in rules.words["occurrence_verbs"]:
         lemma, _, child = word.partition(":")
         if rules.lemma(verb) == lemma and (
