@@ -310,6 +310,12 @@ CASES = [
         "Clashes erupted between Peru and Chile.",
         {("PER", "fights", "CHL"), ("CHL", "fights", "PER")},
     ),
+    # brushing off, shrugging off or ignoring a call or measure rejects its author
+    ("Peru brushed off Chilean criticism of its drills.", {("PER", "rejects", "CHL")}),
+    ("Peru shrugged off the new Chilean sanctions.", {("PER", "rejects", "CHL")}),
+    ("Peru ignored Chile's calls for talks.", {("PER", "rejects", "CHL")}),
+    # a request denied is refused
+    ("Peru denied a Chilean request for access.", {("PER", "rejects", "CHL")}),
     # pardoned prisoners are released
     ("Peru pardoned Chilean prisoners.", {("PER", "releases", "CHL")}),
     # an invitation is a consultation (CAMEO 040), never a demand
@@ -365,6 +371,11 @@ NOT_THESE = [  # (sentence, relation it must not give, twin sentence that gives 
         "Clashes did not erupt between Peru and Chile.",
         "fights",
         "Clashes erupted between Peru and Chile.",
+    ),
+    (  # criticism brushed off is no condemnation of its own; voiced, it is
+        "Peru brushed off Chilean criticism of its drills.",
+        "condemns",
+        "Chile criticised Peru's drills.",
     ),
     (  # condolences offered are no promise; help offered is
         "Peru offered condolences to Chile.",

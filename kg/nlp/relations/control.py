@@ -30,7 +30,7 @@ from spacy.tokens import Token
 from kg.nlp.relations.context import Event, Rules
 from kg.nlp.relations.endings import ending_of
 from kg.nlp.relations.syntax import OBJ_DEPS, has_mark, has_neg, subject
-from kg.nlp.relations.triggers import threat_of, verb_relation
+from kg.nlp.relations.triggers import object_keys, threat_of, verb_relation
 
 #: Dependencies through which a trigger climbs to the verb that governs it.
 _CHAIN_DEPS = frozenset(
@@ -638,12 +638,20 @@ def embedded(rules: Rules, ev: Event) -> bool:
 
 def denies_act(rules: Rules, tok: Token) -> bool:
     """True for a denial of an act, no event of its own: "denied selling drones",
-    "denied that its jets struck X", "denied any role in the raid"."""
+    "denied that its jets struck X", "denied any role in the raid"; not a refusal
+    of what the verb's object table lists ("denied a request from X")."""
     if rules.control_class(rules.lemma(tok)) != "denial":
         return False
+    entry = rules.patterns.verbs.get(rules.lemma(tok))
     for c in tok.children:
         if c.dep_ in ("xcomp", "ccomp", "pcomp"):
             return True
+        if (
+            c.dep_ == "dobj"
+            and entry is not None
+            and set(object_keys(c)) & set(entry.obj)
+        ):
+            return False
         if c.dep_ in ("dobj", "prep") and any(
             x.tag_ == "VBG" or rules.noun_relation(x) for x in c.subtree
         ):
