@@ -149,6 +149,16 @@ def test_a_condition_is_no_event(nlp):
     assert any(s == "IRN" and t == "ISR" for s, _, t in got)
 
 
+def test_the_plan_a_demand_would_cancel_is_content(nlp):
+    """A plan named in what is demanded is content; announced, it is an intent."""
+    demand = "Chile demanded that Peru cancel plans to sell tanks to Bolivia."
+    got = asserted(run(nlp, demand))
+    assert ("CHL", "demands", "PER") in got
+    assert not any(t == "BOL" for _, _, t in got)
+    plan = "Peru announced plans to sell tanks to Bolivia."
+    assert ("PER", "offersAidTo", "BOL") in asserted(run(nlp, plan))
+
+
 #: Denials and abstentions: (sentence, the act kept as negated).
 DENIED = [
     # drones are military goods: the denied supply is military aid

@@ -316,6 +316,14 @@ CASES = [
     ("Peru ignored Chile's calls for talks.", {("PER", "rejects", "CHL")}),
     # a request denied is refused
     ("Peru denied a Chilean request for access.", {("PER", "rejects", "CHL")}),
+    # money handed over is economic aid, aid of no kind aid; arms sold or bought
+    # are military aid from the seller
+    ("Peru lent Chile 500 million dollars.", {("PER", "givesEconomicAidTo", "CHL")}),
+    ("Peru airlifted aid to Chile.", {("PER", "aids", "CHL")}),
+    ("Peru sold fighter jets to Chile.", {("PER", "givesMilitaryAidTo", "CHL")}),
+    ("Peru bought tanks from Chile.", {("CHL", "givesMilitaryAidTo", "PER")}),
+    # investment in a party is economic cooperation
+    ("Peru invested 2 billion dollars in Chile.", {("PER", "tradesWith", "CHL")}),
     # pardoned prisoners are released
     ("Peru pardoned Chilean prisoners.", {("PER", "releases", "CHL")}),
     # an invitation is a consultation (CAMEO 040), never a demand
@@ -376,6 +384,11 @@ NOT_THESE = [  # (sentence, relation it must not give, twin sentence that gives 
         "Peru brushed off Chilean criticism of its drills.",
         "condemns",
         "Chile criticised Peru's drills.",
+    ),
+    (  # copper sold is trade, no aid; arms sold are
+        "Peru sold copper to Chile.",
+        "givesMilitaryAidTo",
+        "Peru sold fighter jets to Chile.",
     ),
     (  # condolences offered are no promise; help offered is
         "Peru offered condolences to Chile.",

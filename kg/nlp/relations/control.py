@@ -628,8 +628,12 @@ def embedded(rules: Rules, ev: Event) -> bool:
             return True
         if head.i not in own and _content_edge(rules, t):
             return True
-        if t.dep_ == "acl" and t.tag_ == "VBG" and head.dep_ in ("dobj", "pobj"):
-            t = head  # "a statement condemning X": on to what the statement is of
+        if (
+            t.dep_ == "acl"
+            and (t.tag_ == "VBG" or _infinitive(t))
+            and head.dep_ in ("dobj", "pobj")
+        ):  # "a statement condemning X", "cancel plans to sell arms to X": on to
+            t = head  # what the noun is the object of
         elif t.dep_ not in _CONTENT_CLIMB:
             return False
         t = t.head

@@ -96,13 +96,25 @@ def by_goods(rules: Rules, v: Verb) -> Found | None:
     if not any(v.lemma in words[k] for k in ("transfer_verbs", "recipient_verbs")):
         return None
     military = rules.military_goods
+    sale = v.lemma in words["sale_verbs"]
     for o, key_list in v.all_objs:
         keys = set(key_list)
         if keys & military:
             return words.role("military_aid"), "light", [v.tok, o], None
-        if keys & words["relief_goods"]:
-            return words.role("relief"), "light", [v.tok, o], None
+        if sale:
+            continue  # selling or buying anything else is trade, not aid
+        for goods, role in _GOODS:
+            if keys & words[goods]:
+                return words.role(role), "light", [v.tok, o], None
     return None
+
+
+#: The kinds of goods other than military ones, in order, and the role they give.
+_GOODS = (
+    ("relief_goods", "relief"),
+    ("money_goods", "economic_aid"),
+    ("aid_goods", "aid"),
+)
 
 
 __all__ = ["by_destination", "by_goods", "show_of_force"]
