@@ -159,6 +159,15 @@ def test_the_plan_a_demand_would_cancel_is_content(nlp):
     assert ("PER", "offersAidTo", "BOL") in asserted(run(nlp, plan))
 
 
+def test_the_plan_a_verbal_act_is_about_is_content(nlp):
+    """The plan praised or condemned is content; the same plan stated is an intent."""
+    got = asserted(run(nlp, "Chile condemned Peru's plan to send troops to Bolivia."))
+    assert ("CHL", "condemns", "PER") in got
+    assert not any(t == "BOL" for _, _, t in got)
+    stated = asserted(run(nlp, "Peru plans to send troops to Bolivia."))
+    assert any(s == "PER" and t == "BOL" for s, _, t in stated)
+
+
 #: Denials and abstentions: (sentence, the act kept as negated).
 DENIED = [
     # drones are military goods: the denied supply is military aid

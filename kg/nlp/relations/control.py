@@ -633,6 +633,8 @@ def embedded(rules: Rules, ev: Event) -> bool:
             and (t.tag_ == "VBG" or _infinitive(t))
             and head.dep_ in ("dobj", "pobj")
         ):  # "a statement condemning X", "cancel plans to sell arms to X": on to
+            if _infinitive(t) and _reason_act(rules, head.head):
+                return True  # "condemned X's plan to send troops to Y": content
             t = head  # what the noun is the object of
         elif t.dep_ not in _CONTENT_CLIMB:
             return False
