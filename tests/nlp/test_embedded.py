@@ -266,6 +266,15 @@ IMAGINED = [  # (an imagined event noun, the same noun naming a real event)
         "Talks between Peru and Chile could resume next week.",
         "The talks between Peru and Chile resumed last week.",
     ),
+    # the "of" phrase of a noun of possibility or fear
+    (
+        "Fears of a war between Peru and Chile are growing.",
+        "The war between Peru and Chile ended in 1883.",
+    ),
+    (
+        "The prospect of talks between Peru and Chile faded.",
+        "The talks between Peru and Chile took place in Quito.",
+    ),
 ]
 
 

@@ -604,6 +604,17 @@ def _imagined(rules: Rules, noun: Token) -> bool:
     )
 
 
+def _possible(rules: Rules, noun: Token) -> bool:
+    """True for an event noun in the "of" phrase of a noun of possibility or fear
+    ("fears of a war between X and Y", "the prospect of talks with Y")."""
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and prep.lower_ == "of"
+        and prep.head.lemma_.lower() in rules.words["possibility_nouns"]
+    )
+
+
 def embedded(rules: Rules, ev: Event) -> bool:
     """True when the event is the content of another act, not an event itself.
 
@@ -616,7 +627,7 @@ def embedded(rules: Rules, ev: Event) -> bool:
     own = {w.i for w in ev.words}
     marks = rules.words["condition_clause_marks"]
     t = ev.trigger
-    if ev.kind == "noun" and _imagined(rules, t):
+    if ev.kind == "noun" and (_imagined(rules, t) or _possible(rules, t)):
         return True
     for _ in range(10):
         head = t.head
