@@ -390,6 +390,16 @@ NOT_THESE = [  # (sentence, relation it must not give, twin sentence that gives 
         "givesMilitaryAidTo",
         "Peru sold fighter jets to Chile.",
     ),
+    (  # a standing presence hosted is no visit; a leader hosted is
+        "Peru has long hosted Chile's trade office.",
+        "hosts",
+        "Peru hosted Chile's president.",
+    ),
+    (
+        "Peru hosts thousands of Chilean refugees.",
+        "hosts",
+        "Peru hosted a Chilean delegation.",
+    ),
     (  # condolences offered are no promise; help offered is
         "Peru offered condolences to Chile.",
         "promisesTo",
