@@ -138,13 +138,19 @@ def _nominal(
     return found
 
 
+#: A score ("2-1", "3–0") in a sentence with a sports verb makes it sport.
+_SCORE = re.compile(r"(?<![\d.])\d{1,2}\s?[-–]\s?\d{1,2}(?!\d|\.\d)")
+
+
 def _no_sport(ctx: SentContext, events: list[Event]) -> list[Event]:
-    """ "Brazil beat Argentina in the semi-final": sport, not politics."""
+    """ "Brazil beat Argentina in the semi-final", "... beat Y 2-1": sport, not
+    politics (a sports word or a score in the sentence, and a sports verb)."""
     p = ctx.rules.patterns
     if not events:
         return events
-    if p.sports and any(
-        w in p.sports for w in re.findall(r"[\w-]+", ctx.sent.text.lower())
+    text = ctx.sent.text.lower()
+    if (p.sports and any(w in p.sports for w in re.findall(r"[\w-]+", text))) or (
+        _SCORE.search(text)
     ):
         return [e for e in events if ctx.rules.lemma(e.trigger) not in p.sports_verbs]
     return events
