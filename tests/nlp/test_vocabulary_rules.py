@@ -324,6 +324,11 @@ CASES = [
     ("Peru bought tanks from Chile.", {("CHL", "givesMilitaryAidTo", "PER")}),
     # investment in a party is economic cooperation
     ("Peru invested 2 billion dollars in Chile.", {("PER", "tradesWith", "CHL")}),
+    # a name the parser took for an adverb of a bare past verb is its subject
+    (
+        "Peru shared intelligence with Chile.",
+        {("PER", "sharesIntelligenceWith", "CHL")},
+    ),
     # pardoned prisoners are released
     ("Peru pardoned Chilean prisoners.", {("PER", "releases", "CHL")}),
     # an invitation is a consultation (CAMEO 040), never a demand
@@ -399,6 +404,16 @@ NOT_THESE = [  # (sentence, relation it must not give, twin sentence that gives 
         "Peru hosts thousands of Chilean refugees.",
         "hosts",
         "Peru hosted a Chilean delegation.",
+    ),
+    (  # a vehicle that arrives is no visitor; a delegation is
+        "The Peruvian grain ship arrived in Valparaiso.",
+        "visits",
+        "The Peruvian delegation arrived in Valparaiso.",
+    ),
+    (  # a hyphenated adjective is no headline verb: "Chinese-built" builds no ties
+        "The Peruvian-built railway links Chile with Bolivia.",
+        "intendsToCooperateWith",
+        "Peru built closer ties with Chile.",
     ),
     (  # condolences offered are no promise; help offered is
         "Peru offered condolences to Chile.",

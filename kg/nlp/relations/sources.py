@@ -373,6 +373,18 @@ def _thing_participle(ctx: SentContext, tok: Token) -> bool:
     )
 
 
+def _vehicle(ctx: SentContext, a: Args) -> bool:
+    """True for a vehicle or its cargo that arrives or visits ("the grain ship arrived
+    in X"): no visitor."""
+    subj = a.subj
+    return (
+        a.ev.relation == ctx.rules.words.role("visit")
+        and subj is not None
+        and subj.i not in ctx.index
+        and subj.lemma_.lower() in ctx.rules.words["vehicle_nouns"]
+    )
+
+
 def _measure_subject(ctx: SentContext, a: Args) -> bool:
     """True for force done by a measure, not by an actor: a non-violent event noun
     as the subject of a verb of force ("X's ban on rice exports hit Y", "the
@@ -390,7 +402,7 @@ def _measure_subject(ctx: SentContext, a: Args) -> bool:
 
 def sources(ctx: SentContext, a: Args) -> bool:
     """Resolve the sources; False when the event has none."""
-    if not _subject_sources(ctx, a) or _measure_subject(ctx, a):
+    if not _subject_sources(ctx, a) or _measure_subject(ctx, a) or _vehicle(ctx, a):
         return False
     if a.how == "relcl" and a.subj is not None and a.subj.i not in ctx.index:
         return False  # "a resolution that aims to impose sanctions": no actor acts

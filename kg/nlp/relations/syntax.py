@@ -184,10 +184,9 @@ def prep_objects(tok: Token, word: str) -> list[Token]:
 
 def _other_subject(tok: Token) -> tuple[Token, str] | None:
     """A headline subject, a passive agent or a possessor of a noun."""
-    if tok.dep_ == "amod":  # headline parse "US shared intelligence"
-        c = child(tok, "npadvmod")
-        if c is not None:
-            return c, "subj"
+    c = headline_subject(tok)  # headline parse "US shared intelligence"
+    if c is not None:
+        return c, "subj"
     agent = agent_object(tok)
     if agent is not None:
         return agent, "agent"
@@ -199,6 +198,23 @@ def _other_subject(tok: Token) -> tuple[Token, str] | None:
         if c is not None:
             return c, "poss"
     return None
+
+
+def headline_subject(tok: Token) -> Token | None:
+    """The subject of a verb the parser took for an adjective in a headline ("US
+    shared intelligence with ..."), or whose name it took for an adverb ("US
+    shared intelligence with Y." as a sentence); not the first half of a
+    hyphenated adjective ("the Chinese-built railway", "Iran-backed militias")."""
+    if tok.dep_ == "amod":
+        c = child(tok, "npadvmod") or child(tok, "nsubj")
+    elif tok.dep_ == "ROOT" and tok.tag_ in ("VBD", "VBN"):
+        c = child(tok, "npadvmod")
+        c = c if c is not None and c.pos_ == "PROPN" and c.i < tok.i else None
+    else:
+        return None
+    if c is None or (c.i + 2 == tok.i and tok.doc[c.i + 1].text in ("-", "–")):
+        return None
+    return c
 
 
 def named_modifier(tok: Token) -> Token | None:

@@ -20,7 +20,7 @@ from kg.nlp.relations.endings import by_ending
 from kg.nlp.relations.goods import by_destination, by_goods, show_of_force
 from kg.nlp.relations.naming import by_naming, by_phone
 from kg.nlp.relations.patterns import Patterns, VerbEntry
-from kg.nlp.relations.syntax import content_clause, prep_objects
+from kg.nlp.relations.syntax import content_clause, headline_subject, prep_objects
 from kg.nlp.relations.words import Words
 
 #: The key of ``Event.extra`` that carries an event's fine CAMEO code; the
@@ -87,10 +87,8 @@ def _objects(tok: Token) -> list[Token]:
     ]
     if passive:  # "a blockade was imposed on Y", "sanctions were lifted"
         return passive
-    if tok.dep_ == "amod" and any(
-        c.dep_ in ("npadvmod", "nsubj") for c in tok.children
-    ):  # headline parse "US shared intelligence with ..."
-        return [tok.head]
+    if tok.dep_ == "amod" and headline_subject(tok) is not None:
+        return [tok.head]  # headline parse "US shared intelligence with ..."
     if (
         tok.dep_ in ("acl", "relcl")
         and tok.head.pos_ in ("NOUN", "PROPN")
