@@ -84,6 +84,9 @@ def test_an_imported_official_resolves_by_the_article_date(nlp):
     [
         ("Angela Merkle flew to Madrid.", "Angela Merkle", ("DEU", "DEUGOV")),
         ("Vladimir Putn flew to Madrid.", "Vladimir Putn", ("RUS", "RUSGOV")),
+        # a misspelt full name NER takes for an organisation
+        ("Benjamin Netanyhu met Donald Trump.", "Benjamin Netanyhu",
+         ("ISR", "ISRGOV")),
         ("Hezbolah fighters crossed the border.", "Hezbolah fighters",
          ("HEZBOLLAH", "LBNREBHEZ")),
     ],

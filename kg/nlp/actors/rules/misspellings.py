@@ -16,7 +16,7 @@ for a misspelling ("Grenade").
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from kg.nlp.actors.context import DEMONYM, LEADER, NAME, Candidate, DocContext
 from kg.registry.lexicon import ORG_CLASSES, Lexicon
@@ -190,13 +190,21 @@ def _person(ctx: DocContext, text: str) -> str | None:
     return nearest.pop() if len(nearest) == 1 else None
 
 
+def _named_like_person(ent: Span) -> bool:
+    """A person entity, or two or more proper nouns of another entity kind."""
+    if ent.label_ == "PERSON":
+        return True
+    return len(ent) >= 2 and all(t.pos_ == "PROPN" for t in ent)
+
+
 def people(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
     """Add a candidate for every free person entity that misspells a known
-    person's name; mark it taken."""
+    person's name (or a name of two or more proper nouns NER took for another kind:
+    "Benjamin Netanyhu" as an organisation); mark it taken."""
     out: list[Candidate] = []
     for ent in ctx.doc.ents:
         text = ent.text
-        if ent.label_ != "PERSON" or ent.ent_id_ or len(text) < MIN_LENGTH:
+        if not _named_like_person(ent) or ent.ent_id_ or len(text) < MIN_LENGTH:
             continue
         if ctx.any_taken(ent.start, ent.end) or (
             " " not in text and text.lower() in ctx.tables.english
