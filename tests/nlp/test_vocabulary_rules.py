@@ -329,6 +329,9 @@ CASES = [
         "Peru shared intelligence with Chile.",
         {("PER", "sharesIntelligenceWith", "CHL")},
     ),
+    # travel to a party is a visit
+    ("Peru's president flew to Santiago.", {("PER", "visits", "CHL")}),
+    ("Peru's president travelled to Chile.", {("PER", "visits", "CHL")}),
     # pardoned prisoners are released
     ("Peru pardoned Chilean prisoners.", {("PER", "releases", "CHL")}),
     # an invitation is a consultation (CAMEO 040), never a demand
@@ -414,6 +417,11 @@ NOT_THESE = [  # (sentence, relation it must not give, twin sentence that gives 
         "The Peruvian-built railway links Chile with Bolivia.",
         "intendsToCooperateWith",
         "Peru built closer ties with Chile.",
+    ),
+    (  # a ship that heads somewhere is no visitor; a president is
+        "The Peruvian grain ship headed to Valparaiso.",
+        "visits",
+        "Peru's president headed to Valparaiso.",
     ),
     (  # condolences offered are no promise; help offered is
         "Peru offered condolences to Chile.",
