@@ -332,6 +332,19 @@ CASES = [
     # travel to a party is a visit
     ("Peru's president flew to Santiago.", {("PER", "visits", "CHL")}),
     ("Peru's president travelled to Chile.", {("PER", "visits", "CHL")}),
+    # common verbs of the CAMEO categories, one of a kind each
+    ("Peru stood by Chile.", {("PER", "supports", "CHL")}),
+    ("Peru reprimanded Chile.", {("PER", "condemns", "CHL")}),
+    ("Peru ridiculed Chile.", {("PER", "condemns", "CHL")}),
+    ("Peru objected to Chile's plan.", {("PER", "opposes", "CHL")}),
+    ("Peru intimidated Chile.", {("PER", "threatens", "CHL")}),
+    ("Peru lobbied Chile.", {("PER", "appealsTo", "CHL")}),
+    ("Peru teamed up with Chile.", {("PER", "cooperatesWith", "CHL")}),
+    ("Peru bailed out Chile.", {("PER", "givesEconomicAidTo", "CHL")}),
+    ("Peru returned the artefacts to Chile.", {("PER", "releases", "CHL")}),
+    ("Peru ceded territory to Chile.", {("PER", "concedesTo", "CHL")}),
+    ("Peru harassed Chilean ships.", {("PER", "coerces", "CHL")}),
+    ("Peru toppled Chile's president.", {("PER", "coerces", "CHL")}),
     # pardoned prisoners are released
     ("Peru pardoned Chilean prisoners.", {("PER", "releases", "CHL")}),
     # an invitation is a consultation (CAMEO 040), never a demand
