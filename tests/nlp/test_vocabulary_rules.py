@@ -345,6 +345,13 @@ CASES = [
     ("Peru ceded territory to Chile.", {("PER", "concedesTo", "CHL")}),
     ("Peru harassed Chilean ships.", {("PER", "coerces", "CHL")}),
     ("Peru toppled Chile's president.", {("PER", "coerces", "CHL")}),
+    # nouns of the same acts as their verbs; a hyphenated noun's head is read
+    ("Peru's defence of Chile angered Bolivia.", {("PER", "defends", "CHL")}),
+    (
+        "Peru's arms sales to Chile began in May.",
+        {("PER", "givesMilitaryAidTo", "CHL")},
+    ),
+    ("Peru's retreat from Chile began in May.", {("PER", "withdrawsFrom", "CHL")}),
     # pardoned prisoners are released
     ("Peru pardoned Chilean prisoners.", {("PER", "releases", "CHL")}),
     # an invitation is a consultation (CAMEO 040), never a demand
@@ -435,6 +442,11 @@ NOT_THESE = [  # (sentence, relation it must not give, twin sentence that gives 
         "The Peruvian grain ship headed to Valparaiso.",
         "visits",
         "Peru's president headed to Valparaiso.",
+    ),
+    (  # a sale of other goods is no military aid; of arms it is
+        "Peru's copper sales to Chile began in May.",
+        "givesMilitaryAidTo",
+        "Peru's arms sales to Chile began in May.",
     ),
     (  # condolences offered are no promise; help offered is
         "Peru offered condolences to Chile.",

@@ -358,11 +358,13 @@ TRIGGER_LISTS: tuple[tuple[str, str], ...] = (
 
 
 def trigger_lemmas(patterns: Patterns, words: Words) -> frozenset[str]:
-    """The lemmas that may trigger an event: the lexicon of ``patterns`` and the
-    words of :data:`TRIGGER_LISTS`, with "be" (a copula predicate)."""
+    """The lemmas that may trigger an event: the lexicon of ``patterns`` (with the
+    head of a hyphenated noun: "sales" of "arms-sales") and the words of
+    :data:`TRIGGER_LISTS`, with "be" (a copula predicate)."""
     out = (
         set(patterns.verbs)
         | set(patterns.nouns)
+        | {n.rsplit("-", 1)[-1] for n in patterns.nouns if "-" in n}
         | patterns.light_verbs
         | set(patterns.light_overrides)
         | {"be"}
