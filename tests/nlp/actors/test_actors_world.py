@@ -176,6 +176,11 @@ def test_a_first_name_that_names_a_people_is_not_the_people(nlp):
          ("TRENDEARAGUA", "VENCRM")),
         # an African Union mission is the AU's
         ("AUSSOM troops patrolled Mogadishu.", "AUSSOM troops", ("AUSSOM", "IGOAFR")),
+        # places of the 2020s' wars: Pokrovsk is Ukraine's (the imported cities
+        # list only the Russian one), Eilat Israel's, Fordow Iran's
+        ("Shelling hit Pokrovsk.", "Pokrovsk", ("UKR", "UKR")),
+        ("A drone hit Eilat.", "Eilat", ("ISR", "ISR")),
+        ("Jets struck Fordow.", "Fordow", ("IRN", "IRN")),
         # blocs and legislatures of the 2020s
         ("The Alliance of Sahel States met in Bamako.", "Alliance of Sahel States",
          ("AES", "IGOWAF")),
