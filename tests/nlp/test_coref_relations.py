@@ -112,3 +112,18 @@ def test_a_former_official_is_no_pair_member(nlp):
     )
     assert ("PER", "condemns", "BOL") in got
     assert ("CHL", "condemns", "BOL") not in got
+
+
+def test_a_state_described_by_its_size_or_past_refers_back(nlp):
+    """'the Asian giant', 'the former Soviet republic' take the state named before."""
+    got = asserted(
+        run(nlp, "China sanctioned Peru. The Asian giant also warned Chile.")
+    )
+    assert ("CHN", "threatens", "CHL") in got
+    text = (
+        "Belarus hosted Peru's envoy. "
+        "The former Soviet republic also banned Chilean trucks."
+    )
+    got = asserted(run(nlp, text))
+    assert ("BLR", "coerces", "CHL") in got
+    assert not any(s == "USSR" for s, _, _ in got)

@@ -47,6 +47,7 @@ class Words:
     name_connectors: frozenset[str]
     possessives: frozenset[str]
     stance_prefixes: frozenset[str]
+    past_marks: frozenset[str]
     currencies: frozenset[str]
     place_nouns: frozenset[str]
     leader_government: frozenset[str]

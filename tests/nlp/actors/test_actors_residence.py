@@ -132,3 +132,12 @@ def test_a_bare_group_is_of_the_only_country_named(nlp, text, surface, code):
 )
 def test_a_bare_group_stays_uncoded_when_the_country_is_open(nlp, text, surface):
     assert surface not in resolved(nlp, text)
+
+
+def test_a_past_demonym_describes_and_the_state_name_names(nlp):
+    """'a former Soviet republic' is no mention of the Soviet Union; 'the former
+    Soviet Union' is."""
+    assert "Soviet" not in resolved(nlp, "The former Soviet republic banned the party.")
+    assert (
+        resolved(nlp, "The former Soviet Union collapsed.")["Soviet Union"][0] == "USSR"
+    )

@@ -199,7 +199,8 @@ def _description_head(ctx: DocContext, i: int, covered: list[bool]) -> int | Non
     """The head noun of a description opened by the determiner at token i
     (modifiers between; "the rebel group": the last of two heads; a hyphenated
     modifier, "the 27-member bloc", "the Iran-backed rebels", whatever its parts;
-    a place or people that names no actor, "the Gulf state")."""
+    a place or people that names no actor, "the Gulf state"; a name after a past
+    mark, "the former Soviet republic")."""
     toks, n, heads = ctx.toks, ctx.n, ctx.words.coref_heads
     j = i + 1
     head = None
@@ -214,10 +215,16 @@ def _description_head(ctx: DocContext, i: int, covered: list[bool]) -> int | Non
             nxt = toks[j + 1] if j + 1 < n else None
             if nxt is None or nxt.lower_ not in heads or nxt.pos_ != "NOUN":
                 break
-        elif not _modifier(toks[j]):
+        elif not (_modifier(toks[j]) or _past_name(ctx, j)):
             break
         j += 1
     return head
+
+
+def _past_name(ctx: DocContext, j: int) -> bool:
+    """A name after a past mark ("the former Soviet republic"): what the actor
+    was, a modifier of the description."""
+    return j > 0 and ctx.toks[j - 1].lower_ in ctx.words.past_marks
 
 
 def _hyphenated(toks: Sequence[Token], j: int) -> bool:

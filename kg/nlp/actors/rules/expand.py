@@ -272,15 +272,30 @@ def _stance(ctx: DocContext, c: Candidate) -> bool:
     )
 
 
+def _past(ctx: DocContext, c: Candidate) -> bool:
+    """'a former Soviet republic', 'post-Soviet states': one word modifying a noun
+    that says what the actor was, not a mention of the state ("the former Soviet
+    Union" names it; "the former Syrian president" is a role, read whole)."""
+    after = ctx.toks[c.end] if c.end < ctx.n else None
+    if c.end - c.start != 1 or c.start < 1 or after is None or after.pos_ != "NOUN":
+        return False
+    before = ctx.toks[c.start - 1]
+    if before.text == "-" and c.start >= 2:
+        before = ctx.toks[c.start - 2]
+    return before.lower_ in ctx.words.past_marks
+
+
 def _currency(ctx: DocContext, c: Candidate) -> bool:
     """'the Turkish lira', 'the US dollar': a currency, not a mention of the state."""
     return c.end < ctx.n and ctx.toks[c.end].lower_ in ctx.words.currencies
 
 
 def apply(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
-    """Expand every candidate, keep the longest of overlaps, drop stances and
-    currencies; mark the tokens of the result taken."""
+    """Expand every candidate, keep the longest of overlaps, drop stances,
+    currencies and past demonyms; mark the tokens of the result taken."""
     out = non_overlapping([expand(ctx, c) for c in cands])
-    out = [c for c in out if not (_stance(ctx, c) or _currency(ctx, c))]
+    out = [
+        c for c in out if not (_stance(ctx, c) or _currency(ctx, c) or _past(ctx, c))
+    ]
     ctx.take(out)
     return out
