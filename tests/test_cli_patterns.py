@@ -20,7 +20,7 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 def article(tmp_path):
     f = tmp_path / "a.txt"
     f.write_text(
-        "Peru berated Chile on Monday. Peru snubbed Bolivia.\n", encoding="utf-8"
+        "Peru upbraided Chile on Monday. Peru snubbed Bolivia.\n", encoding="utf-8"
     )
     return f
 
@@ -35,7 +35,7 @@ def _relations(path) -> set[tuple[str, str, str]]:
 @pytest.mark.slow
 def test_extract_with_a_patterns_file_adds_a_verb(capsys, tmp_path, article):
     patterns = tmp_path / "p.yaml"
-    patterns.write_text("verbs:\n  berate: condemns\n  snub: praises\n", "utf-8")
+    patterns.write_text("verbs:\n  upbraid: condemns\n  snub: praises\n", "utf-8")
     out = tmp_path / "with.jsonl"
     code, _, err = run(
         capsys, "--quiet", "extract", article, "-o", out, "--patterns", patterns
@@ -45,7 +45,7 @@ def test_extract_with_a_patterns_file_adds_a_verb(capsys, tmp_path, article):
     assert ("PER", "condemns", "CHL") in got  # added by the user's file
     assert ("PER", "rejects", "BOL") in got  # kg's "snub" is not replaced
     assert ("PER", "praises", "BOL") not in got
-    # the twin: without the file, "berate" is no trigger
+    # the twin: without the file, "upbraid" is no trigger
     plain = tmp_path / "without.jsonl"
     assert run(capsys, "--quiet", "extract", article, "-o", plain)[0] == 0
     assert ("PER", "condemns", "CHL") not in _relations(plain)
@@ -53,11 +53,16 @@ def test_extract_with_a_patterns_file_adds_a_verb(capsys, tmp_path, article):
 
 def test_a_bad_patterns_file_is_one_line_and_writes_nothing(capsys, tmp_path, article):
     bad = tmp_path / "bad.yaml"
-    bad.write_text("verbs:\n  berate: befriends\n", "utf-8")
+    bad.write_text("verbs:\n  upbraid: befriends\n", "utf-8")
     out = tmp_path / "out.jsonl"
     code, _, err = run(capsys, "extract", article, "-o", out, "--patterns", bad)
     assert code == 1
     assert err.strip().count("\n") == 0 and "unknown relation 'befriends'" in err
+    assert not out.exists()
+    # an entry kg's own entry of the same verb takes precedence over is checked too
+    bad.write_text("verbs:\n  snub: befriends\n", "utf-8")
+    code, _, err = run(capsys, "extract", article, "-o", out, "--patterns", bad)
+    assert code == 1 and "unknown relation 'befriends'" in err
     assert not out.exists()
     code, _, err = run(
         capsys, "extract", article, "-o", out, "--patterns", tmp_path / "missing.yaml"

@@ -45,13 +45,13 @@ def test_yaml_booleans_in_patterns_are_refused():
 def test_user_patterns_add_and_never_replace_the_packaged_ones(tmp_path: Path):
     f = tmp_path / "p.yaml"
     f.write_text(
-        "verbs:\n  berate: condemns\n  snub: condemns\n"
+        "verbs:\n  upbraid: condemns\n  snub: condemns\n"
         "  lift: {obj: {quota: easesRestrictionsOn, sanctions: sanctions}}\n"
         "negations: [hardly]\n",
         encoding="utf-8",
     )
     p = load_patterns((str(f),))
-    assert p.verbs["berate"].default == "condemns"  # added
+    assert p.verbs["upbraid"].default == "condemns"  # added
     assert p.verbs["snub"].default == "rejects"  # kg's stays
     assert p.verbs["lift"].default == "easesRestrictionsOn"
     assert p.verbs["lift"].obj["quota"] == "easesRestrictionsOn"  # added

@@ -315,7 +315,21 @@ def load_patterns(extra: tuple[str, ...] = ()) -> Patterns:
     from kg.nlp.relations.lexicon import add_lexicon
 
     data = read_yaml("patterns.yaml")
-    for path in extra:
-        data = merge_added(data, _read_user_patterns(path))
     vocab = load_vocabulary()
+    for path in extra:
+        user = _read_user_patterns(path)
+        _check_entries(user, vocab)  # an entry kg's own shadows is checked too
+        data = merge_added(data, user)
     return add_lexicon(parse_patterns(data, vocab), vocab)
+
+
+def _check_entries(user: dict, vocab: dict[str, Relation]) -> None:
+    """Check every verb and noun entry of a user's file, also those kg's own
+    entries of the same word take precedence over.
+
+    Raises:
+        KGError: for a relation not in the vocabulary.
+    """
+    for lemma, entry in (user.get("verbs") or {}).items():
+        _verb(str(lemma), entry, vocab)
+    _table(user.get("nouns"), "nouns", vocab)
