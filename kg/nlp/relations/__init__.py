@@ -21,6 +21,7 @@ How a sentence is coded, module by module:
   (:mod:`~kg.nlp.relations.naming`), goods handed over or deployed
   (:mod:`~kg.nlp.relations.goods`) and endings (:mod:`~kg.nlp.relations.endings`).
 - :mod:`~kg.nlp.relations.control` — control verbs and modals folded over a trigger.
+- :mod:`~kg.nlp.relations.content` — what an event is the content of (no event).
 - :mod:`~kg.nlp.relations.search` — the actor mentions of a phrase, target phrases.
 - :mod:`~kg.nlp.relations.sources` — who acts in an event (its sources).
 - :mod:`~kg.nlp.relations.arguments` — source and targets of an event.

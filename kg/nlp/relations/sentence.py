@@ -16,8 +16,9 @@ from __future__ import annotations
 import re
 
 from kg.nlp.relations.arguments import resolve
+from kg.nlp.relations.content import denies_act, embedded
 from kg.nlp.relations.context import Event, Rules, SentContext
-from kg.nlp.relations.control import denies_act, embedded, fold
+from kg.nlp.relations.control import fold
 from kg.nlp.relations.qualifiers import attribute
 from kg.nlp.relations.syntax import DETAIL_DEPS, depth, prep_objects
 from kg.nlp.relations.triggers import obligations, triggers
