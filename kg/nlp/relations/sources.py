@@ -154,14 +154,20 @@ def _intending_subject(noun: Token) -> tuple[Token | None, str]:
     return None, ""
 
 
+def _thing(ctx: SentContext, subj: Token | None, nouns: str) -> bool:
+    """True for a subject that is no actor but a noun of the word list ``nouns``."""
+    return (
+        subj is not None
+        and subj.pos_ == "NOUN"
+        and subj.i not in ctx.index
+        and subj.lemma_.lower() in ctx.rules.words[nouns]
+    )
+
+
 def _located_thing(ctx: SentContext, subj: Token) -> bool:
     """True for a subject that is a natural hazard or a mishap, not an actor
     ("floods in X killed 200"): its place phrase says where, not who."""
-    return (
-        subj.pos_ == "NOUN"
-        and subj.i not in ctx.index
-        and subj.lemma_.lower() in ctx.rules.words["hazard_nouns"]
-    )
+    return _thing(ctx, subj, "hazard_nouns")
 
 
 def _subject_sources(ctx: SentContext, a: Args) -> bool:
@@ -376,12 +382,8 @@ def _thing_participle(ctx: SentContext, tok: Token) -> bool:
 def _vehicle(ctx: SentContext, a: Args) -> bool:
     """True for a vehicle or its cargo that arrives or visits ("the grain ship arrived
     in X"): no visitor."""
-    subj = a.subj
-    return (
-        a.ev.relation == ctx.rules.words.role("visit")
-        and subj is not None
-        and subj.i not in ctx.index
-        and subj.lemma_.lower() in ctx.rules.words["vehicle_nouns"]
+    return a.ev.relation == ctx.rules.words.role("visit") and _thing(
+        ctx, a.subj, "vehicle_nouns"
     )
 
 
