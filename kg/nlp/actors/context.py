@@ -253,6 +253,12 @@ class DocContext:
         """The text of tokens ``[start, end)``."""
         return self.doc[start:end].text
 
+    def past_marked(self, i: int) -> bool:
+        """Whether a ``past_marks`` word comes right before token i, or before a
+        hyphen before it ("former Soviet", "post-Soviet")."""
+        k = i - 2 if i >= 2 and self.toks[i - 1].text == "-" else i - 1
+        return k >= 0 and self.toks[k].lower_ in self.words.past_marks
+
     # -- lexicon lookups -----------------------------------------------------------
     def lookup(self, text: str) -> Alias | None:
         """The alias of a surface form (as written, normalised, then case-folded)."""

@@ -215,16 +215,10 @@ def _description_head(ctx: DocContext, i: int, covered: list[bool]) -> int | Non
             nxt = toks[j + 1] if j + 1 < n else None
             if nxt is None or nxt.lower_ not in heads or nxt.pos_ != "NOUN":
                 break
-        elif not (_modifier(toks[j]) or _past_name(ctx, j)):
-            break
+        elif not (_modifier(toks[j]) or ctx.past_marked(j)):
+            break  # a name after a past mark is what the actor was: a modifier
         j += 1
     return head
-
-
-def _past_name(ctx: DocContext, j: int) -> bool:
-    """A name after a past mark ("the former Soviet republic"): what the actor
-    was, a modifier of the description."""
-    return j > 0 and ctx.toks[j - 1].lower_ in ctx.words.past_marks
 
 
 def _hyphenated(toks: Sequence[Token], j: int) -> bool:

@@ -277,12 +277,9 @@ def _past(ctx: DocContext, c: Candidate) -> bool:
     that says what the actor was, not a mention of the state ("the former Soviet
     Union" names it; "the former Syrian president" is a role, read whole)."""
     after = ctx.toks[c.end] if c.end < ctx.n else None
-    if c.end - c.start != 1 or c.start < 1 or after is None or after.pos_ != "NOUN":
+    if c.end - c.start != 1 or after is None or after.pos_ != "NOUN":
         return False
-    before = ctx.toks[c.start - 1]
-    if before.text == "-" and c.start >= 2:
-        before = ctx.toks[c.start - 2]
-    return before.lower_ in ctx.words.past_marks
+    return ctx.past_marked(c.start)
 
 
 def _currency(ctx: DocContext, c: Candidate) -> bool:
