@@ -35,6 +35,7 @@ from rdflib.term import Node, Variable
 
 from kg.params import ACTOR_PARAMS, actor_param, bind_param, param_term
 from kg.rdf import store
+from kg.rdf.listings import listing_of
 from kg.rdf.ontology import bind
 from kg.rdf.queries import NamedQuery, named_queries, named_query
 from kg.rdf.results import (
@@ -464,7 +465,10 @@ def stream_query(
 
     Arguments as for :func:`run_query`. At most 16 batches of 256 rows wait in
     between, so a large result is never held in memory; Ctrl-C stops the wait within a
-    tenth of a second, and ``timeout`` bounds the whole run, rows included.
+    tenth of a second, and ``timeout`` bounds the whole run, rows included. The
+    edge listings (named queries ``edges``, ``conflict``, ``cooperation``) are read
+    from the derived counts when they can be (:mod:`kg.rdf.listings`): the same
+    rows, without Oxigraph's join per edge.
 
     Returns:
         A :class:`Streamed` result; None for an update.
@@ -472,12 +476,16 @@ def stream_query(
     Raises:
         KGError: as :func:`run_query` (errors while rows are read, too).
     """
+    name = query
     query, kind, bindings = _prepare(
         dataset, query, params, allow_update=allow_update, allow_network=allow_network
     )
     if kind == "update":
         run_query(dataset, query, params=params, allow_update=True, timeout=timeout)
         return None
+    listed = listing_of(dataset, name, bindings)
+    if listed is not None:  # an edge listing, read from the derived counts
+        return Streamed("SELECT", listed[0], listed[1])
     pipe = _Pipe(timeout)
     threading.Thread(
         target=_produce,

@@ -115,10 +115,17 @@ def stream_table(
         ['id', '--', 'US', 'HTS']
     """
     it = iter(rows)
-    cut = [
-        [truncate(terminal_safe(c), max_width) for c in row]
-        for row in islice(it, max(sample, 0))
-    ]
+    fitted: dict[str, str] = {}  # a listing repeats its cells row after row
+
+    def fit(cell: str) -> str:
+        text = fitted.get(cell)
+        if text is None:
+            if len(fitted) >= 1 << 16:
+                fitted.clear()
+            text = fitted[cell] = truncate(terminal_safe(cell), max_width)
+        return text
+
+    cut = [[fit(c) for c in row] for row in islice(it, max(sample, 0))]
     head = [terminal_safe(h) for h in header]
     widths = [len(h) for h in head]
     for row in cut:
@@ -136,7 +143,7 @@ def stream_table(
     for row in cut:
         yield line(row)
     for rest in it:
-        yield line([truncate(terminal_safe(c), max_width) for c in rest])
+        yield line([fit(c) for c in rest])
 
 
 __all__ = ["format_table", "plural", "stream_table", "terminal_safe", "truncate"]

@@ -70,8 +70,10 @@ TOUCHED = 100_000
 #: The version of the derived graphs' shape (``kg:derivedFormat``): derived graphs
 #: of another version are stale. 2: edges carry ``kg:edgeCounts``; 3: each dyad
 #: carries ``kg:dyadCounts`` instead (with the quad class and asserted mentions);
-#: 4: each edge carries ``kg:dayCounts`` (its mentions per day and polarity).
-FORMAT = "4"
+#: 4: each edge carries ``kg:dayCounts`` (its mentions per day and polarity);
+#: 5: ``kg:dyadCounts`` also holds what the edge listings show (publishers,
+#: negated mentions, articles and events of the asserted mentions).
+FORMAT = "5"
 
 
 def _state(dataset: Graph) -> dict[str, str]:

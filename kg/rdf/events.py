@@ -394,9 +394,11 @@ def lit_int(n: int) -> str:
 
 
 #: The fields of each edge in a dyad's ``kg:dyadCounts`` array, in order: what
-#: the network measures read of every edge (:func:`kg.analysis.edges.read_edges`).
+#: the network measures read of every edge (:func:`kg.analysis.edges.read_edges`)
+#: and what the edge listings show (:mod:`kg.rdf.listings`).
 COUNTS_FIELDS = ("source", "relation", "target", "mentions", "event_count",
-                 "articles", "first_event", "quad_class", "asserted")  # fmt: skip
+                 "articles", "first_event", "quad_class", "asserted", "sources",
+                 "negated", "asserted_articles", "asserted_events")  # fmt: skip
 
 
 def _edge_counts(rec: Mapping[str, Any]) -> list[Any]:
@@ -509,6 +511,16 @@ def _event_triples(edge: str, mentions: Sequence[Mention]) -> list[Triple]:
     return out
 
 
+def _asserted_counts(
+    mentions: Sequence[Mention], events: Iterable[Sequence[Mention]]
+) -> dict[str, int]:
+    """The articles of an edge's asserted mentions, and its events with one."""
+    return {
+        "asserted_articles": len({m.article for m in mentions if m.asserted}),
+        "asserted_events": sum(any(m.asserted for m in ms) for ms in events),
+    }
+
+
 def dyad_triples(
     mentions: Sequence[Mention], window: int
 ) -> tuple[list[Triple], list[dict[str, Any]]]:
@@ -518,7 +530,7 @@ def dyad_triples(
     for m in mentions:
         by_edge.setdefault(m.relation, []).append(m)
     out: list[Triple] = []
-    records = []
+    records, counts = [], []
     for relation, group in sorted(by_edge.items()):
         group.sort(key=lambda m: m.key)
         first = group[0]
@@ -530,18 +542,17 @@ def dyad_triples(
         rec = edge_record(group, len(events))
         rec["positive_events"] = sum(not ms[0].negated for ms in events.values())
         records.append(rec)
-        asserted = [m for m in group if m.asserted]
+        asserted = _asserted_counts(group, events.values())
+        counts.append(_edge_counts(rec | asserted))
         out.extend(_edge_triples(node, rec, group))
         out.append((node, kg_term("assertedArticleCount"),
-                    lit_int(len({m.article for m in asserted}))))  # fmt: skip
+                    lit_int(asserted["asserted_articles"])))  # fmt: skip
         out.append((node, kg_term("assertedEventCount"),
-                    lit_int(sum(any(m.asserted for m in ms)
-                                 for ms in events.values()))))  # fmt: skip
+                    lit_int(asserted["asserted_events"])))  # fmt: skip
         for members in events.values():
             out.extend(_event_triples(node, members))
     if records:  # one literal per dyad: a fraction of the rows to read
         dyad = f"<{dyad_graph(records[0]['source'], records[0]['target'])}>"
-        counts = [_edge_counts(rec) for rec in records]
         out.append((dyad, kg_term("dyadCounts"), _record(counts)))
     return out, records
 

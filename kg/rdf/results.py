@@ -12,7 +12,7 @@ import csv
 import io
 import json
 from collections.abc import Callable, Iterator, Mapping
-from typing import IO
+from typing import IO, TypeVar
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import NamespaceManager
@@ -27,6 +27,7 @@ from kg.types import KGError
 FORMATS = ("table", "csv", "json", "turtle")
 
 _CELL_WIDTH = 80  # characters of one table cell at most
+T = TypeVar("T")
 
 
 def bindings_of(result: Result) -> Iterator[Mapping[Variable, Node]]:
@@ -41,9 +42,39 @@ def bindings_of(result: Result) -> Iterator[Mapping[Variable, Node]]:
             yield solution
 
 
-#: Shortened IRIs remembered per table (cleared when full): a listing repeats the
-#: same actors and relations row after row.
-_IRI_CACHE = 1 << 16
+#: Rendered terms remembered per result (cleared when full): a listing repeats the
+#: same actors, relations and small numbers row after row.
+_TERM_CACHE = 1 << 16
+
+
+def per_term(render: Callable[[Node | None], T]) -> Callable[[Node | None], T]:
+    """``render``, remembered per term object.
+
+    The readers hand out one object per distinct term of a result
+    (:mod:`kg.rdf.oxresults`, :mod:`kg.rdf.listings`), so a lookup by identity
+    (the object kept beside its text, so its id is not reused) skips both the
+    rendering and the hashing of an rdflib term.
+
+    Examples:
+        >>> calls = []
+        >>> upper = per_term(lambda t: calls.append(t) or str(t).upper())
+        >>> term = Literal("x")
+        >>> upper(term), upper(term), len(calls)
+        ('X', 'X', 1)
+    """
+    seen: dict[int, tuple[Node | None, T]] = {}
+
+    def memo(term: Node | None) -> T:
+        hit = seen.get(id(term))
+        if hit is not None and hit[0] is term:
+            return hit[1]
+        if len(seen) >= _TERM_CACHE:
+            seen.clear()
+        value = render(term)
+        seen[id(term)] = (term, value)
+        return value
+
+    return memo
 
 
 def _cell(term: Node | None, nsm: NamespaceManager) -> str:
@@ -55,23 +86,6 @@ def _cell(term: Node | None, nsm: NamespaceManager) -> str:
         except Exception:  # noqa: BLE001
             return str(term)
     return str(term)
-
-
-def _cells(nsm: NamespaceManager) -> Callable[[Node | None], str]:
-    """:func:`_cell` that shortens each distinct IRI once."""
-    short: dict[URIRef, str] = {}
-
-    def cell(term: Node | None) -> str:
-        if not isinstance(term, URIRef):
-            return _cell(term, nsm)
-        text = short.get(term)
-        if text is None:
-            if len(short) >= _IRI_CACHE:
-                short.clear()
-            text = short[term] = _cell(term, nsm)
-        return text
-
-    return cell
 
 
 def _format_graph(result: Result, format: str) -> str:
@@ -105,19 +119,35 @@ def _json_term(term: Node) -> dict[str, str]:
     return {"type": "bnode", "value": str(term)}
 
 
+def _json_member(variable: str) -> Callable[[Node | None], str]:
+    """A cell of ``variable`` as a member of a JSON binding object.
+
+    Examples:
+        >>> _json_member("x")(URIRef("https://e.org/a"))
+        '"x": {"type": "uri", "value": "https://e.org/a"}'
+    """
+    key = json.dumps(variable, ensure_ascii=False) + ": "
+
+    def member(term: Node | None) -> str:
+        assert term is not None  # unbound cells are left out of a binding
+        return key + json.dumps(_json_term(term), ensure_ascii=False)
+
+    return member
+
+
 def _write_json(
     variables: list[str], rows: Iterator[list[Node | None]], out: IO[str]
 ) -> int:
     out.write(json.dumps({"head": {"vars": variables}})[:-1])
     out.write(', "results": {"bindings": [')
     n = 0
+    # each cell's '"var": {...}' as json.dumps writes it in the row's object
+    columns = [per_term(_json_member(v)) for v in variables]
     for row in rows:
-        binding = {
-            v: _json_term(t)
-            for v, t in zip(variables, row, strict=False)
-            if t is not None
-        }
-        out.write((",\n" if n else "\n") + json.dumps(binding, ensure_ascii=False))
+        members = [
+            member(t) for member, t in zip(columns, row, strict=False) if t is not None
+        ]
+        out.write((",\n{" if n else "\n{") + ", ".join(members) + "}")
         n += 1
     out.write("\n]}}\n")
     return n
@@ -143,7 +173,7 @@ def _write_table(
 ) -> int:
     """An aligned table, IRIs shortened with the prefixes, and a row count."""
     n = 0
-    cell = _cells(nsm)
+    cell = per_term(lambda term: _cell(term, nsm))
 
     def cells() -> Iterator[list[str]]:
         nonlocal n

@@ -2,49 +2,15 @@
 
 from __future__ import annotations
 
-import random
-
 import pytest
-from rdf_helpers import derived_quads, each_store  # noqa: F401 (fixture "store")
+from rdf_helpers import corpus, derived_quads, each_store  # noqa: F401 (fixture "store")
 
 from kg.rdf import derived, events, staging
 from kg.rdf.graph import build
 from kg.rdf.staging import Staged
 from kg.rdf.store import open_store, select
 from kg.rdf.tally import Tally
-from kg.types import Article, Assertion, KGError, Mention
-
-NAMES = ("Zembla", "Borovia", "Othmark", "Quellen", "Varnia", "Lutecia", "Morvania")
-RELATIONS = ("attacks", "accuses", "aids", "condemns", "defends")
-
-
-def _actor(name: str, start: int) -> Mention:
-    return Mention(name[:3].upper(), name, start, start + len(name), label=name,
-                   cls="State", country=name[:3].upper())  # fmt: skip
-
-
-def corpus(n: int, *, seed: int = 5, prefix: str = "d") -> list:
-    """N invented articles, two to four events each, between seven states."""
-    rng = random.Random(seed)
-    out = []
-    for i in range(n):
-        aid, day = f"{prefix}{i}", f"2025-0{rng.randint(1, 3)}-{rng.randint(10, 28)}"
-        assertions, sentences, offset = [], [], 0
-        for j in range(rng.randint(2, 4)):
-            src, tgt = rng.sample(NAMES, 2)
-            rel = rng.choice(RELATIONS)
-            text = f"{src} was said to have moved against {tgt} on day {j}."
-            assertions.append(Assertion(
-                aid, _actor(src, offset), _actor(tgt, offset + text.index(tgt)),
-                rel, j, offset, offset + len(text), text,
-                negated=rng.random() < 0.15, date=day,
-            ))  # fmt: skip
-            sentences.append(text)
-            offset += len(text) + 1
-        paper = f"Paper {rng.randint(1, 4)}"
-        out.append((Article(aid, " ".join(sentences), date=day, source=paper),
-                    assertions))  # fmt: skip
-    return out
+from kg.types import KGError
 
 
 def test_a_refresh_in_small_chunks_writes_the_graphs_of_one_chunk(store):

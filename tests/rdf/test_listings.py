@@ -1,0 +1,77 @@
+"""kg.rdf.listings: the edge listings read from the derived counts give the rows of
+their named queries' SPARQL, in the same order, in every output format."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from rdf_helpers import corpus
+
+import kg.query as kq
+from kg.rdf import derived
+from kg.rdf.graph import build
+from kg.rdf.listings import LISTINGS, listing_of
+from kg.rdf.store import open_store
+from kg.types import Article, Assertion, Mention
+
+
+def _prefixed_actors() -> tuple:
+    """An article whose actor ids prefix one another ("ZEM", "ZEMB"): the
+    tie-break of equal counts must still order them as the SPARQL does."""
+    text = "Zembla Bay was said to have moved against Zembla."
+    bay = Mention("ZEMB", "Zembla Bay", 0, 10, label="Zembla Bay", cls="Group")
+    zem = Mention("ZEM", "Zembla", 42, 48, label="Zembla", cls="State")
+    facts = [Assertion("p1", bay, zem, rel, 0, 0, len(text), text, date="2025-02-02")
+             for rel in ("attacks", "aids")]  # fmt: skip
+    return Article("p1", text, date="2025-02-02", source="Paper 9"), facts
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    ds = open_store(tmp_path_factory.mktemp("listings") / "store")
+    build([*corpus(80), _prefixed_actors()], dataset=ds, registry={})
+    yield ds
+    ds.close()
+
+
+def _written(store, name, fmt, params) -> str:
+    out, result = io.StringIO(), kq.stream_query(store, name, params=params)
+    kq.write_result(result, fmt, out, dataset=store)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv", "json"])
+@pytest.mark.parametrize("name", sorted(LISTINGS))
+def test_a_listing_gives_the_rows_of_its_sparql(store, name, fmt, monkeypatch):
+    for params in ({}, {"actor": "ZEM"}, {"actor": "Borovia"}):
+        fast = _written(store, name, fmt, params)
+        with monkeypatch.context() as m:
+            m.setattr(kq, "listing_of", lambda *_: None)  # the named query's SPARQL
+            slow = _written(store, name, fmt, params)
+        assert fast == slow, (name, fmt, params)
+        assert fast.count("\n") > 8  # rows, not an empty listing
+
+
+def test_the_counts_are_read_only_where_they_answer(store, monkeypatch):
+    assert listing_of(store, "edges", {}) is not None
+    assert listing_of(store, " conflict ", {}) is not None
+    # not a listing, another parameter bound, derived data of another shape
+    assert listing_of(store, "actors", {}) is None
+    assert listing_of(store, kq.named_query("edges"), {}) is None  # the text itself
+    assert listing_of(store, "edges", {"country": "x"}) is None
+    monkeypatch.setattr(derived, "FORMAT", "0")  # an older kg's store
+    assert listing_of(store, "edges", {}) is None
+    monkeypatch.undo()
+    memory = open_store("memory")
+    build(corpus(5), dataset=memory, registry={})
+    assert derived.is_fresh(memory)
+    assert listing_of(memory, "edges", {}) is None  # no Oxigraph to read terms from
+
+
+def test_the_listing_variables_are_those_of_the_named_query():
+    for name, listing in LISTINGS.items():
+        head = kq.named_query(name).split("WHERE")[0]
+        assert head.split()[-len(listing.variables) :] == [
+            f"?{v}" for v in listing.variables
+        ], name
