@@ -51,6 +51,16 @@ def truncate(text: str, width: int | None) -> str:
     return text[: max(width - 3, 0)] + "..."
 
 
+def fit(cell: str, width: int | None) -> str:
+    """A cell as a table shows it: terminal-safe, cut to ``width``.
+
+    Examples:
+        >>> fit("a\\x1b[2Jb", 80), fit("abcdefgh", 6)
+        ('ab', 'abc...')
+    """
+    return truncate(terminal_safe(cell), width)
+
+
 def plural(n: int, word: str, many: str | None = None) -> str:
     """``n`` and the word, in the plural unless ``n`` is one.
 
@@ -104,46 +114,42 @@ def stream_table(
     right: Collection[int] = (),
     max_width: int | None = None,
     sample: int = 1000,
+    fitted: bool = False,
 ) -> Iterator[str]:
     """The lines of :func:`format_table`, for rows that arrive one at a time.
 
     The column widths are those of the first ``sample`` rows, so only they are
     held in memory; a longer cell further down widens its line, not the column.
+    ``fitted``: the cells are already :func:`fit` to ``max_width``.
 
     Examples:
         >>> list(stream_table(["id"], iter([["US"], ["HTS"]]), sample=1))
         ['id', '--', 'US', 'HTS']
     """
-    it = iter(rows)
-    fitted: dict[str, str] = {}  # a listing repeats its cells row after row
-
-    def fit(cell: str) -> str:
-        text = fitted.get(cell)
-        if text is None:
-            if len(fitted) >= 1 << 16:
-                fitted.clear()
-            text = fitted[cell] = truncate(terminal_safe(cell), max_width)
-        return text
-
-    cut = [[fit(c) for c in row] for row in islice(it, max(sample, 0))]
+    it: Iterator[Sequence[str]] = iter(rows)
+    if not fitted:
+        it = ([fit(c, max_width) for c in row] for row in it)
+    cut = list(islice(it, max(sample, 0)))
     head = [terminal_safe(h) for h in header]
     widths = [len(h) for h in head]
     for row in cut:
         widths = [max(w, len(c)) for w, c in zip(widths, row, strict=True)]
 
+    # one format of the padded columns: a call per line, not one per cell
+    layout = "  ".join(
+        f"{{:{'>' if i in right else '<'}{w}}}" for i, w in enumerate(widths)
+    )
+
     def line(values: Sequence[str]) -> str:
-        parts = [
-            v.rjust(w) if i in right else v.ljust(w)
-            for i, (v, w) in enumerate(zip(values, widths, strict=True))
-        ]
-        return "  ".join(parts).rstrip()
+        if len(values) != len(widths):
+            raise ValueError(f"a row of {len(values)} cells for {len(widths)} columns")
+        return layout.format(*values).rstrip()
 
     yield line(head)
     yield line(["-" * w for w in widths])
     for row in cut:
         yield line(row)
-    for rest in it:
-        yield line([fit(c) for c in rest])
+    yield from map(line, it)
 
 
-__all__ = ["format_table", "plural", "stream_table", "terminal_safe", "truncate"]
+__all__ = ["fit", "format_table", "plural", "stream_table", "terminal_safe", "truncate"]

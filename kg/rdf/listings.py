@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any, cast
 
 import pyoxigraph as ox
@@ -55,13 +56,13 @@ class Listing:
 
     def keeps(self, edge: list[Any]) -> bool:
         """Whether the listing shows an edge (a ``kg:dyadCounts`` entry)."""
-        quad = edge[_AT["quad_class"]]
-        if self.classes is not None and quad not in self.classes:
+        if self.classes is not None and edge[_QUAD] not in self.classes:
             return False
         return not self.asserted or edge[_AT["asserted"]] > 0
 
 
 _AT = {name: i for i, name in enumerate(COUNTS_FIELDS)}
+_QUAD = _AT["quad_class"]
 _ASSERTED = (("articles", "asserted_articles"), ("mentions", "asserted"),
              ("events", "asserted_events"))  # fmt: skip
 
@@ -82,19 +83,19 @@ LISTINGS = {
 }
 
 
-class _Terms(dict[Any, Node]):
-    """IRIs and integers as the rdflib terms a SPARQL result gives, each made once."""
+class _Iris(dict[str, Node]):
+    """IRIs as the rdflib terms a SPARQL result gives, each made once."""
 
-    def iri(self, value: str) -> Node:
-        term = self.get(value)
-        if term is None:
-            term = self[value] = cast(Node, from_ox(ox.NamedNode(value)))
+    def __missing__(self, value: str) -> Node:
+        term = self[value] = cast(Node, from_ox(ox.NamedNode(value)))
         return term
 
-    def integer(self, n: int) -> Node:
-        term = self.get(n)
-        if term is None:
-            term = self[n] = cast(Node, from_ox(ox.Literal(str(n), datatype=_INTEGER)))
+
+class _Integers(dict[int, Node]):
+    """``xsd:integer`` literals as a SPARQL result gives them, each made once."""
+
+    def __missing__(self, n: int) -> Node:
+        term = self[n] = cast(Node, from_ox(ox.Literal(str(n), datatype=_INTEGER)))
         return term
 
 
@@ -154,13 +155,14 @@ def _rows(
     DESC(?mentions) DESC(?articles)``, then source, relation and target."""
     at = {column: _AT[field] for column, field in listing.counts}
     mentions, articles = at["mentions"], at["articles"]
-    edges.sort(key=lambda e: (-e[mentions], -e[articles], e[0], e[1], e[2]))
-    terms, quad, no_label = _Terms(), _AT["quad_class"], [None]
+    edges.sort(key=itemgetter(0, 1, 2))
+    edges.sort(key=itemgetter(mentions, articles), reverse=True)  # stable
+    iris, ints, quad, no_label = _Iris(), _Integers(), _QUAD, [None]
     fields = list(at.values())
     for e in edges:
-        source, relation, target = terms.iri(e[0]), terms.iri(e[1]), terms.iri(e[2])
-        quad_class = terms.integer(e[quad]) if e[quad] else None
-        counts = [terms.integer(e[i]) for i in fields]
+        source, relation, target = iris[e[0]], iris[e[1]], iris[e[2]]
+        quad_class = ints[e[quad]] if e[quad] else None
+        counts = [ints[e[i]] for i in fields]
         for source_label in labels.get(e[0], no_label):
             for target_label in labels.get(e[2], no_label):
                 yield [source, source_label, relation, target, target_label,

@@ -11,8 +11,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Iterator, Mapping
-from typing import IO, TypeVar
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import IO
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import NamespaceManager
@@ -20,14 +20,13 @@ from rdflib.query import Result
 from rdflib.term import Node, Variable
 
 from kg.rdf.namespaces import bind
-from kg.tables import stream_table
+from kg.tables import fit, stream_table
 from kg.types import KGError
 
 #: Output formats of :func:`format_result`.
 FORMATS = ("table", "csv", "json", "turtle")
 
 _CELL_WIDTH = 80  # characters of one table cell at most
-T = TypeVar("T")
 
 
 def bindings_of(result: Result) -> Iterator[Mapping[Variable, Node]]:
@@ -47,34 +46,43 @@ def bindings_of(result: Result) -> Iterator[Mapping[Variable, Node]]:
 _TERM_CACHE = 1 << 16
 
 
-def per_term(render: Callable[[Node | None], T]) -> Callable[[Node | None], T]:
-    """``render``, remembered per term object.
+def per_term(
+    render: Callable[[Node | None], str],
+) -> Callable[[Sequence[Node | None]], list[str]]:
+    """The texts of a row's terms by ``render``, each remembered per term object.
 
     The readers hand out one object per distinct term of a result
     (:mod:`kg.rdf.oxresults`, :mod:`kg.rdf.listings`), so a lookup by identity
-    (the object kept beside its text, so its id is not reused) skips both the
-    rendering and the hashing of an rdflib term.
+    skips both the rendering and the hashing of an rdflib term, and a row whose
+    terms were all seen is looked up without a Python call per cell. The terms
+    seen are kept alive beside their texts, so no other object takes their ids.
 
     Examples:
         >>> calls = []
         >>> upper = per_term(lambda t: calls.append(t) or str(t).upper())
         >>> term = Literal("x")
-        >>> upper(term), upper(term), len(calls)
-        ('X', 'X', 1)
+        >>> upper([term, None]), upper([term]), len(calls)
+        (['X', 'NONE'], ['X'], 2)
     """
-    seen: dict[int, tuple[Node | None, T]] = {}
+    seen: dict[int, str] = {}
+    alive: list[Node | None] = []
+    known = seen.__getitem__
 
-    def memo(term: Node | None) -> T:
-        hit = seen.get(id(term))
-        if hit is not None and hit[0] is term:
-            return hit[1]
-        if len(seen) >= _TERM_CACHE:
+    def texts(row: Sequence[Node | None]) -> list[str]:
+        try:
+            return list(map(known, map(id, row)))
+        except KeyError:  # a term not seen yet
+            pass
+        if len(alive) >= _TERM_CACHE:
             seen.clear()
-        value = render(term)
-        seen[id(term)] = (term, value)
-        return value
+            alive.clear()
+        for term in row:
+            if id(term) not in seen:
+                alive.append(term)
+                seen[id(term)] = render(term)
+        return [seen[id(term)] for term in row]
 
-    return memo
+    return texts
 
 
 def _cell(term: Node | None, nsm: NamespaceManager) -> str:
@@ -119,20 +127,14 @@ def _json_term(term: Node) -> dict[str, str]:
     return {"type": "bnode", "value": str(term)}
 
 
-def _json_member(variable: str) -> Callable[[Node | None], str]:
-    """A cell of ``variable`` as a member of a JSON binding object.
+def _json_text(term: Node | None) -> str:
+    """A term in the SPARQL 1.1 JSON results format, as text ("": unbound).
 
     Examples:
-        >>> _json_member("x")(URIRef("https://e.org/a"))
-        '"x": {"type": "uri", "value": "https://e.org/a"}'
+        >>> _json_text(URIRef("https://e.org/a")), _json_text(None)
+        ('{"type": "uri", "value": "https://e.org/a"}', '')
     """
-    key = json.dumps(variable, ensure_ascii=False) + ": "
-
-    def member(term: Node | None) -> str:
-        assert term is not None  # unbound cells are left out of a binding
-        return key + json.dumps(_json_term(term), ensure_ascii=False)
-
-    return member
+    return "" if term is None else json.dumps(_json_term(term), ensure_ascii=False)
 
 
 def _write_json(
@@ -141,12 +143,11 @@ def _write_json(
     out.write(json.dumps({"head": {"vars": variables}})[:-1])
     out.write(', "results": {"bindings": [')
     n = 0
-    # each cell's '"var": {...}' as json.dumps writes it in the row's object
-    columns = [per_term(_json_member(v)) for v in variables]
+    # each cell as '"var": {...}', the way json.dumps writes it in the row's object
+    keys = [json.dumps(v, ensure_ascii=False) + ": " for v in variables]
+    texts = per_term(_json_text)
     for row in rows:
-        members = [
-            member(t) for member, t in zip(columns, row, strict=False) if t is not None
-        ]
+        members = [k + t for k, t in zip(keys, texts(row), strict=False) if t]
         out.write((",\n{" if n else "\n{") + ", ".join(members) + "}")
         n += 1
     out.write("\n]}}\n")
@@ -173,15 +174,15 @@ def _write_table(
 ) -> int:
     """An aligned table, IRIs shortened with the prefixes, and a row count."""
     n = 0
-    cell = per_term(lambda term: _cell(term, nsm))
+    texts = per_term(lambda term: fit(_cell(term, nsm), _CELL_WIDTH))
 
     def cells() -> Iterator[list[str]]:
         nonlocal n
         for row in rows:
             n += 1
-            yield [cell(t) for t in row]
+            yield texts(row)
 
-    for line in stream_table(variables, cells(), max_width=_CELL_WIDTH):
+    for line in stream_table(variables, cells(), max_width=_CELL_WIDTH, fitted=True):
         out.write(line + "\n")
     out.write(f"({n} row{'s' if n != 1 else ''})\n")
     return n

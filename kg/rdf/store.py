@@ -517,7 +517,7 @@ def select(dataset: Graph, text: str) -> tuple[list[str], Iterator[Row]]:
         result = oxigraph_store(dataset).query(text, use_default_graph_as_union=True)
         names = [v.value for v in result.variables]
         return names, (
-            tuple(None if t is None else t.value for t in sol) for sol in result
+            tuple([None if t is None else t.value for t in sol]) for sol in result
         )
     if store_kind(dataset) == "rdflib":  # parsing is most of a small query's time
         res = dataset.query(_prepared(text, tuple(dataset.namespaces())))
