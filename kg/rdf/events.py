@@ -407,7 +407,7 @@ def _edge_counts(rec: Mapping[str, Any]) -> list[Any]:
 
     Examples:
         >>> rec = dict.fromkeys(COUNTS_FIELDS, 1) | {"quad_class": "3"}
-        >>> _edge_counts(rec)[-2:]
+        >>> _edge_counts(rec)[7:9]  # quad_class, asserted
         [3, 1]
     """
     return [

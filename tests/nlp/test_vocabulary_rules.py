@@ -314,6 +314,8 @@ CASES = [
     ("Peru brushed off Chilean criticism of its drills.", {("PER", "rejects", "CHL")}),
     ("Peru shrugged off the new Chilean sanctions.", {("PER", "rejects", "CHL")}),
     ("Peru ignored Chile's calls for talks.", {("PER", "rejects", "CHL")}),
+    # lashing out at a party criticises it ("at" names the target, not a place)
+    ("Peru lashed out at Chile over the fishing rights.", {("PER", "condemns", "CHL")}),
     # a request denied is refused
     ("Peru denied a Chilean request for access.", {("PER", "rejects", "CHL")}),
     # money handed over is economic aid, aid of no kind aid; arms sold or bought
