@@ -16,6 +16,11 @@ PASSIVE = [
         {("CAN", "designates", "HEZBOLLAH")},
     ),
     ("Cuban diplomats were ordered to leave by Ecuador.", {("ECU", "demands", "CUB")}),
+    # ... or on the object of its preposition ("with drones by Y")
+    (
+        "Chile's army was supplied with drones by Peru, the report said.",
+        {("PER", "givesMilitaryAidTo", "CHL")},
+    ),
     # the subject undergoes the event noun of "came under": the "from" party, or
     # the noun's own modifier, is the source
     ("Lima came under attack from Chilean jets.", {("CHL", "attacks", "PER")}),

@@ -119,8 +119,9 @@ def agent_objects(tok: Token) -> list[Token]:
 
     A passive verb without an agent of its own takes a ``by`` phrase the parser hung
     on its complement: "X was designated a terrorist group by Y", "X were ordered to
-    leave by Y" (not when the complement is a passive of its own), or on the verb as
-    a plain preposition: "X was given tanks by Y".
+    leave by Y" (not when the complement is a passive of its own), on the object of
+    one of its prepositions: "X was supplied with drones by Y", or on the verb as a
+    plain preposition: "X was given tanks by Y".
     """
     own = [
         o
@@ -136,7 +137,8 @@ def agent_objects(tok: Token) -> list[Token]:
         for c in tok.children
         if c.dep_ in _AGENT_SLIP_DEPS
         and not any(x.dep_ == "auxpass" for x in c.children)
-    ]
+    ] + [o for c in tok.children if c.dep_ == "prep" for o in c.children
+         if o.dep_ == "pobj"]  # fmt: skip
     return [
         o
         for c in heads
