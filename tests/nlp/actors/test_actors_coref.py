@@ -55,6 +55,33 @@ COREF = [
 ]
 
 
+#: A title names the person who holds it: the one named before with that title,
+#: ahead of a subject of another title.
+TITLES = [
+    ("Peru's emir met Chile's president. The emir thanked Chile.", "emir", "PER"),
+    (
+        "Peru's emir met Chile's president. The president thanked Peru.",
+        "president",
+        "CHL",
+    ),  # fmt: skip
+]
+
+
+@pytest.mark.parametrize("text, surface, actor", TITLES)
+def test_a_title_takes_the_person_who_holds_it(nlp, text, surface, actor):
+    doc = nlp(text)
+    hits = [s for s in doc.spans[SPAN_KEY] if s.text == surface]
+    assert hits and hits[-1].id_ == actor, [
+        (s.text, s.id_) for s in doc.spans[SPAN_KEY]
+    ]
+    assert hits[-1].label_ == "COREF"
+
+
+def test_a_title_with_no_holder_named_before_stays_unresolved(nlp):
+    got = spans(nlp, "Peru met Chile. The president thanked Bolivia.")
+    assert "president" not in [t for t, _, _ in got]
+
+
 @pytest.mark.parametrize("text, surface, actor", COREF)
 def test_coreference(nlp, text, surface, actor):
     doc = nlp(text)

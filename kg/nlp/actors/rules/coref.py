@@ -4,9 +4,10 @@
   group", "the militants", "these guys", "the official", "the army") that is not
   followed by a name takes the nearest preceding mention of a compatible kind
   (organisation for "group", armed group or rebels for "militants", a GOV mention for
-  "official", MIL for "army", a state for "the country") in the same sentence or the
-  two before it, preferring one that shares the head ("the former rebels" -> "the
-  former rebel group");
+  "official", MIL for "army", a state for "the country", a person for a title such
+  as "the emir" or "the president") in the same sentence or the two before it,
+  preferring one that shares the head ("the former rebels" -> "the former rebel
+  group"; a title: the person named with it, ahead of a subject of another title);
 - :func:`pronouns`: "its"/"it" (subject) take the nearest singular organisation or
   state mention and "their"/"they" the nearest plural or group mention that is a
   subject or possessor, in the same or the previous sentence, outside quotations;
@@ -171,12 +172,15 @@ def antecedent(
     plural: bool | None = None,
     head: str | None = None,
     subject: bool = False,
+    any_head: bool = True,
 ) -> Candidate | None:
     """The nearest candidate of ``pool`` before token ``pos`` that may be referred
-    to: first one sharing ``head`` (within five sentences), then any (within
-    ``window`` sentences)."""
+    to: first one sharing ``head`` (within five sentences), then (``any_head``) any
+    (within ``window`` sentences)."""
     ordered = sorted(pool, key=lambda c: c.end, reverse=True)
-    passes = [(_SAME_HEAD_WINDOW, head), (window, None)] if head else [(window, None)]
+    passes: list[tuple[int, str | None]] = [(_SAME_HEAD_WINDOW, head)] if head else []
+    if any_head or not head:
+        passes.append((window, None))
     for win, same_head in passes:
         for c in ordered:
             if not _shares_head(ctx, c, same_head):
@@ -273,12 +277,7 @@ def descriptions(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
         wants = ctx.words.coref_heads[ctx.toks[head].lower_]
         lemma = _head_lemma(ctx, i, end)
         pool = cands + new
-        ante = None
-        if _subject_like(ctx.toks[head]):  # a subject continues one
-            ante = antecedent(
-                ctx, pool, i, wants, _DESCRIPTION_WINDOW, head=lemma, subject=True
-            )
-        ante = ante or antecedent(ctx, pool, i, wants, _DESCRIPTION_WINDOW, head=lemma)
+        ante = _described(ctx, pool, i, wants, lemma, _subject_like(ctx.toks[head]))
         if ante is None:
             continue
         s = i + 1 if tok.lower_ == "the" else i
@@ -287,6 +286,32 @@ def descriptions(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
         for x in range(s, end):
             covered[x] = True
     return cands + new
+
+
+def _described(
+    ctx: DocContext,
+    pool: list[Candidate],
+    pos: int,
+    wants: Sequence[str],
+    lemma: str | None,
+    subject: bool,
+) -> Candidate | None:
+    """The antecedent of a description: for a subject, a subject it continues,
+    then any mention that fits, each sharing its head first. A title ("the
+    president") names a person by their office, so a person sharing it comes
+    before any subject ("Qatar's emir met Iran's president. The president ...":
+    Iran's)."""
+    if tuple(wants) == _PERSON_WANTS and lemma:
+        tries = [(lemma, subject), (lemma, False), (None, subject), (None, False)]
+    else:
+        tries = [(lemma, True), (None, True)] if subject else []
+        tries += [(lemma, False), (None, False)]
+    for same_head, subj in tries:
+        ante = antecedent(ctx, pool, pos, wants, _DESCRIPTION_WINDOW,
+                          head=same_head, subject=subj, any_head=False)  # fmt: skip
+        if ante is not None:
+            return ante
+    return None
 
 
 def _own_sector(ctx: DocContext, ref: Candidate, head: int) -> Candidate:
