@@ -18,6 +18,10 @@ CASES = [
         "Peru restored ties with Chile. Bolivia welcomed the decision.",
         ("BOL", "praises", "PER"),
     ),
+    (  # an accusation named again as a charge or an allegation
+        "Peru accused Chile of spying. Santiago rejected the allegations.",
+        ("CHL", "rejects", "PER"),
+    ),
     (  # a pronoun that is no actor names the act
         "Peru expelled Chile's ambassador. Bolivia condemned it.",
         ("BOL", "condemns", "PER"),
@@ -59,6 +63,8 @@ NOT_THESE = [  # (text, relation it must not give) beside a twin that gives it
     # nothing was reported before
     ("Bolivia condemned the attack.", "condemns"),
     ("Bolivia condemned it.", "condemns"),
+    # an allegation that names no one before it
+    ("Chile rejected the allegations.", "rejects"),
     # a denied act has no author to blame
     ("Peru denied shelling Arica. Bolivia condemned the attack.", "condemns"),
 ]
