@@ -452,6 +452,16 @@ def _rows_of(pipe: _Pipe) -> Iterator[list[Node | None]]:
         pipe.stop.set()
 
 
+def _until(
+    rows: Iterator[list[Node | None]], deadline: float | None, timeout: float | None
+) -> Iterator[list[Node | None]]:
+    """The rows, stopped by a timeout (looked at every 4,096 rows)."""
+    for n, row in enumerate(rows):
+        if deadline is not None and not n % 4096 and time.monotonic() > deadline:
+            raise _timeout_error(timeout or 0)
+        yield row
+
+
 def stream_query(
     dataset: Graph,
     query: str,
@@ -483,9 +493,10 @@ def stream_query(
     if kind == "update":
         run_query(dataset, query, params=params, allow_update=True, timeout=timeout)
         return None
+    deadline = None if not timeout else time.monotonic() + timeout
     listed = listing_of(dataset, name, bindings)
     if listed is not None:  # an edge listing, read from the derived counts
-        return Streamed("SELECT", listed[0], listed[1])
+        return Streamed("SELECT", listed[0], _until(listed[1], deadline, timeout))
     pipe = _Pipe(timeout)
     threading.Thread(
         target=_produce,

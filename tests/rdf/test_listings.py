@@ -13,7 +13,7 @@ from kg.rdf import derived
 from kg.rdf.graph import build
 from kg.rdf.listings import LISTINGS, listing_of
 from kg.rdf.store import open_store
-from kg.types import Article, Assertion, Mention
+from kg.types import Article, Assertion, KGError, Mention
 
 
 def _prefixed_actors() -> tuple:
@@ -75,3 +75,11 @@ def test_the_listing_variables_are_those_of_the_named_query():
         assert head.split()[-len(listing.variables) :] == [
             f"?{v}" for v in listing.variables
         ], name
+
+
+def test_a_listing_keeps_to_the_timeout(store):
+    rows = kq.stream_query(store, "edges", timeout=1e-9).rows
+    with pytest.raises(KGError, match="took longer than"):
+        next(iter(rows))
+    # the twin: with time enough, the rows come
+    assert next(iter(kq.stream_query(store, "edges", timeout=60).rows))
