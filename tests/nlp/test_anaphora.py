@@ -65,6 +65,8 @@ NOT_THESE = [  # (text, relation it must not give) beside a twin that gives it
     ("Bolivia condemned it.", "condemns"),
     # an allegation that names no one before it
     ("Chile rejected the allegations.", "rejects"),
+    # a charge denied is the act charged denied: no event
+    ("Peru accused Chile of spying. Santiago denied the charge.", "rejects"),
     # a denied act has no author to blame
     ("Peru denied shelling Arica. Bolivia condemned the attack.", "condemns"),
 ]

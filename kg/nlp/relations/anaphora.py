@@ -150,6 +150,8 @@ def earlier_author(
     rules = ctx.rules
     if ev.kind == "noun" or not rules.in_category(ev.relation, "reactions"):
         return []
+    if rules.control_class(rules.lemma(ev.trigger)) == "denial":
+        return []  # "Y denied the charge": Y denies the act charged, no event
     found = named_act(rules, ev.trigger)
     if found is None:
         return []

@@ -183,10 +183,12 @@ def embedded(rules: Rules, ev: Event) -> bool:
 def denies_act(rules: Rules, tok: Token) -> bool:
     """True for a denial of an act, no event of its own: "denied selling drones",
     "denied that its jets struck X", "denied any role in the raid"; not a refusal
-    of what the verb's object table lists ("denied a request from X")."""
+    of what the verb's object table lists ("denied a request from X"), nor a
+    claim denied ("denied the accusations by X": a rejection of X)."""
     if rules.control_class(rules.lemma(tok)) != "denial":
         return False
     entry = rules.patterns.verbs.get(rules.lemma(tok))
+    claims = rules.words["content_nouns"]
     for c in tok.children:
         if c.dep_ in ("xcomp", "ccomp", "pcomp"):
             return True
@@ -197,7 +199,9 @@ def denies_act(rules: Rules, tok: Token) -> bool:
         ):
             return False
         if c.dep_ in ("dobj", "prep") and any(
-            x.tag_ == "VBG" or rules.noun_relation(x) for x in c.subtree
+            x.tag_ == "VBG"
+            or (rules.noun_relation(x) and x.lemma_.lower() not in claims)
+            for x in c.subtree
         ):
             return True
     return False

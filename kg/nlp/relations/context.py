@@ -93,6 +93,18 @@ class Rules:
         return self.patterns.senses["force.subjects"] | self.state_forces
 
     @cached_property
+    def crowd_subjects(self) -> frozenset[str]:
+        """Subjects that make a verb's ``crowd`` sense: the one-word roles of the
+        registry's sectors in patterns.yaml's ``senses.crowd.sectors``
+        ("protesters", CVL; "workers", LAB) and ``senses.crowd.subjects``."""
+        from kg.registry import lexicon  # the packaged registry, built once
+
+        sectors = self.patterns.senses["crowd.sectors"]
+        roles = {words[0] for words, sector in lexicon().roles.items()
+                 if len(words) == 1 and sector in sectors}  # fmt: skip
+        return self.patterns.senses["crowd.subjects"] | roles
+
+    @cached_property
     def military_goods(self) -> frozenset[str]:
         """``military_goods``, ``force_words`` and patterns.yaml's force weapons
         and subjects."""

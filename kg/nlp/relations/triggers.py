@@ -137,7 +137,7 @@ def _by_force(rules: Rules, v: Verb) -> Found | None:
 def _crowd(rules: Rules, tok: Token) -> bool:
     """True for a crowd of people: a crowd word ("protesters"), a people by its
     name ("Serbs"), or a number of people ("thousands of farmers")."""
-    if tok.lower_ in rules.patterns.senses["crowd.subjects"]:
+    if tok.lower_ in rules.crowd_subjects:
         return True
     if tok.ent_type_ == "NORP" and tok.tag_ in ("NNS", "NNPS"):
         return True
