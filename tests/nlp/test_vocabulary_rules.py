@@ -254,6 +254,11 @@ CASES = [
         "Thousands of Chileans blocked the border crossing with Peru.",
         {("CHL", "protestsAgainst", "PER")},
     ),
+    # a civilian role of the registry is a crowd too
+    (
+        "Chilean women blocked the border crossing with Peru.",
+        {("CHL", "protestsAgainst", "PER")},
+    ),
     # a sunk vessel is attacked, a sunk deal rejected
     ("Peru sank a Chilean patrol boat.", {("PER", "attacks", "CHL")}),
     ("A Chilean frigate was sunk by Peruvian drones.", {("PER", "attacks", "CHL")}),
