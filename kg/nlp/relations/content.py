@@ -13,7 +13,8 @@ from spacy.tokens import Token
 
 from kg.nlp.relations.context import Event, Rules
 from kg.nlp.relations.syntax import OBJ_DEPS, has_mark
-from kg.nlp.relations.triggers import object_keys, verb_relation
+from kg.nlp.relations.triggers import verb_relation
+from kg.nlp.relations.verbs import object_keys
 
 #: Dependencies climbed to find what an event is the content of (a past participle
 #: "acl" is not: "a deal brokered by X" is asserted even inside what was agreed; a

@@ -10,15 +10,11 @@ too.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from spacy.tokens import Token
 
 from kg.nlp.relations.context import Rules
 from kg.nlp.relations.syntax import prep_objects
-
-if TYPE_CHECKING:  # triggers imports this module
-    from kg.nlp.relations.triggers import Found, Verb
+from kg.nlp.relations.verbs import Found, Verb, by_object
 
 
 def _ended(rules: Rules, v: Verb) -> list[Token]:
@@ -61,8 +57,6 @@ def by_ending(rules: Rules, v: Verb) -> Found | None:
     for o in _ended(rules, v):
         if own.get(o.lower_) or own.get(o.lemma_.lower()):
             if v.lemma in words["ending_verbs"]:
-                from kg.nlp.relations.triggers import by_object  # it imports this
-
                 return by_object(rules, v)
             continue
         if o.lower_ in words["tie_nouns"]:  # "broke ties with Y"

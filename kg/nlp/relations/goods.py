@@ -10,14 +10,10 @@ them the verb being looked up.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from spacy.tokens import Token
 
 from kg.nlp.relations.context import Rules
-
-if TYPE_CHECKING:  # triggers imports this module
-    from kg.nlp.relations.triggers import Found, Verb
+from kg.nlp.relations.verbs import Found, Verb
 
 
 def show_of_force(rules: Rules, verb: Token | None, noun: Token, rel: str) -> str:

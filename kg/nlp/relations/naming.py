@@ -8,14 +8,10 @@ no event. "call" stays a phone call when the phone is named. Both are rules of
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from spacy.tokens import Token
 
 from kg.nlp.relations.context import Rules
-
-if TYPE_CHECKING:  # triggers imports this module
-    from kg.nlp.relations.triggers import Found, Verb
+from kg.nlp.relations.verbs import Found, Verb
 
 
 def _words_of(tok: Token, deps: tuple[str, ...]) -> list[Token]:

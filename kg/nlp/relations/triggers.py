@@ -10,8 +10,6 @@ own arguments ("X's attack on Y"), a copula predicate ("X is against Y"), and
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from functools import cached_property
 
 from spacy.tokens import Token
 
@@ -19,60 +17,15 @@ from kg.nlp.relations.context import Event, Rules
 from kg.nlp.relations.endings import by_ending
 from kg.nlp.relations.goods import by_destination, by_goods, show_of_force
 from kg.nlp.relations.naming import by_naming, by_phone
-from kg.nlp.relations.patterns import Patterns, VerbEntry
+from kg.nlp.relations.patterns import Patterns
 from kg.nlp.relations.syntax import content_clause, headline_subject, prep_objects
+from kg.nlp.relations.verbs import Found, Verb, by_object, object_keys
 from kg.nlp.relations.words import Words
 
 #: The key of ``Event.extra`` that carries an event's fine CAMEO code; the
 #: assertion takes it as its ``cameo`` while the relation is still the one it
 #: was found for (kg.nlp.relations.component).
 CAMEO_KEY = "cameo"
-
-#: A trigger found: (relation or None, kind, trigger words, fine CAMEO code or None).
-Found = tuple[str | None, str, list[Token], str | None]
-
-
-@dataclass(frozen=True)
-class Verb:
-    """A verb being looked up: its repaired lemma, lexicon entry and objects.
-
-    ``all_objs`` are the objects and their conjuncts ("sent tanks and jets"), each
-    with its keys: the words of its modifiers, then its word and lemma.
-    """
-
-    tok: Token
-    lemma: str
-    entry: VerbEntry | None
-    objs: list[Token]
-    overrides: dict[str, str]
-
-    @cached_property
-    def all_objs(self) -> list[tuple[Token, list[str]]]:
-        """Built only if a rule that reads the objects is reached: each object and
-        its keys (its modifiers, its word and lemma, ``PLACE`` for a named place)."""
-        return [
-            (o, object_keys(o))
-            for o in self.objs + [c for x in self.objs for c in x.conjuncts]
-        ]
-
-
-def object_keys(o: Token) -> list[str]:
-    """The keys of an object in a verb's tables: the words of its modifiers, its
-    word and lemma, ``PLACE`` for a named place, ``ORG`` for a named organisation."""
-    return (
-        [m.lower_ for m in o.children if m.dep_ in ("compound", "amod")]
-        + [o.lower_, o.lemma_.lower()]
-        + ([PLACE_KEY] if o.ent_type_ in _PLACE_ENTS else [])
-        + ([ORG_KEY] if o.ent_type_ == "ORG" else [])
-    )
-
-
-#: The object key of a named place in patterns.yaml ("seize": {PLACE: occupies}).
-PLACE_KEY = "PLACE"
-#: The object key of a named organisation ("withdraw": {"from:ORG": ...}).
-ORG_KEY = "ORG"
-#: Entity labels of a named place.
-_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 
 
 def _objects(tok: Token) -> list[Token]:
@@ -152,18 +105,6 @@ def _by_particle(_rules: Rules, v: Verb) -> Found | None:
         if c.dep_ in ("prt", "advmod", "prep") and c.lower_ in v.entry.prt:
             code = v.entry.code(f"prt.{c.lower_}")
             return v.entry.prt[c.lower_], "verb", [v.tok, c], code
-    return None
-
-
-def by_object(_rules: Rules, v: Verb) -> Found | None:
-    """ "withdraw troops" vs "withdraw aid": the object (or its modifier) decides."""
-    if v.entry is None:
-        return None
-    for o, keys in v.all_objs:
-        for key in keys:
-            if key in v.entry.obj:
-                code = v.entry.code(f"obj.{key}")
-                return v.entry.obj[key], "light", [v.tok, o], code
     return None
 
 
