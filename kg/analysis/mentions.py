@@ -94,6 +94,23 @@ def _facts(inner: Any, iri: str) -> dict[str, str]:
     return facts
 
 
+def _article_facts(inner: Any, iri: str) -> dict[str, str]:
+    """The first value of each article field of an article (IRI -> lexical form).
+
+    Read one field at a time: a lookup of subject and predicate costs Oxigraph
+    about 13 µs, while every quad of an article subject took about 240 µs (a
+    pair timeline at 100,000 articles reads 12,000 articles).
+    """
+    import pyoxigraph as ox
+
+    node = ox.NamedNode(iri)
+    facts: dict[str, str] = {}
+    for _, p in _ARTICLE_IRIS:
+        for q in inner.quads_for_pattern(node, ox.NamedNode(p), None, None):
+            facts.setdefault(p, q.object.value)
+    return facts
+
+
 #: The predicate IRIs of the head, of every mention field and of the article
 #: fields (variable, IRI), expanded once.
 _HEAD_IRIS = [_iri(c) for c in _HEAD.values()]
@@ -128,7 +145,7 @@ def mention_rows(dataset: Graph, iris: Sequence[str]) -> Iterator[dict[str, Any]
             continue
         art = facts.get(_FROM)
         if art is not None and art not in articles:
-            articles[art] = _facts(inner, art)
+            articles[art] = _article_facts(inner, art)
         yield _row(iri, facts, None if art is None else articles[art], art)
 
 
