@@ -395,6 +395,27 @@ def test_an_option_not_ruled_out_is_kept_open(nlp):
     assert ("CHL", "intendsToCooperateWith", "PER") not in got
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile did not rule out the use of force against Peru.",
+        "Chile has never ruled out military action against Peru.",
+        "Chile refused to rule out an armed intervention in Peru.",
+    ],
+)
+def test_force_kept_open_is_a_threat_of_force(nlp, text):
+    assert ("CHL", "threatensForceAgainst", "PER") in asserted(run(nlp, text))
+
+
+def test_force_ruled_out_is_no_threat(nlp):
+    got = asserted(run(nlp, "Chile ruled out military action against Peru."))
+    assert ("CHL", "rejects", "PER") in got
+    assert ("CHL", "threatensForceAgainst", "PER") not in got
+    # a refusal to do an act is still a rejection, not an act kept open
+    got = asserted(run(nlp, "Chile refused to accept Peru's offer."))
+    assert ("CHL", "rejects", "PER") in got
+
+
 def test_what_is_discussed_is_the_topic_not_a_party(nlp):
     got = asserted(run(nlp, "Chile and Peru discussed Bolivia by phone."))
     assert ("CHL", "phones", "PER") in got

@@ -28,7 +28,7 @@ from spacy.tokens import Token
 
 from kg.nlp.relations.context import Event, Rules
 from kg.nlp.relations.endings import ending_of
-from kg.nlp.relations.syntax import has_mark, has_neg, subject
+from kg.nlp.relations.syntax import has_mark, has_neg, prep_objects, subject
 from kg.nlp.relations.triggers import threat_of, verb_relation
 
 #: Dependencies through which a trigger climbs to the verb that governs it.
@@ -123,11 +123,25 @@ def _threat(rules: Rules, ev: Event, _head: Token, rel: str) -> None:
 
 
 def _refusal(rules: Rules, ev: Event, _head: Token, rel: str) -> None:
+    if not ev.negated and _refused_ruling_out(rules, ev):
+        ev.extra["control"] = "refusal"
+        return
     if not ev.negated:
         ev.secondary.append((rel, True))
         ev.extra["embedded"] = rel
         ev.relation = rules.words.role("rejection")
     ev.extra["control"] = "refusal"
+
+
+def _refused_ruling_out(rules: Rules, ev: Event) -> bool:
+    """ "refused to rule out X": X kept open, as "did not rule out X" (in place);
+    False, and the event as it was, when no act is named."""
+    ev.negated = True
+    _kept_open(rules, ev)
+    if ev.negated:
+        ev.negated = False
+        return False
+    return True
 
 
 def _negator(_rules: Rules, ev: Event, _head: Token, _rel: str) -> None:
@@ -299,7 +313,7 @@ def _kept_open(rules: Rules, ev: Event) -> None:
     rel = None
     for c in tok.children:
         if c.dep_ == "dobj":
-            rel = rules.noun_relation(c)
+            rel = _kept_relation(rules, c)
         elif c.dep_ == "xcomp":
             rel = verb_relation(rules, c)[0]
         if rel is not None:
@@ -307,6 +321,20 @@ def _kept_open(rules: Rules, ev: Event) -> None:
     if rel is not None:
         ev.negated = False
         _open_act(rules, ev, rel)
+
+
+def _kept_relation(rules: Rules, noun: Token) -> str | None:
+    """The act an option kept open names: its event noun ("sanctions"), the act
+    of its "of" object ("the use of sanctions"), or force when the noun, its "of"
+    object or their modifiers say so ("military action", "the use of force")."""
+    rel = rules.noun_relation(noun)
+    if rel is not None:
+        return rel
+    named = [noun, *prep_objects(noun, "of")]
+    words = {w.lemma_.lower() for n in named for w in (n, *n.children)}
+    if words & rules.words["force_marks"]:
+        return rules.words.role("fight")
+    return next(filter(None, map(rules.noun_relation, named[1:])), None)
 
 
 def _open_act(rules: Rules, ev: Event, rel: str) -> None:
