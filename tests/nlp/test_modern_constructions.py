@@ -464,3 +464,23 @@ def test_announcing_the_suspension_of_a_tie_reduces_it(nlp):
     doc = run(nlp, "Chile welcomed the suspension of Peru's tariffs.")
     assert ("CHL", "reducesRelationsWith", "PER") not in asserted(doc)
     assert ("CHL", "praises", "PER") in asserted(doc)
+
+
+def test_an_act_responded_to_is_another_partys(nlp):
+    # "in response to X": X is no argument of the response, nor the speaker's act
+    got = asserted(
+        run(nlp, "Peru attacked the convoy in response to Chilean strikes on Bolivia.")
+    )
+    assert ("CHL", "bombs", "BOL") in got
+    assert ("PER", "attacks", "CHL") not in got
+    text = (
+        "The Shining Path attacked a Chilean convoy. It said the attack was in "
+        "response to strikes on Bolivia."
+    )
+    got = asserted(run(nlp, text))
+    assert ("SHININGPATH", "attacks", "CHL") in got
+    assert not any(t == "BOL" for _, _, t in got)
+    # twin: the response's own target is still its target
+    assert ("PER", "attacks", "CHL") in asserted(
+        run(nlp, "Peru attacked Chile in response to the raid.")
+    )

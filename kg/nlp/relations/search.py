@@ -72,10 +72,22 @@ def topic_phrase(rules: Rules, prep: Token) -> bool:
     return any(c.dep_ in OBJ_DEPS and c.lemma_.lower() in nouns for c in head.children)
 
 
+def response_phrase(rules: Rules, c: Token) -> bool:
+    """True for "in response to X", "in retaliation for X": X is the act responded
+    to, another event, never an argument of the response."""
+    return c.dep_ == "prep" and any(
+        o.dep_ == "pobj" and o.lemma_.lower() in rules.words["response_nouns"]
+        for o in c.children
+    )
+
+
 def _aside(rules: Rules, c: Token) -> bool:
-    """True for another event: "despite X's reluctance", "... if war starts in X"."""
+    """True for another event: "despite X's reluctance", "... if war starts in X",
+    "in response to strikes on X" (the act responded to)."""
     words = rules.words
     if c.dep_ == "prep" and c.lower_ in words["aside_preps"]:
+        return True
+    if response_phrase(rules, c):
         return True
     return c.dep_ == "advcl" and any(
         m.dep_ in ("mark", "advmod") and m.lower_ in words["aside_marks"]
@@ -390,6 +402,6 @@ def open_heads(
                 and not _prefers(rules, t, head)
             ):
                 continue
-            if topic_phrase(rules, head):
+            if topic_phrase(rules, head) or response_phrase(rules, head):
                 continue
             yield head

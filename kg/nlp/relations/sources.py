@@ -210,6 +210,8 @@ def _speaker_or_prior(ctx: SentContext, a: Args) -> None:
     subj = a.subj
     if not (subj is None or rules.is_pronoun(subj) or a.how in ("relcl", "relcl_inf")):
         return
+    if a.ev.kind == "noun" and _responded_to(rules.words, a.ev.trigger):
+        return
     speaker = a.ev.extra.get("speaker")
     if speaker is not None:
         a.sources = actors(ctx, ctx.sent.doc[int(speaker)], set())
@@ -219,6 +221,17 @@ def _speaker_or_prior(ctx: SentContext, a: Args) -> None:
         if prior:
             a.sources = [prior[-1]]
             a.ev.fallback = True
+
+
+def _responded_to(words: Words, tok: Token) -> bool:
+    """ "in response to strikes on Y", "in retaliation for the raid": the act
+    responded to is another party's, not the speaker's."""
+    prep = tok.head
+    return (
+        tok.dep_ == "pobj"
+        and prep.lower_ in ("to", "for")
+        and prep.head.lemma_.lower() in words["response_nouns"]
+    )
 
 
 def _co_agents(ctx: SentContext, a: Args) -> None:
