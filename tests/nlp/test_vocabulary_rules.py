@@ -90,6 +90,12 @@ CASES = [
         {("BEN", "reducesRelationsWith", "NER")},
     ),
     ("Japan scrapped its sanctions on Peru.", {("JPN", "liftsSanctionsOn", "PER")}),
+    # revoking or pausing ends as well
+    (
+        "Benin revoked its defence pact with Niger.",
+        {("BEN", "reducesRelationsWith", "NER")},
+    ),
+    ("Peru paused talks with Chile.", {("PER", "reducesRelationsWith", "CHL")}),
     # a pledge or warning of a hostile act is a threat of it
     (
         "Peru vowed retaliation against Chile.",
