@@ -90,6 +90,9 @@ CASES = [
         {("BEN", "reducesRelationsWith", "NER")},
     ),
     ("Japan scrapped its sanctions on Peru.", {("JPN", "liftsSanctionsOn", "PER")}),
+    # taking a party to court sues it; taking part in talks is no suit
+    ("Peru took Chile to court over the fishing rights.", {("PER", "sues", "CHL")}),
+    ("Peru took part in talks with Chile.", {("PER", "meetsWith", "CHL")}),
     # revoking or pausing ends as well
     (
         "Benin revoked its defence pact with Niger.",
