@@ -123,25 +123,14 @@ def _threat(rules: Rules, ev: Event, _head: Token, rel: str) -> None:
 
 
 def _refusal(rules: Rules, ev: Event, _head: Token, rel: str) -> None:
-    if not ev.negated and _refused_ruling_out(rules, ev):
-        ev.extra["control"] = "refusal"
-        return
-    if not ev.negated:
+    kept = None if ev.negated else _kept_act(rules, ev.trigger)
+    if kept is not None:  # "refused to rule out X": X kept open
+        _open_act(rules, ev, kept)
+    elif not ev.negated:
         ev.secondary.append((rel, True))
         ev.extra["embedded"] = rel
         ev.relation = rules.words.role("rejection")
     ev.extra["control"] = "refusal"
-
-
-def _refused_ruling_out(rules: Rules, ev: Event) -> bool:
-    """ "refused to rule out X": X kept open, as "did not rule out X" (in place);
-    False, and the event as it was, when no act is named."""
-    ev.negated = True
-    _kept_open(rules, ev)
-    if ev.negated:
-        ev.negated = False
-        return False
-    return True
 
 
 def _negator(_rules: Rules, ev: Event, _head: Token, _rel: str) -> None:
@@ -307,20 +296,26 @@ def _own_negation(rules: Rules, ev: Event) -> None:
 def _kept_open(rules: Rules, ev: Event) -> None:
     """ "did not rule out X", "won't rule out using X": an option kept open is a
     threat of a hostile X, an intent of a cooperative one (CAMEO 13 / 03)."""
-    tok = ev.trigger
+    rel = _kept_act(rules, ev.trigger)
+    if rel is not None:
+        ev.negated = False
+        _open_act(rules, ev, rel)
+
+
+def _kept_act(rules: Rules, tok: Token) -> str | None:
+    """The act a possibility refusal ("rule out", "exclude") names as its object or
+    complement, or None (another verb, or no act named)."""
     if rules.control_word(tok) not in rules.words["possibility_refusals"]:
-        return
-    rel = None
+        return None
     for c in tok.children:
+        rel = None
         if c.dep_ == "dobj":
             rel = _kept_relation(rules, c)
         elif c.dep_ == "xcomp":
             rel = verb_relation(rules, c)[0]
         if rel is not None:
-            break
-    if rel is not None:
-        ev.negated = False
-        _open_act(rules, ev, rel)
+            return rel
+    return None
 
 
 def _kept_relation(rules: Rules, noun: Token) -> str | None:
