@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.nlp.relations.patterns import Patterns, load_patterns
 from kg.nlp.relations.words import Words, load_words
+from kg.registry import lexicon
 from kg.types import Mention
 from kg.vocab import Relation, code_relations, load_vocabulary
 
@@ -97,8 +98,6 @@ class Rules:
         """Subjects that make a verb's ``crowd`` sense: the one-word roles of the
         registry's sectors in patterns.yaml's ``senses.crowd.sectors``
         ("protesters", CVL; "workers", LAB) and ``senses.crowd.subjects``."""
-        from kg.registry import lexicon  # the packaged registry, built once
-
         sectors = self.patterns.senses["crowd.sectors"]
         roles = {words[0] for words, sector in lexicon().roles.items()
                  if len(words) == 1 and sector in sectors}  # fmt: skip
