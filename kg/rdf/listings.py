@@ -58,11 +58,11 @@ class Listing:
         """Whether the listing shows an edge (a ``kg:dyadCounts`` entry)."""
         if self.classes is not None and edge[_QUAD] not in self.classes:
             return False
-        return not self.asserted or edge[_AT["asserted"]] > 0
+        return not self.asserted or edge[_ASSERTED_AT] > 0
 
 
 _AT = {name: i for i, name in enumerate(COUNTS_FIELDS)}
-_QUAD = _AT["quad_class"]
+_QUAD, _ASSERTED_AT = _AT["quad_class"], _AT["asserted"]
 _ASSERTED = (("articles", "asserted_articles"), ("mentions", "asserted"),
              ("events", "asserted_events"))  # fmt: skip
 
