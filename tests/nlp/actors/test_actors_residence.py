@@ -108,6 +108,8 @@ def test_unknown_organisation_based_in_a_country(nlp):
             "PERMED",
         ),
         ("The court in Lima jailed a journalist.", "court in Lima", "PERJUD"),
+        # a group an act is done to is the doer's
+        ("Peru's president asked lawmakers for more funds.", "lawmakers", "PERLEG"),
     ],
 )
 def test_a_bare_group_is_of_the_only_country_named(nlp, text, surface, code):
@@ -126,8 +128,9 @@ def test_a_bare_group_is_of_the_only_country_named(nlp, text, surface, code):
         ("Students marched through the capital.", "Students"),
         # a country named in a clause describing the group is no home of it
         ("A journalist accused of spying for Chile was jailed.", "journalist"),
-        # the other party of its act: lawmakers asked by a Peruvian are not Peru's
-        ("Peru's president asked lawmakers for more funds.", "lawmakers"),
+        # the other party of an act the group does: lawmakers who ask Peru for
+        # funds are not Peru's (twin: asked by Peru's president, they are)
+        ("Lawmakers asked Peru's president for more funds.", "Lawmakers"),
     ],
 )
 def test_a_bare_group_stays_uncoded_when_the_country_is_open(nlp, text, surface):

@@ -1,9 +1,11 @@
-"""A bare group's country never comes from the other party of its act (issue 9, §3).
+"""A bare group's country never comes from the other party of an act it does (issue 9,
+§3).
 
 "Activists condemned Norway" does not make the activists Norway's: a group takes the
 country of its own phrase ("Norwegian activists", "activists in Norway"), of the
-setting of its act ("after a rally in Norway", "protesters in Lima"), or none.
-Invented sentences.
+setting of its act ("after a rally in Norway", "protesters in Lima"), or none. A
+group an act is done to is the doer's ("Sweden's police detained activists"), as
+CAMEO codes domestic acts by where they happen. Invented sentences.
 """
 
 from __future__ import annotations
@@ -18,7 +20,6 @@ TARGETS = [
     ("Activists of the opposition group condemned Norway.", "Activists", "NOR"),
     ("Activists condemned Norway's decision.", "Activists", "NOR"),
     ("Norway was condemned by activists.", "activists", "NOR"),
-    ("Sweden condemned activists.", "activists", "SWE"),
     ("Activists want to meet Norway.", "Activists", "NOR"),
     ("Protesters marched against Norway.", "Protesters", "NOR"),
 ]
@@ -40,6 +41,11 @@ HOMES = [
     ("Police fired on protesters in Lima.", "Police", "PERCOP"),
     ("Police fired on protesters in Lima.", "protesters in Lima", "PERCVL"),
     ("Protesters blocked Oslo's main bridge.", "Protesters", "NORCVL"),
+    # done to the group: the doer's country (twins of the TARGETS above)
+    ("Sweden condemned activists.", "activists", "SWEOPP"),
+    ("Swedish police dispersed protesters.", "protesters", "SWECVL"),
+    ("Sweden detained opposition activists.", "opposition activists", "SWEOPP"),
+    ("Protesters were detained by Swedish police.", "Protesters", "SWECVL"),
 ]
 
 

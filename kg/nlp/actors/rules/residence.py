@@ -340,13 +340,18 @@ def _appositions(ctx: DocContext, st: _Residence) -> None:
 
 
 # 7. --------------------------------------------- "police", "protesters" bare
+#: The parts of speech of a word that may come before a bare group (no owner).
+_BEFORE_BARE = ("DET", "ADJ", "NUM", "ADP", "PUNCT", "VERB", "AUX", "CCONJ", "ADV")
+
+
 def _bare_start(ctx: DocContext, st: _Residence, i: int) -> bool:
     """Whether the role at token i starts its phrase with no owner before it
-    ("police", "the protesters", "hundreds of demonstrators")."""
+    ("police", "the protesters", "hundreds of demonstrators", "arrested
+    protesters")."""
     if i == 0:
         return True
     prev = ctx.toks[i - 1]
-    return not st.covered[i - 1] and prev.pos_ in ("DET", "ADJ", "NUM", "ADP", "PUNCT")
+    return not st.covered[i - 1] and prev.pos_ in _BEFORE_BARE
 
 
 def _informant(ctx: DocContext, start: int, end: int) -> bool:
@@ -398,10 +403,12 @@ def _home_state(
     ctx: DocContext, cands: list[Candidate], i: int, end: int
 ) -> str | None:
     """The only country of the sentence of the group at tokens [i, end) that is not
-    the other party of its act: "activists condemned Norway" does not make them
-    Norway's (the group has no country then), "police fired on protesters in Lima"
-    makes both Peru's. A country named in a clause that describes the group ("a
-    journalist accused of working for Norway") is no home of it."""
+    the other party of an act the group does: "activists condemned Norway" does not
+    make them Norway's (the group has no country then), while a group an act is
+    done to is the doer's ("Norway's police detained activists": Norway's, as
+    CAMEO codes domestic acts), and "police fired on protesters in Lima" makes both
+    Peru's. A country named in a clause that describes the group ("a journalist
+    accused of working for Norway") is no home of it."""
     root = ctx.doc[i:end].root
     clauses = [c for c in root.children if c.dep_ in ("acl", "relcl")]
     outside = [
@@ -409,7 +416,24 @@ def _home_state(
         for o in cands
         if not any(c.left_edge.i <= o.start <= c.right_edge.i for c in clauses)
     ]
-    return _only_state(ctx, outside, i, _act_of(ctx, root.i))
+    act = _act_of(ctx, root.i)
+    return _only_state(ctx, outside, i, None if _done_to(root, act) else act)
+
+
+#: The dependencies of the doer of an act on its verb (the subject, the "by" agent).
+_DOER_DEPS = ("nsubj", "csubj", "agent")
+
+
+def _done_to(root: Token, act: int | None) -> bool:
+    """Whether the plural group headed by ``root`` ("protesters"; not "the court",
+    an institution that may be one named before) is a party the act at token
+    ``act`` is done to, not its doer (its subject or "by" agent)."""
+    if act is None or root.tag_ != "NNS":
+        return False
+    tok = root
+    while tok.head.i != act and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ not in _DOER_DEPS
 
 
 def _bare_groups(ctx: DocContext, st: _Residence) -> None:
