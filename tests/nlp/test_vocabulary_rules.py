@@ -380,6 +380,9 @@ CASES = [
         "A Chilean officer was killed in Quito in a Peruvian drone strike.",
         {("PER", "assaults", "CHL")},
     ),
+    # the parser hangs the event noun's "at" on the light verb: still the noun's
+    ("Peru voiced frustration at Chile.", {("PER", "opposes", "CHL")}),
+    ("Peru voiced frustration at Chile's decision.", {("PER", "opposes", "CHL")}),
     # an event noun whose occurrence is affirmed is the event
     (
         "The talks between Peru and Chile took place in Quito.",
@@ -423,6 +426,11 @@ NOT_THESE = [  # (sentence, relation it must not give, twin sentence that gives 
         "Clashes did not erupt between Peru and Chile.",
         "fights",
         "Clashes erupted between Peru and Chile.",
+    ),
+    (  # "at" a place with no name after a light verb's noun is where, no target
+        "Peru voiced frustration at the summit in Santiago.",
+        "opposes",
+        "Peru voiced frustration at Chile.",
     ),
     (  # criticism brushed off is no condemnation of its own; voiced, it is
         "Peru brushed off Chilean criticism of its drills.",

@@ -345,6 +345,30 @@ def _prefers(rules: Rules, verb: Token, prep: Token) -> bool:
     return entry is not None and prep.lower_ in entry.prefer
 
 
+def _of_light_noun(rules: Rules, verb: Token, prep: Token) -> bool:
+    """True when the parser hung on a light verb a ``light_noun_preps`` preposition
+    that follows its event noun and has a name as its object or the object's
+    possessor ("voiced anger [at Y]", "[at Y's move]"): it is the noun's, as in
+    "expressed [anger at Y]", and names its target, not a place (as "voiced anger
+    at the summit in Y" and "held talks at the Y" do)."""
+    if prep.lower_ not in rules.words["light_noun_preps"] or not any(
+        n.pos_ == "PROPN"
+        for o in prep.children
+        if o.dep_ == "pobj"
+        for n in (o, *(p for p in o.children if p.dep_ == "poss"))
+    ):
+        return False
+    if rules.lemma(verb) not in rules.patterns.light_verbs:
+        return False
+    return any(
+        c.dep_ == "dobj"
+        and c.right_edge.i + 1 == prep.i
+        and (rel := rules.noun_relation(c)) is not None
+        and not rules.in_category(rel, "meeting")
+        for c in verb.children
+    )
+
+
 def _claimant(words: Words, x: Token) -> bool:
     """True for the part of a content noun that names who made the claim or demand:
     its possessor ("X's demand"), a modifier before it ("a French demand") or a
@@ -400,6 +424,7 @@ def open_heads(
                 and head.lower_ in places
                 and not places_ok
                 and not _prefers(rules, t, head)
+                and not _of_light_noun(rules, t, head)
             ):
                 continue
             if topic_phrase(rules, head) or response_phrase(rules, head):
