@@ -383,6 +383,20 @@ CASES = [
     # the parser hangs the event noun's "at" on the light verb: still the noun's
     ("Peru voiced frustration at Chile.", {("PER", "opposes", "CHL")}),
     ("Peru voiced frustration at Chile's decision.", {("PER", "opposes", "CHL")}),
+    # a person received is a visitor, whatever their title's words ("army")
+    ("Peru's president received Chile's army chief.", {("PER", "hosts", "CHL")}),
+    # goods received from the owner named on them: the owner gives
+    ("Peru received Chilean jets.", {("CHL", "givesMilitaryAidTo", "PER")}),
+    ("Peru received jets from Chile.", {("CHL", "givesMilitaryAidTo", "PER")}),
+    # "it" after a sentence is its subject, not the possessor of its object
+    (
+        "Peru condemned Chile's raid. It urged Bolivia to intervene.",
+        {("PER", "condemns", "CHL"), ("PER", "urges", "BOL")},
+    ),
+    (
+        "Peru's army condemned Chile. It urged Bolivia to intervene.",
+        {("PER", "condemns", "CHL"), ("PER", "urges", "BOL")},
+    ),
     # an event noun whose occurrence is affirmed is the event
     (
         "The talks between Peru and Chile took place in Quito.",
@@ -431,6 +445,11 @@ NOT_THESE = [  # (sentence, relation it must not give, twin sentence that gives 
         "Peru voiced frustration at the summit in Santiago.",
         "opposes",
         "Peru voiced frustration at Chile.",
+    ),
+    (  # a person received is no military aid, whatever their title's words
+        "Peru's president received Chile's army chief in Lima.",
+        "givesMilitaryAidTo",
+        "Peru received Chilean jets.",
     ),
     (  # criticism brushed off is no condemnation of its own; voiced, it is
         "Peru brushed off Chilean criticism of its drills.",
@@ -646,6 +665,14 @@ NOT_THESE = [  # (sentence, relation it must not give, twin sentence that gives 
 def test_word_sense_keeps_the_other_sense_out(nlp, text, relation, twin):
     assert relation not in {r for _, r, _ in asserted(run(nlp, text))}
     assert relation in {r for _, r, _ in asserted(run(nlp, twin))}
+
+
+def test_it_is_not_the_possessor_of_an_object(nlp):
+    got = asserted(run(nlp, "Peru condemned Chile's raid. It urged Bolivia to act."))
+    assert ("CHL", "urges", "BOL") not in got
+    assert ("PER", "urges", "BOL") in got  # twin: the subject before
+    got = asserted(run(nlp, "Chile's army raided Peru. It urged Bolivia to act."))
+    assert ("CHL", "urges", "BOL") in got  # the possessor of a subject may be
 
 
 def test_exchange_with_a_partner_is_coded_from_the_subject(nlp):

@@ -301,8 +301,10 @@ def resolve(ctx: SentContext, ev: Event) -> bool:
 
 def _giver_first(ctx: SentContext, ev: Event) -> None:
     """ "X received weapons from Y": aid received is aid given, by the "from"
-    object (the giver is the source, the recipient the target); so is another act
-    received ("got a warning from Y"), but hosting ("received the envoy")."""
+    object or, for aid, the owner named on the goods ("received Y's jets",
+    "received Y-made drones"; not "accepted Y's offer"). The giver is the source,
+    the recipient the target; so is another act received ("got a warning from
+    Y"), but hosting ("received the envoy")."""
     rules = ctx.rules
     if (
         rules.lemma(ev.trigger) not in rules.words["recipient_verbs"]
@@ -310,13 +312,23 @@ def _giver_first(ctx: SentContext, ev: Event) -> None:
     ):
         return
     root = ev.targets[0].root
-    if (
-        root.dep_ == "pobj"
-        and root.head.lower_ == "from"
-        and root.head.head.i in {w.i for w in ev.words}
+    giver = root.dep_ == "pobj" and root.head.lower_ == "from"
+    if (giver and root.head.head.i in {w.i for w in ev.words}) or (
+        len(ev.words) > 1
+        and rules.in_category(ev.relation, "benefit")
+        and _on_goods(root, ev.words[1])
     ):
         ev.sources, ev.targets = ev.targets, ev.sources
         ev.extra["recipient"] = "true"
+
+
+def _on_goods(root: Token, goods: Token) -> bool:
+    """Whether a mention headed by ``root`` names the goods' owner: the goods
+    themselves ("Y's jets" as "[Chinese jets]") or a modifier of them ("[German]
+    air defence systems")."""
+    return root.i == goods.i or (
+        root.head.i == goods.i and root.dep_ in ("amod", "compound", "poss", "nmod")
+    )
 
 
 # ------------------------------------------------------------------ categories

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.nlp.actors.component import SPAN_KEY
 from kg.nlp.relations.context import Rules
 from kg.nlp.relations.verbs import Found, Verb
 
@@ -95,6 +96,8 @@ def by_goods(rules: Rules, v: Verb) -> Found | None:
     sale = v.lemma in words["sale_verbs"]
     for o, key_list in v.all_objs:
         keys = set(key_list)
+        if _a_party(o):  # "received Y's army chief": a visitor, not army goods;
+            keys = {o.lower_, o.lemma_.lower()}  # "Y's jets" are goods still
         if keys & military:
             return words.role("military_aid"), "light", [v.tok, o], None
         if sale:
@@ -103,6 +106,12 @@ def by_goods(rules: Rules, v: Verb) -> Found | None:
             if keys & words[goods]:
                 return words.role(role), "light", [v.tok, o], None
     return None
+
+
+def _a_party(o: Token) -> bool:
+    """Whether an object heads an actor mention ("Y's army chief", "Chinese
+    jets"): its modifiers then name the party, not the goods."""
+    return any(m.root.i == o.i for m in o.doc.spans.get(SPAN_KEY, ()))
 
 
 #: The kinds of goods other than military ones, in order, and the role they give.

@@ -157,9 +157,18 @@ def _fits(
     if subject and c.kind == COREF and c.end - c.start == 1:
         return False  # no pronoun chains
     head = _subject_root(root, tuple(wants) == _PERSON_WANTS)
-    if subject and head.dep_ not in ("nsubj", "nsubjpass", "poss"):
+    if subject and not _in_subject(head):
         return False
     return _number_agrees(ctx, c, root, plural)
+
+
+def _in_subject(head: Token) -> bool:
+    """Whether a mention headed by ``head`` is a subject or the possessor of one
+    ("Peru's army said ..."): the possessor of an object is not ("Peru condemned
+    Chile's raid. It urged ...": "it" is Peru)."""
+    if head.dep_ == "poss":
+        head = head.head
+    return head.dep_ in _SUBJECT
 
 
 def antecedent(
