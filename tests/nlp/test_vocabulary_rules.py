@@ -383,6 +383,13 @@ CASES = [
     # the parser hangs the event noun's "at" on the light verb: still the noun's
     ("Peru voiced frustration at Chile.", {("PER", "opposes", "CHL")}),
     ("Peru voiced frustration at Chile's decision.", {("PER", "opposes", "CHL")}),
+    # verbs of the dictionary's blocks that kg lists with their block's relation
+    ("Peru faulted Chile for the delay.", {("PER", "accuses", "CHL")}),
+    ("Peru skirmished with Chilean troops.", {("PER", "fights", "CHL")}),
+    ("Peru bankrolled Chile's army.", {("PER", "givesEconomicAidTo", "CHL")}),
+    ("Peru annexed Chile's northern provinces.", {("PER", "occupies", "CHL")}),
+    ("Peruvian soldiers looted Chilean villages.", {("PER", "attacks", "CHL")}),
+    ("Peru honoured Chile's president.", {("PER", "praises", "CHL")}),
     # a person received is a visitor, whatever their title's words ("army")
     ("Peru's president received Chile's army chief.", {("PER", "hosts", "CHL")}),
     # goods received from the owner named on them: the owner gives
