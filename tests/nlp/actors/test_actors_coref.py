@@ -104,6 +104,14 @@ def test_a_description_without_a_compatible_antecedent_stays_unresolved(nlp):
     assert "Azov group" not in [t for t, _, _ in got]
 
 
+def test_a_people_in_a_description_names_the_antecedents_state(nlp):
+    got = spans(nlp, "Chile raided a Hezbollah office. The Lebanese group vowed ...")
+    assert ("group", "HEZBOLLAH") in [(t, a) for t, a, _ in got]
+    # twin: a group of another state named before is no antecedent
+    got = spans(nlp, "Chile raided a Hezbollah office. The Syrian group vowed ...")
+    assert not any(t == "group" for t, _, _ in got)
+
+
 @pytest.mark.xfail(
     reason="nearest compatible antecedent: 'these guys' after a mention "
     "of Daesh resolves to Daesh, a reader knows it is HTS",

@@ -19,7 +19,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
@@ -27,6 +27,7 @@ from spacy.tokens import Token
 from kg.nlp.actors.context import (
     CAPITAL,
     COREF,
+    DEMONYM,
     LEADER,
     NAME,
     PLACE,
@@ -208,17 +209,20 @@ def _modifier(tok: Token) -> bool:
     return tok.ent_type_ in ("NORP", "LOC") and tok.pos_ in ("ADJ", "PROPN")
 
 
-def _description_head(ctx: DocContext, i: int, covered: list[bool]) -> int | None:
+def _description_head(
+    ctx: DocContext, i: int, covered: list[bool], demonyms: Mapping[int, Candidate]
+) -> int | None:
     """The head noun of a description opened by the determiner at token i
     (modifiers between; "the rebel group": the last of two heads; a hyphenated
     modifier, "the 27-member bloc", "the Iran-backed rebels", whatever its parts;
-    a place or people that names no actor, "the Gulf state"; a name after a past
-    mark, "the former Soviet republic")."""
+    a place or people that names no actor, "the Gulf state"; a people that names
+    one, "the Lebanese group" (:func:`_of_people`); a name after a past mark, "the
+    former Soviet republic")."""
     toks, n, heads = ctx.toks, ctx.n, ctx.words.coref_heads
     j = i + 1
     head = None
     while j < n and j <= i + 6:
-        if _hyphenated(toks, j):
+        if _hyphenated(toks, j) or (j in demonyms and toks[j].pos_ == "ADJ"):
             j += 1
             continue
         if covered[j]:
@@ -232,6 +236,24 @@ def _description_head(ctx: DocContext, i: int, covered: list[bool]) -> int | Non
             break  # a name after a past mark is what the actor was: a modifier
         j += 1
     return head
+
+
+def _of_people(
+    ctx: DocContext, pool: list[Candidate], peoples: Sequence[Candidate]
+) -> list[Candidate]:
+    """The antecedents a description may take: with a people that names a
+    state among its modifiers ("the Lebanese group"), only actors of that state
+    other than the state itself (a group of Lebanon named before)."""
+    if not peoples:
+        return pool
+    states = {ctx.state_of(c) for c in peoples}
+    return [
+        c
+        for c in pool
+        if ctx.state_of(c) is None
+        and (actor := ctx.actor(c.actor)) is not None
+        and actor.country in states
+    ]
 
 
 def _hyphenated(toks: Sequence[Token], j: int) -> bool:
@@ -275,17 +297,20 @@ def descriptions(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
         return cands
     covered = ctx.covered(cands)
     starts = {c.start for c in cands}
+    demonyms = {c.start: c for c in cands if c.kind == DEMONYM and c.end == c.start + 1}
     new: list[Candidate] = []
     for i, tok in enumerate(ctx.toks):
         if tok.text not in ctx.words.determiners or covered[i]:
             continue
-        head = _description_head(ctx, i, covered)
+        head = _description_head(ctx, i, covered, demonyms)
         if head is None or _named_after(ctx, head + 1, starts):
             continue
         end = head + 1
         wants = ctx.words.coref_heads[ctx.toks[head].lower_]
         lemma = _head_lemma(ctx, i, end)
-        pool = cands + new
+        pool = _of_people(
+            ctx, cands + new, [demonyms[x] for x in range(i, end) if x in demonyms]
+        )
         ante = _described(ctx, pool, i, wants, lemma, _subject_like(ctx.toks[head]))
         if ante is None:
             continue
