@@ -453,6 +453,16 @@ NOT_THESE = [  # (sentence, relation it must not give, twin sentence that gives 
         "opposes",
         "Peru voiced frustration at Chile.",
     ),
+    (  # a plan called off is no intent ("dropped", "abandoned", "shelved plans")
+        "Peru abandoned plans to send troops to Chile.",
+        "offersAidTo",
+        "Peru announced plans to send troops to Chile.",
+    ),
+    (
+        "Peru dropped its plan to attack Chile.",
+        "threatensForceAgainst",
+        "Peru announced a plan to attack Chile.",
+    ),
     (  # a person received is no military aid, whatever their title's words
         "Peru's president received Chile's army chief in Lima.",
         "givesMilitaryAidTo",

@@ -405,6 +405,17 @@ def _govern(rules: Rules, ev: Event, top: Token, head: Token) -> tuple[Token, st
     return head, (_STOP if cls == "demand" else _UP)
 
 
+def _ends_plan(rules: Rules, ev: Event, verb: Token) -> bool:
+    """True when an ending verb (``ending_verbs``) calls off the intent the
+    event is ("dropped plans to X", "shelved a planned sale of X")."""
+    prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    lemma = rules.lemma(verb)
+    ending = rules.words["ending_verbs"]
+    return ev.extra.get("control") == "intent" and (
+        lemma in ending or f"{lemma}_{prt}" in ending
+    )
+
+
 def _shares_control(top: Token, head: Token) -> bool:
     """ "urged Y to A and B": a conjunct without its own subject is governed by
     what governs the first conjunct."""
@@ -454,6 +465,8 @@ def _step(rules: Rules, ev: Event, top: Token) -> tuple[Token, str]:
         return top, _STOP
     if dep == "advmod" and rules.control_word(head).endswith(f"_{top.lower_}"):
         return _govern(rules, ev, top, head)  # "shied away from condemning X"
+    if dep in ("dobj", "nsubjpass") and _ends_plan(rules, ev, head):
+        ev.negated = True  # "abandoned plans to deploy troops to X": called off
     if dep not in _CHAIN_DEPS:
         return top, _STOP
     if dep == "conj":
