@@ -405,15 +405,18 @@ def _govern(rules: Rules, ev: Event, top: Token, head: Token) -> tuple[Token, st
     return head, (_STOP if cls == "demand" else _UP)
 
 
-def _ends_plan(rules: Rules, ev: Event, verb: Token) -> bool:
-    """True when an ending verb (``ending_verbs``) calls off the intent the
-    event is ("dropped plans to X", "shelved a planned sale of X")."""
+def _called_off(rules: Rules, ev: Event, top: Token) -> None:
+    """An intent whose plan is the object of an ending verb (``ending_verbs``)
+    is called off: negated ("abandoned plans to deploy troops to X", "plans to
+    X were shelved") (in place)."""
+    verb = top.head
+    if top.dep_ not in ("dobj", "nsubjpass") or ev.extra.get("control") != "intent":
+        return
     prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
     lemma = rules.lemma(verb)
     ending = rules.words["ending_verbs"]
-    return ev.extra.get("control") == "intent" and (
-        lemma in ending or f"{lemma}_{prt}" in ending
-    )
+    if lemma in ending or f"{lemma}_{prt}" in ending:
+        ev.negated = True
 
 
 def _shares_control(top: Token, head: Token) -> bool:
@@ -465,9 +468,8 @@ def _step(rules: Rules, ev: Event, top: Token) -> tuple[Token, str]:
         return top, _STOP
     if dep == "advmod" and rules.control_word(head).endswith(f"_{top.lower_}"):
         return _govern(rules, ev, top, head)  # "shied away from condemning X"
-    if dep in ("dobj", "nsubjpass") and _ends_plan(rules, ev, head):
-        ev.negated = True  # "abandoned plans to deploy troops to X": called off
     if dep not in _CHAIN_DEPS:
+        _called_off(rules, ev, top)
         return top, _STOP
     if dep == "conj":
         _shared_modal(rules, ev, top, head)
