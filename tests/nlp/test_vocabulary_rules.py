@@ -390,6 +390,9 @@ CASES = [
     ("Peru annexed Chile's northern provinces.", {("PER", "occupies", "CHL")}),
     ("Peruvian soldiers looted Chilean villages.", {("PER", "attacks", "CHL")}),
     ("Peru honoured Chile's president.", {("PER", "praises", "CHL")}),
+    # a military operation or campaign is an attack (an operation alone is not)
+    ("Peru launched a military operation against Chilean rebels.",
+     {("PER", "attacks", "CHL")}),  # fmt: skip
     # a person received is a visitor, whatever their title's words ("army")
     ("Peru's president received Chile's army chief.", {("PER", "hosts", "CHL")}),
     # goods received from the owner named on them: the owner gives
@@ -452,6 +455,11 @@ NOT_THESE = [  # (sentence, relation it must not give, twin sentence that gives 
         "Peru voiced frustration at the summit in Santiago.",
         "opposes",
         "Peru voiced frustration at Chile.",
+    ),
+    (  # an operation of no kind of force is no attack
+        "Peru launched a rescue operation for Chilean miners.",
+        "attacks",
+        "Peru launched a military operation against Chilean rebels.",
     ),
     (  # a plan called off is no intent ("dropped", "abandoned", "shelved plans")
         "Peru abandoned plans to send troops to Chile.",
