@@ -390,6 +390,12 @@ CASES = [
     ("Peru annexed Chile's northern provinces.", {("PER", "occupies", "CHL")}),
     ("Peruvian soldiers looted Chilean villages.", {("PER", "attacks", "CHL")}),
     ("Peru honoured Chile's president.", {("PER", "praises", "CHL")}),
+    # a verb done again is the verb ("reimposed sanctions", "resupplied", "rearmed")
+    ("Peru reimposed sanctions on Chile.", {("PER", "sanctions", "CHL")}),
+    ("Peru resupplied Chile with weapons.", {("PER", "givesMilitaryAidTo", "CHL")}),
+    # goods handed over in a "with" phrase decide as an object does
+    ("Peru provided Chile with food aid.", {("PER", "givesHumanitarianAidTo", "CHL")}),
+    ("Peru rearmed Chile's rebels.", {("PER", "givesMilitaryAidTo", "CHL")}),
     # a military operation or campaign is an attack (an operation alone is not)
     ("Peru launched a military operation against Chilean rebels.",
      {("PER", "attacks", "CHL")}),  # fmt: skip

@@ -14,7 +14,8 @@ from spacy.tokens import Token
 
 from kg.nlp.actors.component import SPAN_KEY
 from kg.nlp.relations.context import Rules
-from kg.nlp.relations.verbs import Found, Verb
+from kg.nlp.relations.syntax import prep_objects
+from kg.nlp.relations.verbs import Found, Verb, object_keys
 
 
 def show_of_force(rules: Rules, verb: Token | None, noun: Token, rel: str) -> str:
@@ -85,16 +86,18 @@ def by_destination(rules: Rules, v: Verb) -> Found | None:
 
 
 def by_goods(rules: Rules, v: Verb) -> Found | None:
-    """ "sent tanks to Y", "shipped food to Y": a verb that hands goods over (or
-    receives them: "received jets from Y") gives military or humanitarian aid by
-    what the goods are (the object or a modifier); military goods sent near a
+    """ "sent tanks to Y", "shipped food to Y", "supplied Y with arms": a verb that
+    hands goods over (or receives them: "received jets from Y") gives military or
+    humanitarian aid by what the goods are (the object, its "with" phrase or a
+    modifier); military goods sent near a
     party are a show of force, decided before (:func:`by_destination`)."""
     words = rules.words
     if not any(v.lemma in words[k] for k in ("transfer_verbs", "recipient_verbs")):
         return None
     military = rules.military_goods
     sale = v.lemma in words["sale_verbs"]
-    for o, key_list in v.all_objs:
+    given = [(g, object_keys(g)) for g in prep_objects(v.tok, "with")]
+    for o, key_list in v.all_objs + given:  # "supplied Y with weapons"
         keys = set(key_list)
         if _a_party(o):  # "received Y's army chief": a visitor, not army goods;
             keys = {o.lower_, o.lemma_.lower()}  # "Y's jets" are goods still
