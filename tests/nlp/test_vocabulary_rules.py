@@ -704,6 +704,8 @@ def test_it_is_not_the_possessor_of_an_object(nlp):
     assert ("PER", "urges", "BOL") in got  # twin: the subject before
     got = asserted(run(nlp, "Chile's army raided Peru. It urged Bolivia to act."))
     assert ("CHL", "urges", "BOL") in got  # the possessor of a subject may be
+    text = "It was the Peruvian president's second trip abroad. He visited Chile."
+    assert ("PER", "visits", "CHL") in asserted(run(nlp, text))  # or of a predicate
 
 
 def test_exchange_with_a_partner_is_coded_from_the_subject(nlp):

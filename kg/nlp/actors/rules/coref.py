@@ -164,11 +164,12 @@ def _fits(
 
 
 def _in_subject(head: Token) -> bool:
-    """Whether a mention headed by ``head`` is a subject or the possessor of one
-    ("Peru's army said ..."): the possessor of an object is not ("Peru condemned
-    Chile's raid. It urged ...": "it" is Peru)."""
+    """Whether a mention headed by ``head`` may be taken as a subject: a subject,
+    or a possessor ("Peru's army said ...", "It was X's first trip"), but not the
+    possessor of an object ("Peru condemned Chile's raid. It urged ...": "it" is
+    Peru)."""
     if head.dep_ == "poss":
-        head = head.head
+        return head.head.dep_ not in _OBJECTS
     return head.dep_ in _SUBJECT
 
 
@@ -394,6 +395,8 @@ def _description(ctx: DocContext, head: Token) -> bool:
 
 
 _SUBJECT = ("nsubj", "nsubjpass")
+#: The dependencies of an object of a verb or preposition.
+_OBJECTS = ("dobj", "pobj", "dative", "obj")
 _PERSON = _Pronoun(_PERSON_WANTS, False, _SUBJECT)
 _OBJECT = _Pronoun(_PERSON_WANTS, False, ("dobj", "pobj", "dative"), earlier=True)
 _POSSESSOR = _Pronoun(_PERSON_WANTS, False, ("poss",), head=_description)
