@@ -396,6 +396,10 @@ CASES = [
     # goods handed over in a "with" phrase decide as an object does
     ("Peru provided Chile with food aid.", {("PER", "givesHumanitarianAidTo", "CHL")}),
     ("Peru rearmed Chile's rebels.", {("PER", "givesMilitaryAidTo", "CHL")}),
+    # patrols are exercises: joint, cooperation; alone near a party, a show of force
+    ("Peru held joint patrols with Chile.",
+     {("PER", "cooperatesMilitarilyWith", "CHL")}),  # fmt: skip
+    ("Peru conducted patrols near Chile.", {("PER", "mobilisesAgainst", "CHL")}),
     # a military operation or campaign is an attack (an operation alone is not)
     ("Peru launched a military operation against Chilean rebels.",
      {("PER", "attacks", "CHL")}),  # fmt: skip
