@@ -36,6 +36,7 @@ def test_a_group_does_not_take_the_other_partys_country(nlp, text, group, countr
 #: from the setting of the act
 HOMES = [
     ("Norwegian activists condemned Sweden.", "Norwegian activists", "NOROPP"),
+    ("Sweden deported Norwegian migrants.", "Norwegian migrants", "NORREF"),
     ("Activists in Norway condemned Sweden.", "Activists", "NOROPP"),
     ("Activists condemned Sweden after a rally in Norway.", "Activists", "NOROPP"),
     ("Police fired on protesters in Lima.", "Police", "PERCOP"),
