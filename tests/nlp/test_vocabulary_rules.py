@@ -471,6 +471,11 @@ NOT_THESE = [  # (sentence, relation it must not give, twin sentence that gives 
         "attacks",
         "Peru launched a military operation against Chilean rebels.",
     ),
+    (  # no intention of a hostile act is no rejection; of a cooperative one it is
+        "Peru had no intention of attacking Chile.",
+        "rejects",
+        "Peru has no intention of resuming talks with Chile.",
+    ),
     (  # a plan called off is no intent ("dropped", "abandoned", "shelved plans")
         "Peru abandoned plans to send troops to Chile.",
         "offersAidTo",

@@ -447,6 +447,16 @@ def _negated_noun(rules: Rules, top: Token, head: Token) -> bool:
     )
 
 
+def _no_intention(rules: Rules, ev: Event) -> None:
+    """ "had no intention of attacking X", "no desire to fight X": the act is not
+    done (negated); a cooperative act so withheld by its actor is a refusal (CAMEO
+    12: "has no intention of resuming talks with X"), as "will not accept X" is."""
+    rel = ev.relation
+    ev.negated = True
+    if rel is not None and not rules.hostile(rel):
+        _as_refusal(rules, ev, rel)
+
+
 def _governed_phrase(rules: Rules, prep: Token, head: Token) -> bool:
     """True for a prepositional phrase a control word governs: a gerund after a
     control verb ("refrained from criticising X", "called for lifting sanctions"),
@@ -483,7 +493,7 @@ def _step(rules: Rules, ev: Event, top: Token) -> tuple[Token, str]:
             return top, _STOP
         return _govern(rules, ev, top, head)
     if _negated_noun(rules, top, head):
-        ev.negated = True  # "had no intention of attacking X", "no desire to fight X"
+        _no_intention(rules, ev)
     if dep in ("prep", "pobj"):
         return head, _UP
     return _govern(rules, ev, top, head)
