@@ -27,7 +27,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from kg.nlp.relations.context import Event, Rules
-from kg.nlp.relations.endings import ending_of
+from kg.nlp.relations.endings import ending_of, ending_verb
 from kg.nlp.relations.syntax import has_mark, has_neg, prep_objects, subject
 from kg.nlp.relations.triggers import threat_of, verb_relation
 
@@ -409,13 +409,11 @@ def _called_off(rules: Rules, ev: Event, top: Token) -> None:
     """An intent whose plan is the object of an ending verb (``ending_verbs``)
     is called off: negated ("abandoned plans to deploy troops to X", "plans to
     X were shelved") (in place)."""
-    verb = top.head
-    if top.dep_ not in ("dobj", "nsubjpass") or ev.extra.get("control") != "intent":
-        return
-    prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
-    lemma = rules.lemma(verb)
-    ending = rules.words["ending_verbs"]
-    if lemma in ending or f"{lemma}_{prt}" in ending:
+    if (
+        top.dep_ in ("dobj", "nsubjpass")
+        and ev.extra.get("control") == "intent"
+        and ending_verb(rules, top.head)
+    ):
         ev.negated = True
 
 
@@ -451,10 +449,9 @@ def _no_intention(rules: Rules, ev: Event) -> None:
     """ "had no intention of attacking X", "no desire to fight X": the act is not
     done (negated); a cooperative act so withheld by its actor is a refusal (CAMEO
     12: "has no intention of resuming talks with X"), as "will not accept X" is."""
-    rel = ev.relation
     ev.negated = True
-    if rel is not None and not rules.hostile(rel):
-        _as_refusal(rules, ev, rel)
+    if not rules.hostile(ev.relation):
+        _as_refusal(rules, ev, ev.relation)
 
 
 def _governed_phrase(rules: Rules, prep: Token, head: Token) -> bool:

@@ -17,15 +17,21 @@ from kg.nlp.relations.syntax import prep_objects
 from kg.nlp.relations.verbs import Found, Verb, by_object
 
 
+def ending_verb(rules: Rules, verb: Token) -> bool:
+    """Whether a verb ends what it names: an ``ending_verbs`` lemma, or a phrasal
+    verb listed with its particle ("called off")."""
+    lemma = rules.lemma(verb)
+    prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    ending = rules.words["ending_verbs"]
+    return lemma in ending or f"{lemma}_{prt}" in ending
+
+
 def _ended(rules: Rules, v: Verb) -> list[Token]:
     """What an ending verb ends: its objects, or the "to" object of an ending noun
     ("put an end to X") and the "of" object of a noun of ending ("announced the
     suspension of X"); none for another verb."""
     words = rules.words
-    prt = next((c.lower_ for c in v.tok.children if c.dep_ == "prt"), None)
-    ending = (
-        v.lemma in words["ending_verbs"] or f"{v.lemma}_{prt}" in words["ending_verbs"]
-    )
+    ending = ending_verb(rules, v.tok)
     out: list[Token] = []
     for o in v.objs:
         if o.lemma_.lower() in words["ending_of_nouns"] and v.entry is None:
@@ -86,4 +92,4 @@ def ending_of(rules: Rules, rel: str) -> str | None:
     return None
 
 
-__all__ = ["by_ending", "ending_of"]
+__all__ = ["by_ending", "ending_of", "ending_verb"]

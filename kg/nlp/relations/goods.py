@@ -89,8 +89,8 @@ def by_goods(rules: Rules, v: Verb) -> Found | None:
     """ "sent tanks to Y", "shipped food to Y", "supplied Y with arms": a verb that
     hands goods over (or receives them: "received jets from Y") gives military or
     humanitarian aid by what the goods are (the object, its "with" phrase or a
-    modifier); military goods sent near a
-    party are a show of force, decided before (:func:`by_destination`)."""
+    modifier); military goods sent near a party are a show of force, decided
+    before (:func:`by_destination`)."""
     words = rules.words
     if not any(v.lemma in words[k] for k in ("transfer_verbs", "recipient_verbs")):
         return None

@@ -396,9 +396,9 @@ def _description(ctx: DocContext, head: Token) -> bool:
 
 _SUBJECT = ("nsubj", "nsubjpass")
 #: The dependencies of an object of a verb or preposition.
-_OBJECTS = ("dobj", "pobj", "dative", "obj")
+_OBJECTS = ("dobj", "pobj", "dative")
 _PERSON = _Pronoun(_PERSON_WANTS, False, _SUBJECT)
-_OBJECT = _Pronoun(_PERSON_WANTS, False, ("dobj", "pobj", "dative"), earlier=True)
+_OBJECT = _Pronoun(_PERSON_WANTS, False, _OBJECTS, earlier=True)
 _POSSESSOR = _Pronoun(_PERSON_WANTS, False, ("poss",), head=_description)
 
 #: The pronouns resolved: word -> what it may refer to.
