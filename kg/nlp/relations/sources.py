@@ -229,7 +229,7 @@ def _responded_to(words: Words, tok: Token) -> bool:
     prep = tok.head
     return (
         tok.dep_ == "pobj"
-        and prep.lower_ in ("to", "for")
+        and prep.lower_ in words["response_preps"]
         and prep.head.lemma_.lower() in words["response_nouns"]
     )
 
