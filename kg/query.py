@@ -37,6 +37,7 @@ from kg.params import ACTOR_PARAMS, actor_param, bind_param, param_term
 from kg.rdf import store
 from kg.rdf.listings import listing_of
 from kg.rdf.ontology import bind
+from kg.rdf.pairs import pair_listing_of
 from kg.rdf.queries import NamedQuery, named_queries, named_query
 from kg.rdf.results import (
     FORMATS,
@@ -494,8 +495,10 @@ def stream_query(
         run_query(dataset, query, params=params, allow_update=True, timeout=timeout)
         return None
     deadline = None if not timeout else time.monotonic() + timeout
-    listed = listing_of(dataset, name, bindings)
-    if listed is not None:  # an edge listing, read from the derived counts
+    listed = listing_of(dataset, name, bindings) or pair_listing_of(
+        dataset, name, bindings
+    )
+    if listed is not None:  # an edge or pair listing, read from the derived data
         return Streamed("SELECT", listed[0], _until(listed[1], deadline, timeout))
     pipe = _Pipe(timeout)
     threading.Thread(

@@ -1,19 +1,20 @@
-"""The mentions of some edges or pairs, read through Oxigraph's quad index.
+"""The mentions of some edges or pairs, read from the derived graphs.
 
 A SPARQL pattern over the mentions (``?e a kg:Event`` and a dozen ``OPTIONAL``
 facts) costs Oxigraph the same whether it is restricted to a few edges or not:
 it matches every mention of the store, then joins. On a store whose derived
-graphs are up to date the mentions of an edge are listed by its ``kg:NewsEvent``
-nodes (``kg:mention``), and the facts of a mention (and of its article) are the
-quads of its subject: a few index lookups per mention, whatever the size of the
-store. :func:`mention_rows` gives the rows the SPARQL pattern
-(:func:`kg.rdf.events.mention_pattern`) would give, for
-:func:`kg.analysis.read.read_events`.
+graphs are up to date, each derived ``kg:Edge`` keeps the rows of its mentions
+(``kg:mentionRows``: every field of each mention and of its article, one
+literal per edge): :func:`pattern_rows` gives the rows the SPARQL pattern
+(:func:`kg.rdf.events.mention_pattern`) would give of some edges or pairs, for
+:func:`kg.analysis.read.read_events`, reading one literal per edge whatever the
+size of the store.
 
 The view reads less: a few evidence samples per edge (:func:`sample_iris`: the
-first mentions the derived ``kg:Edge`` keeps, ``kg:sample``) and how many
-mentions each day has, per polarity (:func:`day_counts`: the ``kg:dayCounts`` of
-each derived edge), without the text of the other mentions.
+first mentions the derived ``kg:Edge`` keeps, ``kg:sample``, whose facts
+:func:`mention_rows` looks up in Oxigraph's quad index) and how many mentions
+each day has, per polarity (:func:`day_counts`: the ``kg:dayCounts`` of each
+derived edge), without the text of the other mentions.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from kg.rdf.events import (
     MENTION_FIELDS,
     dyad_graph,
     edge_node,
+    stored_mentions,
 )
 from kg.rdf.namespaces import PREFIXES
 from kg.rdf.ontology import actor_iri, relation_iri
@@ -53,31 +55,27 @@ def _objects(inner: Any, subject: Any, predicate: Any, graph: Any = None) -> lis
     return [q.object for q in inner.quads_for_pattern(subject, predicate, None, graph)]
 
 
-def mention_iris(
+def pattern_rows(
     dataset: Graph,
     *,
     edges: Iterable[tuple[str, str, str]] | None = None,
     pairs: Iterable[tuple[str, str]] | None = None,
-) -> list[str]:
-    """The mention IRIs of some edges (source, relation, target ids) or of some
-    pairs (source, target ids, any relation), from the derived graphs."""
-    import pyoxigraph as ox
+) -> Iterator[dict[str, str | None]]:
+    """The rows of the mention pattern (every field, the article's too) of some
+    edges (source, relation, target ids) or of some pairs (source, target ids,
+    any relation): the ``kg:mentionRows`` of their derived ``kg:Edge`` nodes,
+    one literal per edge."""
+    if edges is not None:
+        return stored_mentions(dataset, "x", [edge_node(*_iris(e)) for e in edges])
+    graphs = [dyad_graph(*_iris(pair)) for pair in pairs or ()]
+    return stored_mentions(dataset, "g", graphs)
 
-    inner = store.oxigraph_store(dataset)
-    mention, edge = (
-        ox.NamedNode(PREFIXES["kg"] + "mention"),
-        ox.NamedNode(PREFIXES["kg"] + "edge"),
-    )
-    out: dict[str, None] = {}
-    for s, t in pairs or ():
-        graph = ox.NamedNode(dyad_graph(str(actor_iri(s)), str(actor_iri(t))))
-        out.update((m.value, None) for m in _objects(inner, None, mention, graph))
-    for s, r, t in edges or ():
-        iris = (str(actor_iri(s)), str(relation_iri(r)), str(actor_iri(t)))
-        node = ox.NamedNode(edge_node(*iris))
-        for q in inner.quads_for_pattern(None, edge, node, None):
-            out.update((m.value, None) for m in _objects(inner, q.subject, mention))
-    return list(out)
+
+def _iris(ids: tuple[str, ...]) -> tuple[str, ...]:
+    """The IRIs of (source, target) or (source, relation, target) ids."""
+    if len(ids) == 2:
+        return str(actor_iri(ids[0])), str(actor_iri(ids[1]))
+    return str(actor_iri(ids[0])), str(relation_iri(ids[1])), str(actor_iri(ids[2]))
 
 
 def _facts(inner: Any, iri: str) -> dict[str, str]:
@@ -201,4 +199,4 @@ def day_counts(dataset: Graph, edges: Iterable[Edge]) -> dict[Edge, Days]:
     return out
 
 
-__all__ = ["day_counts", "mention_iris", "mention_rows", "sample_iris", "usable"]
+__all__ = ["day_counts", "mention_rows", "pattern_rows", "sample_iris", "usable"]

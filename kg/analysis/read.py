@@ -243,11 +243,12 @@ def _event_rows(
     """The rows of the event pattern, of some edges or pairs, or of all.
 
     Some edges or pairs of an Oxigraph store with fresh derived graphs are read
-    through the quad index (:mod:`kg.analysis.mentions`); otherwise one query.
+    from the rows their derived edges keep (:mod:`kg.analysis.mentions`);
+    otherwise one query.
     """
     if (edges is None) != (pairs is None) and mentions.usable(dataset):
-        iris = mentions.mention_iris(dataset, edges=edges, pairs=pairs)
-        return (_Row(row) for row in mentions.mention_rows(dataset, iris))
+        stored = mentions.pattern_rows(dataset, edges=edges, pairs=pairs)
+        return (_Row(row) for row in stored)
     pattern = _EVENT_PATTERN
     if edges is not None:
         pattern = edge_values(edges) + pattern

@@ -72,8 +72,9 @@ TOUCHED = 100_000
 #: carries ``kg:dyadCounts`` instead (with the quad class and asserted mentions);
 #: 4: each edge carries ``kg:dayCounts`` (its mentions per day and polarity);
 #: 5: ``kg:dyadCounts`` also holds what the edge listings show (publishers,
-#: negated mentions, articles and events of the asserted mentions).
-FORMAT = "5"
+#: negated mentions, articles and events of the asserted mentions); 6: each edge
+#: carries ``kg:mentionRows`` (every field of each of its mentions).
+FORMAT = "6"
 
 
 def _state(dataset: Graph) -> dict[str, str]:

@@ -31,7 +31,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 from urllib.parse import unquote
@@ -107,11 +107,16 @@ def mention_vars(fields: Sequence[str], article: Sequence[str] = ()) -> str:
     return " ".join(f"?{v}" for v in ("e", "s", "rel", "t", *fields, "art", *article))
 
 
-#: What is read of each mention (``kg:Event`` node), and of each article.
-_FIELDS = ("neg", "mod", "date", "sent", "quad", "cameo", "plover")
+#: What is read of each mention (``kg:Event`` node), and of each article: every field.
+_FIELDS = tuple(MENTION_FIELDS)
 _VARS = mention_vars(_FIELDS)
 _PATTERN = mention_pattern(_FIELDS)
-_ARTICLE = ("artid", "adate", "pub")
+_ARTICLE = tuple(ARTICLE_FIELDS)
+#: The fields of each mention in an edge's ``kg:mentionRows`` array, in order: the
+#: variables :func:`mention_pattern` binds with every field and article field.
+ROW_FIELDS = ("e", "s", "rel", "t", *MENTION_FIELDS, "art", *ARTICLE_FIELDS)
+#: The article fields of a mention's row, by the key of its article's dict.
+_ARTICLE_KEYS = (("id", "artid"), ("date", "adate"), ("url", "url"), ("pub", "pub"))
 _ARTICLE_VARS = " ".join(f"?{v}" for v in ("art", *_ARTICLE))
 _ARTICLES = "\n".join(
     ["", "?art a kg:Article .", *_optionals("art", ARTICLE_FIELDS, _ARTICLE), ""]
@@ -214,6 +219,8 @@ class Mention:
     quad: str
     cameo: str
     plover: str
+    #: Its row of the mention pattern, every field (:data:`ROW_FIELDS`).
+    row: tuple[str | None, ...] = field(default=(), compare=False, repr=False)
 
     @property
     def key(self) -> str:
@@ -233,7 +240,7 @@ class Mention:
 
 def make_mention(row: Mapping[str, str | None], art: Mapping[str, Any]) -> Mention:
     """A mention from its row (:func:`mention_rows`) and its article's ``id``,
-    ``date`` and ``pub`` (the smallest of each)."""
+    ``date``, ``url`` and ``pub`` (the smallest of each)."""
     day = row["date"] or art.get("date")
     article = art.get("id") or row["art"] or ""
     try:
@@ -247,7 +254,16 @@ def make_mention(row: Mapping[str, str | None], art: Mapping[str, Any]) -> Menti
         modality=row["mod"] or "asserted", day=day[:10] if day else None,
         article=article, publisher=art.get("pub") or article, sentence=sentence,
         quad=row["quad"] or "", cameo=row["cameo"] or "", plover=row["plover"] or "",
+        row=_full_row(row, art),
     )  # fmt: skip
+
+
+def _full_row(
+    row: Mapping[str, str | None], art: Mapping[str, Any]
+) -> tuple[str | None, ...]:
+    """A mention's row with its article's fields, in :data:`ROW_FIELDS` order."""
+    fields = {**row, **{var: art.get(key) for key, var in _ARTICLE_KEYS}}
+    return tuple(fields.get(f) for f in ROW_FIELDS)
 
 
 def values_blocks(variables: Sequence[str], items: Iterable[Any] | None) -> list[str]:
@@ -319,6 +335,17 @@ def read_records(
     yield from _decoded(chunk)
 
 
+def stored_mentions(
+    dataset: Graph, variable: str, items: Iterable[str]
+) -> Iterator[dict[str, str | None]]:
+    """The rows of the mention pattern (every field, :data:`ROW_FIELDS`) that the
+    derived edges keep (``kg:mentionRows``) of some edge nodes (``variable``
+    ``x``) or dyad graphs (``g``)."""
+    for block in values_blocks([variable], items):
+        for rows in read_records(dataset, "mentionRows", block):
+            yield from (dict(zip(ROW_FIELDS, row, strict=True)) for row in rows)
+
+
 #: Records decoded by one call of the JSON parser (one call per record costs
 #: more than the parsing: a third of the read of 290,000 edges).
 _DECODED = 4096
@@ -340,7 +367,7 @@ def _articles(dataset: Graph, iris: Iterable[str] | None) -> dict[str, dict]:
     for block in values_blocks(["art"], iris):
         for row in article_rows(dataset, block):
             rec = out.setdefault(row["art"] or "", {})  # bound: ?art a kg:Article
-            for key, var in (("id", "artid"), ("date", "adate"), ("pub", "pub")):
+            for key, var in _ARTICLE_KEYS:
                 if row[var] and (key not in rec or row[var] < rec[key]):
                     rec[key] = row[var]
     return out
@@ -354,7 +381,7 @@ def mention_rows(dataset: Graph, block: str = "") -> Iterator[dict[str, str | No
 
 def article_rows(dataset: Graph, block: str = "") -> Iterator[dict[str, str | None]]:
     """The rows of the articles (of a ``VALUES`` block over ``?art``; "": of
-    every article): ``art``, ``artid``, ``adate``, ``pub``, streamed."""
+    every article): ``art``, ``artid``, ``adate``, ``url``, ``pub``, streamed."""
     return select_rows(dataset, _ARTICLE_VARS, block + _ARTICLES)
 
 
@@ -549,6 +576,7 @@ def dyad_triples(
                     lit_int(asserted["asserted_articles"])))  # fmt: skip
         out.append((node, kg_term("assertedEventCount"),
                     lit_int(asserted["asserted_events"])))  # fmt: skip
+        out.append((node, kg_term("mentionRows"), _record([m.row for m in group])))
         for members in events.values():
             out.extend(_event_triples(node, members))
     if records:  # one literal per dyad: a fraction of the rows to read
@@ -563,6 +591,7 @@ __all__ = [
     "DEFAULT_WINDOW",
     "DERIVED",
     "Mention",
+    "ROW_FIELDS",
     "actor_graph",
     "count_events",
     "day_counts",
@@ -583,5 +612,6 @@ __all__ = [
     "read_mentions",
     "read_records",
     "select_rows",
+    "stored_mentions",
     "values_blocks",
 ]

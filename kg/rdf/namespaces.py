@@ -136,6 +136,7 @@ class KG(DefinedNamespace):
     edgeRecord: URIRef
     dyadCounts: URIRef
     dayCounts: URIRef
+    mentionRows: URIRef
     assertedArticleCount: URIRef
     assertedEventCount: URIRef
     ActorSummary: URIRef

@@ -38,16 +38,18 @@ _TABLES = """
 CREATE TABLE actor (a TEXT PRIMARY KEY, edges INT, mentions INT, events INT);
 CREATE TABLE pair (rel TEXT, art TEXT, PRIMARY KEY (rel, art)) WITHOUT ROWID;
 CREATE TABLE mention (e TEXT PRIMARY KEY, s TEXT, t TEXT, art TEXT, row TEXT);
-CREATE TABLE article (iri TEXT PRIMARY KEY, id TEXT, date TEXT, pub TEXT);
+CREATE TABLE article (iri TEXT PRIMARY KEY, id TEXT, date TEXT, url TEXT, pub TEXT);
 CREATE TABLE fact (a TEXT, k TEXT, v TEXT, PRIMARY KEY (a, k, v)) WITHOUT ROWID;
 CREATE TABLE about (a TEXT PRIMARY KEY, n INT);
 """
+#: The article fields kept (as the mentions' reader names them).
+_ARTICLE_COLUMNS = ("id", "date", "url", "pub")
 #: Keep the smallest non-empty value of an article field (as a dict of the
 #: mentions' reader would).
 _SMALLEST = ", ".join(
     f"{c} = CASE WHEN excluded.{c} IS NOT NULL AND ({c} IS NULL OR excluded.{c} < {c})"
     f" THEN excluded.{c} ELSE {c} END"
-    for c in ("id", "date", "pub")
+    for c in _ARTICLE_COLUMNS
 )
 
 
@@ -129,22 +131,22 @@ class Tally:
              for r in mention_rows(self.dataset)),
         )  # fmt: skip
         self.db.executemany(
-            f"INSERT INTO article VALUES (?, ?, ?, ?) ON CONFLICT (iri) DO UPDATE "
+            f"INSERT INTO article VALUES (?, ?, ?, ?, ?) ON CONFLICT (iri) DO UPDATE "
             f"SET {_SMALLEST}",
-            ((r["art"], r["artid"] or None, r["adate"] or None, r["pub"] or None)
-             for r in article_rows(self.dataset)),
+            ((r["art"], r["artid"] or None, r["adate"] or None, r["url"] or None,
+              r["pub"] or None) for r in article_rows(self.dataset)),
         )  # fmt: skip
         self.db.execute("CREATE INDEX mention_dyad ON mention (s, t)")
         cursor = self.db.execute(
-            "SELECT m.s, m.t, m.row, a.id, a.date, a.pub FROM mention m "
+            "SELECT m.s, m.t, m.row, a.id, a.date, a.url, a.pub FROM mention m "
             "LEFT JOIN article a ON a.iri = m.art ORDER BY m.s, m.t"
         )
         chunk: dict[tuple[str, str], list[Mention]] = {}
-        for s, t, row, aid, day, pub in cursor:
+        for s, t, row, *values in cursor:
             if (s, t) not in chunk and len(chunk) >= size:
                 yield chunk
                 chunk = {}
-            art = {k: v for k, v in (("id", aid), ("date", day), ("pub", pub)) if v}
+            art = {k: v for k, v in zip(_ARTICLE_COLUMNS, values, strict=True) if v}
             chunk.setdefault((s, t), []).append(make_mention(json.loads(row), art))
         if chunk:
             yield chunk

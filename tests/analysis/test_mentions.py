@@ -1,5 +1,5 @@
-"""kg.analysis.mentions: the mentions of some edges or pairs, read through the quad
-index, are the events the SPARQL pattern reads."""
+"""kg.analysis.mentions: the mentions of some edges or pairs, read from the rows
+the derived edges keep, are the events the SPARQL pattern reads."""
 
 from __future__ import annotations
 
@@ -34,9 +34,11 @@ def test_a_built_store_is_read_through_the_index(ds, monkeypatch):
     assert mentions.usable(ds)
     assert not mentions.usable(open_store("memory"))  # rdflib: one query
     calls = []
-    monkeypatch.setattr(mentions, "mention_rows", lambda _, i: calls.append(i) or [])
+    monkeypatch.setattr(
+        mentions, "pattern_rows", lambda _, **kw: calls.append(kw) or iter([])
+    )
     assert read_events(ds, pairs=[("US", "SYR")]) == []
-    assert calls  # the index path ran
+    assert calls == [{"edges": None, "pairs": [("US", "SYR")]}]  # the rows path ran
 
 
 def test_the_events_of_some_edges_are_those_of_the_query(ds, monkeypatch):
