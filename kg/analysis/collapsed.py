@@ -1,12 +1,13 @@
 """The collapsed actor graph, read straight from the aggregated edges.
 
 The centralities and the communities need, of each pair of actors, only the
-sum of its edges' mentions (or events): :func:`collapsed_graph` reads the
-aggregated edges once (:func:`kg.analysis.graph.aggregated_edges`: one JSON
-record per edge from the derived graphs, of which it keeps the two counts) and
-sums them per pair in plain dicts, without the multi-digraph of every edge and
-its attributes that :func:`kg.analysis.actor_graph` builds (the view and the
-edge lists need that one). The graph is
+sum of its edges' mentions (or events): :func:`collapsed_graph` reads each
+directed dyad's edges summed (:func:`kg.analysis.edges.dyad_totals`: one JSON
+array per dyad from the derived graphs), or, with a filter, the aggregated
+edges (:func:`kg.analysis.graph.aggregated_edges`, of which it keeps the two
+counts), and sums them per pair in plain dicts, without the multi-digraph of
+every edge and its attributes that :func:`kg.analysis.actor_graph` builds (the
+view and the edge lists need that one). The graph is
 the one :func:`kg.analysis.measures.collapse` makes of
 ``counted(actor_graph(dataset, events=False), count)``: the same nodes with the
 same attributes, the same weights, in the same order (so that the seeded
@@ -22,12 +23,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from operator import itemgetter
 from typing import Any
 
 import networkx as nx
 from rdflib import Graph
 
-from kg.analysis.edges import dyad_edges, paused_gc
+from kg.analysis.edges import dyad_edges, dyad_totals, paused_gc
 from kg.analysis.graph import (
     actor_node,
     aggregated_edges,
@@ -39,6 +41,7 @@ from kg.analysis.graph import (
     node_attrs,
 )
 from kg.analysis.measures import partners
+from kg.analysis.read import read_actors
 from kg.analysis.rows import row_order
 from kg.analysis.structure import ego, partner_paths
 from kg.rdf import derived
@@ -58,7 +61,9 @@ def collapse_edges(
     Args:
         edges: Edges as :func:`kg.analysis.graph.aggregated_edges` returns them
             (filtered, in the order of their first event; each with ``source``,
-            ``target``, ``mentions`` and ``event_count``).
+            ``target``, ``mentions`` and ``event_count``), or the edges of each
+            dyad summed (:func:`kg.analysis.edges.dyad_totals`: ``edges`` says
+            how many each stands for), in the order of their first event.
         actors: Actor id -> record (:func:`kg.analysis.read.read_actors`).
         count: ``mentions`` or ``events``: what an edge weighs.
 
@@ -89,7 +94,8 @@ def collapse_edges(
             mentions[t] += w
             row = succ.setdefault(s, {})
             row[t] = row.get(t, 0) + w
-    D = nx.DiGraph(count=count, edges=len(edges), mentions=dict(mentions),
+    D = nx.DiGraph(count=count, edges=sum(e.get("edges", 1) for e in edges),
+                   mentions=dict(mentions),
                    events=sum(e["mentions"] for e in edges))  # fmt: skip
     D.add_nodes_from((n, node_attrs(n, actors)) for n in nodes)
     D.add_edges_from(
@@ -139,11 +145,15 @@ def collapsed_graph(
     Raises:
         KGError: on a bad filter or count (before the store is read).
     """
-    edges, actors, _ = _read(
-        dataset, count, {"since": since, "until": until, "relations": relations,
-                         "classes": classes, "countries": countries,
-                         "asserted_only": asserted_only},
-    )  # fmt: skip
+    filters = {"since": since, "until": until, "relations": relations,
+               "classes": classes, "countries": countries,
+               "asserted_only": asserted_only}  # fmt: skip
+    if not any(filters.values()) and derived.is_fresh(dataset):
+        check_count(count)  # each dyad's edges summed as they are read
+        edges, actors = dyad_totals(dataset), read_actors(dataset)
+        edges.sort(key=itemgetter("first_event"))
+    else:
+        edges, actors, _ = _read(dataset, count, filters)
     with paused_gc():
         return collapse_edges(edges, actors, count=count)
 

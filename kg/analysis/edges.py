@@ -209,6 +209,36 @@ def _counted_edges(
     ]
 
 
+_MENTIONS, _EVENTS, _FIRST = (
+    COUNTS_FIELDS.index(k) for k in ("mentions", "event_count", "first_event")
+)
+
+
+def dyad_totals(dataset: Graph) -> list[dict[str, Any]]:
+    """The edges of each directed dyad summed, from the ``kg:dyadCounts`` arrays of
+    a store whose derived data is fresh (:func:`kg.rdf.derived.is_fresh`): what
+    a collapsed graph needs, a dict per dyad instead of per edge.
+
+    Returns:
+        Dicts with ``source`` and ``target`` ids, ``mentions`` and
+        ``event_count`` (summed over the dyad's edges), ``edges`` (how many) and
+        ``first_event`` (the smallest of its edges'), in the store's order.
+    """
+    names, out = _Names(), []
+    with paused_gc():
+        for dyad in derived.read_records(dataset, "dyadCounts"):
+            mentions = events = 0
+            for rec in dyad:
+                mentions += rec[_MENTIONS]
+                events += rec[_EVENTS]
+            out.append({
+                "source": names[dyad[0][0]], "target": names[dyad[0][2]],
+                "mentions": mentions, "event_count": events, "edges": len(dyad),
+                "first_event": min(rec[_FIRST] for rec in dyad),
+            })  # fmt: skip
+    return out
+
+
 def _derived_edge(rec: dict[str, Any], names: _Names, codes: _Codes) -> dict[str, Any]:
     """An edge from its derived record (:func:`kg.rdf.events.edge_record`)."""
     relation = names[rec["relation"]]

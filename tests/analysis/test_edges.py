@@ -162,6 +162,28 @@ def test_collapsed_scores_are_the_scores_of_the_actor_graph(ds, count):
     assert D.graph["edges"] == G.number_of_edges()
 
 
+def test_the_unfiltered_collapsed_graph_reads_each_dyad_summed(tmp_path, monkeypatch):
+    from kg.analysis import collapsed
+
+    ds = build(results(), dataset=open_store(tmp_path / "store"), registry={})
+    edges = read_edges(ds)
+    dyads = {(e["source"], e["target"]) for e in edges}
+    assert len(dyads) < len(edges)  # some dyad has edges to sum
+    want = collapsed_graph(ds, relations=sorted({e["relation"] for e in edges}))
+
+    def refused(*_: object, **__: object) -> None:
+        raise AssertionError("read every edge")
+
+    monkeypatch.setattr(collapsed, "_read", refused)
+    got = collapsed_graph(ds)
+    assert list(got.edges(data=True)) == list(want.edges(data=True))
+    assert got.graph == want.graph
+    # the twin: a filter reads the edges
+    with pytest.raises(AssertionError, match="read every edge"):
+        collapsed_graph(ds, since="2025-01-01")
+    ds.close()
+
+
 def test_collapsed_graph_refuses_an_unknown_count(ds):
     assert collapsed_graph(ds, count="events").number_of_nodes() > 0
     with pytest.raises(KGError, match="unknown count 'articles'"):
