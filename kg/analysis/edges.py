@@ -215,8 +215,9 @@ _MENTIONS, _EVENTS, _FIRST = (
 
 
 def dyad_totals(dataset: Graph) -> list[dict[str, Any]]:
-    """The edges of each directed dyad summed, from the ``kg:dyadCounts`` arrays of
-    a store whose derived data is fresh (:func:`kg.rdf.derived.is_fresh`): what
+    """The edges of each directed dyad summed, from the ``kg:dyadCounts`` arrays
+    (read by page, :func:`kg.rdf.derived.dyad_counts`) of a store whose derived
+    data is fresh (:func:`kg.rdf.derived.is_fresh`): what
     a collapsed graph needs, a dict per dyad instead of per edge.
 
     Returns:
@@ -226,7 +227,7 @@ def dyad_totals(dataset: Graph) -> list[dict[str, Any]]:
     """
     names, out = _Names(), []
     with paused_gc():
-        for dyad in derived.read_records(dataset, "dyadCounts"):
+        for dyad in derived.dyad_counts(dataset):
             mentions = events = 0
             for rec in dyad:
                 mentions += rec[_MENTIONS]
@@ -309,8 +310,7 @@ def read_edges(
         if not (since or until or asserted_only) and derived.is_fresh(dataset):
             ids, codes = _Names(), _Codes()
             if keep is not None and set(keep) <= set(COUNTS_FIELDS):
-                records = derived.read_records(dataset, "dyadCounts")
-                edges = _counted_edges(records, ids, keep)
+                edges = _counted_edges(derived.dyad_counts(dataset), ids, keep)
             else:
                 records = derived.read_records(dataset, "edgeRecord")
                 edges = [kept(_derived_edge(rec, ids, codes)) for rec in records]

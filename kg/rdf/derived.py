@@ -40,6 +40,14 @@ from kg.rdf.events import (
 )
 from kg.rdf.namespaces import ACTOR, KG
 from kg.rdf.nquads import Triple, quote
+from kg.rdf.pages import (
+    PAGE,
+    dyad_counts,
+    dyad_key,
+    page_graph,
+    page_triples,
+    stored_pages,
+)
 from kg.rdf.staging import Staged
 from kg.rdf.store import select, update, values_of
 from kg.rdf.summaries import (
@@ -73,8 +81,9 @@ TOUCHED = 100_000
 #: 4: each edge carries ``kg:dayCounts`` (its mentions per day and polarity);
 #: 5: ``kg:dyadCounts`` also holds what the edge listings show (publishers,
 #: negated mentions, articles and events of the asserted mentions); 6: each edge
-#: carries ``kg:mentionRows`` (every field of each of its mentions).
-FORMAT = "6"
+#: carries ``kg:mentionRows`` (every field of each of its mentions); 7: the
+#: dyads' counts are also kept in pages (``kg:pageCounts``, :mod:`kg.rdf.pages`).
+FORMAT = "7"
 
 
 def _state(dataset: Graph) -> dict[str, str]:
@@ -177,6 +186,7 @@ def refresh(
         _set_state(dataset, "stale", window)
     with Tally(dataset, delta=touched is not None) as tally, Staged(dataset) as stage:
         n = _stage_dyads(dataset, stage, tally, touched, window, chunk)
+        _stage_pages(dataset, stage, tally, touched)
         facts = tally.read_facts if touched is None else None
         for counts in tally.actor_chunks(chunk):
             summaries = actor_summaries(dataset, counts, touched, facts=facts)
@@ -238,8 +248,10 @@ def _stage_chunk(
     with ``pairs``, their (relation, article) pairs); return how many."""
     records: list[dict[str, Any]] = []
     for (s, t), ms in by_dyad.items():
-        triples, recs = dyad_triples(ms, window)
-        stage.add(dyad_graph(s, t), triples)
+        triples, recs, counts = dyad_triples(ms, window)
+        graph = dyad_graph(s, t)
+        stage.add(graph, triples)
+        tally.dyad_counts(graph, counts)
         records += recs
     tally.records(records)
     if pairs:
@@ -247,10 +259,35 @@ def _stage_chunk(
     return len(by_dyad)
 
 
+def _stage_pages(
+    dataset: Graph, stage: Staged, tally: Tally, touched: set[tuple[str, str]] | None
+) -> None:
+    """Stage the pages of the dyads' counts (:mod:`kg.rdf.pages`): every page
+    afresh, or the pages of the touched dyads, each stored page with their
+    counts replaced (a page left empty is dropped), one page at a time."""
+    if touched is None:
+        for page in tally.pages():
+            stage.add(page, page_triples(page, tally.page(page)))
+        return
+    keys: dict[str, set[str]] = {}
+    for s, t in touched:
+        key = dyad_key(dyad_graph(s, t))
+        keys.setdefault(page_graph(key), set()).add(key)
+    for page in sorted(keys):
+        counts = stored_pages(dataset, [page])[page]
+        for key in keys[page]:
+            counts.pop(key, None)
+        counts.update(tally.page(page))
+        if counts:
+            stage.add(page, page_triples(page, counts))
+    stage.drop(sorted(keys))
+
+
 def _derived_graphs(dataset: Graph) -> Iterator[str]:
     text = (
         "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?x a ?c } "
         f'FILTER(STRSTARTS(STR(?g), "{DERIVED}dyad/") '
+        f'|| STRSTARTS(STR(?g), "{PAGE}") '
         f'|| STRSTARTS(STR(?g), "{DERIVED}actor/") || ?g = <{RELATIONS}>) }}'
     )
     _, rows = select(dataset, text)
@@ -418,6 +455,7 @@ __all__ = [
     "STATE",
     "Derived",
     "after_update",
+    "dyad_counts",
     "event_summary",
     "event_window",
     "is_fresh",

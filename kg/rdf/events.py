@@ -442,7 +442,8 @@ def _edge_counts(rec: Mapping[str, Any]) -> list[Any]:
     ]
 
 
-def _record(value: Any) -> str:
+def record_literal(value: Any) -> str:
+    """A JSON record as an N-Triples string literal (keys sorted, compact)."""
     return quote(json.dumps(value, ensure_ascii=False, sort_keys=True,
                             separators=(",", ":")))  # fmt: skip
 
@@ -507,8 +508,8 @@ def _edge_triples(
         (node, p("eventCount"), lit_int(rec["event_count"])),
         (node, p("assertedCount"), lit_int(rec["asserted"])),
         (node, p("negatedCount"), lit_int(rec["negated"])),
-        (node, p("edgeRecord"), _record(rec)),
-        (node, p("dayCounts"), _record(day_counts(samples))),
+        (node, p("edgeRecord"), record_literal(rec)),
+        (node, p("dayCounts"), record_literal(day_counts(samples))),
     ]
     if rec["first"]:
         out.append((node, p("firstDate"), f'"{rec["first"]}"{_DATE}'))
@@ -550,9 +551,10 @@ def _asserted_counts(
 
 def dyad_triples(
     mentions: Sequence[Mention], window: int
-) -> tuple[list[Triple], list[dict[str, Any]]]:
+) -> tuple[list[Triple], list[dict[str, Any]], list[list[Any]]]:
     """The derived triples of one dyad's mentions (its edges and their events),
-    and the record of each edge."""
+    the record of each edge, and its ``kg:dyadCounts`` (:data:`COUNTS_FIELDS`
+    of each edge)."""
     by_edge: dict[str, list[Mention]] = {}
     for m in mentions:
         by_edge.setdefault(m.relation, []).append(m)
@@ -576,13 +578,14 @@ def dyad_triples(
                     lit_int(asserted["asserted_articles"])))  # fmt: skip
         out.append((node, kg_term("assertedEventCount"),
                     lit_int(asserted["asserted_events"])))  # fmt: skip
-        out.append((node, kg_term("mentionRows"), _record([m.row for m in group])))
+        rows = [m.row for m in group]
+        out.append((node, kg_term("mentionRows"), record_literal(rows)))
         for members in events.values():
             out.extend(_event_triples(node, members))
     if records:  # one literal per dyad: a fraction of the rows to read
         dyad = f"<{dyad_graph(records[0]['source'], records[0]['target'])}>"
-        out.append((dyad, kg_term("dyadCounts"), _record(counts)))
-    return out, records
+        out.append((dyad, kg_term("dyadCounts"), record_literal(counts)))
+    return out, records, counts
 
 
 __all__ = [
@@ -611,6 +614,7 @@ __all__ = [
     "query_rows",
     "read_mentions",
     "read_records",
+    "record_literal",
     "select_rows",
     "stored_mentions",
     "values_blocks",

@@ -141,7 +141,7 @@ def listing_of(
     wanted = None if actor is None else str(actor) if isinstance(actor, URIRef) else ""
     edges = [
         edge
-        for dyad in derived.read_records(dataset, "dyadCounts")
+        for dyad in derived.dyad_counts(dataset)
         for edge in dyad
         if listing.keeps(edge) and (wanted is None or wanted in (edge[0], edge[2]))
     ]

@@ -135,6 +135,8 @@ class KG(DefinedNamespace):
     lastDate: URIRef
     edgeRecord: URIRef
     dyadCounts: URIRef
+    pageCounts: URIRef
+    CountsPage: URIRef
     dayCounts: URIRef
     mentionRows: URIRef
     assertedArticleCount: URIRef

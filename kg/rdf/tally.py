@@ -5,7 +5,8 @@ keeps a few MiB of it in memory), everything of a refresh that grows with the
 corpus: per actor its new edges, mentions and events; the distinct (relation,
 article) pairs of the mentions; and, for a refresh of every dyad, the mentions
 themselves (grouped by dyad on disk instead of in memory), the articles, the
-actors' facts and the number of article graphs about each actor. Only the
+actors' facts and the number of article graphs about each actor; and the new
+counts of each dyad, by page (:mod:`kg.rdf.pages`). Only the
 relation sums (a few dozen relations) are kept in memory. The file goes to the
 temporary directory (``$SQLITE_TMPDIR``, else ``$TMPDIR``, else ``/tmp``).
 """
@@ -26,6 +27,7 @@ from kg.rdf.events import (
     mention_rows,
     query_rows,
 )
+from kg.rdf.pages import dyad_key, page_graph
 from kg.rdf.summaries import (
     ACTOR_PROPS,
     about_query,
@@ -41,6 +43,8 @@ CREATE TABLE mention (e TEXT PRIMARY KEY, s TEXT, t TEXT, art TEXT, row TEXT);
 CREATE TABLE article (iri TEXT PRIMARY KEY, id TEXT, date TEXT, url TEXT, pub TEXT);
 CREATE TABLE fact (a TEXT, k TEXT, v TEXT, PRIMARY KEY (a, k, v)) WITHOUT ROWID;
 CREATE TABLE about (a TEXT PRIMARY KEY, n INT);
+CREATE TABLE counts (page TEXT, dyad TEXT, counts TEXT, PRIMARY KEY (page, dyad))
+    WITHOUT ROWID;
 """
 #: The article fields kept (as the mentions' reader names them).
 _ARTICLE_COLUMNS = ("id", "date", "url", "pub")
@@ -116,6 +120,25 @@ class Tally:
         )
         while rows := cursor.fetchmany(size):
             yield {a: (e, m, n) for a, e, m, n in rows}
+
+    def dyad_counts(self, graph: str, counts: Sequence[Sequence[Any]]) -> None:
+        """Note the new ``kg:dyadCounts`` of a dyad (its graph IRI) for its page."""
+        key = dyad_key(graph)
+        self.db.execute(
+            "INSERT OR REPLACE INTO counts VALUES (?, ?, ?)",
+            (page_graph(key), key, json.dumps(counts, ensure_ascii=False)),
+        )
+
+    def pages(self) -> Iterator[str]:
+        """The pages (graph IRIs) with new counts, in order."""
+        return (p for (p,) in self.db.execute("SELECT DISTINCT page FROM counts"))
+
+    def page(self, page: str) -> dict[str, Any]:
+        """The new counts of a page's dyads, by dyad key."""
+        rows = self.db.execute(
+            "SELECT dyad, counts FROM counts WHERE page = ? ORDER BY dyad", (page,)
+        )
+        return {key: json.loads(counts) for key, counts in rows}
 
     # ------------------------------------------------------ every mention
     def dyads(self, size: int) -> Iterator[dict[tuple[str, str], list[Mention]]]:

@@ -7,6 +7,7 @@ from rdf_helpers import corpus, derived_quads, each_store  # noqa: F401 (fixture
 
 from kg.rdf import derived, events, staging
 from kg.rdf.graph import build
+from kg.rdf.namespaces import KG
 from kg.rdf.staging import Staged
 from kg.rdf.store import open_store, select
 from kg.rdf.tally import Tally
@@ -223,3 +224,23 @@ def test_derived_graphs_of_another_format_are_stale_until_the_next_build(
     assert not derived.is_fresh(store)  # readers group the mentions themselves
     build(corpus(10), dataset=store, registry={})  # unchanged articles
     assert derived.is_fresh(store) and derived_quads(store, state=False) == before
+
+
+def _sorted_counts(records) -> list[str]:
+    import json
+
+    return sorted(json.dumps(r) for r in records)
+
+
+def test_the_pages_hold_the_counts_of_every_dyad(store):
+    build(corpus(40), dataset=store, registry={})
+    per_dyad = _sorted_counts(derived.read_records(store, "dyadCounts"))
+    assert _sorted_counts(derived.dyad_counts(store)) == per_dyad
+    text = f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?p a <{KG.CountsPage}> }} }}"
+    pages = select(store, text)[1]
+    assert 1 < len(list(pages)) < len(per_dyad) > 20  # dyads share pages
+    # articles replaced: dyads change, some lose every mention, and the
+    # pages of the touched dyads follow
+    build(corpus(40, seed=9), dataset=store, registry={})
+    again = _sorted_counts(derived.read_records(store, "dyadCounts"))
+    assert _sorted_counts(derived.dyad_counts(store)) == again != per_dyad

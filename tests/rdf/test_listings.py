@@ -12,8 +12,8 @@ from rdflib import Literal
 
 import kg.query as kq
 from kg.rdf import derived
-from kg.rdf.graph import build
 from kg.rdf.events import ROW_FIELDS
+from kg.rdf.graph import build
 from kg.rdf.listings import LISTINGS, listing_of
 from kg.rdf.ontology import actor_iri
 from kg.rdf.pairs import PAIR_LISTINGS, pair_listing_of
