@@ -2,7 +2,8 @@
 
 :func:`refresh` recomputes the derived graphs (:mod:`kg.rdf.events`: a
 ``kg:Edge`` per edge and a ``kg:NewsEvent`` per event in one graph per dyad;
-:mod:`kg.rdf.summaries`: actor and relation summaries) of some dyads, or of all,
+:mod:`kg.rdf.pages`: the dyads' counts by page; :mod:`kg.rdf.summaries`: actor
+and relation summaries) of some dyads, or of all,
 in memory that does not grow with the corpus: :data:`DYADS` dyads at a time,
 the graphs staged to disk (:mod:`kg.rdf.staging`) and the counts the summaries
 need kept on disk (:mod:`kg.rdf.tally`) until one load at the end.

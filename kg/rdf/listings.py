@@ -6,7 +6,8 @@ joins those properties edge by edge: about 150 µs a row with the sort and the
 conversion of the terms, 45 s for the 290,000 edges of a 100,000-article store.
 On an embedded store whose derived data is fresh (:func:`kg.rdf.derived.is_fresh`)
 ``kg query --named`` reads the same rows from the ``kg:dyadCounts`` arrays (one
-literal per dyad, :data:`kg.rdf.events.COUNTS_FIELDS`) and the labels of the
+per dyad, :data:`kg.rdf.events.COUNTS_FIELDS`, read by page:
+:func:`kg.rdf.pages.dyad_counts`) and the labels of the
 actor summaries, and sorts them in Python: the rows of the SPARQL of the named
 query, in its order, as the same RDF terms (tested on every output format). The
 ``.rq`` files stay the definition (and what a SPARQL endpoint or an older store
