@@ -267,3 +267,13 @@ def test_ready_for_an_act_is_an_intent(nlp):
     # twin: talks held are a meeting
     held = asserted(run(nlp, "Peru held talks with Chile."))
     assert ("PER", "meetsWith", "CHL") in held
+
+
+def test_what_a_report_does_not_state_is_not_asserted(nlp):
+    doc = run(nlp, "Peru did not confirm that it had shelled Chile.")
+    assert ("PER", "attacks", "CHL") in triples(doc, negated=True)
+    assert not asserted(doc)
+    # the twin: a confirmed act is stated (and reported)
+    assert ("PER", "attacks", "CHL") in asserted(
+        run(nlp, "Peru confirmed that it had shelled Chile.")
+    )

@@ -377,6 +377,8 @@ def _govern(rules: Rules, ev: Event, top: Token, head: Token) -> tuple[Token, st
     if dep == "ccomp" and hl in p.reporting and cls != "denial":
         ev.top = top
         report(rules, ev, head)
+        if has_neg(head, p.negations):  # "did not confirm that X hit Y": not stated
+            ev.negated = not ev.negated
         return top, _DONE
     if dep == "ccomp" and cls not in rules.words.clause_control:
         return top, _STOP
