@@ -765,3 +765,22 @@ def test_the_author_of_an_act_of_force_goes_before_the_place(nlp):
     assert {
         s for s, _, _ in asserted(run(nlp, "A Chilean officer was killed in Quito."))
     } == {"ECU"}
+
+
+def test_a_ban_on_trade_is_an_embargo(nlp):
+    assert ("PER", "sanctions", "CHL") in asserted(
+        run(nlp, "Peru imposed an import ban on Chile.")
+    )
+    # twins: a ban on people coerces, and a lifted export ban eases
+    assert ("PER", "coerces", "CHL") in asserted(
+        run(nlp, "Peru imposed a ban on Chilean journalists.")
+    )
+    got = asserted(run(nlp, "Peru lifted its export ban on Chile."))
+    assert got and not {r for _, r, _ in got} & {"sanctions", "coerces"}
+
+
+def test_playing_host_is_hosting_but_playing_a_role_is_no_event(nlp):
+    assert ("PER", "hosts", "CHL") in asserted(
+        run(nlp, "Peru played host to Chilean negotiators.")
+    )
+    assert not asserted(run(nlp, "Peru played a role in the talks."))
