@@ -784,3 +784,14 @@ def test_playing_host_is_hosting_but_playing_a_role_is_no_event(nlp):
         run(nlp, "Peru played host to Chilean negotiators.")
     )
     assert not asserted(run(nlp, "Peru played a role in the talks."))
+
+
+def test_pressure_put_on_a_party_is_a_demand_of_it(nlp):
+    assert ("PER", "demands", "CHL") in asserted(
+        run(nlp, "Peru put pressure on Chile to reopen the border.")
+    )
+    assert ("PER", "demands", "CHL") in asserted(
+        run(nlp, "Chile came under pressure from Peru.")
+    )
+    # the twin: pressure on no party is no event
+    assert not asserted(run(nlp, "The pressure on hospitals in Lima grew."))
