@@ -795,3 +795,13 @@ def test_pressure_put_on_a_party_is_a_demand_of_it(nlp):
     )
     # the twin: pressure on no party is no event
     assert not asserted(run(nlp, "The pressure on hospitals in Lima grew."))
+
+
+def test_a_place_of_ones_own_taken_from_a_party_acts_on_that_party(nlp):
+    got = asserted(run(nlp, "Peru's army recaptured Lima from Chilean forces."))
+    assert {(s, t) for s, _, t in got} == {("PER", "CHL")}
+    # twins: with no party it was taken from, no event; a place of another
+    # state stands for that state
+    assert not asserted(run(nlp, "Peru's army recaptured Lima."))
+    got = asserted(run(nlp, "Peru's army captured Santiago from rebels."))
+    assert ("PER", "CHL") in {(s, t) for s, _, t in got}

@@ -17,6 +17,10 @@ from kg.nlp.relations.counter import counter_target, is_counter
 from kg.nlp.relations.search import actors, find, open_heads, topic_phrase
 from kg.nlp.relations.sources import Args, Keys, addressed, sources
 from kg.nlp.relations.syntax import crosses_clause, subject
+from kg.registry.lexicon import CAPITAL, PLACE
+
+#: Mention labels of places (a capital or another place of a state).
+_PLACES = (CAPITAL, PLACE)
 
 
 # ------------------------------------------------------------------------ targets
@@ -294,9 +298,29 @@ def resolve(ctx: SentContext, ev: Event) -> bool:
         return True
     ev.sources = a.sources
     ev.targets = a.targets
+    _taken_from(ctx, ev, src_ids)
     _giver_first(ctx, ev)
     refine(ctx, ev)
     return True
+
+
+def _taken_from(ctx: SentContext, ev: Event, src_ids: Keys) -> None:
+    """ "X's army retook X's capital from Y": a place of the source's own, taken
+    from a party, stands for no other state; the party it was taken from is the
+    target (where a place of another state is the state: "X seized Y's port")."""
+    own = [
+        t for t in ev.targets
+        if t.label_ in _PLACES
+        and any(ctx.doc.same_actor(s, t, ctx.number) for s in ev.sources)
+    ]  # fmt: skip
+    if not own:
+        return
+    for c in ev.trigger.children:
+        if c.dep_ == "prep" and c.lower_ == "from":
+            found = [m for o in c.children for m in actors(ctx, o, src_ids)]
+            if found:
+                ev.targets = [t for t in ev.targets if t not in own] + found
+                return
 
 
 def _giver_first(ctx: SentContext, ev: Event) -> None:
