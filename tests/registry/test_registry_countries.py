@@ -20,7 +20,8 @@ def test_registry_covers_every_iso_country():
 
 def test_capitals_and_metonyms_stand_for_the_government():
     lex = lexicon()
-    for text in ("Damascus", "Kremlin", "the Kremlin", "White House"):
+    # a seat of government that is not the capital (La Paz, not Sucre) too
+    for text in ("Damascus", "Kremlin", "the Kremlin", "White House", "La Paz"):
         assert lex.aliases[text].kind == "CAPITAL" and lex.aliases[text].sector == "GOV"
     assert lex.aliases["Syrians"].kind == "DEMONYM"  # a generated plural
 
