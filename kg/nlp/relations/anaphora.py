@@ -169,10 +169,13 @@ def earlier_author(
 
 def _kinds(rules: Rules, noun: Token, rel: str | None) -> frozenset[int] | None:
     """The quad classes of the acts a noun of ``rel`` names again (None: any act).
-    Drills named alone are either kind ("condemned the drills": a show of force)."""
+    Drills named alone are either kind ("condemned the drills": a show of force),
+    and so is a noun whose preposition settles its sense ("condemned the strike":
+    a strike on a party, ``strike_on``, is an attack)."""
     if rel is None:
         return None
-    rels = {rel}
+    lemma = noun.lemma_.lower() + "_"
+    rels = {rel} | {r for k, r in rules.patterns.nouns.items() if k.startswith(lemma)}
     if noun.lower_ in rules.patterns.senses["show_of_force.nouns"]:
         rels.add(rules.patterns.senses.relations["show_of_force"])
     return frozenset(rules.vocab[r].quad_class for r in rels)
