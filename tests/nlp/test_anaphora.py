@@ -31,6 +31,19 @@ CASES = [
         "ambassador from Peru.",
         ("BRA", "condemns", "PER"),
     ),
+    (  # "the strike" alone is a protest, but a strike on a party an attack
+        "Peru struck Arica. Bolivia condemned the strike.",
+        ("BOL", "condemns", "PER"),
+    ),
+    (  # a reaction by a pejorative name
+        "Peru struck Arica. Bolivia called the strike an act of aggression.",
+        ("BOL", "condemns", "PER"),
+    ),
+    (
+        "Peru closed its border to Chilean trucks. Bolivia called the decision "
+        "regrettable.",
+        ("BOL", "condemns", "PER"),
+    ),
 ]
 
 
@@ -62,6 +75,10 @@ NOT_THESE = [  # (text, relation it must not give) beside a twin that gives it
     ("Peru shelled Arica. Bolivia condemned an attack on a church.", "condemns"),
     # nothing was reported before
     ("Bolivia condemned the attack.", "condemns"),
+    # a name that is no reproach
+    ("Peru struck Arica. Bolivia called the strike a turning point.", "condemns"),
+    # a strike named again after no act of force
+    ("Peru restored ties with Chile. Bolivia condemned the strike.", "condemns"),
     ("Bolivia condemned it.", "condemns"),
     # an allegation that names no one before it
     ("Chile rejected the allegations.", "rejects"),

@@ -15,12 +15,15 @@ from kg.nlp.relations.verbs import Found, Verb
 
 
 def _words_of(tok: Token, deps: tuple[str, ...]) -> list[Token]:
-    """A token's children of the given dependencies with their own modifiers."""
+    """A token's children of the given dependencies with their own modifiers, and
+    what an "of" after it names ("an act of aggression")."""
     out: list[Token] = []
     for c in tok.children:
         if c.dep_ in deps:
             out.append(c)
             out.extend(m for m in c.children if m.dep_ in ("compound", "amod"))
+        if c.dep_ == "prep" and c.lower_ == "of":
+            out.extend(o for o in c.children if o.dep_ == "pobj")
     return out
 
 
