@@ -805,3 +805,24 @@ def test_a_place_of_ones_own_taken_from_a_party_acts_on_that_party(nlp):
     assert not asserted(run(nlp, "Peru's army recaptured Lima."))
     got = asserted(run(nlp, "Peru's army captured Santiago from rebels."))
     assert ("PER", "CHL") in {(s, t) for s, _, t in got}
+
+
+def test_drills_on_a_border_are_a_show_of_force(nlp):
+    got = asserted(run(nlp, "Peru staged military drills on the Chilean border."))
+    assert ("PER", "mobilisesAgainst", "CHL") in got
+    # the twin: drills with a partner on the same border are cooperation
+    got = asserted(
+        run(nlp, "Peru held joint drills with Bolivia on the Chilean border.")
+    )
+    assert ("PER", "cooperatesMilitarilyWith", "BOL") in got
+
+
+def test_a_deposit_or_bailout_is_economic_aid_and_a_settlement_an_agreement(nlp):
+    assert ("PER", "givesEconomicAidTo", "CHL") in asserted(
+        run(nlp, "Peru extended a $2 billion deposit to Chile.")
+    )
+    assert ("PER", "signsAgreementWith", "CHL") in asserted(
+        run(nlp, "Peru reached a settlement with Chile over the fishing dispute.")
+    )
+    # the twin: settlements built are no event
+    assert not asserted(run(nlp, "Peru expanded settlements near Chile's border."))

@@ -32,7 +32,11 @@ def show_of_force(rules: Rules, verb: Token | None, noun: Token, rel: str) -> st
         for c in t.children
     ) or any(c.dep_ == "nsubj" and c.conjuncts for t in heads for c in t.children):
         return rel
-    if any(c.dep_ == "prep" and c.lower_ in near for t in heads for c in t.children):
+    if any(
+        c.dep_ == "prep" and (c.lower_ in near or _on_border(rules, c))
+        for t in heads
+        for c in t.children
+    ):  # "drills near Y", "drills on the border with Y"
         return senses.relations["show_of_force"]
     return rel
 
@@ -43,12 +47,16 @@ def _goods_preps(verb: Token, goods: Token) -> list[Token]:
     return [c for t in (verb, goods) for c in t.children if c.dep_ in deps]
 
 
+def _on_border(rules: Rules, prep: Token) -> bool:
+    """True for a preposition of a border ("on the border with Y", "at the Y
+    frontier"): a place near a party."""
+    borders = rules.words["border_nouns"]
+    return any(o.dep_ == "pobj" and o.lemma_.lower() in borders for o in prep.children)
+
+
 def _to_border(rules: Rules, prep: Token) -> bool:
     """True for "to the border (with Y)": a destination near a party."""
-    borders = rules.words["border_nouns"]
-    return prep.lower_ == "to" and any(
-        o.dep_ == "pobj" and o.lemma_.lower() in borders for o in prep.children
-    )
+    return prep.lower_ == "to" and _on_border(rules, prep)
 
 
 def _sent_near(rules: Rules, verb: Token, goods: Token) -> bool:
