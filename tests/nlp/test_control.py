@@ -277,3 +277,13 @@ def test_what_a_report_does_not_state_is_not_asserted(nlp):
     assert ("PER", "attacks", "CHL") in asserted(
         run(nlp, "Peru confirmed that it had shelled Chile.")
     )
+
+
+def test_deciding_against_an_act_is_a_refusal_of_it(nlp):
+    doc = run(nlp, "Peru decided against sending troops to Chile.")
+    assert ("PER", "rejects", "CHL") in asserted(doc)
+    assert ("PER", "givesMilitaryAidTo", "CHL") not in asserted(doc)
+    # the twin: a decision to send them is the act
+    assert ("PER", "givesMilitaryAidTo", "CHL") in triples(
+        run(nlp, "Peru decided to send troops to Chile.")
+    )

@@ -45,6 +45,9 @@ _MAX_LEMMAS = 200_000
 _MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "prep"})
 
 
+#: The children of a verb that make a control word with it ("rule_out").
+_CONTROL_DEPS = ("prt", "advmod", "prep")
+
 @dataclass(frozen=True, eq=False)
 class Rules:
     """The data the relation rules read, with the lookups built on it (the
@@ -152,11 +155,12 @@ class Rules:
     def control_word(self, tok: Token) -> str:
         """The lemma under which a governing verb is a control word: a phrasal verb
         listed with its particle ("rule_out": "ruled out sending troops" is a
-        refusal) or adverb ("have_yet": "has yet to condemn X" withholds it) before
-        the bare lemma."""
+        refusal), adverb ("have_yet": "has yet to condemn X" withholds it) or
+        preposition ("decide_against": "decided against sending X") before the
+        bare lemma."""
         lemma = self.lemma(tok)
         for c in tok.children:
-            if c.dep_ in ("prt", "advmod") and f"{lemma}_{c.lower_}" in self.known:
+            if c.dep_ in _CONTROL_DEPS and f"{lemma}_{c.lower_}" in self.known:
                 return f"{lemma}_{c.lower_}"
         return lemma
 
