@@ -382,8 +382,6 @@ def _govern(rules: Rules, ev: Event, top: Token, head: Token) -> tuple[Token, st
         return top, _DONE
     if dep == "ccomp" and cls not in rules.words.clause_control:
         return top, _STOP
-    if dep == "pcomp" and rules.control_word(head.head) != rules.lemma(head.head):
-        return head, _UP  # "decided against sending X": the phrasal control word
     if cls == "demand" and head.pos_ in ("NOUN", "PROPN"):
         cls = None  # "an executive order ending X": a document, not an ordering
     if hl in rules.control("aspect"):
