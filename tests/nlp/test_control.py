@@ -287,3 +287,15 @@ def test_deciding_against_an_act_is_a_refusal_of_it(nlp):
     assert ("PER", "givesMilitaryAidTo", "CHL") in triples(
         run(nlp, "Peru decided to send troops to Chile.")
     )
+
+
+def test_stopping_cooperation_reduces_ties(nlp):
+    doc = run(nlp, "Peru stopped cooperating with Chile.")
+    assert asserted(doc) == {("PER", "reducesRelationsWith", "CHL")}
+    assert ("PER", "cooperatesWith", "CHL") in triples(doc, negated=True)
+    # twins: a hostile act stopped, and a cooperation failed, are only negated
+    for text in (
+        "Peru stopped shelling Chile.",
+        "Peru failed to cooperate with Chile.",
+    ):
+        assert not asserted(run(nlp, text)), text

@@ -133,7 +133,17 @@ def _refusal(rules: Rules, ev: Event, _head: Token, rel: str) -> None:
     ev.extra["control"] = "refusal"
 
 
-def _negator(_rules: Rules, ev: Event, _head: Token, _rel: str) -> None:
+def _negator(rules: Rules, ev: Event, head: Token, rel: str) -> None:
+    """ "failed to X": X negated; but an act of cooperation an ending verb stops
+    is ended, as its noun would be ("stopped cooperating with Y" reduces ties,
+    CAMEO 16, as "halted cooperation with Y" does), the act kept negated."""
+    ending = not ev.negated and ending_verb(rules, head)
+    ended = ending_of(rules, rel) if ending else None
+    if ended is not None:
+        ev.secondary.append((rel, True))
+        ev.relation = ended
+        ev.extra["control"] = "ending"
+        return
     ev.negated = not ev.negated
     ev.extra["control"] = "negator"
 
