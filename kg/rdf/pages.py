@@ -51,7 +51,7 @@ def page_graph(key: str) -> str:
     """The graph (and node) of the page of a dyad key.
 
     Examples:
-        >>> page_graph("0a1b2c")[-8:]
+        >>> page_graph("0a1b2c")[-7:]
         'page/0a'
     """
     return PAGE + key[:DIGITS]
