@@ -34,15 +34,10 @@ from kg.analysis.read import (
     where,
 )
 from kg.rdf import derived, store
-from kg.rdf.events import (
-    COUNTS_FIELDS,
-    count_events,
-    dyad_graph,
-    mention_pattern,
-    mention_vars,
-)
+from kg.rdf.events import COUNTS_FIELDS, count_events, dyad_graph
 from kg.rdf.namespaces import sparql_prefixes
 from kg.rdf.ontology import actor_iri
+from kg.rdf.reading import mention_pattern, mention_vars
 from kg.vocab import load_vocabulary
 
 # one row per event and value; where the default graph is not the union of the

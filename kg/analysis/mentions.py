@@ -6,7 +6,7 @@ it matches every mention of the store, then joins. On a store whose derived
 graphs are up to date, each derived ``kg:Edge`` keeps the rows of its mentions
 (``kg:mentionRows``: every field of each mention and of its article, one
 literal per edge): :func:`pattern_rows` gives the rows the SPARQL pattern
-(:func:`kg.rdf.events.mention_pattern`) would give of some edges or pairs, for
+(:func:`kg.rdf.reading.mention_pattern`) would give of some edges or pairs, for
 :func:`kg.analysis.read.read_events`, reading one literal per edge whatever the
 size of the store.
 
@@ -25,15 +25,10 @@ from typing import Any
 from rdflib import Graph
 
 from kg.rdf import derived, store
-from kg.rdf.events import (
-    ARTICLE_FIELDS,
-    MENTION_FIELDS,
-    dyad_graph,
-    edge_node,
-    stored_mentions,
-)
+from kg.rdf.events import dyad_graph, edge_node
 from kg.rdf.namespaces import PREFIXES
 from kg.rdf.ontology import actor_iri, relation_iri
+from kg.rdf.reading import ARTICLE_FIELDS, MENTION_FIELDS, stored_mentions
 
 _TYPE = PREFIXES["rdf"] + "type"
 _EVENT = PREFIXES["kg"] + "Event"

@@ -16,9 +16,9 @@ from rdflib import ConjunctiveGraph, Graph
 from kg.analysis import mentions
 from kg.dates import normalise_date
 from kg.rdf import derived, store
-from kg.rdf.events import local_name, mention_pattern, mention_vars
 from kg.rdf.namespaces import sparql_prefixes
 from kg.rdf.ontology import ACTOR, KG, actor_iri, relation_iri
+from kg.rdf.reading import local_name, mention_pattern, mention_vars
 from kg.rdf.sparql import sparql_term
 from kg.rdf.summaries import ACTOR_PROPS, choose, read_summaries
 from kg.types import KGError

@@ -28,16 +28,10 @@ from rdflib import ConjunctiveGraph, Graph
 from kg.rdf.events import (
     DEFAULT_WINDOW,
     DERIVED,
-    Mention,
     actor_graph,
     dyad_graph,
     dyad_triples,
-    kg_term,
     lit_int,
-    local_name,
-    read_mentions,
-    read_records,
-    values_blocks,
 )
 from kg.rdf.namespaces import ACTOR, KG
 from kg.rdf.nquads import Triple, quote
@@ -48,6 +42,14 @@ from kg.rdf.pages import (
     page_graph,
     page_triples,
     stored_pages,
+)
+from kg.rdf.reading import (
+    Mention,
+    kg_term,
+    local_name,
+    read_mentions,
+    read_records,
+    values_blocks,
 )
 from kg.rdf.staging import Staged
 from kg.rdf.store import select, update, values_of

@@ -26,8 +26,9 @@ from typing import Any
 
 from rdflib import Graph
 
-from kg.rdf.events import DERIVED, kg_term, read_records, record_literal, values_blocks
+from kg.rdf.events import DERIVED, record_literal
 from kg.rdf.nquads import TYPE, Triple
+from kg.rdf.reading import kg_term, read_records, values_blocks
 from kg.rdf.store import select
 
 #: Hex digits of a dyad graph's hash that name its page (256 pages).

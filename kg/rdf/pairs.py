@@ -6,7 +6,7 @@ joins the facts of each: at 100,000 articles, the US and Syria took about 4 s,
 as a hub actor has tens of thousands of mentions. On an embedded store whose
 derived data is fresh (:func:`kg.rdf.derived.is_fresh`), ``kg query --named``
 reads the same rows from the ``kg:mentionRows`` of the two dyads' edges (one
-literal per edge, :data:`kg.rdf.events.ROW_FIELDS`) and sorts them in Python:
+literal per edge, :data:`kg.rdf.reading.ROW_FIELDS`) and sorts them in Python:
 the rows of the SPARQL of the named query, in its order (which ends with the
 article and the mention, so that it is total), as the same RDF terms. The
 ``.rq`` files stay the definition (and what a SPARQL endpoint or an older store
@@ -25,8 +25,9 @@ from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from kg.rdf import derived
-from kg.rdf.events import dyad_graph, stored_mentions
+from kg.rdf.events import dyad_graph
 from kg.rdf.namespaces import ACTOR
+from kg.rdf.reading import stored_mentions
 from kg.rdf.store import store_kind
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"

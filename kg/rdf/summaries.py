@@ -18,17 +18,10 @@ from typing import Any
 from rdflib import Graph
 from rdflib.namespace import RDF, RDFS, SKOS
 
-from kg.rdf.events import (
-    DERIVED,
-    actor_graph,
-    lit_int,
-    local_name,
-    query_rows,
-    read_records,
-    values_blocks,
-)
+from kg.rdf.events import DERIVED, actor_graph, lit_int
 from kg.rdf.namespaces import ACTOR, KG
 from kg.rdf.nquads import TYPE, Triple, quote, sha256
+from kg.rdf.reading import local_name, query_rows, read_records, values_blocks
 
 #: Order in which a class wins when an actor has several kg types.
 CLASS_ORDER = (

@@ -20,14 +20,8 @@ from typing import Any
 
 from rdflib import Graph
 
-from kg.rdf.events import (
-    Mention,
-    article_rows,
-    make_mention,
-    mention_rows,
-    query_rows,
-)
 from kg.rdf.pages import dyad_key, page_graph
+from kg.rdf.reading import Mention, article_rows, make_mention, mention_rows, query_rows
 from kg.rdf.summaries import (
     ACTOR_PROPS,
     about_query,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from rdf_helpers import corpus, derived_quads, each_store  # noqa: F401 (fixture "store")
 
-from kg.rdf import derived, events, staging
+from kg.rdf import derived, events, reading, staging
 from kg.rdf.graph import build
 from kg.rdf.namespaces import KG
 from kg.rdf.staging import Staged
@@ -171,7 +171,7 @@ def test_an_endpoint_gets_the_staged_graphs_as_insert_data(monkeypatch):
 def test_the_tally_groups_every_mention_by_dyad_as_the_reader_does(store):
     build(corpus(25), dataset=store, registry={})
     want: dict = {}
-    for m in events.read_mentions(store):
+    for m in reading.read_mentions(store):
         want.setdefault((m.source, m.target), []).append(m)
     got: dict = {}
     with Tally(store, delta=False) as tally:
@@ -192,7 +192,7 @@ def test_the_tally_reads_the_facts_the_store_query_reads(store):
     from kg.rdf.summaries import read_facts
 
     build(corpus(10), dataset=store, registry={})
-    mentions = events.read_mentions(store)
+    mentions = reading.read_mentions(store)
     actors = sorted({m.source for m in mentions} | {m.target for m in mentions})
     with Tally(store, delta=False) as tally:
         assert tally.read_facts(actors) == read_facts(store, actors)

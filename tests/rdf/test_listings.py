@@ -12,12 +12,12 @@ from rdflib import Literal
 
 import kg.query as kq
 from kg.rdf import derived
-from kg.rdf.events import ROW_FIELDS
 from kg.rdf.graph import build
 from kg.rdf.listings import LISTINGS, listing_of
 from kg.rdf.ontology import actor_iri
 from kg.rdf.pairs import PAIR_LISTINGS, pair_listing_of
 from kg.rdf.pairs import _rows as _pair_rows
+from kg.rdf.reading import ROW_FIELDS
 from kg.rdf.store import open_store
 from kg.types import Article, Assertion, KGError, Mention
 
