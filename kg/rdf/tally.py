@@ -21,7 +21,14 @@ from typing import Any
 from rdflib import Graph
 
 from kg.rdf.pages import dyad_key, page_graph
-from kg.rdf.reading import Mention, article_rows, make_mention, mention_rows, query_rows
+from kg.rdf.reading import (
+    ARTICLE_KEYS,
+    Mention,
+    article_rows,
+    make_mention,
+    mention_rows,
+    query_rows,
+)
 from kg.rdf.summaries import (
     ACTOR_PROPS,
     about_query,
@@ -40,8 +47,10 @@ CREATE TABLE about (a TEXT PRIMARY KEY, n INT);
 CREATE TABLE counts (page TEXT, dyad TEXT, counts TEXT, PRIMARY KEY (page, dyad))
     WITHOUT ROWID;
 """
-#: The article fields kept (as the mentions' reader names them).
-_ARTICLE_COLUMNS = ("id", "date", "url", "pub")
+#: The article fields kept (as the mentions' reader names them), and the row
+#: variables they are read from.
+_ARTICLE_COLUMNS = tuple(key for key, _ in ARTICLE_KEYS)
+_ARTICLE_VARS = tuple(var for _, var in ARTICLE_KEYS)
 #: Keep the smallest non-empty value of an article field (as a dict of the
 #: mentions' reader would).
 _SMALLEST = ", ".join(
@@ -150,8 +159,8 @@ class Tally:
         self.db.executemany(
             f"INSERT INTO article VALUES (?, ?, ?, ?, ?) ON CONFLICT (iri) DO UPDATE "
             f"SET {_SMALLEST}",
-            ((r["art"], r["artid"] or None, r["adate"] or None, r["url"] or None,
-              r["pub"] or None) for r in article_rows(self.dataset)),
+            ((r["art"], *(r[v] or None for v in _ARTICLE_VARS))
+             for r in article_rows(self.dataset)),
         )  # fmt: skip
         self.db.execute("CREATE INDEX mention_dyad ON mention (s, t)")
         cursor = self.db.execute(
