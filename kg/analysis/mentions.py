@@ -61,16 +61,9 @@ def pattern_rows(
     any relation): the ``kg:mentionRows`` of their derived ``kg:Edge`` nodes,
     one literal per edge."""
     if edges is not None:
-        return stored_mentions(dataset, "x", [edge_node(*_iris(e)) for e in edges])
-    graphs = [dyad_graph(*_iris(pair)) for pair in pairs or ()]
+        return stored_mentions(dataset, "x", list(_edge_nodes(edges)))
+    graphs = [dyad_graph(str(actor_iri(s)), str(actor_iri(t))) for s, t in pairs or ()]
     return stored_mentions(dataset, "g", graphs)
-
-
-def _iris(ids: tuple[str, ...]) -> tuple[str, ...]:
-    """The IRIs of (source, target) or (source, relation, target) ids."""
-    if len(ids) == 2:
-        return str(actor_iri(ids[0])), str(actor_iri(ids[1]))
-    return str(actor_iri(ids[0])), str(relation_iri(ids[1])), str(actor_iri(ids[2]))
 
 
 def _facts(inner: Any, iri: str) -> dict[str, str]:
