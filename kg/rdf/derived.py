@@ -41,7 +41,7 @@ from kg.rdf.pages import (
     dyad_key,
     page_graph,
     page_triples,
-    stored_pages,
+    stored_page,
 )
 from kg.rdf.reading import (
     Mention,
@@ -277,7 +277,7 @@ def _stage_pages(
         key = dyad_key(dyad_graph(s, t))
         keys.setdefault(page_graph(key), set()).add(key)
     for page in sorted(keys):
-        counts = stored_pages(dataset, [page])[page]
+        counts = stored_page(dataset, page)
         for key in keys[page]:
             counts.pop(key, None)
         counts.update(tally.page(page))

@@ -21,14 +21,14 @@ of the refresh's graphs (:class:`kg.rdf.staging.Staged`).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from rdflib import Graph
 
 from kg.rdf.events import DERIVED, record_literal
 from kg.rdf.nquads import TYPE, Triple
-from kg.rdf.reading import kg_term, read_records, values_blocks
+from kg.rdf.reading import kg_term, read_records
 from kg.rdf.store import select
 
 #: Hex digits of a dyad graph's hash that name its page (256 pages).
@@ -67,15 +67,13 @@ def page_triples(page: str, counts: Mapping[str, Any]) -> list[Triple]:
     ]
 
 
-def stored_pages(dataset: Graph, pages: Iterable[str]) -> dict[str, dict[str, Any]]:
-    """The stored counts of some pages (graph IRIs), by dyad key, per page."""
-    todo = sorted(set(pages))
-    out: dict[str, dict[str, Any]] = {p: {} for p in todo}
+def stored_page(dataset: Graph, page: str) -> dict[str, Any]:
+    """The stored counts of a page (its graph IRI), by dyad key ({}: none)."""
     prop = kg_term("pageCounts")
-    for block in values_blocks(["g"], todo):
-        text = f"SELECT ?g ?r WHERE {{ {block} GRAPH ?g {{ ?g {prop} ?r }} }}"
-        for page, record in select(dataset, text)[1]:
-            out[str(page)].update(json.loads(record or "{}"))
+    text = f"SELECT ?r WHERE {{ GRAPH <{page}> {{ <{page}> {prop} ?r }} }}"
+    out: dict[str, Any] = {}
+    for (record,) in select(dataset, text)[1]:
+        out.update(json.loads(record or "{}"))
     return out
 
 
@@ -88,5 +86,5 @@ def dyad_counts(dataset: Graph) -> Iterator[list[list[Any]]]:
 
 __all__ = [
     "PAGE", "PAGES", "dyad_counts", "dyad_key", "page_graph", "page_triples",
-    "stored_pages",
+    "stored_page",
 ]  # fmt: skip
