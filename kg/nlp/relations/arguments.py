@@ -317,7 +317,7 @@ def _taken_from(ctx: SentContext, ev: Event, src_ids: Keys) -> None:
         return
     for c in ev.trigger.children:
         if c.dep_ == "prep" and c.lower_ == "from":
-            found = [m for o in c.children for m in actors(ctx, o, src_ids)]
+            found = actors(ctx, c, src_ids)
             if found:
                 ev.targets = [t for t in ev.targets if t not in own] + found
                 return
