@@ -48,6 +48,7 @@ _MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod", "prep"})
 #: The children of a verb that make a control word with it ("rule_out").
 _CONTROL_DEPS = ("prt", "advmod", "prep")
 
+
 @dataclass(frozen=True, eq=False)
 class Rules:
     """The data the relation rules read, with the lookups built on it (the
