@@ -142,7 +142,7 @@ CASES = [
     ("Peru agreed with Chile to cut copper output.", {("PER", "agreesWith", "CHL")}),
     # a package is an event by what it holds; a quantity by what it measures
     (
-        "Norway announced an arms package for Latvia.",
+        "Norway sent an arms package to Latvia.",
         {("NOR", "givesMilitaryAidTo", "LVA")},
     ),
     (

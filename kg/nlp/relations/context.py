@@ -119,6 +119,15 @@ class Rules:
             | senses["force.subjects"]
         )
 
+    @cached_property
+    def goods(self) -> frozenset[str]:
+        """The words of goods handed over: :attr:`military_goods` and the
+        relief, money and aid goods."""
+        w = self.words
+        return (
+            self.military_goods | w["relief_goods"] | w["money_goods"] | w["aid_goods"]
+        )
+
     def lemma(self, tok: Token) -> str:
         """The lemma, repaired for verbs the lemmatiser gets wrong ("staged" ->
         "stag"): a regular inflection of a lexicon verb is taken as that verb."""

@@ -29,7 +29,7 @@ from spacy.tokens import Token
 from kg.nlp.relations.context import Event, Rules
 from kg.nlp.relations.endings import ending_of, ending_verb
 from kg.nlp.relations.syntax import has_mark, has_neg, prep_objects, subject
-from kg.nlp.relations.triggers import threat_of, verb_relation
+from kg.nlp.relations.triggers import intent_of, threat_of, verb_relation
 
 #: Dependencies through which a trigger climbs to the verb that governs it.
 _CHAIN_DEPS = frozenset(
@@ -38,15 +38,6 @@ _CHAIN_DEPS = frozenset(
 _UP, _STOP, _DONE = "up", "stop", "done"
 #: Control classes of an act intended, not done ("ready for talks", "prepared to").
 INTENT_CLASSES = frozenset({"intent", "posture"})
-
-
-# ------------------------------------------------------------ relations of a rule
-def intent_of(rules: Rules, rel: str) -> str:
-    """The intent relation of a cooperative relation ("will aid" -> offersAidTo)."""
-    words = rules.words
-    if rel in words.intent_kept:
-        return rel
-    return words.intent_by_category.get(rules.plover(rel), words.role("intent"))
 
 
 # ----------------------------------------------------------------- control classes

@@ -138,6 +138,31 @@ def threat_of(rules: Rules, rel: str) -> str:
     return rules.words.role(role)
 
 
+def intent_of(rules: Rules, rel: str) -> str:
+    """The intent relation of a cooperative relation ("will aid" -> offersAidTo)."""
+    words = rules.words
+    if rel in words.intent_kept:
+        return rel
+    return words.intent_by_category.get(rules.plover(rel), words.role("intent"))
+
+
+def _by_announcement(rules: Rules, v: Verb) -> Found | None:
+    """ "announced new military aid for Y", "unveiled a package of weapons for Y":
+    aid announced is still to come, an offer of it (CAMEO 033) as pledged aid is;
+    an event noun of aid or goods handed over (the object or what its quantity
+    measures) decide."""
+    words = rules.words
+    if v.lemma not in words["announcing_verbs"]:
+        return None
+    for o, keys in v.all_objs:
+        rel = rules.noun_relation(o)
+        if rel is None and set(keys) & rules.goods:
+            rel = words.role("aid")  # "unveiled a tranche of weapons"
+        if rel is not None and rules.in_category(rel, "announced"):
+            return intent_of(rules, rel), "light", [v.tok, o], None
+    return None
+
+
 def _by_promised_harm(rules: Rules, v: Verb) -> Found | None:
     """ "vowed retaliation against Y", "warned of reprisals against Y": a pledge or
     warning of a hostile act is a threat of it (CAMEO 13)."""
@@ -273,6 +298,7 @@ _VERB_RULES: tuple[Callable[[Rules, Verb], Found | None], ...] = (
     by_destination,
     by_object,
     by_goods,
+    _by_announcement,
     _by_override,
     _by_event_noun,
     _by_light_preposition,
@@ -295,6 +321,7 @@ TRIGGER_LISTS: tuple[tuple[str, str], ...] = (
     ("words", "transfer_verbs"),  # by_goods
     ("words", "deployment_verbs"),  # by_destination
     ("words", "recipient_verbs"),  # by_goods ("received jets from Y")
+    ("words", "announcing_verbs"),  # _by_announcement
 )
 
 
