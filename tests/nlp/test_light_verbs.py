@@ -48,3 +48,66 @@ def test_an_announced_withdrawal_is_an_intent(nlp):
     assert ("FRA", "withdrawsFrom", "TCD") in asserted(
         run(nlp, "France completed the withdrawal of its troops from Chad.")
     )
+
+
+#: What is given decides (the CAMEO dictionary's GIVE block).
+GIVEN = [
+    ("Chile gave its approval to Bolivia's plan.", "praises"),
+    ("Chile gave the go-ahead for talks with Bolivia.", "agreesWith"),
+    ("Chile gave permission to Bolivia to use its port.", "concedesTo"),
+]
+
+
+@pytest.mark.parametrize(("text", "relation"), GIVEN)
+def test_what_is_given_decides(nlp, text, relation):
+    assert ("CHL", relation, "BOL") in asserted(run(nlp, text))
+
+
+def test_a_word_written_with_a_hyphen_is_one_noun(nlp):
+    assert ("UKR", "attacks", "RUS") in asserted(
+        run(nlp, "Ukraine launched a counter-attack against Russia.")
+    )
+    # twin: a counter of no act is no event
+    assert not asserted(
+        run(nlp, "Ukraine launched a counter-narrative against Russia.")
+    )
+
+
+NOUNS = [
+    (
+        "Hezbollah staged an ambush on Israeli soldiers.",
+        ("HEZBOLLAH", "attacks", "ISR"),
+    ),
+    (
+        "The Islamic State carried out a suicide bombing against Iraqi soldiers.",
+        ("ISIS", "assaults", "IRQ"),
+    ),
+    (
+        "The Egyptian president had a phone conversation with the Emir of Qatar.",
+        ("EGY", "phones", "QAT"),
+    ),
+    ("Turkey offered an apology to Russia.", ("TUR", "apologisesTo", "RUS")),
+    ("Russia inked an energy deal with Myanmar.", ("RUS", "signsAgreementWith", "MMR")),
+    ("Russia deported a Moldovan diplomat.", ("RUS", "expels", "MDA")),
+    (
+        "Morocco sent rescue teams to Spain.",
+        ("MAR", "givesHumanitarianAidTo", "ESP"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "triple"), NOUNS)
+def test_event_nouns_and_objects(nlp, text, triple):
+    got = asserted(run(nlp, text))
+    assert any(t[1:] == triple[1:] and t[0].startswith(triple[0][:3]) for t in got), got
+
+
+def test_weapons_promised_are_aid_not_a_threat(nlp):
+    got = asserted(run(nlp, "Britain promised Ukraine more missiles."))
+    assert ("GBR", "promisesTo", "UKR") in got
+    assert not any(r.startswith("threatens") for _, r, _ in got)
+    # twin: retaliation vowed is a threat
+    assert any(
+        r.startswith("threatens")
+        for _, r, _ in asserted(run(nlp, "Iran vowed retaliation against Israel."))
+    )

@@ -182,17 +182,7 @@ class Rules:
         no event), one with a preposition right after it with an underscore ("a
         strike on Y" as "strike_on")."""
         nouns = self.patterns.nouns
-        rel = nouns.get(tok.lower_) or nouns.get(tok.lemma_.lower())
-        doc, lemma = tok.doc, tok.lemma_.lower()
-        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        if nxt is not None and nxt.head.i == tok.i and nxt.dep_ == "prep":
-            rel = nouns.get(f"{lemma}_{nxt.lower_}") or rel
-        if tok.i == 0:
-            return rel
-        prev = doc[tok.i - 1]
-        if prev.head.i == tok.i and prev.dep_ in _MODIFIER_DEPS:
-            return nouns.get(f"{prev.lower_}-{lemma}") or rel
-        return rel
+        return next((nouns[k] for k in noun_forms(tok) if k in nouns), None)
 
     def control_class(self, word: str) -> str | None:
         """The control class of a lemma, or None (see :func:`control_classes`)."""
@@ -217,6 +207,36 @@ class Rules:
     def is_pronoun(self, tok: Token) -> bool:
         """True for a pronoun or relative word."""
         return tok.lower_ in self.words["pronouns"] or tok.pos_ == "PRON"
+
+
+def noun_forms(tok: Token) -> list[str]:
+    """The keys of a noun in the noun lexicons, the most specific first: with the
+    modifier just before it, hyphenated ("drone-strike"; a word written with a
+    hyphen, "go-ahead", "counter-attack", is one too), with the preposition right
+    after it ("strike_on"), then its word and lemma.
+
+    Examples:
+        >>> import spacy
+        >>> doc = spacy.blank("en")("a counter-attack")
+        >>> noun_forms(doc[3])
+        ['counter-attack', 'attack', 'attack']
+    """
+    doc, lemma = tok.doc, (tok.lemma_ or tok.lower_).lower()
+    forms = []
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    if (
+        prev is not None
+        and prev.text == "-"
+        and tok.i > 1
+        and not (prev.whitespace_ or doc[tok.i - 2].whitespace_)
+    ):
+        forms.append(f"{doc[tok.i - 2].lower_}-{lemma}")  # written as one word
+    elif prev is not None and prev.head.i == tok.i and prev.dep_ in _MODIFIER_DEPS:
+        forms.append(f"{prev.lower_}-{lemma}")
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is not None and nxt.head.i == tok.i and nxt.dep_ == "prep":
+        forms.append(f"{lemma}_{nxt.lower_}")
+    return [*forms, tok.lower_, lemma]
 
 
 def control_classes(p: Patterns, words: Words) -> dict[str, str]:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 
 from spacy.tokens import Token
 
-from kg.nlp.relations.context import Event, Rules
+from kg.nlp.relations.context import Event, Rules, noun_forms
 from kg.nlp.relations.endings import by_ending
 from kg.nlp.relations.goods import by_destination, by_goods, show_of_force
 from kg.nlp.relations.naming import by_naming, by_phone
@@ -165,13 +165,16 @@ def _by_announcement(rules: Rules, v: Verb) -> Found | None:
 
 def _by_promised_harm(rules: Rules, v: Verb) -> Found | None:
     """ "vowed retaliation against Y", "warned of reprisals against Y": a pledge or
-    warning of a hostile act is a threat of it (CAMEO 13)."""
+    warning of a hostile act is a threat of it (CAMEO 13); weapons pledged
+    ("promised Y more missiles") are goods, not an act."""
     if not (
         v.lemma in rules.words["commitment_verbs"] or v.lemma in rules.control("threat")
     ):
         return None
     named = v.objs + prep_objects(v.tok, "of")
     for o in named:
+        if rules.lemma(o) in rules.military_goods or o.lower_ in rules.military_goods:
+            continue
         rel = rules.noun_relation(o)
         authored = any(  # "warned of an attack by Z", "of Z's attack": Z's act
             c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by")
@@ -183,9 +186,10 @@ def _by_promised_harm(rules: Rules, v: Verb) -> Found | None:
 
 
 def _by_override(_rules: Rules, v: Verb) -> Found | None:
-    """ "lift the curfew": a light-verb override of the object noun."""
+    """ "lift the curfew", "gave the go-ahead": a light-verb override of the
+    object noun (its forms as :func:`noun_forms` gives them)."""
     for o in v.objs:
-        for key in (o.lower_, o.lemma_.lower()):
+        for key in noun_forms(o):
             if key in v.overrides:
                 return v.overrides[key], "light", [v.tok, o], None
     return None
