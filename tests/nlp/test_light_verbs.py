@@ -111,3 +111,23 @@ def test_weapons_promised_are_aid_not_a_threat(nlp):
         r.startswith("threatens")
         for _, r, _ in asserted(run(nlp, "Iran vowed retaliation against Israel."))
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Greece dropped its objections to North Macedonia's NATO bid.",
+        "Greece withdrew its objection to North Macedonia's NATO bid.",
+    ],
+)
+def test_objections_dropped_or_withdrawn_yield(nlp, text):
+    assert ("GRC", "concedesTo", "MKD") in asserted(run(nlp, text))
+
+
+def test_troops_withdrawn_retreat_a_bill_withdrawn_yields(nlp):
+    assert ("ISR", "withdrawsFrom", "PSE") in asserted(
+        run(nlp, "Israel withdrew its troops from Gaza City.")
+    )
+    got = asserted(run(nlp, "Pakistan withdrew its case against India."))
+    assert ("PAK", "concedesTo", "IND") in got
+    assert ("PAK", "withdrawsFrom", "IND") not in got
