@@ -131,3 +131,24 @@ def test_troops_withdrawn_retreat_a_bill_withdrawn_yields(nlp):
     got = asserted(run(nlp, "Pakistan withdrew its case against India."))
     assert ("PAK", "concedesTo", "IND") in got
     assert ("PAK", "withdrawsFrom", "IND") not in got
+
+
+def test_a_state_protesting_complains_a_crowd_demonstrates(nlp):
+    assert ("PHL", "condemns", "CHN") in asserted(
+        run(nlp, "The Philippines protested China's use of water cannon.")
+    )
+    # twin: a crowd that protests demonstrates
+    got = asserted(
+        run(nlp, "Hundreds of Jordanians protested outside the Israeli embassy.")
+    )
+    assert any(r == "protestsAgainst" and t == "ISR" for _, r, t in got), got
+
+
+def test_warning_of_consequences_threatens(nlp):
+    assert ("US", "threatens", "RUS") in asserted(
+        run(nlp, "The United States warned Russia of severe consequences.")
+    )
+    # twin: warning of a third party's attack shares intelligence
+    assert ("US", "sharesIntelligenceWith", "RUS") in asserted(
+        run(nlp, "The United States warned Russia of an imminent attack by militants.")
+    )
