@@ -152,3 +152,9 @@ def test_warning_of_consequences_threatens(nlp):
     assert ("US", "sharesIntelligenceWith", "RUS") in asserted(
         run(nlp, "The United States warned Russia of an imminent attack by militants.")
     )
+
+
+def test_a_capitalised_event_noun_is_the_object_of_a_passive_light_verb(nlp):
+    """ "Airstrikes" opening a sentence is tagged a name: still the event noun."""
+    got = asserted(run(nlp, "Airstrikes were launched on Houthi positions by US jets."))
+    assert any(s == "US" and r == "bombs" for s, r, _ in got), got

@@ -36,7 +36,7 @@ def _objects(tok: Token) -> list[Token]:
     passive = [
         c
         for c in tok.children
-        if c.dep_ == "nsubjpass" and c.pos_ == "NOUN" or misread_subject(c)
+        if c.dep_ == "nsubjpass" and _common(c) or misread_subject(c)
     ]
     if passive:  # "a blockade was imposed on Y", "sanctions were lifted"
         return passive
@@ -49,6 +49,12 @@ def _objects(tok: Token) -> list[Token]:
     ):  # "the aid deliveries suspended by X" -> the head noun is the object
         return [tok.head]
     return []
+
+
+def _common(tok: Token) -> bool:
+    """True for a common noun, or a capitalised one the tagger took for a name
+    but no entity ("Airstrikes were launched ..." at the start of a sentence)."""
+    return tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and not tok.ent_type_)
 
 
 def misread_subject(tok: Token) -> bool:
