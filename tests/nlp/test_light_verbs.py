@@ -158,3 +158,24 @@ def test_a_capitalised_event_noun_is_the_object_of_a_passive_light_verb(nlp):
     """ "Airstrikes" opening a sentence is tagged a name: still the event noun."""
     got = asserted(run(nlp, "Airstrikes were launched on Houthi positions by US jets."))
     assert any(s == "US" and r == "bombs" for s, r, _ in got), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia imposed a ban on imports of Moldovan wine.",
+        "Russia banned Moldovan goods.",
+        "Russia imposed export controls on Moldova.",
+    ],
+)
+def test_a_ban_or_curbs_on_trade_are_an_embargo(nlp, text):
+    assert ("RUS", "sanctions", "MDA") in asserted(run(nlp, text))
+
+
+def test_a_ban_on_protests_is_coercion(nlp):
+    got = asserted(run(nlp, "Russia imposed a ban on protests in Moldova."))
+    assert ("RUS", "sanctions", "MDA") not in got
+    # twin: a ban on imports is an embargo
+    assert ("RUS", "sanctions", "MDA") in asserted(
+        run(nlp, "Russia imposed a ban on imports from Moldova.")
+    )

@@ -213,7 +213,8 @@ def noun_forms(tok: Token) -> list[str]:
     """The keys of a noun in the noun lexicons, the most specific first: with the
     modifier just before it, hyphenated ("drone-strike"; a word written with a
     hyphen, "go-ahead", "counter-attack", is one too), with the preposition right
-    after it ("strike_on"), then its word and lemma.
+    after it and its object ("ban_on:imports"), with the preposition alone
+    ("strike_on"), then its word and lemma.
 
     Examples:
         >>> import spacy
@@ -235,6 +236,7 @@ def noun_forms(tok: Token) -> list[str]:
         forms.append(f"{prev.lower_}-{lemma}")
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if nxt is not None and nxt.head.i == tok.i and nxt.dep_ == "prep":
+        forms += [f"{lemma}_{nxt.lower_}:{o.lower_}" for o in nxt.children]
         forms.append(f"{lemma}_{nxt.lower_}")
     return [*forms, tok.lower_, lemma]
 
