@@ -179,3 +179,27 @@ def test_a_ban_on_protests_is_coercion(nlp):
     assert ("RUS", "sanctions", "MDA") in asserted(
         run(nlp, "Russia imposed a ban on imports from Moldova.")
     )
+
+
+MORE_NOUNS = [
+    ("Chile took military action against Bolivia.", ("CHL", "attacks", "BOL")),
+    ("Chile took legal action against Bolivia.", ("CHL", "sues", "BOL")),
+    (
+        "Chile conducted a military buildup near the Bolivian border.",
+        ("CHL", "mobilisesAgainst", "BOL"),
+    ),
+    ("Chile made overtures to Bolivia.", ("CHL", "intendsToCooperateWith", "BOL")),
+]
+
+
+@pytest.mark.parametrize(("text", "triple"), MORE_NOUNS)
+def test_more_event_nouns_of_light_verbs(nlp, text, triple):
+    assert triple in asserted(run(nlp, text))
+
+
+def test_an_action_of_no_kind_is_no_event(nlp):
+    assert not asserted(run(nlp, "Chile took action on climate change."))
+    # twin: military action is the use of force
+    assert ("CHL", "attacks", "BOL") in asserted(
+        run(nlp, "Chile took military action against Bolivia.")
+    )
