@@ -203,3 +203,25 @@ def test_an_action_of_no_kind_is_no_event(nlp):
     assert ("CHL", "attacks", "BOL") in asserted(
         run(nlp, "Chile took military action against Bolivia.")
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile reached an agreement with Bolivia on gas exports.",
+        "Chile reached a compromise with Bolivia.",
+        "Chile hammered out a deal with Bolivia.",
+    ],
+)
+def test_a_deal_reached_is_agreed(nlp, text):
+    got = asserted(run(nlp, text))
+    assert ("CHL", "agreesWith", "BOL") in got
+    assert ("CHL", "signsAgreementWith", "BOL") not in got
+
+
+def test_a_deal_signed_or_struck_is_signed(nlp):
+    for text in (
+        "Chile signed an agreement with Bolivia on gas exports.",
+        "Chile struck a deal with Bolivia.",
+    ):
+        assert ("CHL", "signsAgreementWith", "BOL") in asserted(run(nlp, text)), text
