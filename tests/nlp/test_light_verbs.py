@@ -225,3 +225,31 @@ def test_a_deal_signed_or_struck_is_signed(nlp):
         "Chile struck a deal with Bolivia.",
     ):
         assert ("CHL", "signsAgreementWith", "BOL") in asserted(run(nlp, text)), text
+
+
+def test_a_deal_approved_is_agreed(nlp):
+    got = asserted(
+        run(nlp, "The Chilean cabinet approved a ceasefire deal with Bolivia.")
+    )
+    assert ("CHL", "agreesWith", "BOL") in got
+    assert ("CHL", "signsAgreementWith", "BOL") not in got
+    # twin: a deal signed is signed
+    assert ("CHL", "signsAgreementWith", "BOL") in asserted(
+        run(nlp, "The Chilean president signed a trade deal with Bolivia.")
+    )
+
+
+def test_holding_fire_stops_shooting(nlp):
+    got = asserted(run(nlp, "India held fire along its border with Pakistan."))
+    assert ("IND", "withdrawsFrom", "PAK") in got
+    assert ("IND", "attacks", "PAK") not in got
+    # twin: opening fire attacks
+    assert ("IND", "attacks", "PAK") in asserted(
+        run(nlp, "India opened fire on Pakistani posts.")
+    )
+
+
+def test_solidarity_expressed_endorses(nlp):
+    assert ("POL", "praises", "LTU") in asserted(
+        run(nlp, "Poland expressed solidarity with Lithuania.")
+    )
