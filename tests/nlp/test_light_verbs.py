@@ -276,3 +276,13 @@ VERBS = [
 def test_verbs_of_the_dictionary_listed_by_kg(nlp, text, triple):
     got = asserted(run(nlp, text))
     assert any(t[1:] == triple[1:] and t[0].startswith(triple[0][:3]) for t in got), got
+
+
+def test_asylum_offered_is_an_offer_granted_is_aid(nlp):
+    assert ("BRA", "offersAidTo", "PER") in asserted(
+        run(nlp, "Brazil offered asylum to the former Peruvian prime minister.")
+    )
+    # twin: asylum granted is given
+    assert ("BRA", "grantsAsylumTo", "PER") in asserted(
+        run(nlp, "Brazil granted asylum to the former Peruvian prime minister.")
+    )
