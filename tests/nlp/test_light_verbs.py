@@ -286,3 +286,13 @@ def test_asylum_offered_is_an_offer_granted_is_aid(nlp):
     assert ("BRA", "grantsAsylumTo", "PER") in asserted(
         run(nlp, "Brazil granted asylum to the former Peruvian prime minister.")
     )
+
+
+def test_taking_people_hostage_abducts_them(nlp):
+    got = asserted(run(nlp, "Hamas took Israeli civilians hostage."))
+    assert any(r == "abducts" and t == "ISR" for _, r, t in got), got
+    # twin: taking part abducts no one
+    assert not any(
+        r == "abducts"
+        for _, r, _ in asserted(run(nlp, "Hamas took part in talks in Cairo."))
+    )

@@ -64,10 +64,16 @@ _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 
 
 def by_object(_rules: Rules, v: Verb) -> Found | None:
-    """ "withdraw troops" vs "withdraw aid": the object (or its modifier) decides."""
+    """ "withdraw troops" vs "withdraw aid": the object (or its modifier) decides,
+    or a noun predicated of the object ("took Y hostage")."""
     if v.entry is None:
         return None
-    for o, keys in v.all_objs:
+    predicated = [
+        (c, object_keys(c))
+        for c in v.tok.children
+        if c.dep_ in ("xcomp", "oprd") and c.pos_ == "NOUN"
+    ]
+    for o, keys in v.all_objs + predicated:
         for key in keys:
             if key in v.entry.obj:
                 code = v.entry.code(f"obj.{key}")
