@@ -296,3 +296,29 @@ def test_taking_people_hostage_abducts_them(nlp):
         r == "abducts"
         for _, r, _ in asserted(run(nlp, "Hamas took part in talks in Cairo."))
     )
+
+
+#: Nouns of the CAMEO dictionary's light-verb entries (EXPRESS GRATITUDE 051,
+#: VOICE DISAPPOINTMENT 110, GIVE ASSURANCE 030, HOLD DISCUSSIONS 046, TAKE
+#: TERRITORY 192, SIGN PROTOCOL 057).
+DICTIONARY_NOUNS = [
+    ("Chile expressed gratitude to Bolivia for its help.", ("CHL", "praises", "BOL")),
+    ("Chile voiced disappointment with Bolivia's veto.", ("CHL", "opposes", "BOL")),
+    ("Chile gave assurances to Bolivia on gas supplies.", ("CHL", "promisesTo", "BOL")),
+    ("Chile held discussions with Bolivia on the border.", ("CHL", "meetsWith", "BOL")),
+    ("Chile signed a protocol with Bolivia.", ("CHL", "signsAgreementWith", "BOL")),
+    ("Chilean troops took the town of Tacna from Peru.", ("CHL", "occupies", "PER")),
+]
+
+
+@pytest.mark.parametrize(("text", "triple"), DICTIONARY_NOUNS)
+def test_nouns_of_the_dictionary_s_light_verbs(nlp, text, triple):
+    assert triple in asserted(run(nlp, text))
+
+
+def test_a_discussion_of_a_topic_is_no_event(nlp):
+    assert not asserted(run(nlp, "The discussion of sanctions on Bolivia continued."))
+    # twin: a discussion with a party is a consultation
+    assert ("CHL", "meetsWith", "BOL") in asserted(
+        run(nlp, "Chile held discussions with Bolivia.")
+    )
