@@ -322,3 +322,13 @@ def test_a_discussion_of_a_topic_is_no_event(nlp):
     assert ("CHL", "meetsWith", "BOL") in asserted(
         run(nlp, "Chile held discussions with Bolivia.")
     )
+
+
+def test_people_expelled_are_deported_diplomats_expelled(nlp):
+    assert ("PAK", "deports", "AFG") in asserted(
+        run(nlp, "Pakistan expelled thousands of Afghan refugees.")
+    )
+    # twin: diplomats expelled are expelled (166)
+    assert ("PAK", "expels", "AFG") in asserted(
+        run(nlp, "Pakistan expelled two Afghan diplomats.")
+    )
