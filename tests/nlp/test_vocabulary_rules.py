@@ -826,3 +826,13 @@ def test_a_deposit_or_bailout_is_economic_aid_and_a_settlement_an_agreement(nlp)
     )
     # the twin: settlements built are no event
     assert not asserted(run(nlp, "Peru expanded settlements near Chile's border."))
+
+
+def test_an_irregular_past_tagged_as_a_present_is_read_as_its_verb(nlp):
+    # the model tags "retook" VBP with lemma "retook"; the lemmatiser's table of
+    # irregular verbs gives "retake"
+    got = asserted(run(nlp, "Bolivian troops retook Tarija from Peruvian forces."))
+    assert ("BOL", "occupies", "PER") in got
+    # the twin: the regular form was read as its verb all along
+    got = asserted(run(nlp, "Bolivian troops recaptured Tarija from Peruvian forces."))
+    assert ("BOL", "occupies", "PER") in got
