@@ -836,3 +836,17 @@ def test_an_irregular_past_tagged_as_a_present_is_read_as_its_verb(nlp):
     # the twin: the regular form was read as its verb all along
     got = asserted(run(nlp, "Bolivian troops recaptured Tarija from Peruvian forces."))
     assert ("BOL", "occupies", "PER") in got
+
+
+def test_control_of_a_place_of_ones_own_taken_from_a_party_acts_on_it(nlp):
+    got = asserted(run(nlp, "Bolivian troops took control of Tarija from Peru."))
+    assert {(s, t) for s, _, t in got} == {("BOL", "PER")}
+    got = asserted(run(nlp, "Bolivian troops regained control of Tarija from Peru."))
+    assert {(s, t) for s, _, t in got} == {("BOL", "PER")}
+    got = asserted(run(nlp, "Bolivian troops regained Tarija from Peruvian rebels."))
+    assert {(s, t) for s, _, t in got} == {("BOL", "PER")}
+    # the twins: regained momentum is no event; control taken of another
+    # state's place acts on that state
+    assert not asserted(run(nlp, "Bolivia regained its lead over Peru in exports."))
+    got = asserted(run(nlp, "Bolivian troops took control of Arequipa."))
+    assert {(s, t) for s, _, t in got} == {("BOL", "PER")}

@@ -305,17 +305,18 @@ def resolve(ctx: SentContext, ev: Event) -> bool:
 
 
 def _taken_from(ctx: SentContext, ev: Event, src_ids: Keys) -> None:
-    """ "X's army retook X's capital from Y": a place of the source's own, taken
-    from a party, stands for no other state; the party it was taken from is the
-    target (where a place of another state is the state: "X seized Y's port")."""
+    """ "X's army retook X's capital from Y", "took control of X's capital from
+    Y": a place of the source's own, taken from a party, stands for no other
+    state; the party it was taken from is the target (where a place of another
+    state is the state: "X seized Y's port")."""
     own = [
         t for t in ev.targets
         if t.label_ in _PLACES
-        and any(ctx.doc.same_actor(s, t, ctx.number) for s in ev.sources)
+        and any(s.id_ == t.id_ for s in ev.sources)
     ]  # fmt: skip
     if not own:
         return
-    for c in ev.trigger.children:
+    for c in (c for w in ev.words[:2] for c in w.children):
         if c.dep_ == "prep" and c.lower_ == "from":
             found = actors(ctx, c, src_ids)
             if found:
