@@ -70,6 +70,8 @@ CASES = [
     ("Japan delisted the Taliban.", {("JPN", "revokesDesignationOf", "TALIBAN")}),
     # a verb that hands goods over: the goods decide the kind of aid
     ("Norway sent tanks to Latvia.", {("NOR", "givesMilitaryAidTo", "LVA")}),
+    ("Norway sent two frigates to Latvia.", {("NOR", "givesMilitaryAidTo", "LVA")}),
+    ("Norway sold a destroyer to Latvia.", {("NOR", "givesMilitaryAidTo", "LVA")}),
     (
         "Spain shipped air defence systems and ammunition to Ukraine.",
         {("ESP", "givesMilitaryAidTo", "UKR")},
@@ -850,3 +852,11 @@ def test_control_of_a_place_of_ones_own_taken_from_a_party_acts_on_it(nlp):
     assert not asserted(run(nlp, "Bolivia regained its lead over Peru in exports."))
     got = asserted(run(nlp, "Bolivian troops took control of Arequipa."))
     assert {(s, t) for s, _, t in got} == {("BOL", "PER")}
+
+
+def test_warships_sent_are_military_aid_and_fishing_boats_no_aid(nlp):
+    assert ("NOR", "givesMilitaryAidTo", "LVA") in asserted(
+        run(nlp, "Norway sent two corvettes to Latvia.")
+    )
+    # the twin: vessels of no military kind hand over nothing
+    assert not asserted(run(nlp, "Norway sent two fishing vessels to Latvia."))
