@@ -399,12 +399,16 @@ CASES = [
     ("Peru provided Chile with food aid.", {("PER", "givesHumanitarianAidTo", "CHL")}),
     ("Peru rearmed Chile's rebels.", {("PER", "givesMilitaryAidTo", "CHL")}),
     # patrols are exercises: joint, cooperation; alone near a party, a show of force
-    ("Peru held joint patrols with Chile.",
-     {("PER", "cooperatesMilitarilyWith", "CHL")}),  # fmt: skip
+    (
+        "Peru held joint patrols with Chile.",
+        {("PER", "cooperatesMilitarilyWith", "CHL")},
+    ),  # fmt: skip
     ("Peru conducted patrols near Chile.", {("PER", "mobilisesAgainst", "CHL")}),
     # a military operation or campaign is an attack (an operation alone is not)
-    ("Peru launched a military operation against Chilean rebels.",
-     {("PER", "attacks", "CHL")}),  # fmt: skip
+    (
+        "Peru launched a military operation against Chilean rebels.",
+        {("PER", "attacks", "CHL")},
+    ),  # fmt: skip
     # a person received is a visitor, whatever their title's words ("army")
     ("Peru's president received Chile's army chief.", {("PER", "hosts", "CHL")}),
     # goods received from the owner named on them: the owner gives

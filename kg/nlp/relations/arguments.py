@@ -232,9 +232,13 @@ def _mutual(ctx: SentContext, a: Args) -> bool:
         and own_subject
         and (rel.symmetric or rel.quad_class <= 2 or reciprocal(ctx.rules, ev.trigger))
     )
-    if a.targets and mutual and (
-        all(crosses_clause(t.root, own) for t in a.targets)
-        or not any(ctx.key(t)[1] for t in a.targets)
+    if (
+        a.targets
+        and mutual
+        and (
+            all(crosses_clause(t.root, own) for t in a.targets)
+            or not any(ctx.key(t)[1] for t in a.targets)
+        )
     ):
         # "A and B launched war games, joined later by C": the compound
         # subject is the dyad; a party named deep inside is not the target, nor
