@@ -864,3 +864,12 @@ def test_warships_sent_are_military_aid_and_fishing_boats_no_aid(nlp):
     )
     # the twin: vessels of no military kind hand over nothing
     assert not asserted(run(nlp, "Norway sent two fishing vessels to Latvia."))
+
+
+def test_an_act_drawn_from_a_party_is_that_partys_act(nlp):
+    got = asserted(run(nlp, "Peru's decision drew criticism from Chile."))
+    assert got == {("CHL", "condemns", "PER")}
+    got = asserted(run(nlp, "Peru's troops drew fire from Chilean rebels."))
+    assert {(s, r) for s, r, _ in got} == {("CHL", "attacks")}
+    # the twin: a drawn-up plan is no act
+    assert not asserted(run(nlp, "Peru drew up a plan with Chile."))

@@ -337,12 +337,14 @@ def _giver_first(ctx: SentContext, ev: Event) -> None:
     object or, for aid, the owner named on the goods ("received Y's jets",
     "received Y-made drones"; not "accepted Y's offer"). The giver is the source,
     the recipient the target; so is another act received ("got a warning from
-    Y"), but hosting ("received the envoy")."""
+    Y", "drew criticism from Y": ``act_recipient_verbs``), but hosting ("received
+    the envoy")."""
     rules = ctx.rules
+    lemma = rules.lemma(ev.trigger)
     if (
-        rules.lemma(ev.trigger) not in rules.words["recipient_verbs"]
-        or ev.relation in rules.words["recipient_acts"]
-    ):
+        lemma not in rules.words["recipient_verbs"]
+        and lemma not in rules.words["act_recipient_verbs"]
+    ) or ev.relation in rules.words["recipient_acts"]:
         return
     root = ev.targets[0].root
     giver = root.dep_ == "pobj" and root.head.lower_ == "from"
