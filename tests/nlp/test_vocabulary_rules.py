@@ -873,3 +873,16 @@ def test_an_act_drawn_from_a_party_is_that_partys_act(nlp):
     assert {(s, r) for s, r, _ in got} == {("CHL", "attacks")}
     # the twin: a drawn-up plan is no act
     assert not asserted(run(nlp, "Peru drew up a plan with Chile."))
+
+
+def test_the_side_of_a_border_where_an_act_happened_is_no_party(nlp):
+    text = "Peruvian troops shelled rebel camps near the Chilean border."
+    assert ("PER", "CHL") not in {(s, t) for s, _, t in asserted(run(nlp, text))}
+    text = "Peruvian troops raided a rebel camp on the border with Chile."
+    assert ("PER", "CHL") not in {(s, t) for s, _, t in asserted(run(nlp, text))}
+    # the twins: a post of that state is its own, and troops massed on its
+    # border are a show of force against it
+    got = asserted(run(nlp, "Peruvian troops attacked a Chilean border post."))
+    assert ("PER", "CHL") in {(s, t) for s, _, t in got}
+    got = asserted(run(nlp, "Peru massed troops on the Chilean border."))
+    assert ("PER", "CHL") in {(s, t) for s, _, t in got}

@@ -105,10 +105,13 @@ def _open_targets(
     # meetings happen somewhere: "held talks in Syria" is no dyad
     deep_ok = places_ok or not rules.in_category(rel, "meeting")
     uncoded: list[Span] = []
+    sided = rules.plover(rel) != "MOBILIZE"  # "massed troops on Y's border": Y
     for head in open_heads(rules, chain, a.skip, a.subj, places_ok):
         targets = actors(ctx, head, src_ids, places=deep_ok)
         if not deep_ok:  # "returned to Geneva for talks": a venue
             targets = [m for m in targets if m.label_ != "PLACE"]
+        if sided:
+            targets = [m for m in targets if not _border_side(rules, m)]
         if targets and not any(ctx.key(m)[1] for m in targets):
             # "extradited <a person of no known country> to Y": Y, if named
             uncoded = uncoded or targets
@@ -125,6 +128,26 @@ def _open_targets(
             a.ev.extra["target_in_clause"] = "true"
             return targets
     return []
+
+
+def _border_side(rules: Rules, m: Span) -> bool:
+    """True for a state named only as the side of a border in a phrase of place
+    ("shelled positions near the Turkish border", "a camp on the border with
+    Turkey": ``border_place_preps``): where the act happened, not a party to it."""
+    root = m.root
+    if root.dep_ == "pobj" and root.head.lower_ == "with":
+        border = root.head.head  # "the border with Turkey"
+    elif root.dep_ in ("amod", "compound"):
+        border = root.head  # "the Turkish border"
+    else:
+        return False
+    if border.dep_ != "pobj":
+        return False
+    if border.lemma_.lower() not in rules.words["border_nouns"]:
+        return False
+    prep = border.head
+    preps = rules.words["border_place_preps"]
+    return prep.lower_ in preps or f"{prep.head.lower_}_{prep.lower_}" in preps
 
 
 def _second_pass(ctx: SentContext, ev: Event) -> bool:
