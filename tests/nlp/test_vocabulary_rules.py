@@ -886,3 +886,14 @@ def test_the_side_of_a_border_where_an_act_happened_is_no_party(nlp):
     assert ("PER", "CHL") in {(s, t) for s, _, t in got}
     got = asserted(run(nlp, "Peru massed troops on the Chilean border."))
     assert ("PER", "CHL") in {(s, t) for s, _, t in got}
+
+
+def test_units_that_arrive_in_a_state_are_deployed_not_visiting(nlp):
+    got = asserted(run(nlp, "Peruvian peacekeepers arrived in Bolivia."))
+    assert got == {("PER", "givesMilitaryAidTo", "BOL")}
+    got = asserted(run(nlp, "A contingent of Peruvian police arrived in Bolivia."))
+    assert {(s, t) for s, _, t in got} == {("PER", "BOL")}
+    assert "visits" not in {r for _, r, _ in got}
+    # the twin: an envoy who arrives visits
+    got = asserted(run(nlp, "Peru's foreign minister arrived in Bolivia."))
+    assert got == {("PER", "visits", "BOL")}
