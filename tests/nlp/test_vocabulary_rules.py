@@ -897,3 +897,15 @@ def test_units_that_arrive_in_a_state_are_deployed_not_visiting(nlp):
     # the twin: an envoy who arrives visits
     got = asserted(run(nlp, "Peru's foreign minister arrived in Bolivia."))
     assert got == {("PER", "visits", "BOL")}
+
+
+def test_force_of_a_state_on_its_own_protesters_is_repression(nlp):
+    doc = run(nlp, "Peruvian police fired tear gas at protesters in Lima.")
+    got = {(a.source.code, a.relation, a.target.code, a.cameo)
+           for a in doc._.kg_assertions}  # fmt: skip
+    assert got == {("PERCOP", "coerces", "PERCVL", "175")}
+    # the twins: force on armed men, or on another state's protesters, is force
+    got = asserted(run(nlp, "Peruvian police fired at Chilean gunmen in Lima."))
+    assert {r for _, r, _ in got} == {"attacks"}
+    got = asserted(run(nlp, "Peruvian troops fired at Chilean protesters."))
+    assert {r for _, r, _ in got} == {"attacks"}

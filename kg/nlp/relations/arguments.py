@@ -17,7 +17,9 @@ from kg.nlp.relations.counter import counter_target, is_counter
 from kg.nlp.relations.search import actors, find, open_heads, topic_phrase
 from kg.nlp.relations.sources import Args, Keys, addressed, sources
 from kg.nlp.relations.syntax import crosses_clause, subject
+from kg.nlp.relations.triggers import CAMEO_KEY
 from kg.registry.lexicon import CAPITAL, PLACE
+from kg.types import Mention
 
 #: Mention labels of places (a capital or another place of a state).
 _PLACES = (CAPITAL, PLACE)
@@ -390,12 +392,26 @@ def _on_goods(root: Token, goods: Token) -> bool:
 
 
 # ------------------------------------------------------------------ categories
+#: The CAMEO code of violent repression ("use tactics of violent repression").
+_REPRESSION = "175"
+
+
+def _represses(ctx: SentContext, ev: Event, src: Mention) -> bool:
+    """Whether force is used on a crowd of protesters of the source's own country
+    (``protest_crowds``: "police fired tear gas at protesters")."""
+    tgt = ctx.doc.mention_of(ev.targets[0], 0)
+    crowds = ctx.rules.words["protest_crowds"]
+    crowd = any(t.lower_ in crowds for t in ev.targets[0])
+    return crowd and tgt.country is not None and tgt.country == src.country
+
+
 def refine(ctx: SentContext, ev: Event) -> None:
     """CAMEO 18 vs 19: who uses force decides between assault and fight.
 
     Killing or wounding by state forces (military, police, aircraft) is the use
     of conventional force (FIGHT, 190); an attack by irregulars on civilians or
-    refugees is unconventional violence (ASSAULT, 180).
+    refugees is unconventional violence (ASSAULT, 180); force of a state's forces
+    on its own protesters is repression (COERCE, 175).
     """
     words = ctx.rules.words
     assault, fight = words.role("assault"), words.role("fight")
@@ -403,7 +419,12 @@ def refine(ctx: SentContext, ev: Event) -> None:
     forces = (src.sector or "") in words.sectors["force"] or any(
         w in ctx.rules.state_forces for w in ev.sources[0].text.lower().split()
     )
-    if (
+    force_used = ctx.rules.plover(ev.relation) in ("FIGHT", "ASSAULT")
+    if forces and force_used and _represses(ctx, ev, src):
+        ev.extra["refined_from"] = ev.relation
+        ev.relation = words.role("repression")
+        ev.extra[CAMEO_KEY] = _REPRESSION
+    elif (
         ev.relation == assault
         and forces
         and ev.trigger.lemma_.lower() in words["kill_verbs"]
