@@ -909,3 +909,10 @@ def test_force_of_a_state_on_its_own_protesters_is_repression(nlp):
     assert {r for _, r, _ in got} == {"attacks"}
     got = asserted(run(nlp, "Peruvian troops fired at Chilean protesters."))
     assert {r for _, r, _ in got} == {"attacks"}
+
+
+def test_an_amount_of_money_handed_over_is_economic_aid(nlp):
+    got = asserted(run(nlp, "Peru transferred $300 million to Bolivia."))
+    assert got == {("PER", "givesEconomicAidTo", "BOL")}
+    # the twin: money paid for goods sold is trade, not aid
+    assert not asserted(run(nlp, "Peru sold $5 billion worth of copper to China."))
