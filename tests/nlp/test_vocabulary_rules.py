@@ -916,3 +916,14 @@ def test_an_amount_of_money_handed_over_is_economic_aid(nlp):
     assert got == {("PER", "givesEconomicAidTo", "BOL")}
     # the twin: money paid for goods sold is trade, not aid
     assert not asserted(run(nlp, "Peru sold $5 billion worth of copper to China."))
+
+
+def test_raising_a_measure_is_the_measure(nlp):
+    assert asserted(run(nlp, "Peru raised tariffs on Chilean wine.")) == {
+        ("PER", "sanctions", "CHL")
+    }
+    assert asserted(run(nlp, "Peru increased its aid to Bolivia.")) == {
+        ("PER", "aids", "BOL")
+    }
+    # the twin: raising what is no event noun is no event
+    assert not asserted(run(nlp, "Peru raised interest rates after talks in Chile."))
