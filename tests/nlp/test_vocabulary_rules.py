@@ -927,3 +927,11 @@ def test_raising_a_measure_is_the_measure(nlp):
     }
     # the twin: raising what is no event noun is no event
     assert not asserted(run(nlp, "Peru raised interest rates after talks in Chile."))
+
+
+def test_a_noun_of_aid_names_its_giver_with_from(nlp):
+    got = asserted(run(nlp, "Peru repaid its loans from Chile."))
+    assert got == {("CHL", "givesEconomicAidTo", "PER")}
+    # the twin: a noun of another act keeps its "from" party as the target
+    got = asserted(run(nlp, "Peru completed its withdrawal from Bolivia."))
+    assert ("PER", "BOL") in {(s, t) for s, _, t in got}

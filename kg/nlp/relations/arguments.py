@@ -363,12 +363,15 @@ def _giver_first(ctx: SentContext, ev: Event) -> None:
     "received Y-made drones"; not "accepted Y's offer"). The giver is the source,
     the recipient the target; so is another act received ("got a warning from
     Y", "drew criticism from Y": ``act_recipient_verbs``), but hosting ("received
-    the envoy")."""
+    the envoy"). A noun of aid names its giver with "from" too ("X's loans from
+    Y")."""
     rules = ctx.rules
     lemma = rules.lemma(ev.trigger)
+    aid_noun = ev.kind == "noun" and rules.in_category(ev.relation, "benefit")
     if (
         lemma not in rules.words["recipient_verbs"]
         and lemma not in rules.words["act_recipient_verbs"]
+        and not aid_noun
     ) or ev.relation in rules.words["recipient_acts"]:
         return
     root = ev.targets[0].root
