@@ -1,6 +1,7 @@
 """The word lists of the actor rules, read once from ``resources/actor_words.yaml``.
 
-``coref_heads``, ``speech_verbs`` and ``place_preps`` are the shared lists of
+``coref_heads``, ``speech_verbs``, ``place_preps`` and ``state_sectors`` are the
+shared lists of
 ``words.yaml`` (:func:`kg.nlp.words.shared_words`), which the relation rules read
 too.
 
@@ -27,7 +28,7 @@ class Words:
 
     ``international`` is a pattern that finds one of its words in a name;
     ``coref_heads`` (a head noun -> the kinds of antecedent it takes),
-    ``speech_verbs`` and ``place_preps`` come from ``words.yaml``.
+    ``speech_verbs``, ``place_preps`` and ``state_sectors`` come from ``words.yaml``.
     """
 
     ethnic_marks: frozenset[str]
@@ -57,10 +58,11 @@ class Words:
     we: frozenset[str]
     speech_verbs: frozenset[str]
     place_preps: frozenset[str]
+    state_sectors: frozenset[str]
 
 
 #: The fields of :class:`Words` that come from ``words.yaml``.
-_SHARED = ("coref_heads", "speech_verbs", "place_preps")
+_SHARED = ("coref_heads", "speech_verbs", "place_preps", "state_sectors")
 
 
 def _parse(data: dict[str, Any]) -> Words:
