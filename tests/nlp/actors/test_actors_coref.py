@@ -52,6 +52,13 @@ COREF = [
         "paramilitary force",
         "RSF_SDN",
     ),
+    ("The EU fined Peru. The union also warned Chile.", "union", "EU"),
+    ("The IAEA criticised Peru. The watchdog urged Lima to act.", "watchdog", "IAEA"),
+    (
+        "Chile's junta jailed a judge. The OAS urged the generals to stop.",
+        "generals",
+        "CHL",
+    ),
 ]
 
 
@@ -98,6 +105,8 @@ def test_group_followed_by_its_name_is_an_apposition(nlp):
 
 def test_a_description_without_a_compatible_antecedent_stays_unresolved(nlp):
     got = spans(nlp, "Kenya met Chad. The militants burned houses.")
+    assert [a for _, a, _ in got] == ["KEN", "TCD"]
+    got = spans(nlp, "Kenya met Chad. The union called a strike.")
     assert [a for _, a, _ in got] == ["KEN", "TCD"]
     # a modifier that is another name names something else, not the antecedent
     got = spans(nlp, "Hamas attacked Israel. The Azov group condemned Chile.")
