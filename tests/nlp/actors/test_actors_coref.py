@@ -199,3 +199,13 @@ def test_a_states_other_people_are_not_the_country(nlp):
     # twin: the state's own people when no state is named before
     text = "Peruvian protesters blocked roads to denounce the government's plan."
     assert ("government", "PER") in [(t, a) for t, a, _ in spans(nlp, text)]
+
+
+def test_a_subject_description_prefers_another_actor_but_takes_its_clausemate(nlp):
+    """'The country accused Peru': Chile, not Peru; with no other state named, the
+    clause's own party is all there is."""
+    text = "Chile and Peru met. The country later accused Peru of spying."
+    assert ("country", "CHL") in [(t, a) for t, a, _ in spans(nlp, text)]
+    # twin: a people of the clause still gives "the government" its state
+    text = "Peruvian protesters said the government had betrayed Peruvian farmers."
+    assert ("government", "PER") in [(t, a) for t, a, _ in spans(nlp, text)]

@@ -17,8 +17,9 @@
   by a singular title ("President X", "the German chancellor") that is a subject;
   "them" (object) the nearest plural of the sentence before, in any role.
 
-A subject reference is never an actor named as another argument of its own verb
-("It urged Israel": not Israel; :func:`_not_clausemates`).
+A subject pronoun never takes an actor named as another argument of its own verb
+("It urged Israel": not Israel), and a subject description prefers another ("The
+country accused Israel"; :func:`_not_clausemates`).
 
 "we"/"our"/"us" inside a quotation are :mod:`.quotes`.
 """
@@ -385,11 +386,13 @@ def descriptions(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
         pool = _of_people(
             ctx, cands + new, [demonyms[x] for x in range(i, end) if x in demonyms]
         )
-        if _subject_like(ctx.toks[head]):  # "The country accused Israel": not Israel
-            pool = _not_clausemates(ctx, pool, i, ctx.toks[head])
-        ante = _described(ctx, pool, i, wants, lemma, _subject_like(ctx.toks[head]))
-        if ante is None and "state" in wants:
-            ante = _their_state(ctx, pool, i, lemma, _subject_like(ctx.toks[head]))
+        subject = _subject_like(ctx.toks[head])
+        others = _not_clausemates(ctx, pool, i, ctx.toks[head]) if subject else pool
+        ante = _described(ctx, others, i, wants, lemma, subject)
+        if ante is None and others != pool:  # "The country's troops shot at
+            ante = _described(ctx, pool, i, wants, lemma, subject)  # Peruvians"
+        if ante is None and "state" in wants:  # a people of its clause too
+            ante = _their_state(ctx, pool, i, lemma, subject)
         if ante is None:
             continue
         s = i + 1 if tok.lower_ == "the" else i
