@@ -55,6 +55,7 @@ class Words:
     determiners: frozenset[str]
     coref_heads: dict[str, tuple[str, ...]]
     empty_it_verbs: frozenset[str]
+    person_heads: frozenset[str]
     we: frozenset[str]
     speech_verbs: frozenset[str]
     place_preps: frozenset[str]

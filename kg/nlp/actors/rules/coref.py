@@ -83,12 +83,27 @@ def kinds(ctx: DocContext, c: Candidate) -> set[str]:
 
 def _person(ctx: DocContext, c: Candidate, cls: str) -> bool:
     """A person: a leader ("President X", "X" resolved to the state they lead), a
-    person actor, or one holder of a title ("the German chancellor")."""
-    if c.kind == LEADER or cls == "Person":
+    person actor, one holder of a title ("the German chancellor"), or the one
+    person an actor names with a title of theirs ("Hezbollah's leader", "the head
+    of the IAEA")."""
+    if c.kind == LEADER or cls == "Person" or _titled(ctx, c):
         return True
     if c.kind != ROLE or c.sector != "GOV":
         return False
     return ctx.doc[c.start : c.end].root.tag_ in ("NN", "NNP")
+
+
+def _titled(ctx: DocContext, c: Candidate) -> bool:
+    """Whether a mention is the possessor or "of" object of a person's title
+    ("Hezbollah's leader", "the head of the IAEA")."""
+    root = ctx.doc[c.start : c.end].root
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        root = root.head
+    return (
+        root.dep_ in ("poss", "prep")
+        and root.head.lower_ in ctx.words.person_heads
+        and root.head.tag_ == "NN"
+    )
 
 
 def _of_state(ctx: DocContext, cands: list[Candidate], person: Candidate) -> Candidate:
@@ -123,9 +138,12 @@ def _state_of_titled(
 def _subject_root(root: Token, person: bool) -> Token:
     """The token whose dependency says whether a mention is a subject: a person's
     name may be the compound of the rest of it ("President Xi Jinping") or in
-    apposition to a title ("Ukraine's president Volodymyr Zelenskiy")."""
+    apposition to a title ("Ukraine's president Volodymyr Zelenskiy"), and an
+    actor may be the "of" object of a person's title ("the head of the IAEA")."""
     while person and root.dep_ in ("compound", "appos") and root.head.i != root.i:
         root = root.head
+    if person and root.dep_ == "pobj" and root.head.lower_ == "of":
+        root = root.head.head  # "the head of the IAEA said": the head
     return root
 
 
