@@ -310,3 +310,13 @@ def test_insisting_on_a_statement_is_no_demand(nlp):
     # twin: the clause says what must be done
     got = asserted(run(nlp, "Peru insisted that Chile must withdraw its troops."))
     assert ("PER", "demands", "CHL") in got
+
+
+def test_a_negative_subject_denies_its_verb(nlp):
+    text = "Nobody from the Peruvian government met the Chilean envoy."
+    doc = run(nlp, text)
+    assert ("PER", "meetsWith", "CHL") in triples(doc, negated=True)
+    assert ("PER", "meetsWith", "CHL") not in asserted(doc)
+    # twin: somebody did
+    text = "Somebody from the Peruvian government met the Chilean envoy."
+    assert ("PER", "meetsWith", "CHL") in asserted(run(nlp, text))
