@@ -209,3 +209,11 @@ def test_a_subject_description_prefers_another_actor_but_takes_its_clausemate(nl
     # twin: a people of the clause still gives "the government" its state
     text = "Peruvian protesters said the government had betrayed Peruvian farmers."
     assert ("government", "PER") in [(t, a) for t, a, _ in spans(nlp, text)]
+
+
+def test_an_object_description_prefers_another_than_its_clauses_subject(nlp):
+    text = "Peru shelled Chile. Bolivia accused the country of a massacre."
+    assert ("country", "CHL") in [(t, a) for t, a, _ in spans(nlp, text)]
+    # twin: with no other state named, the subject is the only one left
+    text = "Bolivia accused the country of a massacre."
+    assert ("country", "BOL") in [(t, a) for t, a, _ in spans(nlp, text)]

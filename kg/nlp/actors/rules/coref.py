@@ -18,8 +18,8 @@
   "them" (object) the nearest plural of the sentence before, in any role.
 
 A subject pronoun never takes an actor named as another argument of its own verb
-("It urged Israel": not Israel), and a subject description prefers another ("The
-country accused Israel"; :func:`_not_clausemates`).
+("It urged Israel": not Israel), and a description prefers another ("The country
+accused Israel", "Moscow accused the country"; :func:`_not_clausemates`).
 
 "we"/"our"/"us" inside a quotation are :mod:`.quotes`.
 """
@@ -405,7 +405,7 @@ def descriptions(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
             ctx, cands + new, [demonyms[x] for x in range(i, end) if x in demonyms]
         )
         subject = _subject_like(ctx.toks[head])
-        others = _not_clausemates(ctx, pool, i, ctx.toks[head]) if subject else pool
+        others = _not_clausemates(ctx, pool, i, ctx.toks[head])
         ante = _described(ctx, others, i, wants, lemma, subject)
         if ante is None and others != pool:  # "The country's troops shot at
             ante = _described(ctx, pool, i, wants, lemma, subject)  # Peruvians"
