@@ -215,7 +215,8 @@ def main(argv: list[str] | None = None) -> int:
     print("|---:|---:|---:|---:|---|---:|---:|---:|---:|---|---:|")
     for n, events, read, base, new in rows:
         for name, (write, seconds, reason, nodes, edges, mb) in (
-            ("physics (baseline)", base), ("auto (default)", new)
+            ("physics (baseline)", base),
+            ("auto (default)", new),
         ):
             ratio = f"{base[1] / new[1]:.1f}x" if name.startswith("auto") else ""
             print(f"| {n:,} | {nodes:,} | {edges:,} | {events:,} | {name} | {mb:.2f} "

@@ -405,7 +405,11 @@ def build_distributed(
             progress(len(graphs))
 
     _run_job(
-        articles, extraction, fingerprint, "quads", write,
+        articles,
+        extraction,
+        fingerprint,
+        "quads",
+        write,
         "the other partitions are in the store",
     )
 

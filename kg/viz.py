@@ -128,8 +128,10 @@ def _environment(
     timeout_ms: int, cap: str = "", count: tuple[str, int] = ("mentions", 1)
 ) -> Environment:
     """A Jinja environment that knows the kg template and pyvis's vendored files."""
-    loaders = [DictLoader({_TEMPLATE_NAME: read_text(_TEMPLATE_NAME)}),
-               FileSystemLoader(str(Path(pyvis.__file__).parent / "templates"))]
+    loaders = [
+        DictLoader({_TEMPLATE_NAME: read_text(_TEMPLATE_NAME)}),
+        FileSystemLoader(str(Path(pyvis.__file__).parent / "templates")),
+    ]
     env = Environment(loader=ChoiceLoader(loaders), autoescape=False)  # fmt: skip
     env.globals["kg_timeout_ms"] = int(timeout_ms)
     env.globals["kg_cap"] = cap
@@ -199,8 +201,7 @@ def _edge_title(G: nx.MultiDiGraph, u: str, v: str, d: Mapping[str, Any]) -> str
     lines = [
         f"{src} → {d.get('relation', '')} → {dst}",
         " · ".join(codes),
-        f"{plural(mentions, what)} in {plural(articles, 'article')} · "
-        f"{_when(d)}",
+        f"{plural(mentions, what)} in {plural(articles, 'article')} · {_when(d)}",
         _status(d),
     ]
     evidence = d.get("evidence") or []
@@ -235,8 +236,13 @@ def _options(
             "smooth": False,
             "selectionWidth": 2,
             "hoverWidth": 1.5,
-            "font": {"size": 11, "color": "#333333", "strokeWidth": 3,
-                     "strokeColor": "#ffffff", "align": "middle"},  # fmt: skip
+            "font": {
+                "size": 11,
+                "color": "#333333",
+                "strokeWidth": 3,
+                "strokeColor": "#ffffff",
+                "align": "middle",
+            },  # fmt: skip
         },
         "interaction": {
             "hover": True,
@@ -374,8 +380,10 @@ def _edge(
         "relation": str(d.get("relation", key)),
         "quad": quad,
         "cameo": d.get("cameo") or "",
-        "mentions": mentions, "mention_count": d.get("mention_count", mentions),
-        "event_count": d.get("event_count", mentions), "articles": d.get("articles", 0),
+        "mentions": mentions,
+        "mention_count": d.get("mention_count", mentions),
+        "event_count": d.get("event_count", mentions),
+        "articles": d.get("articles", 0),
         "dates": _dates(d),
         "days": _days(d),
         "evidence": _mentions(d, titles, samples),

@@ -43,8 +43,10 @@ def test_sample_folder_has_seed_and_twelve_articles():
 
 def test_seed_article_metadata_and_single_title():
     seed = one(ARTICLES / "seed.txt")
-    title = "US shared intelligence with new Syria government to counter Daesh, " \
+    title = (
+        "US shared intelligence with new Syria government to counter Daesh, "
         "officials reveal"
+    )
     assert seed.id == "seed"
     assert seed.title == title
     assert seed.date == "2025-01-25"
@@ -114,8 +116,9 @@ def test_normalise_date(value, iso):
     assert normalise_date(value) == iso
 
 
-@pytest.mark.parametrize("value", ["January 2025", "2025", "yesterday-ish", "20251399",
-                                   "2025-02-30", True])
+@pytest.mark.parametrize(
+    "value", ["January 2025", "2025", "yesterday-ish", "20251399", "2025-02-30", True]
+)
 def test_normalise_date_refuses_incomplete_or_bad(value):
     with pytest.raises(KGError, match="date"):
         normalise_date(value)
@@ -149,8 +152,10 @@ def test_crlf_and_bom(tmp_path):
 
 
 def test_other_encoding(tmp_path):
-    a = one(write(tmp_path / "l.txt", "Café talks\n\nBody.".encode("latin-1")),
-            encoding="latin-1")
+    a = one(
+        write(tmp_path / "l.txt", "Café talks\n\nBody.".encode("latin-1")),
+        encoding="latin-1",
+    )
     assert a.title == "Café talks"
 
 
@@ -186,7 +191,9 @@ def test_html_article(tmp_path):
         "\n\nTehran\u2019s envoy spoke."
     )
     assert (a.date, a.url, a.source) == (
-        "2025-01-25", "https://example.org/iran", "Example News",
+        "2025-01-25",
+        "https://example.org/iran",
+        "Example News",
     )
 
 
@@ -232,24 +239,42 @@ def test_jsonl_is_streamed(tmp_path):
         ("e.txt", " \n\n ", r"e\.txt: empty file"),
         ("e.jsonl", "\n\n", r"e\.jsonl: empty file \(no JSON records\)"),
         ("b.txt", b"Title\n\x00\x01", r"b\.txt: binary file \(NUL byte at offset 6\)"),
-        ("u.txt", b"Title\n\nCaf\xe9",
-         r"u\.txt: not utf-8 text \(byte 0xe9 at offset 10\)"),
-        ("u.jsonl", b'{"id": "a", "text": "A"}\n{"id": "\xff"}\n',
-         r"u\.jsonl:2: not utf-8 text \(byte 0xff at offset 33\)"),
-        ("j.jsonl", '{"id": "a", "text": "A"}\n\n{"id": "b", "text": }\n',
-         r"j\.jsonl:3: bad JSON"),
+        (
+            "u.txt",
+            b"Title\n\nCaf\xe9",
+            r"u\.txt: not utf-8 text \(byte 0xe9 at offset 10\)",
+        ),
+        (
+            "u.jsonl",
+            b'{"id": "a", "text": "A"}\n{"id": "\xff"}\n',
+            r"u\.jsonl:2: not utf-8 text \(byte 0xff at offset 33\)",
+        ),
+        (
+            "j.jsonl",
+            '{"id": "a", "text": "A"}\n\n{"id": "b", "text": }\n',
+            r"j\.jsonl:3: bad JSON",
+        ),
         ("j.jsonl", '["a", "b"]\n', r"j\.jsonl:1: expected a JSON object"),
         ("j.jsonl", '{"text": "A"}\n', r"j\.jsonl:1: missing 'id'"),
         ("j.jsonl", '{"id": " ", "text": "A"}\n', r"j\.jsonl:1: empty 'id'"),
         ("j.jsonl", '{"id": "a"}\n', r"j\.jsonl:1: missing 'text' .* for id 'a'"),
         ("j.jsonl", '{"id": "a", "text": "  "}\n', r"j\.jsonl:1: missing 'text'"),
-        ("j.jsonl", '{"id": "a", "text": "A", "date": "soon"}\n',
-         r"j\.jsonl:1: bad date 'soon'"),
-        ("j.jsonl", '{"id": "a", "text": "A"}\n{"id": "a", "text": "B"}\n',
-         r"j\.jsonl:2: duplicate article id 'a' \(first seen in .*:1\)"),
+        (
+            "j.jsonl",
+            '{"id": "a", "text": "A", "date": "soon"}\n',
+            r"j\.jsonl:1: bad date 'soon'",
+        ),
+        (
+            "j.jsonl",
+            '{"id": "a", "text": "A"}\n{"id": "a", "text": "B"}\n',
+            r"j\.jsonl:2: duplicate article id 'a' \(first seen in .*:1\)",
+        ),
         ("f.txt", "---\nid: a\nTitle\n", r"f\.txt: front matter .* not closed"),
-        ("f.txt", "---\n- a\n- b\n---\nTitle\n",
-         r"f\.txt: front matter must be a mapping"),
+        (
+            "f.txt",
+            "---\n- a\n- b\n---\nTitle\n",
+            r"f\.txt: front matter must be a mapping",
+        ),
         ("f.txt", "---\nid: [a\n---\nTitle\n", r"f\.txt(:\d+)?: bad YAML front matter"),
         ("f.txt", "---\nid: a\n---\n\n\n", r"f\.txt: no article text"),
         ("f.txt", "---\ndate: next week\n---\nT\n", r"f\.txt: bad date 'next week'"),

@@ -261,8 +261,13 @@ def test_injected_markup_is_shown_not_run(browser, tmp_path):
         p.eval("kgOpenArrow('IRN>ORG_evil|3')")
         panel = p.page.inner_text("#kg-panel-body")
         assert "<script>window.__pwned=1</script>" in panel
-        assert p.eval("document.querySelectorAll('#kg-panel-body script, "
-                      "#kg-panel-body img, #kg-panel-body b').length") == 0
+        assert (
+            p.eval(
+                "document.querySelectorAll('#kg-panel-body script, "
+                "#kg-panel-body img, #kg-panel-body b').length"
+            )
+            == 0
+        )
         hrefs = p.eval("[...document.querySelectorAll('#kg-panel-body a')]"
                        ".map(a => a.href)")  # fmt: skip
         assert all(h.startswith(("http://", "https://")) for h in hrefs)
@@ -324,8 +329,10 @@ def test_clicking_an_edge_opens_a_panel_with_every_mention(alias_page):
     assert "The US shared intelligence with Syria" in selected
     p.eval("getSelection().removeAllRanges(); kgApplyFilters()")
     p.page.click("#kg-close")
-    assert p.eval("document.getElementById('kg-panel').classList.contains('open')") \
+    assert (
+        p.eval("document.getElementById('kg-panel').classList.contains('open')")
         is False
+    )
 
 
 def test_clicking_an_actor_lists_its_relations_grouped(alias_page):

@@ -142,7 +142,8 @@ def test_the_panel_says_how_many_mentions_it_shows(sampled_page, count_page):
     assert _shown(p)[0].startswith("1 of 3 mentions shown (the page keeps the "
                                    "first 1 of 4;")  # fmt: skip
     assert "3 mentions · 2025-03-04 to 2025-03-05" in p.page.inner_text(
-        "#kg-panel-body")
+        "#kg-panel-body"
+    )
     p.page.click("#kg-reset")
     p.eval("kgClosePanel()")
     # the twin: a page that carries every mention says nothing

@@ -370,8 +370,11 @@ def test_readme_synopses_list_every_option(command):
     ]
     synopsis = _synopsis((ROOT / "README.md").read_text(encoding="utf-8"), command)
     assert options, command
-    missing = [o for o in options if not any(f"{x} " in synopsis
-                                             or f"{x}]" in synopsis for x in o)]
+    missing = [
+        o
+        for o in options
+        if not any(f"{x} " in synopsis or f"{x}]" in synopsis for x in o)
+    ]
     assert missing == []
 
 

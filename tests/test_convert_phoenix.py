@@ -155,10 +155,18 @@ def test_imported_people_resolve_by_the_article_date(tmp_path):
 
 def test_imported_rows_never_replace_kgs_people_or_names(tmp_path):
     rows = [
-        ["P_VLADIMIR_PUTIN", "Vladimir Putin", ["Vladimir Vladimirovich Putin",
-         "Putin"], [["UKRGOV", None, None]]],
-        ["P_OTHER", "Someone Else", ["Someone Else", "Damascus"],
-         [["NORGOV", None, None]]],
+        [
+            "P_VLADIMIR_PUTIN",
+            "Vladimir Putin",
+            ["Vladimir Vladimirovich Putin", "Putin"],
+            [["UKRGOV", None, None]],
+        ],
+        [
+            "P_OTHER",
+            "Someone Else",
+            ["Someone Else", "Damascus"],
+            [["NORGOV", None, None]],
+        ],
     ]
     lex = _loaded(tmp_path, rows)
     assert lex.person_roles["P_VLADIMIR_PUTIN"][0].actor == "RUS"

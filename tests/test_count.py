@@ -80,8 +80,21 @@ def test_a_bad_count_or_window_is_a_usage_error(store, capsys):
     assert "invalid choice: 'articles'" in capsys.readouterr().err
     assert main(["build", "x.txt", "--store", store, "--event-window", "-1"]) == 2
     assert "bad number of days '-1'" in capsys.readouterr().err
-    assert main(["build", "x.txt", "--store", store, "--event-window", "2",
-                 "--count", "events"]) == 1  # a good window: on to the next error
+    assert (
+        main(
+            [
+                "build",
+                "x.txt",
+                "--store",
+                store,
+                "--event-window",
+                "2",
+                "--count",
+                "events",
+            ]
+        )
+        == 1
+    )  # a good window: on to the next error
     assert "x.txt" in capsys.readouterr().err
 
 

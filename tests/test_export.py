@@ -29,8 +29,7 @@ def ds(request, tmp_path_factory):
 
 def union(dataset) -> Graph:
     g = Graph()
-    g += ((s, p, plain(o)) for s, p, o, name in quads(dataset)
-          if name != ONTOLOGY_IRI)
+    g += ((s, p, plain(o)) for s, p, o, name in quads(dataset) if name != ONTOLOGY_IRI)
     return g
 
 
@@ -86,13 +85,26 @@ def test_network_formats(ds, fmt, tmp_path):
 
 def test_csv_edge_list(ds, tmp_path):
     rows = list(csv.DictReader(save_graph(ds, tmp_path / "e.csv").open()))
-    assert list(rows[0]) == ["source", "source_label", "relation", "target",
-                             "target_label", "quad_class", "articles", "mentions",
-                             "asserted", "negated"]
+    assert list(rows[0]) == [
+        "source",
+        "source_label",
+        "relation",
+        "target",
+        "target_label",
+        "quad_class",
+        "articles",
+        "mentions",
+        "asserted",
+        "negated",
+    ]
     by = {(r["source"], r["relation"], r["target"]): r for r in rows}
     r = by[("US", "sharesIntelligenceWith", "SYR")]
     assert (r["articles"], r["mentions"], r["asserted"], r["negated"]) == (
-        "2", "2", "2", "0")
+        "2",
+        "2",
+        "2",
+        "0",
+    )
     assert by[("US", "recognises", "SYR")]["negated"] == "1"
     assert rows[0]["source"] == "US"  # sorted by mentions
 
@@ -100,9 +112,20 @@ def test_csv_edge_list(ds, tmp_path):
 def test_events_table(ds, tmp_path):
     lines = save_graph(ds, tmp_path / "ev.tsv").read_text().splitlines()
     header = lines[0].split("\t")
-    assert header[:12] == ["date", "source_code", "source_name", "target_code",
-                           "target_name", "cameo", "root", "quad_class", "negated",
-                           "mentions", "article", "url"]
+    assert header[:12] == [
+        "date",
+        "source_code",
+        "source_name",
+        "target_code",
+        "target_name",
+        "cameo",
+        "root",
+        "quad_class",
+        "negated",
+        "mentions",
+        "article",
+        "url",
+    ]
     rows = [dict(zip(header, line.split("\t"), strict=True)) for line in lines[1:]]
     share = [r for r in rows if r["cameo"] == "064" and r["article"] == "seed"][0]
     assert share["date"] == "2025-01-11" and share["root"] == "06"
@@ -151,8 +174,20 @@ def test_cli_export(tmp_path, capsys):
     assert main(["export", "--store", str(store), "-o", str(out)]) == 0
     assert main(["export", "--store", str(store), "-o", str(out)]) == 1
     assert "exists" in capsys.readouterr().err
-    assert main(["export", "--store", str(store), "-o", str(tmp_path / "x.gexf"),
-                 "--format", "graphml"]) == 0
+    assert (
+        main(
+            [
+                "export",
+                "--store",
+                str(store),
+                "-o",
+                str(tmp_path / "x.gexf"),
+                "--format",
+                "graphml",
+            ]
+        )
+        == 0
+    )
     assert nx.read_graphml(tmp_path / "x.gexf").number_of_nodes() == 6
     assert main(["validate", "--store", str(out)]) == 0
     assert capsys.readouterr().out.startswith("Conforms")
@@ -183,8 +218,9 @@ def _networkx_network(ds) -> nx.MultiDiGraph:
         attrs = {k: "" if d.get(k) is None else d[k] for k, _ in NODE_KEYS[:-1]}
         flat.add_node(n, **attrs, iri=str(actor_iri(n)))
     for u, v, key, d in G.edges(keys=True, data=True):
-        flat.add_edge(u, v, key=key,
-                      **{k: "" if d.get(k) is None else d[k] for k, _ in EDGE_KEYS})
+        flat.add_edge(
+            u, v, key=key, **{k: "" if d.get(k) is None else d[k] for k, _ in EDGE_KEYS}
+        )
     return flat
 
 

@@ -16,7 +16,7 @@ EDGE_KEYS = [("relation", "string"), ("mentions", "long"), ("first", "string")]
 #: Values that need escaping in text and attributes, empty values, non-ASCII.
 NODES = [
     ("US", {"label": "United States", "cls": "State", "rank": 1}),
-    ('A&B "<x>"', {"label": "Al & <b> \"q\"\n\ttab\r", "cls": "", "rank": 0}),
+    ('A&B "<x>"', {"label": 'Al & <b> "q"\n\ttab\r', "cls": "", "rank": 0}),
     ("Côte d'Ivoire", {"label": "Côte d’Ivoire", "cls": "State", "rank": -3}),
     ("lonely", {"label": " ", "cls": "Actor", "rank": 2}),
 ]

@@ -33,57 +33,84 @@ def local(term) -> str:
 
 
 def test_cooperation_and_conflict(ds):
-    coop = {(local(r["source"]), local(r["relation"]), local(r["target"]))
-            for r in run_query(ds, "cooperation")}
+    coop = {
+        (local(r["source"]), local(r["relation"]), local(r["target"]))
+        for r in run_query(ds, "cooperation")
+    }
     assert coop == {("US", "sharesIntelligenceWith", "SYR")}  # negated, planned: no
-    conflict = {(local(r["source"]), local(r["relation"]), local(r["target"]))
-                for r in run_query(ds, "conflict", params={"actor": "HTS"})}
-    assert conflict == {("US", "designates", "HTS"), ("HTS", "opposes", "ISIS"),
-                        ("HTS", "fights", "ISIS")}
+    conflict = {
+        (local(r["source"]), local(r["relation"]), local(r["target"]))
+        for r in run_query(ds, "conflict", params={"actor": "HTS"})
+    }
+    assert conflict == {
+        ("US", "designates", "HTS"),
+        ("HTS", "opposes", "ISIS"),
+        ("HTS", "fights", "ISIS"),
+    }
 
 
 def test_between_pair_with_evidence(ds):
     rows = list(run_query(ds, "between", params={"a": "SYR", "b": "US"}))
     assert len(rows) == 4
     rels = sorted(local(r["relation"]) for r in rows)
-    assert rels == ["givesMilitaryAidTo", "recognises", "sharesIntelligenceWith",
-                    "sharesIntelligenceWith"]
+    assert rels == [
+        "givesMilitaryAidTo",
+        "recognises",
+        "sharesIntelligenceWith",
+        "sharesIntelligenceWith",
+    ]
     neg = [r for r in rows if local(r["relation"]) == "recognises"][0]
     assert neg["negated"].toPython() is True
     assert "reluctance" in str(neg["evidence"])
 
 
 def test_timeline_is_ordered(ds):
-    dates = [str(r["date"]) for r in run_query(ds, "timeline",
-                                                params={"a": "HTS", "b": "ISIS"})]
+    dates = [
+        str(r["date"])
+        for r in run_query(ds, "timeline", params={"a": "HTS", "b": "ISIS"})
+    ]
     assert dates == sorted(dates) and dates[0] == "2025-01-25"
 
 
 def test_actors_by_class_and_country(ds):
-    rows = {local(r["actor"]) for r in run_query(ds, "actors",
-                                                 params={"class": "ArmedGroup"})}
+    rows = {
+        local(r["actor"])
+        for r in run_query(ds, "actors", params={"class": "ArmedGroup"})
+    }
     assert rows == {"HTS", "ISIS"}
-    rows = {local(r["actor"]) for r in run_query(ds, "actors",
-                                                 params={"country": "SYR"})}
+    rows = {
+        local(r["actor"]) for r in run_query(ds, "actors", params={"country": "SYR"})
+    }
     assert rows == {"HTS", "SYR"}
 
 
 def test_top_relations_counts(ds):
-    rows = {local(r["relation"]): (int(r["mentions"]), int(r["articles"]))
-            for r in run_query(ds, "top-relations")}
+    rows = {
+        local(r["relation"]): (int(r["mentions"]), int(r["articles"]))
+        for r in run_query(ds, "top-relations")
+    }
     assert rows["sharesIntelligenceWith"] == (2, 2)
     assert rows["opposes"] == (2, 1)
 
 
 def test_evidence_for_an_edge(ds):
-    rows = list(run_query(ds, "evidence", params={
-        "source": "US", "relation": "sharesIntelligenceWith", "target": "SYR"}))
+    rows = list(
+        run_query(
+            ds,
+            "evidence",
+            params={
+                "source": "US",
+                "relation": "sharesIntelligenceWith",
+                "target": "SYR",
+            },
+        )
+    )
     assert [str(r["date"]) for r in rows] == ["2025-01-11", "2025-02-01"]
     assert str(rows[0]["url"]) == "https://www.middleeastmonitor.com/"
 
 
 def test_parameters_are_terms_not_text(ds):
-    evil = 'US> } } ; DROP ALL ; SELECT * { <x'
+    evil = "US> } } ; DROP ALL ; SELECT * { <x"
     before = len(list(run_query(ds, "between", params={"a": "US", "b": "SYR"})))
     # as an actor name it matches no actor: a one-line error, nothing run
     with pytest.raises(KGError, match="no actor 'US> } } ; DROP ALL"):
@@ -107,9 +134,9 @@ def test_param_terms():
     assert param_term("a", "Côte d'Ivoire") == actor_iri("Côte d'Ivoire")
     assert param_term("x", "<https://example.org/y>") == URIRef("https://example.org/y")
     assert param_term("x", "actor:HTS") == actor_iri("HTS")
-    assert param_term("since", "2025-01-01") == Literal("2025-01-01",
-                                                        datatype=URIRef(
-                                                            "http://www.w3.org/2001/XMLSchema#date"))
+    assert param_term("since", "2025-01-01") == Literal(
+        "2025-01-01", datatype=URIRef("http://www.w3.org/2001/XMLSchema#date")
+    )
     with pytest.raises(KGError, match="bad IRI"):
         param_term("x", "<a b>")
     with pytest.raises(KGError, match="bad date"):
@@ -134,10 +161,14 @@ def test_update_when_allowed():
     assert list(run_query(d, "ASK { ?s kg:designates ?o }"))[0] is False
 
 
-@pytest.mark.parametrize("q", [
-    "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }",
-    "SELECT * { ?s ?p ?o OPTIONAL { SERVICE SILENT <http://x.org/s> { ?s ?q ?r } } }",
-])
+@pytest.mark.parametrize(
+    "q",
+    [
+        "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }",
+        "SELECT * { ?s ?p ?o OPTIONAL { SERVICE SILENT <http://x.org/s> "
+        "{ ?s ?q ?r } } }",
+    ],
+)
 def test_service_refused(ds, q):
     with pytest.raises(KGError, match="SERVICE makes network calls"):
         run_query(ds, q)
@@ -169,9 +200,14 @@ def test_formats(ds):
     data = json.loads(format_result(run_query(ds, "cooperation"), "json"))
     assert data["head"]["vars"][0] == "source"
     assert data["results"]["bindings"][0]["target"]["value"] == str(actor_iri("SYR"))
-    ttl = format_result(run_query(
-        ds, "CONSTRUCT { ?a kg:sharesIntelligenceWith ?b } "
-            "WHERE { ?a kg:sharesIntelligenceWith ?b }"), "turtle")
+    ttl = format_result(
+        run_query(
+            ds,
+            "CONSTRUCT { ?a kg:sharesIntelligenceWith ?b } "
+            "WHERE { ?a kg:sharesIntelligenceWith ?b }",
+        ),
+        "turtle",
+    )
     assert "actor:US kg:sharesIntelligenceWith actor:SYR" in ttl
     with pytest.raises(KGError, match="needs a CONSTRUCT"):
         format_result(run_query(ds, "cooperation"), "turtle")
@@ -183,8 +219,24 @@ def test_cli_query(tmp_path, capsys):
     store = tmp_path / "s"
     d = build(results(), dataset=open_store(store), registry={})
     d.close()
-    assert main(["query", "--store", str(store), "--named", "between",
-                 "--param", "a=US", "--param", "b=HTS", "--format", "csv"]) == 0
+    assert (
+        main(
+            [
+                "query",
+                "--store",
+                str(store),
+                "--named",
+                "between",
+                "--param",
+                "a=US",
+                "--param",
+                "b=HTS",
+                "--format",
+                "csv",
+            ]
+        )
+        == 0
+    )
     out = capsys.readouterr().out
     assert "designates" in out and len(out.splitlines()) == 2
     assert main(["query", "--list"]) == 0
@@ -193,8 +245,18 @@ def test_cli_query(tmp_path, capsys):
     assert "read-only" in capsys.readouterr().err
     assert main(["query", "--store", str(store), "--named", "top-relations"]) == 0
     assert "fights" in capsys.readouterr().out  # before the graph is dropped
-    assert main(["query", "--store", str(store), "--update",
-                 "DROP GRAPH <https://w3id.org/kg-news/graph/second>"]) == 0
+    assert (
+        main(
+            [
+                "query",
+                "--store",
+                str(store),
+                "--update",
+                "DROP GRAPH <https://w3id.org/kg-news/graph/second>",
+            ]
+        )
+        == 0
+    )
     assert main(["query", "--store", str(store), "--named", "top-relations"]) == 0
     assert "fights" not in capsys.readouterr().out
     q = tmp_path / "q.rq"
@@ -309,8 +371,10 @@ def test_cli_says_which_actor_and_fails_on_a_missing_parameter(ds, tmp_path, cap
     code = main(["query", "--store", store, "--named", "between", "--param", "a=US"])
     out, err = capsys.readouterr()
     assert code == 1 and out == ""
-    assert err == "kg: error: named query 'between' needs the parameter b; pass " \
+    assert (
+        err == "kg: error: named query 'between' needs the parameter b; pass "
         "--param b=VALUE\n"
+    )
     code = main(["query", "--store", store, "--named", "cooperation",
                  "--param", "actor=Hamas Brigade"])  # fmt: skip
     out, err = capsys.readouterr()

@@ -222,8 +222,10 @@ def store_ego(
     """
     # only the edges listed need every attribute: from their dyads' derived
     # graphs when those hold them (no date or assertion filter)
-    lean = top is not None and derived.is_fresh(dataset) and not any(
-        filters.get(k) for k in ("since", "until", "asserted_only")
+    lean = (
+        top is not None
+        and derived.is_fresh(dataset)
+        and not any(filters.get(k) for k in ("since", "until", "asserted_only"))
     )
     edges, actors, checked = _read(
         dataset, count, filters, fields=(*_COUNTS, "articles") if lean else None

@@ -329,9 +329,7 @@ def dyad_edges(
     gives them, read from the dyads' derived graphs only
     (:func:`kg.rdf.events.dyad_graph`): the store's derived data must be fresh
     (:func:`kg.rdf.derived.is_fresh`)."""
-    graphs = {
-        dyad_graph(str(actor_iri(s)), str(actor_iri(t))): None for s, t in dyads
-    }
+    graphs = {dyad_graph(str(actor_iri(s)), str(actor_iri(t))): None for s, t in dyads}
     if not graphs:
         return []
     block = "VALUES ?g { " + " ".join(f"<{g}>" for g in graphs) + " }"

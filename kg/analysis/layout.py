@@ -32,7 +32,8 @@ def _force_layout(
     rng = np.random.default_rng(seed)
     x, y = rng.random(n, dtype=np.float32), rng.random(n, dtype=np.float32)
     edges = np.array(
-        [(index[u], index[v]) for u, v in G.edges], dtype=int  # no self-loops
+        [(index[u], index[v]) for u, v in G.edges],
+        dtype=int,  # no self-loops
     ).reshape(-1, 2)
     src, dst = edges[:, 0], edges[:, 1]
     k2 = np.float32(1.0 / n)

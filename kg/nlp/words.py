@@ -37,6 +37,7 @@ class SharedWords:
         uncertain_heads: The heads whose short mentions make a relation less
             certain (``coref_heads.uncertain`` in the file, resolved or not).
         place_preps: The prepositions of place ("in", "near").
+        state_sectors: The sectors of the state itself (GOV, MIL, ...).
     """
 
     quote_marks: dict[str, str]
@@ -44,6 +45,7 @@ class SharedWords:
     coref_heads: dict[str, tuple[str, ...]]
     uncertain_heads: frozenset[str]
     place_preps: frozenset[str]
+    state_sectors: frozenset[str]
 
 
 def _heads(groups: dict[str, Any]) -> dict[str, tuple[str, ...]]:
@@ -72,6 +74,7 @@ def parse_shared_words(data: dict[str, Any]) -> SharedWords:
         coref_heads={h: kinds for h, kinds in heads.items() if kinds},
         uncertain_heads=frozenset(map(str, data["coref_heads"]["uncertain"])),
         place_preps=frozenset(map(str, data["place_preps"])),
+        state_sectors=frozenset(map(str, data["state_sectors"])),
     )
 
 

@@ -143,9 +143,7 @@ def _edge_counts(rec: Mapping[str, Any]) -> list[Any]:
         >>> _edge_counts(rec)[7:9]  # quad_class, asserted
         [3, 1]
     """
-    return [
-        (int(rec[k] or 0) if k == "quad_class" else rec[k]) for k in COUNTS_FIELDS
-    ]
+    return [(int(rec[k] or 0) if k == "quad_class" else rec[k]) for k in COUNTS_FIELDS]
 
 
 def record_literal(value: Any) -> str:

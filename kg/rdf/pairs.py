@@ -90,14 +90,31 @@ def _value(row: Row, variable: str) -> str | None:
 #: The pair listings by named query (``ontology/queries/NAME.rq``).
 PAIR_LISTINGS = {
     "between": PairListing(
-        ("date", "source", "relation", "target", "negated", "modality",
-         "attribution", "article", "evidence"),
+        (
+            "date",
+            "source",
+            "relation",
+            "target",
+            "negated",
+            "modality",
+            "attribution",
+            "article",
+            "evidence",
+        ),
         ("negated", "modality", "evidence", "article"),
         ("date", "article", "event"),
     ),  # fmt: skip
     "timeline": PairListing(
-        ("date", "source", "relation", "target", "quadClass", "negated", "modality",
-         "article"),
+        (
+            "date",
+            "source",
+            "relation",
+            "target",
+            "quadClass",
+            "negated",
+            "modality",
+            "article",
+        ),
         ("negated", "modality", "article"),
         ("date", "relation", "source", "article", "event"),
     ),  # fmt: skip

@@ -119,7 +119,6 @@ def kg_term(name: str) -> str:
 _TERMS: dict[str, str] = {}
 
 
-
 # ------------------------------------------------------------------- mentions
 @dataclass
 class Mention:

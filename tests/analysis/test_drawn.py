@@ -77,11 +77,19 @@ def test_the_samples_are_the_first_mentions_and_the_days_count_every_one(ds):
     assert len(every) == d["mentions"] == 9
     assert d["events"] == every[:5]
     assert [e["article"] for e in d["events"]] == ["a0", "a1", "a2", "a3", "a4"]
-    assert d["days"] == drawn.day_counts(every) == {
-        "2025-03-04": [2, 0], "2025-03-05": [0, 1], "2025-03-09": [1, 0],
-        "2025-04-01": [1, 0], "2025-05-01": [1, 0], "2025-05-02": [1, 0],
-        "2025-06-01": [0, 1],
-    }  # fmt: skip (a4 by its article's date; a5 undated, not counted)
+    assert (
+        d["days"]
+        == drawn.day_counts(every)
+        == {
+            "2025-03-04": [2, 0],
+            "2025-03-05": [0, 1],
+            "2025-03-09": [1, 0],
+            "2025-04-01": [1, 0],
+            "2025-05-01": [1, 0],
+            "2025-05-02": [1, 0],
+            "2025-06-01": [0, 1],
+        }
+    )  # fmt: skip (a4 by its article's date; a5 undated, not counted)
     small = view.edges["BRV", "ZLF", "opposes"]
     assert len(small["events"]) == 2 and small["days"] == {"2025-03-04": [2, 0]}
 
@@ -139,8 +147,16 @@ def test_a_date_filter_samples_and_counts_the_mentions_in_range(ds):
     (0, set()),
 ])  # fmt: skip
 def test_the_edge_cap_keeps_the_strongest_relations(ds, max_edges, kept):
-    got = drawn.read_drawn(ds, top=None, by="pagerank", actor=None, depth=2,
-                           count="mentions", max_edges=max_edges, filters={})
+    got = drawn.read_drawn(
+        ds,
+        top=None,
+        by="pagerank",
+        actor=None,
+        depth=2,
+        count="mentions",
+        max_edges=max_edges,
+        filters={},
+    )
     assert {k for _, _, k in got.view.edges(keys=True)} == kept
     assert set(got.view) == {"ZLF", "BRV"}  # every actor stays
     assert got.relations == 3
@@ -160,8 +176,10 @@ def test_bad_caps_are_refused_before_reading(ds):
     with pytest.raises(KGError, match="bad --top 0"):
         drawn.read_drawn(ds, top=0, by="pagerank", actor=None, depth=2,
                          count="mentions", max_edges=None, filters={})  # fmt: skip
-    for actor, depth, message in (("BRV", -1, "bad depth -1"),
-                                  ("NOBODY", 1, "unknown actor 'NOBODY'")):
+    for actor, depth, message in (
+        ("BRV", -1, "bad depth -1"),
+        ("NOBODY", 1, "unknown actor 'NOBODY'"),
+    ):
         with pytest.raises(KGError, match=message):
             drawn.read_drawn(ds, top=None, by="pagerank", actor=actor, depth=depth,
                              count="mentions", max_edges=1, filters={})  # fmt: skip

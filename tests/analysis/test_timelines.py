@@ -93,12 +93,18 @@ def test_pair_timeline_by_month_both_directions(store):
     months = {r["month"]: r for r in t["months"]}
     assert sorted(months) == ["2020-03", "2022-05"]
     march, may = months["2020-03"], months["2022-05"]
-    assert (march["mentions"], march["materialConflict"], march["verbalCooperation"]) \
-        == (2, 1, 1)
+    assert (
+        march["mentions"],
+        march["materialConflict"],
+        march["verbalCooperation"],
+    ) == (2, 1, 1)
     assert march["goldstein"] == -5.5
     # the Black Hand's attack on Ruritania counts too (the other direction)
-    assert (may["mentions"], may["materialConflict"], may["materialCooperation"]) \
-        == (2, 1, 1)
+    assert (may["mentions"], may["materialConflict"], may["materialCooperation"]) == (
+        2,
+        1,
+        1,
+    )
     assert may["goldstein"] == -3.0
     assert t["goldstein"] == -8.5
     # the negated attack and the planned visit are left out; Grand Fenwick is not

@@ -95,6 +95,26 @@ CONJUNCTIONS = [
 ]
 
 
+def test_a_party_of_no_known_country_near_a_mutual_act_is_a_place(nlp):
+    # "Badme" (read as an organisation) is no actor kg knows: the compound
+    # subject is still the dyad
+    got = asserted(
+        run(nlp, "Peruvian and Chilean troops clashed near the border town of Badme.")
+    )
+    assert {("PER", "fights", "CHL"), ("CHL", "fights", "PER")} <= got
+    # the twin: a known party named there is the target
+    got = asserted(run(nlp, "Peruvian and Chilean troops clashed with Bolivia."))
+    assert ("PER", "fights", "BOL") in got and ("PER", "fights", "CHL") not in got
+
+
+def test_the_people_of_a_territory_are_its_state(nlp):
+    assert ("PER", "arrests", "PSE") in asserted(
+        run(nlp, "Peru detained dozens of Gazans.")
+    )
+    # the twin: the territory's own name
+    assert ("PER", "condemns", "PSE") in asserted(run(nlp, "Peru condemned Gaza."))
+
+
 def test_a_hostile_act_of_a_compound_subject_is_not_mutual(nlp):
     got = asserted(run(nlp, "Peru and Chile accused Bolivia of spying."))
     assert ("PER", "accuses", "BOL") in got

@@ -118,7 +118,10 @@ def test_words_no_pattern_names_share_a_cache_entry_and_match_alike():
     keeps its own entry, and each token gets what spaCy's ruler gives it."""
     patterns = [
         {"patterns": [[{"TAG": {"NOT_IN": ["NNP"]}}]], "attrs": {"POS": "X"}},
-        {"patterns": [[{"LOWER": {"IN": ["talks", "truce"]}}]], "attrs": {"LEMMA": "t"}},  # noqa: E501
+        {
+            "patterns": [[{"LOWER": {"IN": ["talks", "truce"]}}]],
+            "attrs": {"LEMMA": "t"},
+        },  # noqa: E501
         {"patterns": [[{"LOWER": {"REGEX": "^cease"}}]], "attrs": {"LEMMA": "cease"}},
     ]
     vocab, a, b = _rulers(patterns)

@@ -299,3 +299,24 @@ def test_stopping_cooperation_reduces_ties(nlp):
         "Peru failed to cooperate with Chile.",
     ):
         assert not asserted(run(nlp, text)), text
+
+
+def test_insisting_on_a_statement_is_no_demand(nlp):
+    """'insisted it had not shelled Y' reports a denial (the shelling negated, no
+    demand of Y); 'insisted that Y must go' demands."""
+    doc = run(nlp, "Peru insisted it had not shelled Chilean villages.")
+    assert not any(r == "demands" for _, r, _ in asserted(doc))
+    assert any(t == "CHL" for _, _, t in triples(doc, negated=True))
+    # twin: the clause says what must be done
+    got = asserted(run(nlp, "Peru insisted that Chile must withdraw its troops."))
+    assert ("PER", "demands", "CHL") in got
+
+
+def test_a_negative_subject_denies_its_verb(nlp):
+    text = "Nobody from the Peruvian government met the Chilean envoy."
+    doc = run(nlp, text)
+    assert ("PER", "meetsWith", "CHL") in triples(doc, negated=True)
+    assert ("PER", "meetsWith", "CHL") not in asserted(doc)
+    # twin: somebody did
+    text = "Somebody from the Peruvian government met the Chilean envoy."
+    assert ("PER", "meetsWith", "CHL") in asserted(run(nlp, text))

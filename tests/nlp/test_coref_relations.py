@@ -41,6 +41,33 @@ PERSON = [
 ]
 
 
+#: A person named only by a title of an organisation ("X's leader", "the head of X").
+TITLED = [
+    (
+        "The ELN's leader threatened Colombia. He also accused Peru of helping the "
+        "army.",
+        ("ELN", "accuses", "PER"),
+    ),
+    (
+        "The head of the OAS visited Lima. He urged Peru to hold elections.",
+        ("OAS", "urges", "PER"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "triple"), TITLED)
+def test_he_takes_the_person_an_organisation_names_by_title(nlp, text, triple):
+    assert triple in asserted(run(nlp, text))
+
+
+def test_he_takes_no_organisation_named_without_a_title(nlp):
+    got = asserted(run(nlp, "The ELN attacked a base. He later accused Peru."))
+    assert ("ELN", "accuses", "PER") not in got
+    # twin: the same organisation named with its leader
+    got = asserted(run(nlp, "The ELN's leader spoke. He later accused Peru."))
+    assert ("ELN", "accuses", "PER") in got
+
+
 @pytest.mark.parametrize(("text", "triple"), PERSON)
 def test_he_and_she_take_the_person_named_before(nlp, text, triple):
     assert triple in asserted(run(nlp, text))

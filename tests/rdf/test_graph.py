@@ -37,7 +37,7 @@ def test_iris_are_percent_encoded_and_distinct():
     assert actor_iri("Co\u0302te d'Ivoire") == a
     for odd in ("a/b", "x?y#z", "..", "<bad>", "ü ñ 中"):
         iri = str(actor_iri(odd))
-        assert not any(c in iri[len("https://"):] for c in ' <>"{}|\\^`?#'), iri
+        assert not any(c in iri[len("https://") :] for c in ' <>"{}|\\^`?#'), iri
         assert iri.count("/") == 5  # no extra path segments
 
 
@@ -88,9 +88,18 @@ def test_vocabulary_fills_missing_codes():
 
 
 def test_registry_adds_labels_aliases_and_wikidata():
-    reg = {"US": Actor("US", "United States", cls="State", country="USA",
-                       sector="GOV", code="USA", aliases=("Washington", "America"),
-                       wikidata="Q30")}
+    reg = {
+        "US": Actor(
+            "US",
+            "United States",
+            cls="State",
+            country="USA",
+            sector="GOV",
+            code="USA",
+            aliases=("Washington", "America"),
+            wikidata="Q30",
+        )
+    }
     g = article_graph(SEED, SEED_ASSERTIONS, registry=reg)
     us = actor_iri("US")
     assert (us, RDF.type, KG.State) in g
@@ -142,8 +151,12 @@ def test_reingest_changed_article_replaces_its_graph():
 def test_edge_counts_articles_and_mentions():
     ds = build(results(), registry={})
     rows = {
-        (str(r["relation"]).rsplit("#")[1], str(r["target"]).rsplit("/")[-1]):
-        (int(r["articles"]), int(r["mentions"]), int(r["asserted"]), int(r["negated"]))
+        (str(r["relation"]).rsplit("#")[1], str(r["target"]).rsplit("/")[-1]): (
+            int(r["articles"]),
+            int(r["mentions"]),
+            int(r["asserted"]),
+            int(r["negated"]),
+        )
         for r in run_query(ds, "edges", params={"actor": "US"})
     }
     assert rows[("sharesIntelligenceWith", "SYR")] == (2, 2, 2, 0)

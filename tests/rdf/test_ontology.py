@@ -99,9 +99,20 @@ def test_every_emitted_term_is_declared(onto):
 
 
 def test_every_actor_class_is_declared(onto):
-    for cls in ("State", "Government", "Military", "Agency", "ArmedGroup", "Party",
-                "InternationalOrganisation", "Media", "Person", "Place",
-                "Organisation", "Group"):
+    for cls in (
+        "State",
+        "Government",
+        "Military",
+        "Agency",
+        "ArmedGroup",
+        "Party",
+        "InternationalOrganisation",
+        "Media",
+        "Person",
+        "Place",
+        "Organisation",
+        "Group",
+    ):
         assert (class_iri(cls), RDFS.subClassOf, KG.Actor) in onto
     with pytest.raises(KGError, match="unknown actor class 'Rebel'"):
         class_iri("Rebel")
@@ -166,8 +177,21 @@ def test_relation_hierarchy_by_property_path():
 def test_bind_sets_the_kg_prefixes():
     g = bind(Graph())
     prefixes = dict(g.namespaces())
-    for p in ("kg", "actor", "article", "event", "prov", "rdf", "rdfs", "owl", "sh",
-              "skos", "dcterms", "xsd", "wd"):
+    for p in (
+        "kg",
+        "actor",
+        "article",
+        "event",
+        "prov",
+        "rdf",
+        "rdfs",
+        "owl",
+        "sh",
+        "skos",
+        "dcterms",
+        "xsd",
+        "wd",
+    ):
         assert p in prefixes
     assert prefixes["wd"] == URIRef("http://www.wikidata.org/entity/")
 

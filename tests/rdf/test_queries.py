@@ -12,8 +12,16 @@ from kg.types import KGError
 
 def test_named_query_library():
     queries = named_queries()
-    for name in ("cooperation", "conflict", "between", "timeline", "actors",
-                 "top-relations", "evidence", "edges"):
+    for name in (
+        "cooperation",
+        "conflict",
+        "between",
+        "timeline",
+        "actors",
+        "top-relations",
+        "evidence",
+        "edges",
+    ):
         assert name in queries
         assert queries[name].description, name
         assert queries[name].params, name

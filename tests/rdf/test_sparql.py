@@ -13,13 +13,16 @@ VALUES = "VALUES (?s) { (<http://x.org/s>) }"
 
 
 def test_inject_values_finds_the_where_clause():
-    q = ('PREFIX x: <http://x.org/a#b> CONSTRUCT { ?s <http://p> "}" } '
-         'WHERE { ?s ?p ?o # } comment\n }')
+    q = (
+        'PREFIX x: <http://x.org/a#b> CONSTRUCT { ?s <http://p> "}" } '
+        "WHERE { ?s ?p ?o # } comment\n }"
+    )
     out = inject_values(q, {"s": URIRef("http://x.org/s")})
-    assert 'WHERE { VALUES (?s) { (<http://x.org/s>) } ?s ?p ?o' in out
+    assert "WHERE { VALUES (?s) { (<http://x.org/s>) } ?s ?p ?o" in out
     q = "SELECT * { ?s ?p ?o }"
     assert inject_values(q, {"o": Literal('a"b')}) == (
-        'SELECT * { VALUES (?o) { ("a\\"b") } ?s ?p ?o }')
+        'SELECT * { VALUES (?o) { ("a\\"b") } ?s ?p ?o }'
+    )
 
 
 @pytest.mark.parametrize(

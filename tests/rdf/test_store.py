@@ -86,7 +86,9 @@ def test_second_writer_gets_a_clear_error(tmp_path):
     open_store(store).close()
     proc = subprocess.Popen(
         [sys.executable, "-c", HOLD, str(store)],
-        cwd=ROOT, stdout=subprocess.PIPE, text=True,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert proc.stdout.readline().strip() == "open"
@@ -116,7 +118,9 @@ def test_sigkill_during_build_keeps_finished_articles(tmp_path):
     store = tmp_path / "store"
     proc = subprocess.Popen(
         [sys.executable, "-c", BUILD, str(store), "3000"],
-        cwd=ROOT, stdout=subprocess.PIPE, text=True,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     done = []
     try:
@@ -156,9 +160,17 @@ def endpoint(tmp_path):
         pytest.skip("the oxigraph server (PyPI package oxigraph) is not installed")
     port = _free_port()
     proc = subprocess.Popen(
-        [str(OXIGRAPH), "serve", "--location", str(tmp_path / "server"),
-         "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            str(OXIGRAPH),
+            "serve",
+            "--location",
+            str(tmp_path / "server"),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--union-default-graph",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -187,11 +199,11 @@ def test_sparql_endpoint_store(endpoint):
     rows = list(run_query(ds, "between", params={"a": "US", "b": "SYR"}))
     assert len(rows) == 4
     assert all(actor_iri("US") in (r["source"], r["target"]) for r in rows)
-    rows = list(run_query(ds, "actors", params={"country": "x\" } ; DROP ALL #"}))
+    rows = list(run_query(ds, "actors", params={"country": 'x" } ; DROP ALL #'}))
     assert rows == []
-    direct = list(run_query(
-        ds, "SELECT ?b WHERE { actor:US kg:sharesIntelligenceWith ?b }"
-    ))
+    direct = list(
+        run_query(ds, "SELECT ?b WHERE { actor:US kg:sharesIntelligenceWith ?b }")
+    )
     assert {r["b"] for r in direct} == {actor_iri("SYR")}
     conforms, report = validate(ds)
     assert conforms, report
@@ -210,7 +222,11 @@ def test_unreachable_endpoint():
 def test_benchmark_script_smoke():
     out = subprocess.run(
         [sys.executable, "benchmarks/store.py", "--triples", "2000", "--timeout", "30"],
-        cwd=ROOT, capture_output=True, text=True, timeout=300, check=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
     ).stdout
     assert "| step | what | rdflib (memory) s | Oxigraph (disk) s |" in out
     assert "| load |" in out and "| query | edges |" in out

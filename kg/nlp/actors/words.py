@@ -1,6 +1,7 @@
 """The word lists of the actor rules, read once from ``resources/actor_words.yaml``.
 
-``coref_heads``, ``speech_verbs`` and ``place_preps`` are the shared lists of
+``coref_heads``, ``speech_verbs``, ``place_preps`` and ``state_sectors`` are the
+shared lists of
 ``words.yaml`` (:func:`kg.nlp.words.shared_words`), which the relation rules read
 too.
 
@@ -27,7 +28,7 @@ class Words:
 
     ``international`` is a pattern that finds one of its words in a name;
     ``coref_heads`` (a head noun -> the kinds of antecedent it takes),
-    ``speech_verbs`` and ``place_preps`` come from ``words.yaml``.
+    ``speech_verbs``, ``place_preps`` and ``state_sectors`` come from ``words.yaml``.
     """
 
     ethnic_marks: frozenset[str]
@@ -54,13 +55,15 @@ class Words:
     determiners: frozenset[str]
     coref_heads: dict[str, tuple[str, ...]]
     empty_it_verbs: frozenset[str]
+    person_heads: frozenset[str]
     we: frozenset[str]
     speech_verbs: frozenset[str]
     place_preps: frozenset[str]
+    state_sectors: frozenset[str]
 
 
 #: The fields of :class:`Words` that come from ``words.yaml``.
-_SHARED = ("coref_heads", "speech_verbs", "place_preps")
+_SHARED = ("coref_heads", "speech_verbs", "place_preps", "state_sectors")
 
 
 def _parse(data: dict[str, Any]) -> Words:

@@ -17,7 +17,9 @@ from kg.nlp.relations.counter import counter_target, is_counter
 from kg.nlp.relations.search import actors, find, open_heads, topic_phrase
 from kg.nlp.relations.sources import Args, Keys, addressed, sources
 from kg.nlp.relations.syntax import crosses_clause, subject
+from kg.nlp.relations.triggers import CAMEO_KEY
 from kg.registry.lexicon import CAPITAL, PLACE
+from kg.types import Mention
 
 #: Mention labels of places (a capital or another place of a state).
 _PLACES = (CAPITAL, PLACE)
@@ -105,10 +107,13 @@ def _open_targets(
     # meetings happen somewhere: "held talks in Syria" is no dyad
     deep_ok = places_ok or not rules.in_category(rel, "meeting")
     uncoded: list[Span] = []
+    sided = rules.plover(rel) != "MOBILIZE"  # "massed troops on Y's border": Y
     for head in open_heads(rules, chain, a.skip, a.subj, places_ok):
         targets = actors(ctx, head, src_ids, places=deep_ok)
         if not deep_ok:  # "returned to Geneva for talks": a venue
             targets = [m for m in targets if m.label_ != "PLACE"]
+        if sided:
+            targets = [m for m in targets if not _border_side(rules, m)]
         if targets and not any(ctx.key(m)[1] for m in targets):
             # "extradited <a person of no known country> to Y": Y, if named
             uncoded = uncoded or targets
@@ -125,6 +130,26 @@ def _open_targets(
             a.ev.extra["target_in_clause"] = "true"
             return targets
     return []
+
+
+def _border_side(rules: Rules, m: Span) -> bool:
+    """True for a state named only as the side of a border in a phrase of place
+    ("shelled positions near the Turkish border", "a camp on the border with
+    Turkey": ``border_place_preps``): where the act happened, not a party to it."""
+    root = m.root
+    if root.dep_ == "pobj" and root.head.lower_ == "with":
+        border = root.head.head  # "the border with Turkey"
+    elif root.dep_ in ("amod", "compound"):
+        border = root.head  # "the Turkish border"
+    else:
+        return False
+    if border.dep_ != "pobj":
+        return False
+    if border.lemma_.lower() not in rules.words["border_nouns"]:
+        return False
+    prep = border.head
+    preps = rules.words["border_place_preps"]
+    return prep.lower_ in preps or f"{prep.head.lower_}_{prep.lower_}" in preps
 
 
 def _second_pass(ctx: SentContext, ev: Event) -> bool:
@@ -232,9 +257,17 @@ def _mutual(ctx: SentContext, a: Args) -> bool:
         and own_subject
         and (rel.symmetric or rel.quad_class <= 2 or reciprocal(ctx.rules, ev.trigger))
     )
-    if a.targets and mutual and all(crosses_clause(t.root, own) for t in a.targets):
+    if (
+        a.targets
+        and mutual
+        and (
+            all(crosses_clause(t.root, own) for t in a.targets)
+            or not any(ctx.key(t)[1] for t in a.targets)
+        )
+    ):
         # "A and B launched war games, joined later by C": the compound
-        # subject is the dyad; a party named deep inside is not the target
+        # subject is the dyad; a party named deep inside is not the target, nor
+        # one of no known country ("A and B clashed near the town of Z")
         a.targets = []
     return mutual
 
@@ -305,17 +338,18 @@ def resolve(ctx: SentContext, ev: Event) -> bool:
 
 
 def _taken_from(ctx: SentContext, ev: Event, src_ids: Keys) -> None:
-    """ "X's army retook X's capital from Y": a place of the source's own, taken
-    from a party, stands for no other state; the party it was taken from is the
-    target (where a place of another state is the state: "X seized Y's port")."""
+    """ "X's army retook X's capital from Y", "took control of X's capital from
+    Y": a place of the source's own, taken from a party, stands for no other
+    state; the party it was taken from is the target (where a place of another
+    state is the state: "X seized Y's port")."""
     own = [
         t for t in ev.targets
         if t.label_ in _PLACES
-        and any(ctx.doc.same_actor(s, t, ctx.number) for s in ev.sources)
+        and any(s.id_ == t.id_ for s in ev.sources)
     ]  # fmt: skip
     if not own:
         return
-    for c in ev.trigger.children:
+    for c in (c for w in ev.words[:2] for c in w.children):
         if c.dep_ == "prep" and c.lower_ == "from":
             found = actors(ctx, c, src_ids)
             if found:
@@ -328,12 +362,17 @@ def _giver_first(ctx: SentContext, ev: Event) -> None:
     object or, for aid, the owner named on the goods ("received Y's jets",
     "received Y-made drones"; not "accepted Y's offer"). The giver is the source,
     the recipient the target; so is another act received ("got a warning from
-    Y"), but hosting ("received the envoy")."""
+    Y", "drew criticism from Y": ``act_recipient_verbs``), but hosting ("received
+    the envoy"). A noun of aid names its giver with "from" too ("X's loans from
+    Y")."""
     rules = ctx.rules
+    lemma = rules.lemma(ev.trigger)
+    aid_noun = ev.kind == "noun" and rules.in_category(ev.relation, "benefit")
     if (
-        rules.lemma(ev.trigger) not in rules.words["recipient_verbs"]
-        or ev.relation in rules.words["recipient_acts"]
-    ):
+        lemma not in rules.words["recipient_verbs"]
+        and lemma not in rules.words["act_recipient_verbs"]
+        and not aid_noun
+    ) or ev.relation in rules.words["recipient_acts"]:
         return
     root = ev.targets[0].root
     giver = root.dep_ == "pobj" and root.head.lower_ == "from"
@@ -356,12 +395,26 @@ def _on_goods(root: Token, goods: Token) -> bool:
 
 
 # ------------------------------------------------------------------ categories
+#: The CAMEO code of violent repression ("use tactics of violent repression").
+_REPRESSION = "175"
+
+
+def _represses(ctx: SentContext, ev: Event, src: Mention) -> bool:
+    """Whether force is used on a crowd of protesters of the source's own country
+    (``protest_crowds``: "police fired tear gas at protesters")."""
+    tgt = ctx.doc.mention_of(ev.targets[0], 0)
+    crowds = ctx.rules.words["protest_crowds"]
+    crowd = any(t.lower_ in crowds for t in ev.targets[0])
+    return crowd and tgt.country is not None and tgt.country == src.country
+
+
 def refine(ctx: SentContext, ev: Event) -> None:
     """CAMEO 18 vs 19: who uses force decides between assault and fight.
 
     Killing or wounding by state forces (military, police, aircraft) is the use
     of conventional force (FIGHT, 190); an attack by irregulars on civilians or
-    refugees is unconventional violence (ASSAULT, 180).
+    refugees is unconventional violence (ASSAULT, 180); force of a state's forces
+    on its own protesters is repression (COERCE, 175).
     """
     words = ctx.rules.words
     assault, fight = words.role("assault"), words.role("fight")
@@ -369,7 +422,12 @@ def refine(ctx: SentContext, ev: Event) -> None:
     forces = (src.sector or "") in words.sectors["force"] or any(
         w in ctx.rules.state_forces for w in ev.sources[0].text.lower().split()
     )
-    if (
+    force_used = ctx.rules.plover(ev.relation) in ("FIGHT", "ASSAULT")
+    if forces and force_used and _represses(ctx, ev, src):
+        ev.extra["refined_from"] = ev.relation
+        ev.relation = words.role("repression")
+        ev.extra[CAMEO_KEY] = _REPRESSION
+    elif (
         ev.relation == assault
         and forces
         and ev.trigger.lemma_.lower() in words["kill_verbs"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -26,6 +27,7 @@ from kg.nlp.relations.context import (
     SentContext,
     default_rules,
     make_rules,
+    verb_exceptions,
 )
 from kg.nlp.relations.patterns import load_patterns
 from kg.nlp.relations.qualifiers import confidence, event_date
@@ -224,18 +226,18 @@ def extract(
 
 @Language.factory("kg_relations", default_config={"patterns": []})
 def make_relations(
-    nlp: Language,  # noqa: ARG001  (spaCy passes the pipeline to every factory)
+    nlp: Language,
     name: str,
     patterns: list[str],
 ) -> RelationComponent:
     """spaCy factory: ``nlp.add_pipe("kg_relations")``.
 
     Args:
-        nlp: The pipeline.
+        nlp: The pipeline (its lemmatiser's irregular verbs repair lemmas).
         name: Component name.
         patterns: Extra pattern files merged over the packaged ``patterns.yaml``.
     """
-    return RelationComponent(name, patterns=tuple(patterns))
+    return RelationComponent(name, patterns=tuple(patterns), nlp=nlp)
 
 
 class RelationComponent:
@@ -246,12 +248,20 @@ class RelationComponent:
     """
 
     def __init__(
-        self, name: str = "kg_relations", *, patterns: Sequence[str] = ()
+        self,
+        name: str = "kg_relations",
+        *,
+        patterns: Sequence[str] = (),
+        nlp: Language | None = None,
     ) -> None:
         self.name = name
-        self.rules = (
+        rules = (
             make_rules(load_patterns(tuple(patterns))) if patterns else default_rules()
         )
+        irregular = verb_exceptions(nlp) if nlp is not None else {}
+        if irregular:
+            rules = replace(rules, irregular=irregular, lemmas={})
+        self.rules = rules
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.kg_assertions = list(

@@ -12,11 +12,13 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 import numpy
 from spacy.attrs import LOWER
+from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from kg.nlp.relations.patterns import Patterns, load_patterns
@@ -60,6 +62,10 @@ class Rules:
         words: The word lists, roles and weights.
         candidates: Lemmas that may trigger an event (verbs, nouns, light verbs).
         known: Control and reporting words (their lemmas are repaired too).
+        irregular: Irregular verb forms -> their lemma (the pipeline
+            lemmatiser's exception table, :func:`verb_exceptions`): a form the
+            tagger took for a present ("retook" as VBP, lemma "retook") is read
+            as its verb.
         lemmas: The repaired lemma and :meth:`may_trigger` of each (form, lemma,
             tag) met so far (a cache: every token of every sentence is looked up).
     """
@@ -69,6 +75,7 @@ class Rules:
     words: Words
     candidates: frozenset[str]
     known: frozenset[str]
+    irregular: Mapping[str, str] = field(default_factory=dict)
     lemmas: dict[tuple[int, int, int], tuple[str, bool]] = field(default_factory=dict)
 
     @cached_property
@@ -155,11 +162,11 @@ class Rules:
         if lemma in self.candidates or not tok.tag_.startswith("VB"):
             return lemma
         low = tok.lower_
-        for suffix, add in _INFLECTIONS:
-            if low.endswith(suffix):
-                stem = low[: -len(suffix)] + add
-                if stem in self.candidates or stem in self.known:
-                    return stem
+        stems = [low[: -len(suffix)] + add for suffix, add in _INFLECTIONS
+                 if low.endswith(suffix)]  # fmt: skip
+        for stem in [*stems, self.irregular.get(low, "")]:
+            if stem in self.candidates or stem in self.known:
+                return stem
         return lemma
 
     def control_word(self, tok: Token) -> str:
@@ -275,6 +282,19 @@ def make_rules(
         candidates=trigger_lemmas(p, words),
         known=frozenset(set().union(*p.control.values()) | p.reporting),
     )
+
+
+def verb_exceptions(nlp: Language) -> dict[str, str]:
+    """Irregular verb form -> lemma from the pipeline's lemmatiser (the
+    ``lemma_exc`` table of spaCy's rule lemmatiser: "retook" -> "retake"), or {}
+    for a pipeline without one."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return {}
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_exc"):
+        return {}
+    verbs = lookups.get_table("lemma_exc").get("verb", {})
+    return {form: lemmas[0] for form, lemmas in verbs.items() if lemmas}
 
 
 @lru_cache(maxsize=1)

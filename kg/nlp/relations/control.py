@@ -257,10 +257,12 @@ def _negated_adverb(rules: Rules, tok: Token) -> bool:
 
 
 def _negated_subject(tok: Token, negs: frozenset[str]) -> bool:
-    """True for a verb whose subject is denied by its determiner: "Neither X nor Y
-    signed the accord", "no state recognised it" (not "not only X")."""
+    """True for a verb whose subject is denied by its determiner or is a negation
+    itself: "Neither X nor Y signed the accord", "no state recognised it", "nobody
+    from X met Y" (not "not only X")."""
     return any(
-        s.dep_ in ("nsubj", "nsubjpass") and has_neg(s, negs) for s in tok.children
+        s.dep_ in ("nsubj", "nsubjpass") and (has_neg(s, negs) or s.lower_ in negs)
+        for s in tok.children
     )
 
 

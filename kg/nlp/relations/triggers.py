@@ -294,8 +294,37 @@ def _by_preposition(_rules: Rules, v: Verb) -> Found | None:
     return None
 
 
+def _by_statement(rules: Rules, v: Verb) -> Found | None:
+    """ "insisted (that) it had not attacked Y": a reporting verb whose demand
+    (``mandative`` categories) has a statement for its clause only reports it; a
+    demand's clause says what must be done ("insisted that Y leave", "Y must
+    leave")."""
+    if (
+        v.entry is None
+        or not v.entry.default
+        or v.lemma not in rules.patterns.reporting
+    ):
+        return None
+    if not rules.in_category(v.entry.default, "mandative"):
+        return None
+    clauses = [c for c in v.tok.children if c.dep_ == "ccomp"]
+    if clauses and all(_statement(rules, c) for c in clauses):
+        return None, "verb", [v.tok], None
+    return None
+
+
+def _statement(rules: Rules, verb: Token) -> bool:
+    """True for a clause that states (a tensed verb, "had", "would"), not one that
+    says what must be done (a bare verb, "must", "should")."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in rules.control("obligation") for a in auxes):
+        return False
+    return verb.tag_ != "VB" or bool(auxes)
+
+
 #: The lookups of a verb's relation, in order: the first match decides.
 _VERB_RULES: tuple[Callable[[Rules, Verb], Found | None], ...] = (
+    _by_statement,
     by_naming,
     by_phone,
     _by_instrument,

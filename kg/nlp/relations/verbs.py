@@ -46,12 +46,14 @@ class Verb:
 
 def object_keys(o: Token) -> list[str]:
     """The keys of an object in a verb's tables: the words of its modifiers, its
-    word and lemma, ``PLACE`` for a named place, ``ORG`` for a named organisation."""
+    word and lemma, ``PLACE`` for a named place, ``ORG`` for a named organisation,
+    ``MONEY`` for an amount of money ("$300 million")."""
     return (
         [m.lower_ for m in o.children if m.dep_ in ("compound", "amod")]
         + [o.lower_, o.lemma_.lower()]
         + ([PLACE_KEY] if o.ent_type_ in _PLACE_ENTS else [])
         + ([ORG_KEY] if o.ent_type_ == "ORG" else [])
+        + ([MONEY_KEY] if o.ent_type_ == "MONEY" else [])
     )
 
 
@@ -59,6 +61,8 @@ def object_keys(o: Token) -> list[str]:
 PLACE_KEY = "PLACE"
 #: The object key of a named organisation ("withdraw": {"from:ORG": ...}).
 ORG_KEY = "ORG"
+#: The object key of an amount of money (``money_goods``: "sent $5 million to Y").
+MONEY_KEY = "MONEY"
 #: Entity labels of a named place.
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 

@@ -43,7 +43,8 @@ class Words:
             the union of ``aside_preps`` and ``time_preps``, and
             ``uncertain_heads``, the heads of ``words.yaml`` whose short mentions
             make a relation less certain, and ``place_preps`` of ``words.yaml``).
-        sectors: ``force`` and ``civilian`` CAMEO sector codes.
+        sectors: ``force`` and ``civilian`` CAMEO sector codes, and ``state``
+            (``words.yaml``'s ``state_sectors``).
         categories: Rule name -> PLOVER categories.
         roles: Rule role -> relation name.
         intent_kept: Relations an intent leaves as they are.
@@ -114,7 +115,7 @@ def parse_words(data: dict) -> Words:
     _check_relations([*kept, *threats], "intent_kept/threats")
     return Words(
         sets=sets,
-        sectors=_groups(data, "sectors"),
+        sectors=_groups(data, "sectors") | {"state": shared_words().state_sectors},
         categories=_groups(data, "categories"),
         roles=roles,
         intent_kept=kept,

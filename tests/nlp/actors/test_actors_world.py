@@ -141,6 +141,14 @@ def test_lower_case_words_in_a_cased_sentence_stay_words(nlp):
     assert set(got) == {"Norway"}
 
 
+def test_a_title_before_a_lower_case_name_in_a_cased_sentence(nlp):
+    got = resolved(nlp, "Norway hosted president erdogan in Oslo.", "2024-05-01")
+    assert got["president erdogan"][0] == "TUR"
+    # the twin: the same name without its title stays a word in a cased sentence
+    got = resolved(nlp, "Norway hosted erdogan in Oslo.", "2024-05-01")
+    assert "erdogan" not in got
+
+
 @pytest.mark.parametrize(
     "text, surface, expected",
     [

@@ -3,7 +3,7 @@ israeli military", "ISRAEL" in a headline. The entity ruler matches names as the
 are written; this rule looks the lower-cased words up in the registry's names, in
 sentences written without case (no capitalised word at all, or all in capitals):
 in a sentence with proper capitals a lower-case word is a word ("an austrian
-florin").
+florin"), unless a title comes right before it ("talks with president obama").
 
 A one-word name must have four letters or more and not be a common English word
 (``common_words`` of ``actor_words.yaml``: "turkey", "chad" and "us" stay words;
@@ -95,7 +95,8 @@ def apply(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
             lo = ctx.sent_bounds(i)[0]
             if lo not in caseless:
                 caseless[lo] = _caseless(ctx, i)
-            hit = _match(ctx, i) if caseless[lo] else None
+            titled = ctx.title_before(i) is not None
+            hit = _match(ctx, i) if caseless[lo] or titled else None
         if hit is None:
             i += 1
             continue

@@ -8,11 +8,18 @@
   as "the emir" or "the president") in the same sentence or the two before it,
   preferring one that shares the head ("the former rebels" -> "the former rebel
   group"; a title: the person named with it, ahead of a subject of another title);
+  "the country", "the government" with no state before take the state of a people
+  named before ("protesters ... the government's plan");
 - :func:`pronouns`: "its"/"it" (subject) take the nearest singular organisation or
   state mention and "their"/"they" the nearest plural or group mention that is a
   subject or possessor, in the same or the previous sentence, outside quotations;
   "he"/"she" (subject) and "him" (object) the nearest person named as a leader or
-  by a singular title ("President X", "the German chancellor") that is a subject.
+  by a singular title ("President X", "the German chancellor") that is a subject;
+  "them" (object) the nearest plural of the sentence before, in any role.
+
+A subject pronoun never takes an actor named as another argument of its own verb
+("It urged Israel": not Israel), and a description prefers another ("The country
+accused Israel", "Moscow accused the country"; :func:`_not_clausemates`).
 
 "we"/"our"/"us" inside a quotation are :mod:`.quotes`.
 """
@@ -41,6 +48,8 @@ from kg.registry.lexicon import ORG_CLASSES
 _SINGULAR_WANTS = ("org", "igo", "state")
 _PLURAL_WANTS = ("reb", "gov", "mil", "org", "igo")
 _PERSON_WANTS = ("person",)
+#: "them": a plural named before, people of a state too ("three American citizens").
+_THEM_WANTS = (*_PLURAL_WANTS, "state", "people")
 #: How many sentences back a description (a pronoun) looks for its antecedent.
 _DESCRIPTION_WINDOW, _PRONOUN_WINDOW = 2, 1
 #: How many sentences back an antecedent sharing the description's head may be.
@@ -48,8 +57,10 @@ _SAME_HEAD_WINDOW = 5
 
 
 def kinds(ctx: DocContext, c: Candidate) -> set[str]:
-    """The kinds of antecedent ``c`` is (org, igo, reb, gov, mil, state, person);
-    media and places are none, a person only "person"."""
+    """The kinds of antecedent ``c`` is (org, igo, reb, gov, mil, state, people,
+    person); media and places are none, a person only "person"; a state's own
+    bodies and forces are the state, its other people ("American citizens", "a
+    hospital in Gaza") only "people"."""
     actor = ctx.actor(c.actor)
     cls = actor.cls if actor is not None else "Organisation"
     out = {"person"} if _person(ctx, c, cls) else set()
@@ -62,21 +73,37 @@ def kinds(ctx: DocContext, c: Candidate) -> set[str]:
         out.add("igo")
     if cls == "ArmedGroup" or sector in ("REB", "IMG"):
         out.add("reb")
-    if sector in ("GOV", "MIL"):
-        out.add("gov" if sector == "GOV" else "mil")
+    if sector in ctx.words.state_sectors:
+        out.add("gov" if sector == "GOV" else "mil")  # police and spies are forces
     if cls == "State" and c.kind in (NAME, CAPITAL, ROLE, COREF):
-        out.add("state")
+        state = sector is None or sector in ctx.words.state_sectors
+        out.add("state" if state else "people")
     return out
 
 
 def _person(ctx: DocContext, c: Candidate, cls: str) -> bool:
     """A person: a leader ("President X", "X" resolved to the state they lead), a
-    person actor, or one holder of a title ("the German chancellor")."""
-    if c.kind == LEADER or cls == "Person":
+    person actor, one holder of a title ("the German chancellor"), or the one
+    person an actor names with a title of theirs ("Hezbollah's leader", "the head
+    of the IAEA")."""
+    if c.kind == LEADER or cls == "Person" or _titled(ctx, c):
         return True
     if c.kind != ROLE or c.sector != "GOV":
         return False
     return ctx.doc[c.start : c.end].root.tag_ in ("NN", "NNP")
+
+
+def _titled(ctx: DocContext, c: Candidate) -> bool:
+    """Whether a mention is the possessor or "of" object of a person's title
+    ("Hezbollah's leader", "the head of the IAEA")."""
+    root = ctx.doc[c.start : c.end].root
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        root = root.head
+    return (
+        root.dep_ in ("poss", "prep")
+        and root.head.lower_ in ctx.words.person_heads
+        and root.head.tag_ == "NN"
+    )
 
 
 def _of_state(ctx: DocContext, cands: list[Candidate], person: Candidate) -> Candidate:
@@ -111,9 +138,12 @@ def _state_of_titled(
 def _subject_root(root: Token, person: bool) -> Token:
     """The token whose dependency says whether a mention is a subject: a person's
     name may be the compound of the rest of it ("President Xi Jinping") or in
-    apposition to a title ("Ukraine's president Volodymyr Zelenskiy")."""
+    apposition to a title ("Ukraine's president Volodymyr Zelenskiy"), and an
+    actor may be the "of" object of a person's title ("the head of the IAEA")."""
     while person and root.dep_ in ("compound", "appos") and root.head.i != root.i:
         root = root.head
+    if person and root.dep_ == "pobj" and root.head.lower_ == "of":
+        root = root.head.head  # "the head of the IAEA said": the head
     return root
 
 
@@ -267,12 +297,30 @@ def _hyphenated(toks: Sequence[Token], j: int) -> bool:
 
 def _named_after(ctx: DocContext, end: int, starts: set[int]) -> bool:
     """ "the group Hay'at Tahrir al-Sham": an apposition, not a reference; "the
-    government of Syria" is left to the role rules."""
+    government of Syria" is left to the role rules, but an "of" that names no
+    party is no name ("accused the country of a massacre": the country)."""
     toks, n = ctx.toks, ctx.n
     nxt = end + 1 if end < n and toks[end].text == "#" else end
     if nxt < n and (nxt in starts or toks[nxt].ent_type_ in ("ORG", "PERSON")):
         return True
-    return end < n and toks[end].lower_ == "of"
+    return end < n and toks[end].lower_ == "of" and _of_names(ctx, toks[end], starts)
+
+
+def _of_names(ctx: DocContext, of: Token, starts: set[int]) -> bool:
+    """Whether an "of" phrase may name what the noun before it is: its object is
+    a mention, a name or a description ("of Syria", "of the group"), or the
+    parser found no object (a gerund, "of violating the truce", names none)."""
+    if any(c.dep_ == "pcomp" for c in of.children):
+        return False
+    objects = [c for c in of.children if c.dep_ == "pobj"]
+    return not objects or any(
+        o.left_edge.i in starts
+        or o.i in starts
+        or o.ent_type_
+        or o.pos_ == "PROPN"
+        or o.lower_ in ctx.words.coref_heads
+        for o in objects
+    )
 
 
 def _head_lemma(ctx: DocContext, i: int, end: int) -> str | None:
@@ -289,6 +337,50 @@ def _subject_like(tok: Token) -> bool:
     """A subject, or the possessor of one ("the country's president said")."""
     subj = ("nsubj", "nsubjpass")
     return tok.dep_ in subj or (tok.dep_ == "poss" and tok.head.dep_ in subj)
+
+
+#: The dependencies climbed from an argument to the verb it belongs to.
+_ARGUMENT_DEPS = frozenset(
+    {*("nsubj", "nsubjpass", "dobj", "pobj", "dative"), "prep", "agent", "poss"}
+    | {"conj", "appos", "compound"}
+)
+
+
+def _clause_verb(ctx: DocContext, tok: Token) -> Token | None:
+    """The verb ``tok`` is an argument of, through the nouns and prepositions
+    between ("imposed sanctions on the country": imposed; "France and Britain
+    warned": warned), or None; a place ("summoned the envoy in London") is no
+    argument, and a verb whose subject is its head's ("vowed to punish the
+    country") is its head's clause."""
+    for _ in range(6):
+        if tok.dep_ not in _ARGUMENT_DEPS or tok.head.i == tok.i:
+            return None
+        if tok.dep_ == "prep" and tok.lower_ in ctx.words.place_preps:
+            return None
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            while tok.dep_ == "xcomp" and tok.head.i != tok.i:
+                tok = tok.head
+            return tok
+    return None
+
+
+def _not_clausemates(
+    ctx: DocContext, pool: list[Candidate], pos: int, head: Token
+) -> list[Candidate]:
+    """The candidates a reference headed by ``head`` (from token ``pos``) may take:
+    not an actor named as another argument of its own verb ("Moscow accused the
+    country": not Moscow; "It urged Israel": not Israel)."""
+    verb = _clause_verb(ctx, head)
+    if verb is None:
+        return pool
+    mates = {
+        c.actor
+        for c in pool
+        if not c.start <= pos < c.end
+        and _clause_verb(ctx, ctx.doc[c.start : c.end].root) == verb
+    }
+    return [c for c in pool if c.actor not in mates] if mates else pool
 
 
 def descriptions(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
@@ -312,7 +404,13 @@ def descriptions(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
         pool = _of_people(
             ctx, cands + new, [demonyms[x] for x in range(i, end) if x in demonyms]
         )
-        ante = _described(ctx, pool, i, wants, lemma, _subject_like(ctx.toks[head]))
+        subject = _subject_like(ctx.toks[head])
+        others = _not_clausemates(ctx, pool, i, ctx.toks[head])
+        ante = _described(ctx, others, i, wants, lemma, subject)
+        if ante is None and others != pool:  # "The country's troops shot at
+            ante = _described(ctx, pool, i, wants, lemma, subject)  # Peruvians"
+        if ante is None and "state" in wants:  # a people of its clause too
+            ante = _their_state(ctx, pool, i, lemma, subject)
         if ante is None:
             continue
         s = i + 1 if tok.lower_ == "the" else i
@@ -349,6 +447,16 @@ def _described(
     return None
 
 
+def _their_state(
+    ctx: DocContext, pool: list[Candidate], pos: int, lemma: str | None, subject: bool
+) -> Candidate | None:
+    """ "Protesters blocked the avenue to denounce the government's decision": with
+    no state named before, a description of a state refers to the state of a
+    people named before."""
+    people = _described(ctx, pool, pos, ("people",), lemma, subject)
+    return None if people is None else replace(people, sector=None, code=None)
+
+
 def _own_sector(ctx: DocContext, ref: Candidate, head: int) -> Candidate:
     """A description of a state whose head is a role of its own keeps that role's
     sector ("Israeli soldiers ... the government": the government is ISRGOV)."""
@@ -370,6 +478,8 @@ class _Pronoun:
         earlier: Whether the antecedent must be in an earlier sentence ("him": an
             object is not its own clause's subject).
         head: A test of the pronoun's head, or None.
+        any_role: Whether an earlier antecedent may have any role ("them": the
+            plural named before, a subject or not); else it was a subject.
     """
 
     wants: tuple[str, ...]
@@ -377,6 +487,7 @@ class _Pronoun:
     deps: tuple[str, ...] | None = None
     earlier: bool = False
     head: Callable[[DocContext, Token], bool] | None = None
+    any_role: bool = False
 
     @property
     def person(self) -> bool:
@@ -407,6 +518,7 @@ _PRONOUN_TABLE: dict[str, _Pronoun] = {
     "it": _Pronoun(_SINGULAR_WANTS, False, ("nsubj",), head=_not_empty_it),
     "their": _Pronoun(_PLURAL_WANTS, True),
     "they": _Pronoun(_PLURAL_WANTS, True),
+    "them": _Pronoun(_THEM_WANTS, True, _OBJECTS, earlier=True, any_role=True),
     "he": _PERSON,
     "she": _PERSON,
     "him": _OBJECT,
@@ -473,6 +585,9 @@ def pronouns(ctx: DocContext, cands: list[Candidate]) -> list[Candidate]:
         pool, subject = cands + new, True
         if query.earlier:
             pool, subject = _object_pool(ctx, pool, i)
+            subject = subject and not query.any_role
+        if ctx.toks[i].dep_ != "poss":  # "its" may be its own clause's subject
+            pool = _not_clausemates(ctx, pool, i, ctx.toks[i])
         ante = antecedent(
             ctx,
             pool,
