@@ -33,6 +33,8 @@ BESTOW [070]
 - * (TO)                         [---]     # GRANT
 - TROOPS *                       [190]     # GRANT
 - * {HUMANITARIAN AID}           [073]     # GRANT
+- * (FOR &WEAPON)                [062]     # GRANT
+- * (IN {FULL VIEW})             [010]     # GRANT
 
 ---  CALL   [041:041]  ---
 CALL
@@ -59,6 +61,18 @@ def test_patterns_belong_to_the_verb_their_comment_names():
     assert lex.preps["grant"] == {"to": None}
     assert lex.particles["call"] == {"off": "160"}
     assert lex.objects["call"] == {"dictator": "111"}
+
+
+def test_a_preposition_with_its_object_is_one_key():
+    """ "(FOR &WEAPON)": the preposition and each word of its object, as kg's
+    ``prep`` tables key them ("for:rifle"); a phrase of several words is left out."""
+    lex = parse(SAMPLE)
+    assert lex.pobjs["grant"] == {
+        "for:rifle": "062",
+        "for:rifles": "062",
+        "for:gun": "062",
+    }
+    assert "for" not in lex.preps["grant"] and "in" not in lex.preps["grant"]
 
 
 def test_phrasal_verbs_are_particles_with_their_code():

@@ -10,10 +10,12 @@ Only what belongs to a verb is kept (the dictionary is a quarry, not the plan):
 - ``verbs``: a verb with a code of its **own** on its line (``RESCIND [160]``); the
   code of its synonym block is never inherited ("accord", listed in a block of
   granting, is no trigger of cooperation; "die" is no attack).
-- ``objects``, ``preps``, ``particles``: the patterns ``- * NOUN [code]``,
-  ``- * (PREP) [code]`` and ``- * PARTICLE [code]`` of the verb the pattern's
-  comment names (``# CANCEL``), never of the whole block. Synonym sets (``&FOOD``)
-  are expanded; a ``---`` code is kept as ``null`` (the combination is no event).
+- ``objects``, ``preps``, ``particles``, ``pobjs``: the patterns ``- * NOUN
+  [code]``, ``- * (PREP) [code]``, ``- * PARTICLE [code]`` and ``- * (PREP NOUN)
+  [code]`` of the verb the pattern's comment names (``# CANCEL``), never of the
+  whole block. A preposition with its object is one key, ``"for:talks"``, the key
+  kg's ``prep`` tables give a prepositional object. Synonym sets (``&FOOD``) are
+  expanded; a ``---`` code is kept as ``null`` (the combination is no event).
   Patterns with words before the verb, several phrases, or a noun phrase of
   several words are left out.
 
@@ -57,12 +59,14 @@ _WORD = re.compile(r"^[A-Z][A-Z'-]*$")
 
 @dataclass
 class Lexicon:
-    """What the converter keeps: verb -> code, and verb -> word -> code tables."""
+    """What the converter keeps: verb -> code, and verb -> word -> code tables
+    (``pobjs``: verb -> "prep:word" -> code)."""
 
     verbs: dict[str, str | None] = field(default_factory=dict)
     objects: dict[str, dict[str, str | None]] = field(default_factory=dict)
     preps: dict[str, dict[str, str | None]] = field(default_factory=dict)
     particles: dict[str, dict[str, str | None]] = field(default_factory=dict)
+    pobjs: dict[str, dict[str, str | None]] = field(default_factory=dict)
 
     def add(self, table: str, verb: str, word: str, code: str | None) -> None:
         """Record ``verb`` + ``word`` -> ``code``; the first pattern of a pair wins."""
@@ -166,8 +170,12 @@ def _pattern_line(
     named = {w.strip().lower() for w in comment.split(",")}
     verbs = [v for v in dict.fromkeys(block) if v in named]
     prep = re.fullmatch(r"\((\w+)\)", phrase)
+    pobj = re.fullmatch(r"\((\w+)\s+(&?[\w'-]+)\)", phrase)
     for verb in verbs:
-        if prep is not None and prep.group(1).lower() in PREPOSITIONS:
+        if pobj is not None and pobj.group(1).lower() in PREPOSITIONS:
+            for word in _phrase_words(pobj.group(2), synsets):
+                lex.add("pobjs", verb, f"{pobj.group(1).lower()}:{word}", code)
+        elif prep is not None and prep.group(1).lower() in PREPOSITIONS:
             lex.add("preps", verb, prep.group(1).lower(), code)
         elif phrase.lower() in PARTICLES:
             lex.add("particles", verb, phrase.lower(), code)
@@ -236,6 +244,7 @@ def render(lex: Lexicon, licence: str) -> str:
         "objects": _sorted(lex.objects),
         "preps": _sorted(lex.preps),
         "particles": _sorted(lex.particles),
+        "pobjs": _sorted(lex.pobjs),
     }
     for n, (name, table) in enumerate(tables.items()):
         out.append(f"{json.dumps(name)}: {{")
@@ -276,7 +285,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-o", "--output", type=Path, default=OUTPUT)
     args = parser.parse_args(argv)
     lex = convert(args.src, args.output)
-    tables = (lex.objects, lex.preps, lex.particles)
+    tables = (lex.objects, lex.preps, lex.particles, lex.pobjs)
     n_pat = sum(len(t) for x in tables for t in x.values())
     print(f"{args.output}: {len(lex.verbs)} verbs, {n_pat} patterns", file=sys.stderr)
     return 0

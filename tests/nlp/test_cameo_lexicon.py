@@ -19,6 +19,7 @@ LEX = {
     },
     "preps": {"come": {"to": "040"}},
     "particles": {},
+    "pobjs": {"abstain": {"from:violence": "087"}, "lift": {"on:condition": "081"}},
 }
 
 
@@ -39,6 +40,7 @@ def _base(policy: str = ""):
             "objects": policy,
             "preps": policy,
             "particles": policy,
+            "pobjs": policy,
         }
     return parse_patterns(data, load_vocabulary())
 
@@ -61,6 +63,19 @@ def test_imported_entries_only_add_and_keep_their_fine_code():
     assert p.verbs["grant"].obj == {"asylum": "grantsAsylumTo"}
 
 
+def test_a_preposition_and_its_object_add_a_key_of_their_own():
+    """ "abstain from violence": a verb kg lacks triggers with the prepositional
+    object listed for it, not with the preposition alone; a kg verb is sharpened."""
+    p = add_lexicon(_base(), load_vocabulary(), LEX)
+    assert p.verbs["abstain"].default is None
+    assert p.verbs["abstain"].prep == {"from:violence": "withdrawsFrom"}
+    assert p.verbs["abstain"].code("prep.from:violence") == "087"
+    assert p.verbs["lift"].prep == {"on:condition": "easesRestrictionsOn"}
+    # an older lexicon without the table still loads
+    older = {k: v for k, v in LEX.items() if k != "pobjs"}
+    assert "abstain" not in add_lexicon(_base(), load_vocabulary(), older).verbs
+
+
 def test_light_verbs_keep_their_logic():
     """ "held talks" stays a meeting: nothing is imported for a light verb."""
     p = add_lexicon(_base(), load_vocabulary(), LEX)
@@ -72,6 +87,7 @@ def test_light_verbs_keep_their_logic():
 def test_the_scope_of_each_table_is_data():
     kg_only = add_lexicon(_base("kg_verbs"), load_vocabulary(), LEX)
     assert "rescind" not in kg_only.verbs and "grant" not in kg_only.verbs
+    assert "abstain" not in kg_only.verbs
     assert kg_only.verbs["lift"].obj["embargo"] == "liftsSanctionsOn"
     none = add_lexicon(_base("none"), load_vocabulary(), LEX)
     assert "embargo" not in none.verbs["lift"].obj
@@ -103,6 +119,21 @@ def test_events_keep_the_fine_cameo_code(nlp):
     # the twin: a relation with no imported entry keeps its own code
     doc = run(nlp, "Bolivia condemned Chile.")
     assert {(a.relation, a.cameo) for a in doc._.kg_assertions} == {("condemns", "111")}
+
+
+def test_a_prepositional_object_sharpens_the_code_or_makes_the_event(nlp):
+    doc = run(nlp, "Bolivia accused Chile of genocide.")
+    assert {(a.relation, a.cameo) for a in doc._.kg_assertions} == {("accuses", "1124")}
+    # twin: an object the dictionary does not list keeps the verb's code
+    doc = run(nlp, "Bolivia accused Chile of lying.")
+    assert {(a.relation, a.cameo) for a in doc._.kg_assertions} == {("accuses", "112")}
+    doc = run(nlp, "Bolivia abstained from violence against Chile.")
+    assert {
+        (a.source.actor, a.relation, a.target.actor, a.cameo)
+        for a in doc._.kg_assertions
+    } == {("BOL", "withdrawsFrom", "CHL", "087")}
+    # twin: the verb with another object is no event
+    assert not run(nlp, "Bolivia abstained from the vote on Chile.")._.kg_assertions
 
 
 def test_a_material_verb_never_becomes_talk():

@@ -12,14 +12,17 @@ carries the dictionary's MIT licence). :func:`add_lexicon` adds its entries to a
   material ("receive" hosts: "receive weapons" is military aid). A hostile verb
   stays hostile ("protest detention" is not the dictionary's 053 support).
 - ``cameo_lexicon`` in ``patterns.yaml`` says, per table (``verbs``, ``objects``,
-  ``preps``, ``particles``), what is added: ``all``, ``kg_verbs`` (only for verbs
+  ``preps``, ``particles``, ``pobjs``; a table it does not name: ``all``), what
+  is added: ``all``, ``kg_verbs`` (only for verbs
   kg lists) or ``none`` (only the fine codes of entries that agree with kg's).
 - kg's light, control, reporting, negation and counter verbs keep their logic:
   nothing is imported for them ("held talks" stays a meeting, "agreed to" an
   agreement to act).
 - A verb the dictionary gives a code of its own triggers that code's relation; a
   verb without one triggers only with the objects, prepositions and particles
-  listed for it ("abandon a ceasefire").
+  listed for it ("abandon a ceasefire"). ``pobjs`` (a preposition with its
+  object, "abstain from violence", "accuse of genocide") go to the verb's
+  ``prep`` table under the key ``"from:violence"``.
 - Every imported entry keeps its fine CAMEO code (``VerbEntry.cameo``); a code
   without a kg relation of its own takes the relation of its nearest coded parent
   or of its root (:func:`kg.vocab.relation_of_code`). Null codes ("no event") are
@@ -42,8 +45,8 @@ from kg.vocab import Relation, code_relations, quad_class, relation_of_code
 #: The packaged lexicon file.
 LEXICON = "cameo_verbs.json"
 
-#: Tables of the lexicon: JSON key -> (VerbEntry field, code key prefix).
-_TABLES = {"objects": "obj", "preps": "prep", "particles": "prt"}
+#: Tables of the lexicon: JSON key -> VerbEntry field (and code key prefix).
+_TABLES = {"objects": "obj", "preps": "prep", "particles": "prt", "pobjs": "prep"}
 
 
 @lru_cache(maxsize=1)
@@ -123,7 +126,7 @@ def _quad(entry: VerbEntry, vocab: dict[str, Relation]) -> int:
 def _codes(lex: dict[str, Any]) -> set[str]:
     codes = {c for c in lex["verbs"].values() if c}
     for key in _TABLES:
-        for words in lex[key].values():
+        for words in lex.get(key, {}).values():
             codes.update(c for c in words.values() if c)
     return codes
 
@@ -162,7 +165,7 @@ def add_lexicon(
         elif entry is not None and entry.default == rel:
             verbs[verb] = replace(entry, cameo={"default": code, **entry.cameo})
     for key, field in _TABLES.items():
-        for verb, words in lex[key].items():
+        for verb, words in lex.get(key, {}).items():
             if verb in skip or (verb not in p.verbs and scope[key] != "all"):
                 continue
             entry = verbs.get(verb) or VerbEntry(None)
