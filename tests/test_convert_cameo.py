@@ -41,6 +41,14 @@ CALL
 +CORDON_OFF {+CORDONED_OFF} [191]
 - * OFF                          [160]     # CALL
 - * DICTATOR                     [111]     # CALL
+
+---  DEPORT   [174]  ---
+DEPORT
++KICK_OUT {+KICKED_OUT}
+
+---  COMPROMISE   [080]  ---
+COMPROMISE
++TALK_OVER
 """
 
 
@@ -78,6 +86,15 @@ def test_a_preposition_with_its_object_is_one_key():
 def test_phrasal_verbs_are_particles_with_their_code():
     lex = parse(SAMPLE)
     assert lex.particles["cordon"] == {"off": "191"}
+
+
+def test_a_phrasal_verb_of_a_conflict_block_takes_the_blocks_code():
+    """ "+KICK_OUT" under DEPORT [174] is expelling; "+TALK_OVER" under COMPROMISE
+    [080] is no concession: only the blocks of conflict lend their code."""
+    lex = parse(SAMPLE)
+    assert lex.phrasal == {"kick": {"out": "174"}}
+    assert "kick" not in lex.verbs and "kick" not in lex.particles
+    assert "cordon" not in lex.phrasal  # its own code is in particles
 
 
 @needs_source

@@ -10,6 +10,12 @@ Only what belongs to a verb is kept (the dictionary is a quarry, not the plan):
 - ``verbs``: a verb with a code of its **own** on its line (``RESCIND [160]``); the
   code of its synonym block is never inherited ("accord", listed in a block of
   granting, is no trigger of cooperation; "die" is no attack).
+- ``phrasal``: a phrasal verb listed in a block of conflict (CAMEO roots 10-20)
+  without a code of its own takes the block's code with its particle
+  (``+CORDON_OFF`` under ``EXCLUDE [170]``, ``+KICK_OUT`` under ``DEPORT [174]``): a
+  verb and its particle are one deliberate entry, not a loose single-word synonym.
+  The blocks of cooperation are left out (``+TALK_OVER`` under ``COMPROMISE
+  [080]``, ``+WALK_OUT`` under ``GO_SOMEWHERE [040]``).
 - ``objects``, ``preps``, ``particles``, ``pobjs``: the patterns ``- * NOUN
   [code]``, ``- * (PREP) [code]``, ``- * PARTICLE [code]`` and ``- * (PREP NOUN)
   [code]`` of the verb the pattern's comment names (``# CANCEL``), never of the
@@ -52,6 +58,13 @@ PREPOSITIONS = frozenset(
     + ["within"]
 )
 
+#: The first CAMEO root of conflict (10 demand ... 20 mass violence): a phrasal
+#: verb of a block of conflict takes the block's code ("+WIPE_OUT" under KILL
+#: [190], "+CORDON_OFF" under EXCLUDE [170]); the blocks of cooperation gather
+#: looser synonyms ("+HASH_OUT", "+TALK_OVER" under COMPROMISE [080], "+WALK_OUT"
+#: under GO_SOMEWHERE [040]) and give none.
+CONFLICT_ROOT = 10
+
 _BLOCK = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]")
 _CODE = re.compile(r"\[([^\]]*)\]")
 _WORD = re.compile(r"^[A-Z][A-Z'-]*$")
@@ -60,13 +73,15 @@ _WORD = re.compile(r"^[A-Z][A-Z'-]*$")
 @dataclass
 class Lexicon:
     """What the converter keeps: verb -> code, and verb -> word -> code tables
-    (``pobjs``: verb -> "prep:word" -> code)."""
+    (``pobjs``: verb -> "prep:word" -> code; ``phrasal``: verb -> particle ->
+    its block's code)."""
 
     verbs: dict[str, str | None] = field(default_factory=dict)
     objects: dict[str, dict[str, str | None]] = field(default_factory=dict)
     preps: dict[str, dict[str, str | None]] = field(default_factory=dict)
     particles: dict[str, dict[str, str | None]] = field(default_factory=dict)
     pobjs: dict[str, dict[str, str | None]] = field(default_factory=dict)
+    phrasal: dict[str, dict[str, str | None]] = field(default_factory=dict)
 
     def add(self, table: str, verb: str, word: str, code: str | None) -> None:
         """Record ``verb`` + ``word`` -> ``code``; the first pattern of a pair wins."""
@@ -126,8 +141,11 @@ def _plural(word: str) -> str:
     return word + "s"
 
 
-def _verb_line(line: str, lex: Lexicon, block: list[str]) -> None:
-    """A verb of a synonym block: kept with its own code only."""
+def _verb_line(
+    line: str, lex: Lexicon, block: list[str], block_code: str | None = None
+) -> None:
+    """A verb of a synonym block: kept with its own code only; a phrasal verb of a
+    conflict block without one is kept in ``phrasal`` with the block's code."""
     body = line.split("#", 1)[0]
     word = re.sub(r"\{[^}]*\}", "", _CODE.sub("", body)).strip()
     if not word:
@@ -138,6 +156,8 @@ def _verb_line(line: str, lex: Lexicon, block: list[str]) -> None:
         block.append(verb)
         if _CODE.search(body):
             lex.add("particles", verb, prt, _code(body))
+        elif block_code is not None and int(block_code[:2]) >= CONFLICT_ROOT:
+            lex.add("phrasal", verb, prt, block_code)
         return
     if len(parts) != 1 or not _WORD.match(word):
         return  # "WIRE_+TAP": a noun before the verb; not kept
@@ -207,11 +227,13 @@ def parse(text: str) -> Lexicon:
     synsets = _synsets(lines)
     lex = Lexicon()
     block: list[str] = []
+    block_code: str | None = None
     in_verbs = in_synset = False
     for raw in lines:
         line = raw.rstrip()
-        if _BLOCK.match(line):
+        if m := _BLOCK.match(line):
             block, in_verbs, in_synset = [], True, False
+            block_code = _code(f"[{m.group(2)}]")
         elif not line.strip():
             in_synset = False
         elif line.startswith("&"):
@@ -221,7 +243,7 @@ def parse(text: str) -> Lexicon:
         elif line.startswith("-"):
             _pattern_line(line, lex, block, synsets)
         else:
-            _verb_line(line, lex, block)
+            _verb_line(line, lex, block, block_code)
     return lex
 
 
@@ -245,6 +267,7 @@ def render(lex: Lexicon, licence: str) -> str:
         "preps": _sorted(lex.preps),
         "particles": _sorted(lex.particles),
         "pobjs": _sorted(lex.pobjs),
+        "phrasal": _sorted(lex.phrasal),
     }
     for n, (name, table) in enumerate(tables.items()):
         out.append(f"{json.dumps(name)}: {{")

@@ -20,6 +20,7 @@ LEX = {
     "preps": {"come": {"to": "040"}},
     "particles": {},
     "pobjs": {"abstain": {"from:violence": "087"}, "lift": {"on:condition": "081"}},
+    "phrasal": {"cordon": {"off": "170"}},
 }
 
 
@@ -41,6 +42,7 @@ def _base(policy: str = ""):
             "preps": policy,
             "particles": policy,
             "pobjs": policy,
+            "phrasal": policy,
         }
     return parse_patterns(data, load_vocabulary())
 
@@ -76,6 +78,13 @@ def test_a_preposition_and_its_object_add_a_key_of_their_own():
     assert "abstain" not in add_lexicon(_base(), load_vocabulary(), older).verbs
 
 
+def test_a_phrasal_verb_triggers_with_its_particle_only():
+    p = add_lexicon(_base(), load_vocabulary(), LEX)
+    assert p.verbs["cordon"].default is None
+    assert p.verbs["cordon"].prt == {"off": "coerces"}
+    assert p.verbs["cordon"].code("prt.off") == "170"
+
+
 def test_light_verbs_keep_their_logic():
     """ "held talks" stays a meeting: nothing is imported for a light verb."""
     p = add_lexicon(_base(), load_vocabulary(), LEX)
@@ -87,7 +96,7 @@ def test_light_verbs_keep_their_logic():
 def test_the_scope_of_each_table_is_data():
     kg_only = add_lexicon(_base("kg_verbs"), load_vocabulary(), LEX)
     assert "rescind" not in kg_only.verbs and "grant" not in kg_only.verbs
-    assert "abstain" not in kg_only.verbs
+    assert "abstain" not in kg_only.verbs and "cordon" not in kg_only.verbs
     assert kg_only.verbs["lift"].obj["embargo"] == "liftsSanctionsOn"
     none = add_lexicon(_base("none"), load_vocabulary(), LEX)
     assert "embargo" not in none.verbs["lift"].obj
@@ -134,6 +143,22 @@ def test_a_prepositional_object_sharpens_the_code_or_makes_the_event(nlp):
     } == {("BOL", "withdrawsFrom", "CHL", "087")}
     # twin: the verb with another object is no event
     assert not run(nlp, "Bolivia abstained from the vote on Chile.")._.kg_assertions
+
+
+def test_a_phrasal_verb_of_conflict_is_an_event_with_its_blocks_code(nlp):
+    doc = run(nlp, "Bolivian troops cordoned off the Chilean consulate.")
+    assert {
+        (a.source.actor, a.relation, a.target.actor, a.cameo)
+        for a in doc._.kg_assertions
+    } == {("BOL", "coerces", "CHL", "170")}
+    doc = run(nlp, "Bolivia kicked out the Chilean ambassador.")
+    assert {(a.relation, a.cameo) for a in doc._.kg_assertions} == {("deports", "174")}
+    # twins: the verb without its particle, and a phrasal verb of a cooperation
+    # block ("talk over", COMPROMISE), are no event
+    assert not run(
+        nlp, "Bolivian troops cordoned the Chilean consulate."
+    )._.kg_assertions
+    assert not run(nlp, "Bolivia talked over the plan near Chile.")._.kg_assertions
 
 
 def test_a_material_verb_never_becomes_talk():

@@ -12,8 +12,8 @@ carries the dictionary's MIT licence). :func:`add_lexicon` adds its entries to a
   material ("receive" hosts: "receive weapons" is military aid). A hostile verb
   stays hostile ("protest detention" is not the dictionary's 053 support).
 - ``cameo_lexicon`` in ``patterns.yaml`` says, per table (``verbs``, ``objects``,
-  ``preps``, ``particles``, ``pobjs``; a table it does not name: ``all``), what
-  is added: ``all``, ``kg_verbs`` (only for verbs
+  ``preps``, ``particles``, ``pobjs``, ``phrasal``; a table it does not name:
+  ``all``), what is added: ``all``, ``kg_verbs`` (only for verbs
   kg lists) or ``none`` (only the fine codes of entries that agree with kg's).
 - kg's light, control, reporting, negation and counter verbs keep their logic:
   nothing is imported for them ("held talks" stays a meeting, "agreed to" an
@@ -22,7 +22,9 @@ carries the dictionary's MIT licence). :func:`add_lexicon` adds its entries to a
   verb without one triggers only with the objects, prepositions and particles
   listed for it ("abandon a ceasefire"). ``pobjs`` (a preposition with its
   object, "abstain from violence", "accuse of genocide") go to the verb's
-  ``prep`` table under the key ``"from:violence"``.
+  ``prep`` table under the key ``"from:violence"``; ``phrasal`` (a phrasal verb
+  of a conflict block, with the block's code: "cordon off", "wipe out") to its
+  ``prt`` table.
 - Every imported entry keeps its fine CAMEO code (``VerbEntry.cameo``); a code
   without a kg relation of its own takes the relation of its nearest coded parent
   or of its root (:func:`kg.vocab.relation_of_code`). Null codes ("no event") are
@@ -46,7 +48,13 @@ from kg.vocab import Relation, code_relations, quad_class, relation_of_code
 LEXICON = "cameo_verbs.json"
 
 #: Tables of the lexicon: JSON key -> VerbEntry field (and code key prefix).
-_TABLES = {"objects": "obj", "preps": "prep", "particles": "prt", "pobjs": "prep"}
+_TABLES = {
+    "objects": "obj",
+    "preps": "prep",
+    "particles": "prt",
+    "pobjs": "prep",
+    "phrasal": "prt",
+}
 
 
 @lru_cache(maxsize=1)
