@@ -88,6 +88,13 @@ def test_phrasal_verbs_are_particles_with_their_code():
     assert lex.particles["cordon"] == {"off": "191"}
 
 
+def test_the_roots_of_a_verbs_own_sense_are_its_code_or_its_blocks():
+    lex = parse(SAMPLE)
+    assert lex.roots["grant"] == {"06"} and lex.roots["accord"] == {"06"}
+    assert lex.roots["bestow"] == {"07"}  # its own code, not the block's
+    assert lex.roots["call"] == {"04"}
+
+
 def test_a_phrasal_verb_of_a_conflict_block_takes_the_blocks_code():
     """ "+KICK_OUT" under DEPORT [174] is expelling; "+TALK_OVER" under COMPROMISE
     [080] is no concession: only the blocks of conflict lend their code."""

@@ -10,6 +10,9 @@ Only what belongs to a verb is kept (the dictionary is a quarry, not the plan):
 - ``verbs``: a verb with a code of its **own** on its line (``RESCIND [160]``); the
   code of its synonym block is never inherited ("accord", listed in a block of
   granting, is no trigger of cooperation; "die" is no attack).
+- ``roots``: the CAMEO roots of each verb's own sense, from its own code or else
+  the codes of the blocks that list it (``"reassert": ["05"]``): kg takes the
+  object patterns of a verb it lacks only where they have such a root.
 - ``phrasal``: a phrasal verb listed in a block of conflict (CAMEO roots 10-20)
   without a code of its own takes the block's code with its particle
   (``+CORDON_OFF`` under ``EXCLUDE [170]``, ``+KICK_OUT`` under ``DEPORT [174]``): a
@@ -74,7 +77,7 @@ _WORD = re.compile(r"^[A-Z][A-Z'-]*$")
 class Lexicon:
     """What the converter keeps: verb -> code, and verb -> word -> code tables
     (``pobjs``: verb -> "prep:word" -> code; ``phrasal``: verb -> particle ->
-    its block's code)."""
+    its block's code; ``roots``: verb -> roots of its own or its blocks' codes)."""
 
     verbs: dict[str, str | None] = field(default_factory=dict)
     objects: dict[str, dict[str, str | None]] = field(default_factory=dict)
@@ -82,6 +85,7 @@ class Lexicon:
     particles: dict[str, dict[str, str | None]] = field(default_factory=dict)
     pobjs: dict[str, dict[str, str | None]] = field(default_factory=dict)
     phrasal: dict[str, dict[str, str | None]] = field(default_factory=dict)
+    roots: dict[str, set[str]] = field(default_factory=dict)
 
     def add(self, table: str, verb: str, word: str, code: str | None) -> None:
         """Record ``verb`` + ``word`` -> ``code``; the first pattern of a pair wins."""
@@ -163,6 +167,9 @@ def _verb_line(
         return  # "WIRE_+TAP": a noun before the verb; not kept
     verb = parts[0]
     block.append(verb)
+    code = _code(body) if _CODE.search(body) else block_code
+    if code is not None:
+        lex.roots.setdefault(verb, set()).add(code[:2])
     if _CODE.search(body):
         lex.verbs.setdefault(verb, _code(body))
 
@@ -268,6 +275,7 @@ def render(lex: Lexicon, licence: str) -> str:
         "particles": _sorted(lex.particles),
         "pobjs": _sorted(lex.pobjs),
         "phrasal": _sorted(lex.phrasal),
+        "roots": {v: sorted(r) for v, r in sorted(lex.roots.items())},
     }
     for n, (name, table) in enumerate(tables.items()):
         out.append(f"{json.dumps(name)}: {{")

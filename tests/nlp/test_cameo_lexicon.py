@@ -16,11 +16,13 @@ LEX = {
         "lift": {"embargo": "085", "sanctions": "0871", "quota": "081"},
         "hold": {"talks": "046"},
         "grant": {"asylum": "075"},
+        "reassert": {"friendship": "051", "claim": "110"},
     },
     "preps": {"come": {"to": "040"}},
     "particles": {},
     "pobjs": {"abstain": {"from:violence": "087"}, "lift": {"on:condition": "081"}},
     "phrasal": {"cordon": {"off": "170"}},
+    "roots": {"reassert": ["05"], "grant": ["06"]},
 }
 
 
@@ -83,6 +85,17 @@ def test_a_phrasal_verb_triggers_with_its_particle_only():
     assert p.verbs["cordon"].default is None
     assert p.verbs["cordon"].prt == {"off": "coerces"}
     assert p.verbs["cordon"].code("prt.off") == "170"
+
+
+def test_a_verb_kg_lacks_takes_the_objects_of_its_own_sense():
+    """ "reassert friendship" (051 in REASSERT [051]) is taken; "reassert a claim"
+    (110) is another sense, and "grant asylum" (075 in GRANT [060]) another root."""
+    p = add_lexicon(_base("own_sense"), load_vocabulary(), LEX)
+    assert p.verbs["reassert"].obj == {"friendship": "praises"}
+    assert p.verbs["reassert"].code("obj.friendship") == "051"
+    assert "grant" not in p.verbs
+    # kg's own verbs take all their objects, as with kg_verbs
+    assert p.verbs["lift"].obj["embargo"] == "liftsSanctionsOn"
 
 
 def test_light_verbs_keep_their_logic():
@@ -159,6 +172,21 @@ def test_a_phrasal_verb_of_conflict_is_an_event_with_its_blocks_code(nlp):
         nlp, "Bolivian troops cordoned the Chilean consulate."
     )._.kg_assertions
     assert not run(nlp, "Bolivia talked over the plan near Chile.")._.kg_assertions
+
+
+def test_an_object_of_the_verbs_own_sense_makes_the_event(nlp):
+    doc = run(nlp, "Bolivia reasserted its friendship with Chile.")
+    assert {
+        (a.source.actor, a.relation, a.target.actor, a.cameo)
+        for a in doc._.kg_assertions
+    } == {("BOL", "praises", "CHL", "051")}
+    # twins: an object of no listed sense, and one of another root ("identify
+    # hostages", 181, of a verb with no coded sense), are no event
+    doc = run(nlp, "Bolivia reasserted its claim to the Chilean coast.")
+    assert not doc._.kg_assertions
+    assert not run(
+        nlp, "Bolivian officials identified the Chilean hostages."
+    )._.kg_assertions
 
 
 def test_a_material_verb_never_becomes_talk():

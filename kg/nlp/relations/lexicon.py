@@ -13,8 +13,10 @@ carries the dictionary's MIT licence). :func:`add_lexicon` adds its entries to a
   stays hostile ("protest detention" is not the dictionary's 053 support).
 - ``cameo_lexicon`` in ``patterns.yaml`` says, per table (``verbs``, ``objects``,
   ``preps``, ``particles``, ``pobjs``, ``phrasal``; a table it does not name:
-  ``all``), what is added: ``all``, ``kg_verbs`` (only for verbs
-  kg lists) or ``none`` (only the fine codes of entries that agree with kg's).
+  ``all``), what is added: ``all``, ``own_sense`` (for verbs kg lists, and for
+  the verbs it lacks the entries of the verb's own sense, :func:`_own_sense`),
+  ``kg_verbs`` (only for verbs kg lists) or ``none`` (only the fine codes of
+  entries that agree with kg's).
 - kg's light, control, reporting, negation and counter verbs keep their logic:
   nothing is imported for them ("held talks" stays a meeting, "agreed to" an
   agreement to act).
@@ -36,6 +38,7 @@ The JSON is read once per process (about 0.05 s).
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any
@@ -125,6 +128,24 @@ def _sharpens(code: str, default_quad: int) -> bool:
     return not (default_quad in (2, 4) and quad in (1, 3))
 
 
+def _own_sense(
+    words: dict[str, str | None], roots: Iterable[str]
+) -> dict[str, str | None]:
+    """The entries of a verb kg lacks whose code has a root of the verb's own
+    sense in the dictionary (its own code, or its synonym blocks' codes): the
+    object confirms the sense ("reassert friendship", REASSERT [051] + 051; "quell
+    a disturbance", 175), where an idiom of another root is left out ("need
+    evidence" 0214 of a verb of demand, 10), and so is every entry of a verb with
+    no coded sense ("identify hostages" 181, "pick a minister" 060).
+
+    Examples:
+        >>> _own_sense({"friendship": "051", "ties": "160", "x": None}, ["05"])
+        {'friendship': '051'}
+    """
+    keep = frozenset(roots)
+    return {w: c for w, c in words.items() if c and c[:2] in keep}
+
+
 def _quad(entry: VerbEntry, vocab: dict[str, Relation]) -> int:
     """The quad class of a verb's default relation (0 when it has none)."""
     rel = vocab.get(entry.default) if entry.default else None
@@ -174,7 +195,11 @@ def add_lexicon(
             verbs[verb] = replace(entry, cameo={"default": code, **entry.cameo})
     for key, field in _TABLES.items():
         for verb, words in lex.get(key, {}).items():
-            if verb in skip or (verb not in p.verbs and scope[key] != "all"):
+            if verb not in p.verbs and scope[key] == "own_sense":
+                words = _own_sense(words, lex.get("roots", {}).get(verb, ()))
+            elif verb not in p.verbs and scope[key] != "all":
+                continue
+            if verb in skip or not words:
                 continue
             entry = verbs.get(verb) or VerbEntry(None)
             merged = _merge_table(
