@@ -33,12 +33,22 @@ BESTOW [070]
 - * (TO)                         [---]     # GRANT
 - TROOPS *                       [190]     # GRANT
 - * {HUMANITARIAN AID}           [073]     # GRANT
+- * (FOR &WEAPON)                [062]     # GRANT
+- * (IN {FULL VIEW})             [010]     # GRANT
 
 ---  CALL   [041:041]  ---
 CALL
 +CORDON_OFF {+CORDONED_OFF} [191]
 - * OFF                          [160]     # CALL
 - * DICTATOR                     [111]     # CALL
+
+---  DEPORT   [174]  ---
+DEPORT
++KICK_OUT {+KICKED_OUT}
+
+---  COMPROMISE   [080]  ---
+COMPROMISE
++TALK_OVER
 """
 
 
@@ -61,9 +71,37 @@ def test_patterns_belong_to_the_verb_their_comment_names():
     assert lex.objects["call"] == {"dictator": "111"}
 
 
+def test_a_preposition_with_its_object_is_one_key():
+    """ "(FOR &WEAPON)": the preposition and each word of its object, as kg's
+    ``prep`` tables key them ("for:rifle"); a phrase of several words is left out."""
+    lex = parse(SAMPLE)
+    assert lex.pobjs["grant"] == {
+        "for:rifle": "062",
+        "for:rifles": "062",
+        "for:gun": "062",
+    }
+    assert "for" not in lex.preps["grant"] and "in" not in lex.preps["grant"]
+
+
 def test_phrasal_verbs_are_particles_with_their_code():
     lex = parse(SAMPLE)
     assert lex.particles["cordon"] == {"off": "191"}
+
+
+def test_the_roots_of_a_verbs_own_sense_are_its_code_or_its_blocks():
+    lex = parse(SAMPLE)
+    assert lex.roots["grant"] == {"06"} and lex.roots["accord"] == {"06"}
+    assert lex.roots["bestow"] == {"07"}  # its own code, not the block's
+    assert lex.roots["call"] == {"04"}
+
+
+def test_a_phrasal_verb_of_a_conflict_block_takes_the_blocks_code():
+    """ "+KICK_OUT" under DEPORT [174] is expelling; "+TALK_OVER" under COMPROMISE
+    [080] is no concession: only the blocks of conflict lend their code."""
+    lex = parse(SAMPLE)
+    assert lex.phrasal == {"kick": {"out": "174"}}
+    assert "kick" not in lex.verbs and "kick" not in lex.particles
+    assert "cordon" not in lex.phrasal  # its own code is in particles
 
 
 @needs_source

@@ -10,10 +10,21 @@ Only what belongs to a verb is kept (the dictionary is a quarry, not the plan):
 - ``verbs``: a verb with a code of its **own** on its line (``RESCIND [160]``); the
   code of its synonym block is never inherited ("accord", listed in a block of
   granting, is no trigger of cooperation; "die" is no attack).
-- ``objects``, ``preps``, ``particles``: the patterns ``- * NOUN [code]``,
-  ``- * (PREP) [code]`` and ``- * PARTICLE [code]`` of the verb the pattern's
-  comment names (``# CANCEL``), never of the whole block. Synonym sets (``&FOOD``)
-  are expanded; a ``---`` code is kept as ``null`` (the combination is no event).
+- ``roots``: the CAMEO roots of each verb's own sense, from its own code or else
+  the codes of the blocks that list it (``"reassert": ["05"]``): kg takes the
+  object patterns of a verb it lacks only where they have such a root.
+- ``phrasal``: a phrasal verb listed in a block of conflict (CAMEO roots 10-20)
+  without a code of its own takes the block's code with its particle
+  (``+CORDON_OFF`` under ``EXCLUDE [170]``, ``+KICK_OUT`` under ``DEPORT [174]``): a
+  verb and its particle are one deliberate entry, not a loose single-word synonym.
+  The blocks of cooperation are left out (``+TALK_OVER`` under ``COMPROMISE
+  [080]``, ``+WALK_OUT`` under ``GO_SOMEWHERE [040]``).
+- ``objects``, ``preps``, ``particles``, ``pobjs``: the patterns ``- * NOUN
+  [code]``, ``- * (PREP) [code]``, ``- * PARTICLE [code]`` and ``- * (PREP NOUN)
+  [code]`` of the verb the pattern's comment names (``# CANCEL``), never of the
+  whole block. A preposition with its object is one key, ``"for:talks"``, the key
+  kg's ``prep`` tables give a prepositional object. Synonym sets (``&FOOD``) are
+  expanded; a ``---`` code is kept as ``null`` (the combination is no event).
   Patterns with words before the verb, several phrases, or a noun phrase of
   several words are left out.
 
@@ -50,6 +61,13 @@ PREPOSITIONS = frozenset(
     + ["within"]
 )
 
+#: The first CAMEO root of conflict (10 demand ... 20 mass violence): a phrasal
+#: verb of a block of conflict takes the block's code ("+WIPE_OUT" under KILL
+#: [190], "+CORDON_OFF" under EXCLUDE [170]); the blocks of cooperation gather
+#: looser synonyms ("+HASH_OUT", "+TALK_OVER" under COMPROMISE [080], "+WALK_OUT"
+#: under GO_SOMEWHERE [040]) and give none.
+CONFLICT_ROOT = 10
+
 _BLOCK = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]")
 _CODE = re.compile(r"\[([^\]]*)\]")
 _WORD = re.compile(r"^[A-Z][A-Z'-]*$")
@@ -57,12 +75,17 @@ _WORD = re.compile(r"^[A-Z][A-Z'-]*$")
 
 @dataclass
 class Lexicon:
-    """What the converter keeps: verb -> code, and verb -> word -> code tables."""
+    """What the converter keeps: verb -> code, and verb -> word -> code tables
+    (``pobjs``: verb -> "prep:word" -> code; ``phrasal``: verb -> particle ->
+    its block's code; ``roots``: verb -> roots of its own or its blocks' codes)."""
 
     verbs: dict[str, str | None] = field(default_factory=dict)
     objects: dict[str, dict[str, str | None]] = field(default_factory=dict)
     preps: dict[str, dict[str, str | None]] = field(default_factory=dict)
     particles: dict[str, dict[str, str | None]] = field(default_factory=dict)
+    pobjs: dict[str, dict[str, str | None]] = field(default_factory=dict)
+    phrasal: dict[str, dict[str, str | None]] = field(default_factory=dict)
+    roots: dict[str, set[str]] = field(default_factory=dict)
 
     def add(self, table: str, verb: str, word: str, code: str | None) -> None:
         """Record ``verb`` + ``word`` -> ``code``; the first pattern of a pair wins."""
@@ -122,8 +145,11 @@ def _plural(word: str) -> str:
     return word + "s"
 
 
-def _verb_line(line: str, lex: Lexicon, block: list[str]) -> None:
-    """A verb of a synonym block: kept with its own code only."""
+def _verb_line(
+    line: str, lex: Lexicon, block: list[str], block_code: str | None = None
+) -> None:
+    """A verb of a synonym block: kept with its own code only; a phrasal verb of a
+    conflict block without one is kept in ``phrasal`` with the block's code."""
     body = line.split("#", 1)[0]
     word = re.sub(r"\{[^}]*\}", "", _CODE.sub("", body)).strip()
     if not word:
@@ -134,11 +160,16 @@ def _verb_line(line: str, lex: Lexicon, block: list[str]) -> None:
         block.append(verb)
         if _CODE.search(body):
             lex.add("particles", verb, prt, _code(body))
+        elif block_code is not None and int(block_code[:2]) >= CONFLICT_ROOT:
+            lex.add("phrasal", verb, prt, block_code)
         return
     if len(parts) != 1 or not _WORD.match(word):
         return  # "WIRE_+TAP": a noun before the verb; not kept
     verb = parts[0]
     block.append(verb)
+    code = _code(body) if _CODE.search(body) else block_code
+    if code is not None:
+        lex.roots.setdefault(verb, set()).add(code[:2])
     if _CODE.search(body):
         lex.verbs.setdefault(verb, _code(body))
 
@@ -166,8 +197,12 @@ def _pattern_line(
     named = {w.strip().lower() for w in comment.split(",")}
     verbs = [v for v in dict.fromkeys(block) if v in named]
     prep = re.fullmatch(r"\((\w+)\)", phrase)
+    pobj = re.fullmatch(r"\((\w+)\s+(&?[\w'-]+)\)", phrase)
     for verb in verbs:
-        if prep is not None and prep.group(1).lower() in PREPOSITIONS:
+        if pobj is not None and pobj.group(1).lower() in PREPOSITIONS:
+            for word in _phrase_words(pobj.group(2), synsets):
+                lex.add("pobjs", verb, f"{pobj.group(1).lower()}:{word}", code)
+        elif prep is not None and prep.group(1).lower() in PREPOSITIONS:
             lex.add("preps", verb, prep.group(1).lower(), code)
         elif phrase.lower() in PARTICLES:
             lex.add("particles", verb, phrase.lower(), code)
@@ -199,11 +234,13 @@ def parse(text: str) -> Lexicon:
     synsets = _synsets(lines)
     lex = Lexicon()
     block: list[str] = []
+    block_code: str | None = None
     in_verbs = in_synset = False
     for raw in lines:
         line = raw.rstrip()
-        if _BLOCK.match(line):
+        if m := _BLOCK.match(line):
             block, in_verbs, in_synset = [], True, False
+            block_code = _code(f"[{m.group(2)}]")
         elif not line.strip():
             in_synset = False
         elif line.startswith("&"):
@@ -213,7 +250,7 @@ def parse(text: str) -> Lexicon:
         elif line.startswith("-"):
             _pattern_line(line, lex, block, synsets)
         else:
-            _verb_line(line, lex, block)
+            _verb_line(line, lex, block, block_code)
     return lex
 
 
@@ -236,6 +273,9 @@ def render(lex: Lexicon, licence: str) -> str:
         "objects": _sorted(lex.objects),
         "preps": _sorted(lex.preps),
         "particles": _sorted(lex.particles),
+        "pobjs": _sorted(lex.pobjs),
+        "phrasal": _sorted(lex.phrasal),
+        "roots": {v: sorted(r) for v, r in sorted(lex.roots.items())},
     }
     for n, (name, table) in enumerate(tables.items()):
         out.append(f"{json.dumps(name)}: {{")
@@ -276,7 +316,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-o", "--output", type=Path, default=OUTPUT)
     args = parser.parse_args(argv)
     lex = convert(args.src, args.output)
-    tables = (lex.objects, lex.preps, lex.particles)
+    tables = (lex.objects, lex.preps, lex.particles, lex.pobjs)
     n_pat = sum(len(t) for x in tables for t in x.values())
     print(f"{args.output}: {len(lex.verbs)} verbs, {n_pat} patterns", file=sys.stderr)
     return 0

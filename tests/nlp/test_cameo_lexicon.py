@@ -16,9 +16,13 @@ LEX = {
         "lift": {"embargo": "085", "sanctions": "0871", "quota": "081"},
         "hold": {"talks": "046"},
         "grant": {"asylum": "075"},
+        "reassert": {"friendship": "051", "claim": "110"},
     },
     "preps": {"come": {"to": "040"}},
     "particles": {},
+    "pobjs": {"abstain": {"from:violence": "087"}, "lift": {"on:condition": "081"}},
+    "phrasal": {"cordon": {"off": "170"}},
+    "roots": {"reassert": ["05"], "grant": ["06"]},
 }
 
 
@@ -39,6 +43,8 @@ def _base(policy: str = ""):
             "objects": policy,
             "preps": policy,
             "particles": policy,
+            "pobjs": policy,
+            "phrasal": policy,
         }
     return parse_patterns(data, load_vocabulary())
 
@@ -61,6 +67,37 @@ def test_imported_entries_only_add_and_keep_their_fine_code():
     assert p.verbs["grant"].obj == {"asylum": "grantsAsylumTo"}
 
 
+def test_a_preposition_and_its_object_add_a_key_of_their_own():
+    """ "abstain from violence": a verb kg lacks triggers with the prepositional
+    object listed for it, not with the preposition alone; a kg verb is sharpened."""
+    p = add_lexicon(_base(), load_vocabulary(), LEX)
+    assert p.verbs["abstain"].default is None
+    assert p.verbs["abstain"].prep == {"from:violence": "withdrawsFrom"}
+    assert p.verbs["abstain"].code("prep.from:violence") == "087"
+    assert p.verbs["lift"].prep == {"on:condition": "easesRestrictionsOn"}
+    # an older lexicon without the table still loads
+    older = {k: v for k, v in LEX.items() if k != "pobjs"}
+    assert "abstain" not in add_lexicon(_base(), load_vocabulary(), older).verbs
+
+
+def test_a_phrasal_verb_triggers_with_its_particle_only():
+    p = add_lexicon(_base(), load_vocabulary(), LEX)
+    assert p.verbs["cordon"].default is None
+    assert p.verbs["cordon"].prt == {"off": "coerces"}
+    assert p.verbs["cordon"].code("prt.off") == "170"
+
+
+def test_a_verb_kg_lacks_takes_the_objects_of_its_own_sense():
+    """ "reassert friendship" (051 in REASSERT [051]) is taken; "reassert a claim"
+    (110) is another sense, and "grant asylum" (075 in GRANT [060]) another root."""
+    p = add_lexicon(_base("own_sense"), load_vocabulary(), LEX)
+    assert p.verbs["reassert"].obj == {"friendship": "praises"}
+    assert p.verbs["reassert"].code("obj.friendship") == "051"
+    assert "grant" not in p.verbs
+    # kg's own verbs take all their objects, as with kg_verbs
+    assert p.verbs["lift"].obj["embargo"] == "liftsSanctionsOn"
+
+
 def test_light_verbs_keep_their_logic():
     """ "held talks" stays a meeting: nothing is imported for a light verb."""
     p = add_lexicon(_base(), load_vocabulary(), LEX)
@@ -72,6 +109,7 @@ def test_light_verbs_keep_their_logic():
 def test_the_scope_of_each_table_is_data():
     kg_only = add_lexicon(_base("kg_verbs"), load_vocabulary(), LEX)
     assert "rescind" not in kg_only.verbs and "grant" not in kg_only.verbs
+    assert "abstain" not in kg_only.verbs and "cordon" not in kg_only.verbs
     assert kg_only.verbs["lift"].obj["embargo"] == "liftsSanctionsOn"
     none = add_lexicon(_base("none"), load_vocabulary(), LEX)
     assert "embargo" not in none.verbs["lift"].obj
@@ -103,6 +141,52 @@ def test_events_keep_the_fine_cameo_code(nlp):
     # the twin: a relation with no imported entry keeps its own code
     doc = run(nlp, "Bolivia condemned Chile.")
     assert {(a.relation, a.cameo) for a in doc._.kg_assertions} == {("condemns", "111")}
+
+
+def test_a_prepositional_object_sharpens_the_code_or_makes_the_event(nlp):
+    doc = run(nlp, "Bolivia accused Chile of genocide.")
+    assert {(a.relation, a.cameo) for a in doc._.kg_assertions} == {("accuses", "1124")}
+    # twin: an object the dictionary does not list keeps the verb's code
+    doc = run(nlp, "Bolivia accused Chile of lying.")
+    assert {(a.relation, a.cameo) for a in doc._.kg_assertions} == {("accuses", "112")}
+    doc = run(nlp, "Bolivia abstained from violence against Chile.")
+    assert {
+        (a.source.actor, a.relation, a.target.actor, a.cameo)
+        for a in doc._.kg_assertions
+    } == {("BOL", "withdrawsFrom", "CHL", "087")}
+    # twin: the verb with another object is no event
+    assert not run(nlp, "Bolivia abstained from the vote on Chile.")._.kg_assertions
+
+
+def test_a_phrasal_verb_of_conflict_is_an_event_with_its_blocks_code(nlp):
+    doc = run(nlp, "Bolivian troops cordoned off the Chilean consulate.")
+    assert {
+        (a.source.actor, a.relation, a.target.actor, a.cameo)
+        for a in doc._.kg_assertions
+    } == {("BOL", "coerces", "CHL", "170")}
+    doc = run(nlp, "Bolivia kicked out the Chilean ambassador.")
+    assert {(a.relation, a.cameo) for a in doc._.kg_assertions} == {("deports", "174")}
+    # twins: the verb without its particle, and a phrasal verb of a cooperation
+    # block ("talk over", COMPROMISE), are no event
+    assert not run(
+        nlp, "Bolivian troops cordoned the Chilean consulate."
+    )._.kg_assertions
+    assert not run(nlp, "Bolivia talked over the plan near Chile.")._.kg_assertions
+
+
+def test_an_object_of_the_verbs_own_sense_makes_the_event(nlp):
+    doc = run(nlp, "Bolivia reasserted its friendship with Chile.")
+    assert {
+        (a.source.actor, a.relation, a.target.actor, a.cameo)
+        for a in doc._.kg_assertions
+    } == {("BOL", "praises", "CHL", "051")}
+    # twins: an object of no listed sense, and one of another root ("identify
+    # hostages", 181, of a verb with no coded sense), are no event
+    doc = run(nlp, "Bolivia reasserted its claim to the Chilean coast.")
+    assert not doc._.kg_assertions
+    assert not run(
+        nlp, "Bolivian officials identified the Chilean hostages."
+    )._.kg_assertions
 
 
 def test_a_material_verb_never_becomes_talk():

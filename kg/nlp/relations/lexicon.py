@@ -12,14 +12,21 @@ carries the dictionary's MIT licence). :func:`add_lexicon` adds its entries to a
   material ("receive" hosts: "receive weapons" is military aid). A hostile verb
   stays hostile ("protest detention" is not the dictionary's 053 support).
 - ``cameo_lexicon`` in ``patterns.yaml`` says, per table (``verbs``, ``objects``,
-  ``preps``, ``particles``), what is added: ``all``, ``kg_verbs`` (only for verbs
-  kg lists) or ``none`` (only the fine codes of entries that agree with kg's).
+  ``preps``, ``particles``, ``pobjs``, ``phrasal``; a table it does not name:
+  ``all``), what is added: ``all``, ``own_sense`` (for verbs kg lists, and for
+  the verbs it lacks the entries of the verb's own sense, :func:`_own_sense`),
+  ``kg_verbs`` (only for verbs kg lists) or ``none`` (only the fine codes of
+  entries that agree with kg's).
 - kg's light, control, reporting, negation and counter verbs keep their logic:
   nothing is imported for them ("held talks" stays a meeting, "agreed to" an
   agreement to act).
 - A verb the dictionary gives a code of its own triggers that code's relation; a
   verb without one triggers only with the objects, prepositions and particles
-  listed for it ("abandon a ceasefire").
+  listed for it ("abandon a ceasefire"). ``pobjs`` (a preposition with its
+  object, "abstain from violence", "accuse of genocide") go to the verb's
+  ``prep`` table under the key ``"from:violence"``; ``phrasal`` (a phrasal verb
+  of a conflict block, with the block's code: "cordon off", "wipe out") to its
+  ``prt`` table.
 - Every imported entry keeps its fine CAMEO code (``VerbEntry.cameo``); a code
   without a kg relation of its own takes the relation of its nearest coded parent
   or of its root (:func:`kg.vocab.relation_of_code`). Null codes ("no event") are
@@ -31,6 +38,7 @@ The JSON is read once per process (about 0.05 s).
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any
@@ -42,8 +50,14 @@ from kg.vocab import Relation, code_relations, quad_class, relation_of_code
 #: The packaged lexicon file.
 LEXICON = "cameo_verbs.json"
 
-#: Tables of the lexicon: JSON key -> (VerbEntry field, code key prefix).
-_TABLES = {"objects": "obj", "preps": "prep", "particles": "prt"}
+#: Tables of the lexicon: JSON key -> VerbEntry field (and code key prefix).
+_TABLES = {
+    "objects": "obj",
+    "preps": "prep",
+    "particles": "prt",
+    "pobjs": "prep",
+    "phrasal": "prt",
+}
 
 
 @lru_cache(maxsize=1)
@@ -114,6 +128,24 @@ def _sharpens(code: str, default_quad: int) -> bool:
     return not (default_quad in (2, 4) and quad in (1, 3))
 
 
+def _own_sense(
+    words: dict[str, str | None], roots: Iterable[str]
+) -> dict[str, str | None]:
+    """The entries of a verb kg lacks whose code has a root of the verb's own
+    sense in the dictionary (its own code, or its synonym blocks' codes): the
+    object confirms the sense ("reassert friendship", REASSERT [051] + 051; "quell
+    a disturbance", 175), where an idiom of another root is left out ("need
+    evidence" 0214 of a verb of demand, 10), and so is every entry of a verb with
+    no coded sense ("identify hostages" 181, "pick a minister" 060).
+
+    Examples:
+        >>> _own_sense({"friendship": "051", "ties": "160", "x": None}, ["05"])
+        {'friendship': '051'}
+    """
+    keep = frozenset(roots)
+    return {w: c for w, c in words.items() if c and c[:2] in keep}
+
+
 def _quad(entry: VerbEntry, vocab: dict[str, Relation]) -> int:
     """The quad class of a verb's default relation (0 when it has none)."""
     rel = vocab.get(entry.default) if entry.default else None
@@ -123,7 +155,7 @@ def _quad(entry: VerbEntry, vocab: dict[str, Relation]) -> int:
 def _codes(lex: dict[str, Any]) -> set[str]:
     codes = {c for c in lex["verbs"].values() if c}
     for key in _TABLES:
-        for words in lex[key].values():
+        for words in lex.get(key, {}).values():
             codes.update(c for c in words.values() if c)
     return codes
 
@@ -162,8 +194,12 @@ def add_lexicon(
         elif entry is not None and entry.default == rel:
             verbs[verb] = replace(entry, cameo={"default": code, **entry.cameo})
     for key, field in _TABLES.items():
-        for verb, words in lex[key].items():
-            if verb in skip or (verb not in p.verbs and scope[key] != "all"):
+        for verb, words in lex.get(key, {}).items():
+            if verb not in p.verbs and scope[key] == "own_sense":
+                words = _own_sense(words, lex.get("roots", {}).get(verb, ()))
+            elif verb not in p.verbs and scope[key] != "all":
+                continue
+            if verb in skip or not words:
                 continue
             entry = verbs.get(verb) or VerbEntry(None)
             merged = _merge_table(

@@ -180,11 +180,11 @@ def _senses(data: Any, vocab: dict[str, Relation]) -> Senses:
 
 
 #: What ``cameo_lexicon`` may say of each table of the imported dictionary.
-LEXICON_SCOPES = ("all", "kg_verbs", "none")
+LEXICON_SCOPES = ("all", "own_sense", "kg_verbs", "none")
 
 
 def _lexicon_policy(data: Any) -> dict[str, str]:
-    """The ``cameo_lexicon`` section: table -> all | kg_verbs | none."""
+    """The ``cameo_lexicon`` section: table -> all | own_sense | kg_verbs | none."""
     out = {str(k): str(v) for k, v in (data or {}).items()}
     bad = {k: v for k, v in out.items() if v not in LEXICON_SCOPES}
     if bad:
