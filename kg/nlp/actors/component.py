@@ -28,6 +28,7 @@ from kg.nlp.actors.rules import (
     names,
     people,
     places,
+    pronouns,
     quotes,
     residence,
     unknown,
@@ -58,7 +59,7 @@ RULES: tuple[Rule, ...] = (
     residence.apply,  # "Bosnian Serbs", "a group based in Mali"
     coref.descriptions,  # "the group"
     quotes.apply,  # "we" in an attributed quotation
-    coref.pronouns,  # "its", "they"
+    pronouns.apply,  # "its", "they"
     hashtags.apply,  # "#Daesh"
 )
 

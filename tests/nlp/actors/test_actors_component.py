@@ -112,7 +112,7 @@ def test_the_rules_run_in_the_listed_order():
     assert names[0] == "names.apply" and names[-1] == "hashtags.apply"
     assert names.index("expand.apply") < names.index("acronyms.apply")
     assert names.index("coref.descriptions") < names.index("quotes.apply")
-    assert names.index("quotes.apply") < names.index("coref.pronouns")
+    assert names.index("quotes.apply") < names.index("pronouns.apply")
 
 
 # ------------------------------------------------------------------- statelessness
