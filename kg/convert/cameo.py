@@ -154,12 +154,14 @@ def _verb_line(
     word = re.sub(r"\{[^}]*\}", "", _CODE.sub("", body)).strip()
     if not word:
         return
+    coded = _CODE.search(body) is not None  # a code of its own (None: "---")
+    own = _code(body) if coded else None
     parts = word.lower().split("_")
     if parts[0].startswith("+") and len(parts) == 2 and parts[1] in PARTICLES:
         verb, prt = parts[0][1:], parts[1]  # "+CORDON_OFF": a phrasal verb
         block.append(verb)
-        if _CODE.search(body):
-            lex.add("particles", verb, prt, _code(body))
+        if coded:
+            lex.add("particles", verb, prt, own)
         elif block_code is not None and int(block_code[:2]) >= CONFLICT_ROOT:
             lex.add("phrasal", verb, prt, block_code)
         return
@@ -167,11 +169,11 @@ def _verb_line(
         return  # "WIRE_+TAP": a noun before the verb; not kept
     verb = parts[0]
     block.append(verb)
-    code = _code(body) if _CODE.search(body) else block_code
+    code = own if coded else block_code
     if code is not None:
         lex.roots.setdefault(verb, set()).add(code[:2])
-    if _CODE.search(body):
-        lex.verbs.setdefault(verb, _code(body))
+    if coded:
+        lex.verbs.setdefault(verb, own)
 
 
 def _phrase_words(phrase: str, synsets: dict[str, list[str]]) -> list[str]:
