@@ -114,7 +114,7 @@ def _open_targets(
             targets = [m for m in targets if m.label_ != "PLACE"]
         if sided:
             targets = [m for m in targets if not _border_side(rules, m)]
-        if targets and not any(ctx.key(m)[1] for m in targets):
+        if targets and _uncoded(ctx, targets):
             # "extradited <a person of no known country> to Y": Y, if named
             uncoded = uncoded or targets
         elif targets:
@@ -130,6 +130,11 @@ def _open_targets(
             a.ev.extra["target_in_clause"] = "true"
             return targets
     return []
+
+
+def _uncoded(ctx: SentContext, mentions: list[Span]) -> bool:
+    """True when no mention has a code (a party of no known country)."""
+    return not any(ctx.key(m)[1] for m in mentions)
 
 
 def _border_side(rules: Rules, m: Span) -> bool:
@@ -262,7 +267,7 @@ def _mutual(ctx: SentContext, a: Args) -> bool:
         and mutual
         and (
             all(crosses_clause(t.root, own) for t in a.targets)
-            or not any(ctx.key(t)[1] for t in a.targets)
+            or _uncoded(ctx, a.targets)
         )
     ):
         # "A and B launched war games, joined later by C": the compound
